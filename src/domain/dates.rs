@@ -1,0 +1,236 @@
+//! The date words a mentee types: ISO dates, `today`, `+3d`, weekday names, in English and
+//! Bahasa Indonesia. Pure: "today" is passed in, never read from the system clock.
+
+use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
+
+/// Why a typed date was not understood. The message says what is accepted.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    /// Looks like a date but the calendar has no such day, e.g. `2026-02-30`.
+    #[error("{0:?} is not a real calendar date")]
+    Impossible(String),
+    /// Nothing we know how to read.
+    #[error(
+        "{0:?} is not a date; use 2026-12-01, today, tomorrow, +3d, +2w, a weekday, hari ini, besok or lusa"
+    )]
+    Unknown(String),
+    /// Empty input where a date is required.
+    #[error("a date is required")]
+    Empty,
+}
+
+const WEEKDAYS: &[(&str, Weekday)] = &[
+    ("monday", Weekday::Mon),
+    ("mon", Weekday::Mon),
+    ("senin", Weekday::Mon),
+    ("tuesday", Weekday::Tue),
+    ("tue", Weekday::Tue),
+    ("selasa", Weekday::Tue),
+    ("wednesday", Weekday::Wed),
+    ("wed", Weekday::Wed),
+    ("rabu", Weekday::Wed),
+    ("thursday", Weekday::Thu),
+    ("thu", Weekday::Thu),
+    ("kamis", Weekday::Thu),
+    ("friday", Weekday::Fri),
+    ("fri", Weekday::Fri),
+    ("jumat", Weekday::Fri),
+    ("jum'at", Weekday::Fri),
+    ("saturday", Weekday::Sat),
+    ("sat", Weekday::Sat),
+    ("sabtu", Weekday::Sat),
+    ("sunday", Weekday::Sun),
+    ("sun", Weekday::Sun),
+    ("minggu", Weekday::Sun),
+    ("ahad", Weekday::Sun),
+];
+
+/// Reads a date as typed by the user, relative to `today`.
+///
+/// Accepted: `YYYY-MM-DD`; `today`/`hari ini`, `tomorrow`/`besok`, `yesterday`/`kemarin`,
+/// `lusa` (the day after tomorrow); `+3d`, `-2w`, `+1m` (days, weeks, months); a weekday name
+/// in English or Indonesian, meaning the next such day after today (`next friday`,
+/// `jumat depan` too). Case and surrounding spaces are ignored.
+pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
+    let text = input.trim().to_lowercase();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.is_empty() {
+        return Err(DateError::Empty);
+    }
+    match text.as_str() {
+        "today" | "hari ini" | "now" | "sekarang" => return Ok(today),
+        "tomorrow" | "besok" => return Ok(today + Duration::days(1)),
+        "yesterday" | "kemarin" => return Ok(today - Duration::days(1)),
+        "lusa" => return Ok(today + Duration::days(2)),
+        _ => {}
+    }
+    if let Some(date) = parse_iso(&text)? {
+        return Ok(date);
+    }
+    if let Some(date) = parse_offset(&text, today) {
+        return date.ok_or_else(|| DateError::Unknown(input.trim().to_string()));
+    }
+    let name = text
+        .strip_prefix("next ")
+        .or_else(|| text.strip_suffix(" depan"))
+        .unwrap_or(&text);
+    if let Some((_, weekday)) = WEEKDAYS.iter().find(|(word, _)| *word == name) {
+        let ahead = (7 + weekday.num_days_from_monday() as i64
+            - today.weekday().num_days_from_monday() as i64)
+            % 7;
+        let ahead = if ahead == 0 { 7 } else { ahead };
+        return Ok(today + Duration::days(ahead));
+    }
+    Err(DateError::Unknown(input.trim().to_string()))
+}
+
+/// `YYYY-MM-DD`: `Ok(None)` when the text is not of that shape, an error when it is but the
+/// day does not exist.
+fn parse_iso(text: &str) -> Result<Option<NaiveDate>, DateError> {
+    let parts: Vec<&str> = text.split('-').collect();
+    let shaped = parts.len() == 3
+        && parts[0].len() == 4
+        && (1..=2).contains(&parts[1].len())
+        && (1..=2).contains(&parts[2].len())
+        && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
+    if !shaped {
+        return Ok(None);
+    }
+    let num = |s: &str| s.parse::<u32>().unwrap_or(0);
+    let year = num(parts[0]) as i32;
+    NaiveDate::from_ymd_opt(year, num(parts[1]), num(parts[2]))
+        .map(Some)
+        .ok_or_else(|| DateError::Impossible(text.to_string()))
+}
+
+/// `+3d`, `-2w`, `+1m`, `3d`: `None` when not of that shape, `Some(None)` when out of range.
+fn parse_offset(text: &str, today: NaiveDate) -> Option<Option<NaiveDate>> {
+    let (sign, rest) = match text.as_bytes().first()? {
+        b'+' => (1i64, &text[1..]),
+        b'-' => (-1i64, &text[1..]),
+        _ => (1i64, text),
+    };
+    let rest = rest.trim();
+    let unit_at = rest.find(|c: char| !c.is_ascii_digit())?;
+    if unit_at == 0 {
+        return None;
+    }
+    let amount: i64 = rest[..unit_at].parse().ok()?;
+    let unit = rest[unit_at..].trim();
+    let result = match unit {
+        "d" | "day" | "days" | "h" | "hari" => {
+            today.checked_add_signed(Duration::try_days(sign * amount)?)
+        }
+        "w" | "week" | "weeks" | "mg" | "minggu" => {
+            today.checked_add_signed(Duration::try_weeks(sign * amount)?)
+        }
+        "m" | "month" | "months" | "bln" | "bulan" => {
+            let months = Months::new(u32::try_from(amount).ok()?);
+            if sign > 0 {
+                today.checked_add_months(months)
+            } else {
+                today.checked_sub_months(months)
+            }
+        }
+        _ => return None,
+    };
+    Some(result)
+}
+
+/// Reads an optional date: empty input is `Ok(None)`.
+pub fn parse_optional_date(input: &str, today: NaiveDate) -> Result<Option<NaiveDate>, DateError> {
+    if input.trim().is_empty() {
+        Ok(None)
+    } else {
+        parse_date(input, today).map(Some)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    // 2026-11-27 is a Friday.
+    const TODAY: (i32, u32, u32) = (2026, 11, 27);
+
+    fn parse(s: &str) -> Result<NaiveDate, DateError> {
+        parse_date(s, d(TODAY.0, TODAY.1, TODAY.2))
+    }
+
+    #[test]
+    fn accepted_forms() {
+        let table = [
+            ("2026-12-01", d(2026, 12, 1)),
+            ("2026-2-3", d(2026, 2, 3)),
+            ("today", d(2026, 11, 27)),
+            ("  Today ", d(2026, 11, 27)),
+            ("tomorrow", d(2026, 11, 28)),
+            ("hari ini", d(2026, 11, 27)),
+            ("Hari  Ini", d(2026, 11, 27)),
+            ("besok", d(2026, 11, 28)),
+            ("lusa", d(2026, 11, 29)),
+            ("kemarin", d(2026, 11, 26)),
+            ("+3d", d(2026, 11, 30)),
+            ("+2w", d(2026, 12, 11)),
+            ("-1w", d(2026, 11, 20)),
+            ("+1m", d(2026, 12, 27)),
+            ("3 hari", d(2026, 11, 30)),
+            ("monday", d(2026, 11, 30)),
+            ("friday", d(2026, 12, 4)),
+            ("next tue", d(2026, 12, 1)),
+            ("senin", d(2026, 11, 30)),
+            ("jumat", d(2026, 12, 4)),
+            ("kamis depan", d(2026, 12, 3)),
+            ("minggu", d(2026, 11, 29)),
+            ("2024-02-29", d(2024, 2, 29)),
+        ];
+        for (input, want) in table {
+            assert_eq!(parse(input), Ok(want), "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn impossible_dates_say_so() {
+        for input in ["2026-02-30", "2026-13-01", "2025-02-29", "2026-00-10"] {
+            assert!(
+                matches!(parse(input), Err(DateError::Impossible(_))),
+                "input {input:?}"
+            );
+        }
+        assert_eq!(
+            parse("2026-02-30").unwrap_err().to_string(),
+            "\"2026-02-30\" is not a real calendar date"
+        );
+    }
+
+    #[test]
+    fn unknown_words_list_what_is_accepted() {
+        for input in [
+            "someday",
+            "next year",
+            "+3x",
+            "12/01/2026",
+            "+",
+            "d",
+            "+99999999999d",
+        ] {
+            let err = parse(input).unwrap_err();
+            assert!(matches!(err, DateError::Unknown(_)), "input {input:?}");
+            assert!(err.to_string().contains("tomorrow"), "{err}");
+        }
+        assert_eq!(parse("   "), Err(DateError::Empty));
+    }
+
+    #[test]
+    fn optional_date_allows_empty() {
+        assert_eq!(parse_optional_date("", d(2026, 1, 1)), Ok(None));
+        assert_eq!(
+            parse_optional_date("today", d(2026, 1, 1)),
+            Ok(Some(d(2026, 1, 1)))
+        );
+    }
+}

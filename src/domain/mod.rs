@@ -1,0 +1,16 @@
+//! The domain: the journal's records and the rules about them, in plain Rust.
+//!
+//! Nothing here knows SQLite or the terminal. The store saves and loads these types; the TUI
+//! and the CLI show them. Rules (date words, text safety, and later the SMART check, agenda
+//! suggestions and review figures) are pure functions tested with plain unit tests.
+
+pub mod clock;
+pub mod dates;
+pub mod kinds;
+pub mod records;
+pub mod text;
+
+pub use clock::Clock;
+pub use dates::{DateError, parse_date, parse_optional_date};
+pub use kinds::*;
+pub use records::*;

@@ -1,0 +1,11 @@
+//! `mentee`: a private, local-first mentoring journal for the terminal.
+//!
+//! Layers, each knowing only the ones below it:
+//! - [`domain`]: the records and the rules, plain Rust;
+//! - [`store`]: the journal in one SQLite file, behind a typed API;
+//! - [`tui`] and [`cli`]: the full-screen app and the scriptable subcommands.
+//!
+//! See `docs/ARCHITECTURE.md`.
+
+pub mod domain;
+pub mod store;

@@ -1,0 +1,95 @@
+//! Agenda items of a meeting, in their order.
+
+use rusqlite::{Row, params};
+
+use super::sql::{now_stamp, uuid_or_new};
+use super::{Result, Store, StoreError};
+use crate::domain::AgendaItem;
+
+const COLUMNS: &str = "id, uuid, private, meeting_id, kind, text, outcome, minutes, position, \
+    discussed, note, goal_id, commitment_id, feedback_id, carried_from, source";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<AgendaItem> {
+    Ok(AgendaItem {
+        id: r.get(0)?,
+        uuid: r.get(1)?,
+        private: r.get(2)?,
+        meeting_id: r.get(3)?,
+        kind: r.get(4)?,
+        text: r.get(5)?,
+        outcome: r.get(6)?,
+        minutes: r.get(7)?,
+        position: r.get(8)?,
+        discussed: r.get(9)?,
+        note: r.get(10)?,
+        goal_id: r.get(11)?,
+        commitment_id: r.get(12)?,
+        feedback_id: r.get(13)?,
+        carried_from: r.get(14)?,
+        source: r.get(15)?,
+    })
+}
+
+impl Store {
+    /// Inserts or updates an agenda item. A new item with position 0 goes to the end.
+    pub fn save_agenda_item(&self, a: &AgendaItem) -> Result<i64> {
+        if a.text.trim().is_empty() {
+            return Err(StoreError::Invalid("an agenda item needs text".into()));
+        }
+        let now = now_stamp();
+        if a.id == 0 {
+            let position = if a.position > 0 {
+                a.position
+            } else {
+                self.conn.query_row(
+                    "SELECT coalesce(max(position), 0) + 1 FROM agenda_items WHERE meeting_id = ?1",
+                    [a.meeting_id],
+                    |r| r.get(0),
+                )?
+            };
+            self.conn.execute(
+                "INSERT INTO agenda_items (uuid, created_at, updated_at, private, meeting_id, kind,
+                    text, outcome, minutes, position, discussed, note, goal_id, commitment_id,
+                    feedback_id, carried_from, source)
+                 VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                params![
+                    uuid_or_new(&a.uuid), now, a.private, a.meeting_id, a.kind, a.text, a.outcome,
+                    a.minutes, position, a.discussed, a.note, a.goal_id, a.commitment_id,
+                    a.feedback_id, a.carried_from, a.source
+                ],
+            )?;
+            Ok(self.conn.last_insert_rowid())
+        } else {
+            self.conn.execute(
+                "UPDATE agenda_items SET updated_at = ?2, private = ?3, meeting_id = ?4, kind = ?5,
+                    text = ?6, outcome = ?7, minutes = ?8, position = ?9, discussed = ?10, note = ?11,
+                    goal_id = ?12, commitment_id = ?13, feedback_id = ?14, carried_from = ?15,
+                    source = ?16
+                 WHERE id = ?1",
+                params![
+                    a.id, now, a.private, a.meeting_id, a.kind, a.text, a.outcome, a.minutes,
+                    a.position, a.discussed, a.note, a.goal_id, a.commitment_id, a.feedback_id,
+                    a.carried_from, a.source
+                ],
+            )?;
+            Ok(a.id)
+        }
+    }
+
+    /// A meeting's agenda, in order.
+    pub fn agenda_of(&self, meeting_id: i64) -> Result<Vec<AgendaItem>> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM agenda_items WHERE meeting_id = ?1 ORDER BY position, id"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([meeting_id], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Deletes one agenda item.
+    pub fn delete_agenda_item(&self, id: i64) -> Result<()> {
+        self.conn
+            .execute("DELETE FROM agenda_items WHERE id = ?1", [id])?;
+        Ok(())
+    }
+}

@@ -1,0 +1,121 @@
+//! Commitments (action items) on both sides, and experiments born of feedback.
+
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::sql::{now_stamp, uuid_or_new};
+use super::{Result, Store, StoreError};
+use crate::domain::Commitment;
+
+const COLUMNS: &str = "c.id, c.uuid, c.private, c.owner, c.text, c.due_on, c.status, c.done_on, \
+    c.result, c.mentor_id, c.meeting_id, c.feedback_id, c.reported_on, c.created_on";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Commitment> {
+    Ok(Commitment {
+        id: r.get(0)?,
+        uuid: r.get(1)?,
+        private: r.get(2)?,
+        owner: r.get(3)?,
+        text: r.get(4)?,
+        due: r.get(5)?,
+        status: r.get(6)?,
+        done_on: r.get(7)?,
+        result: r.get(8)?,
+        mentor_id: r.get(9)?,
+        meeting_id: r.get(10)?,
+        feedback_id: r.get(11)?,
+        reported_on: r.get(12)?,
+        created_on: r.get(13)?,
+    })
+}
+
+/// A commitment with the name of the mentor it was made with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CommitmentRow {
+    pub commitment: Commitment,
+    pub mentor_name: Option<String>,
+}
+
+impl Store {
+    /// Inserts or updates a commitment.
+    pub fn save_commitment(&self, c: &Commitment) -> Result<i64> {
+        if c.text.trim().is_empty() {
+            return Err(StoreError::Invalid("a commitment needs text".into()));
+        }
+        let now = now_stamp();
+        if c.id == 0 {
+            self.conn.execute(
+                "INSERT INTO commitments (uuid, created_at, updated_at, private, owner, text, due_on,
+                    status, done_on, result, mentor_id, meeting_id, feedback_id, reported_on, created_on)
+                 VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                params![
+                    uuid_or_new(&c.uuid), now, c.private, c.owner, c.text, c.due, c.status, c.done_on,
+                    c.result, c.mentor_id, c.meeting_id, c.feedback_id, c.reported_on, c.created_on
+                ],
+            )?;
+            Ok(self.conn.last_insert_rowid())
+        } else {
+            self.conn.execute(
+                "UPDATE commitments SET updated_at = ?2, private = ?3, owner = ?4, text = ?5,
+                    due_on = ?6, status = ?7, done_on = ?8, result = ?9, mentor_id = ?10,
+                    meeting_id = ?11, feedback_id = ?12, reported_on = ?13, created_on = ?14
+                 WHERE id = ?1",
+                params![
+                    c.id,
+                    now,
+                    c.private,
+                    c.owner,
+                    c.text,
+                    c.due,
+                    c.status,
+                    c.done_on,
+                    c.result,
+                    c.mentor_id,
+                    c.meeting_id,
+                    c.feedback_id,
+                    c.reported_on,
+                    c.created_on
+                ],
+            )?;
+            Ok(c.id)
+        }
+    }
+
+    /// One commitment by row id.
+    pub fn commitment(&self, id: i64) -> Result<Commitment> {
+        let sql = format!("SELECT {COLUMNS} FROM commitments c WHERE c.id = ?1");
+        self.conn
+            .prepare_cached(&sql)?
+            .query_row([id], from_row)
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                kind: "commitment",
+                id,
+            })
+    }
+
+    /// Commitments for the list: open ones by due date first, then the rest newest first.
+    pub fn commitment_list(&self, limit: usize) -> Result<Vec<CommitmentRow>> {
+        let sql = format!(
+            "SELECT {COLUMNS}, mt.name FROM commitments c LEFT JOIN mentors mt ON mt.id = c.mentor_id
+             ORDER BY c.status != 'open', CASE WHEN c.status = 'open' THEN c.due_on IS NULL END,
+                      CASE WHEN c.status = 'open' THEN c.due_on END,
+                      coalesce(c.done_on, c.due_on, c.created_on) DESC, c.id DESC
+             LIMIT ?1"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([limit as i64], |r| {
+            Ok(CommitmentRow {
+                commitment: from_row(r)?,
+                mentor_name: r.get(14)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Deletes a commitment.
+    pub fn delete_commitment(&self, id: i64) -> Result<()> {
+        self.conn
+            .execute("DELETE FROM commitments WHERE id = ?1", [id])?;
+        Ok(())
+    }
+}

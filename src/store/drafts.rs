@@ -1,0 +1,57 @@
+//! Drafts: the text of an open form, saved as it is typed, so a crash loses nothing.
+
+use chrono::Local;
+use rusqlite::{OptionalExtension, params};
+
+use super::sql::{new_uuid, now_stamp};
+use super::{Result, Store};
+use crate::domain::Draft;
+
+impl Store {
+    /// Saves (or replaces) the draft of the form `key`.
+    pub fn save_draft(&self, key: &str, payload: &str) -> Result<()> {
+        let now = now_stamp();
+        self.conn.execute(
+            "INSERT INTO drafts (uuid, created_at, updated_at, form_key, payload)
+             VALUES (?1, ?2, ?2, ?3, ?4)
+             ON CONFLICT (form_key) DO UPDATE SET payload = excluded.payload, updated_at = excluded.updated_at",
+            params![new_uuid(), now, key, payload],
+        )?;
+        Ok(())
+    }
+
+    /// The draft of the form `key`, if one was left.
+    pub fn draft(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT payload FROM drafts WHERE form_key = ?1")?
+            .query_row([key], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// Every draft left behind, newest first (offered back at start).
+    pub fn drafts(&self) -> Result<Vec<Draft>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT form_key, payload, updated_at FROM drafts ORDER BY updated_at DESC",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let stamp: String = r.get(2)?;
+            let updated_at = chrono::DateTime::parse_from_rfc3339(&stamp)
+                .map(|t| t.with_timezone(&Local).naive_local())
+                .unwrap_or_default();
+            Ok(Draft {
+                key: r.get(0)?,
+                payload: r.get(1)?,
+                updated_at,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Forgets the draft of the form `key` (after save or an explicit discard).
+    pub fn delete_draft(&self, key: &str) -> Result<()> {
+        self.conn
+            .execute("DELETE FROM drafts WHERE form_key = ?1", [key])?;
+        Ok(())
+    }
+}

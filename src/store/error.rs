@@ -1,0 +1,71 @@
+//! Everything that can go wrong opening or using a journal file, each with one clear line.
+
+use std::path::PathBuf;
+
+/// A store failure. Opening failures leave the file byte-for-byte as it was.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The folder that should hold the journal does not exist.
+    #[error("cannot open {path}: the folder {dir} does not exist")]
+    MissingDirectory { path: PathBuf, dir: PathBuf },
+    /// The file is not an SQLite database at all.
+    #[error("{path} is not a mentee journal (it is not an SQLite database); it was left untouched")]
+    NotSqlite { path: PathBuf },
+    /// An SQLite database, but some other program's.
+    #[error("{path} is an SQLite database but not a mentee journal; it was left untouched")]
+    NotJournal { path: PathBuf },
+    /// Written by a newer mentee: we must not guess at its schema.
+    #[error(
+        "{path} was written by a newer mentee (journal version {found}, this program knows up to {supported}); upgrade mentee to open it — the file was left untouched"
+    )]
+    NewerSchema {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+    /// Shorter than its own header says, or otherwise damaged.
+    #[error("{path} is damaged ({detail}); it was left untouched — restore it from a backup")]
+    Corrupt { path: PathBuf, detail: String },
+    /// The file or its folder cannot be written.
+    #[error("{path} is read-only ({detail}); mentee needs to write to the journal and its folder")]
+    ReadOnly { path: PathBuf, detail: String },
+    /// Another program holds the write lock beyond the busy timeout.
+    #[error("{path} is locked by another program that is writing to it; try again in a moment")]
+    Locked { path: PathBuf },
+    /// A file system error around the journal.
+    #[error("cannot use {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// A record that the caller asked for does not exist (any more).
+    #[error("no such {kind} (id {id})")]
+    NotFound { kind: &'static str, id: i64 },
+    /// A value the database refuses (e.g. a rating out of range).
+    #[error("{0}")]
+    Invalid(String),
+    /// Any other SQLite error.
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+impl StoreError {
+    /// True when the underlying SQLite error is "busy" or "locked".
+    pub fn is_busy(err: &rusqlite::Error) -> bool {
+        matches!(
+            err.sqlite_error_code(),
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+        )
+    }
+
+    /// True when SQLite says the file is damaged or not a database.
+    pub fn is_corrupt(err: &rusqlite::Error) -> bool {
+        matches!(
+            err.sqlite_error_code(),
+            Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
+        )
+    }
+}
+
+/// Shorthand for store results.
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

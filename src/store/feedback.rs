@@ -1,0 +1,102 @@
+//! Feedback received from mentors.
+
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::sql::{now_stamp, uuid_or_new};
+use super::{Result, Store, StoreError};
+use crate::domain::Feedback;
+
+const COLUMNS: &str = "f.id, f.uuid, f.private, f.mentor_id, f.meeting_id, f.received_on, f.kind, \
+    f.text, f.reaction, f.status, f.goal_id";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Feedback> {
+    Ok(Feedback {
+        id: r.get(0)?,
+        uuid: r.get(1)?,
+        private: r.get(2)?,
+        mentor_id: r.get(3)?,
+        meeting_id: r.get(4)?,
+        received_on: r.get(5)?,
+        kind: r.get(6)?,
+        text: r.get(7)?,
+        reaction: r.get(8)?,
+        status: r.get(9)?,
+        goal_id: r.get(10)?,
+    })
+}
+
+/// A piece of feedback with the name of the mentor who gave it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FeedbackRow {
+    pub feedback: Feedback,
+    pub mentor_name: Option<String>,
+}
+
+impl Store {
+    /// Inserts or updates feedback.
+    pub fn save_feedback(&self, f: &Feedback) -> Result<i64> {
+        if f.text.trim().is_empty() {
+            return Err(StoreError::Invalid("feedback needs text".into()));
+        }
+        let now = now_stamp();
+        if f.id == 0 {
+            self.conn.execute(
+                "INSERT INTO feedback (uuid, created_at, updated_at, private, mentor_id, meeting_id,
+                    received_on, kind, text, reaction, status, goal_id)
+                 VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                params![
+                    uuid_or_new(&f.uuid), now, f.private, f.mentor_id, f.meeting_id, f.received_on,
+                    f.kind, f.text, f.reaction, f.status, f.goal_id
+                ],
+            )?;
+            Ok(self.conn.last_insert_rowid())
+        } else {
+            self.conn.execute(
+                "UPDATE feedback SET updated_at = ?2, private = ?3, mentor_id = ?4, meeting_id = ?5,
+                    received_on = ?6, kind = ?7, text = ?8, reaction = ?9, status = ?10, goal_id = ?11
+                 WHERE id = ?1",
+                params![
+                    f.id, now, f.private, f.mentor_id, f.meeting_id, f.received_on, f.kind, f.text,
+                    f.reaction, f.status, f.goal_id
+                ],
+            )?;
+            Ok(f.id)
+        }
+    }
+
+    /// One piece of feedback by row id.
+    pub fn feedback(&self, id: i64) -> Result<Feedback> {
+        let sql = format!("SELECT {COLUMNS} FROM feedback f WHERE f.id = ?1");
+        self.conn
+            .prepare_cached(&sql)?
+            .query_row([id], from_row)
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                kind: "feedback",
+                id,
+            })
+    }
+
+    /// Feedback, newest first, with mentor names.
+    pub fn feedback_list(&self, limit: usize) -> Result<Vec<FeedbackRow>> {
+        let sql = format!(
+            "SELECT {COLUMNS}, mt.name FROM feedback f LEFT JOIN mentors mt ON mt.id = f.mentor_id
+             ORDER BY f.received_on DESC, f.id DESC LIMIT ?1"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([limit as i64], |r| {
+            Ok(FeedbackRow {
+                feedback: from_row(r)?,
+                mentor_name: r.get(11)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Deletes a piece of feedback.
+    pub fn delete_feedback(&self, id: i64) -> Result<()> {
+        self.conn
+            .execute("DELETE FROM feedback WHERE id = ?1", [id])?;
+        Ok(())
+    }
+}

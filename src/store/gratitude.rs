@@ -1,0 +1,88 @@
+//! Thanks given to mentors.
+
+use rusqlite::{Row, params};
+
+use super::sql::{now_stamp, uuid_or_new};
+use super::{Result, Store, StoreError};
+use crate::domain::Gratitude;
+
+const COLUMNS: &str = "g.id, g.uuid, g.private, g.mentor_id, g.meeting_id, g.commitment_id, \
+    g.on_date, g.what_for, g.sent, g.channel";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Gratitude> {
+    Ok(Gratitude {
+        id: r.get(0)?,
+        uuid: r.get(1)?,
+        private: r.get(2)?,
+        mentor_id: r.get(3)?,
+        meeting_id: r.get(4)?,
+        commitment_id: r.get(5)?,
+        on: r.get(6)?,
+        what_for: r.get(7)?,
+        sent: r.get(8)?,
+        channel: r.get(9)?,
+    })
+}
+
+/// A gratitude entry with the mentor's name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GratitudeRow {
+    pub gratitude: Gratitude,
+    pub mentor_name: Option<String>,
+}
+
+impl Store {
+    /// Inserts or updates a gratitude entry.
+    pub fn save_gratitude(&self, g: &Gratitude) -> Result<i64> {
+        if g.what_for.trim().is_empty() {
+            return Err(StoreError::Invalid("say what the thanks are for".into()));
+        }
+        let now = now_stamp();
+        if g.id == 0 {
+            self.conn.execute(
+                "INSERT INTO gratitude (uuid, created_at, updated_at, private, mentor_id, meeting_id,
+                    commitment_id, on_date, what_for, sent, channel)
+                 VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                params![
+                    uuid_or_new(&g.uuid), now, g.private, g.mentor_id, g.meeting_id, g.commitment_id,
+                    g.on, g.what_for, g.sent, g.channel
+                ],
+            )?;
+            Ok(self.conn.last_insert_rowid())
+        } else {
+            self.conn.execute(
+                "UPDATE gratitude SET updated_at = ?2, private = ?3, mentor_id = ?4, meeting_id = ?5,
+                    commitment_id = ?6, on_date = ?7, what_for = ?8, sent = ?9, channel = ?10
+                 WHERE id = ?1",
+                params![
+                    g.id, now, g.private, g.mentor_id, g.meeting_id, g.commitment_id, g.on,
+                    g.what_for, g.sent, g.channel
+                ],
+            )?;
+            Ok(g.id)
+        }
+    }
+
+    /// Gratitude entries, newest first, with mentor names.
+    pub fn gratitude_list(&self, limit: usize) -> Result<Vec<GratitudeRow>> {
+        let sql = format!(
+            "SELECT {COLUMNS}, mt.name FROM gratitude g LEFT JOIN mentors mt ON mt.id = g.mentor_id
+             ORDER BY g.on_date DESC, g.id DESC LIMIT ?1"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([limit as i64], |r| {
+            Ok(GratitudeRow {
+                gratitude: from_row(r)?,
+                mentor_name: r.get(10)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Deletes a gratitude entry.
+    pub fn delete_gratitude(&self, id: i64) -> Result<()> {
+        self.conn
+            .execute("DELETE FROM gratitude WHERE id = ?1", [id])?;
+        Ok(())
+    }
+}

@@ -1,0 +1,162 @@
+//! Meetings with mentors.
+
+use chrono::NaiveDateTime;
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::sql::{now_stamp, uuid_or_new};
+use super::{Result, Store, StoreError};
+use crate::domain::{AgendaReadiness, Meeting};
+
+const COLUMNS: &str = "m.id, m.uuid, m.private, m.mentor_id, m.starts_at, m.minutes, m.status, \
+    m.channel, m.notes, m.agenda_ready";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Meeting> {
+    Ok(Meeting {
+        id: r.get(0)?,
+        uuid: r.get(1)?,
+        private: r.get(2)?,
+        mentor_id: r.get(3)?,
+        starts_at: r.get(4)?,
+        minutes: r.get(5)?,
+        status: r.get(6)?,
+        channel: r.get(7)?,
+        notes: r.get(8)?,
+        agenda_ready: r.get(9)?,
+    })
+}
+
+/// A meeting as a list shows it: with its mentor's name and agenda figures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeetingSummary {
+    pub meeting: Meeting,
+    pub mentor_name: String,
+    pub items: u32,
+    pub planned_minutes: u32,
+    pub readiness: AgendaReadiness,
+}
+
+fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<MeetingSummary> {
+    let meeting = from_row(r)?;
+    let items: u32 = r.get(11)?;
+    let readiness = if items == 0 {
+        AgendaReadiness::None
+    } else if meeting.agenda_ready {
+        AgendaReadiness::Ready
+    } else {
+        AgendaReadiness::Draft
+    };
+    Ok(MeetingSummary {
+        mentor_name: r.get(10)?,
+        items,
+        planned_minutes: r.get(12)?,
+        readiness,
+        meeting,
+    })
+}
+
+fn summary_sql(filter: &str, order: &str) -> String {
+    format!(
+        "SELECT {COLUMNS}, mt.name,
+            (SELECT count(*) FROM agenda_items a WHERE a.meeting_id = m.id),
+            (SELECT coalesce(sum(a.minutes), 0) FROM agenda_items a WHERE a.meeting_id = m.id)
+         FROM meetings m JOIN mentors mt ON mt.id = m.mentor_id
+         WHERE {filter} ORDER BY {order} LIMIT ?2"
+    )
+}
+
+impl Store {
+    /// Inserts or updates a meeting; returns the row id.
+    pub fn save_meeting(&self, m: &Meeting) -> Result<i64> {
+        let now = now_stamp();
+        if m.id == 0 {
+            self.conn.execute(
+                "INSERT INTO meetings (uuid, created_at, updated_at, private, mentor_id, starts_at,
+                    minutes, status, channel, notes, agenda_ready)
+                 VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                params![
+                    uuid_or_new(&m.uuid),
+                    now,
+                    m.private,
+                    m.mentor_id,
+                    m.starts_at,
+                    m.minutes,
+                    m.status,
+                    m.channel,
+                    m.notes,
+                    m.agenda_ready
+                ],
+            )?;
+            Ok(self.conn.last_insert_rowid())
+        } else {
+            let changed = self.conn.execute(
+                "UPDATE meetings SET updated_at = ?2, private = ?3, mentor_id = ?4, starts_at = ?5,
+                    minutes = ?6, status = ?7, channel = ?8, notes = ?9, agenda_ready = ?10
+                 WHERE id = ?1",
+                params![
+                    m.id,
+                    now,
+                    m.private,
+                    m.mentor_id,
+                    m.starts_at,
+                    m.minutes,
+                    m.status,
+                    m.channel,
+                    m.notes,
+                    m.agenda_ready
+                ],
+            )?;
+            if changed == 0 {
+                return Err(StoreError::NotFound {
+                    kind: "meeting",
+                    id: m.id,
+                });
+            }
+            Ok(m.id)
+        }
+    }
+
+    /// One meeting by row id.
+    pub fn meeting(&self, id: i64) -> Result<Meeting> {
+        let sql = format!("SELECT {COLUMNS} FROM meetings m WHERE m.id = ?1");
+        self.conn
+            .prepare_cached(&sql)?
+            .query_row([id], from_row)
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                kind: "meeting",
+                id,
+            })
+    }
+
+    /// Planned meetings starting at or after `from`, soonest first.
+    pub fn upcoming_meetings(
+        &self,
+        from: NaiveDateTime,
+        limit: usize,
+    ) -> Result<Vec<MeetingSummary>> {
+        let sql = summary_sql("m.status = 'planned' AND m.starts_at >= ?1", "m.starts_at");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![from, limit as i64], summary_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Meetings that started before `before` (held, cancelled, or planned but not debriefed),
+    /// newest first.
+    pub fn past_meetings(
+        &self,
+        before: NaiveDateTime,
+        limit: usize,
+    ) -> Result<Vec<MeetingSummary>> {
+        let sql = summary_sql("m.starts_at < ?1", "m.starts_at DESC");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![before, limit as i64], summary_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Deletes a meeting and its agenda.
+    pub fn delete_meeting(&self, id: i64) -> Result<()> {
+        self.conn
+            .execute("DELETE FROM meetings WHERE id = ?1", [id])?;
+        Ok(())
+    }
+}

@@ -1,0 +1,122 @@
+//! Mentors and candidates: the pipeline and the mentoring agreement.
+
+use rusqlite::{Row, params};
+
+use super::sql::{now_stamp, uuid_or_new};
+use super::{Result, Store, StoreError};
+use crate::domain::Mentor;
+
+const COLUMNS: &str = "id, uuid, private, name, contact, expertise, why_them, research_notes, \
+    pitch_draft, status, status_since, goals_covered, cadence_days, expected_end, channel, \
+    review_on, closing_notes";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Mentor> {
+    Ok(Mentor {
+        id: r.get(0)?,
+        uuid: r.get(1)?,
+        private: r.get(2)?,
+        name: r.get(3)?,
+        contact: r.get(4)?,
+        expertise: r.get(5)?,
+        why_them: r.get(6)?,
+        research_notes: r.get(7)?,
+        pitch_draft: r.get(8)?,
+        status: r.get(9)?,
+        status_since: r.get(10)?,
+        goals_covered: r.get(11)?,
+        cadence_days: r.get(12)?,
+        expected_end: r.get(13)?,
+        channel: r.get(14)?,
+        review_on: r.get(15)?,
+        closing_notes: r.get(16)?,
+    })
+}
+
+impl Store {
+    /// Inserts a new mentor (`id == 0`) or updates an existing one; returns the row id.
+    pub fn save_mentor(&self, m: &Mentor) -> Result<i64> {
+        if m.name.trim().is_empty() {
+            return Err(StoreError::Invalid("a mentor needs a name".into()));
+        }
+        let now = now_stamp();
+        if m.id == 0 {
+            self.conn.execute(
+                "INSERT INTO mentors (uuid, created_at, updated_at, private, name, contact, expertise,
+                    why_them, research_notes, pitch_draft, status, status_since, goals_covered,
+                    cadence_days, expected_end, channel, review_on, closing_notes)
+                 VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+                params![
+                    uuid_or_new(&m.uuid), now, m.private, m.name, m.contact, m.expertise, m.why_them,
+                    m.research_notes, m.pitch_draft, m.status, m.status_since, m.goals_covered,
+                    m.cadence_days, m.expected_end, m.channel, m.review_on, m.closing_notes
+                ],
+            )?;
+            Ok(self.conn.last_insert_rowid())
+        } else {
+            let changed = self.conn.execute(
+                "UPDATE mentors SET updated_at = ?2, private = ?3, name = ?4, contact = ?5,
+                    expertise = ?6, why_them = ?7, research_notes = ?8, pitch_draft = ?9,
+                    status = ?10, status_since = ?11, goals_covered = ?12, cadence_days = ?13,
+                    expected_end = ?14, channel = ?15, review_on = ?16, closing_notes = ?17
+                 WHERE id = ?1",
+                params![
+                    m.id,
+                    now,
+                    m.private,
+                    m.name,
+                    m.contact,
+                    m.expertise,
+                    m.why_them,
+                    m.research_notes,
+                    m.pitch_draft,
+                    m.status,
+                    m.status_since,
+                    m.goals_covered,
+                    m.cadence_days,
+                    m.expected_end,
+                    m.channel,
+                    m.review_on,
+                    m.closing_notes
+                ],
+            )?;
+            if changed == 0 {
+                return Err(StoreError::NotFound {
+                    kind: "mentor",
+                    id: m.id,
+                });
+            }
+            Ok(m.id)
+        }
+    }
+
+    /// One mentor by row id.
+    pub fn mentor(&self, id: i64) -> Result<Mentor> {
+        let sql = format!("SELECT {COLUMNS} FROM mentors WHERE id = ?1");
+        self.conn
+            .prepare_cached(&sql)?
+            .query_row([id], from_row)
+            .map_err(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => StoreError::NotFound { kind: "mentor", id },
+                other => other.into(),
+            })
+    }
+
+    /// All mentors, in pipeline order (active first) then by name.
+    pub fn mentors(&self) -> Result<Vec<Mentor>> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM mentors ORDER BY CASE status
+                WHEN 'active' THEN 0 WHEN 'approached' THEN 1 WHEN 'candidate' THEN 2
+                WHEN 'paused' THEN 3 ELSE 4 END, name COLLATE NOCASE"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Deletes a mentor with their contacts, health checks and meetings.
+    pub fn delete_mentor(&self, id: i64) -> Result<()> {
+        self.conn
+            .execute("DELETE FROM mentors WHERE id = ?1", [id])?;
+        Ok(())
+    }
+}

@@ -1,0 +1,76 @@
+//! Schema migrations: an append-only list of SQL files, applied in order, tracked by
+//! `PRAGMA user_version` (after cargo's `util/sqlite.rs`: never edit or reorder a released
+//! entry, only append). A non-empty journal is copied aside before it is changed.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+use super::error::Result;
+
+/// Marks a file as a mentee journal (`PRAGMA application_id`): "MNTE".
+pub const APPLICATION_ID: u32 = 0x4D4E_5445;
+
+/// The migrations; entry `i` takes the schema from version `i` to `i + 1`.
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_journal.sql"),
+    include_str!("migrations/002_search.sql"),
+];
+
+/// The schema version this program writes.
+pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Reads the schema version.
+pub fn version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("PRAGMA user_version", [], |r| r.get(0))
+}
+
+/// Brings the schema up to [`LATEST_VERSION`]. Returns the backup copy made, if any.
+///
+/// `file` is the journal's path (None in memory); a journal with data is copied to
+/// `<file>.before-v<N>.bak` first.
+pub fn migrate(conn: &mut Connection, file: Option<&Path>) -> Result<Option<PathBuf>> {
+    migrate_to(conn, file, LATEST_VERSION)
+}
+
+/// Migrates up to `target` only (tests use it to build files of older versions).
+pub fn migrate_to(
+    conn: &mut Connection,
+    file: Option<&Path>,
+    target: i64,
+) -> Result<Option<PathBuf>> {
+    let current = version(conn)?;
+    if current >= target {
+        return Ok(None);
+    }
+    let mut backup = None;
+    if current > 0
+        && let Some(file) = file
+    {
+        let copy = backup_path(file, current);
+        super::backup::backup_to(conn, &copy)?;
+        backup = Some(copy);
+    }
+    let tx = conn.transaction()?;
+    for (index, sql) in MIGRATIONS
+        .iter()
+        .enumerate()
+        .take(target as usize)
+        .skip(current as usize)
+    {
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", index as i64 + 1)?;
+    }
+    tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+    tx.commit()?;
+    Ok(backup)
+}
+
+fn backup_path(file: &Path, version: i64) -> PathBuf {
+    let mut name = file
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    name.push(format!(".before-v{}.bak", version + 1));
+    file.with_file_name(name)
+}

@@ -1,0 +1,122 @@
+//! The store: the journal in one SQLite file, behind a typed API that speaks domain types.
+//!
+//! One module per record kind adds its methods to [`Store`]. The store knows SQLite and the
+//! domain, nothing of the screen. Opening is careful (see [`open`]): a file that is not ours,
+//! is newer, damaged, read-only or locked is refused with one clear error and left untouched.
+
+pub mod backup;
+mod error;
+pub mod migrate;
+pub mod open;
+mod sql;
+
+mod agenda;
+mod commitments;
+mod contacts;
+mod drafts;
+mod feedback;
+mod goals;
+mod gratitude;
+mod health;
+mod meetings;
+mod mentors;
+mod questions;
+mod reflections;
+mod stats;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+pub use error::{Result, StoreError};
+pub use stats::{Counts, HealthReport};
+
+/// An open journal.
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+    /// The backup copy taken before a migration at open, if one was needed.
+    migrated_backup: Option<PathBuf>,
+}
+
+impl Store {
+    /// Opens (or creates) the journal at `path`, migrating it to the current schema.
+    /// `create_parent` allows creating the missing folder (only for the default location).
+    pub fn open(path: &Path, create_parent: bool) -> Result<Store> {
+        let mut conn = open::open_file(path, create_parent)?;
+        let migrated_backup = migrate::migrate(&mut conn, Some(path)).map_err(|e| match e {
+            StoreError::Sqlite(err) => open::classify(path, err),
+            other => other,
+        })?;
+        Ok(Store {
+            conn,
+            path: Some(path.to_path_buf()),
+            migrated_backup,
+        })
+    }
+
+    /// A fresh journal in memory (tests, the demo).
+    pub fn open_in_memory() -> Result<Store> {
+        let mut conn = Connection::open_in_memory()?;
+        conn.execute_batch("PRAGMA foreign_keys = ON;")?;
+        migrate::migrate(&mut conn, None)?;
+        Ok(Store {
+            conn,
+            path: None,
+            migrated_backup: None,
+        })
+    }
+
+    /// Wraps an already configured connection (tests of older schema versions).
+    pub fn from_connection(mut conn: Connection, path: Option<PathBuf>) -> Result<Store> {
+        let migrated_backup = migrate::migrate(&mut conn, path.as_deref())?;
+        Ok(Store {
+            conn,
+            path,
+            migrated_backup,
+        })
+    }
+
+    /// The file behind this journal (None in memory).
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The copy made before migrating this file at open, if any.
+    pub fn migrated_backup(&self) -> Option<&Path> {
+        self.migrated_backup.as_deref()
+    }
+
+    /// The raw connection, for modules that run their own queries (search, import, figures).
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `f` in one transaction: all of it is saved, or nothing.
+    pub fn transaction<T>(&mut self, f: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        match f(self) {
+            Ok(value) => {
+                self.conn.execute_batch("COMMIT")?;
+                Ok(value)
+            }
+            Err(err) => {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(err)
+            }
+        }
+    }
+
+    /// Copies the journal to `dest` with SQLite's online backup (consistent while others write).
+    pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        backup::backup_to(&self.conn, dest)
+    }
+
+    /// The schema version of the open file.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(migrate::version(&self.conn)?)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,60 @@
+//! The question bank: questions parked for a future meeting.
+
+use rusqlite::{Row, params};
+
+use super::sql::{now_stamp, uuid_or_new};
+use super::{Result, Store, StoreError};
+use crate::domain::Question;
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Question> {
+    Ok(Question {
+        id: r.get(0)?,
+        uuid: r.get(1)?,
+        private: r.get(2)?,
+        text: r.get(3)?,
+        mentor_id: r.get(4)?,
+        agenda_item_id: r.get(5)?,
+    })
+}
+
+impl Store {
+    /// Inserts or updates a question.
+    pub fn save_question(&self, q: &Question) -> Result<i64> {
+        if q.text.trim().is_empty() {
+            return Err(StoreError::Invalid("a question needs text".into()));
+        }
+        let now = now_stamp();
+        if q.id == 0 {
+            self.conn.execute(
+                "INSERT INTO questions (uuid, created_at, updated_at, private, text, mentor_id, agenda_item_id)
+                 VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6)",
+                params![uuid_or_new(&q.uuid), now, q.private, q.text, q.mentor_id, q.agenda_item_id],
+            )?;
+            Ok(self.conn.last_insert_rowid())
+        } else {
+            self.conn.execute(
+                "UPDATE questions SET updated_at = ?2, private = ?3, text = ?4, mentor_id = ?5,
+                    agenda_item_id = ?6 WHERE id = ?1",
+                params![q.id, now, q.private, q.text, q.mentor_id, q.agenda_item_id],
+            )?;
+            Ok(q.id)
+        }
+    }
+
+    /// Questions still parked (not yet moved into an agenda), oldest first.
+    pub fn open_questions(&self, limit: usize) -> Result<Vec<Question>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, uuid, private, text, mentor_id, agenda_item_id FROM questions
+             WHERE agenda_item_id IS NULL ORDER BY created_at, id LIMIT ?1",
+        )?;
+        let rows = stmt.query_map([limit as i64], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Deletes a question.
+    pub fn delete_question(&self, id: i64) -> Result<()> {
+        self.conn
+            .execute("DELETE FROM questions WHERE id = ?1", [id])?;
+        Ok(())
+    }
+}

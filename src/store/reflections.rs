@@ -1,0 +1,88 @@
+//! Periodic reflections: a template's prompts and the answers given.
+
+use rusqlite::{Row, params};
+use serde_json::json;
+
+use super::sql::{now_stamp, uuid_or_new};
+use super::{Result, Store};
+use crate::domain::Reflection;
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Reflection> {
+    let raw: String = r.get(6)?;
+    Ok(Reflection {
+        id: r.get(0)?,
+        uuid: r.get(1)?,
+        private: r.get(2)?,
+        period: r.get(3)?,
+        period_start: r.get(4)?,
+        template: r.get(5)?,
+        answers: parse_answers(&raw),
+    })
+}
+
+/// Reads `[{"prompt": code, "answer": text}, …]`, skipping anything malformed.
+fn parse_answers(raw: &str) -> Vec<(String, String)> {
+    let value: serde_json::Value = serde_json::from_str(raw).unwrap_or_default();
+    value
+        .as_array()
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|item| {
+                    Some((
+                        item.get("prompt")?.as_str()?.to_string(),
+                        item.get("answer")?.as_str()?.to_string(),
+                    ))
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn answers_json(r: &Reflection) -> String {
+    let items: Vec<_> = r
+        .answers
+        .iter()
+        .map(|(p, a)| json!({"prompt": p, "answer": a}))
+        .collect();
+    serde_json::Value::Array(items).to_string()
+}
+
+impl Store {
+    /// Inserts or updates a reflection.
+    pub fn save_reflection(&self, r: &Reflection) -> Result<i64> {
+        let now = now_stamp();
+        if r.id == 0 {
+            self.conn.execute(
+                "INSERT INTO reflections (uuid, created_at, updated_at, private, period, period_start,
+                    template, answers) VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![uuid_or_new(&r.uuid), now, r.private, r.period, r.period_start, r.template, answers_json(r)],
+            )?;
+            Ok(self.conn.last_insert_rowid())
+        } else {
+            self.conn.execute(
+                "UPDATE reflections SET updated_at = ?2, private = ?3, period = ?4, period_start = ?5,
+                    template = ?6, answers = ?7 WHERE id = ?1",
+                params![r.id, now, r.private, r.period, r.period_start, r.template, answers_json(r)],
+            )?;
+            Ok(r.id)
+        }
+    }
+
+    /// Reflections, newest period first.
+    pub fn reflections(&self, limit: usize) -> Result<Vec<Reflection>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, uuid, private, period, period_start, template, answers FROM reflections
+             ORDER BY period_start DESC, id DESC LIMIT ?1",
+        )?;
+        let rows = stmt.query_map([limit as i64], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Deletes a reflection.
+    pub fn delete_reflection(&self, id: i64) -> Result<()> {
+        self.conn
+            .execute("DELETE FROM reflections WHERE id = ?1", [id])?;
+        Ok(())
+    }
+}
