@@ -1,0 +1,885 @@
+//! The live SMART check: for each letter of a goal, whether it passes, why not, and one
+//! follow-up question to ask next.
+//!
+//! Pure and offline: "today" is passed in, and the questions come from the shipped list
+//! `assets/smart-questions.toml`, compiled into the binary. Words are matched
+//! case-insensitively on Unicode word boundaries, in English and Bahasa Indonesia. The check
+//! looks at the goal as written, whatever its status; callers decide when to show it.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use chrono::{Datelike, Months, NaiveDate};
+use serde::Deserialize;
+
+use super::records::Goal;
+
+/// A due date further away than this many months gets [`Reason::FarHorizon`] advice.
+pub const HORIZON_MONTHS: u32 = 12;
+
+/// The language of the check's messages and questions (the app's i18n maps onto this).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum SmartLang {
+    /// English.
+    #[default]
+    En,
+    /// Bahasa Indonesia.
+    Id,
+}
+
+/// One letter of SMART.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Letter {
+    /// Specific.
+    S,
+    /// Measurable.
+    M,
+    /// Achievable.
+    A,
+    /// Relevant.
+    R,
+    /// Time-bound.
+    T,
+}
+
+impl Letter {
+    /// The five letters in order.
+    pub const ALL: [Letter; 5] = [Letter::S, Letter::M, Letter::A, Letter::R, Letter::T];
+
+    /// The word the letter stands for.
+    pub fn name(self, lang: SmartLang) -> &'static str {
+        use SmartLang::{En, Id};
+        match (self, lang) {
+            (Letter::S, En) => "Specific",
+            (Letter::S, Id) => "Spesifik",
+            (Letter::M, En) => "Measurable",
+            (Letter::M, Id) => "Terukur",
+            (Letter::A, En) => "Achievable",
+            (Letter::A, Id) => "Dapat dicapai",
+            (Letter::R, En) => "Relevant",
+            (Letter::R, Id) => "Relevan",
+            (Letter::T, En) => "Time-bound",
+            (Letter::T, Id) => "Berbatas waktu",
+        }
+    }
+}
+
+/// What the check says about one letter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    /// Nothing to say.
+    Pass,
+    /// The letter is not met.
+    Fail { reason: Reason },
+    /// The letter is met, with a suggestion (e.g. a far due date).
+    Advice { reason: Reason },
+}
+
+impl Verdict {
+    /// The reason of a failure or an advice.
+    pub fn reason(&self) -> Option<&Reason> {
+        match self {
+            Verdict::Pass => None,
+            Verdict::Fail { reason } | Verdict::Advice { reason } => Some(reason),
+        }
+    }
+
+    /// True for [`Verdict::Fail`].
+    pub fn is_fail(&self) -> bool {
+        matches!(self, Verdict::Fail { .. })
+    }
+}
+
+/// Why a letter fails, or what it advises.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reason {
+    /// S: the specific text is empty.
+    NoSpecific,
+    /// S: a vague verb ("improve", "meningkatkan") without a concrete object and a measure.
+    /// `verb` is the phrase as listed in the check, lowercase.
+    VagueVerb { verb: String },
+    /// M: no metric.
+    NoMetric,
+    /// M: a metric but no target number.
+    NoTarget,
+    /// M, advice: no baseline to measure progress from.
+    NoBaseline,
+    /// M: the target equals the baseline, so there is nothing to reach.
+    TargetIsBaseline,
+    /// A: nothing says why it is achievable.
+    NoAchievable,
+    /// R: nothing says why it matters.
+    NoRelevant,
+    /// T: no due date.
+    NoDueDate,
+    /// T: the due date is before today.
+    DueInPast,
+    /// T, advice: due more than [`HORIZON_MONTHS`] away; `months` is the horizon rounded up.
+    FarHorizon { months: u32 },
+}
+
+impl Reason {
+    /// The stable code, also the table name in `assets/smart-questions.toml`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Reason::NoSpecific => "no_specific",
+            Reason::VagueVerb { .. } => "vague_verb",
+            Reason::NoMetric => "no_metric",
+            Reason::NoTarget => "no_target",
+            Reason::NoBaseline => "no_baseline",
+            Reason::TargetIsBaseline => "target_is_baseline",
+            Reason::NoAchievable => "no_achievable",
+            Reason::NoRelevant => "no_relevant",
+            Reason::NoDueDate => "no_due_date",
+            Reason::DueInPast => "due_in_past",
+            Reason::FarHorizon { .. } => "far_horizon",
+        }
+    }
+
+    /// A one-line explanation for the user.
+    pub fn message(&self, lang: SmartLang) -> String {
+        use SmartLang::{En, Id};
+        match (self, lang) {
+            (Reason::NoSpecific, En) => {
+                "Not specific yet: say what exactly you will achieve.".into()
+            }
+            (Reason::NoSpecific, Id) => {
+                "Belum spesifik: tuliskan apa persisnya yang akan Anda capai.".into()
+            }
+            (Reason::VagueVerb { verb }, En) => {
+                format!("\"{verb}\" is vague on its own: say what exactly, and how much.")
+            }
+            (Reason::VagueVerb { verb }, Id) => {
+                format!("\"{verb}\" masih samar: sebutkan apa persisnya, dan seberapa banyak.")
+            }
+            (Reason::NoMetric, En) => {
+                "No metric or number: how will you know you got there?".into()
+            }
+            (Reason::NoMetric, Id) => {
+                "Belum ada ukuran atau angka: bagaimana Anda tahu sudah sampai?".into()
+            }
+            (Reason::NoTarget, En) => "No target number: which value means done?".into(),
+            (Reason::NoTarget, Id) => {
+                "Belum ada angka target: nilai berapa yang berarti selesai?".into()
+            }
+            (Reason::NoBaseline, En) => {
+                "No baseline: progress is clearer when you know where you start.".into()
+            }
+            (Reason::NoBaseline, Id) => {
+                "Belum ada titik awal: kemajuan lebih jelas bila Anda tahu dari mana mulai.".into()
+            }
+            (Reason::TargetIsBaseline, En) => {
+                "The target equals the baseline: there is nothing to reach yet.".into()
+            }
+            (Reason::TargetIsBaseline, Id) => {
+                "Target sama dengan titik awal: belum ada yang perlu dicapai.".into()
+            }
+            (Reason::NoAchievable, En) => {
+                "Not shown to be achievable: what makes it realistic?".into()
+            }
+            (Reason::NoAchievable, Id) => {
+                "Belum jelas bisa dicapai: apa yang membuatnya realistis?".into()
+            }
+            (Reason::NoRelevant, En) => {
+                "Not shown to be relevant: why does it matter to you?".into()
+            }
+            (Reason::NoRelevant, Id) => {
+                "Belum jelas relevansinya: mengapa ini penting bagi Anda?".into()
+            }
+            (Reason::NoDueDate, En) => "No due date: a goal without a date is a wish.".into(),
+            (Reason::NoDueDate, Id) => {
+                "Belum ada tenggat: sasaran tanpa tanggal hanyalah keinginan.".into()
+            }
+            (Reason::DueInPast, En) => "The due date has passed.".into(),
+            (Reason::DueInPast, Id) => "Tenggatnya sudah lewat.".into(),
+            (Reason::FarHorizon { months }, En) => {
+                format!("Due in {months} months: set a nearer milestone too.")
+            }
+            (Reason::FarHorizon { months }, Id) => {
+                format!("Tenggatnya {months} bulan lagi: tetapkan juga tonggak yang lebih dekat.")
+            }
+        }
+    }
+
+    /// The follow-up question from the shipped list, in `lang`.
+    pub fn question(&self, lang: SmartLang) -> &'static str {
+        match questions().get(self.code()) {
+            Some(q) => match lang {
+                SmartLang::En => &q.en,
+                SmartLang::Id => &q.id,
+            },
+            // Unreachable with the shipped file (a test checks it covers every reason), but a
+            // broken asset must not take the form down.
+            None => match lang {
+                SmartLang::En => "What would make this clearer?",
+                SmartLang::Id => "Apa yang akan membuatnya lebih jelas?",
+            },
+        }
+    }
+}
+
+/// The verdict on one letter, with the question to ask when it does not simply pass.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LetterCheck {
+    pub letter: Letter,
+    pub verdict: Verdict,
+    /// The follow-up question for the verdict's reason, in the requested language;
+    /// `None` on a pass.
+    pub question: Option<&'static str>,
+}
+
+/// The whole check: one [`LetterCheck`] per letter, in S-M-A-R-T order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SmartReport {
+    pub letters: [LetterCheck; 5],
+}
+
+impl SmartReport {
+    /// True when no letter fails (advice does not count against the goal).
+    pub fn passes(&self) -> bool {
+        !self.letters.iter().any(|c| c.verdict.is_fail())
+    }
+
+    /// The letters that fail, in order.
+    pub fn failing(&self) -> impl Iterator<Item = &LetterCheck> {
+        self.letters.iter().filter(|c| c.verdict.is_fail())
+    }
+
+    /// The check for one letter.
+    pub fn get(&self, letter: Letter) -> &LetterCheck {
+        // `letters` is built in `Letter::ALL` order, so the discriminant is the index.
+        &self.letters[letter as usize]
+    }
+}
+
+/// Checks `goal` against SMART as of `today`, with questions in `lang`.
+pub fn check(goal: &Goal, today: NaiveDate, lang: SmartLang) -> SmartReport {
+    let one = |letter, verdict: Verdict| LetterCheck {
+        question: verdict.reason().map(|r| r.question(lang)),
+        letter,
+        verdict,
+    };
+    SmartReport {
+        letters: [
+            one(Letter::S, check_specific(goal)),
+            one(Letter::M, check_measurable(goal)),
+            one(
+                Letter::A,
+                text_given(&goal.achievable, Reason::NoAchievable),
+            ),
+            one(Letter::R, text_given(&goal.relevant, Reason::NoRelevant)),
+            one(Letter::T, check_time_bound(goal.due, today)),
+        ],
+    }
+}
+
+fn text_given(text: &str, missing: Reason) -> Verdict {
+    if text.trim().is_empty() {
+        Verdict::Fail { reason: missing }
+    } else {
+        Verdict::Pass
+    }
+}
+
+fn finite(value: Option<f64>) -> Option<f64> {
+    value.filter(|v| v.is_finite())
+}
+
+/// S: the specific text must be there, and a vague verb anywhere in the title or the specific
+/// text needs both a concrete object and a measure (a number in the text, or metric + target).
+fn check_specific(goal: &Goal) -> Verdict {
+    if goal.specific.trim().is_empty() {
+        return Verdict::Fail {
+            reason: Reason::NoSpecific,
+        };
+    }
+    let (title, specific) = (scan(&goal.title), scan(&goal.specific));
+    let Some(verb) = title.vague.or(specific.vague) else {
+        return Verdict::Pass;
+    };
+    let object = title.object || specific.object;
+    let has_target = !goal.metric.trim().is_empty() && finite(goal.target).is_some();
+    let measure = title.number || specific.number || has_target;
+    if object && measure {
+        Verdict::Pass
+    } else {
+        Verdict::Fail {
+            reason: Reason::VagueVerb { verb: verb.into() },
+        }
+    }
+}
+
+/// M: a metric and a target are required; a baseline is advised and must differ from the target.
+fn check_measurable(goal: &Goal) -> Verdict {
+    let reason = match (goal.metric.trim().is_empty(), finite(goal.target)) {
+        (true, _) => Reason::NoMetric,
+        (false, None) => Reason::NoTarget,
+        (false, Some(target)) => match finite(goal.baseline) {
+            None => {
+                return Verdict::Advice {
+                    reason: Reason::NoBaseline,
+                };
+            }
+            Some(base) if (target - base).abs() < f64::EPSILON => Reason::TargetIsBaseline,
+            Some(_) => return Verdict::Pass,
+        },
+    };
+    Verdict::Fail { reason }
+}
+
+/// T: a due date, today or later; further than [`HORIZON_MONTHS`] gets advice.
+fn check_time_bound(due: Option<NaiveDate>, today: NaiveDate) -> Verdict {
+    let Some(due) = due else {
+        return Verdict::Fail {
+            reason: Reason::NoDueDate,
+        };
+    };
+    if due < today {
+        return Verdict::Fail {
+            reason: Reason::DueInPast,
+        };
+    }
+    let months = months_until(today, due);
+    if months > HORIZON_MONTHS {
+        Verdict::Advice {
+            reason: Reason::FarHorizon { months },
+        }
+    } else {
+        Verdict::Pass
+    }
+}
+
+/// The fewest whole calendar months `m` with `today + m months >= due` (chrono's month
+/// arithmetic, which clamps to the month's last day). `due` must not be before `today`.
+fn months_until(today: NaiveDate, due: NaiveDate) -> u32 {
+    let diff = (due.year() - today.year()) * 12 + due.month() as i32 - today.month() as i32;
+    let months = u32::try_from(diff).unwrap_or(0);
+    // `today + months` lands in due's month; one more month always reaches past it.
+    match today.checked_add_months(Months::new(months)) {
+        Some(reached) if reached < due => months.saturating_add(1),
+        _ => months,
+    }
+}
+
+/// What the words of one text field say about specificity.
+#[derive(Debug, Default)]
+struct Scan {
+    /// The first vague phrase found.
+    vague: Option<&'static str>,
+    /// A content word besides vague phrases, filler words and numbers.
+    object: bool,
+    /// A number, in digits or as a small number word.
+    number: bool,
+}
+
+/// Vague verbs and phrases, lowercase, words separated by one space. At each position the
+/// longest match wins, so "be better at" is reported rather than "better".
+const VAGUE_PHRASES: &[&str] = &[
+    // English
+    "improve",
+    "improving",
+    "learn more",
+    "learning more",
+    "know more",
+    "be better",
+    "be better at",
+    "become better",
+    "get better",
+    "get better at",
+    "getting better",
+    "do better",
+    "better",
+    "work on",
+    "working on",
+    "understand",
+    "understand better",
+    // Bahasa Indonesia
+    "meningkatkan",
+    "tingkatkan",
+    "belajar lebih",
+    "lebih baik",
+    "menjadi lebih baik",
+    "memperbaiki",
+    "perbaiki",
+    "mengembangkan",
+    "kembangkan",
+    "memahami",
+    "pahami",
+    "lebih paham",
+];
+
+/// Words that do not make an object concrete: pronouns, particles, wishes, and nouns too
+/// general to act on ("skills", "things"). English, then Bahasa Indonesia.
+const FILLER: &str = "\
+     i me my myself we our you your it its this that a an the to at on in of for with about \
+     by and or be get become more much lot lots some all bit little very really just also \
+     want wish hope try need should will would like general overall generally things thing \
+     stuff everything something skill skills performance hard harder well \
+     saya aku kami kita diri sendiri ini itu yang dan atau di ke dari untuk dengan tentang \
+     dalam pada agar supaya lebih baik banyak sedikit lagi sangat ingin mau akan harus bisa \
+     mencoba berusaha menjadi jadi secara umum hal sesuatu semua semuanya kemampuan \
+     keterampilan kinerja giat rajin keras";
+
+/// Small numbers written as words count as a measure ("three talks", "tiga artikel").
+/// English, then Bahasa Indonesia.
+const NUMBER_WORDS: &str = "\
+     one two three four five six seven eight nine ten eleven twelve twenty hundred thousand \
+     dozen once twice half \
+     satu dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas belas puluh seratus \
+     ratus seribu ribu setengah";
+
+/// Splits `text` into lowercase words on every character that is not a letter or a digit
+/// (Unicode-aware), so matching happens on word boundaries only.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The longest vague phrase starting at `words[at]`, with its length in words.
+fn vague_at(words: &[String], at: usize) -> Option<(&'static str, usize)> {
+    VAGUE_PHRASES
+        .iter()
+        .filter_map(|phrase| {
+            let len = phrase.split(' ').count();
+            let found = words.get(at..at + len)?;
+            phrase
+                .split(' ')
+                .eq(found.iter().map(String::as_str))
+                .then_some((*phrase, len))
+        })
+        .max_by_key(|(_, len)| *len)
+}
+
+/// Whether `word` is one of the whitespace-separated words of `list`.
+fn listed(list: &str, word: &str) -> bool {
+    list.split_whitespace().any(|w| w == word)
+}
+
+/// Reads one text field: its first vague phrase, and whether it has an object and a number.
+fn scan(text: &str) -> Scan {
+    let words = words(text);
+    let mut found = Scan::default();
+    let mut at = 0;
+    while at < words.len() {
+        if let Some((phrase, len)) = vague_at(&words, at) {
+            found.vague = found.vague.or(Some(phrase));
+            at += len;
+            continue;
+        }
+        let word = words[at].as_str();
+        if word.chars().any(char::is_numeric) || listed(NUMBER_WORDS, word) {
+            found.number = true;
+        } else if !listed(FILLER, word) {
+            found.object = true;
+        }
+        at += 1;
+    }
+    found
+}
+
+/// One shipped question, in both languages.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Question {
+    en: String,
+    id: String,
+}
+
+const QUESTIONS_TOML: &str = include_str!("../../assets/smart-questions.toml");
+
+fn parse_questions(text: &str) -> Result<HashMap<String, Question>, toml::de::Error> {
+    toml::from_str(text)
+}
+
+/// The shipped questions by reason code, parsed once.
+fn questions() -> &'static HashMap<String, Question> {
+    static QUESTIONS: OnceLock<HashMap<String, Question>> = OnceLock::new();
+    QUESTIONS.get_or_init(|| parse_questions(QUESTIONS_TOML).unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    // A Friday, as in the date tests.
+    fn today() -> NaiveDate {
+        d(2026, 11, 27)
+    }
+
+    /// When a row's goal is due.
+    #[derive(Clone, Copy)]
+    enum Due {
+        Missing,
+        Days(i64),
+        /// Months, then days, after today.
+        Months(u32, u64),
+    }
+
+    /// One example goal and the expected verdict per letter: `P` for a pass, a reason code
+    /// for a failure, `~` and a code for advice.
+    #[derive(Clone, Copy)]
+    struct Row {
+        title: &'static str,
+        specific: &'static str,
+        metric: &'static str,
+        baseline: Option<f64>,
+        target: Option<f64>,
+        achievable: &'static str,
+        relevant: &'static str,
+        due: Due,
+        want: [&'static str; 5],
+    }
+
+    const P: &str = "pass";
+
+    const GOOD: Row = Row {
+        title: "Speak at meetups",
+        specific: "Give 3 talks at the local Rust meetup",
+        metric: "talks given",
+        baseline: Some(0.0),
+        target: Some(3.0),
+        achievable: "Two evenings a week; my mentor reviews the slides",
+        relevant: "Visible work counts for the senior role",
+        due: Due::Days(90),
+        want: [P; 5],
+    };
+
+    const GOOD_ID: Row = Row {
+        title: "Berbicara di meetup",
+        specific: "Memberi 3 presentasi di komunitas Rust lokal",
+        metric: "jumlah presentasi",
+        achievable: "Dua malam seminggu; mentor meninjau slide saya",
+        relevant: "Penting untuk posisi senior",
+        ..GOOD
+    };
+
+    impl Row {
+        fn goal(&self) -> Goal {
+            let mut goal = Goal::new(self.title);
+            goal.specific = self.specific.into();
+            goal.metric = self.metric.into();
+            goal.baseline = self.baseline;
+            goal.target = self.target;
+            goal.achievable = self.achievable.into();
+            goal.relevant = self.relevant.into();
+            goal.due = match self.due {
+                Due::Missing => None,
+                Due::Days(n) => Some(today() + chrono::Duration::days(n)),
+                Due::Months(m, n) => today()
+                    .checked_add_months(Months::new(m))
+                    .and_then(|t| t.checked_add_days(chrono::Days::new(n))),
+            };
+            goal
+        }
+    }
+
+    fn code(verdict: &Verdict) -> String {
+        match verdict {
+            Verdict::Pass => P.into(),
+            Verdict::Fail { reason } => reason.code().into(),
+            Verdict::Advice { reason } => format!("~{}", reason.code()),
+        }
+    }
+
+    fn no_measure(title: &'static str, specific: &'static str) -> Row {
+        Row {
+            title,
+            specific,
+            metric: "",
+            baseline: None,
+            target: None,
+            ..GOOD
+        }
+    }
+
+    /// The examples: English and Indonesian, every reason, the date boundaries.
+    #[rustfmt::skip]
+    fn examples() -> Vec<Row> {
+        let (nm, vv) = ("no_metric", "vague_verb");
+        vec![
+            GOOD,
+            GOOD_ID,
+            // Vague verbs alone, or with an object but no measure.
+            Row { title: "Improve", specific: "Improve", want: [vv, P, P, P, P], ..GOOD },
+            Row { want: [vv, nm, P, P, P], ..no_measure("Get better", "Get better at public speaking") },
+            Row { want: [vv, nm, P, P, P], ..no_measure("Learn more", "Learn more about Rust") },
+            Row { want: [vv, nm, P, P, P], ..no_measure("IMPROVE my SQL", "improve my sql") },
+            Row { want: [vv, nm, P, P, P], ..no_measure("Understand—everything!", "Understand…") },
+            Row { want: [vv, nm, P, P, P], ..no_measure("Work on myself", "Work on my skills") },
+            Row { want: [vv, nm, P, P, P], ..no_measure("Be a better leader", "Be a better leader") },
+            Row { want: [vv, nm, P, P, P], ..no_measure("Meningkatkan bahasa Inggris", "Meningkatkan bahasa Inggris") },
+            Row { want: [vv, nm, P, P, P], ..no_measure("Menjadi lebih baik", "Menjadi lebih baik") },
+            Row { want: [vv, nm, P, P, P], ..no_measure("Belajar lebih giat", "Belajar lebih banyak") },
+            Row { want: [vv, nm, P, P, P], ..no_measure("Memahami", "Memahami hal-hal") },
+            Row { want: [vv, nm, P, P, P], ..no_measure("Mengembangkan diri", "Memperbaiki kemampuan saya") },
+            // A vague verb in the title alone, with no number anywhere and no target.
+            Row { want: [vv, nm, P, P, P], ..no_measure("Improve", "Public speaking at work") },
+            // Vague verbs with a concrete object and a measure pass.
+            Row { title: "Get better at public speaking", specific: "Get better at public speaking", ..GOOD },
+            Row { title: "Improve", specific: "Give 3 talks at work", ..GOOD },
+            Row { want: [P, nm, P, P, P], ..no_measure("Work on my portfolio", "Add 4 case studies to my portfolio") },
+            Row { want: [P, nm, P, P, P], ..no_measure("Memperbaiki tulisan", "Menerbitkan tiga artikel") },
+            Row { title: "Meningkatkan bahasa Inggris", specific: "Meningkatkan skor IELTS dari 6 ke 7", ..GOOD_ID },
+            Row { title: "Memahami SQL", specific: "Memahami indeks SQL", ..GOOD_ID },
+            // Word boundaries: "improvement", "framework", "peningkatan" are not vague verbs.
+            Row { want: [P, nm, P, P, P], ..no_measure("Improvement plan", "Write the improvement plan for the framework") },
+            Row { want: [P, nm, P, P, P], ..no_measure("Rencana peningkatan", "Menyusun rencana peningkatan tim") },
+            // No specific text.
+            Row { specific: "", want: ["no_specific", P, P, P, P], ..GOOD },
+            Row { title: "Memberi 3 presentasi", specific: "  ", want: ["no_specific", P, P, P, P], ..GOOD_ID },
+            // Measurable.
+            Row { metric: "", want: [P, nm, P, P, P], ..GOOD },
+            Row { target: None, want: [P, "no_target", P, P, P], ..GOOD_ID },
+            Row { baseline: None, want: [P, "~no_baseline", P, P, P], ..GOOD },
+            Row { baseline: Some(3.0), want: [P, "target_is_baseline", P, P, P], ..GOOD_ID },
+            Row { target: Some(f64::NAN), want: [P, "no_target", P, P, P], ..GOOD },
+            // Achievable and relevant.
+            Row { achievable: "", want: [P, P, "no_achievable", P, P], ..GOOD },
+            Row { relevant: " \n", want: [P, P, P, "no_relevant", P], ..GOOD_ID },
+            // Time-bound: missing, yesterday, today, the 12-month boundary.
+            Row { due: Due::Missing, want: [P, P, P, P, "no_due_date"], ..GOOD },
+            Row { due: Due::Days(-1), want: [P, P, P, P, "due_in_past"], ..GOOD_ID },
+            Row { due: Due::Days(0), ..GOOD },
+            Row { due: Due::Months(12, 0), ..GOOD },
+            Row { due: Due::Months(12, 1), want: [P, P, P, P, "~far_horizon"], ..GOOD_ID },
+            // Everything missing.
+            Row {
+                title: "Improve", specific: "", metric: "", baseline: None, target: None,
+                achievable: "", relevant: "", due: Due::Missing,
+                want: ["no_specific", nm, "no_achievable", "no_relevant", "no_due_date"],
+            },
+        ]
+    }
+
+    #[test]
+    fn examples_in_english_and_indonesian() {
+        let rows = examples();
+        assert!(rows.len() >= 20);
+        for row in rows {
+            for lang in [SmartLang::En, SmartLang::Id] {
+                let report = check(&row.goal(), today(), lang);
+                let got: Vec<String> = report.letters.iter().map(|c| code(&c.verdict)).collect();
+                assert_eq!(
+                    got, row.want,
+                    "title {:?}, specific {:?}",
+                    row.title, row.specific
+                );
+                let fails = row.want.iter().any(|w| *w != P && !w.starts_with('~'));
+                assert_eq!(report.passes(), !fails, "title {:?}", row.title);
+            }
+        }
+    }
+
+    /// Every reason once. The exhaustive match makes a new variant fail to compile here until
+    /// it is added to the list.
+    fn every_reason() -> Vec<Reason> {
+        let all = vec![
+            Reason::NoSpecific,
+            Reason::VagueVerb {
+                verb: "improve".into(),
+            },
+            Reason::NoMetric,
+            Reason::NoTarget,
+            Reason::NoBaseline,
+            Reason::TargetIsBaseline,
+            Reason::NoAchievable,
+            Reason::NoRelevant,
+            Reason::NoDueDate,
+            Reason::DueInPast,
+            Reason::FarHorizon { months: 13 },
+        ];
+        for (i, reason) in all.iter().enumerate() {
+            let position = match reason {
+                Reason::NoSpecific => 0,
+                Reason::VagueVerb { .. } => 1,
+                Reason::NoMetric => 2,
+                Reason::NoTarget => 3,
+                Reason::NoBaseline => 4,
+                Reason::TargetIsBaseline => 5,
+                Reason::NoAchievable => 6,
+                Reason::NoRelevant => 7,
+                Reason::NoDueDate => 8,
+                Reason::DueInPast => 9,
+                Reason::FarHorizon { .. } => 10,
+            };
+            assert_eq!(position, i);
+        }
+        all
+    }
+
+    #[test]
+    fn every_reason_has_a_message_and_a_question_in_both_languages() {
+        for reason in every_reason() {
+            let (en, id) = (reason.message(SmartLang::En), reason.message(SmartLang::Id));
+            assert!(!en.trim().is_empty() && !id.trim().is_empty(), "{reason:?}");
+            assert_ne!(en, id, "{reason:?} is not translated");
+            let (qen, qid) = (
+                reason.question(SmartLang::En),
+                reason.question(SmartLang::Id),
+            );
+            assert!(
+                !qen.trim().is_empty() && !qid.trim().is_empty(),
+                "{reason:?}"
+            );
+            assert_ne!(qen, qid, "{reason:?} question is not translated");
+        }
+        assert_eq!(
+            Reason::NoMetric.message(SmartLang::En),
+            "No metric or number: how will you know you got there?"
+        );
+        let far = Reason::FarHorizon { months: 13 };
+        assert!(far.message(SmartLang::En).contains("13 months"));
+        assert!(far.message(SmartLang::Id).contains("13 bulan"));
+        let vague = Reason::VagueVerb {
+            verb: "meningkatkan".into(),
+        };
+        assert!(vague.message(SmartLang::Id).contains("\"meningkatkan\""));
+    }
+
+    #[test]
+    fn shipped_questions_parse_and_cover_every_reason() {
+        let parsed = parse_questions(QUESTIONS_TOML).expect("assets/smart-questions.toml parses");
+        let mut codes: Vec<&str> = every_reason().iter().map(Reason::code).collect();
+        let mut keys: Vec<&str> = parsed.keys().map(String::as_str).collect();
+        codes.sort_unstable();
+        keys.sort_unstable();
+        assert_eq!(keys, codes, "one table per reason, no strays");
+        for (code, q) in &parsed {
+            assert!(!q.en.trim().is_empty() && !q.id.trim().is_empty(), "{code}");
+        }
+        // The lazily parsed copy is the same file.
+        assert_eq!(questions().len(), parsed.len());
+    }
+
+    #[test]
+    fn questions_follow_the_language_and_only_on_a_non_pass() {
+        let row = Row {
+            metric: "",
+            due: Due::Months(24, 0),
+            ..GOOD
+        };
+        for lang in [SmartLang::En, SmartLang::Id] {
+            let report = check(&row.goal(), today(), lang);
+            assert_eq!(report.get(Letter::S).question, None);
+            assert_eq!(
+                report.get(Letter::M).question,
+                Some(Reason::NoMetric.question(lang))
+            );
+            let far = Reason::FarHorizon { months: 24 };
+            assert_eq!(
+                report.get(Letter::T).verdict,
+                Verdict::Advice {
+                    reason: far.clone()
+                }
+            );
+            assert_eq!(report.get(Letter::T).question, Some(far.question(lang)));
+            let failing: Vec<Letter> = report.failing().map(|c| c.letter).collect();
+            assert_eq!(failing, [Letter::M]);
+            assert!(!report.passes());
+        }
+        let en = check(&row.goal(), today(), SmartLang::En);
+        let id = check(&row.goal(), today(), SmartLang::Id);
+        assert_ne!(en.get(Letter::M).question, id.get(Letter::M).question);
+    }
+
+    #[test]
+    fn report_lists_letters_in_order_and_advice_still_passes() {
+        let report = check(
+            &Row {
+                baseline: None,
+                ..GOOD
+            }
+            .goal(),
+            today(),
+            SmartLang::En,
+        );
+        let letters: Vec<Letter> = report.letters.iter().map(|c| c.letter).collect();
+        assert_eq!(letters, Letter::ALL);
+        assert!(report.passes());
+        assert_eq!(report.failing().count(), 0);
+        for letter in Letter::ALL {
+            assert_eq!(report.get(letter).letter, letter);
+            assert_ne!(letter.name(SmartLang::En), letter.name(SmartLang::Id));
+        }
+    }
+
+    #[test]
+    fn vague_verb_is_reported_as_listed() {
+        let table = [
+            ("IMPROVE", "improve"),
+            ("Be better at it", "be better at"),
+            ("We should get BETTER", "get better"),
+            ("Learn more.", "learn more"),
+            ("Belajar lebih", "belajar lebih"),
+            ("Ingin menjadi lebih baik", "menjadi lebih baik"),
+            ("Lebih baik lagi", "lebih baik"),
+            ("Tingkatkan!", "tingkatkan"),
+        ];
+        for (text, verb) in table {
+            let goal = no_measure(text, text).goal();
+            let report = check(&goal, today(), SmartLang::En);
+            let want = Verdict::Fail {
+                reason: Reason::VagueVerb { verb: verb.into() },
+            };
+            assert_eq!(report.get(Letter::S).verdict, want, "text {text:?}");
+        }
+    }
+
+    #[test]
+    fn horizon_boundary_in_months() {
+        let cases = [
+            // (today, due, months rounded up)
+            (d(2026, 11, 27), d(2026, 11, 27), 0),
+            (d(2026, 11, 27), d(2027, 11, 27), 12),
+            (d(2026, 11, 27), d(2027, 11, 28), 13),
+            (d(2026, 1, 31), d(2027, 1, 31), 12),
+            (d(2026, 1, 31), d(2027, 2, 1), 13),
+            // chrono clamps 2024-02-29 + 12 months to 2025-02-28.
+            (d(2024, 2, 29), d(2025, 2, 28), 12),
+            (d(2024, 2, 29), d(2025, 3, 1), 13),
+            (d(2026, 11, 27), d(2028, 11, 26), 24),
+        ];
+        for (from, due, months) in cases {
+            assert_eq!(months_until(from, due), months, "{from} → {due}");
+            let verdict = check_time_bound(Some(due), from);
+            let want = if months > HORIZON_MONTHS {
+                Verdict::Advice {
+                    reason: Reason::FarHorizon { months },
+                }
+            } else {
+                Verdict::Pass
+            };
+            assert_eq!(verdict, want, "{from} → {due}");
+        }
+        let fail = |reason| Verdict::Fail { reason };
+        assert_eq!(
+            check_time_bound(Some(d(2026, 11, 26)), today()),
+            fail(Reason::DueInPast)
+        );
+        assert_eq!(
+            check_time_bound(Some(d(2025, 1, 1)), today()),
+            fail(Reason::DueInPast)
+        );
+        assert_eq!(check_time_bound(None, today()), fail(Reason::NoDueDate));
+        assert!(matches!(
+            check_time_bound(Some(NaiveDate::MAX), today()),
+            Verdict::Advice { .. }
+        ));
+    }
+
+    #[test]
+    fn words_split_on_unicode_boundaries() {
+        assert_eq!(words("Improve—SQL…now!"), ["improve", "sql", "now"]);
+        assert_eq!(words("hal-hal  İyi ÉCOLE"), ["hal", "hal", "i̇yi", "école"]);
+        assert_eq!(words("日本語 を 学ぶ 3回"), ["日本語", "を", "学ぶ", "3回"]);
+        assert!(scan("3回").number);
+        assert!(scan("٣ talks").number, "non-ASCII digits count");
+        assert_eq!(scan("improvement").vague, None);
+    }
+}
