@@ -368,7 +368,7 @@ struct Scan {
     vague: Option<&'static str>,
     /// A content word besides vague phrases, filler words and numbers.
     object: bool,
-    /// A number, in digits or as a small number word.
+    /// A number that measures something (not a date or a year), in digits or as a word.
     number: bool,
 }
 
@@ -428,13 +428,71 @@ const NUMBER_WORDS: &str = "\
      satu dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas belas puluh seratus \
      ratus seribu ribu setengah";
 
+/// Words that put a following year in time rather than in quantity ("by 2027", "Juni 2027"):
+/// prepositions and month names, English then Bahasa Indonesia.
+const TIME_WORDS: &str = "\
+     by in before until till during end since jan january feb february mar march \
+     apr april may jun june jul july aug august sep sept september oct october nov november \
+     dec december \
+     sebelum hingga sampai pada tahun akhir awal pertengahan sejak januari februari maret \
+     mei juni juli agustus agu okt oktober des desember";
+
 /// Splits `text` into lowercase words on every character that is not a letter or a digit
-/// (Unicode-aware), so matching happens on word boundaries only.
+/// (Unicode-aware), so matching happens on word boundaries only. Punctuation between two
+/// digits stays inside the word, so `7.5`, `2027-06-01` and `10:30` are one word each.
 fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+    let chars: Vec<char> = text.chars().collect();
+    let mut words = Vec::new();
+    let mut word = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        let between_digits = ".,-/:".contains(c)
+            && word.chars().next_back().is_some_and(char::is_numeric)
+            && chars.get(i + 1).is_some_and(|n| n.is_numeric());
+        if c.is_alphanumeric() {
+            word.extend(c.to_lowercase());
+        } else if between_digits {
+            word.push(c);
+        } else if !word.is_empty() {
+            words.push(std::mem::take(&mut word));
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
+
+/// What one word with a digit in it stands for.
+#[derive(Debug, PartialEq, Eq)]
+enum NumberKind {
+    /// A quantity: `3`, `7.5`, `80%`, `10k`.
+    Measure,
+    /// A date, a time, a quarter or a year after a time word: not a measure of the goal.
+    When,
+}
+
+/// Classifies `words[at]` when it holds a digit or a number word.
+fn number_kind(words: &[String], at: usize) -> Option<NumberKind> {
+    let word = words.get(at)?.as_str();
+    if listed(NUMBER_WORDS, word) {
+        return Some(NumberKind::Measure);
+    }
+    if !word.chars().any(char::is_numeric) {
+        return None;
+    }
+    let is_date = word.contains(['-', '/', ':']);
+    let is_quarter = matches!(word, "q1" | "q2" | "q3" | "q4");
+    let is_year = word.len() == 4
+        && word.parse::<u32>().is_ok_and(|y| (1900..2200).contains(&y))
+        && at
+            .checked_sub(1)
+            .and_then(|before| words.get(before))
+            .is_some_and(|before| listed(TIME_WORDS, before));
+    Some(if is_date || is_quarter || is_year {
+        NumberKind::When
+    } else {
+        NumberKind::Measure
+    })
 }
 
 /// The longest vague phrase starting at `words[at]`, with its length in words.
@@ -468,11 +526,11 @@ fn scan(text: &str) -> Scan {
             at += len;
             continue;
         }
-        let word = words[at].as_str();
-        if word.chars().any(char::is_numeric) || listed(NUMBER_WORDS, word) {
-            found.number = true;
-        } else if !listed(FILLER, word) {
-            found.object = true;
+        match number_kind(&words, at) {
+            Some(NumberKind::Measure) => found.number = true,
+            Some(NumberKind::When) => {}
+            None if !listed(FILLER, &words[at]) => found.object = true,
+            None => {}
         }
         at += 1;
     }
@@ -881,5 +939,42 @@ mod tests {
         assert!(scan("3回").number);
         assert!(scan("٣ talks").number, "non-ASCII digits count");
         assert_eq!(scan("improvement").vague, None);
+        assert_eq!(
+            words("7.5 on 2027-06-01, 10:30."),
+            ["7.5", "on", "2027-06-01", "10:30"]
+        );
+        assert_eq!(words("a-b 3-"), ["a", "b", "3"]);
+    }
+
+    #[test]
+    fn dates_and_years_are_not_measures() {
+        for text in [
+            "Improve my English by 2027",
+            "Improve my English before 2027-06-01",
+            "Improve my English in Q3",
+            "Improve my English by June 2027",
+            "Meningkatkan bahasa Inggris pada tahun 2027",
+            "Meningkatkan bahasa Inggris sebelum Juni 2027",
+            "Meningkatkan bahasa Inggris sebelum 01/06/2027",
+        ] {
+            let goal = no_measure(text, text).goal();
+            let verdict = check(&goal, today(), SmartLang::En)
+                .get(Letter::S)
+                .verdict
+                .clone();
+            assert!(verdict.is_fail(), "{text:?} should stay vague");
+        }
+        for text in [
+            "Improve my score to 2000 points",
+            "Improve my English to 7.5",
+            "Meningkatkan skor ke 80%",
+        ] {
+            let goal = no_measure(text, text).goal();
+            let verdict = check(&goal, today(), SmartLang::En)
+                .get(Letter::S)
+                .verdict
+                .clone();
+            assert_eq!(verdict, Verdict::Pass, "{text:?}");
+        }
     }
 }
