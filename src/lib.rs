@@ -7,5 +7,10 @@
 //!
 //! See `docs/ARCHITECTURE.md`.
 
+pub mod cli;
+pub mod config;
+pub mod demo;
 pub mod domain;
+pub mod i18n;
 pub mod store;
+pub mod tui;

@@ -1,1 +1,58 @@
-fn main() {}
+//! The `mentee` binary: parse the command line, then open the TUI or run a subcommand.
+//! Every error ends here as one line on stderr and a non-zero exit code.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use mentee::cli::{self, Cli, CliError, Context};
+use mentee::config::Config;
+use mentee::domain::Clock;
+use mentee::i18n::Lang;
+use mentee::tui::{self, App, theme::Theme};
+
+fn main() -> ExitCode {
+    let args = Cli::parse();
+    match run(args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("mentee: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: Cli) -> Result<(), CliError> {
+    let config = match args.config.clone().or_else(Config::default_path) {
+        Some(path) => Config::load(&path)?,
+        None => Config::default(),
+    };
+    let lang = args
+        .lang
+        .or(config.language)
+        .or_else(Lang::from_env)
+        .unwrap_or_default();
+    // MENTEE_NOW pins the clock (tests, screenshots): "2026-11-27T09:00".
+    let clock = std::env::var("MENTEE_NOW")
+        .ok()
+        .and_then(|s| Clock::fixed_from_str(&s))
+        .unwrap_or(Clock::System);
+    let ctx = Context {
+        config,
+        lang,
+        clock,
+        db: args.db,
+        demo: args.demo,
+    };
+    if let Some(command) = &args.command {
+        let stdout = std::io::stdout();
+        let mut out = stdout.lock();
+        return cli::run(command, &ctx, &mut out);
+    }
+    // Open the journal before touching the terminal: a bad file never leaves it raw.
+    let store = ctx.open_store()?;
+    let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let theme = Theme::new(ctx.config.theme, colour);
+    let app = App::new(store, ctx.config, ctx.lang, ctx.clock, theme, ctx.demo)?;
+    tui::run(app)?;
+    Ok(())
+}

@@ -112,6 +112,27 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Open commitments due on or before `by` (overdue and due soon), soonest first.
+    pub fn open_commitments_due_by(
+        &self,
+        by: chrono::NaiveDate,
+        limit: usize,
+    ) -> Result<Vec<CommitmentRow>> {
+        let sql = format!(
+            "SELECT {COLUMNS}, mt.name FROM commitments c LEFT JOIN mentors mt ON mt.id = c.mentor_id
+             WHERE c.status = 'open' AND c.due_on IS NOT NULL AND c.due_on <= ?1
+             ORDER BY c.due_on, c.id LIMIT ?2"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![by, limit as i64], |r| {
+            Ok(CommitmentRow {
+                commitment: from_row(r)?,
+                mentor_name: r.get(14)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Deletes a commitment.
     pub fn delete_commitment(&self, id: i64) -> Result<()> {
         self.conn

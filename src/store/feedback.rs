@@ -93,6 +93,22 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Feedback still waiting for action (status open), oldest first.
+    pub fn open_feedback(&self, limit: usize) -> Result<Vec<FeedbackRow>> {
+        let sql = format!(
+            "SELECT {COLUMNS}, mt.name FROM feedback f LEFT JOIN mentors mt ON mt.id = f.mentor_id
+             WHERE f.status = 'open' ORDER BY f.received_on, f.id LIMIT ?1"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([limit as i64], |r| {
+            Ok(FeedbackRow {
+                feedback: from_row(r)?,
+                mentor_name: r.get(11)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Deletes a piece of feedback.
     pub fn delete_feedback(&self, id: i64) -> Result<()> {
         self.conn

@@ -28,7 +28,12 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
+pub use commitments::CommitmentRow;
 pub use error::{Result, StoreError};
+pub use feedback::FeedbackRow;
+pub use goals::GoalSummary;
+pub use gratitude::GratitudeRow;
+pub use meetings::MeetingSummary;
 pub use stats::{Counts, HealthReport};
 
 /// An open journal.

@@ -1,0 +1,101 @@
+//! The command line: global options, the scriptable subcommands, and where the journal is.
+//! Subcommands reuse the domain and the store, never the TUI. Errors are one line on stderr
+//! and a non-zero exit.
+
+mod check;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::config::Config;
+use crate::domain::Clock;
+use crate::i18n::Lang;
+use crate::store::{Store, StoreError};
+
+/// A private mentoring journal for the terminal. Run without a command to open the journal.
+#[derive(Debug, Parser)]
+#[command(name = "mentee", version, about, long_about = None)]
+pub struct Cli {
+    /// The journal file (default: the platform data folder; also MENTEE_DB).
+    #[arg(long, global = true, env = "MENTEE_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Open a throwaway demo journal with sample data (never your own file).
+    #[arg(long, global = true)]
+    pub demo: bool,
+    /// Interface language: en or id (default: config, then $LANG).
+    #[arg(long, global = true, value_name = "en|id", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+    /// The config file (default: the platform config folder; also MENTEE_CONFIG).
+    #[arg(long, global = true, env = "MENTEE_CONFIG", value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check the journal: integrity, schema version and record counts.
+    Check,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::from_code(s)
+        .filter(|_| matches!(s, "en" | "id"))
+        .ok_or_else(|| format!("{s:?} is not a language; use en or id"))
+}
+
+/// What every subcommand gets.
+pub struct Context {
+    pub config: Config,
+    pub lang: Lang,
+    pub clock: Clock,
+    pub db: Option<PathBuf>,
+    pub demo: bool,
+}
+
+/// An error that ends a subcommand.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error("{0}")]
+    Store(#[from] StoreError),
+    #[error("{0}")]
+    Config(#[from] crate::config::ConfigError),
+    #[error("cannot write the output: {0}")]
+    Output(#[from] std::io::Error),
+    #[error("{0}")]
+    Message(String),
+}
+
+/// The default journal location: `<data dir>/journal.db`.
+pub fn default_db_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "mentee").map(|d| d.data_dir().join("journal.db"))
+}
+
+impl Context {
+    /// Opens the journal: the demo, the given file, or the default one (whose folder is created).
+    pub fn open_store(&self) -> Result<Store, CliError> {
+        if self.demo {
+            return Ok(crate::demo::demo_store(self.clock.now())?);
+        }
+        match &self.db {
+            Some(path) => Ok(Store::open(path, false)?),
+            None => {
+                let path = default_db_path().ok_or_else(|| {
+                    CliError::Message(
+                        "cannot find a home folder for the journal; use --db PATH".into(),
+                    )
+                })?;
+                Ok(Store::open(&path, true)?)
+            }
+        }
+    }
+}
+
+/// Runs one subcommand, writing to `out`.
+pub fn run(command: &Command, ctx: &Context, out: &mut dyn std::io::Write) -> Result<(), CliError> {
+    match command {
+        Command::Check => check::run(ctx, out),
+    }
+}

@@ -1,0 +1,321 @@
+//! The optional config file: TOML in the platform config directory. Every key is optional;
+//! a wrong value is a clear error naming the key and the accepted values.
+//!
+//! ```toml
+//! language = "id"              # en | id
+//! theme = "light"              # dark | light (NO_COLOR in the environment turns colour off)
+//! reflection_cadence = "month" # week | month | quarter
+//! health_check_days = 90       # 7..=365
+//! meeting_minutes = 45         # default meeting length, 5..=480
+//! week_start = "sunday"       # monday … sunday (or senin … minggu)
+//! date_format = "dd/mm/yyyy"  # iso | dd/mm/yyyy | mm/dd/yyyy | d mon yyyy
+//! ```
+
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDate, Weekday};
+use serde::Deserialize;
+
+use crate::domain::Period;
+use crate::i18n::Lang;
+
+/// Colours for a dark or a light terminal background.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    #[default]
+    Dark,
+    Light,
+}
+
+/// How dates are shown on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DateFormat {
+    /// 2026-12-01
+    #[default]
+    Iso,
+    /// 01/12/2026
+    DayMonthYear,
+    /// 12/01/2026
+    MonthDayYear,
+    /// 1 Dec 2026
+    Long,
+}
+
+impl DateFormat {
+    /// Formats a date this way.
+    pub fn format(self, date: NaiveDate) -> String {
+        let pattern = match self {
+            DateFormat::Iso => "%Y-%m-%d",
+            DateFormat::DayMonthYear => "%d/%m/%Y",
+            DateFormat::MonthDayYear => "%m/%d/%Y",
+            DateFormat::Long => "%-d %b %Y",
+        };
+        date.format(pattern).to_string()
+    }
+}
+
+/// The settings, with defaults for every key not in the file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    pub language: Option<Lang>,
+    pub theme: Theme,
+    pub reflection_cadence: Period,
+    pub health_check_days: u32,
+    pub meeting_minutes: u32,
+    pub week_start: Weekday,
+    pub date_format: DateFormat,
+    /// The folder holding the file (user templates live beside it).
+    pub dir: Option<PathBuf>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            language: None,
+            theme: Theme::Dark,
+            reflection_cadence: Period::Week,
+            health_check_days: 90,
+            meeting_minutes: 30,
+            week_start: Weekday::Mon,
+            date_format: DateFormat::Iso,
+            dir: None,
+        }
+    }
+}
+
+/// A config file that cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read the config file {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("the config file {path} is not valid TOML: {message}")]
+    Syntax { path: PathBuf, message: String },
+    #[error("in the config file {path}: {key} = {value} is not accepted; use {accepted}")]
+    Value {
+        path: PathBuf,
+        key: &'static str,
+        value: String,
+        accepted: &'static str,
+    },
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    language: Option<toml::Value>,
+    theme: Option<toml::Value>,
+    reflection_cadence: Option<toml::Value>,
+    health_check_days: Option<toml::Value>,
+    meeting_minutes: Option<toml::Value>,
+    week_start: Option<toml::Value>,
+    date_format: Option<toml::Value>,
+}
+
+impl Config {
+    /// The config file's default location (`…/mentee/config.toml`).
+    pub fn default_path() -> Option<PathBuf> {
+        directories::ProjectDirs::from("", "", "mentee").map(|d| d.config_dir().join("config.toml"))
+    }
+
+    /// Loads `path`; a missing file gives the defaults.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        match std::fs::read_to_string(path) {
+            Ok(text) => {
+                let mut config = Config::parse(&text, path)?;
+                config.dir = path.parent().map(Path::to_path_buf);
+                Ok(config)
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config {
+                dir: path.parent().map(Path::to_path_buf),
+                ..Config::default()
+            }),
+            Err(source) => Err(ConfigError::Read {
+                path: path.to_path_buf(),
+                source,
+            }),
+        }
+    }
+
+    /// Parses the text of a config file (`path` is only for messages).
+    pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        let raw: RawConfig = toml::from_str(text).map_err(|e| ConfigError::Syntax {
+            path: path.to_path_buf(),
+            message: e.message().to_string(),
+        })?;
+        let bad =
+            |key: &'static str, value: &toml::Value, accepted: &'static str| ConfigError::Value {
+                path: path.to_path_buf(),
+                key,
+                value: value.to_string(),
+                accepted,
+            };
+        let mut c = Config::default();
+        if let Some(v) = &raw.language {
+            const OK: &str = "\"en\" or \"id\"";
+            c.language = Some(
+                v.as_str()
+                    .and_then(Lang::from_code)
+                    .ok_or_else(|| bad("language", v, OK))?,
+            );
+        }
+        if let Some(v) = &raw.theme {
+            const OK: &str = "\"dark\" or \"light\"";
+            c.theme = match v.as_str() {
+                Some("dark") => Theme::Dark,
+                Some("light") => Theme::Light,
+                _ => return Err(bad("theme", v, OK)),
+            };
+        }
+        if let Some(v) = &raw.reflection_cadence {
+            const OK: &str = "\"week\", \"month\" or \"quarter\"";
+            c.reflection_cadence = v
+                .as_str()
+                .and_then(|s| s.parse().ok())
+                .ok_or_else(|| bad("reflection_cadence", v, OK))?;
+        }
+        if let Some(v) = &raw.health_check_days {
+            const OK: &str = "a whole number of days from 7 to 365";
+            c.health_check_days =
+                int_in(v, 7, 365).ok_or_else(|| bad("health_check_days", v, OK))?;
+        }
+        if let Some(v) = &raw.meeting_minutes {
+            const OK: &str = "a whole number of minutes from 5 to 480";
+            c.meeting_minutes = int_in(v, 5, 480).ok_or_else(|| bad("meeting_minutes", v, OK))?;
+        }
+        if let Some(v) = &raw.week_start {
+            const OK: &str = "a weekday name: \"monday\" … \"sunday\" (or \"senin\" … \"minggu\")";
+            c.week_start = v
+                .as_str()
+                .and_then(weekday)
+                .ok_or_else(|| bad("week_start", v, OK))?;
+        }
+        if let Some(v) = &raw.date_format {
+            const OK: &str = "\"iso\", \"dd/mm/yyyy\", \"mm/dd/yyyy\" or \"d mon yyyy\"";
+            c.date_format = match v.as_str() {
+                Some("iso") => DateFormat::Iso,
+                Some("dd/mm/yyyy") => DateFormat::DayMonthYear,
+                Some("mm/dd/yyyy") => DateFormat::MonthDayYear,
+                Some("d mon yyyy") => DateFormat::Long,
+                _ => return Err(bad("date_format", v, OK)),
+            };
+        }
+        Ok(c)
+    }
+}
+
+fn int_in(v: &toml::Value, min: i64, max: i64) -> Option<u32> {
+    v.as_integer()
+        .filter(|n| (min..=max).contains(n))
+        .and_then(|n| u32::try_from(n).ok())
+}
+
+fn weekday(name: &str) -> Option<Weekday> {
+    match name.trim().to_lowercase().as_str() {
+        "monday" | "senin" => Some(Weekday::Mon),
+        "tuesday" | "selasa" => Some(Weekday::Tue),
+        "wednesday" | "rabu" => Some(Weekday::Wed),
+        "thursday" | "kamis" => Some(Weekday::Thu),
+        "friday" | "jumat" => Some(Weekday::Fri),
+        "saturday" | "sabtu" => Some(Weekday::Sat),
+        "sunday" | "minggu" => Some(Weekday::Sun),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, ConfigError> {
+        Config::parse(text, Path::new("/home/u/.config/mentee/config.toml"))
+    }
+
+    #[test]
+    fn empty_file_gives_defaults() {
+        assert_eq!(parse("").unwrap(), Config::default());
+    }
+
+    #[test]
+    fn every_key_is_read() {
+        let c = parse(
+            "language = \"id\"\ntheme = \"light\"\nreflection_cadence = \"month\"\nhealth_check_days = 60\n\
+             meeting_minutes = 45\nweek_start = \"sunday\"\ndate_format = \"dd/mm/yyyy\"\n",
+        )
+        .unwrap();
+        assert_eq!(c.language, Some(Lang::Id));
+        assert_eq!(c.theme, Theme::Light);
+        assert_eq!(c.reflection_cadence, Period::Month);
+        assert_eq!(c.health_check_days, 60);
+        assert_eq!(c.meeting_minutes, 45);
+        assert_eq!(c.week_start, Weekday::Sun);
+        assert_eq!(c.date_format, DateFormat::DayMonthYear);
+    }
+
+    #[test]
+    fn bad_values_name_the_key_and_what_is_accepted() {
+        let cases = [
+            (
+                "language = \"fr\"",
+                "language = \"fr\" is not accepted; use \"en\" or \"id\"",
+            ),
+            (
+                "theme = 3",
+                "theme = 3 is not accepted; use \"dark\" or \"light\"",
+            ),
+            (
+                "meeting_minutes = 0",
+                "meeting_minutes = 0 is not accepted; use a whole number of minutes from 5 to 480",
+            ),
+            (
+                "week_start = \"someday\"",
+                "week_start = \"someday\" is not accepted",
+            ),
+            (
+                "reflection_cadence = \"daily\"",
+                "use \"week\", \"month\" or \"quarter\"",
+            ),
+            (
+                "date_format = \"yyyy\"",
+                "date_format = \"yyyy\" is not accepted",
+            ),
+            (
+                "health_check_days = 1000",
+                "health_check_days = 1000 is not accepted",
+            ),
+        ];
+        for (text, want) in cases {
+            let msg = parse(text).unwrap_err().to_string();
+            assert!(msg.contains(want), "{text}: {msg}");
+            assert!(msg.contains("config.toml"), "{msg}");
+        }
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_syntax_are_errors() {
+        let msg = parse("colour = \"red\"").unwrap_err().to_string();
+        assert!(msg.contains("unknown field `colour`"), "{msg}");
+        assert!(matches!(
+            parse("language = "),
+            Err(ConfigError::Syntax { .. })
+        ));
+    }
+
+    #[test]
+    fn missing_file_gives_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = Config::load(&dir.path().join("config.toml")).unwrap();
+        assert_eq!(c.meeting_minutes, 30);
+    }
+
+    #[test]
+    fn date_formats() {
+        let d = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        assert_eq!(DateFormat::Iso.format(d), "2026-12-01");
+        assert_eq!(DateFormat::DayMonthYear.format(d), "01/12/2026");
+        assert_eq!(DateFormat::MonthDayYear.format(d), "12/01/2026");
+        assert_eq!(DateFormat::Long.format(d), "1 Dec 2026");
+    }
+}

@@ -1,0 +1,442 @@
+//! Key bindings: one table per context, each row a key, the action it triggers and its help
+//! text. The help overlay and the status-bar hints are drawn from these same tables, so what
+//! the help says is always what the keys do.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::views::View;
+use crate::i18n::Text;
+
+/// Everything a key can ask the app to do. Only `App::update` acts on these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    ShowView(View),
+    NextView,
+    PrevView,
+    ToggleHelp,
+    CloseOverlay,
+    MoveUp,
+    MoveDown,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    Open,
+    Back,
+    WelcomeFresh,
+    WelcomeDemo,
+}
+
+/// A key with its modifiers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+impl Key {
+    /// A key pressed alone (Shift is ignored for characters).
+    pub const fn plain(code: KeyCode) -> Key {
+        Key {
+            code,
+            mods: KeyModifiers::NONE,
+        }
+    }
+    /// A character key.
+    pub const fn ch(c: char) -> Key {
+        Key::plain(KeyCode::Char(c))
+    }
+    /// Control plus a character.
+    pub const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            mods: KeyModifiers::CONTROL,
+        }
+    }
+
+    /// True when `event` is this key. Shift is part of the character for letters and symbols.
+    pub fn matches(&self, event: &KeyEvent) -> bool {
+        // Shift is part of a character ('G', '?'), but a modifier of other keys (Shift-Tab).
+        let (mods, wanted) = if matches!(event.code, KeyCode::Char(_)) {
+            (
+                event.modifiers - KeyModifiers::SHIFT,
+                self.mods - KeyModifiers::SHIFT,
+            )
+        } else {
+            (event.modifiers, self.mods)
+        };
+        let code_eq = match (self.code, event.code) {
+            // Some terminals send BackTab, others Shift+Tab.
+            (KeyCode::BackTab, KeyCode::Tab) => {
+                return event.modifiers.contains(KeyModifiers::SHIFT);
+            }
+            (KeyCode::BackTab, KeyCode::BackTab) => return true,
+            (a, b) => a == b,
+        };
+        code_eq && mods == wanted
+    }
+}
+
+/// One row of a key table.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    /// The keys that trigger the action.
+    pub keys: &'static [Key],
+    pub action: Action,
+    /// How the keys are written in help ("j ↓"); empty hides the row from help.
+    pub label: &'static str,
+    /// The help text.
+    pub help: fn(&Text) -> &'static str,
+    /// Also shown as a hint in the status bar.
+    pub hint: bool,
+}
+
+const fn bind(
+    keys: &'static [Key],
+    action: Action,
+    label: &'static str,
+    help: fn(&Text) -> &'static str,
+    hint: bool,
+) -> Binding {
+    Binding {
+        keys,
+        action,
+        label,
+        help,
+        hint,
+    }
+}
+
+/// Keys that work in every view.
+pub const GLOBAL: &[Binding] = &[
+    bind(
+        &[Key::ch('1')],
+        Action::ShowView(View::Today),
+        "1–8",
+        |t| t.common.key_views,
+        false,
+    ),
+    bind(
+        &[Key::ch('2')],
+        Action::ShowView(View::Goals),
+        "",
+        |t| t.common.key_views,
+        false,
+    ),
+    bind(
+        &[Key::ch('3')],
+        Action::ShowView(View::Meetings),
+        "",
+        |t| t.common.key_views,
+        false,
+    ),
+    bind(
+        &[Key::ch('4')],
+        Action::ShowView(View::Feedback),
+        "",
+        |t| t.common.key_views,
+        false,
+    ),
+    bind(
+        &[Key::ch('5')],
+        Action::ShowView(View::Commitments),
+        "",
+        |t| t.common.key_views,
+        false,
+    ),
+    bind(
+        &[Key::ch('6')],
+        Action::ShowView(View::Gratitude),
+        "",
+        |t| t.common.key_views,
+        false,
+    ),
+    bind(
+        &[Key::ch('7')],
+        Action::ShowView(View::Reflections),
+        "",
+        |t| t.common.key_views,
+        false,
+    ),
+    bind(
+        &[Key::ch('8')],
+        Action::ShowView(View::Mentors),
+        "",
+        |t| t.common.key_views,
+        false,
+    ),
+    bind(
+        &[Key::plain(KeyCode::Tab)],
+        Action::NextView,
+        "Tab",
+        |t| t.common.key_next_view,
+        false,
+    ),
+    bind(
+        &[Key::plain(KeyCode::BackTab)],
+        Action::PrevView,
+        "Shift-Tab",
+        |t| t.common.key_prev_view,
+        false,
+    ),
+    bind(
+        &[Key::ch('?'), Key::plain(KeyCode::F(1))],
+        Action::ToggleHelp,
+        "? F1",
+        |t| t.common.key_help,
+        true,
+    ),
+    bind(
+        &[Key::ch('q'), Key::ctrl('c')],
+        Action::Quit,
+        "q Ctrl-C",
+        |t| t.common.key_quit,
+        true,
+    ),
+];
+
+/// Keys of every list.
+pub const LIST: &[Binding] = &[
+    bind(
+        &[Key::ch('j'), Key::plain(KeyCode::Down)],
+        Action::MoveDown,
+        "j k ↓ ↑",
+        |t| t.common.key_move,
+        false,
+    ),
+    bind(
+        &[Key::ch('k'), Key::plain(KeyCode::Up)],
+        Action::MoveUp,
+        "",
+        |t| t.common.key_move,
+        false,
+    ),
+    bind(
+        &[Key::ch('g'), Key::plain(KeyCode::Home)],
+        Action::Top,
+        "g G",
+        |t| t.common.key_top_bottom,
+        false,
+    ),
+    bind(
+        &[Key::ch('G'), Key::plain(KeyCode::End)],
+        Action::Bottom,
+        "",
+        |t| t.common.key_top_bottom,
+        false,
+    ),
+    bind(
+        &[Key::plain(KeyCode::PageUp)],
+        Action::PageUp,
+        "PgUp PgDn",
+        |t| t.common.key_page,
+        false,
+    ),
+    bind(
+        &[Key::plain(KeyCode::PageDown)],
+        Action::PageDown,
+        "",
+        |t| t.common.key_page,
+        false,
+    ),
+    bind(
+        &[Key::plain(KeyCode::Enter)],
+        Action::Open,
+        "Enter",
+        |t| t.common.key_open,
+        false,
+    ),
+    bind(
+        &[Key::plain(KeyCode::Esc)],
+        Action::Back,
+        "Esc",
+        |t| t.common.key_back,
+        false,
+    ),
+];
+
+/// Keys of the Today view.
+pub const TODAY: &[Binding] = &[bind(
+    &[Key::ch('m')],
+    Action::Open,
+    "Enter m",
+    |t| t.today.key_open_agenda,
+    true,
+)];
+
+/// Keys of the welcome screen.
+pub const WELCOME: &[Binding] = &[
+    bind(
+        &[Key::ch('n'), Key::plain(KeyCode::Enter)],
+        Action::WelcomeFresh,
+        "n",
+        |t| t.common.key_welcome_fresh,
+        true,
+    ),
+    bind(
+        &[Key::ch('d')],
+        Action::WelcomeDemo,
+        "d",
+        |t| t.common.key_welcome_demo,
+        true,
+    ),
+    bind(
+        &[Key::ch('q'), Key::ctrl('c'), Key::plain(KeyCode::Esc)],
+        Action::Quit,
+        "q",
+        |t| t.common.key_quit,
+        true,
+    ),
+];
+
+/// Keys while the help overlay is open.
+pub const HELP: &[Binding] = &[
+    bind(
+        &[
+            Key::plain(KeyCode::Esc),
+            Key::ch('?'),
+            Key::plain(KeyCode::F(1)),
+            Key::ch('q'),
+        ],
+        Action::CloseOverlay,
+        "Esc ?",
+        |t| t.common.help_close,
+        true,
+    ),
+    bind(
+        &[Key::ctrl('c')],
+        Action::Quit,
+        "Ctrl-C",
+        |t| t.common.key_quit,
+        false,
+    ),
+];
+
+/// The view-specific table.
+pub fn view_table(view: View) -> &'static [Binding] {
+    match view {
+        View::Today => TODAY,
+        _ => &[],
+    }
+}
+
+/// The first action bound to `event` in `tables`, searched in order.
+pub fn lookup(tables: &[&[Binding]], event: &KeyEvent) -> Option<Action> {
+    tables
+        .iter()
+        .flat_map(|table| table.iter())
+        .find(|b| b.keys.iter().any(|k| k.matches(event)))
+        .map(|b| b.action)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ev(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, mods)
+    }
+
+    fn view_tables(view: View) -> Vec<&'static [Binding]> {
+        vec![view_table(view), GLOBAL, LIST]
+    }
+
+    #[test]
+    fn key_to_action_table() {
+        let none = KeyModifiers::NONE;
+        let cases: &[(KeyCode, KeyModifiers, Option<Action>)] = &[
+            (
+                KeyCode::Char('1'),
+                none,
+                Some(Action::ShowView(View::Today)),
+            ),
+            (
+                KeyCode::Char('5'),
+                none,
+                Some(Action::ShowView(View::Commitments)),
+            ),
+            (
+                KeyCode::Char('8'),
+                none,
+                Some(Action::ShowView(View::Mentors)),
+            ),
+            (KeyCode::Tab, none, Some(Action::NextView)),
+            (
+                KeyCode::BackTab,
+                KeyModifiers::SHIFT,
+                Some(Action::PrevView),
+            ),
+            (KeyCode::Tab, KeyModifiers::SHIFT, Some(Action::PrevView)),
+            (
+                KeyCode::Char('?'),
+                KeyModifiers::SHIFT,
+                Some(Action::ToggleHelp),
+            ),
+            (KeyCode::F(1), none, Some(Action::ToggleHelp)),
+            (KeyCode::Char('q'), none, Some(Action::Quit)),
+            (
+                KeyCode::Char('c'),
+                KeyModifiers::CONTROL,
+                Some(Action::Quit),
+            ),
+            (KeyCode::Char('j'), none, Some(Action::MoveDown)),
+            (KeyCode::Down, none, Some(Action::MoveDown)),
+            (KeyCode::Char('k'), none, Some(Action::MoveUp)),
+            (KeyCode::Char('g'), none, Some(Action::Top)),
+            (
+                KeyCode::Char('G'),
+                KeyModifiers::SHIFT,
+                Some(Action::Bottom),
+            ),
+            (KeyCode::PageDown, none, Some(Action::PageDown)),
+            (KeyCode::Enter, none, Some(Action::Open)),
+            (KeyCode::Esc, none, Some(Action::Back)),
+            (KeyCode::Char('c'), none, None),
+            (KeyCode::Char('z'), none, None),
+        ];
+        for (code, mods, want) in cases {
+            assert_eq!(
+                lookup(&view_tables(View::Goals), &ev(*code, *mods)),
+                *want,
+                "{code:?} {mods:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn today_has_its_own_open_key() {
+        let m = ev(KeyCode::Char('m'), KeyModifiers::NONE);
+        assert_eq!(lookup(&view_tables(View::Today), &m), Some(Action::Open));
+        assert_eq!(lookup(&view_tables(View::Goals), &m), None);
+    }
+
+    #[test]
+    fn welcome_and_help_tables() {
+        let d = ev(KeyCode::Char('d'), KeyModifiers::NONE);
+        assert_eq!(lookup(&[WELCOME], &d), Some(Action::WelcomeDemo));
+        let esc = ev(KeyCode::Esc, KeyModifiers::NONE);
+        assert_eq!(lookup(&[HELP], &esc), Some(Action::CloseOverlay));
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        for view in View::ALL {
+            let tables = view_tables(*view);
+            let keys: Vec<Key> = tables
+                .iter()
+                .flat_map(|t| t.iter())
+                .flat_map(|b| b.keys.iter().copied())
+                .collect();
+            for (i, a) in keys.iter().enumerate() {
+                for b in &keys[i + 1..] {
+                    // The same key in a view table and a shared one would shadow silently.
+                    assert!(
+                        a != b || *view == View::Today && a.code == KeyCode::Enter,
+                        "{view:?}: {a:?} bound twice"
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+//! The full-screen app: terminal handling, the app state and update loop, the views.
+
+pub mod app;
+pub mod keys;
+pub mod shell;
+pub mod terminal;
+pub mod theme;
+pub mod ui;
+pub mod views;
+
+use std::io;
+use std::time::Duration;
+
+use ratatui::crossterm::event;
+
+pub use app::App;
+
+/// Runs the app until the user quits. The terminal is restored on every way out.
+pub fn run(mut app: App) -> io::Result<()> {
+    let mut guard = terminal::TerminalGuard::enter()?;
+    loop {
+        guard.terminal.draw(|f| app.render(f))?;
+        // Sleep until something happens; wake once a minute so countdowns stay true.
+        if event::poll(Duration::from_secs(60))? {
+            let ev = event::read()?;
+            app.handle_event(&ev);
+        }
+        if app.quit {
+            break;
+        }
+    }
+    Ok(())
+}

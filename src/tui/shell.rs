@@ -1,0 +1,270 @@
+//! The frame around the views: the tab bar with each view's checklist item, the status bar,
+//! the help overlay, the welcome screen and the "terminal too small" message.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::keys::{self, Binding};
+use super::ui::{Ui, fit};
+use super::views::View;
+use crate::i18n::{Text, fill};
+
+/// The smallest terminal the app draws into; below it a message asks for more room.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 12;
+
+/// One tab of the tab bar: where it sits (for drawing and for mouse clicks) and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tab {
+    pub x: u16,
+    pub width: u16,
+    pub view: View,
+    pub label: String,
+}
+
+/// Lays out the tab bar for a terminal `width`; when it is too narrow, the active tab keeps
+/// its name and the others shrink evenly.
+pub fn tabs(width: u16, t: &Text, active: View) -> Vec<Tab> {
+    let prefix = t.common.app_title.width() as u16 + 3;
+    let full: Vec<String> = View::ALL
+        .iter()
+        .map(|v| format!(" {} {} ", v.index() + 1, t.labels.views[v.index()]))
+        .collect();
+    let total: usize = full.iter().map(|s| s.width()).sum();
+    let labels: Vec<String> = if prefix as usize + total <= width as usize {
+        full
+    } else {
+        let active_width = full[active.index()].width();
+        let room = (width as usize).saturating_sub(prefix as usize + active_width);
+        let each = (room / (View::ALL.len() - 1)).max(3);
+        View::ALL
+            .iter()
+            .map(|v| {
+                if *v == active {
+                    full[v.index()].clone()
+                } else {
+                    format!(
+                        " {} ",
+                        fit(
+                            &format!("{} {}", v.index() + 1, t.labels.views[v.index()]),
+                            each - 2
+                        )
+                    )
+                }
+            })
+            .collect()
+    };
+    let mut x = prefix;
+    View::ALL
+        .iter()
+        .zip(labels)
+        .map(|(view, label)| {
+            let tab = Tab {
+                x,
+                width: label.width() as u16,
+                view: *view,
+                label,
+            };
+            x = x.saturating_add(tab.width);
+            tab
+        })
+        .collect()
+}
+
+/// Draws the tab bar (row 0) and the active view's checklist item (row 1).
+pub fn draw_tabs(f: &mut Frame, area: Rect, active: Option<View>, ui: &Ui) {
+    let t = ui.t;
+    let mut spans = vec![Span::styled(
+        format!(" {} │", t.common.app_title),
+        ui.theme.title,
+    )];
+    for tab in tabs(area.width, t, active.unwrap_or(View::Today)) {
+        let style = if Some(tab.view) == active {
+            ui.theme.tab_active
+        } else {
+            ui.theme.tab
+        };
+        spans.push(Span::styled(tab.label, style));
+    }
+    f.render_widget(
+        Paragraph::new(Line::from(spans)),
+        Rect { height: 1, ..area },
+    );
+    if area.height > 1
+        && let Some(view) = active
+    {
+        let line = Line::from(vec![
+            Span::styled(" ✓ ", ui.theme.good),
+            Span::styled(t.labels.checklist[view.index()], ui.theme.dim),
+        ]);
+        f.render_widget(
+            Paragraph::new(line),
+            Rect {
+                y: area.y + 1,
+                height: 1,
+                ..area
+            },
+        );
+    }
+}
+
+/// Draws the status bar: badges, the last message, and key hints.
+pub fn draw_status(
+    f: &mut Frame,
+    area: Rect,
+    tables: &[&[Binding]],
+    badges: &[String],
+    message: Option<&str>,
+    ui: &Ui,
+) {
+    let mut spans = Vec::new();
+    for badge in badges {
+        spans.push(Span::styled(format!(" {badge} "), ui.theme.warn));
+    }
+    if let Some(msg) = message {
+        spans.push(Span::styled(
+            format!(" {} ", ui.user(msg, false)),
+            ui.theme.warn,
+        ));
+    }
+    let hints: Vec<String> = tables
+        .iter()
+        .flat_map(|t| t.iter())
+        .filter(|b| b.hint && !b.label.is_empty())
+        .map(|b| format!("{} {}", b.label, (b.help)(ui.t)))
+        .collect();
+    let left_width: usize = spans.iter().map(|s| s.content.width()).sum();
+    let room = (area.width as usize).saturating_sub(left_width + 1);
+    let hint_text = fit(&hints.join("  ·  "), room);
+    let pad = room.saturating_sub(hint_text.width());
+    spans.push(Span::raw(" ".repeat(pad)));
+    spans.push(Span::styled(hint_text, ui.theme.dim));
+    f.render_widget(
+        Paragraph::new(Line::from(spans)).style(ui.theme.status_bar),
+        area,
+    );
+}
+
+/// A rectangle of at most `w`×`h` centred in `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let [row] = Layout::vertical([Constraint::Length(h.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [cell] = Layout::horizontal([Constraint::Length(w.min(area.width))])
+        .flex(Flex::Center)
+        .areas(row);
+    cell
+}
+
+/// The help overlay: the keys of this context, drawn from the key tables, and the checklist.
+pub fn draw_help(f: &mut Frame, area: Rect, view: Option<View>, ui: &Ui) {
+    let t = ui.t;
+    let mut lines = Vec::new();
+    let section = |title: &str, table: &[Binding], lines: &mut Vec<Line<'static>>| {
+        if table.iter().all(|b| b.label.is_empty()) {
+            return;
+        }
+        lines.push(Line::styled(title.to_string(), ui.theme.title));
+        for b in table.iter().filter(|b| !b.label.is_empty()) {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {:<12}", b.label), ui.theme.accent),
+                Span::raw((b.help)(t)),
+            ]));
+        }
+        lines.push(Line::from(""));
+    };
+    match view {
+        Some(v) => {
+            section(t.common.help_this_view, keys::view_table(v), &mut lines);
+            section(t.common.help_lists, keys::LIST, &mut lines);
+            section(t.common.help_global, keys::GLOBAL, &mut lines);
+        }
+        None => section(t.common.help_global, keys::WELCOME, &mut lines),
+    }
+    lines.push(Line::styled(
+        format!("  {}", t.common.key_click_tab),
+        ui.theme.dim,
+    ));
+    lines.push(Line::from(""));
+    lines.push(Line::styled(
+        t.common.help_checklist.to_string(),
+        ui.theme.title,
+    ));
+    for v in View::ALL {
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("  {} {:<13}", v.index() + 1, t.labels.views[v.index()]),
+                ui.theme.accent,
+            ),
+            Span::raw(t.labels.checklist[v.index()]),
+        ]));
+    }
+    let popup = centered(area, 72, lines.len() as u16 + 2);
+    f.render_widget(Clear, popup);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(ui.theme.accent)
+        .title(Span::styled(
+            format!(" {} ", t.common.help_title),
+            ui.theme.title,
+        ))
+        .title_bottom(Line::from(format!(" {} ", t.common.help_close)).right_aligned());
+    f.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block),
+        popup,
+    );
+}
+
+/// The first-run screen of an empty journal.
+pub fn draw_welcome(f: &mut Frame, area: Rect, ui: &Ui) {
+    let c = &ui.t.common;
+    let lines = vec![
+        Line::styled(c.welcome_title, ui.theme.title).alignment(Alignment::Center),
+        Line::from(""),
+        Line::from(c.welcome_intro),
+        Line::from(""),
+        Line::from(vec![
+            Span::styled("  n  ", ui.theme.tab_active),
+            Span::raw(format!("  {}", c.welcome_fresh)),
+        ]),
+        Line::from(""),
+        Line::from(vec![
+            Span::styled("  d  ", ui.theme.tab_active),
+            Span::raw(format!("  {}", c.welcome_demo)),
+        ]),
+        Line::from(""),
+        Line::from(vec![
+            Span::styled("  q  ", ui.theme.tab_active),
+            Span::raw(format!("  {}", c.welcome_quit)),
+        ]),
+    ];
+    let popup = centered(area, 70, 16);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(ui.theme.accent);
+    f.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block),
+        popup,
+    );
+}
+
+/// Shown instead of the app when the terminal is below the minimum size.
+pub fn draw_too_small(f: &mut Frame, area: Rect, ui: &Ui) {
+    let text = fill(
+        ui.t.common.too_small,
+        &[&area.width, &area.height, &MIN_WIDTH, &MIN_HEIGHT],
+    );
+    f.render_widget(
+        Paragraph::new(text)
+            .wrap(Wrap { trim: true })
+            .style(ui.theme.warn),
+        area,
+    );
+}

@@ -1,0 +1,159 @@
+//! What every view needs to draw: the catalog, the theme, the time, privacy, and small text
+//! helpers that make user text safe and fit its column.
+
+use std::borrow::Cow;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use super::theme::Theme;
+use crate::config::DateFormat;
+use crate::domain::text::clean_line;
+use crate::i18n::{Text, fill};
+
+/// The drawing context handed to every view.
+pub struct Ui<'a> {
+    pub t: &'static Text,
+    pub theme: &'a Theme,
+    pub now: NaiveDateTime,
+    pub date_format: DateFormat,
+    /// `Ctrl-P`: private text is replaced by a placeholder while sharing the screen.
+    pub hide_private: bool,
+}
+
+impl Ui<'_> {
+    /// Today's date.
+    pub fn today(&self) -> NaiveDate {
+        self.now.date()
+    }
+
+    /// A date in the configured format.
+    pub fn date(&self, date: NaiveDate) -> String {
+        self.date_format.format(date)
+    }
+
+    /// An optional date, or the "no date" word.
+    pub fn opt_date(&self, date: Option<NaiveDate>) -> String {
+        date.map(|d| self.date(d))
+            .unwrap_or_else(|| self.t.common.no_date.to_string())
+    }
+
+    /// User text made safe for one line, or the placeholder when private text is hidden.
+    pub fn user<'s>(&self, text: &'s str, private: bool) -> Cow<'s, str> {
+        if private && self.hide_private {
+            Cow::Borrowed(self.t.common.hidden_text)
+        } else {
+            clean_line(text)
+        }
+    }
+
+    /// "today", "tomorrow", "in 3 days", "2 days ago".
+    pub fn relative_day(&self, date: NaiveDate) -> String {
+        let c = &self.t.common;
+        match (date - self.today()).num_days() {
+            0 => c.today_word.to_string(),
+            1 => c.tomorrow_word.to_string(),
+            -1 => c.yesterday_word.to_string(),
+            n if n > 0 => fill(c.in_days, &[&n]),
+            n => fill(c.days_ago, &[&-n]),
+        }
+    }
+}
+
+/// Cuts `text` to at most `width` terminal cells, ending with `…` when cut.
+pub fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width - 1 {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// A text gauge: `████░░░░  50%`, or `—` when there is nothing to measure.
+pub fn gauge(ratio: Option<f64>, bar_width: usize) -> String {
+    match ratio {
+        None => format!("{:<width$}", "—", width = bar_width + 5),
+        Some(r) => {
+            let r = r.clamp(0.0, 1.0);
+            let filled = (r * bar_width as f64).round() as usize;
+            format!(
+                "{}{} {:>3}%",
+                "█".repeat(filled),
+                "░".repeat(bar_width - filled),
+                (r * 100.0).round() as u32
+            )
+        }
+    }
+}
+
+/// A one-line sparkline of `values` scaled between their min and max.
+pub fn sparkline(values: &[f64]) -> String {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let (min, max) = values
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
+    values
+        .iter()
+        .map(|v| {
+            if (max - min).abs() < f64::EPSILON {
+                BARS[3]
+            } else {
+                BARS[(((v - min) / (max - min)) * 7.0).round() as usize]
+            }
+        })
+        .collect()
+}
+
+/// A number without a needless `.0`.
+pub fn number(v: f64) -> String {
+    if v.fract().abs() < 1e-9 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v:.1}")
+    }
+}
+
+/// The first visible row so that `cursor` is on screen in a window of `height` rows.
+pub fn window_start(cursor: usize, height: usize) -> usize {
+    if height == 0 {
+        cursor
+    } else {
+        cursor.saturating_sub(height - 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_respects_wide_characters() {
+        assert_eq!(fit("hello", 10), "hello");
+        assert_eq!(fit("hello world", 6), "hello…");
+        assert_eq!(fit("東京大学です", 5), "東京…");
+        assert_eq!(fit("abc", 0), "");
+    }
+
+    #[test]
+    fn gauge_and_sparkline() {
+        assert_eq!(gauge(Some(0.5), 4), "██░░  50%");
+        assert_eq!(gauge(None, 4).trim(), "—");
+        assert_eq!(sparkline(&[1.0, 2.0, 3.0]), "▁▅█");
+        assert_eq!(sparkline(&[2.0, 2.0]), "▄▄");
+        assert_eq!(number(3.0), "3");
+        assert_eq!(number(2.5), "2.5");
+    }
+}

@@ -1,0 +1,190 @@
+//! Goals (2): SMART goals with a progress gauge, and the selected goal's details and history.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Cell, Row};
+
+use super::list::{ListSpec, draw_detail, draw_list, field, heading};
+use super::{Cursor, LIST_LIMIT, list_and_detail};
+use crate::domain::{GoalRevision, ProgressUpdate};
+use crate::i18n::{Label, fill};
+use crate::store::{GoalSummary, Result, Store};
+use crate::tui::ui::{Ui, fit, gauge, number, sparkline};
+
+/// The Goals view's state.
+#[derive(Debug, Default)]
+pub struct GoalsView {
+    pub rows: Vec<GoalSummary>,
+    pub cursor: Cursor,
+    pub history: Vec<ProgressUpdate>,
+    pub revisions: Vec<GoalRevision>,
+    /// Mentor names by id, for the detail pane.
+    pub mentor_names: Vec<(i64, String)>,
+}
+
+impl GoalsView {
+    /// Loads the list and the selected goal's details.
+    pub fn load(&mut self, store: &Store) -> Result<()> {
+        self.rows = store.goal_summaries(LIST_LIMIT)?;
+        self.mentor_names = store
+            .mentors()?
+            .into_iter()
+            .map(|m| (m.id, m.name))
+            .collect();
+        self.cursor.clamp(self.rows.len());
+        self.load_detail(store)
+    }
+
+    /// Loads the history of the goal under the cursor.
+    pub fn load_detail(&mut self, store: &Store) -> Result<()> {
+        match self.rows.get(self.cursor.pos) {
+            Some(row) => {
+                self.history = store.progress_of(row.goal.id, 24)?;
+                self.revisions = store.revisions_of(row.goal.id, 5)?;
+            }
+            None => {
+                self.history.clear();
+                self.revisions.clear();
+            }
+        }
+        Ok(())
+    }
+
+    /// Number of rows in the list.
+    pub fn row_count(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Draws the list and the detail pane.
+    pub fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
+        let t = &ui.t.goals;
+        let (list_area, detail_area) = list_and_detail(area);
+        let rows = self
+            .rows
+            .iter()
+            .map(|s| {
+                let g = &s.goal;
+                let due_style = match g.due {
+                    Some(d) if d < ui.today() && g.status == crate::domain::GoalStatus::Active => {
+                        ui.theme.danger
+                    }
+                    _ => ui.theme.base,
+                };
+                Row::new(vec![
+                    Cell::from(ui.user(&g.title, g.private).into_owned()),
+                    Cell::from(g.area.label(&ui.t.labels)),
+                    Cell::from(g.status.label(&ui.t.labels)),
+                    Cell::from(ui.opt_date(g.due)).style(due_style),
+                    Cell::from(gauge(g.progress(s.latest), 8)).style(ui.theme.gauge),
+                ])
+            })
+            .collect();
+        draw_list(
+            f,
+            list_area,
+            ListSpec {
+                title: t.list_title.to_string(),
+                headers: &[
+                    t.col_goal,
+                    t.col_area,
+                    t.col_status,
+                    t.col_due,
+                    t.col_progress,
+                ],
+                widths: &[
+                    Constraint::Min(16),
+                    Constraint::Length(14),
+                    Constraint::Length(10),
+                    Constraint::Length(10),
+                    Constraint::Length(13),
+                ],
+                rows,
+                cursor: self.cursor,
+                empty: t.empty,
+                focused: true,
+            },
+            ui,
+        );
+        if let Some(s) = self.rows.get(self.cursor.pos) {
+            draw_detail(
+                f,
+                detail_area,
+                &ui.user(&s.goal.title, s.goal.private),
+                self.detail_lines(s, ui),
+                ui,
+            );
+        }
+    }
+
+    fn detail_lines(&self, s: &GoalSummary, ui: &Ui) -> Vec<Line<'static>> {
+        let t = &ui.t.goals;
+        let g = &s.goal;
+        let text = |v: &str| ui.user(v, g.private).into_owned();
+        let dash = ui.t.common.none;
+        let or_dash = |v: String| {
+            if v.trim().is_empty() {
+                dash.to_string()
+            } else {
+                v
+            }
+        };
+        let measure = if g.metric.is_empty() {
+            dash.to_string()
+        } else {
+            fill(
+                t.measure_line,
+                &[
+                    &text(&g.metric),
+                    &g.baseline.map(number).unwrap_or_else(|| "?".into()),
+                    &g.target.map(number).unwrap_or_else(|| "?".into()),
+                    &text(&g.unit),
+                ],
+            )
+        };
+        let mentor = g
+            .mentor_id
+            .and_then(|id| self.mentor_names.iter().find(|(m, _)| *m == id))
+            .map(|(_, n)| ui.user(n, false).into_owned())
+            .unwrap_or_else(|| dash.to_string());
+        let mut lines = vec![
+            field(t.specific, or_dash(text(&g.specific)), ui),
+            field(t.measurable, measure, ui),
+            field(t.achievable, or_dash(text(&g.achievable)), ui),
+            field(t.relevant, or_dash(text(&g.relevant)), ui),
+            field(t.time_bound, ui.opt_date(g.due), ui),
+            field(t.mentor, mentor, ui),
+            Line::from(""),
+            heading(t.history, ui),
+        ];
+        if self.history.is_empty() {
+            lines.push(Line::styled(t.no_updates, ui.theme.dim));
+        } else {
+            let values: Vec<f64> = self.history.iter().map(|p| p.value).collect();
+            lines.push(Line::styled(sparkline(&values), ui.theme.gauge));
+            for p in self.history.iter().rev().take(4) {
+                lines.push(Line::from(format!(
+                    "{}  {}  {}",
+                    ui.date(p.on),
+                    number(p.value),
+                    fit(&ui.user(&p.note, g.private), 60)
+                )));
+            }
+        }
+        if !self.revisions.is_empty() {
+            lines.push(Line::from(""));
+            lines.push(heading(t.revisions, ui));
+            for r in &self.revisions {
+                lines.push(Line::from(format!(
+                    "{}  {}: {} → {}  {}",
+                    ui.date(r.on),
+                    r.field,
+                    ui.user(&r.old_value, g.private),
+                    ui.user(&r.new_value, g.private),
+                    ui.user(&r.reason, g.private)
+                )));
+            }
+        }
+        lines
+    }
+}
