@@ -8,6 +8,7 @@ pub mod clock;
 pub mod dates;
 pub mod kinds;
 pub mod records;
+pub mod suggest;
 pub mod text;
 
 pub use clock::Clock;
