@@ -6,6 +6,7 @@
 
 pub mod clock;
 pub mod dates;
+pub mod keeprate;
 pub mod kinds;
 pub mod records;
 pub mod suggest;

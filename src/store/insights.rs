@@ -8,6 +8,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{OptionalExtension, params};
 
 use super::{Result, Store};
+use crate::domain::keeprate::CommitmentFacts;
 use crate::domain::suggest::{CommitmentRef, FeedbackRef, GoalRef, QuestionRef, SuggestInput};
 
 /// At most this many candidates per suggestion source (more would not fit a meeting anyway).
@@ -79,6 +80,31 @@ impl Store {
                 feedback_id: r.get(6)?,
                 result: r.get(7)?,
                 reported_on: r.get(8)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The dated commitments the keep rate counts, due from `from` (or ever) to `to`, plus
+    /// those done or dropped ahead of a later due date (they are due already, see
+    /// [`crate::domain::keeprate`]). Oldest due date first.
+    pub fn commitment_facts(
+        &self,
+        from: Option<NaiveDate>,
+        to: NaiveDate,
+    ) -> Result<Vec<CommitmentFacts>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, owner, due_on, status, done_on FROM commitments
+             WHERE due_on >= coalesce(?1, '') AND (due_on <= ?2 OR status != 'open')
+             ORDER BY due_on, id",
+        )?;
+        let rows = stmt.query_map(params![from, to], |r| {
+            Ok(CommitmentFacts {
+                id: r.get(0)?,
+                owner: r.get(1)?,
+                due: r.get(2)?,
+                status: r.get(3)?,
+                done_on: r.get(4)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -327,5 +353,71 @@ mod tests {
         let again = suggest(&s.suggest_input(next).unwrap(), at(d(2026, 3, 5), 9, 0));
         assert_eq!(again.len(), out.len() - 1);
         assert!(again.iter().all(|x| x.key != out[2].key));
+    }
+
+    #[test]
+    fn commitment_facts_are_bounded_by_due_date() {
+        use crate::domain::keeprate::keep_rate;
+        let s = Store::open_in_memory().unwrap();
+        let save = |owner, due: Option<NaiveDate>, status, done_on| {
+            let mut c = commitment(owner, due, None);
+            c.status = status;
+            c.done_on = done_on;
+            s.save_commitment(&c).unwrap()
+        };
+        save(
+            Party::Me,
+            Some(d(2025, 12, 31)),
+            CommitmentStatus::Done,
+            Some(d(2025, 12, 31)),
+        );
+        save(
+            Party::Me,
+            Some(d(2026, 1, 31)),
+            CommitmentStatus::Done,
+            Some(d(2026, 1, 30)),
+        );
+        save(
+            Party::Me,
+            Some(d(2026, 2, 1)),
+            CommitmentStatus::Done,
+            Some(d(2026, 2, 3)),
+        );
+        save(
+            Party::Mentor,
+            Some(d(2026, 2, 10)),
+            CommitmentStatus::Open,
+            None,
+        );
+        save(
+            Party::Me,
+            Some(d(2026, 2, 12)),
+            CommitmentStatus::Dropped,
+            None,
+        );
+        save(
+            Party::Me,
+            Some(d(2026, 3, 31)),
+            CommitmentStatus::Done,
+            Some(d(2026, 2, 1)),
+        );
+        save(
+            Party::Me,
+            Some(d(2026, 3, 31)),
+            CommitmentStatus::Open,
+            None,
+        );
+        save(Party::Me, None, CommitmentStatus::Done, Some(d(2026, 2, 1)));
+
+        let today = d(2026, 2, 15);
+        let facts = s.commitment_facts(Some(d(2026, 1, 1)), today).unwrap();
+        assert_eq!(facts.len(), 5, "{facts:?}");
+        assert_eq!(s.commitment_facts(None, today).unwrap().len(), 6);
+        let k = keep_rate(&facts, today);
+        assert_eq!(k.overall.me.kept, 2);
+        assert_eq!(k.overall.me.late, 1);
+        assert_eq!(k.overall.me.dropped, 1);
+        assert_eq!(k.overall.mentor.open_overdue, 1);
+        assert_eq!(k.months.len(), 3);
     }
 }
