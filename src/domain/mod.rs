@@ -8,6 +8,7 @@ pub mod clock;
 pub mod dates;
 pub mod keeprate;
 pub mod kinds;
+pub mod nudges;
 pub mod records;
 pub mod suggest;
 pub mod text;

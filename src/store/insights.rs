@@ -4,11 +4,15 @@
 //! Every query here is bounded by an index range, a date window or a `LIMIT`, or is an
 //! aggregate: the journal may hold 100,000 records, and the Today view must stay flat.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Duration, NaiveDate, NaiveDateTime};
 use rusqlite::{OptionalExtension, params};
 
 use super::{Result, Store};
 use crate::domain::keeprate::CommitmentFacts;
+use crate::domain::nudges::{
+    DEBRIEF_WINDOW_DAYS, ExperimentFacts, HeldMeetingFacts, MentorFacts, NudgeInput, NudgeSettings,
+    PlannedMeetingFacts, THANKS_WINDOW_DAYS,
+};
 use crate::domain::suggest::{CommitmentRef, FeedbackRef, GoalRef, QuestionRef, SuggestInput};
 
 /// At most this many candidates per suggestion source (more would not fit a meeting anyway).
@@ -105,6 +109,122 @@ impl Store {
                 due: r.get(2)?,
                 status: r.get(3)?,
                 done_on: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// What [`crate::domain::nudges::nudges`] needs at `now`, with default settings (the
+    /// caller puts the configured cadences into `settings`).
+    pub fn nudge_input(&self, now: NaiveDateTime) -> Result<NudgeInput> {
+        let today = now.date();
+        let window_start = today - Duration::days(THANKS_WINDOW_DAYS);
+        Ok(NudgeInput {
+            mentors: self.mentor_facts(now)?,
+            held_meetings: self.recent_held_meetings(window_start, today)?,
+            experiments: self.experiment_facts(window_start)?,
+            planned_meetings: self.passed_planned_meetings(now)?,
+            last_reflection: self.conn.query_row(
+                "SELECT max(period_start) FROM reflections",
+                [],
+                |r| r.get(0),
+            )?,
+            settings: NudgeSettings::default(),
+        })
+    }
+
+    /// Mentors still in the pipeline or the relationship, each with its latest dates
+    /// (per-mentor aggregates over the `(mentor_id, date)` indexes).
+    fn mentor_facts(&self, now: NaiveDateTime) -> Result<Vec<MentorFacts>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT m.id, m.status, m.status_since, m.cadence_days, m.review_on,
+                (SELECT max(on_date) FROM contacts c WHERE c.mentor_id = m.id AND c.on_date <= ?2),
+                (SELECT max(on_date) FROM contacts c WHERE c.mentor_id = m.id AND c.on_date <= ?2
+                    AND c.initiative = 'mentor'),
+                (SELECT substr(max(starts_at), 1, 10) FROM meetings t
+                    WHERE t.mentor_id = m.id AND t.status = 'held' AND t.starts_at <= ?1),
+                (SELECT max(on_date) FROM gratitude g WHERE g.mentor_id = m.id AND g.on_date <= ?2),
+                (SELECT max(on_date) FROM health_checks h WHERE h.mentor_id = m.id
+                    AND h.on_date <= ?2)
+             FROM mentors m WHERE m.status IN ('candidate', 'approached', 'active', 'paused')
+             ORDER BY m.id",
+        )?;
+        let rows = stmt.query_map(params![now, now.date()], |r| {
+            Ok(MentorFacts {
+                id: r.get(0)?,
+                status: r.get(1)?,
+                status_since: r.get(2)?,
+                cadence_days: r.get(3)?,
+                review_on: r.get(4)?,
+                last_contact: r.get(5)?,
+                last_contact_from_mentor: r.get(6)?,
+                last_held_meeting: r.get(7)?,
+                last_thanks: r.get(8)?,
+                last_health_check: r.get(9)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Held meetings on days `from..=to`, each saying whether thanks are linked to it.
+    fn recent_held_meetings(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<HeldMeetingFacts>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT m.id, m.mentor_id, substr(m.starts_at, 1, 10),
+                EXISTS (SELECT 1 FROM gratitude g WHERE g.meeting_id = m.id)
+             FROM meetings m
+             WHERE m.status = 'held' AND m.starts_at >= ?1 AND m.starts_at < ?2
+             ORDER BY m.starts_at, m.id",
+        )?;
+        let rows = stmt.query_map(params![from, to + Duration::days(1)], |r| {
+            Ok(HeldMeetingFacts {
+                id: r.get(0)?,
+                mentor_id: r.get(1)?,
+                on: r.get(2)?,
+                thanked: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Experiments with a result: not reported yet, or reported since `reported_since`.
+    fn experiment_facts(&self, reported_since: NaiveDate) -> Result<Vec<ExperimentFacts>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.id, coalesce(c.mentor_id, f.mentor_id), c.reported_on,
+                EXISTS (SELECT 1 FROM gratitude g WHERE g.commitment_id = c.id)
+             FROM commitments c LEFT JOIN feedback f ON f.id = c.feedback_id
+             WHERE c.feedback_id IS NOT NULL AND c.result != '' AND c.status != 'dropped'
+               AND (c.reported_on IS NULL OR c.reported_on >= ?1)
+             ORDER BY c.id LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![reported_since, SUGGEST_LIMIT], |r| {
+            Ok(ExperimentFacts {
+                commitment_id: r.get(0)?,
+                mentor_id: r.get(1)?,
+                reported_on: r.get(2)?,
+                thanked: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Meetings still planned that started before `now`, within the debrief window.
+    fn passed_planned_meetings(&self, now: NaiveDateTime) -> Result<Vec<PlannedMeetingFacts>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, mentor_id, starts_at, minutes FROM meetings
+             WHERE status = 'planned' AND starts_at < ?1 AND starts_at >= ?2
+             ORDER BY starts_at, id LIMIT ?3",
+        )?;
+        let from = now - Duration::days(DEBRIEF_WINDOW_DAYS + 1);
+        let rows = stmt.query_map(params![now, from, SUGGEST_LIMIT], |r| {
+            Ok(PlannedMeetingFacts {
+                id: r.get(0)?,
+                mentor_id: r.get(1)?,
+                starts_at: r.get(2)?,
+                minutes: r.get(3)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -419,5 +539,132 @@ mod tests {
         assert_eq!(k.overall.me.dropped, 1);
         assert_eq!(k.overall.mentor.open_overdue, 1);
         assert_eq!(k.months.len(), 3);
+    }
+
+    fn contact(s: &Store, mentor_id: i64, on: NaiveDate, initiative: Party) {
+        s.save_contact(&Contact {
+            id: 0,
+            uuid: String::new(),
+            mentor_id,
+            on,
+            channel: String::new(),
+            initiative,
+            note: String::new(),
+            private: false,
+        })
+        .unwrap();
+    }
+
+    fn thanks(
+        s: &Store,
+        mentor: i64,
+        meeting: Option<i64>,
+        commitment: Option<i64>,
+        on: NaiveDate,
+    ) {
+        s.save_gratitude(&Gratitude {
+            id: 0,
+            uuid: String::new(),
+            mentor_id: Some(mentor),
+            meeting_id: meeting,
+            commitment_id: commitment,
+            on,
+            what_for: "the intro".into(),
+            sent: true,
+            channel: String::new(),
+            private: false,
+        })
+        .unwrap();
+    }
+
+    #[test]
+    fn nudge_input_aggregates_per_mentor_and_recent_lists() {
+        use crate::domain::nudges::{NudgeKind, nudges};
+        let s = Store::open_in_memory().unwrap();
+        let now = at(d(2026, 6, 15), 12, 0);
+        let mut ana = Mentor::new("Ana");
+        ana.status = MentorStatus::Active;
+        ana.status_since = Some(d(2026, 1, 1));
+        ana.cadence_days = Some(14);
+        ana.review_on = Some(d(2026, 6, 15));
+        let ana = s.save_mentor(&ana).unwrap();
+        let mut cici = Mentor::new("Cici");
+        cici.status = MentorStatus::Approached;
+        cici.status_since = Some(d(2026, 6, 1));
+        let cici = s.save_mentor(&cici).unwrap();
+        let mut old = Mentor::new("Old");
+        old.status = MentorStatus::Ended;
+        s.save_mentor(&old).unwrap();
+
+        contact(&s, ana, d(2026, 5, 20), Party::Me);
+        contact(&s, ana, d(2026, 5, 25), Party::Mentor);
+        contact(&s, ana, d(2026, 7, 1), Party::Me); // in the future: ignored
+        contact(&s, cici, d(2026, 5, 30), Party::Mentor); // before the approach
+        let held = meeting(&s, ana, at(d(2026, 5, 31), 23, 30), MeetingStatus::Held);
+        let thanked = meeting(&s, ana, at(d(2026, 5, 20), 9, 0), MeetingStatus::Held);
+        meeting(&s, ana, at(d(2026, 4, 1), 9, 0), MeetingStatus::Held); // outside the window
+        thanks(&s, ana, Some(thanked), None, d(2026, 5, 21));
+        let planned = meeting(&s, ana, at(d(2026, 6, 15), 11, 0), MeetingStatus::Planned);
+        meeting(&s, ana, at(d(2026, 6, 15), 11, 45), MeetingStatus::Planned); // still running
+
+        let fb = s
+            .save_feedback(&feedback(Some(ana), d(2026, 5, 20), FeedbackStatus::Trying))
+            .unwrap();
+        let mut e = commitment(Party::Me, Some(d(2026, 6, 1)), None);
+        e.feedback_id = Some(fb);
+        e.result = "went well".into();
+        e.status = CommitmentStatus::Done;
+        let unreported = s.save_commitment(&e).unwrap();
+        e.reported_on = Some(d(2026, 6, 10));
+        let reported = s.save_commitment(&e).unwrap();
+        e.reported_on = Some(d(2026, 6, 11));
+        let reported_thanked = s.save_commitment(&e).unwrap();
+        thanks(&s, ana, None, Some(reported_thanked), d(2026, 6, 12));
+        e.result = String::new();
+        e.reported_on = None;
+        s.save_commitment(&e).unwrap(); // no result yet: not an experiment to nudge
+
+        let input = s.nudge_input(now).unwrap();
+        assert_eq!(input.mentors.len(), 2);
+        let a = &input.mentors[0];
+        assert_eq!(a.last_contact, Some(d(2026, 5, 25)));
+        assert_eq!(a.last_contact_from_mentor, Some(d(2026, 5, 25)));
+        assert_eq!(a.last_held_meeting, Some(d(2026, 5, 31)));
+        assert_eq!(a.last_thanks, Some(d(2026, 6, 12)));
+        assert_eq!(a.last_health_check, None);
+        assert_eq!(input.held_meetings.len(), 2);
+        assert_eq!(input.experiments.len(), 3);
+        assert_eq!(input.planned_meetings.len(), 2);
+        assert_eq!(input.last_reflection, None);
+
+        let out = nudges(&input, now);
+        let got: Vec<_> = out
+            .iter()
+            .map(|n| (n.kind, n.mentor_id, n.meeting_id, n.commitment_id))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (NudgeKind::Debrief, Some(ana), Some(planned), None),
+                (NudgeKind::ThanksPending, Some(ana), Some(held), None),
+                (
+                    NudgeKind::ReportExperiment,
+                    Some(ana),
+                    None,
+                    Some(unreported)
+                ),
+                (NudgeKind::NoContact, Some(ana), None, None),
+                (NudgeKind::FollowUp, Some(cici), None, None),
+                (NudgeKind::AgreementReview, Some(ana), None, None),
+                (NudgeKind::HealthCheckDue, Some(ana), None, None),
+                (
+                    NudgeKind::ThankForExperiment,
+                    Some(ana),
+                    None,
+                    Some(reported)
+                ),
+                (NudgeKind::ReflectionDue, None, None, None),
+            ]
+        );
     }
 }
