@@ -6,6 +6,7 @@
 
 pub mod clock;
 pub mod dates;
+pub mod figures;
 pub mod keeprate;
 pub mod kinds;
 pub mod nudges;
