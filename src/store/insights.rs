@@ -8,6 +8,10 @@ use chrono::{Duration, NaiveDate, NaiveDateTime};
 use rusqlite::{OptionalExtension, params};
 
 use super::{Result, Store};
+use crate::domain::Party;
+use crate::domain::figures::{
+    CommitmentCounts, FigureInput, GoalProgressFacts, HealthFacts, MentorMeetings,
+};
 use crate::domain::keeprate::CommitmentFacts;
 use crate::domain::nudges::{
     DEBRIEF_WINDOW_DAYS, ExperimentFacts, HeldMeetingFacts, MentorFacts, NudgeInput, NudgeSettings,
@@ -225,6 +229,176 @@ impl Store {
                 mentor_id: r.get(1)?,
                 starts_at: r.get(2)?,
                 minutes: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The raw counts of the period `[start, end)` for [`crate::domain::figures::figures`],
+    /// each one SQL aggregate over a date-indexed range. `today` says which open commitments
+    /// are overdue. Meeting times compare by their date (`'2026-01-31 23:30:00' < '2026-02-01'`).
+    pub fn figure_input(
+        &self,
+        start: NaiveDate,
+        end: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<FigureInput> {
+        let range = params![start, end];
+        let (agenda_items, agenda_discussed) = self.conn.query_row(
+            "SELECT count(a.id), count(a.id) FILTER (WHERE a.discussed)
+             FROM meetings m JOIN agenda_items a ON a.meeting_id = m.id
+             WHERE m.status = 'held' AND m.starts_at >= ?1 AND m.starts_at < ?2",
+            range,
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let (feedback_received, feedback_acted_on) = self.conn.query_row(
+            "SELECT count(*), count(*) FILTER (WHERE status IN ('trying', 'done'))
+             FROM feedback WHERE received_on >= ?1 AND received_on < ?2",
+            range,
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let (gratitude_noted, gratitude_sent) = self.conn.query_row(
+            "SELECT count(*), count(*) FILTER (WHERE sent)
+             FROM gratitude WHERE on_date >= ?1 AND on_date < ?2",
+            range,
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let (contacts, contacts_i_initiated) = self.conn.query_row(
+            "SELECT count(*), count(*) FILTER (WHERE initiative = 'me')
+             FROM contacts WHERE on_date >= ?1 AND on_date < ?2",
+            range,
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let (my_commitments, mentor_commitments) = self.period_commitments(start, end, today)?;
+        Ok(FigureInput {
+            start,
+            end,
+            meetings: self.period_meetings(start, end)?,
+            agenda_items,
+            agenda_discussed,
+            feedback_received,
+            feedback_acted_on,
+            my_commitments,
+            mentor_commitments,
+            goals: self.period_goals(start, end)?,
+            gratitude_noted,
+            gratitude_sent,
+            contacts,
+            contacts_i_initiated,
+            health: self.period_health(start, end)?,
+        })
+    }
+
+    fn period_meetings(&self, start: NaiveDate, end: NaiveDate) -> Result<Vec<MentorMeetings>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT m.mentor_id, mt.name, count(*) FILTER (WHERE m.status = 'held'),
+                count(*) FILTER (WHERE m.status = 'cancelled'),
+                count(*) FILTER (WHERE m.status = 'planned')
+             FROM meetings m JOIN mentors mt ON mt.id = m.mentor_id
+             WHERE m.starts_at >= ?1 AND m.starts_at < ?2
+             GROUP BY m.mentor_id ORDER BY mt.name COLLATE NOCASE, m.mentor_id",
+        )?;
+        let rows = stmt.query_map(params![start, end], |r| {
+            Ok(MentorMeetings {
+                mentor_id: r.get(0)?,
+                name: r.get(1)?,
+                held: r.get(2)?,
+                cancelled: r.get(3)?,
+                planned: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Commitments made in the period per owner, classified by the keep-rate rules.
+    fn period_commitments(
+        &self,
+        start: NaiveDate,
+        end: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<(CommitmentCounts, CommitmentCounts)> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT owner, count(*),
+                count(*) FILTER (WHERE status = 'done' AND due_on IS NOT NULL
+                    AND (done_on IS NULL OR done_on <= due_on)),
+                count(*) FILTER (WHERE status = 'done' AND done_on > due_on),
+                count(*) FILTER (WHERE status = 'open'),
+                count(*) FILTER (WHERE status = 'open' AND due_on < ?3),
+                count(*) FILTER (WHERE status = 'dropped' AND due_on IS NOT NULL)
+             FROM commitments WHERE created_on >= ?1 AND created_on < ?2 GROUP BY owner",
+        )?;
+        let rows = stmt.query_map(params![start, end, today], |r| {
+            Ok((
+                r.get::<_, Party>(0)?,
+                CommitmentCounts {
+                    made: r.get(1)?,
+                    kept: r.get(2)?,
+                    late: r.get(3)?,
+                    open: r.get(4)?,
+                    open_overdue: r.get(5)?,
+                    dropped: r.get(6)?,
+                },
+            ))
+        })?;
+        let (mut mine, mut theirs) = (CommitmentCounts::default(), CommitmentCounts::default());
+        for row in rows {
+            match row? {
+                (Party::Me, c) => mine = c,
+                (Party::Mentor, c) => theirs = c,
+            }
+        }
+        Ok((mine, theirs))
+    }
+
+    /// Goals updated in the period, with their values before and within it.
+    fn period_goals(&self, start: NaiveDate, end: NaiveDate) -> Result<Vec<GoalProgressFacts>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT g.id, g.title, g.baseline, g.target,
+                (SELECT value FROM goal_progress p WHERE p.goal_id = g.id AND p.on_date < ?1
+                    ORDER BY p.on_date DESC, p.id DESC LIMIT 1),
+                (SELECT value FROM goal_progress p WHERE p.goal_id = g.id
+                    AND p.on_date >= ?1 AND p.on_date < ?2 ORDER BY p.on_date, p.id LIMIT 1),
+                (SELECT value FROM goal_progress p WHERE p.goal_id = g.id
+                    AND p.on_date >= ?1 AND p.on_date < ?2
+                    ORDER BY p.on_date DESC, p.id DESC LIMIT 1),
+                u.n
+             FROM (SELECT goal_id, count(*) AS n FROM goal_progress
+                   WHERE on_date >= ?1 AND on_date < ?2 GROUP BY goal_id) u
+             JOIN goals g ON g.id = u.goal_id
+             ORDER BY g.title COLLATE NOCASE, g.id",
+        )?;
+        let rows = stmt.query_map(params![start, end], |r| {
+            Ok(GoalProgressFacts {
+                goal_id: r.get(0)?,
+                title: r.get(1)?,
+                baseline: r.get(2)?,
+                target: r.get(3)?,
+                before: r.get(4)?,
+                first_in: r.get(5)?,
+                last_in: r.get(6)?,
+                updates: r.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Health checks in the period per mentor, with all their ratings summed.
+    fn period_health(&self, start: NaiveDate, end: NaiveDate) -> Result<Vec<HealthFacts>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT h.mentor_id, mt.name, count(DISTINCT h.id), count(j.value),
+                total(json_extract(j.value, '$.rating'))
+             FROM health_checks h JOIN mentors mt ON mt.id = h.mentor_id
+             LEFT JOIN json_each(h.ratings) j
+             WHERE h.on_date >= ?1 AND h.on_date < ?2
+             GROUP BY h.mentor_id ORDER BY mt.name COLLATE NOCASE, h.mentor_id",
+        )?;
+        let rows = stmt.query_map(params![start, end], |r| {
+            Ok(HealthFacts {
+                mentor_id: r.get(0)?,
+                name: r.get(1)?,
+                checks: r.get(2)?,
+                ratings: r.get(3)?,
+                rating_sum: r.get(4)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -666,5 +840,211 @@ mod tests {
                 (NudgeKind::ReflectionDue, None, None, None),
             ]
         );
+    }
+
+    #[test]
+    fn figure_input_has_the_known_answers_of_a_hand_built_month() {
+        use crate::domain::figures::{figures, period_bounds};
+        use chrono::Weekday;
+        let s = Store::open_in_memory().unwrap();
+        let (start, end) = period_bounds(Period::Month, d(2026, 1, 15), Weekday::Mon);
+        let today = d(2026, 2, 10);
+        let ana = mentor(&s, "Ana", MentorStatus::Active);
+        let budi = mentor(&s, "Budi", MentorStatus::Active);
+
+        // Meetings: the 23:30 one on the last day counts; midnight of Feb 1 does not.
+        let late = meeting(&s, ana, at(d(2026, 1, 31), 23, 30), MeetingStatus::Held);
+        let early = meeting(&s, ana, at(d(2026, 1, 1), 0, 0), MeetingStatus::Held);
+        meeting(&s, ana, at(d(2026, 1, 20), 9, 0), MeetingStatus::Cancelled);
+        meeting(&s, budi, at(d(2026, 1, 10), 9, 0), MeetingStatus::Cancelled);
+        let outside = meeting(&s, ana, at(d(2026, 2, 1), 0, 0), MeetingStatus::Held);
+        meeting(&s, budi, at(d(2025, 12, 31), 23, 59), MeetingStatus::Held);
+        agenda_item(&s, late, "a", true);
+        agenda_item(&s, late, "b", false);
+        agenda_item(&s, early, "c", true);
+        agenda_item(&s, outside, "d", true);
+
+        // Feedback: three in January, two acted on.
+        for status in [
+            FeedbackStatus::Open,
+            FeedbackStatus::Trying,
+            FeedbackStatus::Done,
+        ] {
+            s.save_feedback(&feedback(Some(ana), d(2026, 1, 31), status))
+                .unwrap();
+        }
+        s.save_feedback(&feedback(Some(ana), d(2026, 2, 1), FeedbackStatus::Done))
+            .unwrap();
+
+        // Commitments made in January, judged on Feb 10.
+        let save = |owner, due: Option<NaiveDate>, status, done_on, created_on| {
+            let mut c = commitment(owner, due, Some(ana));
+            c.status = status;
+            c.done_on = done_on;
+            c.created_on = created_on;
+            s.save_commitment(&c).unwrap();
+        };
+        let jan = d(2026, 1, 5);
+        save(
+            Party::Me,
+            Some(d(2026, 1, 20)),
+            CommitmentStatus::Done,
+            Some(d(2026, 1, 20)),
+            jan,
+        );
+        save(
+            Party::Me,
+            Some(d(2026, 1, 20)),
+            CommitmentStatus::Done,
+            Some(d(2026, 1, 21)),
+            jan,
+        );
+        save(
+            Party::Me,
+            Some(d(2026, 2, 9)),
+            CommitmentStatus::Open,
+            None,
+            jan,
+        ); // overdue
+        save(
+            Party::Me,
+            Some(d(2026, 2, 10)),
+            CommitmentStatus::Open,
+            None,
+            jan,
+        ); // due today
+        save(
+            Party::Me,
+            Some(d(2026, 1, 25)),
+            CommitmentStatus::Dropped,
+            None,
+            d(2026, 1, 31),
+        );
+        save(
+            Party::Me,
+            None,
+            CommitmentStatus::Done,
+            Some(d(2026, 1, 9)),
+            jan,
+        );
+        save(
+            Party::Mentor,
+            Some(d(2026, 1, 30)),
+            CommitmentStatus::Done,
+            Some(d(2026, 1, 29)),
+            jan,
+        );
+        save(
+            Party::Me,
+            Some(d(2026, 1, 20)),
+            CommitmentStatus::Done,
+            Some(d(2026, 1, 2)),
+            d(2025, 12, 31),
+        );
+
+        // Goal progress: 2 before the month, 4 then 5 within it; another only before.
+        let mut talks = Goal::new("Talks");
+        talks.baseline = Some(0.0);
+        talks.target = Some(10.0);
+        let talks = s.save_goal(&talks).unwrap();
+        let quiet = s.save_goal(&Goal::new("Quiet")).unwrap();
+        for (goal_id, on, value) in [
+            (talks, d(2025, 12, 20), 2.0),
+            (talks, d(2026, 1, 3), 4.0),
+            (talks, d(2026, 1, 31), 5.0),
+            (talks, d(2026, 2, 1), 9.0),
+            (quiet, d(2025, 12, 20), 1.0),
+        ] {
+            s.save_progress(&ProgressUpdate {
+                id: 0,
+                uuid: String::new(),
+                goal_id,
+                on,
+                value,
+                note: String::new(),
+            })
+            .unwrap();
+        }
+
+        // Gratitude, contacts, health checks.
+        thanks(&s, ana, Some(late), None, d(2026, 1, 31));
+        let mut unsent = Gratitude {
+            id: 0,
+            uuid: String::new(),
+            mentor_id: Some(budi),
+            meeting_id: None,
+            commitment_id: None,
+            on: d(2026, 1, 2),
+            what_for: "advice".into(),
+            sent: false,
+            channel: String::new(),
+            private: false,
+        };
+        s.save_gratitude(&unsent).unwrap();
+        unsent.on = d(2026, 2, 1);
+        s.save_gratitude(&unsent).unwrap();
+        contact(&s, ana, d(2026, 1, 1), Party::Me);
+        contact(&s, ana, d(2026, 1, 12), Party::Me);
+        contact(&s, budi, d(2026, 1, 31), Party::Me);
+        contact(&s, budi, d(2026, 1, 31), Party::Mentor);
+        contact(&s, budi, d(2026, 2, 1), Party::Mentor);
+        let check = |mentor_id, on, ratings: Vec<(String, u8)>| {
+            s.save_health_check(&HealthCheck {
+                id: 0,
+                uuid: String::new(),
+                mentor_id,
+                on,
+                ratings,
+                note: String::new(),
+                private: false,
+            })
+            .unwrap();
+        };
+        check(
+            ana,
+            d(2026, 1, 10),
+            vec![("progress".into(), 4), ("trust".into(), 5)],
+        );
+        check(
+            ana,
+            d(2026, 1, 31),
+            vec![("progress".into(), 2), ("trust".into(), 3)],
+        );
+        check(ana, d(2026, 2, 1), vec![("progress".into(), 1)]);
+        check(budi, d(2026, 1, 15), vec![]);
+
+        let f = figures(&s.figure_input(start, end, today).unwrap());
+        assert_eq!((f.start, f.end), (d(2026, 1, 1), d(2026, 2, 1)));
+        let per_mentor: Vec<_> = f
+            .meetings
+            .iter()
+            .map(|m| (m.name.as_str(), m.held, m.cancelled))
+            .collect();
+        assert_eq!(per_mentor, [("Ana", 2, 1), ("Budi", 0, 1)]);
+        assert_eq!((f.meetings_held, f.meetings_cancelled), (2, 2));
+        assert_eq!((f.agenda_items, f.agenda_discussed), (3, 2));
+        assert_eq!((f.feedback_received, f.feedback_acted_on), (3, 2));
+
+        let me = f.my_commitments;
+        assert_eq!((me.made, me.kept, me.late), (6, 1, 1));
+        assert_eq!((me.open, me.open_overdue, me.dropped), (2, 1, 1));
+        assert_eq!(f.my_keep_rate, Some(0.25));
+        assert_eq!(f.mentor_commitments.made, 1);
+        assert_eq!(f.mentor_keep_rate, Some(1.0));
+
+        assert_eq!(f.goals.len(), 1);
+        let g = &f.goals[0];
+        assert_eq!((g.from, g.to, g.change, g.updates), (2.0, 5.0, 3.0, 2));
+        assert_eq!(g.progress_to, Some(0.5));
+
+        assert_eq!((f.gratitude_noted, f.gratitude_sent), (2, 1));
+        assert_eq!((f.contacts, f.contacts_i_initiated), (4, 3));
+        assert_eq!(f.initiative_share, Some(0.75));
+        let health: Vec<_> = f
+            .health
+            .iter()
+            .map(|h| (h.name.as_str(), h.checks, h.average))
+            .collect();
+        assert_eq!(health, [("Ana", 2, Some(3.5)), ("Budi", 1, None)]);
     }
 }
