@@ -6,9 +6,13 @@
 
 pub mod clock;
 pub mod dates;
+pub mod figures;
+pub mod keeprate;
 pub mod kinds;
+pub mod nudges;
 pub mod records;
 pub mod smart;
+pub mod suggest;
 pub mod text;
 
 pub use clock::Clock;

@@ -18,6 +18,7 @@ mod feedback;
 mod goals;
 mod gratitude;
 mod health;
+mod insights;
 mod meetings;
 mod mentors;
 mod questions;

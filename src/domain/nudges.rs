@@ -1,0 +1,544 @@
+//! Nudges: the gentle reminders on the Today view and in `mentee status`.
+//!
+//! Pure: the store gathers per-mentor aggregates and small recent lists into a
+//! [`NudgeInput`]; [`nudges`] applies the rules for a given `now` and returns them in priority
+//! order. Boundaries, in whole days:
+//! - no contact: fires when the days since the last contact or held meeting *exceed* the
+//!   cadence (on the cadence day itself it is still quiet);
+//! - thanks pending: a held meeting from the last 30 days (day 30 included) with no
+//!   gratitude entry linked to it;
+//! - experiment: a result not yet reported (any age), or reported in the last 30 days and not
+//!   thanked;
+//! - mentor not thanked: no thanks for more than 42 days (six weeks), active mentors;
+//! - reflection due: on and after the last reflection's period start plus the cadence;
+//! - health check due: on and after the last check (or the day the mentor became active)
+//!   plus the interval, active mentors;
+//! - agreement review: on and after `review_on`, active or paused mentors;
+//! - follow up: a candidate or approached mentor whose status is more than 7 days old, with
+//!   no contact initiated by the mentor since;
+//! - debrief: a planned meeting whose start plus length has passed, within the last 30 days.
+
+use chrono::{Duration, Months, NaiveDate, NaiveDateTime};
+
+use super::kinds::{MentorStatus, Period};
+
+/// Days after a held meeting during which missing thanks are nudged.
+pub const THANKS_WINDOW_DAYS: i64 = 30;
+/// Six weeks: a mentor not thanked for longer is nudged.
+pub const THANK_MENTOR_EVERY_DAYS: i64 = 42;
+/// A candidate or approached mentor not heard from for longer is nudged.
+pub const FOLLOW_UP_AFTER_DAYS: i64 = 7;
+/// A planned meeting that ended longer ago than this is no longer offered for debrief.
+pub const DEBRIEF_WINDOW_DAYS: i64 = 30;
+
+/// Settings from the config that the rules need.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NudgeSettings {
+    pub reflection_cadence: Period,
+    pub health_check_days: u32,
+}
+
+impl Default for NudgeSettings {
+    fn default() -> Self {
+        NudgeSettings {
+            reflection_cadence: Period::Week,
+            health_check_days: 90,
+        }
+    }
+}
+
+/// One mentor with the dates the rules look at (per-mentor aggregates).
+#[derive(Debug, Clone, PartialEq)]
+pub struct MentorFacts {
+    pub id: i64,
+    pub status: MentorStatus,
+    pub status_since: Option<NaiveDate>,
+    pub cadence_days: Option<u32>,
+    pub review_on: Option<NaiveDate>,
+    /// The latest contact, whoever initiated it.
+    pub last_contact: Option<NaiveDate>,
+    /// The latest contact initiated by the mentor.
+    pub last_contact_from_mentor: Option<NaiveDate>,
+    /// The day of the latest held meeting.
+    pub last_held_meeting: Option<NaiveDate>,
+    pub last_thanks: Option<NaiveDate>,
+    pub last_health_check: Option<NaiveDate>,
+}
+
+/// A recently held meeting and whether any gratitude entry is linked to it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeldMeetingFacts {
+    pub id: i64,
+    pub mentor_id: i64,
+    pub on: NaiveDate,
+    pub thanked: bool,
+}
+
+/// An experiment (a commitment from feedback) with a recorded result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExperimentFacts {
+    pub commitment_id: i64,
+    pub mentor_id: Option<i64>,
+    pub reported_on: Option<NaiveDate>,
+    /// Some gratitude entry is linked to this commitment.
+    pub thanked: bool,
+}
+
+/// A meeting still marked planned whose time may have passed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlannedMeetingFacts {
+    pub id: i64,
+    pub mentor_id: i64,
+    pub starts_at: NaiveDateTime,
+    pub minutes: u32,
+}
+
+/// Everything [`nudges`] needs.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct NudgeInput {
+    pub mentors: Vec<MentorFacts>,
+    pub held_meetings: Vec<HeldMeetingFacts>,
+    pub experiments: Vec<ExperimentFacts>,
+    pub planned_meetings: Vec<PlannedMeetingFacts>,
+    /// The period start of the latest reflection.
+    pub last_reflection: Option<NaiveDate>,
+    pub settings: NudgeSettings,
+}
+
+/// What a nudge is about, in priority order (most pressing first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum NudgeKind {
+    /// A planned meeting's time has passed: debrief it.
+    Debrief,
+    /// A held meeting has no thanks yet.
+    ThanksPending,
+    /// An experiment's result is not reported back yet.
+    ReportExperiment,
+    /// No contact with an active mentor beyond their cadence.
+    NoContact,
+    /// A candidate or approached mentor has not answered for a week: follow up.
+    FollowUp,
+    /// The mentoring agreement's review date has come.
+    AgreementReview,
+    /// A relationship health check is due.
+    HealthCheckDue,
+    /// A reported experiment has not been thanked for.
+    ThankForExperiment,
+    /// An active mentor not thanked in six weeks.
+    MentorNotThanked,
+    /// A periodic reflection is due.
+    ReflectionDue,
+}
+
+/// One nudge and the records it refers to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Nudge {
+    pub kind: NudgeKind,
+    pub mentor_id: Option<i64>,
+    pub meeting_id: Option<i64>,
+    pub commitment_id: Option<i64>,
+    /// The day the nudge counts from (last contact, meeting day, review date…), if any.
+    pub since: Option<NaiveDate>,
+    /// Whole days from `since` to today.
+    pub days: Option<i64>,
+}
+
+impl Nudge {
+    fn new(kind: NudgeKind, since: Option<NaiveDate>, today: NaiveDate) -> Nudge {
+        Nudge {
+            kind,
+            mentor_id: None,
+            meeting_id: None,
+            commitment_id: None,
+            since,
+            days: since.map(|s| (today - s).num_days()),
+        }
+    }
+
+    fn mentor(mut self, id: Option<i64>) -> Nudge {
+        self.mentor_id = id;
+        self
+    }
+}
+
+/// The nudges for `now`, most pressing kind first, oldest first within a kind.
+pub fn nudges(input: &NudgeInput, now: NaiveDateTime) -> Vec<Nudge> {
+    let today = now.date();
+    let mut out = Vec::new();
+    for m in &input.mentors {
+        mentor_nudges(m, &input.settings, today, &mut out);
+    }
+    meeting_nudges(input, now, &mut out);
+    experiment_nudges(input, today, &mut out);
+    let due = match input.last_reflection {
+        None => true,
+        Some(start) => next_period_start(start, input.settings.reflection_cadence)
+            .is_none_or(|next| today >= next),
+    };
+    if due {
+        out.push(Nudge::new(
+            NudgeKind::ReflectionDue,
+            input.last_reflection,
+            today,
+        ));
+    }
+    out.sort_by_key(|n| (n.kind, n.since, n.mentor_id, n.meeting_id, n.commitment_id));
+    out
+}
+
+/// `start` moved on by one period.
+pub fn next_period_start(start: NaiveDate, period: Period) -> Option<NaiveDate> {
+    match period {
+        Period::Week => start.checked_add_signed(Duration::days(7)),
+        Period::Month => start.checked_add_months(Months::new(1)),
+        Period::Quarter => start.checked_add_months(Months::new(3)),
+    }
+}
+
+fn days_since(today: NaiveDate, since: NaiveDate) -> i64 {
+    (today - since).num_days()
+}
+
+fn mentor_nudges(m: &MentorFacts, s: &NudgeSettings, today: NaiveDate, out: &mut Vec<Nudge>) {
+    let id = Some(m.id);
+    let active = m.status == MentorStatus::Active;
+    if let (true, Some(cadence)) = (active, m.cadence_days) {
+        let since = m.last_contact.max(m.last_held_meeting).or(m.status_since);
+        if since.is_none_or(|d| days_since(today, d) > i64::from(cadence)) {
+            out.push(Nudge::new(NudgeKind::NoContact, since, today).mentor(id));
+        }
+    }
+    if active {
+        let since = m.last_thanks.or(m.status_since);
+        if since.is_none_or(|d| days_since(today, d) > THANK_MENTOR_EVERY_DAYS) {
+            out.push(Nudge::new(NudgeKind::MentorNotThanked, since, today).mentor(id));
+        }
+        let since = m.last_health_check.or(m.status_since);
+        let every = i64::from(s.health_check_days);
+        if since.is_none_or(|d| days_since(today, d) >= every) {
+            out.push(Nudge::new(NudgeKind::HealthCheckDue, since, today).mentor(id));
+        }
+    }
+    if matches!(m.status, MentorStatus::Active | MentorStatus::Paused)
+        && let Some(review) = m.review_on.filter(|r| *r <= today)
+    {
+        out.push(Nudge::new(NudgeKind::AgreementReview, Some(review), today).mentor(id));
+    }
+    if matches!(m.status, MentorStatus::Candidate | MentorStatus::Approached)
+        && let Some(since) = m.status_since
+        && days_since(today, since) > FOLLOW_UP_AFTER_DAYS
+        && m.last_contact_from_mentor.is_none_or(|c| c < since)
+    {
+        out.push(Nudge::new(NudgeKind::FollowUp, Some(since), today).mentor(id));
+    }
+}
+
+fn meeting_nudges(input: &NudgeInput, now: NaiveDateTime, out: &mut Vec<Nudge>) {
+    let today = now.date();
+    for h in &input.held_meetings {
+        let age = days_since(today, h.on);
+        if !h.thanked && (0..=THANKS_WINDOW_DAYS).contains(&age) {
+            let mut n =
+                Nudge::new(NudgeKind::ThanksPending, Some(h.on), today).mentor(Some(h.mentor_id));
+            n.meeting_id = Some(h.id);
+            out.push(n);
+        }
+    }
+    for p in &input.planned_meetings {
+        let ends = p.starts_at + Duration::minutes(i64::from(p.minutes));
+        if ends <= now && now - ends <= Duration::days(DEBRIEF_WINDOW_DAYS) {
+            let mut n = Nudge::new(NudgeKind::Debrief, Some(p.starts_at.date()), today)
+                .mentor(Some(p.mentor_id));
+            n.meeting_id = Some(p.id);
+            out.push(n);
+        }
+    }
+}
+
+fn experiment_nudges(input: &NudgeInput, today: NaiveDate, out: &mut Vec<Nudge>) {
+    for e in &input.experiments {
+        let kind = match e.reported_on {
+            None => NudgeKind::ReportExperiment,
+            Some(r) if !e.thanked && days_since(today, r) <= THANKS_WINDOW_DAYS => {
+                NudgeKind::ThankForExperiment
+            }
+            Some(_) => continue,
+        };
+        let mut n = Nudge::new(kind, e.reported_on, today).mentor(e.mentor_id);
+        n.commitment_id = Some(e.commitment_id);
+        out.push(n);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, day).unwrap()
+    }
+
+    fn noon(date: NaiveDate) -> NaiveDateTime {
+        date.and_hms_opt(12, 0, 0).unwrap()
+    }
+
+    /// An active mentor with everything fresh on `today`: no nudge at all.
+    fn settled(today: NaiveDate) -> MentorFacts {
+        MentorFacts {
+            id: 1,
+            status: MentorStatus::Active,
+            status_since: Some(today),
+            cadence_days: Some(14),
+            review_on: None,
+            last_contact: Some(today),
+            last_contact_from_mentor: None,
+            last_held_meeting: None,
+            last_thanks: Some(today),
+            last_health_check: Some(today),
+        }
+    }
+
+    fn input_with(m: MentorFacts, today: NaiveDate) -> NudgeInput {
+        NudgeInput {
+            mentors: vec![m],
+            last_reflection: Some(today),
+            ..NudgeInput::default()
+        }
+    }
+
+    fn kinds(input: &NudgeInput, today: NaiveDate) -> Vec<NudgeKind> {
+        nudges(input, noon(today)).iter().map(|n| n.kind).collect()
+    }
+
+    const TODAY: (u32, u32) = (6, 15);
+
+    fn today() -> NaiveDate {
+        d(TODAY.0, TODAY.1)
+    }
+
+    #[test]
+    fn a_settled_journal_has_no_nudges() {
+        assert!(kinds(&input_with(settled(today()), today()), today()).is_empty());
+    }
+
+    #[test]
+    fn no_contact_beyond_the_cadence() {
+        let mut m = settled(today());
+        m.last_contact = Some(today() - Duration::days(14));
+        assert!(kinds(&input_with(m.clone(), today()), today()).is_empty());
+        m.last_contact = Some(today() - Duration::days(15));
+        let out = nudges(&input_with(m.clone(), today()), noon(today()));
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].kind, NudgeKind::NoContact);
+        assert_eq!((out[0].mentor_id, out[0].days), (Some(1), Some(15)));
+        // A held meeting counts as contact.
+        m.last_held_meeting = Some(today() - Duration::days(3));
+        assert!(kinds(&input_with(m.clone(), today()), today()).is_empty());
+        // Paused mentors and mentors without a cadence are left alone.
+        m.last_held_meeting = None;
+        m.cadence_days = None;
+        assert!(kinds(&input_with(m.clone(), today()), today()).is_empty());
+        m.cadence_days = Some(14);
+        m.status = MentorStatus::Paused;
+        assert!(kinds(&input_with(m, today()), today()).is_empty());
+    }
+
+    #[test]
+    fn thanks_pending_for_recent_held_meetings() {
+        let mut i = input_with(settled(today()), today());
+        let held = |id, ago: i64, thanked| HeldMeetingFacts {
+            id,
+            mentor_id: 1,
+            on: today() - Duration::days(ago),
+            thanked,
+        };
+        i.held_meetings = vec![
+            held(1, 30, false),
+            held(2, 31, false),
+            held(3, 2, true),
+            held(4, 0, false),
+        ];
+        let out = nudges(&i, noon(today()));
+        let ids: Vec<_> = out.iter().map(|n| (n.kind, n.meeting_id)).collect();
+        assert_eq!(
+            ids,
+            [
+                (NudgeKind::ThanksPending, Some(1)),
+                (NudgeKind::ThanksPending, Some(4))
+            ]
+        );
+    }
+
+    #[test]
+    fn experiments_to_report_then_to_thank() {
+        let mut i = input_with(settled(today()), today());
+        let exp = |id, reported_ago: Option<i64>, thanked| ExperimentFacts {
+            commitment_id: id,
+            mentor_id: Some(1),
+            reported_on: reported_ago.map(|a| today() - Duration::days(a)),
+            thanked,
+        };
+        i.experiments = vec![
+            exp(1, None, false),
+            exp(2, Some(30), false),
+            exp(3, Some(31), false),
+            exp(4, Some(1), true),
+        ];
+        let out = nudges(&i, noon(today()));
+        let got: Vec<_> = out.iter().map(|n| (n.kind, n.commitment_id)).collect();
+        assert_eq!(
+            got,
+            [
+                (NudgeKind::ReportExperiment, Some(1)),
+                (NudgeKind::ThankForExperiment, Some(2))
+            ]
+        );
+    }
+
+    #[test]
+    fn mentor_not_thanked_in_six_weeks() {
+        let mut m = settled(today());
+        m.last_thanks = Some(today() - Duration::days(42));
+        assert!(kinds(&input_with(m.clone(), today()), today()).is_empty());
+        m.last_thanks = Some(today() - Duration::days(43));
+        assert_eq!(
+            kinds(&input_with(m.clone(), today()), today()),
+            [NudgeKind::MentorNotThanked]
+        );
+        // Never thanked: counts from the day they became active.
+        m.last_thanks = None;
+        m.status_since = Some(today() - Duration::days(10));
+        assert!(kinds(&input_with(m.clone(), today()), today()).is_empty());
+        m.status = MentorStatus::Ended;
+        m.status_since = Some(today() - Duration::days(100));
+        assert!(kinds(&input_with(m, today()), today()).is_empty());
+    }
+
+    #[test]
+    fn reflection_due_after_one_cadence() {
+        let mut i = input_with(settled(today()), today());
+        i.last_reflection = Some(today() - Duration::days(6));
+        assert!(kinds(&i, today()).is_empty());
+        i.last_reflection = Some(today() - Duration::days(7));
+        assert_eq!(kinds(&i, today()), [NudgeKind::ReflectionDue]);
+        i.settings.reflection_cadence = Period::Month;
+        i.last_reflection = Some(d(5, 16));
+        assert!(kinds(&i, today()).is_empty());
+        i.last_reflection = Some(d(5, 15));
+        assert_eq!(kinds(&i, today()), [NudgeKind::ReflectionDue]);
+        i.settings.reflection_cadence = Period::Quarter;
+        i.last_reflection = Some(d(3, 16));
+        assert!(kinds(&i, today()).is_empty());
+        i.last_reflection = Some(d(3, 15));
+        assert_eq!(kinds(&i, today()), [NudgeKind::ReflectionDue]);
+        i.last_reflection = None;
+        assert_eq!(kinds(&i, today()), [NudgeKind::ReflectionDue]);
+    }
+
+    #[test]
+    fn health_check_due_every_interval() {
+        let mut m = settled(today());
+        m.last_health_check = Some(today() - Duration::days(89));
+        assert!(kinds(&input_with(m.clone(), today()), today()).is_empty());
+        m.last_health_check = Some(today() - Duration::days(90));
+        assert_eq!(
+            kinds(&input_with(m.clone(), today()), today()),
+            [NudgeKind::HealthCheckDue]
+        );
+        let mut i = input_with(m, today());
+        i.settings.health_check_days = 120;
+        assert!(kinds(&i, today()).is_empty());
+    }
+
+    #[test]
+    fn agreement_review_on_and_after_its_date() {
+        let mut m = settled(today());
+        m.review_on = Some(today() + Duration::days(1));
+        assert!(kinds(&input_with(m.clone(), today()), today()).is_empty());
+        m.review_on = Some(today());
+        assert_eq!(
+            kinds(&input_with(m.clone(), today()), today()),
+            [NudgeKind::AgreementReview]
+        );
+        m.status = MentorStatus::Ended;
+        assert!(kinds(&input_with(m, today()), today()).is_empty());
+    }
+
+    #[test]
+    fn candidates_are_followed_up_after_a_week_without_reply() {
+        let mut m = settled(today());
+        m.status = MentorStatus::Approached;
+        m.status_since = Some(today() - Duration::days(7));
+        assert!(kinds(&input_with(m.clone(), today()), today()).is_empty());
+        m.status_since = Some(today() - Duration::days(8));
+        assert_eq!(
+            kinds(&input_with(m.clone(), today()), today()),
+            [NudgeKind::FollowUp]
+        );
+        // A reply from the mentor before the approach does not count; one since does.
+        m.last_contact_from_mentor = Some(today() - Duration::days(9));
+        assert_eq!(
+            kinds(&input_with(m.clone(), today()), today()),
+            [NudgeKind::FollowUp]
+        );
+        m.last_contact_from_mentor = Some(today() - Duration::days(8));
+        assert!(kinds(&input_with(m.clone(), today()), today()).is_empty());
+        m.status = MentorStatus::Candidate;
+        m.last_contact_from_mentor = None;
+        assert_eq!(
+            kinds(&input_with(m, today()), today()),
+            [NudgeKind::FollowUp]
+        );
+    }
+
+    #[test]
+    fn debrief_once_the_meeting_has_ended() {
+        let mut i = input_with(settled(today()), today());
+        let starts = today().and_hms_opt(11, 0, 0).unwrap();
+        i.planned_meetings = vec![PlannedMeetingFacts {
+            id: 9,
+            mentor_id: 1,
+            starts_at: starts,
+            minutes: 45,
+        }];
+        let at = |h, m| today().and_hms_opt(h, m, 0).unwrap();
+        assert!(nudges(&i, at(11, 44)).is_empty());
+        let out = nudges(&i, at(11, 45));
+        assert_eq!(
+            (out[0].kind, out[0].meeting_id),
+            (NudgeKind::Debrief, Some(9))
+        );
+        assert!(
+            nudges(&i, starts + Duration::days(31))
+                .iter()
+                .all(|n| n.kind != NudgeKind::Debrief)
+        );
+    }
+
+    #[test]
+    fn nudges_come_in_priority_order() {
+        let mut m = settled(today());
+        m.last_contact = None;
+        m.status_since = None;
+        m.last_thanks = None;
+        m.last_health_check = None;
+        let mut i = input_with(m, today());
+        i.last_reflection = None;
+        i.held_meetings = vec![HeldMeetingFacts {
+            id: 3,
+            mentor_id: 1,
+            on: today(),
+            thanked: false,
+        }];
+        assert_eq!(
+            kinds(&i, today()),
+            [
+                NudgeKind::ThanksPending,
+                NudgeKind::NoContact,
+                NudgeKind::HealthCheckDue,
+                NudgeKind::MentorNotThanked,
+                NudgeKind::ReflectionDue,
+            ]
+        );
+    }
+}
