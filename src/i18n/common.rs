@@ -24,6 +24,8 @@ catalog! {
         key_page,
         key_open,
         key_back,
+        key_close,
+        key_scroll,
         key_click_tab,
         key_welcome_fresh,
         key_welcome_demo,
@@ -53,7 +55,7 @@ catalog! {
 
 pub const EN: CommonText = CommonText {
     app_title: "mentee",
-    demo_badge: "DEMO — nothing here is saved to your journal",
+    demo_badge: "DEMO · not saved",
     private_hidden_badge: "private hidden",
     help_title: "Help",
     help_global: "Everywhere",
@@ -71,6 +73,8 @@ pub const EN: CommonText = CommonText {
     key_page: "page up / down",
     key_open: "open",
     key_back: "back",
+    key_close: "close",
+    key_scroll: "scroll",
     key_click_tab: "click a tab to open it, scroll a list with the wheel",
     key_welcome_fresh: "start fresh",
     key_welcome_demo: "open the demo journal",
@@ -99,7 +103,7 @@ pub const EN: CommonText = CommonText {
 
 pub const ID: CommonText = CommonText {
     app_title: "mentee",
-    demo_badge: "DEMO — tidak ada yang disimpan ke jurnal Anda",
+    demo_badge: "DEMO · tidak disimpan",
     private_hidden_badge: "privat disembunyikan",
     help_title: "Bantuan",
     help_global: "Di mana saja",
@@ -117,6 +121,8 @@ pub const ID: CommonText = CommonText {
     key_page: "halaman naik / turun",
     key_open: "buka",
     key_back: "kembali",
+    key_close: "tutup",
+    key_scroll: "gulir",
     key_click_tab: "klik tab untuk membukanya, gulir daftar dengan roda tetikus",
     key_welcome_fresh: "mulai baru",
     key_welcome_demo: "buka jurnal demo",

@@ -54,6 +54,8 @@ pub struct App {
     pub demo: bool,
     pub screen: Screen,
     pub help_open: bool,
+    /// How far the help overlay is scrolled (small terminals).
+    pub help_scroll: u16,
     /// `Ctrl-P`: hide private text while sharing the screen.
     pub hide_private: bool,
     pub views: Views,
@@ -88,6 +90,7 @@ impl App {
             demo,
             screen,
             help_open: false,
+            help_scroll: 0,
             hide_private: false,
             views: Views::default(),
             message: None,
@@ -128,7 +131,7 @@ impl App {
             return vec![keys::HELP];
         }
         match self.screen {
-            Screen::Welcome => vec![keys::WELCOME],
+            Screen::Welcome => vec![keys::WELCOME, keys::GLOBAL],
             Screen::View(view) => vec![keys::view_table(view), keys::GLOBAL, keys::LIST],
         }
     }
@@ -170,8 +173,17 @@ impl App {
     fn apply(&mut self, action: Action) -> store::Result<()> {
         match action {
             Action::Quit => self.quit = true,
-            Action::ToggleHelp => self.help_open = !self.help_open,
+            Action::ToggleHelp => {
+                self.help_open = !self.help_open;
+                self.help_scroll = 0;
+            }
             Action::CloseOverlay => self.help_open = false,
+            Action::MoveDown if self.help_open => {
+                self.help_scroll = self.help_scroll.saturating_add(1)
+            }
+            Action::MoveUp if self.help_open => {
+                self.help_scroll = self.help_scroll.saturating_sub(1)
+            }
             Action::ShowView(view) => self.show(view)?,
             Action::NextView => self.show(self.current_view().next())?,
             Action::PrevView => self.show(self.current_view().prev())?,
@@ -307,7 +319,7 @@ impl App {
             &ui,
         );
         if self.help_open {
-            shell::draw_help(f, body, active, &ui);
+            shell::draw_help(f, body, active, self.help_scroll, &ui);
         }
     }
 

@@ -301,8 +301,22 @@ pub const HELP: &[Binding] = &[
         ],
         Action::CloseOverlay,
         "Esc ?",
-        |t| t.common.help_close,
+        |t| t.common.key_close,
         true,
+    ),
+    bind(
+        &[Key::ch('j'), Key::plain(KeyCode::Down)],
+        Action::MoveDown,
+        "j k ↓ ↑",
+        |t| t.common.key_scroll,
+        true,
+    ),
+    bind(
+        &[Key::ch('k'), Key::plain(KeyCode::Up)],
+        Action::MoveUp,
+        "",
+        |t| t.common.key_scroll,
+        false,
     ),
     bind(
         &[Key::ctrl('c')],

@@ -130,10 +130,17 @@ pub fn draw_status(
             ui.theme.warn,
         ));
     }
+    let mut seen = Vec::new();
     let hints: Vec<String> = tables
         .iter()
         .flat_map(|t| t.iter())
         .filter(|b| b.hint && !b.label.is_empty())
+        .filter(|b| {
+            // A key in a specific table shadows the same action further down.
+            let fresh = !seen.contains(&b.action);
+            seen.push(b.action);
+            fresh
+        })
         .map(|b| format!("{} {}", b.label, (b.help)(ui.t)))
         .collect();
     let left_width: usize = spans.iter().map(|s| s.content.width()).sum();
@@ -160,7 +167,7 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
 }
 
 /// The help overlay: the keys of this context, drawn from the key tables, and the checklist.
-pub fn draw_help(f: &mut Frame, area: Rect, view: Option<View>, ui: &Ui) {
+pub fn draw_help(f: &mut Frame, area: Rect, view: Option<View>, scroll: u16, ui: &Ui) {
     let t = ui.t;
     let mut lines = Vec::new();
     let section = |title: &str, table: &[Binding], lines: &mut Vec<Line<'static>>| {
@@ -212,12 +219,13 @@ pub fn draw_help(f: &mut Frame, area: Rect, view: Option<View>, ui: &Ui) {
             ui.theme.title,
         ))
         .title_bottom(Line::from(format!(" {} ", t.common.help_close)).right_aligned());
-    f.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block),
-        popup,
-    );
+    // Never scroll past the end (the paragraph wraps, so this is an upper bound).
+    let max = (lines.len() as u16).saturating_sub(popup.height.saturating_sub(2));
+    let paragraph = Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(block)
+        .scroll((scroll.min(max), 0));
+    f.render_widget(paragraph, popup);
 }
 
 /// The first-run screen of an empty journal.
@@ -243,7 +251,7 @@ pub fn draw_welcome(f: &mut Frame, area: Rect, ui: &Ui) {
             Span::raw(format!("  {}", c.welcome_quit)),
         ]),
     ];
-    let popup = centered(area, 70, 16);
+    let popup = centered(area, 70, 14);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(ui.theme.accent);

@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
 use ratatui::text::{Line, Span};
 
-use super::list::{draw_detail, heading};
+use super::list::draw_detail;
 use crate::domain::{CommitmentStatus, GoalStatus};
 use crate::i18n::{Label, fill};
 use crate::store::{CommitmentRow, FeedbackRow, GoalSummary, MeetingSummary, Result, Store};
@@ -187,7 +187,7 @@ impl TodayView {
         }
         let width = width.saturating_sub(4) as usize;
         let title_width = width.saturating_sub(16).max(8);
-        let mut lines = vec![heading(ui.t.labels.checklist[1], ui)];
+        let mut lines = Vec::new();
         for s in &self.goals {
             let title = fit(&ui.user(&s.goal.title, s.goal.private), title_width);
             lines.push(Line::from(vec![

@@ -1,0 +1,64 @@
+//! Helpers shared by the integration tests: a pinned clock, apps on the demo or an empty
+//! journal, and drawing a frame to text.
+#![allow(dead_code)]
+
+use chrono::NaiveDateTime;
+use mentee::config::{Config, Theme as ThemeChoice};
+use mentee::domain::Clock;
+use mentee::i18n::Lang;
+use mentee::store::Store;
+use mentee::tui::App;
+use mentee::tui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+/// The instant every snapshot is taken at: Friday 27 November 2026, 09:00.
+pub fn now() -> NaiveDateTime {
+    NaiveDateTime::parse_from_str("2026-11-27 09:00", "%Y-%m-%d %H:%M").unwrap()
+}
+
+/// An app on the demo journal.
+pub fn demo_app(lang: Lang) -> App {
+    let store = mentee::demo::demo_store(now()).unwrap();
+    App::new(
+        store,
+        Config::default(),
+        lang,
+        Clock::Fixed(now()),
+        Theme::new(ThemeChoice::Dark, false),
+        true,
+    )
+    .unwrap()
+}
+
+/// An app on an empty in-memory journal.
+pub fn empty_app(lang: Lang) -> App {
+    let store = Store::open_in_memory().unwrap();
+    App::new(
+        store,
+        Config::default(),
+        lang,
+        Clock::Fixed(now()),
+        Theme::new(ThemeChoice::Dark, false),
+        false,
+    )
+    .unwrap()
+}
+
+/// Draws one frame of `app` at `width`×`height` and returns the screen as text.
+pub fn draw(app: &mut App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| app.render(f)).unwrap();
+    terminal.backend().to_string()
+}
+
+/// Presses one key.
+pub fn press(app: &mut App, code: KeyCode) {
+    app.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+/// Presses a character key.
+pub fn key(app: &mut App, c: char) {
+    press(app, KeyCode::Char(c));
+}

@@ -1,0 +1,210 @@
+//! Snapshots of every view on the empty and the demo journal, at 80×24 and 160×48, in English
+//! and Indonesian; the welcome screen, help and "too small" message; and app-level key tests.
+
+mod common;
+
+use common::*;
+use mentee::i18n::Lang;
+use mentee::tui::app::Screen;
+use mentee::tui::keys::Action;
+use mentee::tui::views::View;
+use ratatui::crossterm::event::KeyModifiers;
+use ratatui::crossterm::event::{Event, KeyCode, MouseButton, MouseEvent, MouseEventKind};
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
+
+fn name(view: View) -> &'static str {
+    match view {
+        View::Today => "1_today",
+        View::Goals => "2_goals",
+        View::Meetings => "3_meetings",
+        View::Feedback => "4_feedback",
+        View::Commitments => "5_commitments",
+        View::Gratitude => "6_gratitude",
+        View::Reflections => "7_reflections",
+        View::Mentors => "8_mentors",
+    }
+}
+
+#[test]
+fn demo_views_in_english() {
+    let mut app = demo_app(Lang::En);
+    for view in View::ALL {
+        app.update(Action::ShowView(*view));
+        for (w, h) in SIZES {
+            insta::assert_snapshot!(
+                format!("demo_en_{}_{w}x{h}", name(*view)),
+                draw(&mut app, w, h)
+            );
+        }
+    }
+}
+
+#[test]
+fn demo_views_in_indonesian() {
+    let mut app = demo_app(Lang::Id);
+    for view in View::ALL {
+        app.update(Action::ShowView(*view));
+        insta::assert_snapshot!(
+            format!("demo_id_{}_80x24", name(*view)),
+            draw(&mut app, 80, 24)
+        );
+    }
+}
+
+#[test]
+fn empty_views_say_what_to_press() {
+    let mut app = empty_app(Lang::En);
+    for view in View::ALL {
+        app.update(Action::ShowView(*view));
+        for (w, h) in SIZES {
+            insta::assert_snapshot!(
+                format!("empty_en_{}_{w}x{h}", name(*view)),
+                draw(&mut app, w, h)
+            );
+        }
+    }
+}
+
+#[test]
+fn welcome_screen_on_an_empty_journal() {
+    for lang in [Lang::En, Lang::Id] {
+        let mut app = empty_app(lang);
+        assert_eq!(app.screen, Screen::Welcome);
+        insta::assert_snapshot!(
+            format!("welcome_{}_80x24", lang.code()),
+            draw(&mut app, 80, 24)
+        );
+    }
+}
+
+#[test]
+fn welcome_demo_key_opens_the_demo_never_the_users_file() {
+    let mut app = empty_app(Lang::En);
+    key(&mut app, 'd');
+    assert!(app.demo);
+    assert_eq!(app.screen, Screen::View(View::Today));
+    assert!(app.store.path().is_none(), "the demo lives in memory");
+    assert!(draw(&mut app, 100, 30).contains("Daniel Okafor"));
+}
+
+#[test]
+fn welcome_fresh_key_goes_to_mentors() {
+    let mut app = empty_app(Lang::En);
+    key(&mut app, 'n');
+    assert_eq!(app.screen, Screen::View(View::Mentors));
+}
+
+#[test]
+fn help_overlay_lists_the_keys_of_the_tables() {
+    let mut app = demo_app(Lang::En);
+    key(&mut app, '?');
+    assert!(app.help_open);
+    let screen = draw(&mut app, 100, 40);
+    insta::assert_snapshot!("help_en_today_100x40", screen);
+    for text in [
+        "next view",
+        "open the next meeting",
+        "Be receptive to feedback",
+    ] {
+        assert!(screen.contains(text), "help shows {text:?}");
+    }
+    press(&mut app, KeyCode::Esc);
+    assert!(!app.help_open);
+    press(&mut app, KeyCode::F(1));
+    assert!(app.help_open);
+    let mut id = demo_app(Lang::Id);
+    key(&mut id, '?');
+    insta::assert_snapshot!("help_id_today_100x40", draw(&mut id, 100, 40));
+}
+
+#[test]
+fn a_tiny_terminal_gets_a_message() {
+    let mut app = demo_app(Lang::En);
+    let screen = draw(&mut app, 30, 8);
+    assert!(screen.contains("too small"), "{screen}");
+    for (w, h) in [
+        (1, 1),
+        (2, 1),
+        (1, 5),
+        (39, 11),
+        (40, 12),
+        (41, 13),
+        (300, 100),
+    ] {
+        draw(&mut app, w, h);
+    }
+}
+
+#[test]
+fn views_switch_with_digits_tab_and_shift_tab() {
+    let mut app = demo_app(Lang::En);
+    key(&mut app, '4');
+    assert_eq!(app.screen, Screen::View(View::Feedback));
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.screen, Screen::View(View::Commitments));
+    app.handle_event(&Event::Key(ratatui::crossterm::event::KeyEvent::new(
+        KeyCode::BackTab,
+        KeyModifiers::SHIFT,
+    )));
+    app.handle_event(&Event::Key(ratatui::crossterm::event::KeyEvent::new(
+        KeyCode::BackTab,
+        KeyModifiers::SHIFT,
+    )));
+    assert_eq!(app.screen, Screen::View(View::Meetings));
+    key(&mut app, 'q');
+    assert!(app.quit);
+}
+
+#[test]
+fn clicking_a_tab_opens_its_view() {
+    let mut app = demo_app(Lang::En);
+    let screen = draw(&mut app, 160, 48);
+    let first_line = screen.lines().next().unwrap();
+    let column = first_line.find("Mentors").unwrap() as u16 - 1; // the backend quotes each line
+    app.handle_event(&Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column,
+        row: 0,
+        modifiers: KeyModifiers::NONE,
+    }));
+    assert_eq!(app.screen, Screen::View(View::Mentors));
+}
+
+#[test]
+fn moving_the_cursor_updates_the_detail_pane() {
+    let mut app = demo_app(Lang::En);
+    key(&mut app, '2');
+    assert!(draw(&mut app, 160, 48).contains("Present our move to event sourcing"));
+    key(&mut app, 'j');
+    let screen = draw(&mut app, 160, 48);
+    assert!(
+        screen.contains("Run the fortnightly design review"),
+        "{screen}"
+    );
+    key(&mut app, 'G');
+    key(&mut app, 'g');
+    assert!(draw(&mut app, 160, 48).contains("Present our move to event sourcing"));
+}
+
+#[test]
+fn enter_on_today_opens_the_next_meeting() {
+    let mut app = demo_app(Lang::En);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::View(View::Meetings));
+    let screen = draw(&mut app, 160, 48);
+    assert!(screen.contains("Dry-run feedback on the talk"), "{screen}");
+}
+
+#[test]
+fn help_scrolls_on_a_small_terminal() {
+    let mut app = demo_app(Lang::En);
+    key(&mut app, '?');
+    assert!(!draw(&mut app, 80, 24).contains("Find the right mentor"));
+    for _ in 0..30 {
+        key(&mut app, 'j');
+    }
+    assert!(app.help_scroll > 0);
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains("Find the right mentor"), "{screen}");
+}
