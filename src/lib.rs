@@ -9,3 +9,4 @@
 
 pub mod domain;
 pub mod store;
+pub mod transfer;
