@@ -4,7 +4,10 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use mentee::domain::*;
 use mentee::store::Store;
-use mentee::transfer::{ImportReport, Problem, TransferError, export_json, import_json};
+use mentee::transfer::{
+    ImportReport, Problem, TransferError, export_ics, export_json, export_markdown, import_json,
+    write_atomic,
+};
 use serde_json::{Value, json};
 
 fn day(s: &str) -> NaiveDate {
@@ -646,4 +649,162 @@ fn a_minimal_hand_written_file_takes_the_defaults() {
     assert_eq!(store.mentors().unwrap()[0].name, "Sari");
     let again = import_json(&mut store, text, false).unwrap();
     assert_eq!(again.changed(), 0);
+}
+
+#[test]
+fn markdown_shows_the_whole_journal_and_neutralises_escapes() {
+    let store = fixture();
+    let mut evil = Mentor::new("Eve\u{1b}[2J\u{1b}]0;pwned\u{7}");
+    evil.research_notes = "line one\n\u{1b}[31mred\u{202e}".into();
+    store.save_mentor(&evil).unwrap();
+    let md = export_markdown(&store, false).unwrap();
+    for expected in [
+        "# Mentoring journal",
+        "### Ayu Lestari",
+        "- **Meet every:** 14 days",
+        "### Give two conference talks",
+        "- **Measurable:** talks given (from 0 to 2 talks)",
+        "- 2026-02-10: 1.5 talks half a talk?",
+        "- 2026-02-11: target 1 → 2 (ambitious)",
+        "### 2026-02-03 23:30 with Ayu Lestari",
+        "- [x] How do I pick a topic? (question, 10 min)",
+        "  - outcome: pick what you know",
+        "> Slow down when speaking",
+        "- [x] Record a practice talk (me, due 2026-02-17, done 2026-02-15)",
+        "(sent by email)",
+        "### month from 2026-01-01",
+        "- **wins:** First talk, \"done\"\n  line two",
+    ] {
+        assert!(md.contains(expected), "missing {expected:?} in\n{md}");
+    }
+    assert!(!md.chars().any(|c| c.is_control() && c != '\n'), "{md:?}");
+    assert!(
+        md.contains('\u{241b}'),
+        "escape shown as a visible placeholder"
+    );
+    assert!(!md.contains("Budi") && !md.contains("Change jobs"));
+    let full = export_markdown(&store, true).unwrap();
+    assert!(full.contains("### Budi (secret) _(private)_"));
+    let empty = export_markdown(&Store::open_in_memory().unwrap(), true).unwrap();
+    assert!(empty.contains("_The journal is empty._"));
+}
+
+#[test]
+fn ics_has_one_valid_vevent_per_meeting() {
+    let store = fixture();
+    let ics = export_ics(&store, true).unwrap();
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+    assert!(ics.ends_with("END:VCALENDAR\r\n"));
+    assert!(!ics.replace("\r\n", "").contains('\n'), "bare LF");
+    for line in ics.split("\r\n") {
+        assert!(line.len() <= 75, "{line:?} is {} octets", line.len());
+    }
+    let unfolded = ics.replace("\r\n ", "");
+    assert_eq!(unfolded.matches("BEGIN:VEVENT").count(), 2);
+    let d = doc(&store);
+    let held = d["meetings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["minutes"] == 45)
+        .unwrap();
+    for expected in [
+        format!("UID:{}@mentee\r\n", held["uuid"].as_str().unwrap()),
+        "DTSTART:20260203T233000\r\nDTEND:20260204T001500\r\n".into(),
+        "SUMMARY:Mentoring: Ayu Lestari\r\nSTATUS:CONFIRMED\r\n".into(),
+        "LOCATION:Zoom\\; link\\, later\\\\\r\n".into(),
+        "DESCRIPTION:Talked about talks.\\nNext: outline\\n\\nAgenda:\\n- How do I pick a topic?\\n- Practice talk result\r\n".into(),
+        "SUMMARY:Mentoring: Budi (secret)\r\nSTATUS:CANCELLED\r\n".into(),
+    ] {
+        assert!(unfolded.contains(&expected), "missing {expected:?} in\n{unfolded}");
+    }
+    // The meeting with a private mentor is not in a public calendar.
+    let public = export_ics(&store, false).unwrap();
+    assert_eq!(public.matches("BEGIN:VEVENT").count(), 1);
+    assert!(!public.contains("Budi"));
+}
+
+#[test]
+fn ics_folds_long_lines_without_splitting_characters() {
+    let store = Store::open_in_memory().unwrap();
+    let mentor = store.save_mentor(&Mentor::new("Ayu")).unwrap();
+    store
+        .save_meeting(&Meeting {
+            id: 0,
+            uuid: String::new(),
+            mentor_id: mentor,
+            starts_at: at("2026-03-01 09:00"),
+            minutes: 30,
+            status: MeetingStatus::Planned,
+            channel: String::new(),
+            notes: format!("{}\u{1b}[2J", "東京で会いましょう; ".repeat(12)),
+            agenda_ready: false,
+            private: false,
+        })
+        .unwrap();
+    let ics = export_ics(&store, false).unwrap();
+    let description: Vec<&str> = ics
+        .split("\r\n")
+        .skip_while(|l| !l.starts_with("DESCRIPTION:"))
+        .take_while(|l| l.starts_with("DESCRIPTION:") || l.starts_with(' '))
+        .collect();
+    assert!(description.len() > 3, "{ics}");
+    assert!(description.iter().all(|l| l.len() <= 75));
+    // Unfolding (dropping CRLF + the one leading space) gives back the escaped text whole.
+    let joined: String = description
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            if i == 0 {
+                &l["DESCRIPTION:".len()..]
+            } else {
+                &l[1..]
+            }
+        })
+        .collect();
+    assert!(
+        joined.starts_with(&"東京で会いましょう\\; ".repeat(12)),
+        "{joined}"
+    );
+    assert!(!ics.contains('\u{1b}'));
+}
+
+#[test]
+fn atomic_write_creates_a_private_file_and_replaces_whole() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.json");
+    write_atomic(&path, b"first").unwrap();
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    write_atomic(&path, b"second, longer").unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), b"second, longer");
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no temp left"
+    );
+}
+
+#[test]
+fn atomic_write_that_fails_leaves_the_existing_file_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    // The target is a folder: the rename fails after the temp file was fully written.
+    let target = dir.path().join("export.json");
+    std::fs::create_dir(&target).unwrap();
+    std::fs::write(target.join("keep"), b"kept").unwrap();
+    assert!(write_atomic(&target, b"new").is_err());
+    assert_eq!(std::fs::read(target.join("keep")).unwrap(), b"kept");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no temp left"
+    );
+    // A folder that does not exist: nothing is created.
+    let missing = dir.path().join("nope").join("x.json");
+    assert!(write_atomic(&missing, b"x").is_err());
+    assert!(!missing.exists());
 }

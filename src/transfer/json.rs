@@ -55,7 +55,6 @@ pub fn export_json(store: &Store, include_private: bool) -> Result<String, Trans
 }
 
 /// A record's field by key (Null when absent).
-#[allow(dead_code)] // used by the Markdown export
 pub fn field<'a>(rec: &'a Fields, key: &str) -> &'a Value {
     rec.iter()
         .find(|(k, _)| *k == key)
