@@ -808,3 +808,20 @@ fn atomic_write_that_fails_leaves_the_existing_file_intact() {
     assert!(write_atomic(&missing, b"x").is_err());
     assert!(!missing.exists());
 }
+
+#[test]
+fn references_may_point_forwards_in_the_file() {
+    let source = fixture();
+    let original = export_json(&source, true).unwrap();
+    let mut d: Value = serde_json::from_str(&original).unwrap();
+    for key in ["commitments", "feedback", "mentors", "goals"] {
+        d[key].as_array_mut().unwrap().reverse();
+    }
+    // The carried-over item before the item it carries over.
+    let items = d["agenda_items"].as_array_mut().unwrap();
+    items.sort_by_key(|i| i["carried_from"].is_null());
+    assert!(!items[0]["carried_from"].is_null());
+    let mut target = Store::open_in_memory().unwrap();
+    import_json(&mut target, &d.to_string(), false).unwrap();
+    assert_eq!(export_json(&target, true).unwrap(), original);
+}

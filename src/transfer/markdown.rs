@@ -271,14 +271,14 @@ impl<'a> Markdown<'a> {
             let when = raw(m, "starts_at").get(..16).unwrap_or(raw(m, "starts_at"));
             let _ = writeln!(
                 out,
-                "\n### {when} with {}{}\n\n*{}, {} minutes{}*",
+                "\n### {when} with {}{}\n\n*{}, {} minutes*{}",
                 self.mentor(m).unwrap_or("?"),
                 private_mark(m),
                 raw(m, "status"),
                 field(m, "minutes"),
                 match line(m, "channel") {
                     c if c.is_empty() => c,
-                    c => format!(", {c}"),
+                    c => format!(" · {c}"),
                 },
             );
             let notes = block(m, "notes", "");
