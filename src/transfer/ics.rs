@@ -1,0 +1,184 @@
+//! Meetings as an iCalendar file (RFC 5545) for any calendar app: one VEVENT per meeting,
+//! at floating local time (the journal keeps meetings as the mentee's wall-clock time).
+//! Text is neutralised, escaped and folded at 75 octets; lines end in CRLF.
+
+use std::collections::HashMap;
+
+use chrono::Duration;
+
+use super::TransferError;
+use super::json::field;
+use super::read::{self, Fields};
+use super::schema;
+use crate::domain::text::{clean_line, clean_multiline};
+use crate::store::{Store, StoreError};
+
+/// The journal's meetings as an iCalendar document (private ones only with
+/// `include_private`). The same journal always gives the same bytes.
+pub fn export_ics(store: &Store, include_private: bool) -> Result<String, TransferError> {
+    let journal = read::journal(store.conn(), include_private).map_err(StoreError::from)?;
+    let records = |key: &str| -> &[Fields] {
+        journal
+            .iter()
+            .find(|(k, _)| k.key == key)
+            .map_or(&[], |(_, r)| r.as_slice())
+    };
+    let mentors: HashMap<&str, &str> = records("mentors")
+        .iter()
+        .map(|m| {
+            (
+                read::uuid_of(m),
+                field(m, "name").as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    let mut agenda: HashMap<&str, Vec<&Fields>> = HashMap::new();
+    for item in records("agenda_items") {
+        let meeting = field(item, "meeting").as_str().unwrap_or_default();
+        agenda.entry(meeting).or_default().push(item);
+    }
+    let mut out = String::new();
+    for line in [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//mentee//mentoring journal//EN",
+        "CALSCALE:GREGORIAN",
+    ] {
+        push_line(&mut out, line);
+    }
+    let mut meetings: Vec<&Fields> = records("meetings").iter().collect();
+    meetings.sort_by_key(|m| (text(m, "starts_at"), read::uuid_of(m)));
+    for m in meetings {
+        let Some(start) = schema::parse_local_time(text(m, "starts_at")) else {
+            continue;
+        };
+        let minutes = field(m, "minutes").as_i64().unwrap_or(30);
+        let end = start + Duration::minutes(minutes);
+        let mentor = mentors.get(text(m, "mentor")).copied().unwrap_or("mentor");
+        let status = if text(m, "status") == "cancelled" {
+            "CANCELLED"
+        } else {
+            "CONFIRMED"
+        };
+        push_line(&mut out, "BEGIN:VEVENT");
+        push_line(&mut out, &format!("UID:{}@mentee", read::uuid_of(m)));
+        push_line(
+            &mut out,
+            &format!("DTSTAMP:{}", utc_stamp(text(m, "updated_at"))),
+        );
+        push_line(
+            &mut out,
+            &format!("DTSTART:{}", start.format("%Y%m%dT%H%M%S")),
+        );
+        push_line(&mut out, &format!("DTEND:{}", end.format("%Y%m%dT%H%M%S")));
+        push_line(
+            &mut out,
+            &format!(
+                "SUMMARY:{}",
+                escape(&format!("Mentoring: {}", clean_line(mentor)))
+            ),
+        );
+        push_line(&mut out, &format!("STATUS:{status}"));
+        let channel = text(m, "channel");
+        if !channel.is_empty() {
+            push_line(
+                &mut out,
+                &format!("LOCATION:{}", escape(&clean_line(channel))),
+            );
+        }
+        let description = describe(m, agenda.get(read::uuid_of(m)));
+        if !description.is_empty() {
+            push_line(&mut out, &format!("DESCRIPTION:{}", escape(&description)));
+        }
+        push_line(&mut out, "END:VEVENT");
+    }
+    push_line(&mut out, "END:VCALENDAR");
+    Ok(out)
+}
+
+fn text<'a>(rec: &'a Fields, key: &str) -> &'a str {
+    field(rec, key).as_str().unwrap_or_default()
+}
+
+/// The meeting's notes and agenda, as plain text.
+fn describe(meeting: &Fields, agenda: Option<&Vec<&Fields>>) -> String {
+    let mut out = clean_multiline(text(meeting, "notes")).into_owned();
+    let mut items: Vec<&&Fields> = agenda.map(|a| a.iter().collect()).unwrap_or_default();
+    items.sort_by_key(|i| field(i, "position").as_i64().unwrap_or(0));
+    if !items.is_empty() {
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str("Agenda:");
+        for item in items {
+            out.push_str("\n- ");
+            out.push_str(&clean_line(text(item, "text")));
+        }
+    }
+    out
+}
+
+/// `2026-01-01T03:00:00Z` as `20260101T030000Z`.
+fn utc_stamp(stamp: &str) -> String {
+    let digits: String = stamp
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == 'T')
+        .take(15)
+        .collect();
+    format!("{digits}Z")
+}
+
+/// Escapes TEXT values: backslash, semicolon, comma and newlines (RFC 5545 §3.3.11).
+pub(crate) fn escape(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 8);
+    for c in value.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Appends `line` folded at 75 octets (never inside a UTF-8 character), ending in CRLF.
+pub(crate) fn push_line(out: &mut String, line: &str) {
+    let mut len = 0;
+    for c in line.chars() {
+        if len + c.len_utf8() > 75 {
+            out.push_str("\r\n ");
+            len = 1;
+        }
+        out.push(c);
+        len += c.len_utf8();
+    }
+    out.push_str("\r\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_of_text_values() {
+        assert_eq!(escape("a,b;c\\d\r\ne"), "a\\,b\\;c\\\\d\\ne");
+    }
+
+    #[test]
+    fn folding_keeps_lines_within_75_octets_and_characters_whole() {
+        let mut out = String::new();
+        let long = format!("SUMMARY:{}", "東京".repeat(40));
+        push_line(&mut out, &long);
+        for line in out.split("\r\n").filter(|l| !l.is_empty()) {
+            assert!(line.len() <= 75, "{} octets", line.len());
+        }
+        let unfolded = out.trim_end_matches("\r\n").replace("\r\n ", "");
+        assert_eq!(unfolded, long);
+        let mut short = String::new();
+        push_line(&mut short, &"x".repeat(75));
+        assert_eq!(short, format!("{}\r\n", "x".repeat(75)));
+    }
+}

@@ -1,0 +1,224 @@
+//! Importing a checked file: all or nothing, in one transaction, merging by uuid.
+//!
+//! A record whose uuid the journal already has is updated in place, never duplicated; one
+//! that is identical (timestamps included) is not touched at all, so importing the same file
+//! twice changes nothing. The file's `created_at`/`updated_at` are kept. Because everything
+//! is written inside one SQLite transaction, an import killed halfway (power cut, `kill -9`)
+//! leaves the journal exactly as it was: SQLite rolls the unfinished transaction back the
+//! next time the file is opened.
+
+use std::fmt;
+
+use rusqlite::types::Value as Sql;
+use rusqlite::{Connection, OptionalExtension, params_from_iter};
+use serde_json::Value;
+
+use super::TransferError;
+use super::read::{self, COMMON, Fields};
+use super::schema::{self, Kind, Ty};
+use super::validate::{self, Incoming};
+use crate::store::{Store, StoreError};
+
+/// What an import did (or, in a dry run, would do) to one record kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct KindReport {
+    /// The kind's key in the document, e.g. `"meetings"`.
+    pub kind: &'static str,
+    pub added: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+}
+
+/// What an import did, per record kind in document order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportReport {
+    /// True when nothing was written (validation and counting only).
+    pub dry_run: bool,
+    pub kinds: Vec<KindReport>,
+}
+
+impl ImportReport {
+    /// The figures for one kind.
+    pub fn kind(&self, key: &str) -> Option<&KindReport> {
+        self.kinds.iter().find(|k| k.kind == key)
+    }
+
+    /// Records added plus records updated, over all kinds.
+    pub fn changed(&self) -> usize {
+        self.kinds.iter().map(|k| k.added + k.updated).sum()
+    }
+
+    /// Records in the file, over all kinds.
+    pub fn total(&self) -> usize {
+        self.kinds
+            .iter()
+            .map(|k| k.added + k.updated + k.unchanged)
+            .sum()
+    }
+}
+
+impl fmt::Display for ImportReport {
+    /// One line per kind present in the file: `meetings: 2 added, 1 updated, 5 unchanged`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.dry_run {
+            writeln!(f, "dry run: nothing was written")?;
+        }
+        for k in self
+            .kinds
+            .iter()
+            .filter(|k| k.added + k.updated + k.unchanged > 0)
+        {
+            writeln!(
+                f,
+                "{}: {} added, {} updated, {} unchanged",
+                k.kind, k.added, k.updated, k.unchanged
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// Validates `text` completely, then (unless `dry_run`) merges it into the journal in one
+/// transaction. Any problem in the file refuses the whole file with every problem listed.
+pub fn import_json(
+    store: &mut Store,
+    text: &str,
+    dry_run: bool,
+) -> Result<ImportReport, TransferError> {
+    let incoming = validate::validate(store.conn(), text)?;
+    let kinds = if dry_run {
+        apply(store.conn(), &incoming, false)?
+    } else {
+        store.transaction(|s| apply(s.conn(), &incoming, true))?
+    };
+    Ok(ImportReport { dry_run, kinds })
+}
+
+/// Counts (and with `write`, writes) every record, kinds in an order where references are
+/// always written before the records pointing at them.
+fn apply(
+    conn: &Connection,
+    incoming: &[Incoming],
+    write: bool,
+) -> Result<Vec<KindReport>, StoreError> {
+    let mut reports: Vec<KindReport> = incoming
+        .iter()
+        .map(|i| KindReport {
+            kind: i.kind.key,
+            ..KindReport::default()
+        })
+        .collect();
+    for key in schema::WRITE_ORDER {
+        let Some(pos) = incoming.iter().position(|i| i.kind.key == *key) else {
+            continue;
+        };
+        let Incoming { kind, records } = &incoming[pos];
+        let report = &mut reports[pos];
+        let mut deferred = Vec::new();
+        for rec in records {
+            let uuid = read::uuid_of(rec);
+            let existing = read::read_kind(conn, kind, Some(uuid))?.pop();
+            let exists = existing.is_some();
+            match existing {
+                Some(old) if old == *rec => {
+                    report.unchanged += 1;
+                    continue;
+                }
+                Some(_) => report.updated += 1,
+                None => report.added += 1,
+            }
+            if write {
+                write_record(conn, kind, rec, exists, &mut deferred)?;
+            }
+        }
+        for (column, target, uuid, target_uuid) in deferred {
+            conn.execute(
+                &format!("UPDATE {} SET {column} = (SELECT id FROM {target} WHERE uuid = ?1) WHERE uuid = ?2", kind.key),
+                [target_uuid, uuid],
+            )?;
+        }
+    }
+    Ok(reports)
+}
+
+/// A reference whose target is written later in the same kind: (column, target, uuid, target uuid).
+type Deferred = (&'static str, &'static str, String, String);
+
+/// Inserts or updates one record, references resolved from uuid to row id.
+fn write_record(
+    conn: &Connection,
+    kind: &Kind,
+    rec: &Fields,
+    exists: bool,
+    deferred: &mut Vec<Deferred>,
+) -> Result<(), StoreError> {
+    let uuid = read::uuid_of(rec).to_string();
+    let mut values: Vec<Sql> = Vec::with_capacity(rec.len());
+    values.push(Sql::Text(uuid.clone()));
+    for (_, v) in &rec[1..COMMON] {
+        values.push(plain(v));
+    }
+    for (field, (_, v)) in kind.fields.iter().zip(&rec[COMMON..]) {
+        let value = match (field.ty, v) {
+            (Ty::Ref(target), Value::String(target_uuid)) => {
+                let sql = format!("SELECT id FROM {target} WHERE uuid = ?1");
+                let id: Option<i64> = conn
+                    .prepare_cached(&sql)?
+                    .query_row([target_uuid], |r| r.get(0))
+                    .optional()?;
+                match id {
+                    Some(id) => Sql::Integer(id),
+                    None => {
+                        deferred.push((field.column, target, uuid.clone(), target_uuid.clone()));
+                        Sql::Null
+                    }
+                }
+            }
+            (Ty::Ratings | Ty::Answers, v) => Sql::Text(v.to_string()),
+            (Ty::Real, Value::Number(n)) => Sql::Real(n.as_f64().unwrap_or_default()),
+            _ => plain(v),
+        };
+        values.push(value);
+    }
+    let columns: Vec<&str> = ["uuid", "created_at", "updated_at", "private"]
+        .into_iter()
+        .chain(kind.fields.iter().map(|f| f.column))
+        .collect();
+    let sql = if exists {
+        let sets: Vec<String> = columns
+            .iter()
+            .enumerate()
+            .skip(1)
+            .map(|(i, c)| format!("{c} = ?{}", i + 1))
+            .collect();
+        format!(
+            "UPDATE {} SET {} WHERE uuid = ?1",
+            kind.key,
+            sets.join(", ")
+        )
+    } else {
+        let marks: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
+        format!(
+            "INSERT INTO {} ({}) VALUES ({})",
+            kind.key,
+            columns.join(", "),
+            marks.join(", ")
+        )
+    };
+    conn.prepare_cached(&sql)?
+        .execute(params_from_iter(values))?;
+    Ok(())
+}
+
+/// A canonical JSON value as the SQLite value the store keeps.
+fn plain(v: &Value) -> Sql {
+    match v {
+        Value::Null => Sql::Null,
+        Value::Bool(b) => Sql::Integer(i64::from(*b)),
+        Value::Number(n) => n
+            .as_i64()
+            .map_or_else(|| Sql::Real(n.as_f64().unwrap_or_default()), Sql::Integer),
+        Value::String(s) => Sql::Text(s.clone()),
+        other => Sql::Text(other.to_string()),
+    }
+}

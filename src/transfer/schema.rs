@@ -1,0 +1,411 @@
+//! The export format described as data: one [`Kind`] per record kind, one [`Field`] per
+//! column. Export, validation and import all walk these tables, so a field cannot be
+//! exported in one shape and imported in another.
+//!
+//! Every record also carries four common fields that are not listed here: `uuid`,
+//! `created_at`, `updated_at` and `private`.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+
+use crate::domain::kinds::*;
+
+/// The current version of the JSON format.
+pub const FORMAT_VERSION: i64 = 1;
+/// The value of the top-level `format` field.
+pub const FORMAT_NAME: &str = "mentee-journal";
+/// The longest text accepted in one field, in characters.
+pub const MAX_TEXT_CHARS: usize = 100_000;
+
+/// The type of one field, deciding its JSON shape and its checks.
+#[derive(Clone, Copy)]
+pub enum Ty {
+    /// Free text (at most [`MAX_TEXT_CHARS`]).
+    Text,
+    /// Free text that must not be blank (names, titles, item texts).
+    Title,
+    /// A calendar date, `YYYY-MM-DD`.
+    Date,
+    /// A local wall-clock time, `YYYY-MM-DD HH:MM:SS`.
+    LocalTime,
+    /// A whole number within bounds.
+    Int { min: i64, max: i64 },
+    /// A number.
+    Real,
+    /// true / false, stored as 0 / 1.
+    Bool,
+    /// One code of a closed vocabulary; the function returns the canonical code.
+    Code(fn(&str) -> Result<&'static str, String>),
+    /// The uuid of a record of the kind with this key (e.g. `"mentors"`).
+    Ref(&'static str),
+    /// Health-check ratings: `[{"question": code, "rating": 1..5}]`, stored as JSON text.
+    Ratings,
+    /// Reflection answers: `[{"prompt": code, "answer": text}]`, stored as JSON text.
+    Answers,
+}
+
+/// Whether a field must be in the file, and what it means when it is not.
+#[derive(Clone, Copy)]
+pub enum Presence {
+    /// Must be present and not null.
+    Required,
+    /// May be left out; then it takes this value (a JSON literal). Never null.
+    Default(&'static str),
+    /// May be null or left out (meaning null).
+    Nullable,
+}
+
+/// One field of a record kind.
+pub struct Field {
+    /// The key in the JSON object.
+    pub name: &'static str,
+    /// The column in the table.
+    pub column: &'static str,
+    pub ty: Ty,
+    pub presence: Presence,
+}
+
+/// One record kind: its array in the document and its table.
+pub struct Kind {
+    /// The array's key in the document and the table's name (they are the same).
+    pub key: &'static str,
+    /// One record, for messages: "no mentor with uuid …".
+    pub noun: &'static str,
+    pub fields: &'static [Field],
+}
+
+const fn f(name: &'static str, column: &'static str, ty: Ty, presence: Presence) -> Field {
+    Field {
+        name,
+        column,
+        ty,
+        presence,
+    }
+}
+
+use Presence::{Default as Def, Nullable as Null, Required as Req};
+use Ty::*;
+
+const EMPTY: Presence = Def("\"\"");
+const U32: Ty = Int {
+    min: 0,
+    max: u32::MAX as i64,
+};
+const POSITIVE: Ty = Int {
+    min: 1,
+    max: u32::MAX as i64,
+};
+
+macro_rules! code_fn {
+    ($name:ident, $t:ty) => {
+        fn $name(s: &str) -> Result<&'static str, String> {
+            s.parse::<$t>().map(|v| v.code()).map_err(|e| e.to_string())
+        }
+    };
+}
+code_fn!(mentor_status, MentorStatus);
+code_fn!(party, Party);
+code_fn!(goal_area, GoalArea);
+code_fn!(goal_status, GoalStatus);
+code_fn!(meeting_status, MeetingStatus);
+code_fn!(agenda_kind, AgendaKind);
+code_fn!(feedback_kind, FeedbackKind);
+code_fn!(feedback_status, FeedbackStatus);
+code_fn!(commitment_status, CommitmentStatus);
+code_fn!(period, Period);
+
+/// The fields a goal revision can record (no domain vocabulary exists for it).
+fn revision_field(s: &str) -> Result<&'static str, String> {
+    const CODES: [&str; 3] = ["target", "due", "status"];
+    let wanted = s.trim().to_ascii_lowercase();
+    CODES
+        .iter()
+        .find(|c| **c == wanted)
+        .copied()
+        .ok_or_else(|| {
+            format!(
+                "{s:?} is not a goal revision field; expected one of: {}",
+                CODES.join(", ")
+            )
+        })
+}
+
+/// Every record kind, in the order of the document.
+pub const KINDS: &[Kind] = &[
+    Kind {
+        key: "mentors",
+        noun: "mentor",
+        fields: &[
+            f("name", "name", Title, Req),
+            f("contact", "contact", Text, EMPTY),
+            f("expertise", "expertise", Text, EMPTY),
+            f("why_them", "why_them", Text, EMPTY),
+            f("research_notes", "research_notes", Text, EMPTY),
+            f("pitch_draft", "pitch_draft", Text, EMPTY),
+            f(
+                "status",
+                "status",
+                Code(mentor_status),
+                Def("\"candidate\""),
+            ),
+            f("status_since", "status_since", Date, Null),
+            f("goals_covered", "goals_covered", Text, EMPTY),
+            f("cadence_days", "cadence_days", POSITIVE, Null),
+            f("expected_end", "expected_end", Date, Null),
+            f("channel", "channel", Text, EMPTY),
+            f("review_on", "review_on", Date, Null),
+            f("closing_notes", "closing_notes", Text, EMPTY),
+        ],
+    },
+    Kind {
+        key: "contacts",
+        noun: "contact",
+        fields: &[
+            f("mentor", "mentor_id", Ref("mentors"), Req),
+            f("on_date", "on_date", Date, Req),
+            f("channel", "channel", Text, EMPTY),
+            f("initiative", "initiative", Code(party), Req),
+            f("note", "note", Text, EMPTY),
+        ],
+    },
+    Kind {
+        key: "health_checks",
+        noun: "health check",
+        fields: &[
+            f("mentor", "mentor_id", Ref("mentors"), Req),
+            f("on_date", "on_date", Date, Req),
+            f("ratings", "ratings", Ratings, Def("[]")),
+            f("note", "note", Text, EMPTY),
+        ],
+    },
+    Kind {
+        key: "goals",
+        noun: "goal",
+        fields: &[
+            f("title", "title", Title, Req),
+            f("specific", "specific", Text, EMPTY),
+            f("metric", "metric", Text, EMPTY),
+            f("baseline", "baseline", Real, Null),
+            f("target", "target", Real, Null),
+            f("unit", "unit", Text, EMPTY),
+            f("achievable", "achievable", Text, EMPTY),
+            f("relevant", "relevant", Text, EMPTY),
+            f("due_on", "due_on", Date, Null),
+            f("area", "area", Code(goal_area), Def("\"skills\"")),
+            f("status", "status", Code(goal_status), Def("\"active\"")),
+            f("mentor", "mentor_id", Ref("mentors"), Null),
+        ],
+    },
+    Kind {
+        key: "goal_progress",
+        noun: "progress update",
+        fields: &[
+            f("goal", "goal_id", Ref("goals"), Req),
+            f("on_date", "on_date", Date, Req),
+            f("value", "value", Real, Req),
+            f("note", "note", Text, EMPTY),
+        ],
+    },
+    Kind {
+        key: "goal_revisions",
+        noun: "goal revision",
+        fields: &[
+            f("goal", "goal_id", Ref("goals"), Req),
+            f("on_date", "on_date", Date, Req),
+            f("field", "field", Code(revision_field), Req),
+            f("old_value", "old_value", Text, EMPTY),
+            f("new_value", "new_value", Text, EMPTY),
+            f("reason", "reason", Text, EMPTY),
+            f("reflection", "reflection_id", Ref("reflections"), Null),
+        ],
+    },
+    Kind {
+        key: "meetings",
+        noun: "meeting",
+        fields: &[
+            f("mentor", "mentor_id", Ref("mentors"), Req),
+            f("starts_at", "starts_at", LocalTime, Req),
+            f("minutes", "minutes", POSITIVE, Def("30")),
+            f("status", "status", Code(meeting_status), Def("\"planned\"")),
+            f("channel", "channel", Text, EMPTY),
+            f("notes", "notes", Text, EMPTY),
+            f("agenda_ready", "agenda_ready", Bool, Def("false")),
+        ],
+    },
+    Kind {
+        key: "agenda_items",
+        noun: "agenda item",
+        fields: &[
+            f("meeting", "meeting_id", Ref("meetings"), Req),
+            f("kind", "kind", Code(agenda_kind), Def("\"topic\"")),
+            f("text", "text", Title, Req),
+            f("outcome", "outcome", Text, EMPTY),
+            f("minutes", "minutes", U32, Null),
+            f(
+                "position",
+                "position",
+                Int {
+                    min: i64::MIN,
+                    max: i64::MAX,
+                },
+                Def("0"),
+            ),
+            f("discussed", "discussed", Bool, Def("false")),
+            f("note", "note", Text, EMPTY),
+            f("goal", "goal_id", Ref("goals"), Null),
+            f("commitment", "commitment_id", Ref("commitments"), Null),
+            f("feedback", "feedback_id", Ref("feedback"), Null),
+            f("carried_from", "carried_from", Ref("agenda_items"), Null),
+            f("source", "source", Text, Null),
+        ],
+    },
+    Kind {
+        key: "questions",
+        noun: "question",
+        fields: &[
+            f("text", "text", Title, Req),
+            f("mentor", "mentor_id", Ref("mentors"), Null),
+            f("agenda_item", "agenda_item_id", Ref("agenda_items"), Null),
+        ],
+    },
+    Kind {
+        key: "feedback",
+        noun: "feedback",
+        fields: &[
+            f("mentor", "mentor_id", Ref("mentors"), Null),
+            f("meeting", "meeting_id", Ref("meetings"), Null),
+            f("received_on", "received_on", Date, Req),
+            f("kind", "kind", Code(feedback_kind), Req),
+            f("text", "text", Title, Req),
+            f("reaction", "reaction", Text, EMPTY),
+            f("status", "status", Code(feedback_status), Def("\"open\"")),
+            f("goal", "goal_id", Ref("goals"), Null),
+        ],
+    },
+    Kind {
+        key: "commitments",
+        noun: "commitment",
+        fields: &[
+            f("owner", "owner", Code(party), Req),
+            f("text", "text", Title, Req),
+            f("due_on", "due_on", Date, Null),
+            f("status", "status", Code(commitment_status), Def("\"open\"")),
+            f("done_on", "done_on", Date, Null),
+            f("result", "result", Text, EMPTY),
+            f("mentor", "mentor_id", Ref("mentors"), Null),
+            f("meeting", "meeting_id", Ref("meetings"), Null),
+            f("feedback", "feedback_id", Ref("feedback"), Null),
+            f("reported_on", "reported_on", Date, Null),
+            f("created_on", "created_on", Date, Req),
+        ],
+    },
+    Kind {
+        key: "gratitude",
+        noun: "gratitude note",
+        fields: &[
+            f("mentor", "mentor_id", Ref("mentors"), Null),
+            f("meeting", "meeting_id", Ref("meetings"), Null),
+            f("commitment", "commitment_id", Ref("commitments"), Null),
+            f("on_date", "on_date", Date, Req),
+            f("what_for", "what_for", Title, Req),
+            f("sent", "sent", Bool, Def("false")),
+            f("channel", "channel", Text, EMPTY),
+        ],
+    },
+    Kind {
+        key: "reflections",
+        noun: "reflection",
+        fields: &[
+            f("period", "period", Code(period), Req),
+            f("period_start", "period_start", Date, Req),
+            f("template", "template", Text, Req),
+            f("answers", "answers", Answers, Def("[]")),
+        ],
+    },
+];
+
+/// The kinds in an order where every reference points to an earlier kind (or, for
+/// `agenda_items.carried_from`, to the same kind): the order import writes in.
+pub const WRITE_ORDER: &[&str] = &[
+    "mentors",
+    "reflections",
+    "goals",
+    "contacts",
+    "health_checks",
+    "goal_progress",
+    "goal_revisions",
+    "meetings",
+    "feedback",
+    "commitments",
+    "agenda_items",
+    "questions",
+    "gratitude",
+];
+
+/// The kind with this key.
+pub fn kind(key: &str) -> &'static Kind {
+    KINDS
+        .iter()
+        .find(|k| k.key == key)
+        .unwrap_or_else(|| unreachable!("unknown kind {key}"))
+}
+
+/// Reads a strict `YYYY-MM-DD` date.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let d = NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()?;
+    (d.format("%Y-%m-%d").to_string() == s).then_some(d)
+}
+
+/// Reads a local time `YYYY-MM-DD HH:MM[:SS]` (or with `T`), as the store keeps it.
+pub fn parse_local_time(s: &str) -> Option<NaiveDateTime> {
+    [
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M",
+    ]
+    .iter()
+    .find_map(|fmt| NaiveDateTime::parse_from_str(s, fmt).ok())
+}
+
+/// The text form of a local time, exactly as rusqlite stores a `NaiveDateTime`.
+pub fn local_time_text(t: NaiveDateTime) -> String {
+    t.format("%Y-%m-%d %H:%M:%S%.f").to_string()
+}
+
+/// Reads an RFC 3339 timestamp and gives it in the journal's form: UTC, `…Z`.
+pub fn normalise_stamp(s: &str) -> Option<String> {
+    let t = DateTime::parse_from_rfc3339(s).ok()?.with_timezone(&Utc);
+    Some(t.format("%Y-%m-%dT%H:%M:%S%.fZ").to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn write_order_lists_every_kind_once_and_refs_point_backwards() {
+        assert_eq!(WRITE_ORDER.len(), KINDS.len());
+        for (i, key) in WRITE_ORDER.iter().enumerate() {
+            for field in kind(key).fields {
+                if let Ty::Ref(target) = field.ty {
+                    let t = WRITE_ORDER.iter().position(|k| *k == target).unwrap();
+                    assert!(t <= i, "{key}.{} points forward to {target}", field.name);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn dates_and_times_are_strict_and_canonical() {
+        assert!(parse_date("2026-02-30").is_none());
+        assert!(parse_date("2026-2-3").is_none());
+        assert!(parse_date("2026-02-03").is_some());
+        let t = parse_local_time("2026-01-06T23:30").unwrap();
+        assert_eq!(local_time_text(t), "2026-01-06 23:30:00");
+        assert_eq!(
+            normalise_stamp("2026-01-01T10:00:00+07:00").unwrap(),
+            "2026-01-01T03:00:00Z"
+        );
+        assert!(normalise_stamp("yesterday").is_none());
+    }
+}

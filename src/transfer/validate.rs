@@ -1,0 +1,412 @@
+//! Checking an import file completely before anything is written: every problem is
+//! collected with its JSON path (`meetings[3].mentor: …`), and a file with any problem is
+//! refused as a whole. What passes comes out normalised into the export's own shape.
+
+use std::collections::HashMap;
+
+use rusqlite::{Connection, OptionalExtension};
+use serde_json::{Map, Value};
+
+use super::read::{COMMON, Fields};
+use super::schema::{self, FORMAT_NAME, FORMAT_VERSION, Kind, MAX_TEXT_CHARS, Presence, Ty};
+use super::{Problem, TransferError};
+use crate::store::StoreError;
+
+/// The checked records of one kind, in file order.
+pub struct Incoming {
+    pub kind: &'static Kind,
+    pub records: Vec<Fields>,
+}
+
+/// A reference to check once every uuid of the file is known.
+struct PendingRef {
+    path: String,
+    target: &'static str,
+    uuid: String,
+}
+
+#[derive(Default)]
+struct Checker {
+    problems: Vec<Problem>,
+    refs: Vec<PendingRef>,
+}
+
+impl Checker {
+    fn problem(&mut self, path: &str, message: impl Into<String>) {
+        self.problems.push(Problem {
+            path: path.to_string(),
+            message: message.into(),
+        });
+    }
+}
+
+/// Parses and checks `text`; the records in canonical form, or every problem found.
+pub fn validate(conn: &Connection, text: &str) -> Result<Vec<Incoming>, TransferError> {
+    let root: Value = serde_json::from_str(text)?;
+    let mut ck = Checker::default();
+    let Value::Object(root) = root else {
+        ck.problem(
+            "document",
+            format!("expected a JSON object, found {}", type_name(&root)),
+        );
+        return Err(TransferError::Invalid(ck.problems));
+    };
+    check_header(&root, &mut ck);
+    if !ck.problems.is_empty() {
+        // A file that is not ours, or is from a newer version, is not read any further.
+        return Err(TransferError::Invalid(ck.problems));
+    }
+    for key in root.keys() {
+        let known = matches!(key.as_str(), "format" | "version" | "exported_at")
+            || schema::KINDS.iter().any(|k| k.key == key);
+        if !known {
+            ck.problem(key, "unknown record kind");
+        }
+    }
+    let mut incoming = Vec::new();
+    let mut seen: HashMap<&str, HashMap<String, usize>> = HashMap::new();
+    for kind in schema::KINDS {
+        let records = match root.get(kind.key) {
+            None => Vec::new(),
+            Some(Value::Array(items)) => {
+                let uuids = seen.entry(kind.key).or_default();
+                items
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, item)| check_record(kind, i, item, uuids, &mut ck))
+                    .collect()
+            }
+            Some(other) => {
+                ck.problem(
+                    kind.key,
+                    format!("expected an array, found {}", type_name(other)),
+                );
+                Vec::new()
+            }
+        };
+        incoming.push(Incoming { kind, records });
+    }
+    check_refs(conn, &seen, &mut ck)?;
+    if ck.problems.is_empty() {
+        Ok(incoming)
+    } else {
+        Err(TransferError::Invalid(ck.problems))
+    }
+}
+
+fn check_header(root: &Map<String, Value>, ck: &mut Checker) {
+    match root.get("format") {
+        None => ck.problem(
+            "format",
+            "required field is missing; is this a mentee export?",
+        ),
+        Some(Value::String(s)) if s == FORMAT_NAME => {}
+        Some(other) => ck.problem(
+            "format",
+            format!("{other} is not {FORMAT_NAME:?}; is this a mentee export?"),
+        ),
+    }
+    match root.get("version") {
+        None => ck.problem("version", "required field is missing"),
+        Some(v) => match v.as_i64() {
+            Some(n) if n > FORMAT_VERSION => ck.problem(
+                "version",
+                format!("format version {n} is newer than this mentee supports ({FORMAT_VERSION})"),
+            ),
+            Some(n) if n >= 1 => {}
+            _ => ck.problem("version", format!("{v} is not a format version")),
+        },
+    }
+}
+
+/// Checks one record; its canonical fields, or None (problems noted) when it is unusable.
+fn check_record(
+    kind: &'static Kind,
+    index: usize,
+    item: &Value,
+    uuids: &mut HashMap<String, usize>,
+    ck: &mut Checker,
+) -> Option<Fields> {
+    let at = format!("{}[{index}]", kind.key);
+    let Value::Object(obj) = item else {
+        ck.problem(
+            &at,
+            format!("expected an object, found {}", type_name(item)),
+        );
+        return None;
+    };
+    for key in obj.keys() {
+        let known = ["uuid", "created_at", "updated_at", "private"].contains(&key.as_str())
+            || kind.fields.iter().any(|f| f.name == key);
+        if !known {
+            ck.problem(&format!("{at}.{key}"), "unknown field");
+        }
+    }
+    let before = ck.problems.len();
+    let mut fields: Fields = Vec::with_capacity(COMMON + kind.fields.len());
+    let uuid = get(obj, &at, "uuid", Presence::Required, ck).and_then(|v| {
+        let path = format!("{at}.uuid");
+        let u = check_uuid(&v, &path, ck)?;
+        if let Some(first) = uuids.get(&u) {
+            ck.problem(
+                &path,
+                format!("uuid {u:?} is used twice (also at {}[{first}])", kind.key),
+            );
+        } else {
+            uuids.insert(u.clone(), index);
+        }
+        Some(u)
+    });
+    fields.push(("uuid", Value::String(uuid.unwrap_or_default())));
+    for name in ["created_at", "updated_at"] {
+        let path = format!("{at}.{name}");
+        let stamp = get(obj, &at, name, Presence::Required, ck).and_then(|v| match &*v {
+            Value::String(s) => schema::normalise_stamp(s).or_else(|| {
+                ck.problem(
+                    &path,
+                    format!("{s:?} is not an RFC 3339 timestamp (2026-01-31T09:00:00Z)"),
+                );
+                None
+            }),
+            other => {
+                ck.problem(
+                    &path,
+                    format!("expected a string, found {}", type_name(other)),
+                );
+                None
+            }
+        });
+        fields.push((name, Value::String(stamp.unwrap_or_default())));
+    }
+    let private = get(obj, &at, "private", Presence::Default("false"), ck)
+        .and_then(|v| check_value(Ty::Bool, &v, &format!("{at}.private"), ck));
+    fields.push(("private", private.unwrap_or(Value::Bool(false))));
+    for field in kind.fields {
+        let path = format!("{at}.{}", field.name);
+        let value = match get(obj, &at, field.name, field.presence, ck).as_deref() {
+            Some(Value::Null) if matches!(field.presence, Presence::Nullable) => Some(Value::Null),
+            Some(v) => check_value(field.ty, v, &path, ck),
+            None => None,
+        };
+        fields.push((field.name, value.unwrap_or(Value::Null)));
+    }
+    (ck.problems.len() == before).then_some(fields)
+}
+
+/// The field's value, its default when left out, or None (noted) when it is required.
+fn get<'a>(
+    obj: &'a Map<String, Value>,
+    at: &str,
+    name: &str,
+    presence: Presence,
+    ck: &mut Checker,
+) -> Option<std::borrow::Cow<'a, Value>> {
+    match (obj.get(name), presence) {
+        (Some(v), _) => Some(std::borrow::Cow::Borrowed(v)),
+        (None, Presence::Required) => {
+            ck.problem(&format!("{at}.{name}"), "required field is missing");
+            None
+        }
+        (None, Presence::Nullable) => Some(std::borrow::Cow::Owned(Value::Null)),
+        (None, Presence::Default(literal)) => Some(std::borrow::Cow::Owned(
+            serde_json::from_str(literal).unwrap_or(Value::Null),
+        )),
+    }
+}
+
+fn check_uuid(v: &Value, path: &str, ck: &mut Checker) -> Option<String> {
+    match v {
+        Value::String(s) => match uuid::Uuid::parse_str(s) {
+            Ok(u) => Some(u.hyphenated().to_string()),
+            Err(_) => {
+                ck.problem(path, format!("{s:?} is not a UUID"));
+                None
+            }
+        },
+        other => {
+            ck.problem(
+                path,
+                format!("expected a UUID string, found {}", type_name(other)),
+            );
+            None
+        }
+    }
+}
+
+fn check_text(s: &str, path: &str, ck: &mut Checker) -> Option<Value> {
+    let chars = s.chars().count();
+    if chars > MAX_TEXT_CHARS {
+        ck.problem(
+            path,
+            format!("text of {chars} characters is over the limit of {MAX_TEXT_CHARS}"),
+        );
+        return None;
+    }
+    Some(Value::String(s.to_string()))
+}
+
+/// Checks one value against its type; the canonical value, or None (noted).
+fn check_value(ty: Ty, v: &Value, path: &str, ck: &mut Checker) -> Option<Value> {
+    let wrong = |ck: &mut Checker, want: &str| {
+        ck.problem(path, format!("expected {want}, found {}", type_name(v)));
+        None
+    };
+    match (ty, v) {
+        (Ty::Text, Value::String(s)) => check_text(s, path, ck),
+        (Ty::Title, Value::String(s)) if s.trim().is_empty() => {
+            ck.problem(path, "must not be empty");
+            None
+        }
+        (Ty::Title, Value::String(s)) => check_text(s, path, ck),
+        (Ty::Text | Ty::Title, _) => wrong(ck, "a string"),
+        (Ty::Date, Value::String(s)) => match schema::parse_date(s) {
+            Some(_) => Some(v.clone()),
+            None => {
+                ck.problem(path, format!("{s:?} is not a date (YYYY-MM-DD)"));
+                None
+            }
+        },
+        (Ty::Date, _) => wrong(ck, "a date string"),
+        (Ty::LocalTime, Value::String(s)) => match schema::parse_local_time(s) {
+            Some(t) => Some(Value::String(schema::local_time_text(t))),
+            None => {
+                ck.problem(
+                    path,
+                    format!("{s:?} is not a local time (YYYY-MM-DD HH:MM)"),
+                );
+                None
+            }
+        },
+        (Ty::LocalTime, _) => wrong(ck, "a date and time string"),
+        (Ty::Int { min, max }, Value::Number(n)) => match n.as_i64() {
+            Some(i) if (min..=max).contains(&i) => Some(Value::from(i)),
+            Some(i) if i < min => {
+                ck.problem(path, format!("{i} is below the minimum of {min}"));
+                None
+            }
+            Some(i) => {
+                ck.problem(path, format!("{i} is above the maximum of {max}"));
+                None
+            }
+            None => wrong(ck, "a whole number"),
+        },
+        (Ty::Int { .. }, _) => wrong(ck, "a whole number"),
+        (Ty::Real, Value::Number(n)) => n
+            .as_f64()
+            .and_then(serde_json::Number::from_f64)
+            .map(Value::Number),
+        (Ty::Real, _) => wrong(ck, "a number"),
+        (Ty::Bool, Value::Bool(_)) => Some(v.clone()),
+        (Ty::Bool, _) => wrong(ck, "true or false"),
+        (Ty::Code(parse), Value::String(s)) => match parse(s) {
+            Ok(code) => Some(Value::String(code.to_string())),
+            Err(message) => {
+                ck.problem(path, message);
+                None
+            }
+        },
+        (Ty::Code(_), _) => wrong(ck, "a string"),
+        (Ty::Ref(target), _) => {
+            let uuid = check_uuid(v, path, ck)?;
+            ck.refs.push(PendingRef {
+                path: path.to_string(),
+                target,
+                uuid: uuid.clone(),
+            });
+            Some(Value::String(uuid))
+        }
+        (Ty::Ratings, Value::Array(items)) => check_pairs(items, path, ("question", "rating"), ck),
+        (Ty::Answers, Value::Array(items)) => check_pairs(items, path, ("prompt", "answer"), ck),
+        (Ty::Ratings | Ty::Answers, _) => wrong(ck, "an array"),
+    }
+}
+
+/// Checks `[{"question": code, "rating": 1..5}]` or `[{"prompt": code, "answer": text}]`.
+fn check_pairs(
+    items: &[Value],
+    path: &str,
+    (code, val): (&str, &str),
+    ck: &mut Checker,
+) -> Option<Value> {
+    let before = ck.problems.len();
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let at = format!("{path}[{i}]");
+        let Value::Object(obj) = item else {
+            ck.problem(
+                &at,
+                format!("expected an object, found {}", type_name(item)),
+            );
+            continue;
+        };
+        for key in obj.keys().filter(|k| *k != code && *k != val) {
+            ck.problem(&format!("{at}.{key}"), "unknown field");
+        }
+        let code_value = get(obj, &at, code, Presence::Required, ck)
+            .and_then(|v| check_value(Ty::Title, &v, &format!("{at}.{code}"), ck));
+        let val_path = format!("{at}.{val}");
+        let value = get(obj, &at, val, Presence::Required, ck).and_then(|v| {
+            if val == "rating" {
+                match v.as_u64() {
+                    Some(r @ 1..=5) => Some(Value::from(r)),
+                    _ => {
+                        ck.problem(&val_path, format!("{v} is not a rating from 1 to 5"));
+                        None
+                    }
+                }
+            } else {
+                check_value(Ty::Text, &v, &val_path, ck)
+            }
+        });
+        if let (Some(c), Some(v)) = (code_value, value) {
+            let mut pair = Map::new();
+            pair.insert(code.to_string(), c);
+            pair.insert(val.to_string(), v);
+            out.push(Value::Object(pair));
+        }
+    }
+    (ck.problems.len() == before).then_some(Value::Array(out))
+}
+
+/// Every reference must name a record of the file or of the journal.
+fn check_refs(
+    conn: &Connection,
+    in_file: &HashMap<&str, HashMap<String, usize>>,
+    ck: &mut Checker,
+) -> Result<(), TransferError> {
+    for r in std::mem::take(&mut ck.refs) {
+        if in_file
+            .get(r.target)
+            .is_some_and(|s| s.contains_key(&r.uuid))
+        {
+            continue;
+        }
+        let sql = format!("SELECT 1 FROM {} WHERE uuid = ?1", r.target);
+        let found: Option<i64> = conn
+            .prepare_cached(&sql)
+            .and_then(|mut s| s.query_row([&r.uuid], |row| row.get(0)).optional())
+            .map_err(StoreError::from)?;
+        if found.is_none() {
+            let noun = schema::kind(r.target).noun;
+            ck.problem(
+                &r.path,
+                format!(
+                    "no {noun} with uuid {:?} in the file or the journal",
+                    r.uuid
+                ),
+            );
+        }
+    }
+    Ok(())
+}
+
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
