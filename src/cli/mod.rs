@@ -3,6 +3,7 @@
 //! and a non-zero exit.
 
 mod check;
+mod transfer;
 
 use std::path::PathBuf;
 
@@ -38,6 +39,31 @@ pub struct Cli {
 pub enum Command {
     /// Check the journal: integrity, schema version and record counts.
     Check,
+    /// Export the journal: losslessly as JSON, readable as Markdown, meetings as iCalendar.
+    Export {
+        /// json (lossless, for import), md (readable) or ics (meetings, for a calendar).
+        #[arg(long, value_enum, default_value = "json")]
+        format: transfer::ExportFormat,
+        /// Write to this file (atomically, mode 0600) instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Include entries marked private (left out by default).
+        #[arg(long)]
+        include_private: bool,
+    },
+    /// Import a JSON export: validated first, then applied all-or-nothing; same ids merge.
+    Import {
+        /// The JSON file to import.
+        file: PathBuf,
+        /// Only validate and report what would change.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Copy the journal to FILE, consistently, even while mentee is open.
+    Backup {
+        /// Where to write the copy (must not exist yet).
+        file: PathBuf,
+    },
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
@@ -97,5 +123,12 @@ impl Context {
 pub fn run(command: &Command, ctx: &Context, out: &mut dyn std::io::Write) -> Result<(), CliError> {
     match command {
         Command::Check => check::run(ctx, out),
+        Command::Export {
+            format,
+            output,
+            include_private,
+        } => transfer::export(ctx, *format, output.as_deref(), *include_private, out),
+        Command::Import { file, dry_run } => transfer::import(ctx, file, *dry_run, out),
+        Command::Backup { file } => transfer::backup(ctx, file, out),
     }
 }

@@ -101,8 +101,11 @@ pub fn open_file(path: &Path, create_parent: bool) -> Result<Connection> {
             });
         }
         if meta.len() > 0 {
+            // Quick refusals from the header alone. The header may lag behind a write-ahead
+            // log that was not checkpointed yet, so the identity is checked again below
+            // through SQLite, which reads the log too.
             let header = read_header(path)?;
-            if header.application_id != APPLICATION_ID {
+            if header.application_id != APPLICATION_ID && header.application_id != 0 {
                 return Err(StoreError::NotJournal {
                     path: path.to_path_buf(),
                 });
@@ -145,8 +148,41 @@ pub fn open_file(path: &Path, create_parent: bool) -> Result<Connection> {
     }
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
+    conn.busy_timeout(BUSY_TIMEOUT)
+        .map_err(|e| classify(path, e))?;
+    check_identity(path, &conn).map_err(|e| match e {
+        StoreError::Sqlite(err) => classify(path, err),
+        other => other,
+    })?;
     configure(&conn).map_err(|e| classify(path, e))?;
     Ok(conn)
+}
+
+/// Reads the journal's identity through SQLite (which sees an un-checkpointed log) before
+/// anything is written: ours, or a brand-new empty file; anything else is refused.
+fn check_identity(path: &Path, conn: &Connection) -> Result<()> {
+    let app_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if app_id as u32 == APPLICATION_ID {
+        if version > LATEST_VERSION {
+            return Err(StoreError::NewerSchema {
+                path: path.to_path_buf(),
+                found: version,
+                supported: LATEST_VERSION,
+            });
+        }
+        return Ok(());
+    }
+    let has_tables: bool =
+        conn.query_row("SELECT EXISTS (SELECT 1 FROM sqlite_master)", [], |r| {
+            r.get(0)
+        })?;
+    if app_id != 0 || version != 0 || has_tables {
+        return Err(StoreError::NotJournal {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(())
 }
 
 /// Sets the pragmas every journal connection uses.
