@@ -8,6 +8,7 @@
 mod commitments;
 mod common;
 mod feedback;
+mod form;
 mod goals;
 mod gratitude;
 mod labels;
@@ -19,6 +20,7 @@ mod today;
 pub use commitments::CommitmentsText;
 pub use common::CommonText;
 pub use feedback::FeedbackText;
+pub use form::FormText;
 pub use goals::GoalsText;
 pub use gratitude::GratitudeText;
 pub use labels::{Label, Labels};
@@ -103,12 +105,13 @@ pub struct Text {
     pub gratitude: GratitudeText,
     pub reflections: ReflectionsText,
     pub mentors: MentorsText,
+    pub form: FormText,
 }
 
 impl Text {
     /// Every (area.field, text) pair of the catalog.
     pub fn entries(&self) -> Vec<(String, &'static str)> {
-        let areas: [(&str, Vec<(&'static str, &'static str)>); 10] = [
+        let areas: [(&str, Vec<(&'static str, &'static str)>); 11] = [
             ("common", self.common.entries()),
             ("labels", self.labels.entries()),
             ("today", self.today.entries()),
@@ -119,6 +122,7 @@ impl Text {
             ("gratitude", self.gratitude.entries()),
             ("reflections", self.reflections.entries()),
             ("mentors", self.mentors.entries()),
+            ("form", self.form.entries()),
         ];
         areas
             .into_iter()
@@ -142,6 +146,7 @@ pub static EN: Text = Text {
     gratitude: gratitude::EN,
     reflections: reflections::EN,
     mentors: mentors::EN,
+    form: form::EN,
 };
 
 /// Bahasa Indonesia.
@@ -156,6 +161,7 @@ pub static ID: Text = Text {
     gratitude: gratitude::ID,
     reflections: reflections::ID,
     mentors: mentors::ID,
+    form: form::ID,
 };
 
 /// Fills `{}` placeholders in order: `fill("{} of {}", &[&1, &3])` → `"1 of 3"`.

@@ -1,6 +1,8 @@
 //! The full-screen app: terminal handling, the app state and update loop, the views.
 
 pub mod app;
+pub mod editor;
+pub mod form;
 pub mod keys;
 pub mod shell;
 pub mod terminal;

@@ -1,0 +1,54 @@
+//! Text of the form popup every view uses: key hints, the discard question, inline messages.
+
+use super::catalog;
+
+catalog! {
+    /// Form-wide text.
+    pub struct FormText {
+        hints,
+        confirm_discard,
+        fix_errors,
+        required,
+        bad_number,
+        date_impossible,
+        date_unknown,
+        date_hint,
+        choice_hint,
+        toggle_on,
+        toggle_off,
+        editor_failed,
+        draft_restored,
+    }
+}
+
+pub const EN: FormText = FormText {
+    hints: "Tab next field · Ctrl-S save · Esc cancel · Ctrl-E editor",
+    confirm_discard: "Discard your changes?  y discard · n keep editing",
+    fix_errors: "Fix the marked fields, then save again",
+    required: "This field is required",
+    bad_number: "{} is not a number; use 12, 12.5 or 12,5",
+    date_impossible: "{} is not a real calendar date",
+    date_unknown: "{} is not a date; use 2026-12-01, today, tomorrow, +3d, +2w, a weekday, hari ini, besok or lusa",
+    date_hint: "2026-12-01, today, tomorrow, +3d, +2w, friday",
+    choice_hint: "Space ← → change",
+    toggle_on: "yes",
+    toggle_off: "no",
+    editor_failed: "The editor did not finish cleanly, so the field is unchanged: {}",
+    draft_restored: "Unsaved text from last time was restored",
+};
+
+pub const ID: FormText = FormText {
+    hints: "Tab kolom berikutnya · Ctrl-S simpan · Esc batal · Ctrl-E editor",
+    confirm_discard: "Buang perubahan Anda?  y buang · n lanjut menyunting",
+    fix_errors: "Perbaiki kolom yang ditandai, lalu simpan lagi",
+    required: "Kolom ini wajib diisi",
+    bad_number: "{} bukan angka; gunakan 12, 12.5 atau 12,5",
+    date_impossible: "{} bukan tanggal yang ada di kalender",
+    date_unknown: "{} bukan tanggal; gunakan 2026-12-01, hari ini, besok, lusa, +3d, +2w atau nama hari",
+    date_hint: "2026-12-01, hari ini, besok, lusa, +3d, jumat",
+    choice_hint: "Spasi ← → ganti",
+    toggle_on: "ya",
+    toggle_off: "tidak",
+    editor_failed: "Editor tidak selesai dengan baik, jadi kolom tidak berubah: {}",
+    draft_restored: "Teks yang belum disimpan dari sesi lalu dipulihkan",
+};

@@ -1,0 +1,386 @@
+//! The form every view uses to add or edit a record, independent of any record kind.
+//!
+//! A view builds a [`Form`] with a few builder calls (labels come from its catalog), feeds it
+//! key presses, and acts on the [`FormOutcome`]:
+//!
+//! ```ignore
+//! let mut form = Form::builder("goal:new", t.goals.new_title)
+//!     .line("title", t.goals.title).required("title")
+//!     .date("due", t.goals.due)
+//!     .choice("status", t.goals.status, statuses)
+//!     .value("status", "active")
+//!     .build();
+//! match form.handle_key(key, today) {
+//!     FormOutcome::Changed => store.save_draft(&form.draft_key, &form.to_draft())?,
+//!     FormOutcome::Save => { /* read form.text("title"), form.date("due", today)… */ }
+//!     FormOutcome::Cancel => store.delete_draft(&form.draft_key)?,
+//!     FormOutcome::OpenEditor { field } => { /* see crate::tui::editor */ }
+//!     FormOutcome::Nothing => {}
+//! }
+//! ```
+//!
+//! Text typed, pasted or restored from a draft is neutralised on the way in (control
+//! characters and escape sequences become visible placeholders), so what the text areas draw
+//! is always safe. The caller handles `Ctrl-C` before handing keys to the form.
+
+mod builder;
+mod draft;
+mod field;
+mod render;
+#[cfg(test)]
+mod tests;
+
+use chrono::NaiveDate;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::text::{Line, Span};
+
+pub use builder::FormBuilder;
+pub use draft::DraftError;
+pub use field::{Field, FieldError, FieldKind, NotANumber, parse_number};
+use field::{Input, safe_text};
+
+use crate::domain::dates::parse_optional_date;
+use crate::domain::text::clean_line;
+
+/// What a key did to the form; the caller acts on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormOutcome {
+    /// Nothing the caller needs to know (focus moved, a question was asked…).
+    Nothing,
+    /// A value changed: the caller saves the draft.
+    Changed,
+    /// `Ctrl-S` with every field valid: the caller reads the values and saves the record.
+    Save,
+    /// `Esc` on an unchanged form, or a confirmed discard: the caller closes the form.
+    Cancel,
+    /// `Ctrl-E` on a text field: the caller opens it in `$EDITOR`.
+    OpenEditor { field: usize },
+}
+
+/// A form: titled fields, one focused, with inline errors and an optional side panel.
+#[derive(Debug, Clone)]
+pub struct Form {
+    /// The key its draft is stored under (`goal:new`, `goal:42`…).
+    pub draft_key: String,
+    /// The popup's title.
+    pub title: String,
+    fields: Vec<Field>,
+    focus: usize,
+    /// Something was changed since the form was opened (or a draft was restored).
+    dirty: bool,
+    /// `Esc` on a changed form asked "discard?", waiting for y / n.
+    confirming_discard: bool,
+    /// The last `Ctrl-S` was refused because of errors (says so until the next key).
+    save_refused: bool,
+    side_panel: Vec<Line<'static>>,
+}
+
+impl Form {
+    /// Starts building a form whose draft is stored under `draft_key`.
+    pub fn builder(draft_key: impl Into<String>, title: impl Into<String>) -> FormBuilder {
+        FormBuilder {
+            form: Form {
+                draft_key: draft_key.into(),
+                title: title.into(),
+                fields: Vec::new(),
+                focus: 0,
+                dirty: false,
+                confirming_discard: false,
+                save_refused: false,
+                side_panel: Vec::new(),
+            },
+        }
+    }
+
+    /// The fields, in order.
+    pub fn fields(&self) -> &[Field] {
+        &self.fields
+    }
+
+    /// The index of the focused field.
+    pub fn focus(&self) -> usize {
+        self.focus
+    }
+
+    /// Moves the focus to field `index` (clamped).
+    pub fn set_focus(&mut self, index: usize) {
+        self.focus = index.min(self.fields.len().saturating_sub(1));
+        self.sync_focus();
+    }
+
+    /// True when something was changed since the form was opened.
+    pub fn is_dirty(&self) -> bool {
+        self.dirty
+    }
+
+    /// True while the form asks whether to discard the changes.
+    pub fn is_confirming_discard(&self) -> bool {
+        self.confirming_discard
+    }
+
+    /// The index of field `name`.
+    pub fn index(&self, name: &str) -> Option<usize> {
+        self.fields.iter().position(|f| f.name == name)
+    }
+
+    fn field(&self, name: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.name == name)
+    }
+
+    /// The raw text of field `name` (lines joined with `\n`; empty for an unknown field).
+    pub fn text(&self, name: &str) -> String {
+        self.field(name).map(Field::raw).unwrap_or_default()
+    }
+
+    /// The text of field number `index` (for `$EDITOR`).
+    pub fn field_text(&self, index: usize) -> String {
+        self.fields.get(index).map(Field::raw).unwrap_or_default()
+    }
+
+    /// The date in field `name`, or `None` when it is empty or does not read.
+    pub fn date(&self, name: &str, today: NaiveDate) -> Option<NaiveDate> {
+        parse_optional_date(&self.text(name), today).ok().flatten()
+    }
+
+    /// The number in field `name`, or `None` when it is empty or does not read.
+    pub fn number(&self, name: &str) -> Option<f64> {
+        parse_number(&self.text(name)).ok().flatten()
+    }
+
+    /// The code of the chosen option of field `name` (empty when there is none).
+    pub fn choice(&self, name: &str) -> &str {
+        match self.field(name).map(|f| &f.input) {
+            Some(Input::Choice { options, index }) => {
+                options.get(*index).map_or("", |(code, _)| code.as_str())
+            }
+            _ => "",
+        }
+    }
+
+    /// The state of toggle `name` (`false` for an unknown field).
+    pub fn toggle(&self, name: &str) -> bool {
+        matches!(
+            self.field(name).map(|f| &f.input),
+            Some(Input::Toggle(true))
+        )
+    }
+
+    /// Shows `message` beside field `name` (e.g. "a mentor with this name exists") and moves
+    /// the focus there. Cleared when the field changes or on the next save.
+    pub fn set_error(&mut self, name: &str, message: impl Into<String>) {
+        if let Some(i) = self.index(name) {
+            self.fields[i].error = Some(FieldError::Custom(message.into()));
+            self.set_focus(i);
+        }
+    }
+
+    /// Lines drawn beside the fields when the screen is wide (≥ 100 columns), below them
+    /// otherwise: a live check or a checklist. Span text is neutralised.
+    pub fn set_side_panel(&mut self, lines: Vec<Line<'static>>) {
+        self.side_panel = lines
+            .into_iter()
+            .map(|line| {
+                let spans: Vec<Span<'static>> = line
+                    .spans
+                    .into_iter()
+                    .map(|s| Span::styled(clean_line(&s.content).into_owned(), s.style))
+                    .collect();
+                Line::from(spans).style(line.style)
+            })
+            .collect();
+    }
+
+    /// Replaces the text of field `index` (the result of `$EDITOR`). Line breaks become
+    /// spaces in one-line fields. `Changed` when the text is different.
+    pub fn set_field_text(&mut self, index: usize, text: &str, today: NaiveDate) -> FormOutcome {
+        let Some(field) = self.fields.get_mut(index) else {
+            return FormOutcome::Nothing;
+        };
+        if !field.kind.is_text() || field.raw() == safe_text(text, field.kind.is_multiline()) {
+            return FormOutcome::Nothing;
+        }
+        field.set_raw(text);
+        field.set_focused(index == self.focus);
+        self.changed(index, today)
+    }
+
+    /// Inserts pasted text at the cursor of the focused text field.
+    pub fn paste(&mut self, text: &str, today: NaiveDate) -> FormOutcome {
+        if self.confirming_discard {
+            return FormOutcome::Nothing;
+        }
+        let focus = self.focus;
+        let Some(Field {
+            input: Input::Text(area),
+            kind,
+            ..
+        }) = self.fields.get_mut(focus)
+        else {
+            return FormOutcome::Nothing;
+        };
+        let clean = safe_text(text, kind.is_multiline());
+        if clean.is_empty() || !area.insert_str(clean) {
+            return FormOutcome::Nothing;
+        }
+        self.changed(focus, today)
+    }
+
+    /// Handles one key. Only presses (and repeats) count; releases are ignored.
+    pub fn handle_key(&mut self, key: KeyEvent, today: NaiveDate) -> FormOutcome {
+        if key.kind == KeyEventKind::Release {
+            return FormOutcome::Nothing;
+        }
+        self.save_refused = false;
+        if self.confirming_discard {
+            return self.answer_discard(key);
+        }
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let shift = key.modifiers.contains(KeyModifiers::SHIFT);
+        match key.code {
+            KeyCode::Char('s' | 'S') if ctrl => self.try_save(today),
+            KeyCode::Char('e' | 'E') if ctrl => match self.fields.get(self.focus) {
+                Some(f) if f.kind.is_text() => FormOutcome::OpenEditor { field: self.focus },
+                _ => FormOutcome::Nothing,
+            },
+            KeyCode::Esc if self.dirty => {
+                self.confirming_discard = true;
+                FormOutcome::Nothing
+            }
+            KeyCode::Esc => FormOutcome::Cancel,
+            KeyCode::BackTab => self.move_focus(-1, today),
+            KeyCode::Tab if shift => self.move_focus(-1, today),
+            KeyCode::Tab if !ctrl => self.move_focus(1, today),
+            _ => self.edit_focused(key, today),
+        }
+    }
+
+    fn answer_discard(&mut self, key: KeyEvent) -> FormOutcome {
+        match key.code {
+            KeyCode::Char('y' | 'Y') => FormOutcome::Cancel,
+            KeyCode::Char('n' | 'N') | KeyCode::Esc => {
+                self.confirming_discard = false;
+                FormOutcome::Nothing
+            }
+            _ => FormOutcome::Nothing,
+        }
+    }
+
+    /// Checks every field; `Save` when all are fine, otherwise focuses the first bad one.
+    fn try_save(&mut self, today: NaiveDate) -> FormOutcome {
+        for field in &mut self.fields {
+            field.error = field.check(today, true);
+        }
+        match self.fields.iter().position(|f| f.error.is_some()) {
+            None => FormOutcome::Save,
+            Some(first) => {
+                self.save_refused = true;
+                self.set_focus(first);
+                FormOutcome::Nothing
+            }
+        }
+    }
+
+    /// Leaves the focused field (showing its error, if any) for the next or previous one.
+    fn move_focus(&mut self, delta: isize, today: NaiveDate) -> FormOutcome {
+        let len = self.fields.len();
+        if len == 0 {
+            return FormOutcome::Nothing;
+        }
+        if let Some(field) = self.fields.get_mut(self.focus)
+            && let Some(err) = field.check(today, false)
+        {
+            field.error = Some(err);
+        }
+        self.focus = (self.focus as isize + delta).rem_euclid(len as isize) as usize;
+        self.sync_focus();
+        FormOutcome::Nothing
+    }
+
+    fn edit_focused(&mut self, key: KeyEvent, today: NaiveDate) -> FormOutcome {
+        let focus = self.focus;
+        let Some(field) = self.fields.get_mut(focus) else {
+            return FormOutcome::Nothing;
+        };
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = key.modifiers.contains(KeyModifiers::ALT);
+        let single = !field.kind.is_multiline();
+        let is_enter = matches!(key.code, KeyCode::Enter | KeyCode::Char('\n' | '\r'))
+            || (ctrl && key.code == KeyCode::Char('m'));
+        if single && (is_enter || key.code == KeyCode::Down) {
+            return self.move_focus(1, today);
+        }
+        if single && key.code == KeyCode::Up {
+            return self.move_focus(-1, today);
+        }
+        let changed = match &mut field.input {
+            Input::Choice { options, index } => {
+                let step = match key.code {
+                    KeyCode::Char(' ') | KeyCode::Right => 1,
+                    KeyCode::Left => -1,
+                    _ => 0,
+                };
+                let len = options.len() as isize;
+                if step != 0 && len > 1 {
+                    *index = (*index as isize + step).rem_euclid(len) as usize;
+                    true
+                } else {
+                    false
+                }
+            }
+            Input::Toggle(on) => {
+                if key.code == KeyCode::Char(' ') {
+                    *on = !*on;
+                    true
+                } else {
+                    false
+                }
+            }
+            Input::Text(area) => match key.code {
+                // A character that is not safe to hold goes in as its visible placeholder.
+                KeyCode::Char(c) if !ctrl && !alt => {
+                    let typed = c.to_string();
+                    let clean = safe_text(&typed, !single);
+                    if clean == typed {
+                        area.input(key)
+                    } else {
+                        area.insert_str(clean)
+                    }
+                }
+                _ => area.input(key),
+            },
+        };
+        if !changed {
+            return FormOutcome::Nothing;
+        }
+        if single
+            && let Input::Text(area) = &field.input
+            && area.lines().len() > 1
+        {
+            // A one-line field never keeps a line break, whatever the text area was told.
+            let joined = area.lines().join(" ");
+            field.set_raw(&joined);
+            field.set_focused(true);
+        }
+        self.changed(focus, today)
+    }
+
+    /// Records a change to field `index`: the form is dirty, and an error shown there is
+    /// re-checked so it disappears as soon as the text is right.
+    fn changed(&mut self, index: usize, today: NaiveDate) -> FormOutcome {
+        self.dirty = true;
+        if let Some(field) = self.fields.get_mut(index)
+            && field.error.is_some()
+        {
+            field.error = field.check(today, false);
+        }
+        FormOutcome::Changed
+    }
+
+    /// Shows the text cursor in the focused field only.
+    fn sync_focus(&mut self) {
+        let focus = self.focus;
+        for (i, field) in self.fields.iter_mut().enumerate() {
+            field.set_focused(i == focus);
+        }
+    }
+}

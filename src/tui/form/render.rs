@@ -1,0 +1,355 @@
+//! Drawing a form as a centred popup: labels on the left, inputs on the right, an inline
+//! message under a field, the side panel beside (wide screens) or below, key hints at the
+//! bottom. Every size is clamped, so nothing here panics on a tiny terminal.
+
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::Form;
+use super::field::{Field, FieldKind, Input};
+use crate::domain::dates::parse_optional_date;
+use crate::domain::text::clean_line;
+use crate::tui::shell::centered;
+use crate::tui::ui::{Ui, fit};
+
+/// The side panel goes beside the fields from this terminal width on.
+pub const WIDE: u16 = 100;
+/// The width the fields column asks for.
+const FORM_WIDTH: u16 = 76;
+/// The width the side panel asks for when beside the fields.
+const PANEL_WIDTH: u16 = 44;
+/// The widest a label column gets.
+const MAX_LABEL: usize = 22;
+
+/// A message line under a field.
+struct Note {
+    text: String,
+    style: Style,
+}
+
+impl Form {
+    /// Draws the form as a popup centred in `area`.
+    pub fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
+        let wide = area.width >= WIDE && !self.side_panel.is_empty();
+        let today = ui.today();
+        let notes: Vec<Option<Note>> = self
+            .fields
+            .iter()
+            .enumerate()
+            .map(|(i, field)| note(field, i == self.focus, today, ui))
+            .collect();
+        let heights: Vec<u16> = self
+            .fields
+            .iter()
+            .zip(&notes)
+            .map(|(field, note)| rows(field) + u16::from(note.is_some()))
+            .collect();
+        let fields_height: u16 = heights.iter().fold(0u16, |a, h| a.saturating_add(*h));
+        let panel_height = self.side_panel.len() as u16;
+        let wanted_height = if wide {
+            fields_height.max(panel_height)
+        } else if panel_height > 0 {
+            fields_height.saturating_add(panel_height).saturating_add(1)
+        } else {
+            fields_height
+        };
+        let wanted_width = if wide {
+            FORM_WIDTH + PANEL_WIDTH + 2
+        } else {
+            FORM_WIDTH + 2
+        };
+        // Borders, and the hint row.
+        let popup = centered(area, wanted_width, wanted_height.saturating_add(3));
+        f.render_widget(Clear, popup);
+        let title = fit(
+            &clean_line(&self.title),
+            popup.width.saturating_sub(4) as usize,
+        );
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(ui.theme.accent)
+            .padding(Padding::horizontal(u16::from(popup.width >= 30)))
+            .title(Span::styled(format!(" {title} "), ui.theme.title));
+        let inner = block.inner(popup);
+        f.render_widget(block, popup);
+        if inner.is_empty() {
+            return;
+        }
+        let hint_row = Rect {
+            y: inner.bottom().saturating_sub(1),
+            height: 1,
+            ..inner
+        };
+        self.render_hints(f, hint_row, ui);
+        let body = Rect {
+            height: inner.height.saturating_sub(1),
+            ..inner
+        };
+        if body.is_empty() {
+            return;
+        }
+        let (fields_area, panel_area) = split(body, wide, panel_height, &heights, self.focus);
+        self.render_fields(f, fields_area, &heights, notes, ui);
+        if let Some(panel) = panel_area {
+            let borders = if wide { Borders::LEFT } else { Borders::TOP };
+            let block = Block::default()
+                .borders(borders)
+                .border_style(ui.theme.dim)
+                .padding(Padding::left(u16::from(wide)));
+            f.render_widget(
+                Paragraph::new(self.side_panel.clone())
+                    .wrap(Wrap { trim: false })
+                    .block(block),
+                panel,
+            );
+        }
+    }
+
+    fn render_hints(&self, f: &mut Frame, row: Rect, ui: &Ui) {
+        let t = &ui.t.form;
+        let (text, style) = if self.confirming_discard {
+            (t.confirm_discard, ui.theme.warn)
+        } else if self.save_refused {
+            (t.fix_errors, ui.theme.danger)
+        } else {
+            (t.hints, ui.theme.dim)
+        };
+        f.render_widget(
+            Paragraph::new(Span::styled(fit(text, row.width as usize), style)),
+            row,
+        );
+    }
+
+    fn render_fields(
+        &self,
+        f: &mut Frame,
+        area: Rect,
+        heights: &[u16],
+        mut notes: Vec<Option<Note>>,
+        ui: &Ui,
+    ) {
+        if area.is_empty() || self.fields.is_empty() {
+            return;
+        }
+        let longest = self
+            .fields
+            .iter()
+            .map(|fl| fl.label.width() + 3)
+            .max()
+            .unwrap_or(0)
+            .min(MAX_LABEL);
+        let label_width = (longest as u16).min(area.width / 3);
+        let start = first_visible(heights, self.focus, area.height);
+        let mut y = area.y;
+        for (i, field) in self.fields.iter().enumerate().skip(start) {
+            if y >= area.bottom() {
+                break;
+            }
+            let room = area.bottom() - y;
+            let input_rows = rows(field).min(room);
+            let focused = i == self.focus;
+            let label = Rect {
+                x: area.x,
+                y,
+                width: label_width,
+                height: 1,
+            };
+            render_label(f, label, field, focused, ui);
+            let input = Rect {
+                x: area.x + label_width,
+                y,
+                width: area.width - label_width,
+                height: input_rows,
+            };
+            render_input(f, input, field, focused, ui);
+            y += input_rows;
+            if let Some(note) = notes.get_mut(i).and_then(Option::take)
+                && y < area.bottom()
+            {
+                let row = Rect {
+                    y,
+                    height: 1,
+                    ..input
+                };
+                f.render_widget(
+                    Paragraph::new(Span::styled(
+                        fit(&note.text, row.width as usize),
+                        note.style,
+                    )),
+                    row,
+                );
+                y += 1;
+            }
+        }
+    }
+}
+
+/// The rows a field's input takes.
+fn rows(field: &Field) -> u16 {
+    match field.kind {
+        FieldKind::Multi { height } => height.max(1),
+        _ => 1,
+    }
+}
+
+/// Where the fields and the side panel go inside the popup body.
+fn split(
+    body: Rect,
+    wide: bool,
+    panel_lines: u16,
+    heights: &[u16],
+    focus: usize,
+) -> (Rect, Option<Rect>) {
+    if panel_lines == 0 {
+        return (body, None);
+    }
+    if wide {
+        let panel_width = PANEL_WIDTH.min(body.width / 2);
+        let fields = Rect {
+            // One column of air before the panel's rule.
+            width: (body.width - panel_width).saturating_sub(1),
+            ..body
+        };
+        let panel = Rect {
+            x: body.right() - panel_width,
+            width: panel_width,
+            ..body
+        };
+        return (fields, Some(panel));
+    }
+    // Below: the focused field keeps its rows; when the fields do not all fit, the panel
+    // (with its rule) takes at most half of the room.
+    let focused = heights.get(focus).copied().unwrap_or(1);
+    let all_fields = heights.iter().fold(0u16, |a, h| a.saturating_add(*h));
+    let cap = body.height.saturating_sub(all_fields).max(body.height / 2);
+    let panel_height = panel_lines
+        .saturating_add(1)
+        .min(body.height.saturating_sub(focused))
+        .min(cap);
+    if panel_height < 2 {
+        return (body, None);
+    }
+    let fields = Rect {
+        height: body.height - panel_height,
+        ..body
+    };
+    let panel = Rect {
+        y: fields.bottom(),
+        height: panel_height,
+        ..body
+    };
+    (fields, Some(panel))
+}
+
+/// The first field to draw so that the focused one is on screen.
+fn first_visible(heights: &[u16], focus: usize, room: u16) -> usize {
+    let focus = focus.min(heights.len().saturating_sub(1));
+    let mut start = 0;
+    while start < focus
+        && heights[start..=focus]
+            .iter()
+            .fold(0u16, |a, h| a.saturating_add(*h))
+            > room
+    {
+        start += 1;
+    }
+    start
+}
+
+fn render_label(f: &mut Frame, area: Rect, field: &Field, focused: bool, ui: &Ui) {
+    if area.is_empty() {
+        return;
+    }
+    let marker = if focused { "▸ " } else { "  " };
+    let star = if field.required { "*" } else { "" };
+    let text = format!("{marker}{}{star}", clean_line(&field.label));
+    let style = if focused {
+        ui.theme.selected
+    } else if field.error.is_some() {
+        ui.theme.danger
+    } else {
+        ui.theme.header
+    };
+    let width = area.width.saturating_sub(1) as usize;
+    f.render_widget(Paragraph::new(Span::styled(fit(&text, width), style)), area);
+}
+
+fn render_input(f: &mut Frame, area: Rect, field: &Field, focused: bool, ui: &Ui) {
+    if area.is_empty() {
+        return;
+    }
+    let t = &ui.t.form;
+    match &field.input {
+        Input::Text(text) => {
+            // Underlined cells show where the input is, also without colour.
+            f.buffer_mut()
+                .set_style(area, Style::default().add_modifier(Modifier::UNDERLINED));
+            f.render_widget(text.as_ref(), area);
+        }
+        Input::Choice { options, index } => {
+            let label = options.get(*index).map_or("", |(_, label)| label.as_str());
+            let mut spans = vec![Span::styled(format!("‹ {label} ›"), ui.theme.base)];
+            if focused {
+                spans.push(Span::styled(format!("  {}", t.choice_hint), ui.theme.dim));
+            }
+            f.render_widget(Paragraph::new(fit_spans(spans, area.width)), area);
+        }
+        Input::Toggle(on) => {
+            let text = if *on {
+                format!("[x] {}", t.toggle_on)
+            } else {
+                format!("[ ] {}", t.toggle_off)
+            };
+            f.render_widget(
+                Paragraph::new(Span::styled(fit(&text, area.width as usize), ui.theme.base)),
+                area,
+            );
+        }
+    }
+}
+
+/// Spans cut to `width` cells as one line.
+fn fit_spans(spans: Vec<Span<'static>>, width: u16) -> Line<'static> {
+    let mut left = width as usize;
+    let mut out = Vec::new();
+    for span in spans {
+        if left == 0 {
+            break;
+        }
+        let text = fit(&span.content, left);
+        left = left.saturating_sub(text.width());
+        out.push(Span::styled(text, span.style));
+    }
+    Line::from(out)
+}
+
+/// The line under a field: its error, or for a date the day it reads as (or, when empty and
+/// focused, the forms a date may take).
+fn note(field: &Field, focused: bool, today: NaiveDate, ui: &Ui) -> Option<Note> {
+    if let Some(err) = &field.error {
+        return Some(Note {
+            text: err.message(&ui.t.form),
+            style: ui.theme.danger,
+        });
+    }
+    if field.kind != FieldKind::Date {
+        return None;
+    }
+    let raw = field.raw();
+    match parse_optional_date(&raw, today) {
+        Ok(None) if focused => Some(Note {
+            text: ui.t.form.date_hint.to_string(),
+            style: ui.theme.dim,
+        }),
+        Ok(Some(date)) if ui.date(date) != raw.trim() => Some(Note {
+            text: format!("→ {} ({})", ui.date(date), ui.relative_day(date)),
+            style: ui.theme.dim,
+        }),
+        _ => None,
+    }
+}
