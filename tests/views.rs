@@ -208,3 +208,90 @@ fn help_scrolls_on_a_small_terminal() {
     let screen = draw(&mut app, 80, 24);
     assert!(screen.contains("Find the right mentor"), "{screen}");
 }
+
+#[test]
+fn add_edit_delete_and_undo_a_mentor() {
+    let mut app = demo_app(Lang::En);
+    key(&mut app, '8');
+    key(&mut app, 'n');
+    assert!(app.form.is_some());
+    for c in "Ayu Lestari".chars() {
+        key(&mut app, c);
+    }
+    assert!(
+        app.store.draft("mentor:new").unwrap().is_some(),
+        "typing saves a draft"
+    );
+    app.handle_event(&Event::Key(ratatui::crossterm::event::KeyEvent::new(
+        KeyCode::Char('s'),
+        KeyModifiers::CONTROL,
+    )));
+    assert!(app.form.is_none(), "saved and closed");
+    assert!(
+        app.store.draft("mentor:new").unwrap().is_none(),
+        "the draft is gone once saved"
+    );
+    let names: Vec<String> = app
+        .views
+        .mentors
+        .rows
+        .iter()
+        .map(|m| m.name.clone())
+        .collect();
+    assert!(names.contains(&"Ayu Lestari".to_string()), "{names:?}");
+    let pos = app.views.mentors.cursor.pos;
+    assert_eq!(
+        app.views.mentors.rows[pos].name, "Ayu Lestari",
+        "the cursor is on the new mentor"
+    );
+    assert!(
+        app.views.mentors.rows[pos]
+            .pitch_draft
+            .contains("informational conversation"),
+        "pitch from the template"
+    );
+
+    key(&mut app, 'd');
+    assert!(app.confirm.is_some());
+    key(&mut app, 'n');
+    assert_eq!(app.views.mentors.rows.len(), 3, "n keeps it");
+    key(&mut app, 'd');
+    key(&mut app, 'y');
+    assert_eq!(app.views.mentors.rows.len(), 2);
+    key(&mut app, 'u');
+    assert_eq!(app.views.mentors.rows.len(), 3, "u undoes the deletion");
+}
+
+#[test]
+fn a_draft_left_by_a_crash_is_offered_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("j.db");
+    {
+        let store = mentee::store::Store::open(&path, false).unwrap();
+        store
+            .save_mentor(&mentee::domain::Mentor::new("Daniel"))
+            .unwrap();
+        store
+            .save_draft(
+                "mentor:new",
+                r#"{"fields":{"name":"Half-typed name"},"focus":0}"#,
+            )
+            .unwrap();
+    }
+    let store = mentee::store::Store::open(&path, false).unwrap();
+    let mut app = mentee::tui::App::new(
+        store,
+        mentee::config::Config::default(),
+        Lang::En,
+        mentee::domain::Clock::Fixed(now()),
+        mentee::tui::theme::Theme::new(mentee::config::Theme::Dark, false),
+        false,
+    )
+    .unwrap();
+    assert!(app.draft_offer.is_some());
+    let screen = draw(&mut app, 100, 30);
+    assert!(screen.contains("Half-typed name"), "{screen}");
+    key(&mut app, 'r');
+    let open = app.form.as_ref().expect("the form is back");
+    assert_eq!(open.form.text("name"), "Half-typed name");
+}

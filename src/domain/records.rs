@@ -312,6 +312,30 @@ pub struct Draft {
     pub updated_at: NaiveDateTime,
 }
 
+impl Draft {
+    /// The first words typed into the draft, for the "restore it?" question.
+    pub fn preview(&self) -> String {
+        let value: serde_json::Value = serde_json::from_str(&self.payload).unwrap_or_default();
+        let mut texts = Vec::new();
+        collect_strings(&value, &mut texts);
+        let joined = texts
+            .into_iter()
+            .filter(|s| !s.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ");
+        joined.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+}
+
+fn collect_strings(value: &serde_json::Value, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::String(s) => out.push(s.clone()),
+        serde_json::Value::Array(items) => items.iter().for_each(|v| collect_strings(v, out)),
+        serde_json::Value::Object(map) => map.values().for_each(|v| collect_strings(v, out)),
+        _ => {}
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -24,6 +24,7 @@ mod mentors;
 mod questions;
 mod reflections;
 mod stats;
+mod trash;
 
 use std::path::{Path, PathBuf};
 
@@ -36,6 +37,7 @@ pub use goals::GoalSummary;
 pub use gratitude::GratitudeRow;
 pub use meetings::MeetingSummary;
 pub use stats::{Counts, HealthReport};
+pub use trash::Deleted;
 
 /// An open journal.
 pub struct Store {

@@ -7,6 +7,8 @@ use ratatui::Frame;
 use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
 
+use super::form::FormOutcome;
+use super::forms::{self, FormPurpose, OpenForm, SaveError};
 use super::keys::{self, Action, Binding};
 use super::shell;
 use super::theme::Theme;
@@ -17,9 +19,10 @@ use super::views::{
     reflections::ReflectionsView, today::TodayView,
 };
 use crate::config::Config;
-use crate::domain::Clock;
-use crate::i18n::{Lang, Text};
-use crate::store::{self, Store};
+use crate::domain::text::clean_line;
+use crate::domain::{Clock, Draft};
+use crate::i18n::{Lang, Text, fill};
+use crate::store::{self, Deleted, Store};
 
 /// What fills the screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,6 +67,30 @@ pub struct App {
     pub quit: bool,
     /// The size of the last frame (mouse clicks are mapped against it).
     pub area: Rect,
+    /// The open form, if any: it gets every key.
+    pub form: Option<OpenForm>,
+    /// A y/n question waiting for its answer.
+    pub confirm: Option<Confirm>,
+    /// Deletions that `u` can undo, newest last (kept until the app closes).
+    pub undo: Vec<Deleted>,
+    /// A draft left behind by an earlier run, offered back at start.
+    pub draft_offer: Option<Draft>,
+    /// A form field to open in `$EDITOR`; the run loop (which owns the terminal) does it.
+    pub editor_request: Option<usize>,
+}
+
+/// A question asked before a destructive step.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Confirm {
+    pub prompt: String,
+    pub on_yes: ConfirmAction,
+}
+
+/// What a "yes" does.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ConfirmAction {
+    /// Delete row `id` of `table` (with undo).
+    Delete { table: &'static str, id: i64 },
 }
 
 impl App {
@@ -96,7 +123,13 @@ impl App {
             message: None,
             quit: false,
             area: Rect::default(),
+            form: None,
+            confirm: None,
+            undo: Vec::new(),
+            draft_offer: None,
+            editor_request: None,
         };
+        app.draft_offer = app.store.drafts()?.into_iter().next();
         if let Screen::View(view) = screen {
             app.load(view)?;
         }
@@ -130,6 +163,12 @@ impl App {
         if self.help_open {
             return vec![keys::HELP];
         }
+        if self.confirm.is_some() {
+            return vec![keys::CONFIRM];
+        }
+        if self.draft_offer.is_some() {
+            return vec![keys::DRAFT_OFFER];
+        }
         match self.screen {
             Screen::Welcome => vec![keys::WELCOME, keys::GLOBAL],
             Screen::View(view) => vec![keys::view_table(view), keys::GLOBAL, keys::LIST],
@@ -139,6 +178,17 @@ impl App {
     /// Turns a terminal event into actions and applies them.
     pub fn handle_event(&mut self, event: &Event) {
         match event {
+            Event::Key(key) if key.kind == KeyEventKind::Press && self.form.is_some() => {
+                self.form_key(*key);
+            }
+            Event::Paste(text) => {
+                let today = self.clock.today();
+                if let Some(open) = &mut self.form
+                    && open.form.paste(text, today) == FormOutcome::Changed
+                {
+                    self.save_draft();
+                }
+            }
             Event::Key(key) if key.kind == KeyEventKind::Press => {
                 self.message = None;
                 if let Some(action) = keys::lookup(&self.tables(), key) {
@@ -177,7 +227,28 @@ impl App {
                 self.help_open = !self.help_open;
                 self.help_scroll = 0;
             }
-            Action::CloseOverlay => self.help_open = false,
+            Action::CloseOverlay => {
+                self.help_open = false;
+                self.draft_offer = None;
+            }
+            Action::Undo => self.undo_last()?,
+            Action::TogglePrivacy => self.hide_private = !self.hide_private,
+            Action::Confirm(yes) => {
+                if let Some(confirm) = self.confirm.take()
+                    && yes
+                {
+                    match confirm.on_yes {
+                        ConfirmAction::Delete { table, id } => self.delete(table, id)?,
+                    }
+                }
+            }
+            Action::RestoreDraft => self.restore_draft()?,
+            Action::DiscardDraft => {
+                if let Some(draft) = self.draft_offer.take() {
+                    self.store.delete_draft(&draft.key)?;
+                }
+            }
+            Action::Mentors(a) => super::views::mentors::update(self, a)?,
             Action::MoveDown if self.help_open => {
                 self.help_scroll = self.help_scroll.saturating_add(1)
             }
@@ -269,6 +340,125 @@ impl App {
         Ok(())
     }
 
+    /// Opens `form` for `purpose`; a draft left for the same form is restored into it.
+    pub fn open_form(&mut self, mut form: super::form::Form, purpose: FormPurpose) {
+        if let Ok(Some(draft)) = self.store.draft(&form.draft_key)
+            && form.restore_draft(&draft).is_ok()
+        {
+            self.message = Some(self.text().form.draft_restored.to_string());
+        }
+        self.form = Some(OpenForm { form, purpose });
+    }
+
+    /// Asks "delete this?" before deleting row `id` of `table`.
+    pub fn ask_delete(&mut self, table: &'static str, id: i64, kind: &str, name: &str) {
+        let name = crate::tui::ui::fit(&clean_line(name), 40);
+        self.confirm = Some(Confirm {
+            prompt: fill(self.text().common.confirm_delete, &[&kind, &name]),
+            on_yes: ConfirmAction::Delete { table, id },
+        });
+    }
+
+    fn delete(&mut self, table: &'static str, id: i64) -> store::Result<()> {
+        let deleted = self.store.delete_with_undo(table, id)?;
+        self.message = Some(fill(self.text().common.deleted, &[&deleted.kind]));
+        self.undo.push(deleted);
+        self.load(self.current_view())
+    }
+
+    fn undo_last(&mut self) -> store::Result<()> {
+        match self.undo.pop() {
+            Some(deleted) => {
+                self.store.undo_delete(&deleted)?;
+                self.message = Some(fill(self.text().common.undone, &[&deleted.kind]));
+                self.load(self.current_view())
+            }
+            None => {
+                self.message = Some(self.text().common.nothing_to_undo.to_string());
+                Ok(())
+            }
+        }
+    }
+
+    fn restore_draft(&mut self) -> store::Result<()> {
+        if let Some(draft) = self.draft_offer.take() {
+            match forms::reopen(self, &draft.key) {
+                Some(open) => {
+                    self.open_form(open.form, open.purpose);
+                }
+                // The record it belonged to is gone: the draft cannot be placed anywhere.
+                None => self.store.delete_draft(&draft.key)?,
+            }
+        }
+        Ok(())
+    }
+
+    fn save_draft(&mut self) {
+        if let Some(open) = &self.form
+            && let Err(err) = self
+                .store
+                .save_draft(&open.form.draft_key, &open.form.to_draft())
+        {
+            self.message = Some(format!("{}: {err}", self.text().common.error_prefix));
+        }
+    }
+
+    /// A key for the open form. `Ctrl-C` still quits (the draft keeps the text).
+    fn form_key(&mut self, key: ratatui::crossterm::event::KeyEvent) {
+        use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+        if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+            self.quit = true;
+            return;
+        }
+        let today = self.clock.today();
+        let Some(open) = &mut self.form else { return };
+        match open.form.handle_key(key, today) {
+            FormOutcome::Nothing => {}
+            FormOutcome::Changed => self.save_draft(),
+            FormOutcome::OpenEditor { field } => self.editor_request = Some(field),
+            FormOutcome::Cancel => {
+                if let Some(open) = self.form.take() {
+                    let _ = self.store.delete_draft(&open.form.draft_key);
+                }
+            }
+            FormOutcome::Save => self.save_form(),
+        }
+    }
+
+    fn save_form(&mut self) {
+        let Some(open) = self.form.take() else { return };
+        match forms::save(self, &open.purpose, &open.form) {
+            Ok(()) => {
+                let _ = self.store.delete_draft(&open.form.draft_key);
+                self.message = Some(self.text().common.saved.to_string());
+            }
+            Err(SaveError::Field { name, message }) => {
+                let mut open = open;
+                open.form.set_error(name, message);
+                self.form = Some(open);
+            }
+            Err(SaveError::Store(err)) => {
+                self.message = Some(format!("{}: {err}", self.text().common.error_prefix));
+                self.form = Some(open);
+            }
+        }
+    }
+
+    /// Puts text edited in `$EDITOR` back into the form field it came from.
+    pub fn editor_done(&mut self, field: usize, result: std::io::Result<String>) {
+        let today = self.clock.today();
+        match result {
+            Ok(text) => {
+                if let Some(open) = &mut self.form
+                    && open.form.set_field_text(field, &text, today) == FormOutcome::Changed
+                {
+                    self.save_draft();
+                }
+            }
+            Err(err) => self.message = Some(fill(self.text().form.editor_failed, &[&err])),
+        }
+    }
+
     /// Draws the whole screen from state.
     pub fn render(&mut self, f: &mut Frame) {
         let area = f.area();
@@ -318,6 +508,20 @@ impl App {
             self.message.as_deref(),
             &ui,
         );
+        if let Some(open) = &self.form {
+            open.form.render(f, body, &ui);
+        }
+        if let Some(confirm) = &self.confirm {
+            shell::draw_question(f, body, ui.t.common.key_delete_title, &confirm.prompt, &ui);
+        }
+        if let Some(draft) = &self.draft_offer {
+            let when = draft.updated_at.format("%Y-%m-%d %H:%M").to_string();
+            let text = fill(
+                ui.t.common.draft_found,
+                &[&when, &crate::tui::ui::fit(&draft.preview(), 60)],
+            );
+            shell::draw_question(f, body, ui.t.common.draft_title, &text, &ui);
+        }
         if self.help_open {
             shell::draw_help(f, body, active, self.help_scroll, &ui);
         }

@@ -26,6 +26,17 @@ pub enum Action {
     Back,
     WelcomeFresh,
     WelcomeDemo,
+    /// `u`: put back the last deleted record.
+    Undo,
+    /// `Ctrl-P`: hide or show private text (for screen sharing).
+    TogglePrivacy,
+    /// The answer to a y/n question.
+    Confirm(bool),
+    /// Offer of a draft left behind: restore it, or throw it away.
+    RestoreDraft,
+    DiscardDraft,
+    /// Keys of the Mentors view.
+    Mentors(super::views::mentors::MentorsAction),
 }
 
 /// A key with its modifiers.
@@ -92,7 +103,7 @@ pub struct Binding {
     pub hint: bool,
 }
 
-const fn bind(
+pub const fn bind(
     keys: &'static [Key],
     action: Action,
     label: &'static str,
@@ -186,6 +197,20 @@ pub const GLOBAL: &[Binding] = &[
         "? F1",
         |t| t.common.key_help,
         true,
+    ),
+    bind(
+        &[Key::ch('u')],
+        Action::Undo,
+        "u",
+        |t| t.common.key_undo,
+        false,
+    ),
+    bind(
+        &[Key::ctrl('p')],
+        Action::TogglePrivacy,
+        "Ctrl-P",
+        |t| t.common.key_privacy,
+        false,
     ),
     bind(
         &[Key::ch('q'), Key::ctrl('c')],
@@ -327,10 +352,68 @@ pub const HELP: &[Binding] = &[
     ),
 ];
 
+/// Keys of a y/n question.
+pub const CONFIRM: &[Binding] = &[
+    bind(
+        &[Key::ch('y')],
+        Action::Confirm(true),
+        "y",
+        |t| t.common.key_yes,
+        true,
+    ),
+    bind(
+        &[Key::ch('n'), Key::plain(KeyCode::Esc)],
+        Action::Confirm(false),
+        "n Esc",
+        |t| t.common.key_no,
+        true,
+    ),
+    bind(
+        &[Key::ctrl('c')],
+        Action::Quit,
+        "Ctrl-C",
+        |t| t.common.key_quit,
+        false,
+    ),
+];
+
+/// Keys of the offer to restore a draft left behind.
+pub const DRAFT_OFFER: &[Binding] = &[
+    bind(
+        &[Key::ch('r'), Key::plain(KeyCode::Enter)],
+        Action::RestoreDraft,
+        "r",
+        |t| t.common.key_restore,
+        true,
+    ),
+    bind(
+        &[Key::ch('x')],
+        Action::DiscardDraft,
+        "x",
+        |t| t.common.key_discard,
+        true,
+    ),
+    bind(
+        &[Key::plain(KeyCode::Esc)],
+        Action::CloseOverlay,
+        "Esc",
+        |t| t.common.key_later,
+        true,
+    ),
+    bind(
+        &[Key::ctrl('c')],
+        Action::Quit,
+        "Ctrl-C",
+        |t| t.common.key_quit,
+        false,
+    ),
+];
+
 /// The view-specific table.
 pub fn view_table(view: View) -> &'static [Binding] {
     match view {
         View::Today => TODAY,
+        View::Mentors => super::views::mentors::KEYS,
         _ => &[],
     }
 }

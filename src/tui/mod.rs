@@ -3,6 +3,7 @@
 pub mod app;
 pub mod editor;
 pub mod form;
+pub mod forms;
 pub mod keys;
 pub mod shell;
 pub mod terminal;
@@ -26,6 +27,19 @@ pub fn run(mut app: App) -> io::Result<()> {
         if event::poll(Duration::from_secs(60))? {
             let ev = event::read()?;
             app.handle_event(&ev);
+        }
+        if let Some(field) = app.editor_request.take() {
+            // The editor needs the real terminal: leave full screen, edit, come back.
+            let text = app
+                .form
+                .as_ref()
+                .map(|open| open.form.field_text(field))
+                .unwrap_or_default();
+            drop(guard);
+            let result = editor::edit_in_editor(&text);
+            guard = terminal::TerminalGuard::enter()?;
+            guard.terminal.clear()?;
+            app.editor_done(field, result);
         }
         if app.quit {
             break;

@@ -276,3 +276,21 @@ pub fn draw_too_small(f: &mut Frame, area: Rect, ui: &Ui) {
         area,
     );
 }
+
+/// A small centred box with a question or notice; its keys are shown in the status bar.
+pub fn draw_question(f: &mut Frame, area: Rect, title: &str, text: &str, ui: &Ui) {
+    let width = (text.width() as u16 + 4).clamp(20, 70);
+    let height = (text.width() as u16 / width.saturating_sub(4).max(1)) + 3;
+    let popup = centered(area, width, height + 1);
+    f.render_widget(Clear, popup);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(ui.theme.warn)
+        .title(Span::styled(format!(" {title} "), ui.theme.warn));
+    f.render_widget(
+        Paragraph::new(ui.user(text, false).into_owned())
+            .wrap(Wrap { trim: true })
+            .block(block),
+        popup,
+    );
+}
