@@ -5,6 +5,7 @@
 //! compile error; [`Text::entries`] lets a test check that none is empty.
 //! Templates use `{}` placeholders, filled in order by [`fill`].
 
+mod cli;
 mod commitments;
 mod common;
 mod feedback;
@@ -16,6 +17,7 @@ mod mentors;
 mod reflections;
 mod today;
 
+pub use cli::CliText;
 pub use commitments::CommitmentsText;
 pub use common::CommonText;
 pub use feedback::FeedbackText;
@@ -103,12 +105,13 @@ pub struct Text {
     pub gratitude: GratitudeText,
     pub reflections: ReflectionsText,
     pub mentors: MentorsText,
+    pub cli: CliText,
 }
 
 impl Text {
     /// Every (area.field, text) pair of the catalog.
     pub fn entries(&self) -> Vec<(String, &'static str)> {
-        let areas: [(&str, Vec<(&'static str, &'static str)>); 10] = [
+        let areas: [(&str, Vec<(&'static str, &'static str)>); 11] = [
             ("common", self.common.entries()),
             ("labels", self.labels.entries()),
             ("today", self.today.entries()),
@@ -119,6 +122,7 @@ impl Text {
             ("gratitude", self.gratitude.entries()),
             ("reflections", self.reflections.entries()),
             ("mentors", self.mentors.entries()),
+            ("cli", self.cli.entries()),
         ];
         areas
             .into_iter()
@@ -142,6 +146,7 @@ pub static EN: Text = Text {
     gratitude: gratitude::EN,
     reflections: reflections::EN,
     mentors: mentors::EN,
+    cli: cli::EN,
 };
 
 /// Bahasa Indonesia.
@@ -156,6 +161,7 @@ pub static ID: Text = Text {
     gratitude: gratitude::ID,
     reflections: reflections::ID,
     mentors: mentors::ID,
+    cli: cli::ID,
 };
 
 /// Fills `{}` placeholders in order: `fill("{} of {}", &[&1, &3])` → `"1 of 3"`.
