@@ -2,15 +2,24 @@
 //! Subcommands reuse the domain and the store, never the TUI. Errors are one line on stderr
 //! and a non-zero exit.
 
+mod add;
+mod agenda;
 mod check;
+pub mod fmt;
+mod review;
+mod status;
 mod transfer;
+
+pub use add::{AddArgs, CaptureKind, MentorMatch, match_mentor};
+pub use agenda::AgendaArgs;
+pub use fmt::Format;
 
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
 use crate::config::Config;
-use crate::domain::Clock;
+use crate::domain::{Clock, Period};
 use crate::i18n::Lang;
 use crate::store::{Store, StoreError};
 
@@ -64,6 +73,36 @@ pub enum Command {
         /// Where to write the copy (must not exist yet).
         file: PathBuf,
     },
+    /// A few lines for a shell greeting: next meeting, overdue commitments, top nudges.
+    Status,
+    /// The next planned meeting's agenda (or the given meeting's), as Markdown or JSON.
+    Agenda {
+        /// The meeting: its number in the Meetings view, or its UUID.
+        #[arg(long, value_name = "ID")]
+        meeting: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Md)]
+        format: Format,
+        /// Include agenda items marked private.
+        #[arg(long)]
+        include_private: bool,
+    },
+    /// The figures of the current week, month or quarter.
+    Review {
+        /// The period (default: the config's reflection_cadence).
+        #[arg(long, value_name = "week|month|quarter", value_parser = parse_period)]
+        period: Option<Period>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Md)]
+        format: Format,
+    },
+    /// Quick capture: a question, goal, feedback, commitment or thanks.
+    Add(AddArgs),
+}
+
+fn parse_period(s: &str) -> Result<Period, String> {
+    s.parse()
+        .map_err(|e: crate::domain::UnknownCode| e.to_string())
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
@@ -130,5 +169,20 @@ pub fn run(command: &Command, ctx: &Context, out: &mut dyn std::io::Write) -> Re
         } => transfer::export(ctx, *format, output.as_deref(), *include_private, out),
         Command::Import { file, dry_run } => transfer::import(ctx, file, *dry_run, out),
         Command::Backup { file } => transfer::backup(ctx, file, out),
+        Command::Status => status::run(ctx, out),
+        Command::Agenda {
+            meeting,
+            format,
+            include_private,
+        } => {
+            let args = AgendaArgs {
+                meeting: meeting.clone(),
+                format: *format,
+                include_private: *include_private,
+            };
+            agenda::run(ctx, &args, out)
+        }
+        Command::Review { period, format } => review::run(ctx, *period, *format, out),
+        Command::Add(args) => add::run(ctx, args, out),
     }
 }

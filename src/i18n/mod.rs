@@ -5,6 +5,7 @@
 //! compile error; [`Text::entries`] lets a test check that none is empty.
 //! Templates use `{}` placeholders, filled in order by [`fill`].
 
+mod cli;
 mod commitments;
 mod common;
 mod feedback;
@@ -17,6 +18,7 @@ mod mentors;
 mod reflections;
 mod today;
 
+pub use cli::CliText;
 pub use commitments::CommitmentsText;
 pub use common::CommonText;
 pub use feedback::FeedbackText;
@@ -106,12 +108,13 @@ pub struct Text {
     pub reflections: ReflectionsText,
     pub mentors: MentorsText,
     pub form: FormText,
+    pub cli: CliText,
 }
 
 impl Text {
     /// Every (area.field, text) pair of the catalog.
     pub fn entries(&self) -> Vec<(String, &'static str)> {
-        let areas: [(&str, Vec<(&'static str, &'static str)>); 11] = [
+        let areas: [(&str, Vec<(&'static str, &'static str)>); 12] = [
             ("common", self.common.entries()),
             ("labels", self.labels.entries()),
             ("today", self.today.entries()),
@@ -123,6 +126,7 @@ impl Text {
             ("reflections", self.reflections.entries()),
             ("mentors", self.mentors.entries()),
             ("form", self.form.entries()),
+            ("cli", self.cli.entries()),
         ];
         areas
             .into_iter()
@@ -147,6 +151,7 @@ pub static EN: Text = Text {
     reflections: reflections::EN,
     mentors: mentors::EN,
     form: form::EN,
+    cli: cli::EN,
 };
 
 /// Bahasa Indonesia.
@@ -162,6 +167,7 @@ pub static ID: Text = Text {
     reflections: reflections::ID,
     mentors: mentors::ID,
     form: form::ID,
+    cli: cli::ID,
 };
 
 /// Fills `{}` placeholders in order: `fill("{} of {}", &[&1, &3])` → `"1 of 3"`.

@@ -11,6 +11,7 @@ pub mod open;
 mod sql;
 
 mod agenda;
+mod capture;
 mod commitments;
 mod contacts;
 mod drafts;

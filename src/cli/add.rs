@@ -1,0 +1,360 @@
+//! `mentee add question|goal|feedback|commitment|thanks [--mentor NAME] [--due DATE]
+//! [--kind praise|suggestion|critique] [--owner me|mentor] [--private] TEXT...`: quick capture
+//! without opening the TUI.
+//!
+//! Everything is checked before anything is saved: the mentor name (case-insensitive, an exact
+//! name first, else a unique prefix), the due date (the date words of
+//! [`crate::domain::dates`], relative to today), the text (not empty), and that each flag
+//! applies to the kind. A failed check is one error line, a non-zero exit, and nothing saved.
+//!
+//! - `question`: parked in the question bank (for the next agenda with that mentor, if given);
+//! - `goal`: an active goal with that title (`--due` sets its date); prints the SMART check's
+//!   failing letters as a hint;
+//! - `feedback`: received today, kind `--kind` (default suggestion), status open;
+//! - `commitment`: owner `--owner` (default me), due date optional, open;
+//! - `thanks`: a gratitude entry dated today, not yet sent.
+
+use std::io::Write;
+
+use chrono::NaiveDate;
+
+use super::{CliError, Context};
+use crate::domain::smart::{self, SmartLang};
+use crate::domain::text::clean_line;
+use crate::domain::*;
+use crate::i18n::{Label, Lang, fill};
+
+/// What `mentee add` captures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CaptureKind {
+    /// A question for the question bank.
+    Question,
+    /// A goal with this title.
+    Goal,
+    /// Feedback received today.
+    Feedback,
+    /// A commitment (mine by default).
+    Commitment,
+    /// Thanks to note (not yet sent).
+    Thanks,
+}
+
+impl CaptureKind {
+    fn word(self) -> &'static str {
+        match self {
+            CaptureKind::Question => "question",
+            CaptureKind::Goal => "goal",
+            CaptureKind::Feedback => "feedback",
+            CaptureKind::Commitment => "commitment",
+            CaptureKind::Thanks => "thanks",
+        }
+    }
+}
+
+/// The arguments of `mentee add`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct AddArgs {
+    /// What to add.
+    #[arg(value_enum, value_name = "KIND")]
+    pub what: CaptureKind,
+    /// The mentor (case-insensitive; a unique beginning of the name is enough).
+    #[arg(long, value_name = "NAME")]
+    pub mentor: Option<String>,
+    /// Due date (commitment, goal): 2026-12-01, today, tomorrow, +3d, +2w, friday, besok…
+    #[arg(long, value_name = "DATE")]
+    pub due: Option<String>,
+    /// The kind of feedback (default: suggestion).
+    #[arg(long = "kind", value_name = "praise|suggestion|critique", value_parser = parse_code::<FeedbackKind>)]
+    pub feedback_kind: Option<FeedbackKind>,
+    /// Whose commitment it is (default: me).
+    #[arg(long, value_name = "me|mentor", value_parser = parse_code::<Party>)]
+    pub owner: Option<Party>,
+    /// Mark the entry private (left out of exports unless asked for).
+    #[arg(long)]
+    pub private: bool,
+    /// The text; the words are joined with spaces.
+    #[arg(value_name = "TEXT")]
+    pub text: Vec<String>,
+}
+
+fn parse_code<T: std::str::FromStr<Err = UnknownCode>>(s: &str) -> Result<T, String> {
+    s.parse().map_err(|e: UnknownCode| e.to_string())
+}
+
+/// How a typed mentor name matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MentorMatch {
+    /// Exactly one mentor: (row id, name).
+    One(i64, String),
+    /// No mentor matches.
+    Unknown,
+    /// Several mentors match: their names.
+    Ambiguous(Vec<String>),
+}
+
+/// Matches `query` against `mentors` case-insensitively: an exact name wins, else a unique
+/// prefix. An empty query matches nobody.
+pub fn match_mentor(query: &str, mentors: &[(i64, String)]) -> MentorMatch {
+    let query = query.trim().to_lowercase();
+    if query.is_empty() {
+        return MentorMatch::Unknown;
+    }
+    let lower: Vec<(i64, &str, String)> = mentors
+        .iter()
+        .map(|(id, name)| (*id, name.as_str(), name.trim().to_lowercase()))
+        .collect();
+    let pick = |hits: Vec<&(i64, &str, String)>| match hits.as_slice() {
+        [] => MentorMatch::Unknown,
+        [(id, name, _)] => MentorMatch::One(*id, name.to_string()),
+        many => MentorMatch::Ambiguous(many.iter().map(|(_, n, _)| n.to_string()).collect()),
+    };
+    let exact: Vec<_> = lower.iter().filter(|(_, _, l)| *l == query).collect();
+    if !exact.is_empty() {
+        return pick(exact);
+    }
+    pick(
+        lower
+            .iter()
+            .filter(|(_, _, l)| l.starts_with(&query))
+            .collect(),
+    )
+}
+
+/// Everything checked, ready to save.
+struct Capture {
+    text: String,
+    mentor: Option<(i64, String)>,
+    due: Option<NaiveDate>,
+}
+
+/// Checks the arguments, saves one record, prints one confirmation line (two for a goal that
+/// does not yet pass the SMART check).
+pub fn run(ctx: &Context, args: &AddArgs, out: &mut dyn Write) -> Result<(), CliError> {
+    let t = ctx.lang.text();
+    let c = &t.cli;
+    check_flags(ctx, args)?;
+    let text = args.text.join(" ").trim().to_string();
+    if text.is_empty() {
+        return Err(CliError::Message(c.add_empty_text.to_string()));
+    }
+    let today = ctx.clock.today();
+    let due = match &args.due {
+        Some(word) => Some(
+            parse_date(word, today).map_err(|e| CliError::Message(fill(c.add_bad_due, &[&e])))?,
+        ),
+        None => None,
+    };
+    let store = ctx.open_store()?;
+    let mentor = match &args.mentor {
+        None => None,
+        Some(name) => Some(resolve_mentor(ctx, name, &store.mentor_names()?)?),
+    };
+    let cap = Capture { text, mentor, due };
+    let mentor_id = cap.mentor.as_ref().map(|(id, _)| *id);
+    let shown = clean_line(&cap.text).into_owned();
+    let private = args.private;
+    let mut smart_hint = None;
+    let head = match args.what {
+        CaptureKind::Question => {
+            store.save_question(&Question {
+                id: 0,
+                uuid: String::new(),
+                text: cap.text.clone(),
+                mentor_id,
+                agenda_item_id: None,
+                private,
+            })?;
+            fill(c.add_question, &[&shown])
+        }
+        CaptureKind::Goal => {
+            let mut goal = Goal::new(cap.text.clone());
+            goal.mentor_id = mentor_id;
+            goal.due = cap.due;
+            goal.private = private;
+            store.save_goal(&goal)?;
+            smart_hint = smart_hint_line(ctx, &goal, today);
+            fill(c.add_goal, &[&shown])
+        }
+        CaptureKind::Feedback => {
+            let kind = args.feedback_kind.unwrap_or(FeedbackKind::Suggestion);
+            store.save_feedback(&Feedback {
+                id: 0,
+                uuid: String::new(),
+                mentor_id,
+                meeting_id: None,
+                received_on: today,
+                kind,
+                text: cap.text.clone(),
+                reaction: String::new(),
+                status: FeedbackStatus::Open,
+                goal_id: None,
+                private,
+            })?;
+            fill(c.add_feedback, &[&kind.label(&t.labels), &shown])
+        }
+        CaptureKind::Commitment => {
+            let owner = args.owner.unwrap_or(Party::Me);
+            store.save_commitment(&Commitment {
+                id: 0,
+                uuid: String::new(),
+                owner,
+                text: cap.text.clone(),
+                due: cap.due,
+                status: CommitmentStatus::Open,
+                done_on: None,
+                result: String::new(),
+                mentor_id,
+                meeting_id: None,
+                feedback_id: None,
+                reported_on: None,
+                created_on: today,
+                private,
+            })?;
+            fill(c.add_commitment, &[&owner.label(&t.labels), &shown])
+        }
+        CaptureKind::Thanks => {
+            store.save_gratitude(&Gratitude {
+                id: 0,
+                uuid: String::new(),
+                mentor_id,
+                meeting_id: None,
+                commitment_id: None,
+                on: today,
+                what_for: cap.text.clone(),
+                sent: false,
+                channel: String::new(),
+                private,
+            })?;
+            fill(c.add_thanks, &[&shown])
+        }
+    };
+    let mut line = head;
+    if let Some((_, name)) = &cap.mentor {
+        line.push_str(&fill(c.add_with_mentor, &[&clean_line(name)]));
+    }
+    if let Some(due) = cap.due {
+        line.push_str(&fill(c.add_due, &[&super::fmt::date(&ctx.config, due)]));
+    }
+    if private {
+        line.push_str(c.add_private);
+    }
+    writeln!(out, "{line}")?;
+    if let Some(hint) = smart_hint {
+        writeln!(out, "{hint}")?;
+    }
+    Ok(())
+}
+
+/// Refuses flags that mean nothing for this kind, rather than silently ignoring them.
+fn check_flags(ctx: &Context, args: &AddArgs) -> Result<(), CliError> {
+    let c = &ctx.lang.text().cli;
+    let misplaced = if args.feedback_kind.is_some() && args.what != CaptureKind::Feedback {
+        Some("--kind")
+    } else if args.owner.is_some() && args.what != CaptureKind::Commitment {
+        Some("--owner")
+    } else if args.due.is_some()
+        && !matches!(args.what, CaptureKind::Commitment | CaptureKind::Goal)
+    {
+        Some("--due")
+    } else {
+        None
+    };
+    match misplaced {
+        Some(flag) => Err(CliError::Message(fill(
+            c.add_flag_not_for,
+            &[&flag, &args.what.word()],
+        ))),
+        None => Ok(()),
+    }
+}
+
+fn resolve_mentor(
+    ctx: &Context,
+    name: &str,
+    mentors: &[(i64, String)],
+) -> Result<(i64, String), CliError> {
+    let c = &ctx.lang.text().cli;
+    let list = |names: &mut dyn Iterator<Item = &String>| {
+        names
+            .map(|n| clean_line(n).into_owned())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let shown = format!("\"{}\"", clean_line(name));
+    match match_mentor(name, mentors) {
+        MentorMatch::One(id, found) => Ok((id, found)),
+        MentorMatch::Ambiguous(names) => Err(CliError::Message(fill(
+            c.add_ambiguous_mentor,
+            &[&shown, &list(&mut names.iter())],
+        ))),
+        MentorMatch::Unknown if mentors.is_empty() => {
+            Err(CliError::Message(fill(c.add_no_mentors, &[&shown])))
+        }
+        MentorMatch::Unknown => Err(CliError::Message(fill(
+            c.add_unknown_mentor,
+            &[&shown, &list(&mut mentors.iter().map(|(_, n)| n))],
+        ))),
+    }
+}
+
+fn smart_hint_line(ctx: &Context, goal: &Goal, today: NaiveDate) -> Option<String> {
+    let lang = match ctx.lang {
+        Lang::En => SmartLang::En,
+        Lang::Id => SmartLang::Id,
+    };
+    let report = smart::check(goal, today, lang);
+    let failing: Vec<String> = report
+        .failing()
+        .map(|l| format!("{:?} ({})", l.letter, l.letter.name(lang)))
+        .collect();
+    (!failing.is_empty()).then(|| fill(ctx.lang.text().cli.add_goal_smart, &[&failing.join(", ")]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mentors() -> Vec<(i64, String)> {
+        vec![
+            (1, "Daniel Okafor".into()),
+            (2, "Dani".into()),
+            (3, "Sari Wijaya".into()),
+            (4, "Sarah Lee".into()),
+        ]
+    }
+
+    #[test]
+    fn exact_name_wins_over_prefix() {
+        assert_eq!(
+            match_mentor("dani", &mentors()),
+            MentorMatch::One(2, "Dani".into())
+        );
+        assert_eq!(
+            match_mentor("  DANIEL okafor ", &mentors()),
+            MentorMatch::One(1, "Daniel Okafor".into())
+        );
+    }
+
+    #[test]
+    fn unique_prefix_matches_and_shared_prefix_is_ambiguous() {
+        assert_eq!(
+            match_mentor("sari", &mentors()),
+            MentorMatch::One(3, "Sari Wijaya".into())
+        );
+        assert_eq!(
+            match_mentor("sa", &mentors()),
+            MentorMatch::Ambiguous(vec!["Sari Wijaya".into(), "Sarah Lee".into()])
+        );
+        assert_eq!(
+            match_mentor("Dan", &mentors()),
+            MentorMatch::Ambiguous(vec!["Daniel Okafor".into(), "Dani".into()])
+        );
+    }
+
+    #[test]
+    fn unknown_and_empty_names() {
+        assert_eq!(match_mentor("zed", &mentors()), MentorMatch::Unknown);
+        assert_eq!(match_mentor("  ", &mentors()), MentorMatch::Unknown);
+        assert_eq!(match_mentor("ana", &[]), MentorMatch::Unknown);
+    }
+}

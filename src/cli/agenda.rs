@@ -1,0 +1,234 @@
+//! `mentee agenda [--meeting ID] [--format md|json] [--include-private]`: the agenda of the next
+//! planned meeting (or of the given one), as Markdown ready to paste into an email to the mentor,
+//! or as JSON for scripts.
+//!
+//! `ID` is the meeting's number (its row id, as the Meetings view shows it) or its UUID.
+//! Private agenda items are left out unless `--include-private` is given; the time box counts
+//! the items printed.
+//!
+//! The JSON object (keys are stable and not translated; text is neutralised like the screen's):
+//!
+//! ```json
+//! {
+//!   "meeting": "<uuid>", "id": 4, "mentor": "Daniel Okafor",
+//!   "starts_at": "2026-11-29T16:00", "minutes": 45, "status": "planned",
+//!   "channel": "video call", "readiness": "draft",
+//!   "planned_minutes": 25, "over_by": 0,
+//!   "items": [
+//!     { "kind": "topic", "text": "…", "outcome": "…", "minutes": 20, "discussed": false }
+//!   ]
+//! }
+//! ```
+//! `minutes` of an item is `null` when no time is set; `outcome` is `""` when none is given;
+//! `over_by` is how many minutes the items exceed the meeting's length (0 when they fit).
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use super::fmt::{Format, date_time};
+use super::{CliError, Context};
+use crate::domain::text::{clean_line, clean_multiline};
+use crate::domain::{AgendaItem, AgendaReadiness, Meeting};
+use crate::i18n::{Label, fill};
+use crate::store::Store;
+
+/// What the command was asked for.
+#[derive(Debug, Clone, Default)]
+pub struct AgendaArgs {
+    pub meeting: Option<String>,
+    pub format: Format,
+    pub include_private: bool,
+}
+
+/// A meeting with what the agenda prints.
+struct Agenda {
+    meeting: Meeting,
+    mentor: String,
+    items: Vec<AgendaItem>,
+}
+
+impl Agenda {
+    fn planned_minutes(&self) -> u32 {
+        self.items.iter().filter_map(|i| i.minutes).sum()
+    }
+
+    fn over_by(&self) -> u32 {
+        self.planned_minutes().saturating_sub(self.meeting.minutes)
+    }
+
+    fn readiness(&self) -> AgendaReadiness {
+        if self.items.is_empty() {
+            AgendaReadiness::None
+        } else if self.meeting.agenda_ready {
+            AgendaReadiness::Ready
+        } else {
+            AgendaReadiness::Draft
+        }
+    }
+}
+
+/// Prints the agenda; a missing meeting is an error (non-zero exit).
+pub fn run(ctx: &Context, args: &AgendaArgs, out: &mut dyn Write) -> Result<(), CliError> {
+    let store = ctx.open_store()?;
+    let agenda = load(&store, ctx, args)?;
+    let text = match args.format {
+        Format::Md => markdown(ctx, &agenda),
+        Format::Json => to_json(&agenda),
+    };
+    out.write_all(text.as_bytes())?;
+    Ok(())
+}
+
+fn load(store: &Store, ctx: &Context, args: &AgendaArgs) -> Result<Agenda, CliError> {
+    let text = &ctx.lang.text().cli;
+    let meeting = match &args.meeting {
+        Some(given) => {
+            let unknown =
+                || CliError::Message(fill(text.agenda_unknown_meeting, &[&clean_line(given)]));
+            let id = match given.trim().parse::<i64>() {
+                Ok(id) => id,
+                Err(_) => store.meeting_id_by_uuid(given)?.ok_or_else(unknown)?,
+            };
+            match store.meeting(id) {
+                Ok(m) => m,
+                Err(crate::store::StoreError::NotFound { .. }) => return Err(unknown()),
+                Err(e) => return Err(e.into()),
+            }
+        }
+        None => match store
+            .upcoming_meetings(ctx.clock.now(), 1)?
+            .into_iter()
+            .next()
+        {
+            Some(summary) => summary.meeting,
+            None => return Err(CliError::Message(text.agenda_no_upcoming.to_string())),
+        },
+    };
+    let mentor = store.mentor(meeting.mentor_id)?.name;
+    let items = store
+        .agenda_of(meeting.id)?
+        .into_iter()
+        .filter(|i| args.include_private || !i.private)
+        .collect();
+    Ok(Agenda {
+        meeting,
+        mentor,
+        items,
+    })
+}
+
+fn markdown(ctx: &Context, agenda: &Agenda) -> String {
+    let t = ctx.lang.text();
+    let c = &t.cli;
+    let m = &agenda.meeting;
+    let mut out = String::new();
+    let heading = fill(
+        c.agenda_heading,
+        &[
+            &clean_line(&agenda.mentor),
+            &date_time(&ctx.config, m.starts_at),
+            &m.minutes,
+        ],
+    );
+    out.push_str(&format!("# {heading}\n\n"));
+    if !m.channel.trim().is_empty() {
+        out.push_str(&fill(c.agenda_channel, &[&clean_line(&m.channel)]));
+        out.push_str("\n\n");
+    }
+    if agenda.items.is_empty() {
+        out.push_str(c.agenda_empty);
+        out.push_str("\n\n");
+    }
+    for (n, item) in agenda.items.iter().enumerate() {
+        let minutes = match item.minutes {
+            Some(min) => fill(t.common.minutes_short, &[&min]),
+            None => c.agenda_no_minutes.to_string(),
+        };
+        let tick = if item.discussed {
+            format!(", {}", c.agenda_discussed)
+        } else {
+            String::new()
+        };
+        out.push_str(&format!(
+            "{}. **{}** ({minutes}{tick}): {}\n",
+            n + 1,
+            item.kind.label(&t.labels),
+            clean_line(&item.text)
+        ));
+        if !item.outcome.trim().is_empty() {
+            let outcome = fill(c.agenda_outcome, &[&clean_line(&item.outcome)]);
+            out.push_str(&format!("   - {outcome}\n"));
+        }
+    }
+    if !agenda.items.is_empty() {
+        out.push('\n');
+    }
+    let planned = agenda.planned_minutes();
+    let line = if agenda.over_by() > 0 {
+        fill(
+            c.agenda_timebox_over,
+            &[&planned, &m.minutes, &agenda.over_by()],
+        )
+    } else {
+        fill(c.agenda_timebox, &[&planned, &m.minutes])
+    };
+    out.push_str(&line);
+    out.push('\n');
+    out
+}
+
+/// The documented JSON object (field order as documented above).
+#[derive(Serialize)]
+struct AgendaJson<'a> {
+    meeting: &'a str,
+    id: i64,
+    mentor: String,
+    starts_at: String,
+    minutes: u32,
+    status: &'static str,
+    channel: String,
+    readiness: &'static str,
+    planned_minutes: u32,
+    over_by: u32,
+    items: Vec<ItemJson>,
+}
+
+#[derive(Serialize)]
+struct ItemJson {
+    kind: &'static str,
+    text: String,
+    outcome: String,
+    minutes: Option<u32>,
+    discussed: bool,
+}
+
+fn to_json(agenda: &Agenda) -> String {
+    let m = &agenda.meeting;
+    let value = AgendaJson {
+        meeting: &m.uuid,
+        id: m.id,
+        mentor: clean_line(&agenda.mentor).into_owned(),
+        starts_at: m.starts_at.format("%Y-%m-%dT%H:%M").to_string(),
+        minutes: m.minutes,
+        status: m.status.code(),
+        channel: clean_line(&m.channel).into_owned(),
+        readiness: agenda.readiness().code(),
+        planned_minutes: agenda.planned_minutes(),
+        over_by: agenda.over_by(),
+        items: agenda
+            .items
+            .iter()
+            .map(|i| ItemJson {
+                kind: i.kind.code(),
+                text: clean_multiline(&i.text).into_owned(),
+                outcome: clean_multiline(&i.outcome).into_owned(),
+                minutes: i.minutes,
+                discussed: i.discussed,
+            })
+            .collect(),
+    };
+    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
+    text.push('\n');
+    text
+}

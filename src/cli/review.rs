@@ -1,0 +1,373 @@
+//! `mentee review [--period week|month|quarter] [--format md|json]`: the figures of the current
+//! period (default: the config's `reflection_cadence`; weeks begin on the config's
+//! `week_start`), the same figures the Reflections view shows.
+//!
+//! The JSON object (keys stable and not translated; `end` is the period's last day, inclusive;
+//! rates and shares are 0..=1 or `null` when there is nothing to divide):
+//!
+//! ```json
+//! {
+//!   "period": "month", "start": "2026-11-01", "end": "2026-11-30",
+//!   "meetings": { "held": 2, "cancelled": 1,
+//!                 "per_mentor": [{ "mentor": "Ana", "held": 2, "cancelled": 1, "planned": 0 }] },
+//!   "agenda_items": { "total": 6, "discussed": 5 },
+//!   "feedback": { "received": 3, "acted_on": 2 },
+//!   "commitments": {
+//!     "mine":    { "made": 4, "kept": 2, "late": 1, "open": 1, "open_overdue": 0,
+//!                  "dropped": 0, "keep_rate": 0.67 },
+//!     "mentors": { … the same keys … }
+//!   },
+//!   "goals": [{ "goal": "Give talks", "from": 1, "to": 3, "change": 2,
+//!               "progress_from": 0.25, "progress_to": 0.75, "updates": 2 }],
+//!   "gratitude": { "noted": 2, "sent": 1 },
+//!   "contacts": { "total": 4, "i_initiated": 3, "initiative_share": 0.75 },
+//!   "health_checks": [{ "mentor": "Ana", "checks": 1, "average": 4.5 }]
+//! }
+//! ```
+
+use std::io::Write;
+
+use chrono::{Duration, NaiveDate};
+use serde::Serialize;
+
+use super::fmt::{Format, date, number, percent, signed};
+use super::{CliError, Context};
+use crate::domain::Period;
+use crate::domain::figures::{CommitmentCounts, PeriodFigures, figures, period_bounds};
+use crate::domain::text::clean_line;
+use crate::i18n::{Label, fill};
+
+/// Prints the figures of the current `period` (or the configured cadence).
+pub fn run(
+    ctx: &Context,
+    period: Option<Period>,
+    format: Format,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let store = ctx.open_store()?;
+    let period = period.unwrap_or(ctx.config.reflection_cadence);
+    let today = ctx.clock.today();
+    let (start, end) = period_bounds(period, today, ctx.config.week_start);
+    let f = figures(&store.figure_input(start, end, today)?);
+    let text = match format {
+        Format::Md => markdown(ctx, period, &f),
+        Format::Json => to_json(period, &f),
+    };
+    out.write_all(text.as_bytes())?;
+    Ok(())
+}
+
+fn markdown(ctx: &Context, period: Period, f: &PeriodFigures) -> String {
+    let t = ctx.lang.text();
+    let c = &t.cli;
+    let last = f.end - Duration::days(1);
+    let mut lines = vec![format!(
+        "# {}",
+        fill(
+            c.review_title,
+            &[
+                &period.label(&t.labels),
+                &date(&ctx.config, f.start),
+                &date(&ctx.config, last)
+            ]
+        )
+    )];
+    let mut section = |title: &str, body: Vec<String>| {
+        lines.push(String::new());
+        lines.push(format!("## {title}"));
+        lines.push(String::new());
+        lines.extend(body.into_iter().map(|l| format!("- {l}")));
+    };
+
+    let mut meetings: Vec<String> = f
+        .meetings
+        .iter()
+        .filter(|m| m.held + m.cancelled > 0)
+        .map(|m| {
+            fill(
+                c.review_meetings_mentor,
+                &[&clean_line(&m.name), &m.held, &m.cancelled],
+            )
+        })
+        .collect();
+    if meetings.is_empty() {
+        meetings.push(c.review_no_meetings.to_string());
+    } else {
+        meetings.push(fill(
+            c.review_meetings_total,
+            &[&f.meetings_held, &f.meetings_cancelled],
+        ));
+    }
+    meetings.push(fill(
+        c.review_agenda,
+        &[&f.agenda_discussed, &f.agenda_items],
+    ));
+    section(c.review_meetings, meetings);
+
+    section(
+        c.review_feedback,
+        vec![fill(
+            c.review_feedback_line,
+            &[&f.feedback_received, &f.feedback_acted_on],
+        )],
+    );
+
+    let commitments = |who: &str, n: &CommitmentCounts, rate: Option<f64>| {
+        fill(
+            c.review_commitments_line,
+            &[&who, &n.made, &n.kept, &n.late, &n.open, &percent(c, rate)],
+        )
+    };
+    section(
+        c.review_commitments,
+        vec![
+            commitments(c.review_mine, &f.my_commitments, f.my_keep_rate),
+            commitments(c.review_mentors, &f.mentor_commitments, f.mentor_keep_rate),
+        ],
+    );
+
+    let mut goals: Vec<String> = f
+        .goals
+        .iter()
+        .map(|g| {
+            let mut change = signed(g.change);
+            if let (Some(a), Some(b)) = (g.progress_from, g.progress_to) {
+                change.push_str(&format!(
+                    ", {} → {}",
+                    percent(c, Some(a)),
+                    percent(c, Some(b))
+                ));
+            }
+            fill(
+                c.review_goal_line,
+                &[
+                    &clean_line(&g.title),
+                    &number(g.from),
+                    &number(g.to),
+                    &change,
+                    &g.updates,
+                ],
+            )
+        })
+        .collect();
+    if goals.is_empty() {
+        goals.push(c.review_no_goals.to_string());
+    }
+    section(c.review_goals, goals);
+
+    section(
+        c.review_gratitude,
+        vec![fill(
+            c.review_gratitude_line,
+            &[&f.gratitude_sent, &f.gratitude_noted],
+        )],
+    );
+    section(
+        c.review_contacts,
+        vec![fill(
+            c.review_contacts_line,
+            &[
+                &f.contacts,
+                &f.contacts_i_initiated,
+                &percent(c, f.initiative_share),
+            ],
+        )],
+    );
+
+    let mut health: Vec<String> = f
+        .health
+        .iter()
+        .map(|h| {
+            let avg = h
+                .average
+                .map(number)
+                .unwrap_or_else(|| c.not_applicable.into());
+            fill(
+                c.review_health_line,
+                &[&clean_line(&h.name), &avg, &h.checks],
+            )
+        })
+        .collect();
+    if health.is_empty() {
+        health.push(c.review_no_health.to_string());
+    }
+    section(c.review_health, health);
+
+    let mut out = lines.join("\n");
+    out.push('\n');
+    out
+}
+
+/// The documented JSON object (field order as documented above).
+#[derive(Serialize)]
+struct ReviewJson {
+    period: &'static str,
+    start: String,
+    end: String,
+    meetings: MeetingsJson,
+    agenda_items: AgendaJson,
+    feedback: FeedbackJson,
+    commitments: CommitmentsJson,
+    goals: Vec<GoalJson>,
+    gratitude: GratitudeJson,
+    contacts: ContactsJson,
+    health_checks: Vec<HealthJson>,
+}
+
+#[derive(Serialize)]
+struct MeetingsJson {
+    held: u32,
+    cancelled: u32,
+    per_mentor: Vec<MentorMeetingsJson>,
+}
+
+#[derive(Serialize)]
+struct MentorMeetingsJson {
+    mentor: String,
+    held: u32,
+    cancelled: u32,
+    planned: u32,
+}
+
+#[derive(Serialize)]
+struct AgendaJson {
+    total: u32,
+    discussed: u32,
+}
+
+#[derive(Serialize)]
+struct FeedbackJson {
+    received: u32,
+    acted_on: u32,
+}
+
+#[derive(Serialize)]
+struct CommitmentsJson {
+    mine: CountsJson,
+    mentors: CountsJson,
+}
+
+#[derive(Serialize)]
+struct CountsJson {
+    made: u32,
+    kept: u32,
+    late: u32,
+    open: u32,
+    open_overdue: u32,
+    dropped: u32,
+    keep_rate: Option<f64>,
+}
+
+impl CountsJson {
+    fn new(n: &CommitmentCounts, keep_rate: Option<f64>) -> Self {
+        CountsJson {
+            made: n.made,
+            kept: n.kept,
+            late: n.late,
+            open: n.open,
+            open_overdue: n.open_overdue,
+            dropped: n.dropped,
+            keep_rate,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct GoalJson {
+    goal: String,
+    from: f64,
+    to: f64,
+    change: f64,
+    progress_from: Option<f64>,
+    progress_to: Option<f64>,
+    updates: u32,
+}
+
+#[derive(Serialize)]
+struct GratitudeJson {
+    noted: u32,
+    sent: u32,
+}
+
+#[derive(Serialize)]
+struct ContactsJson {
+    total: u32,
+    i_initiated: u32,
+    initiative_share: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct HealthJson {
+    mentor: String,
+    checks: u32,
+    average: Option<f64>,
+}
+
+fn to_json(period: Period, f: &PeriodFigures) -> String {
+    let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+    let value = ReviewJson {
+        period: period.code(),
+        start: day(f.start),
+        end: day(f.end - Duration::days(1)),
+        meetings: MeetingsJson {
+            held: f.meetings_held,
+            cancelled: f.meetings_cancelled,
+            per_mentor: f
+                .meetings
+                .iter()
+                .map(|m| MentorMeetingsJson {
+                    mentor: clean_line(&m.name).into_owned(),
+                    held: m.held,
+                    cancelled: m.cancelled,
+                    planned: m.planned,
+                })
+                .collect(),
+        },
+        agenda_items: AgendaJson {
+            total: f.agenda_items,
+            discussed: f.agenda_discussed,
+        },
+        feedback: FeedbackJson {
+            received: f.feedback_received,
+            acted_on: f.feedback_acted_on,
+        },
+        commitments: CommitmentsJson {
+            mine: CountsJson::new(&f.my_commitments, f.my_keep_rate),
+            mentors: CountsJson::new(&f.mentor_commitments, f.mentor_keep_rate),
+        },
+        goals: f
+            .goals
+            .iter()
+            .map(|g| GoalJson {
+                goal: clean_line(&g.title).into_owned(),
+                from: g.from,
+                to: g.to,
+                change: g.change,
+                progress_from: g.progress_from,
+                progress_to: g.progress_to,
+                updates: g.updates,
+            })
+            .collect(),
+        gratitude: GratitudeJson {
+            noted: f.gratitude_noted,
+            sent: f.gratitude_sent,
+        },
+        contacts: ContactsJson {
+            total: f.contacts,
+            i_initiated: f.contacts_i_initiated,
+            initiative_share: f.initiative_share,
+        },
+        health_checks: f
+            .health
+            .iter()
+            .map(|h| HealthJson {
+                mentor: clean_line(&h.name).into_owned(),
+                checks: h.checks,
+                average: h.average,
+            })
+            .collect(),
+    };
+    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
+    text.push('\n');
+    text
+}
