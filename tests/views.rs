@@ -295,3 +295,62 @@ fn a_draft_left_by_a_crash_is_offered_back() {
     let open = app.form.as_ref().expect("the form is back");
     assert_eq!(open.form.text("name"), "Half-typed name");
 }
+
+#[test]
+fn search_finds_as_you_type_and_opens_the_record() {
+    let mut app = demo_app(Lang::En);
+    key(&mut app, '/');
+    assert!(app.search.is_some());
+    for c in "shado".chars() {
+        key(&mut app, c);
+    }
+    let hits = &app.search.as_ref().unwrap().hits;
+    assert!(!hits.is_empty());
+    assert!(hits.iter().any(|h| h.kind == "feedback"), "{hits:?}");
+    let screen = draw(&mut app, 100, 30);
+    insta::assert_snapshot!("search_en_100x30", screen);
+    // Open the feedback hit.
+    let pos = app
+        .search
+        .as_ref()
+        .unwrap()
+        .hits
+        .iter()
+        .position(|h| h.kind == "feedback")
+        .unwrap();
+    for _ in 0..pos {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    assert!(app.search.is_none());
+    assert_eq!(app.screen, Screen::View(View::Feedback));
+    let selected = &app.views.feedback.rows[app.views.feedback.cursor.pos];
+    assert!(selected.feedback.text.contains("Shadow a manager"));
+}
+
+#[test]
+fn search_treats_fts_syntax_as_text() {
+    let mut app = demo_app(Lang::En);
+    key(&mut app, '/');
+    for c in "\"*-:(".chars() {
+        key(&mut app, c);
+        assert!(app.search.as_ref().unwrap().error.is_none());
+    }
+    press(&mut app, KeyCode::Esc);
+    assert!(app.search.is_none());
+}
+
+#[test]
+fn ctrl_p_hides_private_text_and_says_so() {
+    let mut app = demo_app(Lang::En);
+    key(&mut app, '2');
+    assert!(draw(&mut app, 160, 48).contains("Improve my SQL"));
+    app.handle_event(&Event::Key(ratatui::crossterm::event::KeyEvent::new(
+        KeyCode::Char('p'),
+        KeyModifiers::CONTROL,
+    )));
+    let screen = draw(&mut app, 160, 48);
+    assert!(!screen.contains("Improve my SQL"), "{screen}");
+    assert!(screen.contains("private hidden"));
+    assert!(screen.contains("••• private •••"));
+}

@@ -24,6 +24,7 @@ mod meetings;
 mod mentors;
 mod questions;
 mod reflections;
+pub mod search;
 mod stats;
 mod trash;
 

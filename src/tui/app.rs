@@ -75,6 +75,8 @@ pub struct App {
     pub undo: Vec<Deleted>,
     /// A draft left behind by an earlier run, offered back at start.
     pub draft_offer: Option<Draft>,
+    /// The search overlay (`/`), when open.
+    pub search: Option<super::search::SearchState>,
     /// A form field to open in `$EDITOR`; the run loop (which owns the terminal) does it.
     pub editor_request: Option<usize>,
 }
@@ -128,6 +130,7 @@ impl App {
             undo: Vec::new(),
             draft_offer: None,
             editor_request: None,
+            search: None,
         };
         app.draft_offer = app.store.drafts()?.into_iter().next();
         if let Screen::View(view) = screen {
@@ -166,6 +169,9 @@ impl App {
         if self.confirm.is_some() {
             return vec![keys::CONFIRM];
         }
+        if self.search.is_some() {
+            return vec![super::search::KEYS];
+        }
         if self.draft_offer.is_some() {
             return vec![keys::DRAFT_OFFER];
         }
@@ -180,6 +186,17 @@ impl App {
         match event {
             Event::Key(key) if key.kind == KeyEventKind::Press && self.form.is_some() => {
                 self.form_key(*key);
+            }
+            Event::Key(key)
+                if key.kind == KeyEventKind::Press && self.search.is_some() && !self.help_open =>
+            {
+                self.message = None;
+                self.search_key(*key);
+            }
+            Event::Paste(text) if self.search.is_some() => {
+                if let Some(search) = &mut self.search {
+                    search.paste(text, &self.store);
+                }
             }
             Event::Paste(text) => {
                 let today = self.clock.today();
@@ -232,6 +249,9 @@ impl App {
                 self.draft_offer = None;
             }
             Action::Undo => self.undo_last()?,
+            Action::Search => {
+                self.search = Some(super::search::SearchState::default());
+            }
             Action::TogglePrivacy => self.hide_private = !self.hide_private,
             Action::Confirm(yes) => {
                 if let Some(confirm) = self.confirm.take()
@@ -338,6 +358,75 @@ impl App {
             }
         }
         Ok(())
+    }
+
+    fn search_key(&mut self, key: ratatui::crossterm::event::KeyEvent) {
+        use super::search::SearchOutcome;
+        use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+        if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+            self.quit = true;
+            return;
+        }
+        if key.code == KeyCode::F(1) {
+            self.help_open = true;
+            return;
+        }
+        let Some(search) = &mut self.search else {
+            return;
+        };
+        match search.handle_key(key, &self.store) {
+            SearchOutcome::Nothing => {}
+            SearchOutcome::Close => self.search = None,
+            SearchOutcome::Open(i) => {
+                let Some(hit) = search.hits.get(i).cloned() else {
+                    return;
+                };
+                self.search = None;
+                let result = super::search::target(&self.store, &hit)
+                    .and_then(|(view, id)| self.select_record(view, id));
+                match result {
+                    Ok(true) => {}
+                    Ok(false) => self.message = Some(self.text().common.not_in_view.to_string()),
+                    Err(err) => {
+                        self.message = Some(format!("{}: {err}", self.text().common.error_prefix))
+                    }
+                }
+            }
+        }
+    }
+
+    /// Shows `view` with the record `id` under the cursor; false when it is not in the list.
+    pub fn select_record(&mut self, view: View, id: i64) -> store::Result<bool> {
+        self.show(view)?;
+        let v = &self.views;
+        let pos = match view {
+            View::Today => None,
+            View::Goals => v.goals.rows.iter().position(|r| r.goal.id == id),
+            View::Meetings => v.meetings.rows.iter().position(|r| r.meeting.id == id),
+            View::Feedback => v.feedback.rows.iter().position(|r| r.feedback.id == id),
+            View::Commitments => v
+                .commitments
+                .rows
+                .iter()
+                .position(|r| r.commitment.id == id),
+            View::Gratitude => v.gratitude.rows.iter().position(|r| r.gratitude.id == id),
+            View::Reflections => v.reflections.rows.iter().position(|r| r.id == id),
+            View::Mentors => v.mentors.rows.iter().position(|r| r.id == id),
+        };
+        let Some(pos) = pos else { return Ok(false) };
+        let cursor = match view {
+            View::Today => return Ok(false),
+            View::Goals => &mut self.views.goals.cursor,
+            View::Meetings => &mut self.views.meetings.cursor,
+            View::Feedback => &mut self.views.feedback.cursor,
+            View::Commitments => &mut self.views.commitments.cursor,
+            View::Gratitude => &mut self.views.gratitude.cursor,
+            View::Reflections => &mut self.views.reflections.cursor,
+            View::Mentors => &mut self.views.mentors.cursor,
+        };
+        *cursor = Cursor { pos };
+        self.move_cursor(0)?;
+        Ok(true)
     }
 
     /// Opens `form` for `purpose`; a draft left for the same form is restored into it.
@@ -508,6 +597,9 @@ impl App {
             self.message.as_deref(),
             &ui,
         );
+        if let Some(search) = &self.search {
+            search.render(f, body, &ui);
+        }
         if let Some(open) = &self.form {
             open.form.render(f, body, &ui);
         }

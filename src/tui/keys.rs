@@ -28,6 +28,8 @@ pub enum Action {
     WelcomeDemo,
     /// `u`: put back the last deleted record.
     Undo,
+    /// `/`: open the search overlay.
+    Search,
     /// `Ctrl-P`: hide or show private text (for screen sharing).
     TogglePrivacy,
     /// The answer to a y/n question.
@@ -196,6 +198,13 @@ pub const GLOBAL: &[Binding] = &[
         Action::ToggleHelp,
         "? F1",
         |t| t.common.key_help,
+        true,
+    ),
+    bind(
+        &[Key::ch('/')],
+        Action::Search,
+        "/",
+        |t| t.common.key_search,
         true,
     ),
     bind(

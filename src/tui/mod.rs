@@ -5,6 +5,7 @@ pub mod editor;
 pub mod form;
 pub mod forms;
 pub mod keys;
+pub mod search;
 pub mod shell;
 pub mod terminal;
 pub mod theme;

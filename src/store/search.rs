@@ -1,0 +1,323 @@
+//! Full-text search over every text field (the FTS5 `search` table kept in sync by triggers).
+//!
+//! What the user types is always treated as words, never as FTS syntax: each word is quoted,
+//! the last one matches as a prefix (results appear while typing), and quotes, `*`, `-`, `:`
+//! or parentheses can never make a query fail. CJK text, which the tokenizer cannot split
+//! into words, is found by substring instead.
+
+use rusqlite::params;
+
+use super::{Result, Store};
+
+/// Marks the start and end of a matched word inside [`SearchHit::snippet`].
+pub const MATCH_START: char = '\u{E000}';
+/// See [`MATCH_START`].
+pub const MATCH_END: char = '\u{E001}';
+
+/// One record that matched.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchHit {
+    /// The record kind: `goal`, `feedback`, `agenda_item`…
+    pub kind: String,
+    /// The record's row id in its table.
+    pub id: i64,
+    /// Title and body text around the match, with matched words between the markers.
+    pub snippet: String,
+    /// Whether the record is marked private.
+    pub private: bool,
+}
+
+/// The table holding each record kind of the index (and its code in the rowid).
+pub const KINDS: &[(&str, &str, i64)] = &[
+    ("mentor", "mentors", 1),
+    ("contact", "contacts", 2),
+    ("health_check", "health_checks", 3),
+    ("goal", "goals", 4),
+    ("goal_progress", "goal_progress", 5),
+    ("goal_revision", "goal_revisions", 6),
+    ("meeting", "meetings", 7),
+    ("agenda_item", "agenda_items", 8),
+    ("question", "questions", 9),
+    ("feedback", "feedback", 10),
+    ("commitment", "commitments", 11),
+    ("gratitude", "gratitude", 12),
+    ("reflection", "reflections", 13),
+];
+
+/// Turns typed text into a safe FTS5 query: every word quoted, the last one a prefix.
+/// Returns `None` when there is no word to look for.
+pub fn fts_query(input: &str) -> Option<String> {
+    let words: Vec<String> = input
+        .split(|c: char| {
+            c.is_whitespace() || matches!(c, '"' | '*' | '(' | ')' | ':' | '^' | '+' | '{' | '}')
+        })
+        .map(|w| w.trim_matches(|c: char| c == '-' || c == '\''))
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    let last = words.len() - 1;
+    Some(
+        words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                if i == last {
+                    format!("{w}*")
+                } else {
+                    w.clone()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+/// True for characters of scripts written without spaces between words.
+fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}'
+        | '\u{ac00}'..='\u{d7af}' | '\u{f900}'..='\u{faff}' | '\u{ff66}'..='\u{ff9f}')
+}
+
+impl Store {
+    /// The best `limit` matches for what the user typed, best first.
+    pub fn search(&self, input: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        let input = input.trim();
+        let mut hits = if input.chars().any(is_cjk) {
+            self.search_substring(input, limit)?
+        } else {
+            let Some(query) = fts_query(input) else {
+                return Ok(Vec::new());
+            };
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT rowid, kind,
+                        snippet(search, 1, ?2, ?3, '…', 8) || ' — ' || snippet(search, 2, ?2, ?3, '…', 12)
+                 FROM search WHERE search MATCH ?1 ORDER BY bm25(search, 4.0, 1.0) LIMIT ?4",
+            )?;
+            let rows = stmt.query_map(
+                params![
+                    query,
+                    MATCH_START.to_string(),
+                    MATCH_END.to_string(),
+                    limit as i64
+                ],
+                |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, String>(2)?,
+                    ))
+                },
+            )?;
+            rows.collect::<rusqlite::Result<Vec<_>>>()?
+        };
+        let mut out = Vec::with_capacity(hits.len());
+        for (rowid, kind, snippet) in hits.drain(..) {
+            let id = rowid / 16;
+            let table = KINDS
+                .iter()
+                .find(|(k, _, _)| *k == kind)
+                .map(|(_, t, _)| *t);
+            let private = match table {
+                Some(table) if table != "drafts" => self
+                    .conn
+                    .prepare_cached(&format!("SELECT private FROM {table} WHERE id = ?1"))?
+                    .query_row([id], |r| r.get(0))
+                    .unwrap_or(false),
+                _ => false,
+            };
+            let snippet = snippet
+                .trim()
+                .trim_start_matches('—')
+                .trim_end_matches('—')
+                .trim()
+                .to_string();
+            out.push(SearchHit {
+                kind,
+                id,
+                snippet,
+                private,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Substring search for scripts without word breaks (bounded by `limit`).
+    fn search_substring(&self, input: &str, limit: usize) -> Result<Vec<(i64, String, String)>> {
+        let pattern = format!(
+            "%{}%",
+            input
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
+        );
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT rowid, kind, title || ' — ' || body FROM search
+             WHERE title LIKE ?1 ESCAPE '\\' OR body LIKE ?1 ESCAPE '\\' LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![pattern, limit as i64], |r| {
+            let text: String = r.get(2)?;
+            Ok((r.get(0)?, r.get(1)?, mark_substring(&text, input)))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// The record a search hit should open: (kind shown by a view, id of that record).
+    /// Children open their parent: a contact its mentor, an agenda item its meeting.
+    pub fn locate(&self, kind: &str, id: i64) -> Result<(String, i64)> {
+        let parent = |sql: &str, parent_kind: &str| -> Result<(String, i64)> {
+            let pid: i64 = self.conn.query_row(sql, [id], |r| r.get(0))?;
+            Ok((parent_kind.to_string(), pid))
+        };
+        match kind {
+            "contact" => parent("SELECT mentor_id FROM contacts WHERE id = ?1", "mentor"),
+            "health_check" => parent(
+                "SELECT mentor_id FROM health_checks WHERE id = ?1",
+                "mentor",
+            ),
+            "goal_progress" => parent("SELECT goal_id FROM goal_progress WHERE id = ?1", "goal"),
+            "goal_revision" => parent("SELECT goal_id FROM goal_revisions WHERE id = ?1", "goal"),
+            "agenda_item" => parent(
+                "SELECT meeting_id FROM agenda_items WHERE id = ?1",
+                "meeting",
+            ),
+            other => Ok((other.to_string(), id)),
+        }
+    }
+}
+
+/// A short window of `text` around the first occurrence of `needle`, with it marked.
+fn mark_substring(text: &str, needle: &str) -> String {
+    let Some(at) = text.find(needle) else {
+        return text.chars().take(80).collect();
+    };
+    let before: String = text[..at]
+        .chars()
+        .rev()
+        .take(30)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let after: String = text[at + needle.len()..].chars().take(50).collect();
+    format!("{before}{MATCH_START}{needle}{MATCH_END}{after}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::*;
+
+    #[test]
+    fn typed_text_becomes_a_safe_prefix_query() {
+        assert_eq!(fts_query("talk"), Some("\"talk\"*".into()));
+        assert_eq!(
+            fts_query("design  review"),
+            Some("\"design\" \"review\"*".into())
+        );
+        assert_eq!(
+            fts_query("\"quoted\" AND -x:y *"),
+            Some("\"quoted\" \"AND\" \"x\" \"y\"*".into())
+        );
+        assert_eq!(fts_query("  \"*:- "), None);
+        assert_eq!(fts_query("O'Brien"), Some("\"O'Brien\"*".into()));
+    }
+
+    fn journal() -> Store {
+        let store = Store::open_in_memory().unwrap();
+        let m = store.save_mentor(&Mentor::new("Sari Wijaya")).unwrap();
+        let mut g = Goal::new("Bicara di meetup kafe");
+        g.specific = "Presentasi tentang café dan komunitas".into();
+        g.mentor_id = Some(m);
+        store.save_goal(&g).unwrap();
+        let mut private = Goal::new("Negotiate salary");
+        private.private = true;
+        store.save_goal(&private).unwrap();
+        store
+            .save_question(&Question {
+                id: 0,
+                uuid: String::new(),
+                text: "東京での会議はどうでしたか".into(),
+                mentor_id: None,
+                agenda_item_id: None,
+                private: false,
+            })
+            .unwrap();
+        store
+    }
+
+    #[test]
+    fn prefix_diacritics_and_grouping() {
+        let store = journal();
+        let hits = store.search("presen", 10).unwrap();
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].kind, "goal");
+        assert!(
+            hits[0]
+                .snippet
+                .contains(&format!("{MATCH_START}Presentasi{MATCH_END}")),
+            "{}",
+            hits[0].snippet
+        );
+        assert_eq!(
+            store.search("cafe", 10).unwrap().len(),
+            1,
+            "cafe finds café"
+        );
+        assert_eq!(store.search("café", 10).unwrap().len(), 1);
+        assert_eq!(store.search("wija", 10).unwrap()[0].kind, "mentor");
+        assert!(store.search("salary", 10).unwrap()[0].private);
+    }
+
+    #[test]
+    fn fts_syntax_is_text_never_an_error() {
+        let store = journal();
+        for q in [
+            "\"",
+            "*",
+            "-",
+            ":",
+            "kafe\"",
+            "NEAR(",
+            "a OR",
+            "-kafe",
+            "title:kafe",
+            "(((",
+            "\"\"\"*",
+        ] {
+            assert!(store.search(q, 10).is_ok(), "query {q:?}");
+        }
+        assert_eq!(
+            store.search("-kafe", 10).unwrap().len(),
+            1,
+            "a leading minus is not NOT"
+        );
+        assert_eq!(
+            store.search("meetup:kafe", 10).unwrap().len(),
+            1,
+            "a colon is not a column filter"
+        );
+    }
+
+    #[test]
+    fn cjk_by_substring() {
+        let store = journal();
+        let hits = store.search("会議", 10).unwrap();
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].kind, "question");
+        assert!(
+            hits[0]
+                .snippet
+                .contains(&format!("{MATCH_START}会議{MATCH_END}"))
+        );
+    }
+
+    #[test]
+    fn children_open_their_parent() {
+        let store = journal();
+        assert_eq!(store.locate("goal", 1).unwrap(), ("goal".into(), 1));
+    }
+}
