@@ -82,11 +82,9 @@ impl SearchState {
                 self.query.pop();
                 self.run(store);
             }
-            KeyCode::Char(c) if !ctrl && !c.is_control() => {
-                if self.query.chars().count() < 200 {
-                    self.query.push(c);
-                    self.run(store);
-                }
+            KeyCode::Char(c) if !ctrl && !c.is_control() && self.query.chars().count() < 200 => {
+                self.query.push(c);
+                self.run(store);
             }
             _ => {}
         }
