@@ -313,17 +313,22 @@ pub struct Draft {
 }
 
 impl Draft {
-    /// The first words typed into the draft, for the "restore it?" question.
+    /// A few words of what was typed, for the "restore it?" question: the form's title or
+    /// name field when it has one, otherwise its first non-empty text.
     pub fn preview(&self) -> String {
         let value: serde_json::Value = serde_json::from_str(&self.payload).unwrap_or_default();
+        let fields = value.get("fields").unwrap_or(&value);
+        let preferred = ["title", "name", "text", "what_for", "what"]
+            .iter()
+            .filter_map(|k| fields.get(k).and_then(|v| v.as_str()))
+            .find(|s| !s.trim().is_empty());
         let mut texts = Vec::new();
-        collect_strings(&value, &mut texts);
-        let joined = texts
-            .into_iter()
-            .filter(|s| !s.trim().is_empty())
-            .collect::<Vec<_>>()
-            .join(" · ");
-        joined.split_whitespace().collect::<Vec<_>>().join(" ")
+        collect_strings(fields, &mut texts);
+        let text = preferred
+            .map(str::to_string)
+            .or_else(|| texts.into_iter().find(|s| !s.trim().is_empty()))
+            .unwrap_or_default();
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 }
 
@@ -352,6 +357,24 @@ mod tests {
         g.baseline = Some(10.0);
         g.target = Some(5.0);
         assert_eq!(g.progress(Some(7.5)), Some(0.5));
+    }
+
+    #[test]
+    fn draft_preview_prefers_the_title_or_name() {
+        let draft = |payload: &str| Draft {
+            key: "k".into(),
+            payload: payload.into(),
+            updated_at: NaiveDateTime::default(),
+        };
+        assert_eq!(
+            draft(r#"{"fields":{"channel":"zoom","name":"Ayu  Lestari"}}"#).preview(),
+            "Ayu Lestari"
+        );
+        assert_eq!(
+            draft(r#"{"fields":{"channel":"zoom","name":""}}"#).preview(),
+            "zoom"
+        );
+        assert_eq!(draft("not json").preview(), "");
     }
 
     #[test]

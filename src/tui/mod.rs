@@ -24,6 +24,12 @@ pub fn run(mut app: App) -> io::Result<()> {
     let mut guard = terminal::TerminalGuard::enter()?;
     loop {
         guard.terminal.draw(|f| app.render(f))?;
+        // A fault only a debug (test) build can trigger, to prove the terminal is restored
+        // and the exit is non-zero when the app panics.
+        #[cfg(debug_assertions)]
+        if std::env::var_os("MENTEE_TEST_PANIC").is_some() {
+            panic!("test fault: MENTEE_TEST_PANIC is set");
+        }
         // Sleep until something happens; wake once a minute so countdowns stay true.
         if event::poll(Duration::from_secs(60))? {
             let ev = event::read()?;

@@ -2,6 +2,8 @@
 //! journal, and drawing a frame to text.
 #![allow(dead_code)]
 
+pub mod pty;
+
 use chrono::NaiveDateTime;
 use mentee::config::{Config, Theme as ThemeChoice};
 use mentee::domain::Clock;
