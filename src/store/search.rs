@@ -316,6 +316,26 @@ mod tests {
     }
 
     #[test]
+    fn a_title_match_ranks_above_a_body_match() {
+        let store = Store::open_in_memory().unwrap();
+        let mut body = Goal::new("Lead reviews");
+        body.specific = "mention negotiation once in passing among many other words here".into();
+        store.save_goal(&body).unwrap();
+        store.save_goal(&Goal::new("Salary negotiation")).unwrap();
+        let hits = store.search("negotiation", 10).unwrap();
+        assert_eq!(hits.len(), 2);
+        assert!(hits[0].snippet.starts_with("Salary"), "{hits:?}");
+    }
+
+    #[test]
+    fn indonesian_words_and_prefixes() {
+        let store = journal();
+        assert_eq!(store.search("komuni", 10).unwrap().len(), 1);
+        assert_eq!(store.search("BICARA", 10).unwrap().len(), 1, "case-insensitive");
+        assert!(store.search("tidakada", 10).unwrap().is_empty());
+    }
+
+    #[test]
     fn children_open_their_parent() {
         let store = journal();
         assert_eq!(store.locate("goal", 1).unwrap(), ("goal".into(), 1));
