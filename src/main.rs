@@ -12,16 +12,24 @@ use mentee::tui::{self, App, theme::Theme};
 
 fn main() -> ExitCode {
     let args = Cli::parse();
-    match run(args) {
+    // Until the config is read, errors speak the language of --lang or $LANG.
+    let mut lang = args.lang.or_else(Lang::from_env).unwrap_or_default();
+    match run(args, &mut lang) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("mentee: {err}");
+            let errors = &lang.text().errors;
+            let text = match &err {
+                CliError::Store(e) => errors.store(e),
+                CliError::Config(e) => errors.config(e),
+                other => other.to_string(),
+            };
+            eprintln!("mentee: {text}");
             ExitCode::FAILURE
         }
     }
 }
 
-fn run(args: Cli) -> Result<(), CliError> {
+fn run(args: Cli, lang_out: &mut Lang) -> Result<(), CliError> {
     let config = match args.config.clone().or_else(Config::default_path) {
         Some(path) => Config::load(&path)?,
         None => Config::default(),
@@ -31,6 +39,7 @@ fn run(args: Cli) -> Result<(), CliError> {
         .or(config.language)
         .or_else(Lang::from_env)
         .unwrap_or_default();
+    *lang_out = lang;
     // MENTEE_NOW pins the clock (tests, screenshots): "2026-11-27T09:00".
     let clock = std::env::var("MENTEE_NOW")
         .ok()

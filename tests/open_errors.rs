@@ -207,3 +207,30 @@ fn a_bad_config_file_is_a_clear_error() {
         "{stderr}"
     );
 }
+
+#[test]
+fn errors_speak_indonesian_with_lang_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.txt");
+    fs::write(&path, "bukan jurnal".repeat(20)).unwrap();
+    let out = mentee()
+        .args(["--lang", "id", "--db", path.to_str().unwrap(), "check"])
+        .assert()
+        .failure()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("bukan jurnal mentee"), "{stderr}");
+    let config = dir.path().join("config.toml");
+    fs::write(&config, "language = \"id\"\nweek_start = \"someday\"\n").unwrap();
+    let out = mentee()
+        .env("MENTEE_CONFIG", &config)
+        .env("LANG", "id_ID.UTF-8")
+        .args(["--demo", "check"])
+        .assert()
+        .failure()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("tidak diterima"), "{stderr}");
+}

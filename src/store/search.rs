@@ -331,7 +331,11 @@ mod tests {
     fn indonesian_words_and_prefixes() {
         let store = journal();
         assert_eq!(store.search("komuni", 10).unwrap().len(), 1);
-        assert_eq!(store.search("BICARA", 10).unwrap().len(), 1, "case-insensitive");
+        assert_eq!(
+            store.search("BICARA", 10).unwrap().len(),
+            1,
+            "case-insensitive"
+        );
         assert!(store.search("tidakada", 10).unwrap().is_empty());
     }
 

@@ -233,7 +233,7 @@ impl App {
     /// Applies one action: the only place that changes screens or writes to the store.
     pub fn update(&mut self, action: Action) {
         if let Err(err) = self.apply(action) {
-            self.message = Some(format!("{}: {err}", self.text().common.error_prefix));
+            self.message = Some(self.error_text(&err));
         }
     }
 
@@ -387,9 +387,7 @@ impl App {
                 match result {
                     Ok(true) => {}
                     Ok(false) => self.message = Some(self.text().common.not_in_view.to_string()),
-                    Err(err) => {
-                        self.message = Some(format!("{}: {err}", self.text().common.error_prefix))
-                    }
+                    Err(err) => self.message = Some(self.error_text(&err)),
                 }
             }
         }
@@ -427,6 +425,15 @@ impl App {
         *cursor = Cursor { pos };
         self.move_cursor(0)?;
         Ok(true)
+    }
+
+    /// A store error as the status bar shows it, in the interface language.
+    pub fn error_text(&self, err: &store::StoreError) -> String {
+        format!(
+            "{}: {}",
+            self.text().common.error_prefix,
+            self.text().errors.store(err)
+        )
     }
 
     /// Opens `form` for `purpose`; a draft left for the same form is restored into it.
@@ -488,7 +495,7 @@ impl App {
                 .store
                 .save_draft(&open.form.draft_key, &open.form.to_draft())
         {
-            self.message = Some(format!("{}: {err}", self.text().common.error_prefix));
+            self.message = Some(self.error_text(&err));
         }
     }
 
@@ -527,7 +534,7 @@ impl App {
                 self.form = Some(open);
             }
             Err(SaveError::Store(err)) => {
-                self.message = Some(format!("{}: {err}", self.text().common.error_prefix));
+                self.message = Some(self.error_text(&err));
                 self.form = Some(open);
             }
         }
