@@ -327,3 +327,243 @@ fn goals_view_draws_at_every_size() {
         draw(&mut app, w, h);
     }
 }
+
+// ---- Mentors --------------------------------------------------------------------------------
+
+fn mentors_app(lang: Lang) -> App {
+    let mut app = demo_app(lang);
+    app.update(Action::ShowView(View::Mentors));
+    app
+}
+
+fn names(app: &App) -> Vec<String> {
+    app.views
+        .mentors
+        .rows
+        .iter()
+        .map(|m| m.name.clone())
+        .collect()
+}
+
+#[test]
+fn f_cycles_the_status_filter_shown_in_the_title() {
+    let mut app = mentors_app(Lang::En);
+    assert_eq!(names(&app).len(), 2);
+    key(&mut app, 'f');
+    assert_eq!(names(&app), ["Sari Wijaya"], "candidate");
+    assert!(draw(&mut app, 100, 30).contains("Mentors — candidate"));
+    key(&mut app, 'f');
+    assert!(names(&app).is_empty(), "approached");
+    let screen = draw(&mut app, 100, 30);
+    assert!(screen.contains("Mentors — approached"), "{screen}");
+    key(&mut app, 'f');
+    assert_eq!(names(&app), ["Daniel Okafor"], "active");
+    for _ in 0..3 {
+        key(&mut app, 'f'); // paused, ended, all
+    }
+    assert_eq!(names(&app).len(), 2);
+    assert!(draw(&mut app, 100, 30).contains(" Mentors "));
+}
+
+#[test]
+fn a_logged_contact_updates_the_last_contact_and_the_initiated_share() {
+    let mut app = mentors_app(Lang::En);
+    let daniel = app.views.mentors.rows[0].id;
+    let before = app.store.contact_stats(daniel).unwrap();
+    key(&mut app, 'c');
+    assert!(app.form.is_some());
+    tab(&mut app, 2); // date today, channel from the agreement
+    key(&mut app, ' '); // initiative: me → mentor
+    tab(&mut app, 1);
+    typing(&mut app, "He checked in on the talk");
+    ctrl(&mut app, 's');
+    assert!(app.form.is_none());
+    let after = app.store.contact_stats(daniel).unwrap();
+    assert_eq!(after.total, before.total + 1);
+    assert_eq!(after.mine, before.mine, "the mentor took the initiative");
+    assert_eq!(after.last, Some(now().date()));
+    assert_eq!(after.last_from_mentor, Some(now().date()));
+    let share = after.mine_percent().unwrap();
+    let screen = draw(&mut app, 160, 48);
+    assert!(
+        screen.contains(&format!("{share}% initiated by me")),
+        "{screen}"
+    );
+    assert!(screen.contains("Last contact: today"), "{screen}");
+    assert!(screen.contains("within the cadence of 14 days"), "{screen}");
+    assert!(screen.contains("He checked in on the talk"), "{screen}");
+}
+
+#[test]
+fn a_candidate_without_reply_gets_a_follow_up_note_until_the_mentor_answers() {
+    let mut app = mentors_app(Lang::En);
+    key(&mut app, 'j');
+    let screen = draw(&mut app, 160, 48);
+    assert!(screen.contains("No reply 10 days after"), "{screen}");
+    key(&mut app, 'c');
+    tab(&mut app, 2);
+    key(&mut app, ' '); // she replied
+    ctrl(&mut app, 's');
+    let screen = draw(&mut app, 160, 48);
+    assert!(!screen.contains("No reply"), "{screen}");
+}
+
+fn rate(app: &mut App, ratings: [char; 5], note: &str) {
+    key(app, 'h');
+    assert!(app.form.is_some());
+    for r in ratings {
+        tab(app, 1);
+        key(app, r);
+    }
+    tab(app, 1);
+    typing(app, note);
+    ctrl(app, 's');
+}
+
+#[test]
+fn a_health_check_is_saved_and_a_decline_shows_the_advice() {
+    let mut app = mentors_app(Lang::En);
+    let daniel = app.views.mentors.rows[0].id;
+    let screen = draw(&mut app, 160, 48);
+    assert!(!screen.contains("Raise it openly"), "{screen}");
+
+    // A rating outside 1–5 is refused at its field.
+    key(&mut app, 'h');
+    for r in ['7', '4', '4', '4', '4'] {
+        tab(&mut app, 1);
+        key(&mut app, r);
+    }
+    ctrl(&mut app, 's');
+    assert!(app.form.is_some());
+    assert!(app.store.health_checks_of(daniel, 20).unwrap().len() == 3);
+    assert!(draw(&mut app, 160, 48).contains("Rate from 1 (poor) to 5 (great)"));
+    press(&mut app, KeyCode::Esc);
+    key(&mut app, 'y');
+
+    let before = app.store.health_checks_of(daniel, 20).unwrap().len();
+    rate(&mut app, ['4', '3', '4', '4', '3'], "Meetings got rushed");
+    assert!(app.form.is_none());
+    let checks = app.store.health_checks_of(daniel, 20).unwrap();
+    assert_eq!(checks.len(), before + 1);
+    let last = checks.last().unwrap();
+    assert_eq!(last.ratings[1], ("feedback".to_string(), 3));
+    assert_eq!(last.note, "Meetings got rushed");
+    let screen = draw(&mut app, 160, 48);
+    for text in [
+        "3.6/5",
+        "Feedback 3",
+        "Raise it openly with your mentor.",
+        "Look for a fix together.",
+        "If it stays unproductive, end it graciously",
+    ] {
+        assert!(screen.contains(text), "{text:?} in\n{screen}");
+    }
+    // Better again: the advice goes.
+    rate(&mut app, ['5', '5', '4', '5', '4'], "Talked it through");
+    assert!(!draw(&mut app, 160, 48).contains("Raise it openly"));
+    // One low rating is enough to bring it back.
+    rate(
+        &mut app,
+        ['5', '5', '5', '5', '2'],
+        "I keep skipping my homework",
+    );
+    assert!(draw(&mut app, 160, 48).contains("Raise it openly"));
+}
+
+#[test]
+fn ending_a_relationship_writes_closing_notes_status_and_a_gratitude_draft() {
+    let mut app = mentors_app(Lang::En);
+    let daniel = app.views.mentors.rows[0].clone();
+    let thanks_before = app.store.gratitude_list(100).unwrap().len();
+    key(&mut app, 'x');
+    assert!(app.form.is_some());
+    ctrl(&mut app, 's');
+    assert!(app.form.is_some(), "what went well is required");
+    typing(&mut app, "Candid feedback on every talk draft");
+    tab(&mut app, 1);
+    press(&mut app, KeyCode::End);
+    typing(&mut app, "your reviews of my talk.");
+    ctrl(&mut app, 's');
+    assert!(app.form.is_none());
+    let m = app.store.mentor(daniel.id).unwrap();
+    assert_eq!(m.status, mentee::domain::MentorStatus::Ended);
+    assert_eq!(m.status_since, Some(now().date()));
+    assert_eq!(m.closing_notes, "Candid feedback on every talk draft");
+    let thanks = app.store.gratitude_list(100).unwrap();
+    assert_eq!(thanks.len(), thanks_before + 1);
+    let entry = thanks
+        .iter()
+        .find(|g| g.gratitude.on == now().date() && g.gratitude.mentor_id == Some(daniel.id))
+        .expect("a thank-you for Daniel");
+    assert!(!entry.gratitude.sent, "drafted, not sent");
+    assert!(
+        entry
+            .gratitude
+            .what_for
+            .starts_with("Thank you, Daniel Okafor, for your time"),
+        "{}",
+        entry.gratitude.what_for
+    );
+    assert!(
+        entry
+            .gratitude
+            .what_for
+            .ends_with("your reviews of my talk.")
+    );
+    let screen = draw(&mut app, 160, 48);
+    assert!(screen.contains("What went well"), "{screen}");
+    assert!(
+        screen.contains("Candid feedback on every talk draft"),
+        "{screen}"
+    );
+    key(&mut app, 'x');
+    assert!(
+        app.form.is_none(),
+        "an ended relationship is not ended twice"
+    );
+}
+
+#[test]
+fn mentor_relationship_drafts_reopen() {
+    let mut app = mentors_app(Lang::En);
+    let id = app.views.mentors.rows[0].id;
+    for (k, kind) in [('c', "contact"), ('h', "health"), ('x', "close")] {
+        key(&mut app, k);
+        typing(&mut app, "4");
+        let draft_key = format!("mentor:{id}:{kind}");
+        assert!(
+            app.store.draft(&draft_key).unwrap().is_some(),
+            "{draft_key}"
+        );
+        let reopened = mentee::tui::forms::reopen(&app, &draft_key).expect(kind);
+        assert_eq!(reopened.form.draft_key, draft_key);
+        press(&mut app, KeyCode::Esc);
+        key(&mut app, 'y');
+    }
+}
+
+#[test]
+fn mentors_view_snapshots() {
+    let mut app = mentors_app(Lang::En);
+    for (w, h) in [(80, 24), (160, 48)] {
+        insta::assert_snapshot!(format!("mentors_en_{w}x{h}"), draw(&mut app, w, h));
+    }
+    key(&mut app, 'j');
+    insta::assert_snapshot!("mentors_en_candidate_160x48", draw(&mut app, 160, 48));
+    key(&mut app, 'k');
+    key(&mut app, 'h');
+    insta::assert_snapshot!("mentors_en_health_form_160x48", draw(&mut app, 160, 48));
+    let mut app = mentors_app(Lang::Id);
+    insta::assert_snapshot!("mentors_id_80x24", draw(&mut app, 80, 24));
+}
+
+#[test]
+fn mentors_view_draws_at_every_size() {
+    let mut app = mentors_app(Lang::En);
+    for k in ['f', 'f', 'f', 'h'] {
+        key(&mut app, k);
+        for (w, h) in [(1, 1), (20, 5), (40, 12), (79, 23), (300, 100)] {
+            draw(&mut app, w, h);
+        }
+    }
+}

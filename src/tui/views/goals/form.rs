@@ -274,8 +274,8 @@ pub fn smart_panel(
 const PANEL_TEXT: usize = 42;
 
 /// Splits `text` into lines of at most `width` cells at spaces (a longer word gets a line
-/// of its own).
-fn wrap(text: &str, width: usize) -> Vec<String> {
+/// of its own). Side panels are wrapped with it so a form sizes itself to fit them.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
     use unicode_width::UnicodeWidthStr;
     let mut lines = Vec::new();
     let mut line = String::new();

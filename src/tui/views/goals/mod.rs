@@ -6,6 +6,7 @@ mod form;
 
 pub use form::{
     GoalForm, GoalsAction, KEYS, goal_from_form, refresh_panel, reopen, save, smart_lang, update,
+    wrap,
 };
 
 use ratatui::Frame;
