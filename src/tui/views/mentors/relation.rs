@@ -131,7 +131,8 @@ pub fn health_form(app: &App, m: &Mentor, draft_key: &str) -> Form {
         .value("on", &app.clock.today().to_string());
     let mut panel = vec![Line::styled(t.health_scale, app.theme.title)];
     for (q, name) in questions().iter().zip(RATING_FIELDS) {
-        builder = builder.number(name, q.label(app.lang)).required(name);
+        // Not marked required: an empty or bad rating gets the 1–5 message when saving.
+        builder = builder.number(name, q.label(app.lang));
         panel.push(Line::from(format!("• {}", q.label(app.lang))));
         for part in wrap(q.text(app.lang), 40) {
             panel.push(Line::styled(format!("  {part}"), app.theme.dim));
