@@ -6,6 +6,24 @@ use super::sql::{now_stamp, uuid_or_new};
 use super::{Result, Store};
 use crate::domain::Contact;
 
+/// A mentor's contact log in figures ("be proactive").
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ContactStats {
+    pub total: u32,
+    /// Contacts I initiated.
+    pub mine: u32,
+    pub last: Option<chrono::NaiveDate>,
+    /// The latest contact the mentor initiated.
+    pub last_from_mentor: Option<chrono::NaiveDate>,
+}
+
+impl ContactStats {
+    /// The share of contacts I initiated, in percent (`None` with no contacts).
+    pub fn mine_percent(&self) -> Option<u32> {
+        (self.total > 0).then(|| (self.mine * 100 + self.total / 2) / self.total)
+    }
+}
+
 const COLUMNS: &str = "id, uuid, private, mentor_id, on_date, channel, initiative, note";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Contact> {
@@ -75,5 +93,22 @@ impl Store {
         self.conn
             .execute("DELETE FROM contacts WHERE id = ?1", [id])?;
         Ok(())
+    }
+
+    /// Counts and dates of a mentor's whole contact log, as one aggregate query.
+    pub fn contact_stats(&self, mentor_id: i64) -> Result<ContactStats> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT count(*), coalesce(sum(initiative = 'me'), 0), max(on_date),
+                max(CASE WHEN initiative = 'mentor' THEN on_date END)
+             FROM contacts WHERE mentor_id = ?1",
+        )?;
+        Ok(stmt.query_row([mentor_id], |r| {
+            Ok(ContactStats {
+                total: r.get(0)?,
+                mine: r.get(1)?,
+                last: r.get(2)?,
+                last_from_mentor: r.get(3)?,
+            })
+        })?)
     }
 }

@@ -232,4 +232,22 @@ impl Store {
         let rows = stmt.query_map(params![goal_id, limit as i64], revision_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+
+    /// Saves an edited goal and the revisions the edit makes, in one transaction.
+    pub fn save_goal_with_revisions(
+        &mut self,
+        g: &Goal,
+        revisions: &[GoalRevision],
+    ) -> Result<i64> {
+        self.transaction(|s| {
+            let id = s.save_goal(g)?;
+            for r in revisions {
+                s.save_revision(&GoalRevision {
+                    goal_id: id,
+                    ..r.clone()
+                })?;
+            }
+            Ok(id)
+        })
+    }
 }

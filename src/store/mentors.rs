@@ -4,7 +4,7 @@ use rusqlite::{Row, params};
 
 use super::sql::{now_stamp, uuid_or_new};
 use super::{Result, Store, StoreError};
-use crate::domain::Mentor;
+use crate::domain::{Gratitude, Mentor};
 
 const COLUMNS: &str = "id, uuid, private, name, contact, expertise, why_them, research_notes, \
     pitch_draft, status, status_since, goals_covered, cadence_days, expected_end, channel, \
@@ -118,5 +118,17 @@ impl Store {
         self.conn
             .execute("DELETE FROM mentors WHERE id = ?1", [id])?;
         Ok(())
+    }
+
+    /// The closing step: saves the mentor (status ended, closing notes) and the thank-you
+    /// draft as a gratitude entry, together or not at all. Returns the gratitude row id.
+    pub fn end_mentorship(&mut self, m: &Mentor, thanks: &Gratitude) -> Result<i64> {
+        self.transaction(|s| {
+            s.save_mentor(m)?;
+            s.save_gratitude(&Gratitude {
+                mentor_id: Some(m.id),
+                ..thanks.clone()
+            })
+        })
     }
 }

@@ -33,6 +33,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 pub use commitments::CommitmentRow;
+pub use contacts::ContactStats;
 pub use error::{Result, StoreError};
 pub use feedback::FeedbackRow;
 pub use goals::GoalSummary;

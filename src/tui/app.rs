@@ -269,6 +269,7 @@ impl App {
                 }
             }
             Action::Mentors(a) => super::views::mentors::update(self, a)?,
+            Action::Goals(a) => super::views::goals::update(self, a)?,
             Action::MoveDown if self.help_open => {
                 self.help_scroll = self.help_scroll.saturating_add(1)
             }
@@ -444,6 +445,7 @@ impl App {
             self.message = Some(self.text().form.draft_restored.to_string());
         }
         self.form = Some(OpenForm { form, purpose });
+        forms::refresh(self);
     }
 
     /// Asks "delete this?" before deleting row `id` of `table`.
@@ -490,6 +492,7 @@ impl App {
     }
 
     fn save_draft(&mut self) {
+        forms::refresh(self);
         if let Some(open) = &self.form
             && let Err(err) = self
                 .store

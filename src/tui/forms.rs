@@ -6,6 +6,7 @@
 
 use super::app::App;
 use super::form::Form;
+use super::views::goals::{self, GoalForm};
 use super::views::mentors::{self, MentorForm};
 use crate::store::StoreError;
 
@@ -13,6 +14,7 @@ use crate::store::StoreError;
 #[derive(Debug, Clone, PartialEq)]
 pub enum FormPurpose {
     Mentors(MentorForm),
+    Goals(GoalForm),
 }
 
 /// A form on screen and what it is for.
@@ -41,6 +43,7 @@ impl From<StoreError> for SaveError {
 pub fn save(app: &mut App, purpose: &FormPurpose, form: &Form) -> Result<(), SaveError> {
     match purpose {
         FormPurpose::Mentors(p) => mentors::save(app, p, form),
+        FormPurpose::Goals(p) => goals::save(app, p, form),
     }
 }
 
@@ -49,6 +52,15 @@ pub fn reopen(app: &App, draft_key: &str) -> Option<OpenForm> {
     let prefix = draft_key.split(':').next().unwrap_or("");
     match prefix {
         "mentor" => mentors::reopen(app, draft_key),
+        "goal" => goals::reopen(app, draft_key),
         _ => None,
+    }
+}
+
+/// Lets the view that owns the open form redraw what depends on its values (a live check in
+/// the side panel); called when a form opens and on every change.
+pub fn refresh(app: &mut App) {
+    if let Some(FormPurpose::Goals(_)) = app.form.as_ref().map(|o| &o.purpose) {
+        goals::refresh_panel(app);
     }
 }

@@ -39,6 +39,8 @@ pub enum Action {
     DiscardDraft,
     /// Keys of the Mentors view.
     Mentors(super::views::mentors::MentorsAction),
+    /// Keys of the Goals view.
+    Goals(super::views::goals::GoalsAction),
 }
 
 /// A key with its modifiers.
@@ -423,6 +425,7 @@ pub fn view_table(view: View) -> &'static [Binding] {
     match view {
         View::Today => TODAY,
         View::Mentors => super::views::mentors::KEYS,
+        View::Goals => super::views::goals::KEYS,
         _ => &[],
     }
 }

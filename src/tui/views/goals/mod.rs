@@ -1,4 +1,13 @@
-//! Goals (2): SMART goals with a progress gauge, and the selected goal's details and history.
+//! Goals (2): SMART goals with a progress gauge and the letters that fail the SMART check,
+//! and the selected goal's details, progress history and revisions. Keys and forms are in
+//! [`form`].
+
+mod form;
+
+pub use form::{
+    GoalForm, GoalsAction, KEYS, goal_from_form, refresh_panel, reopen, save, smart_lang, update,
+    wrap,
+};
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
@@ -7,10 +16,11 @@ use ratatui::widgets::{Cell, Row};
 
 use super::list::{ListSpec, draw_detail, draw_list, field, heading};
 use super::{Cursor, LIST_LIMIT, list_and_detail};
-use crate::domain::{GoalRevision, ProgressUpdate};
+use crate::domain::smart::{self, SmartLang};
+use crate::domain::{Goal, GoalRevision, GoalStatus, ProgressUpdate};
 use crate::i18n::{Label, fill};
 use crate::store::{GoalSummary, Result, Store};
-use crate::tui::ui::{Ui, fit, gauge, number, sparkline};
+use crate::tui::ui::{Ui, fit, gauge, number, sparkline, window_start};
 
 /// The Goals view's state.
 #[derive(Debug, Default)]
@@ -60,10 +70,14 @@ impl GoalsView {
     pub fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
         let t = &ui.t.goals;
         let (list_area, detail_area) = list_and_detail(area);
+        // The check runs for the rows on screen only (it is cheap, but the list may be long).
+        let visible = window_start(self.cursor.pos, list_area.height.saturating_sub(3) as usize)
+            ..self.cursor.pos + list_area.height as usize;
         let rows = self
             .rows
             .iter()
-            .map(|s| {
+            .enumerate()
+            .map(|(i, s)| {
                 let g = &s.goal;
                 let due_style = match g.due {
                     Some(d) if d < ui.today() && g.status == crate::domain::GoalStatus::Active => {
@@ -71,12 +85,22 @@ impl GoalsView {
                     }
                     _ => ui.theme.base,
                 };
+                let failing = if visible.contains(&i) {
+                    smart_cell(g, ui.today())
+                } else {
+                    String::new()
+                };
                 Row::new(vec![
                     Cell::from(ui.user(&g.title, g.private).into_owned()),
                     Cell::from(g.area.label(&ui.t.labels)),
                     Cell::from(g.status.label(&ui.t.labels)),
                     Cell::from(ui.opt_date(g.due)).style(due_style),
                     Cell::from(gauge(g.progress(s.latest), 8)).style(ui.theme.gauge),
+                    Cell::from(failing.clone()).style(if failing.starts_with('✗') {
+                        ui.theme.danger
+                    } else {
+                        ui.theme.good
+                    }),
                 ])
             })
             .collect();
@@ -91,6 +115,7 @@ impl GoalsView {
                     t.col_status,
                     t.col_due,
                     t.col_progress,
+                    t.col_smart,
                 ],
                 widths: &[
                     Constraint::Min(16),
@@ -98,6 +123,7 @@ impl GoalsView {
                     Constraint::Length(10),
                     Constraint::Length(10),
                     Constraint::Length(13),
+                    Constraint::Length(7),
                 ],
                 rows,
                 cursor: self.cursor,
@@ -154,9 +180,26 @@ impl GoalsView {
             field(t.relevant, or_dash(text(&g.relevant)), ui),
             field(t.time_bound, ui.opt_date(g.due), ui),
             field(t.mentor, mentor, ui),
-            Line::from(""),
-            heading(t.history, ui),
         ];
+        let failing = failing_letters(g, ui.today());
+        if !failing.is_empty() {
+            let lang = lang_of(ui);
+            let letters: Vec<String> = failing.chars().map(String::from).collect();
+            lines.push(Line::styled(
+                fill(t.smart_detail, &[&letters.join(", ")]),
+                ui.theme.danger,
+            ));
+            let report = smart::check(g, ui.today(), lang);
+            for c in report.failing() {
+                if let Some(reason) = c.verdict.reason() {
+                    lines.push(Line::styled(
+                        format!("  {:?}: {}", c.letter, reason.message(lang)),
+                        ui.theme.dim,
+                    ));
+                }
+            }
+        }
+        lines.extend([Line::from(""), heading(t.history, ui)]);
         if self.history.is_empty() {
             lines.push(Line::styled(t.no_updates, ui.theme.dim));
         } else {
@@ -175,16 +218,69 @@ impl GoalsView {
             lines.push(Line::from(""));
             lines.push(heading(t.revisions, ui));
             for r in &self.revisions {
+                let (field, old, new) = match r.field.as_str() {
+                    "status" => (
+                        t.rev_status,
+                        status_label(&r.old_value, ui),
+                        status_label(&r.new_value, ui),
+                    ),
+                    other => (
+                        match other {
+                            "target" => t.rev_target,
+                            "due" => t.rev_due,
+                            _ => dash,
+                        },
+                        or_dash(ui.user(&r.old_value, g.private).into_owned()),
+                        or_dash(ui.user(&r.new_value, g.private).into_owned()),
+                    ),
+                };
                 lines.push(Line::from(format!(
-                    "{}  {}: {} → {}  {}",
+                    "{}  {field}: {old} → {new}  {}",
                     ui.date(r.on),
-                    r.field,
-                    ui.user(&r.old_value, g.private),
-                    ui.user(&r.new_value, g.private),
                     ui.user(&r.reason, g.private)
                 )));
             }
         }
         lines
     }
+}
+
+/// The letters an active or paused goal fails ("MT"); empty when it passes or is closed
+/// (an achieved goal's past due date is no longer a problem to fix).
+pub fn failing_letters(g: &Goal, today: chrono::NaiveDate) -> String {
+    if !matches!(g.status, GoalStatus::Active | GoalStatus::Paused) {
+        return String::new();
+    }
+    smart::check(g, today, SmartLang::En)
+        .failing()
+        .map(|c| format!("{:?}", c.letter))
+        .collect()
+}
+
+/// The list's SMART cell: `✗ MT` for a goal that fails, `✓` for one that passes, nothing for
+/// a closed goal.
+fn smart_cell(g: &Goal, today: chrono::NaiveDate) -> String {
+    if !matches!(g.status, GoalStatus::Active | GoalStatus::Paused) {
+        return String::new();
+    }
+    match failing_letters(g, today) {
+        f if f.is_empty() => "✓".to_string(),
+        f => format!("✗ {f}"),
+    }
+}
+
+/// The SMART language matching the catalog the screen is drawn in.
+fn lang_of(ui: &Ui) -> SmartLang {
+    if std::ptr::eq(ui.t, crate::i18n::Lang::Id.text()) {
+        SmartLang::Id
+    } else {
+        SmartLang::En
+    }
+}
+
+/// A goal status code as its label (the code itself when unknown).
+fn status_label(code: &str, ui: &Ui) -> String {
+    code.parse::<GoalStatus>()
+        .map(|s| s.label(&ui.t.labels).to_string())
+        .unwrap_or_else(|_| ui.user(code, false).into_owned())
 }

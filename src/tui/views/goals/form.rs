@@ -1,0 +1,491 @@
+//! Goals' keys and forms: the goal form with its live SMART check beside the fields, the
+//! progress form, saving (with a revision for every change of target, due date or status)
+//! and rebuilding a form from a draft.
+
+use chrono::NaiveDate;
+use ratatui::text::{Line, Span};
+
+use crate::domain::smart::{self, SmartLang, SmartReport, Verdict};
+use crate::domain::text::clean_line;
+use crate::domain::{Goal, GoalArea, GoalRevision, GoalStatus, ProgressUpdate};
+use crate::i18n::{GoalsText, Label, Lang, fill};
+use crate::store::Result;
+use crate::tui::app::App;
+use crate::tui::form::Form;
+use crate::tui::forms::{FormPurpose, OpenForm, SaveError};
+use crate::tui::keys::{Action, Binding, Key, bind};
+use crate::tui::theme::Theme;
+use crate::tui::ui::number;
+use crate::tui::views::{Cursor, View};
+
+/// What the Goals view's own keys do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GoalsAction {
+    New,
+    Edit,
+    Delete,
+    /// Record a progress update for the selected goal.
+    Progress,
+}
+
+/// Keys of the Goals view.
+pub const KEYS: &[Binding] = &[
+    bind(
+        &[Key::ch('n')],
+        Action::Goals(GoalsAction::New),
+        "n",
+        |t| t.goals.key_new,
+        true,
+    ),
+    bind(
+        &[Key::ch('e')],
+        Action::Goals(GoalsAction::Edit),
+        "e",
+        |t| t.goals.key_edit,
+        true,
+    ),
+    bind(
+        &[Key::ch('p')],
+        Action::Goals(GoalsAction::Progress),
+        "p",
+        |t| t.goals.key_progress,
+        true,
+    ),
+    bind(
+        &[
+            Key::ch('d'),
+            Key::plain(ratatui::crossterm::event::KeyCode::Delete),
+        ],
+        Action::Goals(GoalsAction::Delete),
+        "d",
+        |t| t.goals.key_delete,
+        false,
+    ),
+];
+
+/// What a goal form is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GoalForm {
+    /// A new goal.
+    New,
+    /// The goal with this id.
+    Edit(i64),
+    /// A progress update for the goal with this id.
+    Progress(i64),
+}
+
+/// The SMART check's language for the interface language.
+pub fn smart_lang(lang: Lang) -> SmartLang {
+    match lang {
+        Lang::En => SmartLang::En,
+        Lang::Id => SmartLang::Id,
+    }
+}
+
+/// Applies one of the view's actions.
+pub fn update(app: &mut App, action: GoalsAction) -> Result<()> {
+    let selected = app
+        .views
+        .goals
+        .rows
+        .get(app.views.goals.cursor.pos)
+        .map(|s| s.goal.clone());
+    match (action, selected) {
+        (GoalsAction::New, _) => {
+            let form = goal_form(app, None, "goal:new")?;
+            app.open_form(form, FormPurpose::Goals(GoalForm::New));
+        }
+        (GoalsAction::Edit, Some(g)) => {
+            let form = goal_form(app, Some(&g), &format!("goal:{}", g.id))?;
+            app.open_form(form, FormPurpose::Goals(GoalForm::Edit(g.id)));
+        }
+        (GoalsAction::Progress, Some(g)) => {
+            let form = progress_form(app, &g, &format!("goal:{}:progress", g.id));
+            app.open_form(form, FormPurpose::Goals(GoalForm::Progress(g.id)));
+        }
+        (GoalsAction::Delete, Some(g)) => {
+            let kind = app.text().goals.kind;
+            app.ask_delete("goals", g.id, kind, &g.title);
+        }
+        (_, None) => app.message = Some(app.text().common.nothing_selected.to_string()),
+    }
+    Ok(())
+}
+
+/// The goal form, filled from `goal` (or empty for a new goal).
+fn goal_form(app: &App, goal: Option<&Goal>, draft_key: &str) -> Result<Form> {
+    let t = &app.text().goals;
+    let labels = &app.text().labels;
+    let new = Goal::new("");
+    let g = goal.unwrap_or(&new);
+    let areas = GoalArea::ALL
+        .iter()
+        .map(|a| (a.code().to_string(), a.label(labels).to_string()))
+        .collect();
+    let statuses = GoalStatus::ALL
+        .iter()
+        .map(|s| (s.code().to_string(), s.label(labels).to_string()))
+        .collect();
+    let mut mentors = vec![(String::new(), t.no_mentor.to_string())];
+    mentors.extend(
+        app.store
+            .mentors()?
+            .into_iter()
+            .map(|m| (m.id.to_string(), m.name)),
+    );
+    let opt_number = |v: Option<f64>| v.map(number).unwrap_or_default();
+    let title = if goal.is_some() {
+        t.form_edit
+    } else {
+        t.form_new
+    };
+    let mut builder = Form::builder(draft_key, title)
+        .line("title", t.f_title)
+        .required("title")
+        .value("title", &g.title)
+        .multi("specific", t.f_specific, 2)
+        .value("specific", &g.specific)
+        .line("metric", t.f_metric)
+        .value("metric", &g.metric)
+        .number("baseline", t.f_baseline)
+        .value("baseline", &opt_number(g.baseline))
+        .number("target", t.f_target)
+        .value("target", &opt_number(g.target))
+        .line("unit", t.f_unit)
+        .value("unit", &g.unit)
+        .multi("achievable", t.f_achievable, 2)
+        .value("achievable", &g.achievable)
+        .multi("relevant", t.f_relevant, 2)
+        .value("relevant", &g.relevant)
+        .date("due", t.f_due)
+        .value("due", &g.due.map(|d| d.to_string()).unwrap_or_default())
+        .choice("area", t.f_area, areas)
+        .value("area", g.area.code())
+        .choice("mentor", t.f_mentor, mentors)
+        .value(
+            "mentor",
+            &g.mentor_id.map(|id| id.to_string()).unwrap_or_default(),
+        )
+        .choice("status", t.f_status, statuses)
+        .value("status", g.status.code())
+        .toggle("private", t.f_private)
+        .checked("private", g.private);
+    if goal.is_some() {
+        builder = builder.line("reason", t.f_reason);
+    }
+    let mut form = builder.build();
+    let today = app.clock.today();
+    let report = smart::check(
+        &goal_from_form(&form, g, today),
+        today,
+        smart_lang(app.lang),
+    );
+    form.set_side_panel(smart_panel(&report, smart_lang(app.lang), t, &app.theme));
+    Ok(form)
+}
+
+/// The progress form: date, value and a note.
+fn progress_form(app: &App, goal: &Goal, draft_key: &str) -> Form {
+    let t = &app.text().goals;
+    let title = format!("{} — {}", t.progress_title, clean_line(&goal.title));
+    let value_label = if goal.unit.trim().is_empty() {
+        t.f_value.to_string()
+    } else {
+        format!("{} ({})", t.f_value, clean_line(goal.unit.trim()))
+    };
+    Form::builder(draft_key, title)
+        .date("on", t.f_on)
+        .required("on")
+        .value("on", &app.clock.today().to_string())
+        .number("value", value_label)
+        .required("value")
+        .line("note", t.f_note)
+        .build()
+}
+
+/// The goal as the form now describes it, on top of `base` (id, uuid…).
+pub fn goal_from_form(form: &Form, base: &Goal, today: NaiveDate) -> Goal {
+    let mut g = base.clone();
+    g.title = clean_line(form.text("title").trim()).into_owned();
+    g.specific = form.text("specific");
+    g.metric = form.text("metric").trim().to_string();
+    g.baseline = form.number("baseline");
+    g.target = form.number("target");
+    g.unit = form.text("unit").trim().to_string();
+    g.achievable = form.text("achievable");
+    g.relevant = form.text("relevant");
+    g.due = form.date("due", today);
+    g.area = form.choice("area").parse().unwrap_or(g.area);
+    g.mentor_id = form.choice("mentor").parse().ok();
+    g.status = form.choice("status").parse().unwrap_or(g.status);
+    g.private = form.toggle("private");
+    g
+}
+
+/// The live SMART check as side-panel lines: each letter with its verdict, the reason and
+/// the follow-up question, then a one-line summary.
+pub fn smart_panel(
+    report: &SmartReport,
+    lang: SmartLang,
+    t: &GoalsText,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::styled(t.smart_title, theme.title)];
+    for check in &report.letters {
+        let (mark, style) = match check.verdict {
+            Verdict::Pass => ("✓", theme.good),
+            Verdict::Fail { .. } => ("✗", theme.danger),
+            Verdict::Advice { .. } => ("!", theme.warn),
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{mark} {:?} ", check.letter), style),
+            Span::styled(check.letter.name(lang), style),
+        ]));
+        if let Some(reason) = check.verdict.reason() {
+            for part in wrap(&reason.message(lang), PANEL_TEXT - 2) {
+                lines.push(Line::from(format!("  {part}")));
+            }
+        }
+        if let Some(q) = check.question {
+            for (i, part) in wrap(q, PANEL_TEXT - 4).into_iter().enumerate() {
+                let lead = if i == 0 { "  → " } else { "    " };
+                lines.push(Line::styled(format!("{lead}{part}"), theme.dim));
+            }
+        }
+    }
+    let failing: Vec<String> = report
+        .failing()
+        .map(|c| format!("{:?}", c.letter))
+        .collect();
+    lines.push(Line::from(""));
+    if failing.is_empty() {
+        lines.push(Line::styled(t.smart_all_pass, theme.good));
+    } else {
+        for part in wrap(&fill(t.smart_fails, &[&failing.join(", ")]), PANEL_TEXT) {
+            lines.push(Line::styled(part, theme.warn));
+        }
+    }
+    lines
+}
+
+/// The text width of the form's side panel when beside the fields (its 44 columns less the
+/// rule and the padding). The panel is wrapped here so the form, which sizes itself by the
+/// panel's line count, makes room for all of it.
+const PANEL_TEXT: usize = 42;
+
+/// Splits `text` into lines of at most `width` cells at spaces (a longer word gets a line
+/// of its own). Side panels are wrapped with it so a form sizes itself to fit them.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.width() + 1 + word.width() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Recomputes the SMART panel of an open goal form (called on every change).
+pub fn refresh_panel(app: &mut App) {
+    let today = app.clock.today();
+    let lang = smart_lang(app.lang);
+    let t = &app.text().goals;
+    let Some(open) = app.form.as_mut() else {
+        return;
+    };
+    if !matches!(
+        open.purpose,
+        FormPurpose::Goals(GoalForm::New | GoalForm::Edit(_))
+    ) {
+        return;
+    }
+    let goal = goal_from_form(&open.form, &Goal::new(""), today);
+    let report = smart::check(&goal, today, lang);
+    let panel = smart_panel(&report, lang, t, &app.theme);
+    if let Some(open) = app.form.as_mut() {
+        open.form.set_side_panel(panel);
+    }
+}
+
+/// The revisions an edit makes: one per changed target, due date or status.
+fn revisions(old: &Goal, new: &Goal, on: NaiveDate, reason: &str) -> Vec<GoalRevision> {
+    let opt_number = |v: Option<f64>| v.map(number).unwrap_or_default();
+    let opt_date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    let changes = [
+        ("target", opt_number(old.target), opt_number(new.target)),
+        ("due", opt_date(old.due), opt_date(new.due)),
+        (
+            "status",
+            old.status.code().to_string(),
+            new.status.code().to_string(),
+        ),
+    ];
+    changes
+        .into_iter()
+        .filter(|(_, a, b)| a != b)
+        .map(|(field, old_value, new_value)| GoalRevision {
+            id: 0,
+            uuid: String::new(),
+            goal_id: new.id,
+            on,
+            field: field.to_string(),
+            old_value,
+            new_value,
+            reason: reason.to_string(),
+            reflection_id: None,
+        })
+        .collect()
+}
+
+/// Saves a goal form or a progress form.
+pub fn save(app: &mut App, purpose: &GoalForm, form: &Form) -> Result<(), SaveError> {
+    let today = app.clock.today();
+    let id = match purpose {
+        GoalForm::New => {
+            let goal = goal_from_form(form, &Goal::new(""), today);
+            app.store.save_goal(&goal)?
+        }
+        GoalForm::Edit(id) => {
+            let old = app.store.goal(*id)?;
+            let new = goal_from_form(form, &old, today);
+            let reason = clean_line(form.text("reason").trim()).into_owned();
+            let revisions = revisions(&old, &new, today, &reason);
+            if !revisions.is_empty() && reason.is_empty() {
+                return Err(SaveError::Field {
+                    name: "reason",
+                    message: app.text().goals.reason_required.to_string(),
+                });
+            }
+            app.store.save_goal_with_revisions(&new, &revisions)?
+        }
+        GoalForm::Progress(goal_id) => {
+            let (Some(on), Some(value)) = (form.date("on", today), form.number("value")) else {
+                // The form's own checks refuse an empty or bad date or value before this.
+                return Err(SaveError::Field {
+                    name: "value",
+                    message: app.text().form.required.to_string(),
+                });
+            };
+            app.store.save_progress(&ProgressUpdate {
+                id: 0,
+                uuid: String::new(),
+                goal_id: *goal_id,
+                on,
+                value,
+                note: clean_line(form.text("note").trim()).into_owned(),
+            })?;
+            *goal_id
+        }
+    };
+    app.load(View::Goals)?;
+    if let Some(pos) = app.views.goals.rows.iter().position(|r| r.goal.id == id) {
+        app.views.goals.cursor = Cursor { pos };
+        app.views.goals.load_detail(&app.store)?;
+    }
+    Ok(())
+}
+
+/// Rebuilds the form a `goal:…` draft belongs to (`goal:new`, `goal:12`, `goal:12:progress`).
+pub fn reopen(app: &App, draft_key: &str) -> Option<OpenForm> {
+    let rest = draft_key.strip_prefix("goal:")?;
+    if rest == "new" {
+        return Some(OpenForm {
+            form: goal_form(app, None, draft_key).ok()?,
+            purpose: FormPurpose::Goals(GoalForm::New),
+        });
+    }
+    let (id, progress) = match rest.strip_suffix(":progress") {
+        Some(id) => (id, true),
+        None => (rest, false),
+    };
+    let goal = app.store.goal(id.parse().ok()?).ok()?;
+    Some(if progress {
+        OpenForm {
+            form: progress_form(app, &goal, draft_key),
+            purpose: FormPurpose::Goals(GoalForm::Progress(goal.id)),
+        }
+    } else {
+        OpenForm {
+            form: goal_form(app, Some(&goal), draft_key).ok()?,
+            purpose: FormPurpose::Goals(GoalForm::Edit(goal.id)),
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Theme as ThemeChoice;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
+    }
+
+    fn text(lines: &[Line<'_>]) -> String {
+        lines
+            .iter()
+            .map(|l| l.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn panel_names_each_letter_and_the_failing_reasons() {
+        let theme = Theme::new(ThemeChoice::Dark, false);
+        let goal = Goal::new("Improve");
+        let report = smart::check(&goal, d(2026, 11, 27), SmartLang::En);
+        let panel = text(&smart_panel(
+            &report,
+            SmartLang::En,
+            &crate::i18n::EN.goals,
+            &theme,
+        ));
+        assert!(panel.contains("✗ M Measurable"), "{panel}");
+        assert!(panel.contains("No due date"), "{panel}");
+        assert!(panel.contains("Fails: S, M, A, R, T"), "{panel}");
+    }
+
+    #[test]
+    fn wrap_keeps_lines_within_the_width() {
+        let lines = wrap(
+            "How will you know you got there? What will you count or measure?",
+            20,
+        );
+        assert!(lines.iter().all(|l| l.chars().count() <= 20), "{lines:?}");
+        assert_eq!(
+            lines.join(" "),
+            "How will you know you got there? What will you count or measure?"
+        );
+        assert!(wrap("", 10).is_empty());
+    }
+
+    #[test]
+    fn an_edit_records_only_what_changed() {
+        let mut old = Goal::new("Talk");
+        old.id = 3;
+        old.target = Some(1.0);
+        let mut new = old.clone();
+        new.target = Some(2.0);
+        new.title = "Two talks".into();
+        let revs = revisions(&old, &new, d(2026, 11, 27), "meetup asked for two");
+        assert_eq!(revs.len(), 1);
+        assert_eq!(
+            (
+                revs[0].field.as_str(),
+                revs[0].old_value.as_str(),
+                revs[0].new_value.as_str()
+            ),
+            ("target", "1", "2")
+        );
+        assert!(revisions(&old, &old, d(2026, 11, 27), "").is_empty());
+    }
+}

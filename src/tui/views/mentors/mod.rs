@@ -1,0 +1,300 @@
+//! Mentors (8): the pipeline from candidate to ended, the agreement, the contact log and the
+//! relationship health check of the selected mentor, with a filter by pipeline status.
+//! Keys and the mentor form are in [`form`]; contacts, health checks and the closing step
+//! in [`relation`].
+
+mod form;
+pub mod relation;
+
+pub use form::{KEYS, MentorForm, MentorsAction, reopen, save, update};
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Cell, Row};
+
+use super::list::{ListSpec, draw_detail, draw_list, field, heading};
+use super::{Cursor, View, list_and_detail};
+use crate::domain::text::clean_multiline;
+use crate::domain::{Contact, HealthCheck, Mentor, MentorStatus};
+use crate::i18n::{Label, Lang, fill};
+use crate::store::{ContactStats, Result, Store};
+use crate::tui::ui::{Ui, sparkline};
+
+/// The Mentors view's state.
+#[derive(Debug, Default)]
+pub struct MentorsView {
+    pub rows: Vec<Mentor>,
+    pub cursor: Cursor,
+    pub contacts: Vec<Contact>,
+    pub health: Vec<HealthCheck>,
+    /// The selected mentor's whole contact log in figures.
+    pub stats: ContactStats,
+    /// Only mentors with this status are listed (`f` cycles it).
+    pub filter: Option<MentorStatus>,
+}
+
+impl MentorsView {
+    /// Loads the list and the selected mentor's contacts and health checks.
+    pub fn load(&mut self, store: &Store) -> Result<()> {
+        self.rows = store.mentors()?;
+        if let Some(status) = self.filter {
+            self.rows.retain(|m| m.status == status);
+        }
+        self.cursor.clamp(self.rows.len());
+        self.load_detail(store)
+    }
+
+    /// Loads the contact log and health checks of the mentor under the cursor.
+    pub fn load_detail(&mut self, store: &Store) -> Result<()> {
+        match self.rows.get(self.cursor.pos) {
+            Some(m) => {
+                self.contacts = store.contacts_of(m.id, 5)?;
+                self.health = store.health_checks_of(m.id, 12)?;
+                self.stats = store.contact_stats(m.id)?;
+            }
+            None => {
+                self.contacts.clear();
+                self.health.clear();
+                self.stats = ContactStats::default();
+            }
+        }
+        Ok(())
+    }
+
+    /// Number of rows in the list.
+    pub fn row_count(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Draws the list and the detail pane.
+    pub fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
+        let t = &ui.t.mentors;
+        let (list_area, detail_area) = list_and_detail(area);
+        let rows = self
+            .rows
+            .iter()
+            .map(|m| {
+                let style = match m.status {
+                    MentorStatus::Active => ui.theme.accent,
+                    MentorStatus::Ended => ui.theme.dim,
+                    _ => ui.theme.base,
+                };
+                Row::new(vec![
+                    Cell::from(ui.user(&m.name, false).into_owned()),
+                    Cell::from(m.status.label(&ui.t.labels)),
+                    Cell::from(ui.user(&m.expertise, m.private).into_owned()),
+                    Cell::from(
+                        m.cadence_days
+                            .map(|d| fill(t.cadence_days, &[&d]))
+                            .unwrap_or_default(),
+                    ),
+                ])
+                .style(style)
+            })
+            .collect();
+        draw_list(
+            f,
+            list_area,
+            ListSpec {
+                title: match self.filter {
+                    None => t.list_title.to_string(),
+                    Some(s) => fill(t.list_filtered, &[&s.label(&ui.t.labels)]),
+                },
+                headers: &[t.col_name, t.col_status, t.col_expertise, t.col_cadence],
+                widths: &[
+                    Constraint::Length(18),
+                    Constraint::Length(11),
+                    Constraint::Min(14),
+                    Constraint::Length(15),
+                ],
+                rows,
+                cursor: self.cursor,
+                empty: t.empty,
+                focused: true,
+            },
+            ui,
+        );
+        if let Some(m) = self.rows.get(self.cursor.pos) {
+            draw_detail(
+                f,
+                detail_area,
+                &ui.user(&m.name, false),
+                self.detail_lines(m, ui),
+                ui,
+            );
+        }
+    }
+
+    fn detail_lines(&self, m: &Mentor, ui: &Ui) -> Vec<Line<'static>> {
+        let t = &ui.t.mentors;
+        let text = |v: &str| ui.user(v, m.private).into_owned();
+        let mut lines = Vec::new();
+        for (label, value) in [
+            (t.contact, &m.contact),
+            (t.why_them, &m.why_them),
+            (t.research, &m.research_notes),
+        ] {
+            if !value.is_empty() {
+                lines.push(field(label, text(value), ui));
+            }
+        }
+        if m.cadence_days.is_some() || m.review_on.is_some() || !m.goals_covered.is_empty() {
+            lines.push(Line::from(""));
+            lines.push(heading(t.agreement, ui));
+            if !m.goals_covered.is_empty() {
+                lines.push(Line::from(text(&m.goals_covered)));
+            }
+            let mut parts = Vec::new();
+            if let Some(d) = m.cadence_days {
+                parts.push(fill(t.cadence_days, &[&d]));
+            }
+            if !m.channel.is_empty() {
+                parts.push(text(&m.channel));
+            }
+            if let Some(d) = m.expected_end {
+                parts.push(format!("{} {}", t.expected_end, ui.date(d)));
+            }
+            if let Some(d) = m.review_on {
+                parts.push(format!("{} {}", t.review_on, ui.date(d)));
+            }
+            lines.push(Line::from(parts.join(" · ")));
+        }
+        self.follow_up_lines(m, ui, &mut lines);
+        self.contact_lines(m, ui, &mut lines);
+        if !self.health.is_empty()
+            || matches!(m.status, MentorStatus::Active | MentorStatus::Paused)
+        {
+            self.health_lines(ui, &mut lines);
+        }
+        if !m.closing_notes.trim().is_empty() {
+            lines.push(Line::from(""));
+            lines.push(heading(t.closing, ui));
+            lines.push(Line::from(text(&m.closing_notes)));
+        }
+        if m.status == MentorStatus::Candidate && !m.pitch_draft.is_empty() {
+            lines.push(Line::from(""));
+            lines.push(heading(t.pitch, ui));
+            if m.private && ui.hide_private {
+                lines.push(Line::from(ui.t.common.hidden_text));
+            } else {
+                lines.extend(
+                    clean_multiline(&m.pitch_draft)
+                        .lines()
+                        .map(|l| Line::from(l.to_string())),
+                );
+            }
+        }
+        lines
+    }
+
+    /// "No reply N days after you approached them": a candidate or approached mentor whose
+    /// status is over a week old with no contact from the mentor since.
+    fn follow_up_lines(&self, m: &Mentor, ui: &Ui, lines: &mut Vec<Line<'static>>) {
+        use crate::domain::nudges::FOLLOW_UP_AFTER_DAYS;
+        if !matches!(m.status, MentorStatus::Candidate | MentorStatus::Approached) {
+            return;
+        }
+        let Some(since) = m.status_since else { return };
+        let days = (ui.today() - since).num_days();
+        if days > FOLLOW_UP_AFTER_DAYS && self.stats.last_from_mentor.is_none_or(|c| c < since) {
+            lines.push(Line::from(""));
+            lines.push(Line::styled(
+                fill(
+                    ui.t.mentors.follow_up,
+                    &[&days, &m.status.label(&ui.t.labels)],
+                ),
+                ui.theme.warn,
+            ));
+        }
+    }
+
+    /// Days since the last contact against the cadence, the share I initiated, the last few.
+    fn contact_lines(&self, m: &Mentor, ui: &Ui, lines: &mut Vec<Line<'static>>) {
+        let t = &ui.t.mentors;
+        lines.push(Line::from(""));
+        let Some(last) = self.stats.last else {
+            lines.push(heading(t.contacts, ui));
+            lines.push(Line::styled(t.no_contacts, ui.theme.dim));
+            return;
+        };
+        let share = self.stats.mine_percent().unwrap_or(0);
+        lines.push(heading(
+            &format!("{} — {}", t.contacts, fill(t.initiated, &[&share])),
+            ui,
+        ));
+        let days = (ui.today() - last).num_days();
+        let mut text = fill(t.last_contact, &[&ui.relative_day(last)]);
+        let mut style = ui.theme.base;
+        if let Some(cadence) = m.cadence_days {
+            let (words, late) = if days > i64::from(cadence) {
+                (t.past_cadence, true)
+            } else {
+                (t.within_cadence, false)
+            };
+            text = format!("{text} · {}", fill(words, &[&cadence]));
+            if late && matches!(m.status, MentorStatus::Active) {
+                style = ui.theme.warn;
+            }
+        }
+        lines.push(Line::styled(text, style));
+        for c in self.contacts.iter().take(4) {
+            lines.push(Line::from(format!(
+                "{}  {:<6} {}  {}",
+                ui.date(c.on),
+                c.initiative.label(&ui.t.labels),
+                ui.user(&c.channel, c.private),
+                ui.user(&c.note, c.private)
+            )));
+        }
+    }
+
+    /// The trend of the health checks, the last ratings, and the article's advice when the
+    /// relationship is slipping.
+    fn health_lines(&self, ui: &Ui, lines: &mut Vec<Line<'static>>) {
+        let t = &ui.t.mentors;
+        lines.push(Line::from(""));
+        lines.push(heading(t.health, ui));
+        let Some(last) = self.health.last() else {
+            lines.push(Line::styled(t.no_health, ui.theme.dim));
+            return;
+        };
+        let averages: Vec<f64> = self
+            .health
+            .iter()
+            .filter_map(HealthCheck::average)
+            .collect();
+        if let Some(avg) = averages.last() {
+            lines.push(Line::from(format!(
+                "{}  {avg:.1}/5  ({})",
+                sparkline(&averages),
+                ui.date(last.on)
+            )));
+        }
+        let lang = lang_of(ui);
+        let per_question: Vec<String> = last
+            .ratings
+            .iter()
+            .map(|(code, r)| format!("{} {r}", relation::question_label(code, lang)))
+            .collect();
+        lines.push(Line::styled(per_question.join(" · "), ui.theme.dim));
+        if !last.note.trim().is_empty() {
+            lines.push(Line::from(ui.user(&last.note, last.private).into_owned()));
+        }
+        if relation::needs_attention(&self.health) {
+            lines.push(Line::styled(t.advice_title, ui.theme.warn));
+            for advice in [t.advice_open, t.advice_fix, t.advice_end] {
+                lines.push(Line::from(format!("• {advice}")));
+            }
+        }
+    }
+}
+
+/// The interface language the screen is drawn in.
+fn lang_of(ui: &Ui) -> Lang {
+    if std::ptr::eq(ui.t, Lang::Id.text()) {
+        Lang::Id
+    } else {
+        Lang::En
+    }
+}

@@ -1,0 +1,283 @@
+//! The relationship with a mentor over time: the contact log form, the health check (its
+//! shipped questions, its form, and when its trend calls for the article's advice), and the
+//! closing step that ends a relationship with a thank-you draft.
+
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use ratatui::text::Line;
+use serde::Deserialize;
+
+use crate::domain::text::clean_line;
+use crate::domain::{Contact, Gratitude, HealthCheck, Mentor, MentorStatus, Party};
+use crate::i18n::{Label, Lang, fill};
+use crate::tui::app::App;
+use crate::tui::form::Form;
+use crate::tui::forms::SaveError;
+use crate::tui::views::goals::wrap;
+
+/// The shipped health-check questions (`assets/health-questions.toml`).
+const QUESTIONS_TOML: &str = include_str!("../../../../assets/health-questions.toml");
+
+/// Field names of the rating fields, one per question (at most this many questions).
+const RATING_FIELDS: [&str; 10] = [
+    "rating0", "rating1", "rating2", "rating3", "rating4", "rating5", "rating6", "rating7",
+    "rating8", "rating9",
+];
+
+/// One health-check question in both languages.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct HealthQuestion {
+    pub code: String,
+    pub label_en: String,
+    pub label_id: String,
+    pub en: String,
+    pub id: String,
+}
+
+impl HealthQuestion {
+    /// The short label in `lang`.
+    pub fn label(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.label_en,
+            Lang::Id => &self.label_id,
+        }
+    }
+
+    /// The question in `lang`.
+    pub fn text(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Id => &self.id,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct QuestionFile {
+    question: Vec<HealthQuestion>,
+}
+
+/// Reads a question list; `None` when the file does not parse.
+fn parse_questions(text: &str) -> Option<Vec<HealthQuestion>> {
+    let file: QuestionFile = toml::from_str(text).ok()?;
+    Some(
+        file.question
+            .into_iter()
+            .take(RATING_FIELDS.len())
+            .collect(),
+    )
+}
+
+/// The shipped questions, in the order they are asked.
+pub fn questions() -> &'static [HealthQuestion] {
+    static QUESTIONS: OnceLock<Vec<HealthQuestion>> = OnceLock::new();
+    QUESTIONS.get_or_init(|| parse_questions(QUESTIONS_TOML).unwrap_or_default())
+}
+
+/// The label of question `code` in `lang` (the code itself for a question no longer shipped).
+pub fn question_label(code: &str, lang: Lang) -> String {
+    questions()
+        .iter()
+        .find(|q| q.code == code)
+        .map(|q| q.label(lang).to_string())
+        .unwrap_or_else(|| clean_line(code).into_owned())
+}
+
+/// True when the latest check calls for the article's advice: its average fell below the
+/// previous check's, or any rating is 2 or less. `checks` are oldest first.
+pub fn needs_attention(checks: &[HealthCheck]) -> bool {
+    let Some(last) = checks.last() else {
+        return false;
+    };
+    if last.ratings.iter().any(|(_, r)| *r <= 2) {
+        return true;
+    }
+    let previous = checks.len().checked_sub(2).and_then(|i| checks.get(i));
+    match (previous.and_then(HealthCheck::average), last.average()) {
+        (Some(before), Some(now)) => now < before - 1e-9,
+        _ => false,
+    }
+}
+
+/// The contact form: date, channel, who took the initiative, note.
+pub fn contact_form(app: &App, m: &Mentor, draft_key: &str) -> Form {
+    let t = &app.text().mentors;
+    let labels = &app.text().labels;
+    let parties = Party::ALL
+        .iter()
+        .map(|p| (p.code().to_string(), p.label(labels).to_string()))
+        .collect();
+    Form::builder(draft_key, fill(t.contact_form, &[&clean_line(&m.name)]))
+        .date("on", t.f_on)
+        .required("on")
+        .value("on", &app.clock.today().to_string())
+        .line("channel", t.f_channel)
+        .value("channel", &m.channel)
+        .choice("initiative", t.f_initiative, parties)
+        .line("note", t.f_note)
+        .toggle("private", t.f_private)
+        .checked("private", m.private)
+        .build()
+}
+
+/// The health-check form: one 1–5 rating per shipped question and a note; the questions in
+/// full beside the fields.
+pub fn health_form(app: &App, m: &Mentor, draft_key: &str) -> Form {
+    let t = &app.text().mentors;
+    let mut builder = Form::builder(draft_key, fill(t.health_form, &[&clean_line(&m.name)]))
+        .date("on", t.f_on)
+        .required("on")
+        .value("on", &app.clock.today().to_string());
+    let mut panel = vec![Line::styled(t.health_scale, app.theme.title)];
+    for (q, name) in questions().iter().zip(RATING_FIELDS) {
+        // Not marked required: an empty or bad rating gets the 1–5 message when saving.
+        builder = builder.number(name, q.label(app.lang));
+        panel.push(Line::from(format!("• {}", q.label(app.lang))));
+        for part in wrap(q.text(app.lang), 40) {
+            panel.push(Line::styled(format!("  {part}"), app.theme.dim));
+        }
+    }
+    let mut form = builder
+        .multi("note", t.f_note, 3)
+        .toggle("private", t.f_private)
+        .checked("private", m.private)
+        .build();
+    form.set_side_panel(panel);
+    form
+}
+
+/// The closing form: what went well, and a thank-you draft started from a template.
+pub fn close_form(app: &App, m: &Mentor, draft_key: &str) -> Form {
+    let t = &app.text().mentors;
+    let name = clean_line(&m.name);
+    Form::builder(draft_key, fill(t.close_form, &[&name]))
+        .multi("closing", t.f_closing, 4)
+        .required("closing")
+        .value("closing", &m.closing_notes)
+        .multi("thanks", t.f_thanks, 4)
+        .required("thanks")
+        .value("thanks", &fill(t.thanks_template, &[&name]))
+        .build()
+}
+
+/// Saves a contact for mentor `mentor_id`.
+pub fn save_contact(app: &mut App, mentor_id: i64, form: &Form) -> Result<(), SaveError> {
+    let today = app.clock.today();
+    app.store.save_contact(&Contact {
+        id: 0,
+        uuid: String::new(),
+        mentor_id,
+        on: form.date("on", today).unwrap_or(today),
+        channel: clean_line(form.text("channel").trim()).into_owned(),
+        initiative: form.choice("initiative").parse().unwrap_or(Party::Me),
+        note: clean_line(form.text("note").trim()).into_owned(),
+        private: form.toggle("private"),
+    })?;
+    Ok(())
+}
+
+/// Saves a health check for mentor `mentor_id`; a rating outside 1–5 is refused at its field.
+pub fn save_health(app: &mut App, mentor_id: i64, form: &Form) -> Result<(), SaveError> {
+    let today = app.clock.today();
+    let mut ratings = Vec::new();
+    for (q, name) in questions().iter().zip(RATING_FIELDS) {
+        match form.number(name) {
+            Some(r) if (1.0..=5.0).contains(&r) && r.fract() == 0.0 => {
+                ratings.push((q.code.clone(), r as u8));
+            }
+            _ => {
+                return Err(SaveError::Field {
+                    name,
+                    message: app.text().mentors.rating_bad.to_string(),
+                });
+            }
+        }
+    }
+    app.store.save_health_check(&HealthCheck {
+        id: 0,
+        uuid: String::new(),
+        mentor_id,
+        on: form.date("on", today).unwrap_or(today),
+        ratings,
+        note: form.text("note"),
+        private: form.toggle("private"),
+    })?;
+    Ok(())
+}
+
+/// Ends the relationship: closing notes, status ended, and the thank-you saved as an unsent
+/// gratitude entry for the mentor.
+pub fn save_close(app: &mut App, mentor_id: i64, form: &Form) -> Result<(), SaveError> {
+    let today: NaiveDate = app.clock.today();
+    let mut m = app.store.mentor(mentor_id)?;
+    m.closing_notes = form.text("closing");
+    if m.status != MentorStatus::Ended {
+        m.status = MentorStatus::Ended;
+        m.status_since = Some(today);
+    }
+    let thanks = Gratitude {
+        id: 0,
+        uuid: String::new(),
+        mentor_id: Some(m.id),
+        meeting_id: None,
+        commitment_id: None,
+        on: today,
+        what_for: form.text("thanks"),
+        sent: false,
+        channel: m.channel.clone(),
+        private: m.private,
+    };
+    app.store.end_mentorship(&m, &thanks)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(day: u32, ratings: &[u8]) -> HealthCheck {
+        HealthCheck {
+            id: 0,
+            uuid: String::new(),
+            mentor_id: 1,
+            on: NaiveDate::from_ymd_opt(2026, 11, day).unwrap_or_default(),
+            ratings: ratings.iter().map(|r| ("q".to_string(), *r)).collect(),
+            note: String::new(),
+            private: false,
+        }
+    }
+
+    #[test]
+    fn the_shipped_questions_are_complete_in_both_languages() {
+        let qs = questions();
+        let codes: Vec<&str> = qs.iter().map(|q| q.code.as_str()).collect();
+        assert_eq!(
+            codes,
+            ["progress", "feedback", "cadence", "trust", "follow_through"]
+        );
+        for q in qs {
+            for text in [&q.en, &q.id, &q.label_en, &q.label_id] {
+                assert!(!text.trim().is_empty(), "{}", q.code);
+            }
+            assert!(q.label_en.chars().count() <= 13 && q.label_id.chars().count() <= 13);
+        }
+        assert_eq!(question_label("trust", Lang::Id), "Rasa percaya");
+        assert_eq!(question_label("gone", Lang::En), "gone");
+    }
+
+    #[test]
+    fn attention_when_the_average_declines_or_a_rating_is_low() {
+        assert!(!needs_attention(&[]));
+        assert!(!needs_attention(&[check(1, &[3, 3])]));
+        assert!(needs_attention(&[check(1, &[2, 5])]));
+        assert!(!needs_attention(&[check(1, &[3, 4]), check(2, &[4, 4])]));
+        assert!(!needs_attention(&[check(1, &[4, 4]), check(2, &[4, 4])]));
+        assert!(needs_attention(&[check(1, &[4, 5]), check(2, &[4, 4])]));
+    }
+
+    #[test]
+    fn a_broken_question_file_gives_no_questions_rather_than_a_crash() {
+        assert_eq!(parse_questions("not toml ["), None);
+    }
+}
