@@ -93,23 +93,40 @@ impl Store {
             })
     }
 
-    /// Commitments for the list: open ones by due date first, then the rest newest first.
+    /// Commitments for the list: open ones by due date first (undated ones after them), then
+    /// the rest newest first. Three index-ordered queries, each stopping at `limit`, rather
+    /// than one sort of every commitment (see migration 003).
     pub fn commitment_list(&self, limit: usize) -> Result<Vec<CommitmentRow>> {
-        let sql = format!(
-            "SELECT {COLUMNS}, mt.name FROM commitments c LEFT JOIN mentors mt ON mt.id = c.mentor_id
-             ORDER BY c.status != 'open', CASE WHEN c.status = 'open' THEN c.due_on IS NULL END,
-                      CASE WHEN c.status = 'open' THEN c.due_on END,
-                      coalesce(c.done_on, c.due_on, c.created_on) DESC, c.id DESC
-             LIMIT ?1"
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map([limit as i64], |r| {
-            Ok(CommitmentRow {
-                commitment: from_row(r)?,
-                mentor_name: r.get(14)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        const PARTS: [&str; 3] = [
+            "c.status = 'open' AND c.due_on IS NOT NULL
+             ORDER BY c.due_on, coalesce(c.done_on, c.due_on, c.created_on) DESC, c.id DESC",
+            "c.status = 'open' AND c.due_on IS NULL
+             ORDER BY coalesce(c.done_on, c.created_on) DESC, c.id DESC",
+            "c.status != 'open'
+             ORDER BY coalesce(c.done_on, c.due_on, c.created_on) DESC, c.id DESC",
+        ];
+        let mut out: Vec<CommitmentRow> = Vec::new();
+        for part in PARTS {
+            let room = limit.saturating_sub(out.len());
+            if room == 0 {
+                break;
+            }
+            let sql = format!(
+                "SELECT {COLUMNS}, mt.name FROM commitments c
+                 LEFT JOIN mentors mt ON mt.id = c.mentor_id WHERE {part} LIMIT ?1"
+            );
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let rows = stmt.query_map([room as i64], |r| {
+                Ok(CommitmentRow {
+                    commitment: from_row(r)?,
+                    mentor_name: r.get(14)?,
+                })
+            })?;
+            for row in rows {
+                out.push(row?);
+            }
+        }
+        Ok(out)
     }
 
     /// Open commitments due on or before `by` (overdue and due soon), soonest first.

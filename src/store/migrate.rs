@@ -15,6 +15,7 @@ pub const APPLICATION_ID: u32 = 0x4D4E_5445;
 pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_journal.sql"),
     include_str!("migrations/002_search.sql"),
+    include_str!("migrations/003_list_orders.sql"),
 ];
 
 /// The schema version this program writes.

@@ -1,0 +1,125 @@
+//! The computations behind `mentee status`, the agenda builder and the review, plus every
+//! list query the views run, at 0, 10k and 100k records. See docs/PERFORMANCE.md.
+//!
+//! `cargo bench --bench store`.
+
+mod common;
+
+use std::hint::black_box;
+
+use chrono::{Duration, Weekday};
+use criterion::{BenchmarkId, Criterion};
+use mentee::domain::Period;
+use mentee::domain::figures::{figures, period_bounds};
+use mentee::domain::nudges::nudges;
+use mentee::domain::suggest::suggest;
+use mentee::store::Store;
+
+/// What `mentee status` computes: nudges, the next meeting, overdue commitments.
+fn status(store: &Store) -> usize {
+    let now = common::now();
+    let input = store.nudge_input(now).expect("nudge input");
+    let out = nudges(&input, now);
+    let next = store.upcoming_meetings(now, 1).expect("next meeting");
+    let overdue = store
+        .open_commitments_due_by(now.date() - Duration::days(1), 100)
+        .expect("overdue");
+    out.len() + next.len() + overdue.len()
+}
+
+/// The agenda builder's suggestions for the next meeting.
+fn agenda(store: &Store) -> usize {
+    let now = common::now();
+    match store.upcoming_meetings(now, 1).expect("next").first() {
+        Some(next) => {
+            let input = store.suggest_input(next.meeting.id).expect("input");
+            suggest(&input, now).len()
+        }
+        None => 0,
+    }
+}
+
+/// A review's figures for the period containing today.
+fn review(store: &Store, period: Period) -> usize {
+    let today = common::now().date();
+    let (start, end) = period_bounds(period, today, Weekday::Mon);
+    let input = store.figure_input(start, end, today).expect("figures");
+    figures(&input).meetings.len()
+}
+
+fn insights(c: &mut Criterion, journals: &common::Journals) {
+    let mut group = c.benchmark_group("insights");
+    for (n, path) in &journals.files {
+        let store = common::open(path);
+        group.bench_function(BenchmarkId::new("status", n), |b| {
+            b.iter(|| black_box(status(&store)))
+        });
+        group.bench_function(BenchmarkId::new("agenda_suggestions", n), |b| {
+            b.iter(|| black_box(agenda(&store)))
+        });
+        group.bench_function(BenchmarkId::new("figures_month", n), |b| {
+            b.iter(|| black_box(review(&store, Period::Month)))
+        });
+        group.bench_function(BenchmarkId::new("figures_quarter", n), |b| {
+            b.iter(|| black_box(review(&store, Period::Quarter)))
+        });
+    }
+    group.finish();
+}
+
+/// The store calls the views make when they load (limit 500 for lists, as the views ask).
+fn view_queries(c: &mut Criterion, journals: &common::Journals) {
+    let mut group = c.benchmark_group("view_query");
+    let now = common::now();
+    for (n, path) in &journals.files {
+        let store = common::open(path);
+        let mut bench = |name: &str, f: &dyn Fn(&Store) -> usize| {
+            group.bench_function(BenchmarkId::new(name, n), |b| {
+                b.iter(|| black_box(f(&store)))
+            });
+        };
+        bench("is_empty", &|s| usize::from(s.is_empty().expect("q")));
+        bench("goal_summaries_12", &|s| {
+            s.goal_summaries(12).expect("q").len()
+        });
+        bench("goal_summaries_500", &|s| {
+            s.goal_summaries(500).expect("q").len()
+        });
+        bench("upcoming_meetings_100", &|s| {
+            s.upcoming_meetings(now, 100).expect("q").len()
+        });
+        bench("past_meetings_500", &|s| {
+            s.past_meetings(now, 500).expect("q").len()
+        });
+        bench("open_commitments_due_by_20", &|s| {
+            s.open_commitments_due_by(now.date() + Duration::days(7), 20)
+                .expect("q")
+                .len()
+        });
+        bench("commitment_list_500", &|s| {
+            s.commitment_list(500).expect("q").len()
+        });
+        bench("open_feedback_8", &|s| s.open_feedback(8).expect("q").len());
+        bench("feedback_list_500", &|s| {
+            s.feedback_list(500).expect("q").len()
+        });
+        bench("gratitude_list_500", &|s| {
+            s.gratitude_list(500).expect("q").len()
+        });
+        bench("reflections_500", &|s| s.reflections(500).expect("q").len());
+        bench("mentors", &|s| s.mentors().expect("q").len());
+    }
+    group.finish();
+}
+
+// Search (first 50 hits), export and import of the 100k-record export: the lead adds them
+// here when those features exist, as `fn search(...)`, `fn export(...)`, `fn import(...)`
+// taking `&common::Journals`, and calls them from `main` below.
+
+fn main() {
+    let journals = common::journals();
+    let mut c = common::criterion().configure_from_args();
+    insights(&mut c, &journals);
+    view_queries(&mut c, &journals);
+    c.final_summary();
+}
