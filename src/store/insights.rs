@@ -69,11 +69,11 @@ impl Store {
                    AND (c.mentor_id = ?1 OR c.mentor_id IS NULL)
                  ORDER BY c.due_on, c.id LIMIT ?3)
              UNION
-             SELECT * FROM (SELECT {cols} FROM commitments c
+             SELECT * FROM (SELECT {cols} FROM commitments c INDEXED BY commitments_experiments
                  LEFT JOIN feedback f ON f.id = c.feedback_id
                  WHERE c.feedback_id IS NOT NULL AND c.result != '' AND c.reported_on IS NULL
                    AND c.status != 'dropped' AND coalesce(c.mentor_id, f.mentor_id) = ?1
-                 ORDER BY c.id LIMIT ?3)
+                 ORDER BY c.id DESC LIMIT ?3)
              ORDER BY 4, 1"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -199,10 +199,11 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(
             "SELECT c.id, coalesce(c.mentor_id, f.mentor_id), c.reported_on,
                 EXISTS (SELECT 1 FROM gratitude g WHERE g.commitment_id = c.id)
-             FROM commitments c LEFT JOIN feedback f ON f.id = c.feedback_id
+             FROM commitments c INDEXED BY commitments_experiments
+             LEFT JOIN feedback f ON f.id = c.feedback_id
              WHERE c.feedback_id IS NOT NULL AND c.result != '' AND c.status != 'dropped'
                AND (c.reported_on IS NULL OR c.reported_on >= ?1)
-             ORDER BY c.id LIMIT ?2",
+             ORDER BY c.id DESC LIMIT ?2",
         )?;
         let rows = stmt.query_map(params![reported_since, SUGGEST_LIMIT], |r| {
             Ok(ExperimentFacts {
