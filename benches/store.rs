@@ -112,14 +112,63 @@ fn view_queries(c: &mut Criterion, journals: &common::Journals) {
     group.finish();
 }
 
-// Search (first 50 hits), export and import of the 100k-record export: the lead adds them
-// here when those features exist, as `fn search(...)`, `fn export(...)`, `fn import(...)`
-// taking `&common::Journals`, and calls them from `main` below.
+/// Full-text search, first 50 hits: a common word, a prefix as typed, and a rare word.
+fn search(c: &mut Criterion, journals: &common::Journals) {
+    let mut group = c.benchmark_group("search");
+    for (n, path) in &journals.files {
+        let store = common::open(path);
+        for query in ["review", "meet", "kopi", "talk design"] {
+            group.bench_function(BenchmarkId::new(format!("first50_{query}"), n), |b| {
+                b.iter(|| black_box(store.search(query, 50).expect("search").len()))
+            });
+        }
+    }
+    group.finish();
+}
+
+/// JSON export of the whole journal, and import of that export into an empty journal.
+fn transfer(c: &mut Criterion, journals: &common::Journals) {
+    let mut group = c.benchmark_group("transfer");
+    group.sample_size(10);
+    for (n, path) in &journals.files {
+        let store = common::open(path);
+        group.bench_function(BenchmarkId::new("export_json", n), |b| {
+            b.iter(|| {
+                black_box(
+                    mentee::transfer::export_json(&store, true)
+                        .expect("export")
+                        .len(),
+                )
+            })
+        });
+        let text = mentee::transfer::export_json(&store, true).expect("export");
+        group.bench_function(BenchmarkId::new("import_json_into_empty", n), |b| {
+            b.iter_batched(
+                || {
+                    let dir = tempfile::tempdir().expect("dir");
+                    let target = Store::open(&dir.path().join("t.db"), false).expect("open");
+                    (dir, target)
+                },
+                |(dir, mut target)| {
+                    let report =
+                        mentee::transfer::import_json(&mut target, &text, false).expect("import");
+                    black_box(report.total());
+                    drop(target);
+                    drop(dir);
+                },
+                criterion::BatchSize::PerIteration,
+            )
+        });
+    }
+    group.finish();
+}
 
 fn main() {
     let journals = common::journals();
     let mut c = common::criterion().configure_from_args();
     insights(&mut c, &journals);
     view_queries(&mut c, &journals);
+    search(&mut c, &journals);
+    transfer(&mut c, &journals);
     c.final_summary();
 }
