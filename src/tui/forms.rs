@@ -6,6 +6,7 @@
 
 use super::app::App;
 use super::form::Form;
+use super::views::meetings::{self, MeetingForm};
 use super::views::mentors::{self, MentorForm};
 use crate::store::StoreError;
 
@@ -13,6 +14,7 @@ use crate::store::StoreError;
 #[derive(Debug, Clone, PartialEq)]
 pub enum FormPurpose {
     Mentors(MentorForm),
+    Meetings(MeetingForm),
 }
 
 /// A form on screen and what it is for.
@@ -41,6 +43,7 @@ impl From<StoreError> for SaveError {
 pub fn save(app: &mut App, purpose: &FormPurpose, form: &Form) -> Result<(), SaveError> {
     match purpose {
         FormPurpose::Mentors(p) => mentors::save(app, p, form),
+        FormPurpose::Meetings(p) => meetings::form::save(app, p, form),
     }
 }
 
@@ -49,6 +52,7 @@ pub fn reopen(app: &App, draft_key: &str) -> Option<OpenForm> {
     let prefix = draft_key.split(':').next().unwrap_or("");
     match prefix {
         "mentor" => mentors::reopen(app, draft_key),
+        "meeting" | "agenda" | "note" | "question" => meetings::form::reopen(app, draft_key),
         _ => None,
     }
 }

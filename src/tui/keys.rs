@@ -37,6 +37,8 @@ pub enum Action {
     DiscardDraft,
     /// Keys of the Mentors view.
     Mentors(super::views::mentors::MentorsAction),
+    /// Keys of the Meetings view (and `Q`, park a question, from anywhere).
+    Meetings(super::views::meetings::MeetingsAction),
 }
 
 /// A key with its modifiers.
@@ -219,6 +221,7 @@ pub const GLOBAL: &[Binding] = &[
         |t| t.common.key_quit,
         true,
     ),
+    super::views::meetings::keys::PARK_QUESTION,
 ];
 
 /// Keys of every list.
@@ -414,6 +417,7 @@ pub fn view_table(view: View) -> &'static [Binding] {
     match view {
         View::Today => TODAY,
         View::Mentors => super::views::mentors::KEYS,
+        View::Meetings => super::views::meetings::KEYS,
         _ => &[],
     }
 }
