@@ -141,13 +141,17 @@ impl Store {
     }
 
     /// Meetings that started before `before` (held, cancelled, or planned but not debriefed),
-    /// newest first.
+    /// and those already held or cancelled though dated later (so no meeting is missing
+    /// from both lists), newest first.
     pub fn past_meetings(
         &self,
         before: NaiveDateTime,
         limit: usize,
     ) -> Result<Vec<MeetingSummary>> {
-        let sql = summary_sql("m.starts_at < ?1", "m.starts_at DESC");
+        let sql = summary_sql(
+            "(m.starts_at < ?1 OR m.status != 'planned')",
+            "m.starts_at DESC",
+        );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params![before, limit as i64], summary_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
