@@ -86,8 +86,6 @@ catalog! {
         no_item_minutes,
         live_empty,
         outcomes,
-        feedback_heading,
-        commitments_heading,
         no_outcomes,
         form_new,
         form_edit,
@@ -119,7 +117,6 @@ catalog! {
         f_question,
         f_question_mentor,
         any_mentor,
-        question_parked,
     }
 }
 
@@ -205,8 +202,6 @@ pub const EN: MeetingsText = MeetingsText {
     no_item_minutes: "no minutes planned",
     live_empty: "The agenda is empty: Esc goes back, then Enter opens the builder.",
     outcomes: "What came out of it",
-    feedback_heading: "Feedback",
-    commitments_heading: "Commitments",
     no_outcomes: "No feedback or commitments linked to this meeting yet.",
     form_new: "Plan a meeting",
     form_edit: "Edit meeting",
@@ -238,7 +233,6 @@ pub const EN: MeetingsText = MeetingsText {
     f_question: "Question",
     f_question_mentor: "For mentor",
     any_mentor: "any mentor",
-    question_parked: "Question parked: it will be suggested for the next meeting.",
 };
 
 pub const ID: MeetingsText = MeetingsText {
@@ -323,8 +317,6 @@ pub const ID: MeetingsText = MeetingsText {
     no_item_minutes: "tanpa menit rencana",
     live_empty: "Agenda kosong: Esc kembali, lalu Enter membuka penyusun agenda.",
     outcomes: "Hasilnya",
-    feedback_heading: "Umpan balik",
-    commitments_heading: "Komitmen",
     no_outcomes: "Belum ada umpan balik atau komitmen untuk pertemuan ini.",
     form_new: "Rencanakan pertemuan",
     form_edit: "Ubah pertemuan",
@@ -356,5 +348,4 @@ pub const ID: MeetingsText = MeetingsText {
     f_question: "Pertanyaan",
     f_question_mentor: "Untuk mentor",
     any_mentor: "mentor mana saja",
-    question_parked: "Pertanyaan disimpan: akan disarankan untuk pertemuan berikutnya.",
 };
