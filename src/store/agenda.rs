@@ -1,10 +1,11 @@
 //! Agenda items of a meeting, in their order.
 
-use rusqlite::{Row, params};
+use rusqlite::{OptionalExtension, Row, params};
 
 use super::sql::{now_stamp, uuid_or_new};
 use super::{Result, Store, StoreError};
 use crate::domain::AgendaItem;
+use crate::domain::suggest::Suggestion;
 
 const COLUMNS: &str = "id, uuid, private, meeting_id, kind, text, outcome, minutes, position, \
     discussed, note, goal_id, commitment_id, feedback_id, carried_from, source";
@@ -90,6 +91,92 @@ impl Store {
     pub fn delete_agenda_item(&self, id: i64) -> Result<()> {
         self.conn
             .execute("DELETE FROM agenda_items WHERE id = ?1", [id])?;
+        Ok(())
+    }
+}
+
+impl Store {
+    /// One agenda item by row id.
+    pub fn agenda_item(&self, id: i64) -> Result<AgendaItem> {
+        let sql = format!("SELECT {COLUMNS} FROM agenda_items WHERE id = ?1");
+        self.conn
+            .prepare_cached(&sql)?
+            .query_row([id], from_row)
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                kind: "agenda item",
+                id,
+            })
+    }
+
+    /// Moves an item `delta` places up (negative) or down its agenda, renumbering the
+    /// positions 1..n in one transaction. Returns the item's new index.
+    pub fn move_agenda_item(&mut self, id: i64, delta: isize) -> Result<usize> {
+        let item = self.agenda_item(id)?;
+        self.transaction(|s| {
+            let mut items = s.agenda_of(item.meeting_id)?;
+            let from = items.iter().position(|a| a.id == id).unwrap_or(0);
+            let to = (from as isize + delta).clamp(0, items.len() as isize - 1) as usize;
+            let moved = items.remove(from);
+            items.insert(to, moved);
+            let mut stmt = s
+                .conn
+                .prepare_cached("UPDATE agenda_items SET position = ?2 WHERE id = ?1")?;
+            for (i, a) in items.iter().enumerate() {
+                if a.position != i as i64 + 1 {
+                    stmt.execute(params![a.id, i as i64 + 1])?;
+                }
+            }
+            Ok(to)
+        })
+    }
+
+    /// Adds `items` to the end of their agenda, all or none.
+    pub fn add_agenda_items(&mut self, items: &[AgendaItem]) -> Result<Vec<i64>> {
+        self.transaction(|s| items.iter().map(|a| s.save_agenda_item(a)).collect())
+    }
+
+    /// Accepts a suggestion into meeting `meeting_id`'s agenda: the item remembers the
+    /// suggestion's key (so it is not suggested again), and a parked question is marked as
+    /// moved into the agenda. Both or neither are saved.
+    pub fn accept_suggestion(&mut self, meeting_id: i64, s: &Suggestion) -> Result<i64> {
+        let item = s.to_agenda_item(meeting_id);
+        self.transaction(|st| {
+            let id = st.save_agenda_item(&item)?;
+            if let Some(q) = s.question_id {
+                st.link_question(q, Some(id))?;
+            }
+            Ok(id)
+        })
+    }
+
+    /// Ticks (or unticks) an item as discussed.
+    pub fn set_discussed(&self, id: i64, discussed: bool) -> Result<()> {
+        let changed = self.conn.execute(
+            "UPDATE agenda_items SET discussed = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id, discussed, now_stamp()],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::NotFound {
+                kind: "agenda item",
+                id,
+            });
+        }
+        Ok(())
+    }
+
+    /// Replaces the note jotted on an item during the meeting.
+    pub fn set_agenda_note(&self, id: i64, note: &str) -> Result<()> {
+        let changed = self.conn.execute(
+            "UPDATE agenda_items SET note = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id, note, now_stamp()],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::NotFound {
+                kind: "agenda item",
+                id,
+            });
+        }
         Ok(())
     }
 }

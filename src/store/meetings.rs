@@ -5,7 +5,7 @@ use rusqlite::{OptionalExtension, Row, params};
 
 use super::sql::{now_stamp, uuid_or_new};
 use super::{Result, Store, StoreError};
-use crate::domain::{AgendaReadiness, Meeting};
+use crate::domain::{AgendaReadiness, Commitment, Feedback, Meeting};
 
 const COLUMNS: &str = "m.id, m.uuid, m.private, m.mentor_id, m.starts_at, m.minutes, m.status, \
     m.channel, m.notes, m.agenda_ready";
@@ -141,13 +141,17 @@ impl Store {
     }
 
     /// Meetings that started before `before` (held, cancelled, or planned but not debriefed),
-    /// newest first.
+    /// and those already held or cancelled though dated later (so no meeting is missing
+    /// from both lists), newest first.
     pub fn past_meetings(
         &self,
         before: NaiveDateTime,
         limit: usize,
     ) -> Result<Vec<MeetingSummary>> {
-        let sql = summary_sql("m.starts_at < ?1", "m.starts_at DESC");
+        let sql = summary_sql(
+            "(m.starts_at < ?1 OR m.status != 'planned')",
+            "m.starts_at DESC",
+        );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params![before, limit as i64], summary_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -158,5 +162,97 @@ impl Store {
         self.conn
             .execute("DELETE FROM meetings WHERE id = ?1", [id])?;
         Ok(())
+    }
+}
+
+/// What came out of a held meeting: the feedback received and the commitments made there.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MeetingOutcomes {
+    pub feedback: Vec<Feedback>,
+    pub commitments: Vec<Commitment>,
+}
+
+impl Store {
+    /// Marks a meeting's agenda as ready to send (or back to draft).
+    pub fn set_agenda_ready(&self, id: i64, ready: bool) -> Result<()> {
+        let changed = self.conn.execute(
+            "UPDATE meetings SET agenda_ready = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id, ready, now_stamp()],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::NotFound {
+                kind: "meeting",
+                id,
+            });
+        }
+        Ok(())
+    }
+
+    /// A meeting as the list shows it (with its mentor's name and agenda figures).
+    pub fn meeting_summary(&self, id: i64) -> Result<MeetingSummary> {
+        let sql = summary_sql("m.id = ?1", "m.id");
+        self.conn
+            .prepare_cached(&sql)?
+            .query_row(params![id, 1], summary_from_row)
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                kind: "meeting",
+                id,
+            })
+    }
+
+    /// The feedback and commitments linked to meeting `id`, at most `limit` of each.
+    pub fn outcomes_of(&self, id: i64, limit: usize) -> Result<MeetingOutcomes> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, uuid, private, mentor_id, meeting_id, received_on, kind, text, reaction,
+                status, goal_id FROM feedback WHERE meeting_id = ?1 ORDER BY received_on, id
+             LIMIT ?2",
+        )?;
+        let feedback = stmt
+            .query_map(params![id, limit as i64], |r| {
+                Ok(Feedback {
+                    id: r.get(0)?,
+                    uuid: r.get(1)?,
+                    private: r.get(2)?,
+                    mentor_id: r.get(3)?,
+                    meeting_id: r.get(4)?,
+                    received_on: r.get(5)?,
+                    kind: r.get(6)?,
+                    text: r.get(7)?,
+                    reaction: r.get(8)?,
+                    status: r.get(9)?,
+                    goal_id: r.get(10)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, uuid, private, owner, text, due_on, status, done_on, result, mentor_id,
+                meeting_id, feedback_id, reported_on, created_on FROM commitments
+             WHERE meeting_id = ?1 ORDER BY owner, due_on IS NULL, due_on, id LIMIT ?2",
+        )?;
+        let commitments = stmt
+            .query_map(params![id, limit as i64], |r| {
+                Ok(Commitment {
+                    id: r.get(0)?,
+                    uuid: r.get(1)?,
+                    private: r.get(2)?,
+                    owner: r.get(3)?,
+                    text: r.get(4)?,
+                    due: r.get(5)?,
+                    status: r.get(6)?,
+                    done_on: r.get(7)?,
+                    result: r.get(8)?,
+                    mentor_id: r.get(9)?,
+                    meeting_id: r.get(10)?,
+                    feedback_id: r.get(11)?,
+                    reported_on: r.get(12)?,
+                    created_on: r.get(13)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(MeetingOutcomes {
+            feedback,
+            commitments,
+        })
     }
 }

@@ -38,6 +38,7 @@ pub use error::{Result, StoreError};
 pub use feedback::FeedbackRow;
 pub use goals::GoalSummary;
 pub use gratitude::GratitudeRow;
+pub use meetings::MeetingOutcomes;
 pub use meetings::MeetingSummary;
 pub use stats::{Counts, HealthReport};
 pub use trash::Deleted;

@@ -1,6 +1,6 @@
 //! The question bank: questions parked for a future meeting.
 
-use rusqlite::{Row, params};
+use rusqlite::{OptionalExtension, Row, params};
 
 use super::sql::{now_stamp, uuid_or_new};
 use super::{Result, Store, StoreError};
@@ -55,6 +55,38 @@ impl Store {
     pub fn delete_question(&self, id: i64) -> Result<()> {
         self.conn
             .execute("DELETE FROM questions WHERE id = ?1", [id])?;
+        Ok(())
+    }
+}
+
+impl Store {
+    /// One question by row id.
+    pub fn question(&self, id: i64) -> Result<Question> {
+        self.conn
+            .prepare_cached(
+                "SELECT id, uuid, private, text, mentor_id, agenda_item_id FROM questions
+                 WHERE id = ?1",
+            )?
+            .query_row([id], from_row)
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                kind: "question",
+                id,
+            })
+    }
+
+    /// Records that a question was moved into agenda item `item` (None: parked again).
+    pub fn link_question(&self, id: i64, item: Option<i64>) -> Result<()> {
+        let changed = self.conn.execute(
+            "UPDATE questions SET agenda_item_id = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id, item, now_stamp()],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::NotFound {
+                kind: "question",
+                id,
+            });
+        }
         Ok(())
     }
 }

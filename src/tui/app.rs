@@ -139,6 +139,22 @@ impl App {
         Ok(app)
     }
 
+    /// The key table of `view` as it is now (the Meetings view has three screens).
+    pub fn view_keys(&self, view: View) -> &'static [Binding] {
+        match view {
+            View::Meetings => self.views.meetings.keys(),
+            _ => keys::view_table(view),
+        }
+    }
+
+    /// How long the run loop may sleep without an event: a second while a meeting clock is
+    /// on screen, a minute otherwise (countdowns stay true).
+    pub fn tick_interval(&self) -> std::time::Duration {
+        let live = self.screen == Screen::View(View::Meetings)
+            && self.views.meetings.mode == super::views::meetings::Mode::Live;
+        std::time::Duration::from_secs(if live { 1 } else { 60 })
+    }
+
     /// The interface text.
     pub fn text(&self) -> &'static Text {
         self.lang.text()
@@ -177,6 +193,9 @@ impl App {
         }
         match self.screen {
             Screen::Welcome => vec![keys::WELCOME, keys::GLOBAL],
+            Screen::View(View::Meetings) => {
+                vec![self.views.meetings.keys(), keys::GLOBAL, keys::LIST]
+            }
             Screen::View(view) => vec![keys::view_table(view), keys::GLOBAL, keys::LIST],
         }
     }
@@ -270,6 +289,7 @@ impl App {
             }
             Action::Mentors(a) => super::views::mentors::update(self, a)?,
             Action::Goals(a) => super::views::goals::update(self, a)?,
+            Action::Meetings(a) => super::views::meetings::update(self, a)?,
             Action::MoveDown if self.help_open => {
                 self.help_scroll = self.help_scroll.saturating_add(1)
             }
@@ -317,9 +337,13 @@ impl App {
     }
 
     fn open(&mut self) -> store::Result<()> {
+        if self.current_view() == View::Meetings {
+            return super::views::meetings::open_agenda(self);
+        }
         if self.current_view() == View::Today
             && let Some(id) = self.views.today.next_meeting_id()
         {
+            self.views.meetings.mode = super::views::meetings::Mode::List;
             self.show(View::Meetings)?;
             if let Some(pos) = self
                 .views
@@ -345,10 +369,7 @@ impl App {
                 v.goals.cursor.step(delta, v.goals.row_count());
                 v.goals.load_detail(store)?;
             }
-            View::Meetings => {
-                v.meetings.cursor.step(delta, v.meetings.row_count());
-                v.meetings.load_detail(store)?;
-            }
+            View::Meetings => v.meetings.step(delta, store)?,
             View::Feedback => v.feedback.cursor.step(delta, v.feedback.row_count()),
             View::Commitments => v.commitments.cursor.step(delta, v.commitments.row_count()),
             View::Gratitude => v.gratitude.cursor.step(delta, v.gratitude.row_count()),
@@ -625,7 +646,8 @@ impl App {
             shell::draw_question(f, body, ui.t.common.draft_title, &text, &ui);
         }
         if self.help_open {
-            shell::draw_help(f, body, active, self.help_scroll, &ui);
+            let this_view = active.map(|v| self.view_keys(v));
+            shell::draw_help_keys(f, body, active, this_view, self.help_scroll, &ui);
         }
     }
 

@@ -7,6 +7,7 @@
 use super::app::App;
 use super::form::Form;
 use super::views::goals::{self, GoalForm};
+use super::views::meetings::{self, MeetingForm};
 use super::views::mentors::{self, MentorForm};
 use crate::store::StoreError;
 
@@ -15,6 +16,7 @@ use crate::store::StoreError;
 pub enum FormPurpose {
     Mentors(MentorForm),
     Goals(GoalForm),
+    Meetings(MeetingForm),
 }
 
 /// A form on screen and what it is for.
@@ -44,6 +46,7 @@ pub fn save(app: &mut App, purpose: &FormPurpose, form: &Form) -> Result<(), Sav
     match purpose {
         FormPurpose::Mentors(p) => mentors::save(app, p, form),
         FormPurpose::Goals(p) => goals::save(app, p, form),
+        FormPurpose::Meetings(p) => meetings::form::save(app, p, form),
     }
 }
 
@@ -53,6 +56,7 @@ pub fn reopen(app: &App, draft_key: &str) -> Option<OpenForm> {
     match prefix {
         "mentor" => mentors::reopen(app, draft_key),
         "goal" => goals::reopen(app, draft_key),
+        "meeting" | "agenda" | "note" | "question" => meetings::form::reopen(app, draft_key),
         _ => None,
     }
 }

@@ -41,6 +41,8 @@ pub enum Action {
     Mentors(super::views::mentors::MentorsAction),
     /// Keys of the Goals view.
     Goals(super::views::goals::GoalsAction),
+    /// Keys of the Meetings view (and `Q`, park a question, from anywhere).
+    Meetings(super::views::meetings::MeetingsAction),
 }
 
 /// A key with its modifiers.
@@ -230,6 +232,7 @@ pub const GLOBAL: &[Binding] = &[
         |t| t.common.key_quit,
         true,
     ),
+    super::views::meetings::keys::PARK_QUESTION,
 ];
 
 /// Keys of every list.
@@ -426,6 +429,7 @@ pub fn view_table(view: View) -> &'static [Binding] {
         View::Today => TODAY,
         View::Mentors => super::views::mentors::KEYS,
         View::Goals => super::views::goals::KEYS,
+        View::Meetings => super::views::meetings::KEYS,
         _ => &[],
     }
 }

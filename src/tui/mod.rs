@@ -13,7 +13,6 @@ pub mod ui;
 pub mod views;
 
 use std::io;
-use std::time::Duration;
 
 use ratatui::crossterm::event;
 
@@ -31,7 +30,7 @@ pub fn run(mut app: App) -> io::Result<()> {
             panic!("test fault: MENTEE_TEST_PANIC is set");
         }
         // Sleep until something happens; wake once a minute so countdowns stay true.
-        if event::poll(Duration::from_secs(60))? {
+        if event::poll(app.tick_interval())? {
             let ev = event::read()?;
             app.handle_event(&ev);
         }

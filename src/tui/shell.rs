@@ -168,6 +168,19 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
 
 /// The help overlay: the keys of this context, drawn from the key tables, and the checklist.
 pub fn draw_help(f: &mut Frame, area: Rect, view: Option<View>, scroll: u16, ui: &Ui) {
+    draw_help_keys(f, area, view, view.map(keys::view_table), scroll, ui);
+}
+
+/// The help overlay with `this_view` as the view's own keys (a view with several screens
+/// passes the table of the screen showing).
+pub fn draw_help_keys(
+    f: &mut Frame,
+    area: Rect,
+    view: Option<View>,
+    this_view: Option<&[Binding]>,
+    scroll: u16,
+    ui: &Ui,
+) {
     let t = ui.t;
     let mut lines = Vec::new();
     let section = |title: &str, table: &[Binding], lines: &mut Vec<Line<'static>>| {
@@ -185,7 +198,8 @@ pub fn draw_help(f: &mut Frame, area: Rect, view: Option<View>, scroll: u16, ui:
     };
     match view {
         Some(v) => {
-            section(t.common.help_this_view, keys::view_table(v), &mut lines);
+            let table = this_view.unwrap_or_else(|| keys::view_table(v));
+            section(t.common.help_this_view, table, &mut lines);
             section(t.common.help_lists, keys::LIST, &mut lines);
             section(t.common.help_global, keys::GLOBAL, &mut lines);
         }

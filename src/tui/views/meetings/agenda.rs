@@ -1,0 +1,341 @@
+//! The agenda builder of one planned meeting: its items on one side, the suggestions on the
+//! other (`Tab` switches), with the time box and the agenda's readiness above them.
+
+use chrono::NaiveDateTime;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Direction, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row};
+
+use super::super::Cursor;
+use super::super::list::{ListSpec, draw_list};
+use crate::domain::suggest::{Suggestion, SuggestionReason, suggest};
+use crate::domain::{AgendaItem, MeetingStatus};
+use crate::i18n::{Label, MeetingsText, fill};
+use crate::store::{MeetingSummary, Result, Store};
+use crate::tui::ui::Ui;
+
+/// Which pane of the builder has the focus.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Pane {
+    #[default]
+    Items,
+    Suggestions,
+}
+
+/// The builder's state: the open meeting, its items and the suggestions for it.
+#[derive(Debug, Default)]
+pub struct AgendaBuilder {
+    pub meeting: Option<MeetingSummary>,
+    pub items: Vec<AgendaItem>,
+    pub suggestions: Vec<Suggestion>,
+    pub items_cursor: Cursor,
+    pub suggestions_cursor: Cursor,
+    pub pane: Pane,
+}
+
+impl AgendaBuilder {
+    /// Loads meeting `id`'s agenda and the suggestions for it (as of `now`).
+    pub fn load(&mut self, store: &Store, id: i64, now: NaiveDateTime) -> Result<()> {
+        let summary = store.meeting_summary(id)?;
+        if self.meeting.as_ref().map(|m| m.meeting.id) != Some(id) {
+            *self = AgendaBuilder::default();
+        }
+        self.items = store.agenda_of(id)?;
+        self.suggestions = if summary.meeting.status == MeetingStatus::Planned {
+            suggest(&store.suggest_input(id)?, now)
+        } else {
+            Vec::new()
+        };
+        self.meeting = Some(summary);
+        self.items_cursor.clamp(self.items.len());
+        self.suggestions_cursor.clamp(self.suggestions.len());
+        Ok(())
+    }
+
+    /// The open meeting's row id.
+    pub fn meeting_id(&self) -> Option<i64> {
+        self.meeting.as_ref().map(|m| m.meeting.id)
+    }
+
+    /// The item under the cursor.
+    pub fn item(&self) -> Option<&AgendaItem> {
+        self.items.get(self.items_cursor.pos)
+    }
+
+    /// The suggestion under the cursor.
+    pub fn suggestion(&self) -> Option<&Suggestion> {
+        self.suggestions.get(self.suggestions_cursor.pos)
+    }
+
+    /// Moves the focused pane's cursor.
+    pub fn step(&mut self, delta: isize) {
+        match self.pane {
+            Pane::Items => self.items_cursor.step(delta, self.items.len()),
+            Pane::Suggestions => self.suggestions_cursor.step(delta, self.suggestions.len()),
+        }
+    }
+
+    /// Draws the builder.
+    pub fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
+        let Some(s) = &self.meeting else { return };
+        let t = &ui.t.meetings;
+        let m = &s.meeting;
+        let [head, panes] =
+            Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(area);
+        let mut facts = vec![
+            format!("{} · {}", t.builder_title, ui.user(&s.mentor_name, false)),
+            format!(
+                "{} {}",
+                ui.date(m.starts_at.date()),
+                m.starts_at.format("%H:%M")
+            ),
+            fill(ui.t.common.minutes_short, &[&m.minutes]),
+        ];
+        if !m.channel.is_empty() {
+            facts.push(ui.user(&m.channel, m.private).into_owned());
+        }
+        let readiness_style = match s.readiness {
+            crate::domain::AgendaReadiness::Ready => ui.theme.good,
+            crate::domain::AgendaReadiness::Draft => ui.theme.warn,
+            crate::domain::AgendaReadiness::None => ui.theme.dim,
+        };
+        let mut time_box = TimeBox::of(&self.items, m.minutes).line(ui);
+        time_box.spans.insert(
+            0,
+            Span::styled(
+                format!(
+                    "{}  ",
+                    fill(t.readiness, &[&s.readiness.label(&ui.t.labels)])
+                ),
+                readiness_style,
+            ),
+        );
+        let lines = vec![Line::styled(facts.join(" · "), ui.theme.title), time_box];
+        f.render_widget(Paragraph::new(lines), head);
+        let (direction, share) = if panes.width >= 110 {
+            (Direction::Horizontal, 50)
+        } else {
+            (Direction::Vertical, 55)
+        };
+        let [left, right] = Layout::default()
+            .direction(direction)
+            .constraints([
+                Constraint::Percentage(share),
+                Constraint::Percentage(100 - share),
+            ])
+            .areas(panes);
+        self.draw_items(f, left, ui);
+        self.draw_suggestions(f, right, ui);
+    }
+
+    fn draw_items(&self, f: &mut Frame, area: Rect, ui: &Ui) {
+        let t = &ui.t.meetings;
+        let wide = area.width >= 90;
+        let rows = self
+            .items
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let minutes = a.minutes.map(|n| n.to_string()).unwrap_or_default();
+                let mut cells = vec![
+                    Cell::from(format!("{:>2}", i + 1)),
+                    Cell::from(a.kind.label(&ui.t.labels)),
+                    Cell::from(ui.user(&a.text, a.private).into_owned()),
+                    Cell::from(format!("{minutes:>3}")),
+                ];
+                if wide {
+                    cells.push(Cell::from(ui.user(&a.outcome, a.private).into_owned()));
+                }
+                Row::new(cells)
+            })
+            .collect();
+        let headers_wide = [t.col_no, t.col_kind, t.col_item, t.col_min, t.col_outcome];
+        let widths_wide = [
+            Constraint::Length(2),
+            Constraint::Length(9),
+            Constraint::Fill(3),
+            Constraint::Length(3),
+            Constraint::Fill(2),
+        ];
+        let n = if wide { 5 } else { 4 };
+        draw_list(
+            f,
+            area,
+            ListSpec {
+                title: format!("{} ({})", t.agenda_title, self.items.len()),
+                headers: &headers_wide[..n],
+                widths: &widths_wide[..n],
+                rows,
+                cursor: self.items_cursor,
+                empty: t.no_items,
+                focused: self.pane == Pane::Items,
+            },
+            ui,
+        );
+    }
+
+    fn draw_suggestions(&self, f: &mut Frame, area: Rect, ui: &Ui) {
+        let t = &ui.t.meetings;
+        let why_width = self
+            .suggestions
+            .iter()
+            .map(|s| reason_text(s.reason, t).chars().count())
+            .chain([t.col_why.chars().count()])
+            .max()
+            .unwrap_or(0)
+            .min(26) as u16;
+        let rows = self
+            .suggestions
+            .iter()
+            .map(|s| {
+                let mut text = ui.user(&s.text, false).into_owned();
+                if let Some(due) = s.due {
+                    text = format!("{text} · {}", fill(t.due_on, &[&ui.date(due)]));
+                }
+                Row::new(vec![
+                    Cell::from(Span::styled(reason_text(s.reason, t), ui.theme.dim)),
+                    Cell::from(text),
+                ])
+            })
+            .collect();
+        let title = if self.pane == Pane::Suggestions && !self.suggestions.is_empty() {
+            format!(
+                "{} ({}) · {}",
+                t.suggestions_title,
+                self.suggestions.len(),
+                t.suggestions_hint
+            )
+        } else {
+            format!("{} ({})", t.suggestions_title, self.suggestions.len())
+        };
+        draw_list(
+            f,
+            area,
+            ListSpec {
+                title,
+                headers: &[t.col_why, t.col_item],
+                widths: &[Constraint::Length(why_width), Constraint::Fill(1)],
+                rows,
+                cursor: self.suggestions_cursor,
+                empty: t.no_suggestions,
+                focused: self.pane == Pane::Suggestions,
+            },
+            ui,
+        );
+    }
+}
+
+/// Why a suggestion is made, in words.
+pub fn reason_text(reason: SuggestionReason, t: &MeetingsText) -> &'static str {
+    match reason {
+        SuggestionReason::CarryOver => t.reason_carry,
+        SuggestionReason::ReportExperiment => t.reason_report,
+        SuggestionReason::MyCommitmentOverdue => t.reason_mine_overdue,
+        SuggestionReason::MyCommitmentDue => t.reason_mine_due,
+        SuggestionReason::MentorCommitmentOverdue => t.reason_theirs_overdue,
+        SuggestionReason::MentorCommitmentDue => t.reason_theirs_due,
+        SuggestionReason::OpenFeedback => t.reason_feedback,
+        SuggestionReason::GoalWithoutProgress => t.reason_goal,
+        SuggestionReason::ParkedQuestion => t.reason_question,
+    }
+}
+
+/// The time box: the items' minutes against the meeting's length ("respect their time").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimeBox {
+    /// The sum of the items' minutes.
+    pub planned: u32,
+    /// The meeting's length.
+    pub length: u32,
+    /// Items with no minutes set.
+    pub unplanned: usize,
+}
+
+impl TimeBox {
+    /// The time box of `items` in a meeting of `length` minutes.
+    pub fn of(items: &[AgendaItem], length: u32) -> TimeBox {
+        TimeBox {
+            planned: items
+                .iter()
+                .filter_map(|a| a.minutes)
+                .fold(0, u32::saturating_add),
+            length,
+            unplanned: items.iter().filter(|a| a.minutes.is_none()).count(),
+        }
+    }
+
+    /// Minutes over the length, if over.
+    pub fn over(&self) -> Option<u32> {
+        self.planned.checked_sub(self.length).filter(|n| *n > 0)
+    }
+
+    /// Minutes left unplanned.
+    pub fn free(&self) -> u32 {
+        self.length.saturating_sub(self.planned)
+    }
+
+    /// "25 of 45 min planned · 20 min free", or the warning when over.
+    pub fn line(&self, ui: &Ui) -> Line<'static> {
+        let t = &ui.t.meetings;
+        let mut text = fill(t.time_box, &[&self.planned, &self.length]);
+        let style = match self.over() {
+            Some(over) => {
+                text = format!("{text} — {}", fill(t.over_time, &[&over]));
+                ui.theme.danger
+            }
+            None => {
+                text = format!("{text} · {}", fill(t.free_time, &[&self.free()]));
+                ui.theme.good
+            }
+        };
+        if self.unplanned > 0 {
+            text = format!("{text} · {}", fill(t.no_minutes, &[&self.unplanned]));
+        }
+        Line::styled(text, style)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::AgendaKind;
+
+    fn item(minutes: Option<u32>) -> AgendaItem {
+        AgendaItem {
+            id: 0,
+            uuid: String::new(),
+            meeting_id: 1,
+            kind: AgendaKind::Topic,
+            text: "x".into(),
+            outcome: String::new(),
+            minutes,
+            position: 0,
+            discussed: false,
+            note: String::new(),
+            goal_id: None,
+            commitment_id: None,
+            feedback_id: None,
+            carried_from: None,
+            source: None,
+            private: false,
+        }
+    }
+
+    #[test]
+    fn time_box_arithmetic() {
+        let items = [item(Some(5)), item(Some(20)), item(None)];
+        let tb = TimeBox::of(&items, 45);
+        assert_eq!(
+            (tb.planned, tb.unplanned, tb.free(), tb.over()),
+            (25, 1, 20, None)
+        );
+        let exact = TimeBox::of(&[item(Some(30))], 30);
+        assert_eq!((exact.over(), exact.free()), (None, 0));
+        let over = TimeBox::of(&[item(Some(20)), item(Some(15))], 30);
+        assert_eq!((over.over(), over.free()), (Some(5), 0));
+        let huge = TimeBox::of(&[item(Some(u32::MAX)), item(Some(10))], 30);
+        assert_eq!(huge.planned, u32::MAX, "no overflow");
+        assert_eq!(TimeBox::of(&[], 30).planned, 0);
+    }
+}

@@ -1,0 +1,419 @@
+//! The Meetings view's forms: plan or edit a meeting, add or edit an agenda item, jot a note
+//! during the meeting, and park a question (from any view). Each has a draft key so an
+//! unsaved form comes back after a crash: `meeting:new`, `meeting:ID`, `agenda:new:MEETING`,
+//! `agenda:ID`, `note:ID`, `question:new`.
+
+use chrono::{NaiveDateTime, NaiveTime};
+
+use super::super::{Cursor, View};
+use super::Mode;
+use crate::domain::text::clean_line;
+use crate::domain::{
+    AgendaItem, AgendaKind, CommitmentStatus, FeedbackStatus, GoalStatus, Meeting, MeetingStatus,
+    Question, parse_date,
+};
+use crate::i18n::{Label, fill};
+use crate::store::Result;
+use crate::tui::app::{App, Screen};
+use crate::tui::form::Form;
+use crate::tui::forms::{FormPurpose, OpenForm, SaveError};
+use crate::tui::ui::fit;
+
+/// What a Meetings form edits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MeetingForm {
+    /// A new meeting.
+    New,
+    /// The meeting with this id.
+    Edit(i64),
+    /// A new item on the agenda of this meeting.
+    NewItem(i64),
+    /// The agenda item with this id.
+    EditItem(i64),
+    /// The in-meeting note of the agenda item with this id.
+    Note(i64),
+    /// A question for the question bank.
+    Question,
+}
+
+/// Reads `16:00`, `9:30` or `9.30`.
+pub fn parse_time(text: &str) -> Option<NaiveTime> {
+    let text = text.trim().replace('.', ":");
+    let (h, m) = text.split_once(':')?;
+    if h.is_empty() || h.len() > 2 || m.len() != 2 {
+        return None;
+    }
+    NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0)
+}
+
+fn field_error(name: &'static str, message: &str) -> SaveError {
+    SaveError::Field {
+        name,
+        message: message.to_string(),
+    }
+}
+
+// ---- Meetings ----------------------------------------------------------------------------
+
+/// The plan/edit form of a meeting (`None`: a new one, for the selected meeting's mentor).
+pub fn meeting_form(app: &App, meeting: Option<&Meeting>, draft_key: &str) -> Result<Form> {
+    let t = &app.text().meetings;
+    let labels = &app.text().labels;
+    let mentors: Vec<(String, String)> = app
+        .store
+        .mentor_names()?
+        .into_iter()
+        .map(|(id, name)| (id.to_string(), clean_line(&name).into_owned()))
+        .collect();
+    let statuses = MeetingStatus::ALL
+        .iter()
+        .map(|s| (s.code().to_string(), s.label(labels).to_string()))
+        .collect();
+    let (mentor, date, time, minutes, status, channel, notes, private) = match meeting {
+        Some(m) => (
+            m.mentor_id.to_string(),
+            m.starts_at.date().to_string(),
+            m.starts_at.format("%H:%M").to_string(),
+            m.minutes.to_string(),
+            m.status.code(),
+            m.channel.clone(),
+            m.notes.clone(),
+            m.private,
+        ),
+        None => (
+            app.views
+                .meetings
+                .selected()
+                .map(|s| s.meeting.mentor_id.to_string())
+                .unwrap_or_default(),
+            String::new(),
+            String::new(),
+            app.config.meeting_minutes.to_string(),
+            MeetingStatus::Planned.code(),
+            String::new(),
+            String::new(),
+            false,
+        ),
+    };
+    let title = if meeting.is_some() {
+        t.form_edit
+    } else {
+        t.form_new
+    };
+    Ok(Form::builder(draft_key, title)
+        .choice("mentor", t.f_mentor, mentors)
+        .value("mentor", &mentor)
+        .date("date", t.f_date)
+        .required("date")
+        .value("date", &date)
+        .line("time", t.f_time)
+        .required("time")
+        .value("time", &time)
+        .number("minutes", t.f_minutes)
+        .required("minutes")
+        .value("minutes", &minutes)
+        .choice("status", t.f_status, statuses)
+        .value("status", status)
+        .line("channel", t.f_channel)
+        .value("channel", &channel)
+        .multi("notes", t.f_notes, 4)
+        .value("notes", &notes)
+        .toggle("private", t.f_private)
+        .checked("private", private)
+        .build())
+}
+
+/// Saves the meeting form.
+fn save_meeting(app: &mut App, id: Option<i64>, form: &Form) -> Result<(), SaveError> {
+    let t = &app.text().meetings;
+    let today = app.clock.today();
+    let mentor_id: i64 = form
+        .choice("mentor")
+        .parse()
+        .map_err(|_| field_error("mentor", t.need_mentor))?;
+    let date =
+        parse_date(&form.text("date"), today).map_err(|e| field_error("date", &e.to_string()))?;
+    let time = parse_time(&form.text("time")).ok_or_else(|| field_error("time", t.time_bad))?;
+    let minutes = match form.number("minutes") {
+        Some(n) if n.fract() == 0.0 && (5.0..=480.0).contains(&n) => n as u32,
+        _ => return Err(field_error("minutes", t.minutes_bad)),
+    };
+    let mut m = match id {
+        Some(id) => app.store.meeting(id)?,
+        None => Meeting {
+            id: 0,
+            uuid: String::new(),
+            mentor_id,
+            starts_at: NaiveDateTime::new(date, time),
+            minutes,
+            status: MeetingStatus::Planned,
+            channel: String::new(),
+            notes: String::new(),
+            agenda_ready: false,
+            private: false,
+        },
+    };
+    m.mentor_id = mentor_id;
+    m.starts_at = NaiveDateTime::new(date, time);
+    m.minutes = minutes;
+    m.status = form.choice("status").parse().unwrap_or(m.status);
+    m.channel = form.text("channel");
+    m.notes = form.text("notes");
+    m.private = form.toggle("private");
+    let id = app.store.save_meeting(&m)?;
+    app.load(View::Meetings)?;
+    let v = &mut app.views.meetings;
+    if let Some(pos) = v.rows.iter().position(|r| r.meeting.id == id) {
+        v.cursor = Cursor { pos };
+        v.load_detail(&app.store)?;
+    }
+    Ok(())
+}
+
+// ---- Agenda items ------------------------------------------------------------------------
+
+/// The link choice's code for an item: `goal:3`, `commitment:4`, `feedback:5` or empty.
+fn link_code(a: &AgendaItem) -> String {
+    if let Some(id) = a.goal_id {
+        format!("goal:{id}")
+    } else if let Some(id) = a.commitment_id {
+        format!("commitment:{id}")
+    } else if let Some(id) = a.feedback_id {
+        format!("feedback:{id}")
+    } else {
+        String::new()
+    }
+}
+
+/// What an item can be linked to: active goals, open commitments, open feedback, and
+/// whatever it is linked to now.
+fn link_options(app: &App, item: Option<&AgendaItem>) -> Result<Vec<(String, String)>> {
+    let t = &app.text().meetings;
+    let label = |template: &str, text: &str| fill(template, &[&fit(&clean_line(text), 48)]);
+    let current = item.map(link_code).unwrap_or_default();
+    let mut options = vec![(String::new(), t.link_none.to_string())];
+    for g in app.store.goal_summaries(200)? {
+        let code = format!("goal:{}", g.goal.id);
+        if g.goal.status == GoalStatus::Active || code == current {
+            options.push((code, label(t.link_goal, &g.goal.title)));
+        }
+    }
+    for c in app.store.commitment_list(200)? {
+        let code = format!("commitment:{}", c.commitment.id);
+        if c.commitment.status == CommitmentStatus::Open || code == current {
+            options.push((code, label(t.link_commitment, &c.commitment.text)));
+        }
+    }
+    for f in app.store.feedback_list(200)? {
+        let code = format!("feedback:{}", f.feedback.id);
+        if f.feedback.status != FeedbackStatus::Done || code == current {
+            options.push((code, label(t.link_feedback, &f.feedback.text)));
+        }
+    }
+    Ok(options)
+}
+
+/// The add/edit form of an agenda item.
+pub fn item_form(app: &App, item: Option<&AgendaItem>, draft_key: &str) -> Result<Form> {
+    let t = &app.text().meetings;
+    let labels = &app.text().labels;
+    let kinds = AgendaKind::ALL
+        .iter()
+        .map(|k| (k.code().to_string(), k.label(labels).to_string()))
+        .collect();
+    let title = if item.is_some() {
+        t.item_form_edit
+    } else {
+        t.item_form_new
+    };
+    let mut b = Form::builder(draft_key, title)
+        .choice("kind", t.f_kind, kinds)
+        .line("text", t.f_text)
+        .required("text")
+        .number("minutes", t.f_item_minutes)
+        .line("outcome", t.f_outcome)
+        .choice("link", t.f_link, link_options(app, item)?)
+        .toggle("private", t.f_private);
+    if let Some(a) = item {
+        b = b
+            .value("kind", a.kind.code())
+            .value("text", &a.text)
+            .value(
+                "minutes",
+                &a.minutes.map(|n| n.to_string()).unwrap_or_default(),
+            )
+            .value("outcome", &a.outcome)
+            .value("link", &link_code(a))
+            .checked("private", a.private);
+    }
+    Ok(b.build())
+}
+
+/// Saves the item form into a new item of `meeting` or into item `id`.
+fn save_item(app: &mut App, purpose: MeetingForm, form: &Form) -> Result<(), SaveError> {
+    let t = &app.text().meetings;
+    let minutes = match form.number("minutes") {
+        None if form.text("minutes").trim().is_empty() => None,
+        Some(n) if n.fract() == 0.0 && (1.0..=480.0).contains(&n) => Some(n as u32),
+        _ => return Err(field_error("minutes", t.item_minutes_bad)),
+    };
+    let mut a = match purpose {
+        MeetingForm::EditItem(id) => app.store.agenda_item(id)?,
+        MeetingForm::NewItem(meeting_id) => super::template::blank_item(meeting_id),
+        _ => return Ok(()),
+    };
+    a.kind = form.choice("kind").parse().unwrap_or(a.kind);
+    a.text = clean_line(form.text("text").trim()).into_owned();
+    a.minutes = minutes;
+    a.outcome = form.text("outcome");
+    a.private = form.toggle("private");
+    let link = form.choice("link").to_string();
+    if link != link_code(&a) {
+        a.goal_id = None;
+        a.commitment_id = None;
+        a.feedback_id = None;
+        let id = link.split_once(':').and_then(|(_, id)| id.parse().ok());
+        match link.split(':').next() {
+            Some("goal") => a.goal_id = id,
+            Some("commitment") => a.commitment_id = id,
+            Some("feedback") => a.feedback_id = id,
+            _ => {}
+        }
+    }
+    let id = app.store.save_agenda_item(&a)?;
+    app.load(View::Meetings)?;
+    let b = &mut app.views.meetings.builder;
+    if let Some(pos) = b.items.iter().position(|i| i.id == id) {
+        b.items_cursor = Cursor { pos };
+    }
+    Ok(())
+}
+
+// ---- Notes and questions -----------------------------------------------------------------
+
+/// The in-meeting note form of an item.
+pub fn note_form(app: &App, item: &AgendaItem, draft_key: &str) -> Form {
+    let t = &app.text().meetings;
+    Form::builder(
+        draft_key,
+        fill(t.note_form, &[&fit(&clean_line(&item.text), 50)]),
+    )
+    .multi("note", t.f_note, 4)
+    .value("note", &item.note)
+    .build()
+}
+
+/// The one-field form that parks a question (for the open meeting's mentor by default).
+pub fn question_form(app: &App, draft_key: &str) -> Result<Form> {
+    let t = &app.text().meetings;
+    let mut mentors = vec![(String::new(), t.any_mentor.to_string())];
+    mentors.extend(
+        app.store
+            .mentor_names()?
+            .into_iter()
+            .map(|(id, name)| (id.to_string(), clean_line(&name).into_owned())),
+    );
+    let v = &app.views.meetings;
+    let mentor = match (app.screen, v.mode) {
+        (Screen::View(View::Meetings), Mode::List) => v.selected().map(|s| s.meeting.mentor_id),
+        (Screen::View(View::Meetings), _) => {
+            v.builder.meeting.as_ref().map(|s| s.meeting.mentor_id)
+        }
+        _ => None,
+    };
+    Ok(Form::builder(draft_key, t.question_form)
+        .line("text", t.f_question)
+        .required("text")
+        .choice("mentor", t.f_question_mentor, mentors)
+        .value("mentor", &mentor.map(|m| m.to_string()).unwrap_or_default())
+        .toggle("private", t.f_private)
+        .build())
+}
+
+fn save_question(app: &mut App, form: &Form) -> Result<(), SaveError> {
+    let q = Question {
+        id: 0,
+        uuid: String::new(),
+        text: clean_line(form.text("text").trim()).into_owned(),
+        mentor_id: form.choice("mentor").parse().ok(),
+        agenda_item_id: None,
+        private: form.toggle("private"),
+    };
+    app.store.save_question(&q)?;
+    if let Screen::View(view) = app.screen {
+        app.load(view)?;
+    }
+    Ok(())
+}
+
+/// Saves a Meetings form.
+pub fn save(app: &mut App, purpose: &MeetingForm, form: &Form) -> Result<(), SaveError> {
+    match *purpose {
+        MeetingForm::New => save_meeting(app, None, form),
+        MeetingForm::Edit(id) => save_meeting(app, Some(id), form),
+        MeetingForm::NewItem(_) | MeetingForm::EditItem(_) => save_item(app, *purpose, form),
+        MeetingForm::Note(id) => {
+            app.store.set_agenda_note(id, &form.text("note"))?;
+            app.load(View::Meetings)?;
+            Ok(())
+        }
+        MeetingForm::Question => save_question(app, form),
+    }
+}
+
+/// Rebuilds the form a Meetings draft belongs to (None when its record is gone).
+pub fn reopen(app: &App, draft_key: &str) -> Option<OpenForm> {
+    let parts: Vec<&str> = draft_key.split(':').collect();
+    let (form, purpose) = match parts.as_slice() {
+        ["meeting", "new"] => (meeting_form(app, None, draft_key).ok()?, MeetingForm::New),
+        ["meeting", id] => {
+            let m = app.store.meeting(id.parse().ok()?).ok()?;
+            (
+                meeting_form(app, Some(&m), draft_key).ok()?,
+                MeetingForm::Edit(m.id),
+            )
+        }
+        ["agenda", "new", meeting] => {
+            let m = app.store.meeting(meeting.parse().ok()?).ok()?;
+            (
+                item_form(app, None, draft_key).ok()?,
+                MeetingForm::NewItem(m.id),
+            )
+        }
+        ["agenda", id] => {
+            let a = app.store.agenda_item(id.parse().ok()?).ok()?;
+            (
+                item_form(app, Some(&a), draft_key).ok()?,
+                MeetingForm::EditItem(a.id),
+            )
+        }
+        ["note", id] => {
+            let a = app.store.agenda_item(id.parse().ok()?).ok()?;
+            (note_form(app, &a, draft_key), MeetingForm::Note(a.id))
+        }
+        ["question", "new"] => (question_form(app, draft_key).ok()?, MeetingForm::Question),
+        _ => return None,
+    };
+    Some(OpenForm {
+        form,
+        purpose: FormPurpose::Meetings(purpose),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_read_as_hours_and_minutes() {
+        let hm = |h, m| NaiveTime::from_hms_opt(h, m, 0);
+        assert_eq!(parse_time("16:00"), hm(16, 0));
+        assert_eq!(parse_time(" 9:30 "), hm(9, 30));
+        assert_eq!(parse_time("9.30"), hm(9, 30));
+        for bad in [
+            "", "16", "24:00", "12:60", "12:5", "noon", "123:00", "-1:00",
+        ] {
+            assert_eq!(parse_time(bad), None, "{bad}");
+        }
+    }
+}

@@ -1,0 +1,326 @@
+//! Meetings (3): upcoming meetings (soonest first), then past ones (newest first); the selected
+//! meeting's agenda with its time box, and its notes and outcomes once held.
+//!
+//! The view has three screens ([`Mode`]): the list, the agenda builder of one planned meeting
+//! (`agenda.rs`) and in-meeting mode (`live.rs`). Each has its own key table (`keys.rs`); the
+//! forms are in `form.rs` and the actions in `update.rs`.
+
+pub mod agenda;
+pub mod form;
+pub mod keys;
+pub mod live;
+pub mod template;
+pub mod update;
+
+pub use form::MeetingForm;
+pub use keys::{AGENDA_KEYS, KEYS, LIVE_KEYS, MeetingsAction};
+pub use update::{open_agenda, update};
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Row};
+
+use super::list::{ListSpec, draw_detail, draw_list, heading};
+use super::{Cursor, LIST_LIMIT, list_and_detail};
+use crate::domain::text::clean_multiline;
+use crate::domain::{AgendaItem, MeetingStatus};
+use crate::i18n::{Label, fill};
+use crate::store::{MeetingOutcomes, MeetingSummary, Result, Store};
+use crate::tui::keys::Binding;
+use crate::tui::ui::Ui;
+use agenda::{AgendaBuilder, TimeBox};
+
+/// Which screen of the Meetings view is showing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// The upcoming and past meetings with the selected one's detail.
+    #[default]
+    List,
+    /// The agenda builder of one planned meeting.
+    Builder,
+    /// In-meeting mode: tick items, jot notes, watch the time.
+    Live,
+}
+
+/// The Meetings view's state.
+#[derive(Debug, Default)]
+pub struct MeetingsView {
+    /// Upcoming meetings first, then past ones.
+    pub rows: Vec<MeetingSummary>,
+    /// How many of `rows` are upcoming.
+    pub upcoming: usize,
+    pub cursor: Cursor,
+    pub agenda: Vec<AgendaItem>,
+    /// Feedback and commitments of the selected meeting (once held).
+    pub outcomes: MeetingOutcomes,
+    pub mode: Mode,
+    /// Where `Esc` leaves in-meeting mode to.
+    pub live_from: Mode,
+    /// The open meeting's agenda and suggestions (builder and in-meeting mode).
+    pub builder: AgendaBuilder,
+}
+
+impl MeetingsView {
+    /// Loads the lists and the selected meeting's agenda.
+    pub fn load(&mut self, store: &Store, now: chrono::NaiveDateTime) -> Result<()> {
+        let mut rows = store.upcoming_meetings(now, LIST_LIMIT / 5)?;
+        self.upcoming = rows.len();
+        rows.extend(store.past_meetings(now, LIST_LIMIT)?);
+        self.rows = rows;
+        self.cursor.clamp(self.rows.len());
+        self.load_detail(store)?;
+        if self.mode != Mode::List {
+            let id = self.builder.meeting_id();
+            match id {
+                Some(id) if store.meeting(id).is_ok() => self.builder.load(store, id, now)?,
+                // The meeting is gone (deleted elsewhere): back to the list.
+                _ => self.mode = Mode::List,
+            }
+        }
+        Ok(())
+    }
+
+    /// Loads the agenda and outcomes of the meeting under the cursor.
+    pub fn load_detail(&mut self, store: &Store) -> Result<()> {
+        match self.rows.get(self.cursor.pos) {
+            Some(row) => {
+                self.agenda = store.agenda_of(row.meeting.id)?;
+                self.outcomes = if row.meeting.status == MeetingStatus::Held {
+                    store.outcomes_of(row.meeting.id, 20)?
+                } else {
+                    MeetingOutcomes::default()
+                };
+            }
+            None => {
+                self.agenda.clear();
+                self.outcomes = MeetingOutcomes::default();
+            }
+        }
+        Ok(())
+    }
+
+    /// Moves the cursor of the screen showing (the list, or the builder's focused pane).
+    pub fn step(&mut self, delta: isize, store: &Store) -> Result<()> {
+        match self.mode {
+            Mode::List => {
+                self.cursor.step(delta, self.rows.len());
+                self.load_detail(store)
+            }
+            Mode::Builder => {
+                self.builder.step(delta);
+                Ok(())
+            }
+            Mode::Live => {
+                self.builder
+                    .items_cursor
+                    .step(delta, self.builder.items.len());
+                Ok(())
+            }
+        }
+    }
+
+    /// The meeting under the list cursor.
+    pub fn selected(&self) -> Option<&MeetingSummary> {
+        self.rows.get(self.cursor.pos)
+    }
+
+    /// The key table of the screen showing.
+    pub fn keys(&self) -> &'static [Binding] {
+        match self.mode {
+            Mode::List => KEYS,
+            Mode::Builder => AGENDA_KEYS,
+            Mode::Live => LIVE_KEYS,
+        }
+    }
+
+    /// Number of rows in the list.
+    pub fn row_count(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Draws the screen showing.
+    pub fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
+        match self.mode {
+            Mode::List => self.render_list(f, area, ui),
+            Mode::Builder => self.builder.render(f, area, ui),
+            Mode::Live => live::render(&self.builder, f, area, ui),
+        }
+    }
+
+    /// Draws the list and the detail pane.
+    fn render_list(&self, f: &mut Frame, area: Rect, ui: &Ui) {
+        let t = &ui.t.meetings;
+        let (list_area, detail_area) = list_and_detail(area);
+        let rows = self
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let m = &s.meeting;
+                let when = format!(
+                    "{} {}",
+                    ui.date(m.starts_at.date()),
+                    m.starts_at.format("%H:%M")
+                );
+                let style = if i < self.upcoming {
+                    ui.theme.accent
+                } else {
+                    ui.theme.base
+                };
+                let readiness = if m.status == MeetingStatus::Planned {
+                    s.readiness.label(&ui.t.labels).to_string()
+                } else {
+                    format!("{}", s.items)
+                };
+                Row::new(vec![
+                    Cell::from(when),
+                    Cell::from(ui.user(&s.mentor_name, false).into_owned()),
+                    Cell::from(m.status.label(&ui.t.labels)),
+                    Cell::from(fill(ui.t.common.minutes_short, &[&m.minutes])),
+                    Cell::from(readiness),
+                ])
+                .style(style)
+            })
+            .collect();
+        let title = format!("{} · {}", t.upcoming, t.past);
+        draw_list(
+            f,
+            list_area,
+            ListSpec {
+                title,
+                headers: &[
+                    t.col_when,
+                    t.col_mentor,
+                    t.col_status,
+                    t.col_length,
+                    t.col_agenda,
+                ],
+                widths: &[
+                    Constraint::Length(16),
+                    Constraint::Min(12),
+                    Constraint::Length(12),
+                    Constraint::Length(7),
+                    Constraint::Length(12),
+                ],
+                rows,
+                cursor: self.cursor,
+                empty: t.empty,
+                focused: true,
+            },
+            ui,
+        );
+        if let Some(s) = self.rows.get(self.cursor.pos) {
+            let title = format!(
+                "{} · {}",
+                ui.user(&s.mentor_name, false),
+                ui.date(s.meeting.starts_at.date())
+            );
+            draw_detail(f, detail_area, &title, self.detail_lines(s, ui), ui);
+        }
+    }
+
+    fn detail_lines(&self, s: &MeetingSummary, ui: &Ui) -> Vec<Line<'static>> {
+        let t = &ui.t.meetings;
+        let m = &s.meeting;
+        let mut facts = vec![
+            m.starts_at.format("%H:%M").to_string(),
+            fill(ui.t.common.minutes_short, &[&m.minutes]),
+            m.status.label(&ui.t.labels).to_string(),
+        ];
+        if !m.channel.is_empty() {
+            facts.push(ui.user(&m.channel, m.private).into_owned());
+        }
+        if m.status == MeetingStatus::Planned {
+            facts.push(fill(t.readiness, &[&s.readiness.label(&ui.t.labels)]));
+        }
+        let mut lines = vec![
+            Line::styled(facts.join(" · "), ui.theme.dim),
+            heading(t.agenda_title, ui),
+        ];
+        if self.agenda.is_empty() {
+            lines.push(Line::styled(t.no_agenda, ui.theme.dim));
+        }
+        for item in &self.agenda {
+            let tick = if item.discussed { "[x]" } else { "[ ]" };
+            let minutes = item
+                .minutes
+                .map(|n| fill(ui.t.common.minutes_short, &[&n]))
+                .unwrap_or_default();
+            lines.push(Line::from(vec![
+                Span::raw(format!("{tick} ")),
+                Span::styled(
+                    format!("{:<9}", item.kind.label(&ui.t.labels)),
+                    ui.theme.dim,
+                ),
+                Span::raw(ui.user(&item.text, item.private).into_owned()),
+                Span::styled(format!("  {minutes}"), ui.theme.dim),
+            ]));
+            if !item.outcome.is_empty() {
+                lines.push(Line::styled(
+                    format!("      → {}", ui.user(&item.outcome, item.private)),
+                    ui.theme.dim,
+                ));
+            }
+            if !item.note.is_empty() {
+                lines.push(Line::from(format!(
+                    "      ✎ {}",
+                    ui.user(&item.note, item.private)
+                )));
+            }
+        }
+        let time_box = TimeBox::of(&self.agenda, m.minutes);
+        lines.push(time_box.line(ui));
+        if !m.notes.is_empty() {
+            lines.push(Line::from(""));
+            lines.push(heading(t.notes, ui));
+            if m.private && ui.hide_private {
+                lines.push(Line::from(ui.t.common.hidden_text));
+            } else {
+                for l in clean_multiline(&m.notes).lines() {
+                    lines.push(Line::from(l.to_string()));
+                }
+            }
+        }
+        if m.status == MeetingStatus::Held {
+            self.outcome_lines(&mut lines, ui);
+        }
+        lines
+    }
+
+    /// "What came out of it": the feedback received and commitments made at the meeting.
+    fn outcome_lines(&self, lines: &mut Vec<Line<'static>>, ui: &Ui) {
+        let t = &ui.t.meetings;
+        let o = &self.outcomes;
+        lines.push(Line::from(""));
+        lines.push(heading(t.outcomes, ui));
+        if o.feedback.is_empty() && o.commitments.is_empty() {
+            lines.push(Line::styled(t.no_outcomes, ui.theme.dim));
+            return;
+        }
+        for fb in &o.feedback {
+            lines.push(Line::from(vec![
+                Span::styled(format!("{:<11}", fb.kind.label(&ui.t.labels)), ui.theme.dim),
+                Span::raw(ui.user(&fb.text, fb.private).into_owned()),
+                Span::styled(
+                    format!("  ({})", fb.status.label(&ui.t.labels)),
+                    ui.theme.dim,
+                ),
+            ]));
+        }
+        for c in &o.commitments {
+            let due = c
+                .due
+                .map(|d| format!("  {}", ui.date(d)))
+                .unwrap_or_default();
+            lines.push(Line::from(vec![
+                Span::styled(format!("{:<11}", c.owner.label(&ui.t.labels)), ui.theme.dim),
+                Span::raw(ui.user(&c.text, c.private).into_owned()),
+                Span::styled(
+                    format!("{due}  ({})", c.status.label(&ui.t.labels)),
+                    ui.theme.dim,
+                ),
+            ]));
+        }
+    }
+}

@@ -1,0 +1,124 @@
+//! The shipped agenda template (`assets/agenda-template-*.md`): a new agenda can start from it.
+//!
+//! One item a line, `kind | minutes | text | outcome`; `#` lines and blank lines are notes.
+//! Parsing is pure and strict: a line that does not read as an item is reported, not guessed.
+
+use crate::domain::{AgendaItem, AgendaKind};
+use crate::i18n::Lang;
+
+/// The template text shipped for `lang`.
+pub fn text(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => include_str!("../../../../assets/agenda-template-en.md"),
+        Lang::Id => include_str!("../../../../assets/agenda-template-id.md"),
+    }
+}
+
+/// A line of the template that is not an item: its number (1-based) and the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadLine {
+    pub number: usize,
+    pub line: String,
+}
+
+/// The items of a template for meeting `meeting_id`, in order (position 0: appended).
+pub fn parse(template: &str, meeting_id: i64) -> Result<Vec<AgendaItem>, BadLine> {
+    let mut items = Vec::new();
+    for (i, line) in template.lines().enumerate() {
+        let trimmed = line.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let bad = || BadLine {
+            number: i + 1,
+            line: trimmed.to_string(),
+        };
+        let parts: Vec<&str> = trimmed.splitn(4, '|').map(str::trim).collect();
+        if parts.len() < 3 || parts[2].is_empty() {
+            return Err(bad());
+        }
+        let kind: AgendaKind = parts[0].parse().map_err(|_| bad())?;
+        let minutes = match parts[1] {
+            "" => None,
+            n => Some(
+                n.parse::<u32>()
+                    .ok()
+                    .filter(|m| *m <= 480)
+                    .ok_or_else(bad)?,
+            ),
+        };
+        items.push(AgendaItem {
+            kind,
+            text: parts[2].to_string(),
+            outcome: parts.get(3).copied().unwrap_or("").to_string(),
+            minutes,
+            ..blank_item(meeting_id)
+        });
+    }
+    Ok(items)
+}
+
+/// A new, empty topic for meeting `meeting_id` (position 0: appended when saved).
+pub fn blank_item(meeting_id: i64) -> AgendaItem {
+    AgendaItem {
+        id: 0,
+        uuid: String::new(),
+        meeting_id,
+        kind: AgendaKind::Topic,
+        text: String::new(),
+        outcome: String::new(),
+        minutes: None,
+        position: 0,
+        discussed: false,
+        note: String::new(),
+        goal_id: None,
+        commitment_id: None,
+        feedback_id: None,
+        carried_from: None,
+        source: None,
+        private: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_templates_follow_the_article() {
+        for lang in [Lang::En, Lang::Id] {
+            let items = parse(text(lang), 7).expect("the shipped template parses");
+            assert_eq!(items.len(), 9, "{lang:?}");
+            assert!(
+                items
+                    .iter()
+                    .all(|a| a.meeting_id == 7 && a.minutes.is_some())
+            );
+            let total: u32 = items.iter().filter_map(|a| a.minutes).sum();
+            assert!(total <= 30, "fits the default 30 minutes: {total}");
+            assert_eq!(items[0].kind, AgendaKind::Topic);
+            assert_eq!(items[2].kind, AgendaKind::Ask);
+            assert!(items[4].outcome.contains('…'));
+        }
+        assert!(text(Lang::En).contains("Traffic light per goal"));
+        assert!(text(Lang::En).contains("owner and date"));
+    }
+
+    #[test]
+    fn lines_that_are_not_items_are_reported() {
+        assert_eq!(parse("# note\n\n", 1).unwrap(), vec![]);
+        let items = parse("ask | | Who else should I talk to?", 1).unwrap();
+        assert_eq!(items[0].minutes, None);
+        assert_eq!(items[0].outcome, "");
+        for bad in [
+            "chat | 3 | Hello",
+            "topic | three | Hello",
+            "topic | 3",
+            "topic | 3 |  ",
+            "topic | 999 | Too long",
+        ] {
+            let err = parse(&format!("# head\n{bad}"), 1).unwrap_err();
+            assert_eq!(err.number, 2, "{bad}");
+        }
+    }
+}
