@@ -8,6 +8,7 @@
 mod cli;
 mod commitments;
 mod common;
+mod debrief;
 mod feedback;
 mod form;
 mod goals;
@@ -21,6 +22,7 @@ mod today;
 pub use cli::CliText;
 pub use commitments::CommitmentsText;
 pub use common::CommonText;
+pub use debrief::DebriefText;
 pub use feedback::FeedbackText;
 pub use form::FormText;
 pub use goals::GoalsText;
@@ -109,12 +111,13 @@ pub struct Text {
     pub mentors: MentorsText,
     pub form: FormText,
     pub cli: CliText,
+    pub debrief: DebriefText,
 }
 
 impl Text {
     /// Every (area.field, text) pair of the catalog.
     pub fn entries(&self) -> Vec<(String, &'static str)> {
-        let areas: [(&str, Vec<(&'static str, &'static str)>); 12] = [
+        let areas: [(&str, Vec<(&'static str, &'static str)>); 13] = [
             ("common", self.common.entries()),
             ("labels", self.labels.entries()),
             ("today", self.today.entries()),
@@ -127,6 +130,7 @@ impl Text {
             ("mentors", self.mentors.entries()),
             ("form", self.form.entries()),
             ("cli", self.cli.entries()),
+            ("debrief", self.debrief.entries()),
         ];
         areas
             .into_iter()
@@ -152,6 +156,7 @@ pub static EN: Text = Text {
     mentors: mentors::EN,
     form: form::EN,
     cli: cli::EN,
+    debrief: debrief::EN,
 };
 
 /// Bahasa Indonesia.
@@ -168,6 +173,7 @@ pub static ID: Text = Text {
     mentors: mentors::ID,
     form: form::ID,
     cli: cli::ID,
+    debrief: debrief::ID,
 };
 
 /// Fills `{}` placeholders in order: `fill("{} of {}", &[&1, &3])` → `"1 of 3"`.

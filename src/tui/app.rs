@@ -77,6 +77,8 @@ pub struct App {
     pub draft_offer: Option<Draft>,
     /// A form field to open in `$EDITOR`; the run loop (which owns the terminal) does it.
     pub editor_request: Option<usize>,
+    /// The debrief of a meeting, when one is open (it gets every key).
+    pub debrief: Option<super::views::debrief::Debrief>,
 }
 
 /// A question asked before a destructive step.
@@ -128,6 +130,7 @@ impl App {
             undo: Vec::new(),
             draft_offer: None,
             editor_request: None,
+            debrief: None,
         };
         app.draft_offer = app.store.drafts()?.into_iter().next();
         if let Screen::View(view) = screen {
@@ -151,8 +154,8 @@ impl App {
             View::Goals => v.goals.load(store),
             View::Meetings => v.meetings.load(store, now),
             View::Feedback => v.feedback.load(store),
-            View::Commitments => v.commitments.load(store),
-            View::Gratitude => v.gratitude.load(store),
+            View::Commitments => v.commitments.load(store, now.date()),
+            View::Gratitude => v.gratitude.load(store, now),
             View::Reflections => v.reflections.load(store),
             View::Mentors => v.mentors.load(store),
         }
@@ -169,6 +172,9 @@ impl App {
         if self.draft_offer.is_some() {
             return vec![keys::DRAFT_OFFER];
         }
+        if self.debrief.is_some() && self.form.is_none() {
+            return vec![super::views::debrief::KEYS];
+        }
         match self.screen {
             Screen::Welcome => vec![keys::WELCOME, keys::GLOBAL],
             Screen::View(view) => vec![keys::view_table(view), keys::GLOBAL, keys::LIST],
@@ -180,6 +186,18 @@ impl App {
         match event {
             Event::Key(key) if key.kind == KeyEventKind::Press && self.form.is_some() => {
                 self.form_key(*key);
+            }
+            Event::Key(key)
+                if key.kind == KeyEventKind::Press
+                    && self.debrief.is_some()
+                    && self.confirm.is_none()
+                    && self.draft_offer.is_none()
+                    && !self.help_open =>
+            {
+                super::views::debrief::handle_key(self, *key);
+            }
+            Event::Paste(text) if self.form.is_none() && self.debrief.is_some() => {
+                super::views::debrief::paste(self, text);
             }
             Event::Paste(text) => {
                 let today = self.clock.today();
@@ -249,6 +267,10 @@ impl App {
                 }
             }
             Action::Mentors(a) => super::views::mentors::update(self, a)?,
+            Action::Debrief(a) => super::views::debrief::update(self, a)?,
+            Action::Feedback(a) => super::views::feedback::update(self, a)?,
+            Action::Commitments(a) => super::views::commitments::update(self, a)?,
+            Action::Gratitude(a) => super::views::gratitude::update(self, a)?,
             Action::MoveDown if self.help_open => {
                 self.help_scroll = self.help_scroll.saturating_add(1)
             }
@@ -296,6 +318,9 @@ impl App {
     }
 
     fn open(&mut self) -> store::Result<()> {
+        if self.current_view() == View::Gratitude {
+            return super::views::gratitude::open(self);
+        }
         if self.current_view() == View::Today
             && let Some(id) = self.views.today.next_meeting_id()
         {
@@ -328,7 +353,10 @@ impl App {
                 v.meetings.cursor.step(delta, v.meetings.row_count());
                 v.meetings.load_detail(store)?;
             }
-            View::Feedback => v.feedback.cursor.step(delta, v.feedback.row_count()),
+            View::Feedback => {
+                v.feedback.cursor.step(delta, v.feedback.row_count());
+                v.feedback.load_detail(store)?;
+            }
             View::Commitments => v.commitments.cursor.step(delta, v.commitments.row_count()),
             View::Gratitude => v.gratitude.cursor.step(delta, v.gratitude.row_count()),
             View::Reflections => v.reflections.cursor.step(delta, v.reflections.row_count()),
@@ -382,6 +410,9 @@ impl App {
 
     fn restore_draft(&mut self) -> store::Result<()> {
         if let Some(draft) = self.draft_offer.take() {
+            if super::views::debrief::restore(self, &draft.key)? {
+                return Ok(());
+            }
             match forms::reopen(self, &draft.key) {
                 Some(open) => {
                     self.open_form(open.form, open.purpose);
@@ -508,6 +539,9 @@ impl App {
             self.message.as_deref(),
             &ui,
         );
+        if let Some(debrief) = &self.debrief {
+            debrief.render(f, body, &ui);
+        }
         if let Some(open) = &self.form {
             open.form.render(f, body, &ui);
         }

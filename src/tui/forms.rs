@@ -7,12 +7,16 @@
 use super::app::App;
 use super::form::Form;
 use super::views::mentors::{self, MentorForm};
+use super::views::{commitments, feedback, gratitude};
 use crate::store::StoreError;
 
 /// What an open form is for.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FormPurpose {
     Mentors(MentorForm),
+    Feedback(feedback::FeedbackForm),
+    Commitments(commitments::CommitmentForm),
+    Gratitude(gratitude::GratitudeForm),
 }
 
 /// A form on screen and what it is for.
@@ -41,6 +45,9 @@ impl From<StoreError> for SaveError {
 pub fn save(app: &mut App, purpose: &FormPurpose, form: &Form) -> Result<(), SaveError> {
     match purpose {
         FormPurpose::Mentors(p) => mentors::save(app, p, form),
+        FormPurpose::Feedback(p) => feedback::save(app, p, form),
+        FormPurpose::Commitments(p) => commitments::save(app, p, form),
+        FormPurpose::Gratitude(p) => gratitude::save(app, p, form),
     }
 }
 
@@ -49,6 +56,9 @@ pub fn reopen(app: &App, draft_key: &str) -> Option<OpenForm> {
     let prefix = draft_key.split(':').next().unwrap_or("");
     match prefix {
         "mentor" => mentors::reopen(app, draft_key),
+        "feedback" | "experiment" => feedback::reopen(app, draft_key),
+        "commitment" | "result" => commitments::reopen(app, draft_key),
+        "thanks" | "thanks-sent" => gratitude::reopen(app, draft_key),
         _ => None,
     }
 }

@@ -37,6 +37,14 @@ pub enum Action {
     DiscardDraft,
     /// Keys of the Mentors view.
     Mentors(super::views::mentors::MentorsAction),
+    /// The debrief of a meeting (and the Meetings view's `D`).
+    Debrief(super::views::debrief::DebriefAction),
+    /// Keys of the Feedback view.
+    Feedback(super::views::feedback::FeedbackAction),
+    /// Keys of the Commitments view.
+    Commitments(super::views::commitments::CommitmentsAction),
+    /// Keys of the Gratitude view.
+    Gratitude(super::views::gratitude::GratitudeAction),
 }
 
 /// A key with its modifiers.
@@ -414,6 +422,10 @@ pub fn view_table(view: View) -> &'static [Binding] {
     match view {
         View::Today => TODAY,
         View::Mentors => super::views::mentors::KEYS,
+        View::Meetings => super::views::meetings::KEYS,
+        View::Feedback => super::views::feedback::KEYS,
+        View::Commitments => super::views::commitments::KEYS,
+        View::Gratitude => super::views::gratitude::KEYS,
         _ => &[],
     }
 }

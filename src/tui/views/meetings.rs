@@ -185,3 +185,6 @@ impl MeetingsView {
         lines
     }
 }
+
+/// Keys of the Meetings view.
+pub const KEYS: &[crate::tui::keys::Binding] = &[super::debrief::START];
