@@ -206,7 +206,7 @@ impl GratitudeView {
             nudge_area,
             ListSpec {
                 title: format!("{} ({})", t.nudges_title, self.nudges.len()),
-                headers: &[""],
+                headers: &[t.nudge_header],
                 widths: &[Constraint::Min(10)],
                 rows: nudge_rows,
                 cursor: self.nudge_cursor(),

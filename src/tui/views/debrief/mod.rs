@@ -111,8 +111,8 @@ pub struct DebriefState {
     pub meeting_id: i64,
     /// The step on screen (index into [`Step::ALL`]).
     pub step: usize,
-    /// Each visited step's form, as the form's own draft JSON, by step name.
-    pub forms: BTreeMap<String, String>,
+    /// Each visited step's form, as the form's own draft (JSON), by step name.
+    pub forms: BTreeMap<String, serde_json::Value>,
     pub feedback: Vec<FeedbackEntry>,
     pub commitments: Vec<CommitmentEntry>,
 }
@@ -200,7 +200,7 @@ fn form_for(d: &Debrief, step: Step, app: &App) -> Form {
     let mut form = steps::build(d, step, app.text(), app.lang);
     match d.state.forms.get(step.name()) {
         Some(json) => {
-            let _ = form.restore_draft(json);
+            let _ = form.restore_draft(&json.to_string());
         }
         None if step == Step::Commitments && d.state.commitments.is_empty() => {
             // The "one action" note is the obvious first commitment.
@@ -210,7 +210,7 @@ fn form_for(d: &Debrief, step: Step, app: &App) -> Form {
                 .get(Step::Notes.name())
                 .map(|json| {
                     let mut notes = steps::build(d, Step::Notes, app.text(), app.lang);
-                    let _ = notes.restore_draft(json);
+                    let _ = notes.restore_draft(&json.to_string());
                     notes.text(steps::ACTION)
                 })
                 .unwrap_or_default();
@@ -228,9 +228,8 @@ fn form_for(d: &Debrief, step: Step, app: &App) -> Form {
 /// Saves the whole state as the draft (called after every change).
 fn persist(app: &mut App) {
     let Some(d) = &mut app.debrief else { return };
-    d.state
-        .forms
-        .insert(d.step().name().to_string(), d.form.to_draft());
+    let form = serde_json::from_str(&d.form.to_draft()).unwrap_or_default();
+    d.state.forms.insert(d.step().name().to_string(), form);
     let result = serde_json::to_string(&d.state)
         .map_err(|e| e.to_string())
         .and_then(|json| {

@@ -16,7 +16,7 @@ use crate::tui::form::Form;
 fn filled(d: &Debrief, step: Step, app: &App) -> Form {
     let mut form = steps::build(d, step, app.text(), app.lang);
     if let Some(json) = d.state.forms.get(step.name()) {
-        let _ = form.restore_draft(json);
+        let _ = form.restore_draft(&json.to_string());
     }
     form
 }

@@ -145,15 +145,19 @@ pub fn build(d: &Debrief, step: Step, t: &'static Text, lang: Lang) -> Form {
     match step {
         Step::Discussed => {
             let mut b = Form::builder(key, dt.form_discussed);
-            for item in &d.agenda {
+            // Labels are short; the side panel gives each item in full, numbered alike.
+            let mut panel = vec![Line::styled(dt.step_discussed, d.title_style)];
+            for (i, item) in d.agenda.iter().enumerate() {
                 let name = format!("item:{}", item.id);
-                let label = fit(&clean_line(&item.text), 40);
+                let label = format!("{}. {}", i + 1, clean_line(&item.text));
+                panel.push(Line::from(fit(&label, 60)));
                 b = b.toggle(&name, label).checked(&name, item.discussed);
             }
             let mut form = b.line("also", dt.f_also).build();
             if d.agenda.is_empty() {
-                form.set_side_panel(vec![Line::from(dt.no_agenda)]);
+                panel.push(Line::from(dt.no_agenda));
             }
+            form.set_side_panel(panel);
             form
         }
         Step::Notes => {
@@ -266,7 +270,7 @@ fn entries_panel(title: String, items: Vec<String>, none: &str, d: &Debrief) -> 
         items
             .into_iter()
             .enumerate()
-            .map(|(i, s)| Line::from(format!("{}. {}", i + 1, fit(&s, 60)))),
+            .map(|(i, s)| Line::from(fit(&format!("{}. {s}", i + 1), 40))),
     );
     lines
 }
