@@ -2,23 +2,26 @@
 //! nudge list: held meetings not thanked yet, experiments not reported or thanked, mentors
 //! not thanked in six weeks. `Enter` on a nudge opens a thanks form filled in for it.
 
+mod form;
+
+use form::{Prefill, nudge_key, prefill_for, sent_form, thanks_form};
+pub use form::{reopen, save};
+
 use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::widgets::{Cell, Row};
 
-use super::debrief::choices;
 use super::list::{ListSpec, draw_list};
 use super::{Cursor, LIST_LIMIT, list_and_detail};
+use crate::domain::Gratitude;
 use crate::domain::nudges::{Nudge, NudgeKind, nudges};
 use crate::domain::text::clean_line;
-use crate::domain::{Gratitude, MeetingStatus};
 use crate::i18n::fill;
 use crate::store::{GratitudeRow, Result, Store};
 use crate::tui::app::App;
-use crate::tui::form::Form;
-use crate::tui::forms::{FormPurpose, OpenForm, SaveError};
+use crate::tui::forms::FormPurpose;
 use crate::tui::keys::{Action, Binding, Key, bind};
 use crate::tui::ui::{Ui, fit};
 
@@ -245,7 +248,7 @@ pub fn nudge_text(n: &NudgeRow, ui: &Ui) -> String {
     }
 }
 
-// ---- Keys, forms and actions -------------------------------------------------------------
+// ---- Keys and actions -----------------------------------------------------------------------
 
 /// What the Gratitude view's own keys do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -388,187 +391,4 @@ pub fn update(app: &mut App, action: GratitudeAction) -> Result<()> {
         _ => app.message = Some(t.common.nothing_selected.to_string()),
     }
     Ok(())
-}
-
-/// A stable key for a nudge's draft.
-fn nudge_key(n: &Nudge) -> String {
-    let code = |id: Option<i64>| id.map(|i| i.to_string()).unwrap_or_default();
-    format!(
-        "{:?}-{}-{}-{}",
-        n.kind,
-        code(n.mentor_id),
-        code(n.meeting_id),
-        code(n.commitment_id)
-    )
-    .to_lowercase()
-}
-
-/// What a new thanks form starts with.
-#[derive(Debug, Clone, Default)]
-struct Prefill {
-    mentor_id: Option<i64>,
-    meeting_id: Option<i64>,
-    what_for: String,
-}
-
-fn prefill_for(n: &NudgeRow, app: &App) -> Prefill {
-    let t = &app.text().gratitude;
-    let what_for = match n.nudge.kind {
-        NudgeKind::ThanksPending => fill(
-            t.prefill_meeting,
-            &[&n.meeting_day.map(|d| d.to_string()).unwrap_or_default()],
-        ),
-        NudgeKind::ReportExperiment | NudgeKind::ThankForExperiment => {
-            let result = n.experiment.as_ref().map(|(_, r)| r.as_str()).unwrap_or("");
-            fill(t.prefill_experiment, &[&clean_line(result)])
-        }
-        _ => t.prefill_mentor.to_string(),
-    };
-    Prefill {
-        mentor_id: n.nudge.mentor_id,
-        meeting_id: n.nudge.meeting_id,
-        what_for,
-    }
-}
-
-/// The add/edit form.
-fn thanks_form(app: &App, g: Option<&Gratitude>, pre: Prefill, draft_key: &str) -> Result<Form> {
-    let t = &app.text().gratitude;
-    let mentor_id = g.and_then(|g| g.mentor_id).or(pre.mentor_id);
-    let meeting_id = g.and_then(|g| g.meeting_id).or(pre.meeting_id);
-    let channel = match (g, mentor_id) {
-        (Some(g), _) => g.channel.clone(),
-        (None, Some(id)) => app.store.mentor(id).map(|m| m.channel).unwrap_or_default(),
-        (None, None) => String::new(),
-    };
-    Ok(Form::builder(
-        draft_key,
-        if g.is_some() { t.form_edit } else { t.form_new },
-    )
-    .choice(
-        "mentor",
-        t.f_mentor,
-        choices::mentors(&app.store, t.none_choice)?,
-    )
-    .value("mentor", &choices::code(mentor_id))
-    .choice(
-        "meeting",
-        t.f_meeting,
-        choices::meetings(&app.store, app.clock.now(), t.none_choice, meeting_id)?,
-    )
-    .value("meeting", &choices::code(meeting_id))
-    .multi("what_for", t.f_for, 3)
-    .required("what_for")
-    .value(
-        "what_for",
-        g.map(|g| g.what_for.as_str()).unwrap_or(&pre.what_for),
-    )
-    .date("date", t.f_date)
-    .value(
-        "date",
-        &g.map(|g| g.on).unwrap_or(app.clock.today()).to_string(),
-    )
-    .toggle("sent", t.f_sent)
-    .checked("sent", g.is_some_and(|g| g.sent))
-    .line("channel", t.f_channel)
-    .value("channel", &channel)
-    .toggle("private", t.f_private)
-    .checked("private", g.is_some_and(|g| g.private))
-    .build())
-}
-
-/// `s`: the channel it was sent by.
-fn sent_form(app: &App, g: &Gratitude, draft_key: &str) -> Result<Form> {
-    let t = &app.text().gratitude;
-    let channel = if g.channel.is_empty() {
-        match g.mentor_id {
-            Some(id) => app.store.mentor(id)?.channel,
-            None => String::new(),
-        }
-    } else {
-        g.channel.clone()
-    };
-    Ok(Form::builder(draft_key, t.sent_title)
-        .line("channel", t.f_channel)
-        .value("channel", &channel)
-        .build())
-}
-
-/// Saves a thanks form.
-pub fn save(app: &mut App, purpose: &GratitudeForm, form: &Form) -> Result<(), SaveError> {
-    let today = app.clock.today();
-    let mut g = match purpose {
-        GratitudeForm::New { commitment_id } => Gratitude {
-            id: 0,
-            uuid: String::new(),
-            mentor_id: None,
-            meeting_id: None,
-            commitment_id: *commitment_id,
-            on: today,
-            what_for: String::new(),
-            sent: false,
-            channel: String::new(),
-            private: false,
-        },
-        GratitudeForm::Edit(id) | GratitudeForm::Sent(id) => app.store.gratitude(*id)?,
-    };
-    if let GratitudeForm::Sent(_) = purpose {
-        g.sent = true;
-        g.channel = form.text("channel").trim().to_string();
-        app.message = Some(app.text().gratitude.marked_sent.to_string());
-    } else {
-        g.mentor_id = choices::id(form.choice("mentor"));
-        g.meeting_id = choices::id(form.choice("meeting"));
-        g.what_for = form.text("what_for").trim().to_string();
-        g.on = form.date("date", today).unwrap_or(today);
-        g.sent = form.toggle("sent");
-        g.channel = form.text("channel").trim().to_string();
-        g.private = form.toggle("private");
-    }
-    // Thanks for a meeting: the mentor is the meeting's, whatever the picker says.
-    if let Some(m) = g.meeting_id.and_then(|id| app.store.meeting(id).ok())
-        && m.status != MeetingStatus::Cancelled
-    {
-        g.mentor_id = Some(m.mentor_id);
-    }
-    let id = app.store.save_gratitude(&g)?;
-    app.load(super::View::Gratitude)?;
-    let v = &mut app.views.gratitude;
-    if v.focus == Pane::Nudges {
-        v.switch_focus();
-    }
-    if let Some(pos) = v.rows.iter().position(|r| r.gratitude.id == id) {
-        v.cursor = Cursor { pos };
-    }
-    Ok(())
-}
-
-/// Rebuilds the form a `thanks:…` or `thanks-sent:…` draft belongs to.
-pub fn reopen(app: &App, draft_key: &str) -> Option<OpenForm> {
-    if let Some(id) = draft_key.strip_prefix("thanks-sent:") {
-        let g = app.store.gratitude(id.parse().ok()?).ok()?;
-        return Some(OpenForm {
-            form: sent_form(app, &g, draft_key).ok()?,
-            purpose: FormPurpose::Gratitude(GratitudeForm::Sent(g.id)),
-        });
-    }
-    let rest = draft_key.strip_prefix("thanks:")?;
-    if rest == "new" || rest.starts_with("new:") {
-        // A nudge's thanks: the draft holds the text typed; the experiment link is lost only
-        // if the nudge is gone, which means it was thanked already.
-        let commitment_id = rest
-            .rsplit('-')
-            .next()
-            .and_then(|c| c.parse::<i64>().ok())
-            .filter(|_| rest.contains("experiment"));
-        return Some(OpenForm {
-            form: thanks_form(app, None, Prefill::default(), draft_key).ok()?,
-            purpose: FormPurpose::Gratitude(GratitudeForm::New { commitment_id }),
-        });
-    }
-    let g = app.store.gratitude(rest.parse().ok()?).ok()?;
-    Some(OpenForm {
-        form: thanks_form(app, Some(&g), Prefill::default(), draft_key).ok()?,
-        purpose: FormPurpose::Gratitude(GratitudeForm::Edit(g.id)),
-    })
 }
