@@ -318,17 +318,35 @@ impl Draft {
     pub fn preview(&self) -> String {
         let value: serde_json::Value = serde_json::from_str(&self.payload).unwrap_or_default();
         let fields = value.get("fields").unwrap_or(&value);
-        let preferred = ["title", "name", "text", "what_for", "what"]
-            .iter()
-            .filter_map(|k| fields.get(k).and_then(|v| v.as_str()))
-            .find(|s| !s.trim().is_empty());
-        let mut texts = Vec::new();
-        collect_strings(fields, &mut texts);
-        let text = preferred
-            .map(str::to_string)
-            .or_else(|| texts.into_iter().find(|s| !s.trim().is_empty()))
+        let text = preferred_text(fields)
+            .or_else(|| {
+                // Otherwise the first real sentence rather than a code like "suggestion".
+                let mut texts = Vec::new();
+                collect_strings(fields, &mut texts);
+                let words = |s: &&String| s.split_whitespace().count() > 1;
+                texts
+                    .iter()
+                    .find(words)
+                    .or(texts.iter().find(|s| !s.trim().is_empty()))
+                    .cloned()
+            })
             .unwrap_or_default();
         text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+}
+
+/// The first non-empty title / name / text / what-for found, depth first.
+fn preferred_text(value: &serde_json::Value) -> Option<String> {
+    const KEYS: [&str; 5] = ["title", "name", "text", "what_for", "what"];
+    match value {
+        serde_json::Value::Object(map) => KEYS
+            .iter()
+            .filter_map(|k| map.get(*k).and_then(|v| v.as_str()))
+            .find(|s| !s.trim().is_empty())
+            .map(str::to_string)
+            .or_else(|| map.values().find_map(preferred_text)),
+        serde_json::Value::Array(items) => items.iter().find_map(preferred_text),
+        _ => None,
     }
 }
 

@@ -8,6 +8,7 @@
 mod cli;
 mod commitments;
 mod common;
+mod debrief;
 mod errors;
 mod feedback;
 mod form;
@@ -22,6 +23,7 @@ mod today;
 pub use cli::CliText;
 pub use commitments::CommitmentsText;
 pub use common::CommonText;
+pub use debrief::DebriefText;
 pub use errors::ErrorsText;
 pub use feedback::FeedbackText;
 pub use form::FormText;
@@ -112,12 +114,13 @@ pub struct Text {
     pub form: FormText,
     pub cli: CliText,
     pub errors: ErrorsText,
+    pub debrief: DebriefText,
 }
 
 impl Text {
     /// Every (area.field, text) pair of the catalog.
     pub fn entries(&self) -> Vec<(String, &'static str)> {
-        let areas: [(&str, Vec<(&'static str, &'static str)>); 13] = [
+        let areas: [(&str, Vec<(&'static str, &'static str)>); 14] = [
             ("common", self.common.entries()),
             ("labels", self.labels.entries()),
             ("today", self.today.entries()),
@@ -131,6 +134,7 @@ impl Text {
             ("form", self.form.entries()),
             ("cli", self.cli.entries()),
             ("errors", self.errors.entries()),
+            ("debrief", self.debrief.entries()),
         ];
         areas
             .into_iter()
@@ -157,6 +161,7 @@ pub static EN: Text = Text {
     form: form::EN,
     cli: cli::EN,
     errors: errors::EN,
+    debrief: debrief::EN,
 };
 
 /// Bahasa Indonesia.
@@ -174,6 +179,7 @@ pub static ID: Text = Text {
     form: form::ID,
     cli: cli::ID,
     errors: errors::ID,
+    debrief: debrief::ID,
 };
 
 /// Fills `{}` placeholders in order: `fill("{} of {}", &[&1, &3])` → `"1 of 3"`.

@@ -156,4 +156,29 @@ impl Store {
             .execute("DELETE FROM commitments WHERE id = ?1", [id])?;
         Ok(())
     }
+
+    /// Commitments matching the SQL `condition` (over `c`, `?1` bound by the caller), open
+    /// ones by due date first, then the rest newest first; `?2` is the limit.
+    pub(super) fn commitment_list_where(
+        &self,
+        condition: &str,
+        params: impl rusqlite::Params,
+    ) -> Result<Vec<CommitmentRow>> {
+        let sql = format!(
+            "SELECT {COLUMNS}, mt.name FROM commitments c LEFT JOIN mentors mt ON mt.id = c.mentor_id
+             WHERE {condition}
+             ORDER BY c.status != 'open', CASE WHEN c.status = 'open' THEN c.due_on IS NULL END,
+                      CASE WHEN c.status = 'open' THEN c.due_on END,
+                      coalesce(c.done_on, c.due_on, c.created_on) DESC, c.id DESC
+             LIMIT ?2"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params, |r| {
+            Ok(CommitmentRow {
+                commitment: from_row(r)?,
+                mentor_name: r.get(14)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
 }

@@ -115,4 +115,25 @@ impl Store {
             .execute("DELETE FROM feedback WHERE id = ?1", [id])?;
         Ok(())
     }
+
+    /// Feedback matching the SQL `condition` (over `f`), newest first; the last parameter
+    /// is the limit.
+    pub(super) fn feedback_list_where(
+        &self,
+        condition: &str,
+        params: impl rusqlite::Params,
+    ) -> Result<Vec<FeedbackRow>> {
+        let sql = format!(
+            "SELECT {COLUMNS}, mt.name FROM feedback f LEFT JOIN mentors mt ON mt.id = f.mentor_id
+             WHERE {condition} ORDER BY f.received_on DESC, f.id DESC LIMIT ?3"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params, |r| {
+            Ok(FeedbackRow {
+                feedback: from_row(r)?,
+                mentor_name: r.get(11)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
 }

@@ -85,4 +85,25 @@ impl Store {
             .execute("DELETE FROM gratitude WHERE id = ?1", [id])?;
         Ok(())
     }
+
+    /// Gratitude entries matching the SQL `condition` (over `g`), newest first; `?2` is the
+    /// limit.
+    pub(super) fn gratitude_list_where(
+        &self,
+        condition: &str,
+        params: impl rusqlite::Params,
+    ) -> Result<Vec<GratitudeRow>> {
+        let sql = format!(
+            "SELECT {COLUMNS}, mt.name FROM gratitude g LEFT JOIN mentors mt ON mt.id = g.mentor_id
+             WHERE {condition} ORDER BY g.on_date DESC, g.id DESC LIMIT ?2"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params, |r| {
+            Ok(GratitudeRow {
+                gratitude: from_row(r)?,
+                mentor_name: r.get(10)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
 }

@@ -14,6 +14,7 @@ mod agenda;
 mod capture;
 mod commitments;
 mod contacts;
+mod debrief;
 mod drafts;
 mod feedback;
 mod goals;
@@ -34,6 +35,7 @@ use rusqlite::Connection;
 
 pub use commitments::CommitmentRow;
 pub use contacts::ContactStats;
+pub use debrief::{CommitmentFilter, DebriefPlan, DebriefSaved, FeedbackFilter};
 pub use error::{Result, StoreError};
 pub use feedback::FeedbackRow;
 pub use goals::GoalSummary;

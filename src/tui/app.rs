@@ -79,6 +79,8 @@ pub struct App {
     pub search: Option<super::search::SearchState>,
     /// A form field to open in `$EDITOR`; the run loop (which owns the terminal) does it.
     pub editor_request: Option<usize>,
+    /// The debrief of a meeting, when one is open (it gets every key).
+    pub debrief: Option<super::views::debrief::Debrief>,
 }
 
 /// A question asked before a destructive step.
@@ -130,6 +132,7 @@ impl App {
             undo: Vec::new(),
             draft_offer: None,
             editor_request: None,
+            debrief: None,
             search: None,
         };
         app.draft_offer = app.store.drafts()?.into_iter().next();
@@ -170,8 +173,8 @@ impl App {
             View::Goals => v.goals.load(store),
             View::Meetings => v.meetings.load(store, now),
             View::Feedback => v.feedback.load(store),
-            View::Commitments => v.commitments.load(store),
-            View::Gratitude => v.gratitude.load(store),
+            View::Commitments => v.commitments.load(store, now.date()),
+            View::Gratitude => v.gratitude.load(store, now),
             View::Reflections => v.reflections.load(store),
             View::Mentors => v.mentors.load(store),
         }
@@ -190,6 +193,9 @@ impl App {
         }
         if self.draft_offer.is_some() {
             return vec![keys::DRAFT_OFFER];
+        }
+        if self.debrief.is_some() && self.form.is_none() {
+            return vec![super::views::debrief::KEYS];
         }
         match self.screen {
             Screen::Welcome => vec![keys::WELCOME, keys::GLOBAL],
@@ -216,6 +222,18 @@ impl App {
                 if let Some(search) = &mut self.search {
                     search.paste(text, &self.store);
                 }
+            }
+            Event::Key(key)
+                if key.kind == KeyEventKind::Press
+                    && self.debrief.is_some()
+                    && self.confirm.is_none()
+                    && self.draft_offer.is_none()
+                    && !self.help_open =>
+            {
+                super::views::debrief::handle_key(self, *key);
+            }
+            Event::Paste(text) if self.form.is_none() && self.debrief.is_some() => {
+                super::views::debrief::paste(self, text);
             }
             Event::Paste(text) => {
                 let today = self.clock.today();
@@ -288,6 +306,10 @@ impl App {
                 }
             }
             Action::Mentors(a) => super::views::mentors::update(self, a)?,
+            Action::Debrief(a) => super::views::debrief::update(self, a)?,
+            Action::Feedback(a) => super::views::feedback::update(self, a)?,
+            Action::Commitments(a) => super::views::commitments::update(self, a)?,
+            Action::Gratitude(a) => super::views::gratitude::update(self, a)?,
             Action::Goals(a) => super::views::goals::update(self, a)?,
             Action::Meetings(a) => super::views::meetings::update(self, a)?,
             Action::MoveDown if self.help_open => {
@@ -337,6 +359,9 @@ impl App {
     }
 
     fn open(&mut self) -> store::Result<()> {
+        if self.current_view() == View::Gratitude {
+            return super::views::gratitude::open(self);
+        }
         if self.current_view() == View::Meetings {
             return super::views::meetings::open_agenda(self);
         }
@@ -370,7 +395,10 @@ impl App {
                 v.goals.load_detail(store)?;
             }
             View::Meetings => v.meetings.step(delta, store)?,
-            View::Feedback => v.feedback.cursor.step(delta, v.feedback.row_count()),
+            View::Feedback => {
+                v.feedback.cursor.step(delta, v.feedback.row_count());
+                v.feedback.load_detail(store)?;
+            }
             View::Commitments => v.commitments.cursor.step(delta, v.commitments.row_count()),
             View::Gratitude => v.gratitude.cursor.step(delta, v.gratitude.row_count()),
             View::Reflections => v.reflections.cursor.step(delta, v.reflections.row_count()),
@@ -501,6 +529,9 @@ impl App {
 
     fn restore_draft(&mut self) -> store::Result<()> {
         if let Some(draft) = self.draft_offer.take() {
+            if super::views::debrief::restore(self, &draft.key)? {
+                return Ok(());
+            }
             match forms::reopen(self, &draft.key) {
                 Some(open) => {
                     self.open_form(open.form, open.purpose);
@@ -630,6 +661,9 @@ impl App {
         );
         if let Some(search) = &self.search {
             search.render(f, body, &ui);
+        }
+        if let Some(debrief) = &self.debrief {
+            debrief.render(f, body, &ui);
         }
         if let Some(open) = &self.form {
             open.form.render(f, body, &ui);

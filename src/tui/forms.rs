@@ -9,6 +9,7 @@ use super::form::Form;
 use super::views::goals::{self, GoalForm};
 use super::views::meetings::{self, MeetingForm};
 use super::views::mentors::{self, MentorForm};
+use super::views::{commitments, feedback, gratitude};
 use crate::store::StoreError;
 
 /// What an open form is for.
@@ -17,6 +18,9 @@ pub enum FormPurpose {
     Mentors(MentorForm),
     Goals(GoalForm),
     Meetings(MeetingForm),
+    Feedback(feedback::FeedbackForm),
+    Commitments(commitments::CommitmentForm),
+    Gratitude(gratitude::GratitudeForm),
 }
 
 /// A form on screen and what it is for.
@@ -47,6 +51,9 @@ pub fn save(app: &mut App, purpose: &FormPurpose, form: &Form) -> Result<(), Sav
         FormPurpose::Mentors(p) => mentors::save(app, p, form),
         FormPurpose::Goals(p) => goals::save(app, p, form),
         FormPurpose::Meetings(p) => meetings::form::save(app, p, form),
+        FormPurpose::Feedback(p) => feedback::save(app, p, form),
+        FormPurpose::Commitments(p) => commitments::save(app, p, form),
+        FormPurpose::Gratitude(p) => gratitude::save(app, p, form),
     }
 }
 
@@ -57,6 +64,9 @@ pub fn reopen(app: &App, draft_key: &str) -> Option<OpenForm> {
         "mentor" => mentors::reopen(app, draft_key),
         "goal" => goals::reopen(app, draft_key),
         "meeting" | "agenda" | "note" | "question" => meetings::form::reopen(app, draft_key),
+        "feedback" | "experiment" => feedback::reopen(app, draft_key),
+        "commitment" | "result" => commitments::reopen(app, draft_key),
+        "thanks" | "thanks-sent" => gratitude::reopen(app, draft_key),
         _ => None,
     }
 }

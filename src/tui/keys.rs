@@ -43,6 +43,14 @@ pub enum Action {
     Goals(super::views::goals::GoalsAction),
     /// Keys of the Meetings view (and `Q`, park a question, from anywhere).
     Meetings(super::views::meetings::MeetingsAction),
+    /// The debrief of a meeting (and the Meetings view's `D`).
+    Debrief(super::views::debrief::DebriefAction),
+    /// Keys of the Feedback view.
+    Feedback(super::views::feedback::FeedbackAction),
+    /// Keys of the Commitments view.
+    Commitments(super::views::commitments::CommitmentsAction),
+    /// Keys of the Gratitude view.
+    Gratitude(super::views::gratitude::GratitudeAction),
 }
 
 /// A key with its modifiers.
@@ -430,6 +438,9 @@ pub fn view_table(view: View) -> &'static [Binding] {
         View::Mentors => super::views::mentors::KEYS,
         View::Goals => super::views::goals::KEYS,
         View::Meetings => super::views::meetings::KEYS,
+        View::Feedback => super::views::feedback::KEYS,
+        View::Commitments => super::views::commitments::KEYS,
+        View::Gratitude => super::views::gratitude::KEYS,
         _ => &[],
     }
 }

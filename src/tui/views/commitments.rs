@@ -1,29 +1,61 @@
-//! Commitments (5): mine and the mentor's, open ones by due date, overdue ones standing out.
+//! Commitments (5): mine and the mentor's, open ones by due date, overdue ones standing out;
+//! filters; `x` ticks done with the date; `r` records an experiment's result; the keep rate
+//! overall and per month in a panel.
 
+use chrono::{Months, NaiveDate};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
-use ratatui::text::Line;
+use ratatui::layout::{Constraint, Direction, Layout, Rect};
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Row};
 
+use super::debrief::choices;
 use super::list::{ListSpec, draw_detail, draw_list, field};
 use super::{Cursor, LIST_LIMIT, list_and_detail};
-use crate::domain::CommitmentStatus;
+use crate::domain::keeprate::{KeepRate, Tally, keep_rate, month_of};
+use crate::domain::{Commitment, CommitmentStatus, Party};
 use crate::i18n::{Label, fill};
-use crate::store::{CommitmentRow, Result, Store};
-use crate::tui::ui::Ui;
+use crate::store::{CommitmentFilter, CommitmentRow, Result, Store};
+use crate::tui::app::App;
+use crate::tui::form::Form;
+use crate::tui::forms::{FormPurpose, OpenForm, SaveError};
+use crate::tui::keys::{Action, Binding, Key, bind};
+use crate::tui::ui::{Ui, gauge};
+
+/// How many months the keep-rate chart shows (at most; fewer when the panel is short).
+pub const KEEP_MONTHS: u32 = 12;
 
 /// The Commitments view's state.
 #[derive(Debug, Default)]
 pub struct CommitmentsView {
     pub rows: Vec<CommitmentRow>,
     pub cursor: Cursor,
+    pub filter: CommitmentFilter,
+    /// The keep rate overall and for the last [`KEEP_MONTHS`] months (oldest first).
+    pub keep: KeepRate,
+    /// The months of the chart, oldest first (months with nothing due included).
+    pub months: Vec<NaiveDate>,
 }
 
 impl CommitmentsView {
-    /// Loads the list.
-    pub fn load(&mut self, store: &Store) -> Result<()> {
-        self.rows = store.commitment_list(LIST_LIMIT)?;
+    /// Loads the list under the filter and the keep rate as it stands on `today`.
+    pub fn load(&mut self, store: &Store, today: NaiveDate) -> Result<()> {
+        self.rows = store.commitments_filtered(self.filter, today, LIST_LIMIT)?;
         self.cursor.clamp(self.rows.len());
+        let overall = keep_rate(&store.commitment_facts(None, today)?, today);
+        let first = month_of(today)
+            .checked_sub_months(Months::new(KEEP_MONTHS - 1))
+            .unwrap_or(today);
+        self.months = (0..KEEP_MONTHS)
+            .filter_map(|i| first.checked_add_months(Months::new(i)))
+            .collect();
+        self.keep = KeepRate {
+            overall: overall.overall,
+            months: overall
+                .months
+                .into_iter()
+                .filter(|m| m.month >= first)
+                .collect(),
+        };
         Ok(())
     }
 
@@ -32,49 +64,37 @@ impl CommitmentsView {
         self.rows.len()
     }
 
-    /// Draws the list and the detail pane.
+    /// The filter's name.
+    pub fn filter_label(&self, ui: &Ui) -> &'static str {
+        let t = &ui.t.commitments;
+        match self.filter {
+            CommitmentFilter::Open => t.filter_open,
+            CommitmentFilter::Overdue => t.filter_overdue,
+            CommitmentFilter::Done => t.filter_done,
+            CommitmentFilter::Mentors => t.filter_mentors,
+            CommitmentFilter::All => t.filter_all,
+        }
+    }
+
+    /// Draws the list, the detail pane and the keep-rate panel.
     pub fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
         let t = &ui.t.commitments;
-        let (list_area, detail_area) = list_and_detail(area);
-        let rows = self
-            .rows
-            .iter()
-            .map(|r| {
-                let c = &r.commitment;
-                let overdue =
-                    c.status == CommitmentStatus::Open && c.due.is_some_and(|d| d < ui.today());
-                let due = match c.due {
-                    Some(d) if overdue => {
-                        fill(ui.t.common.overdue_by, &[&(ui.today() - d).num_days()])
-                    }
-                    Some(d) => ui.date(d),
-                    None => ui.t.common.none.to_string(),
-                };
-                let style = if overdue {
-                    ui.theme.danger
-                } else if c.status != CommitmentStatus::Open {
-                    ui.theme.dim
-                } else {
-                    ui.theme.base
-                };
-                Row::new(vec![
-                    Cell::from(c.owner.label(&ui.t.labels)),
-                    Cell::from(ui.user(&c.text, c.private).into_owned()),
-                    Cell::from(due),
-                    Cell::from(c.status.label(&ui.t.labels)),
-                    Cell::from(
-                        ui.user(r.mentor_name.as_deref().unwrap_or(ui.t.common.none), false)
-                            .into_owned(),
-                    ),
-                ])
-                .style(style)
+        let (list_area, lower) = list_and_detail(area);
+        let parts = Layout::default()
+            .direction(if area.width >= 110 {
+                Direction::Vertical
+            } else {
+                Direction::Horizontal
             })
-            .collect();
+            .constraints([Constraint::Percentage(45), Constraint::Percentage(55)])
+            .split(lower);
+        let (detail_area, keep_area) = (parts[0], parts[1]);
+        let rows = self.rows.iter().map(|r| list_row(r, ui)).collect();
         draw_list(
             f,
             list_area,
             ListSpec {
-                title: t.list_title.to_string(),
+                title: format!("{} · {}", t.list_title, self.filter_label(ui)),
                 headers: &[
                     t.col_owner,
                     t.col_text,
@@ -96,20 +116,382 @@ impl CommitmentsView {
             },
             ui,
         );
-        if let Some(r) = self.rows.get(self.cursor.pos) {
-            let c = &r.commitment;
-            let mut lines = vec![Line::from(ui.user(&c.text, c.private).into_owned())];
+        let detail = match self.rows.get(self.cursor.pos) {
+            Some(r) => detail_lines(&r.commitment, ui),
+            None => Vec::new(),
+        };
+        draw_detail(f, detail_area, ui.t.common.details, detail, ui);
+        let height = keep_area.height.saturating_sub(2) as usize;
+        draw_detail(f, keep_area, t.keep_title, self.keep_lines(ui, height), ui);
+    }
+
+    /// The keep-rate panel: mine and the mentor's overall, then a bar per month.
+    pub fn keep_lines(&self, ui: &Ui, height: usize) -> Vec<Line<'static>> {
+        let t = &ui.t.commitments;
+        let both = self.keep.overall.both();
+        if both.due() == 0 {
+            return vec![Line::styled(t.keep_none, ui.theme.dim)];
+        }
+        let line = |who: &str, tally: Tally| {
+            let pct = tally.rate().map(|r| (r * 100.0).round() as u32);
+            match pct {
+                Some(p) => fill(t.keep_line, &[&who, &p, &tally.kept, &tally.due()]),
+                None => format!("{who} —"),
+            }
+        };
+        let mut lines = vec![
+            Line::from(line(t.keep_me, self.keep.overall.me)),
+            Line::from(line(t.keep_mentor, self.keep.overall.mentor)),
+        ];
+        let room = height.saturating_sub(lines.len() + 1);
+        if room == 0 {
+            return lines;
+        }
+        lines.push(Line::styled(t.keep_months, ui.theme.dim));
+        let shown = self.months.len().min(room.saturating_sub(0));
+        for month in &self.months[self.months.len() - shown..] {
+            let tally = self
+                .keep
+                .months
+                .iter()
+                .find(|m| m.month == *month)
+                .map(|m| m.tally.both())
+                .unwrap_or_default();
+            let style = match tally.rate() {
+                Some(r) if r >= 0.8 => ui.theme.good,
+                Some(r) if r < 0.5 => ui.theme.danger,
+                Some(_) => ui.theme.warn,
+                None => ui.theme.dim,
+            };
+            let counts = if tally.due() > 0 {
+                format!(" {}/{}", tally.kept, tally.due())
+            } else {
+                String::new()
+            };
+            lines.push(Line::from(vec![
+                Span::raw(format!("{} ", month.format("%Y-%m"))),
+                Span::styled(gauge(tally.rate(), 10), style),
+                Span::styled(counts, ui.theme.dim),
+            ]));
+        }
+        lines
+    }
+}
+
+fn list_row<'a>(r: &CommitmentRow, ui: &Ui) -> Row<'a> {
+    let c = &r.commitment;
+    let overdue = c.status == CommitmentStatus::Open && c.due.is_some_and(|d| d < ui.today());
+    let due = match c.due {
+        Some(d) if overdue => fill(ui.t.common.overdue_by, &[&(ui.today() - d).num_days()]),
+        Some(d) => ui.date(d),
+        None => ui.t.common.none.to_string(),
+    };
+    let style = if overdue {
+        ui.theme.danger
+    } else if c.status != CommitmentStatus::Open {
+        ui.theme.dim
+    } else {
+        ui.theme.base
+    };
+    let marker = if c.feedback_id.is_some() { "⚗ " } else { "" };
+    Row::new(vec![
+        Cell::from(c.owner.label(&ui.t.labels)),
+        Cell::from(format!("{marker}{}", ui.user(&c.text, c.private))),
+        Cell::from(due),
+        Cell::from(c.status.label(&ui.t.labels)),
+        Cell::from(
+            ui.user(r.mentor_name.as_deref().unwrap_or(ui.t.common.none), false)
+                .into_owned(),
+        ),
+    ])
+    .style(style)
+}
+
+fn detail_lines(c: &Commitment, ui: &Ui) -> Vec<Line<'static>> {
+    let t = &ui.t.commitments;
+    let mut lines = vec![Line::from(ui.user(&c.text, c.private).into_owned())];
+    lines.push(field(t.col_due, ui.opt_date(c.due), ui));
+    if let Some(done) = c.done_on {
+        lines.push(Line::styled(
+            fill(t.done_on, &[&ui.date(done)]),
+            ui.theme.good,
+        ));
+    }
+    if c.feedback_id.is_some() {
+        lines.push(Line::styled(format!("⚗ {}", t.experiment), ui.theme.accent));
+        if !c.result.is_empty() {
+            lines.push(field(
+                t.result,
+                ui.user(&c.result, c.private).into_owned(),
+                ui,
+            ));
+            lines.push(Line::styled(
+                match c.reported_on {
+                    Some(d) => fill(t.reported, &[&ui.date(d)]),
+                    None => t.not_reported.to_string(),
+                },
+                ui.theme.dim,
+            ));
+        }
+    }
+    lines
+}
+
+// ---- Keys, forms and actions -------------------------------------------------------------
+
+/// What the Commitments view's own keys do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CommitmentsAction {
+    New,
+    Edit,
+    Delete,
+    /// `x`: done today / back to open.
+    ToggleDone,
+    /// `r`: record an experiment's result.
+    Result,
+    /// `f`: open / overdue / done / the mentor's / all.
+    CycleFilter,
+}
+
+/// Keys of the Commitments view.
+pub const KEYS: &[Binding] = &[
+    bind(
+        &[Key::ch('n')],
+        Action::Commitments(CommitmentsAction::New),
+        "n",
+        |t| t.commitments.key_new,
+        true,
+    ),
+    bind(
+        &[Key::ch('e')],
+        Action::Commitments(CommitmentsAction::Edit),
+        "e",
+        |t| t.commitments.key_edit,
+        true,
+    ),
+    bind(
+        &[
+            Key::ch('d'),
+            Key::plain(ratatui::crossterm::event::KeyCode::Delete),
+        ],
+        Action::Commitments(CommitmentsAction::Delete),
+        "d",
+        |t| t.commitments.key_delete,
+        false,
+    ),
+    bind(
+        &[Key::ch('x'), Key::ch(' ')],
+        Action::Commitments(CommitmentsAction::ToggleDone),
+        "x",
+        |t| t.commitments.key_toggle,
+        true,
+    ),
+    bind(
+        &[Key::ch('r')],
+        Action::Commitments(CommitmentsAction::Result),
+        "r",
+        |t| t.commitments.key_result,
+        false,
+    ),
+    bind(
+        &[Key::ch('f')],
+        Action::Commitments(CommitmentsAction::CycleFilter),
+        "f",
+        |t| t.commitments.key_filter,
+        true,
+    ),
+];
+
+/// What a commitment form is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CommitmentForm {
+    New,
+    Edit(i64),
+    /// The result of experiment `id`.
+    Result(i64),
+}
+
+/// Applies one of the view's actions.
+pub fn update(app: &mut App, action: CommitmentsAction) -> Result<()> {
+    let selected = app
+        .views
+        .commitments
+        .rows
+        .get(app.views.commitments.cursor.pos)
+        .map(|r| r.commitment.clone());
+    let today = app.clock.today();
+    let t = app.text();
+    match (action, selected) {
+        (CommitmentsAction::New, _) => {
+            let form = commitment_form(app, None, "commitment:new")?;
+            app.open_form(form, FormPurpose::Commitments(CommitmentForm::New));
+        }
+        (CommitmentsAction::CycleFilter, _) => {
+            let v = &mut app.views.commitments;
+            v.filter = v.filter.next();
+            v.cursor = Cursor::default();
+            app.views.commitments.load(&app.store, today)?;
+        }
+        (CommitmentsAction::Edit, Some(c)) => {
+            let form = commitment_form(app, Some(&c), &format!("commitment:{}", c.id))?;
+            app.open_form(form, FormPurpose::Commitments(CommitmentForm::Edit(c.id)));
+        }
+        (CommitmentsAction::Delete, Some(c)) => {
+            app.ask_delete("commitments", c.id, t.commitments.kind, &c.text);
+        }
+        (CommitmentsAction::ToggleDone, Some(c)) => {
+            let c = app.store.toggle_commitment_done(c.id, today)?;
+            app.message = Some(match c.done_on {
+                Some(d) => fill(t.commitments.marked_done, &[&d]),
+                None => t.commitments.marked_open.to_string(),
+            });
+            app.views.commitments.load(&app.store, today)?;
+        }
+        (CommitmentsAction::Result, Some(c)) if c.feedback_id.is_some() => {
+            let form = result_form(app, &c, &format!("result:{}", c.id));
+            app.open_form(form, FormPurpose::Commitments(CommitmentForm::Result(c.id)));
+        }
+        (CommitmentsAction::Result, Some(_)) => {
+            app.message = Some(t.commitments.not_experiment.to_string());
+        }
+        (_, None) => app.message = Some(t.common.nothing_selected.to_string()),
+    }
+    Ok(())
+}
+
+fn blank(today: NaiveDate) -> Commitment {
+    Commitment {
+        id: 0,
+        uuid: String::new(),
+        owner: Party::Me,
+        text: String::new(),
+        due: None,
+        status: CommitmentStatus::Open,
+        done_on: None,
+        result: String::new(),
+        mentor_id: None,
+        meeting_id: None,
+        feedback_id: None,
+        reported_on: None,
+        created_on: today,
+        private: false,
+    }
+}
+
+/// The add/edit form.
+fn commitment_form(app: &App, c: Option<&Commitment>, draft_key: &str) -> Result<Form> {
+    let t = &app.text().commitments;
+    let labels = &app.text().labels;
+    let new = blank(app.clock.today());
+    let cm = c.unwrap_or(&new);
+    let mut b = Form::builder(
+        draft_key,
+        if c.is_some() { t.form_edit } else { t.form_new },
+    )
+    .choice("owner", t.f_owner, choices::vocabulary(Party::ALL, labels))
+    .value("owner", cm.owner.code())
+    .line("text", t.f_text)
+    .required("text")
+    .value("text", &cm.text)
+    .date("due", t.f_due)
+    .value("due", &cm.due.map(|d| d.to_string()).unwrap_or_default())
+    .choice(
+        "status",
+        t.f_status,
+        choices::vocabulary(CommitmentStatus::ALL, labels),
+    )
+    .value("status", cm.status.code())
+    .choice(
+        "mentor",
+        t.f_mentor,
+        choices::mentors(&app.store, t.none_choice)?,
+    )
+    .value("mentor", &choices::code(cm.mentor_id));
+    if cm.feedback_id.is_some() {
+        b = b.multi("result", t.f_result, 3).value("result", &cm.result);
+    }
+    Ok(b.toggle("private", t.f_private)
+        .checked("private", cm.private)
+        .build())
+}
+
+/// `r`: what happened when I tried it.
+fn result_form(app: &App, c: &Commitment, draft_key: &str) -> Form {
+    let t = &app.text().commitments;
+    Form::builder(draft_key, t.result_title)
+        .multi("result", t.f_result, 4)
+        .required("result")
+        .value("result", &c.result)
+        .toggle("done", t.f_mark_done)
+        .checked("done", c.status == CommitmentStatus::Open)
+        .build()
+}
+
+/// Saves a commitment form.
+pub fn save(app: &mut App, purpose: &CommitmentForm, form: &Form) -> Result<(), SaveError> {
+    let today = app.clock.today();
+    let mut c = match purpose {
+        CommitmentForm::New => blank(today),
+        CommitmentForm::Edit(id) | CommitmentForm::Result(id) => app.store.commitment(*id)?,
+    };
+    match purpose {
+        CommitmentForm::Result(_) => {
+            c.result = form.text("result").trim().to_string();
+            if form.toggle("done") && c.status == CommitmentStatus::Open {
+                c.status = CommitmentStatus::Done;
+                c.done_on = Some(today);
+            }
+        }
+        _ => {
+            let status: CommitmentStatus = form.choice("status").parse().unwrap_or(c.status);
+            if status != c.status {
+                c.done_on = (status == CommitmentStatus::Done).then_some(today);
+            }
+            c.status = status;
+            c.owner = form.choice("owner").parse().unwrap_or(c.owner);
+            c.text = form.text("text").trim().to_string();
+            c.due = form.date("due", today);
+            c.mentor_id = choices::id(form.choice("mentor"));
             if c.feedback_id.is_some() {
-                lines.push(Line::styled(format!("⚗ {}", t.experiment), ui.theme.accent));
+                c.result = form.text("result").trim().to_string();
             }
-            if !c.result.is_empty() {
-                lines.push(field(
-                    t.result,
-                    ui.user(&c.result, c.private).into_owned(),
-                    ui,
-                ));
-            }
-            draw_detail(f, detail_area, ui.t.common.details, lines, ui);
+            c.private = form.toggle("private");
+        }
+    }
+    let id = app.store.save_commitment(&c)?;
+    app.load(super::View::Commitments)?;
+    if let Some(pos) = app
+        .views
+        .commitments
+        .rows
+        .iter()
+        .position(|r| r.commitment.id == id)
+    {
+        app.views.commitments.cursor = Cursor { pos };
+    }
+    Ok(())
+}
+
+/// Rebuilds the form a `commitment:…` or `result:…` draft belongs to.
+pub fn reopen(app: &App, draft_key: &str) -> Option<OpenForm> {
+    if let Some(id) = draft_key.strip_prefix("result:") {
+        let c = app.store.commitment(id.parse().ok()?).ok()?;
+        return Some(OpenForm {
+            form: result_form(app, &c, draft_key),
+            purpose: FormPurpose::Commitments(CommitmentForm::Result(c.id)),
+        });
+    }
+    match draft_key.strip_prefix("commitment:")? {
+        "new" => Some(OpenForm {
+            form: commitment_form(app, None, draft_key).ok()?,
+            purpose: FormPurpose::Commitments(CommitmentForm::New),
+        }),
+        id => {
+            let c = app.store.commitment(id.parse().ok()?).ok()?;
+            Some(OpenForm {
+                form: commitment_form(app, Some(&c), draft_key).ok()?,
+                purpose: FormPurpose::Commitments(CommitmentForm::Edit(c.id)),
+            })
         }
     }
 }

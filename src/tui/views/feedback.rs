@@ -1,15 +1,22 @@
-//! Feedback (4): what mentors said, its kind and status, and my reaction.
+//! Feedback (4): what mentors said, its kind and status, my reaction, the goal it serves;
+//! filters by status and mentor; "try this" turns advice into an experiment.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Cell, Row};
 
-use super::list::{ListSpec, draw_detail, draw_list, field};
+use super::debrief::choices;
+use super::list::{ListSpec, draw_detail, draw_list, field, heading};
 use super::{Cursor, LIST_LIMIT, list_and_detail};
-use crate::domain::text::clean_multiline;
-use crate::i18n::Label;
-use crate::store::{FeedbackRow, Result, Store};
+use crate::domain::text::{clean_line, clean_multiline};
+use crate::domain::{Commitment, Feedback, FeedbackKind, FeedbackStatus};
+use crate::i18n::{Label, fill};
+use crate::store::{FeedbackFilter, FeedbackRow, Result, Store};
+use crate::tui::app::App;
+use crate::tui::form::Form;
+use crate::tui::forms::{FormPurpose, OpenForm, SaveError};
+use crate::tui::keys::{Action, Binding, Key, bind};
 use crate::tui::ui::Ui;
 
 /// The Feedback view's state.
@@ -17,13 +24,43 @@ use crate::tui::ui::Ui;
 pub struct FeedbackView {
     pub rows: Vec<FeedbackRow>,
     pub cursor: Cursor,
+    pub filter: FeedbackFilter,
+    /// The mentor filter's name, for the title.
+    pub mentor_name: Option<String>,
+    /// The experiments born of the selected feedback.
+    pub experiments: Vec<Commitment>,
+    /// The selected feedback's goal title and meeting day.
+    pub goal: Option<String>,
+    pub meeting: Option<chrono::NaiveDate>,
 }
 
 impl FeedbackView {
-    /// Loads the list.
+    /// Loads the list under the filter, and the selected row's links.
     pub fn load(&mut self, store: &Store) -> Result<()> {
-        self.rows = store.feedback_list(LIST_LIMIT)?;
+        self.rows = store.feedback_filtered(self.filter, LIST_LIMIT)?;
+        self.mentor_name = match self.filter.mentor_id {
+            Some(id) => Some(store.mentor(id)?.name),
+            None => None,
+        };
         self.cursor.clamp(self.rows.len());
+        self.load_detail(store)
+    }
+
+    /// Loads the experiments, goal and meeting of the feedback under the cursor.
+    pub fn load_detail(&mut self, store: &Store) -> Result<()> {
+        self.experiments.clear();
+        self.goal = None;
+        self.meeting = None;
+        if let Some(r) = self.rows.get(self.cursor.pos) {
+            let fb = &r.feedback;
+            self.experiments = store.experiments_of(fb.id)?;
+            if let Some(g) = fb.goal_id {
+                self.goal = store.goal(g).ok().map(|g| g.title);
+            }
+            if let Some(m) = fb.meeting_id {
+                self.meeting = store.meeting(m).ok().map(|m| m.starts_at.date());
+            }
+        }
         Ok(())
     }
 
@@ -41,6 +78,12 @@ impl FeedbackView {
             .iter()
             .map(|r| {
                 let fb = &r.feedback;
+                let style = match fb.status {
+                    FeedbackStatus::Open => ui.theme.warn,
+                    FeedbackStatus::Trying => ui.theme.accent,
+                    FeedbackStatus::Done => ui.theme.base,
+                    FeedbackStatus::Parked => ui.theme.dim,
+                };
                 Row::new(vec![
                     Cell::from(ui.date(fb.received_on)),
                     Cell::from(
@@ -48,16 +91,28 @@ impl FeedbackView {
                             .into_owned(),
                     ),
                     Cell::from(fb.kind.label(&ui.t.labels)),
-                    Cell::from(fb.status.label(&ui.t.labels)),
+                    Cell::from(fb.status.label(&ui.t.labels)).style(style),
                     Cell::from(ui.user(&fb.text, fb.private).into_owned()),
                 ])
             })
             .collect();
+        let status = self
+            .filter
+            .status
+            .map(|s| s.label(&ui.t.labels))
+            .unwrap_or(t.filter_all);
+        let title = match &self.mentor_name {
+            Some(name) => fill(
+                t.mentor_filter,
+                &[&t.list_title, &status, &ui.user(name, false)],
+            ),
+            None => fill(t.filter_title, &[&t.list_title, &status]),
+        };
         draw_list(
             f,
             list_area,
             ListSpec {
-                title: t.list_title.to_string(),
+                title,
                 headers: &[
                     t.col_date,
                     t.col_mentor,
@@ -80,22 +135,375 @@ impl FeedbackView {
             ui,
         );
         if let Some(r) = self.rows.get(self.cursor.pos) {
-            let fb = &r.feedback;
-            let mut lines: Vec<Line> = if fb.private && ui.hide_private {
-                vec![Line::from(ui.t.common.hidden_text)]
-            } else {
-                clean_multiline(&fb.text)
-                    .lines()
-                    .map(|l| Line::from(l.to_string()))
-                    .collect()
-            };
-            lines.push(Line::from(""));
+            draw_detail(
+                f,
+                detail_area,
+                ui.t.common.details,
+                self.detail_lines(&r.feedback, ui),
+                ui,
+            );
+        }
+    }
+
+    fn detail_lines(&self, fb: &Feedback, ui: &Ui) -> Vec<Line<'static>> {
+        let t = &ui.t.feedback;
+        let mut lines: Vec<Line> = if fb.private && ui.hide_private {
+            vec![Line::from(ui.t.common.hidden_text)]
+        } else {
+            clean_multiline(&fb.text)
+                .lines()
+                .map(|l| Line::from(l.to_string()))
+                .collect()
+        };
+        lines.push(Line::from(""));
+        if !fb.reaction.is_empty() {
             lines.push(field(
                 t.reaction,
                 ui.user(&fb.reaction, fb.private).into_owned(),
                 ui,
             ));
-            draw_detail(f, detail_area, ui.t.common.details, lines, ui);
+        }
+        if let Some(goal) = &self.goal {
+            lines.push(field(t.goal, ui.user(goal, false).into_owned(), ui));
+        }
+        if let Some(day) = self.meeting {
+            lines.push(field(t.meeting, ui.date(day), ui));
+        }
+        if !self.experiments.is_empty() {
+            lines.push(Line::from(""));
+            lines.push(heading(t.experiments, ui));
+            for c in &self.experiments {
+                let ct = &ui.t.commitments;
+                lines.push(Line::from(format!(
+                    "⚗ {} · {} · {}",
+                    ui.user(&c.text, c.private),
+                    ui.opt_date(c.due),
+                    c.status.label(&ui.t.labels)
+                )));
+                if !c.result.is_empty() {
+                    lines.push(field(
+                        ct.result,
+                        ui.user(&c.result, c.private).into_owned(),
+                        ui,
+                    ));
+                }
+            }
+        }
+        lines
+    }
+}
+
+// ---- Keys, forms and actions -------------------------------------------------------------
+
+/// What the Feedback view's own keys do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FeedbackAction {
+    New,
+    Edit,
+    Delete,
+    /// `s`: the next status.
+    CycleStatus,
+    /// `t`: try this advice as an experiment.
+    Try,
+    /// `f`: all / open / trying / done / parked.
+    CycleFilter,
+    /// `m`: all mentors / the selected feedback's mentor.
+    MentorFilter,
+}
+
+/// Keys of the Feedback view.
+pub const KEYS: &[Binding] = &[
+    bind(
+        &[Key::ch('n')],
+        Action::Feedback(FeedbackAction::New),
+        "n",
+        |t| t.feedback.key_new,
+        true,
+    ),
+    bind(
+        &[Key::ch('e')],
+        Action::Feedback(FeedbackAction::Edit),
+        "e",
+        |t| t.feedback.key_edit,
+        true,
+    ),
+    bind(
+        &[
+            Key::ch('d'),
+            Key::plain(ratatui::crossterm::event::KeyCode::Delete),
+        ],
+        Action::Feedback(FeedbackAction::Delete),
+        "d",
+        |t| t.feedback.key_delete,
+        false,
+    ),
+    bind(
+        &[Key::ch('s')],
+        Action::Feedback(FeedbackAction::CycleStatus),
+        "s",
+        |t| t.feedback.key_status,
+        false,
+    ),
+    bind(
+        &[Key::ch('t')],
+        Action::Feedback(FeedbackAction::Try),
+        "t",
+        |t| t.feedback.key_try,
+        true,
+    ),
+    bind(
+        &[Key::ch('f')],
+        Action::Feedback(FeedbackAction::CycleFilter),
+        "f",
+        |t| t.feedback.key_filter,
+        true,
+    ),
+    bind(
+        &[Key::ch('m')],
+        Action::Feedback(FeedbackAction::MentorFilter),
+        "m",
+        |t| t.feedback.key_mentor,
+        false,
+    ),
+];
+
+/// What a feedback form is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FeedbackForm {
+    New,
+    Edit(i64),
+    /// "Try this": an experiment from feedback `id`.
+    Try(i64),
+}
+
+/// The status filter after `current`: all → open → trying → done → parked → all.
+pub fn next_status_filter(current: Option<FeedbackStatus>) -> Option<FeedbackStatus> {
+    match current {
+        None => Some(FeedbackStatus::ALL[0]),
+        Some(s) if s.index() + 1 == FeedbackStatus::ALL.len() => None,
+        Some(s) => Some(s.next()),
+    }
+}
+
+/// Applies one of the view's actions.
+pub fn update(app: &mut App, action: FeedbackAction) -> Result<()> {
+    let selected = app
+        .views
+        .feedback
+        .rows
+        .get(app.views.feedback.cursor.pos)
+        .map(|r| r.feedback.clone());
+    let today = app.clock.today();
+    match (action, selected) {
+        (FeedbackAction::New, _) => {
+            let form = feedback_form(app, None, "feedback:new")?;
+            app.open_form(form, FormPurpose::Feedback(FeedbackForm::New));
+        }
+        (FeedbackAction::CycleFilter, _) => {
+            let v = &mut app.views.feedback;
+            v.filter.status = next_status_filter(v.filter.status);
+            v.cursor = Cursor::default();
+            app.views.feedback.load(&app.store)?;
+        }
+        (FeedbackAction::MentorFilter, selected) => {
+            let v = &mut app.views.feedback;
+            v.filter.mentor_id = match v.filter.mentor_id {
+                Some(_) => None,
+                None => selected.and_then(|f| f.mentor_id),
+            };
+            v.cursor = Cursor::default();
+            app.views.feedback.load(&app.store)?;
+        }
+        (FeedbackAction::Edit, Some(fb)) => {
+            let form = feedback_form(app, Some(&fb), &format!("feedback:{}", fb.id))?;
+            app.open_form(form, FormPurpose::Feedback(FeedbackForm::Edit(fb.id)));
+        }
+        (FeedbackAction::Delete, Some(fb)) => {
+            let t = app.text();
+            app.ask_delete("feedback", fb.id, t.feedback.kind, &fb.text);
+        }
+        (FeedbackAction::CycleStatus, Some(mut fb)) => {
+            fb.status = fb.status.next();
+            app.store.save_feedback(&fb)?;
+            app.message = Some(fill(
+                app.text().feedback.status_now,
+                &[&fb.status.label(&app.text().labels)],
+            ));
+            app.views.feedback.load(&app.store)?;
+        }
+        (FeedbackAction::Try, Some(fb)) => {
+            let form = try_form(app, &fb, &format!("experiment:{}", fb.id), today);
+            app.open_form(form, FormPurpose::Feedback(FeedbackForm::Try(fb.id)));
+        }
+        (_, None) => app.message = Some(app.text().common.nothing_selected.to_string()),
+    }
+    Ok(())
+}
+
+/// The add/edit form.
+fn feedback_form(app: &App, fb: Option<&Feedback>, draft_key: &str) -> Result<Form> {
+    let t = &app.text().feedback;
+    let labels = &app.text().labels;
+    let today = app.clock.today();
+    let blank = Feedback {
+        id: 0,
+        uuid: String::new(),
+        mentor_id: None,
+        meeting_id: None,
+        received_on: today,
+        kind: FeedbackKind::Suggestion,
+        text: String::new(),
+        reaction: String::new(),
+        status: FeedbackStatus::Open,
+        goal_id: None,
+        private: false,
+    };
+    let f = fb.unwrap_or(&blank);
+    let mentors = choices::mentors(&app.store, t.none_choice)?;
+    let default_mentor = f.mentor_id.or_else(|| {
+        // A new piece of feedback most likely comes from the first (active) mentor.
+        mentors
+            .get(1)
+            .and_then(|(code, _)| choices::id(code))
+            .filter(|_| fb.is_none())
+    });
+    Ok(Form::builder(
+        draft_key,
+        if fb.is_some() {
+            t.form_edit
+        } else {
+            t.form_new
+        },
+    )
+    .choice(
+        "kind",
+        t.f_kind,
+        choices::vocabulary(FeedbackKind::ALL, labels),
+    )
+    .value("kind", f.kind.code())
+    .multi("text", t.f_text, 3)
+    .required("text")
+    .value("text", &f.text)
+    .multi("reaction", t.f_reaction, 2)
+    .value("reaction", &f.reaction)
+    .choice(
+        "status",
+        t.f_status,
+        choices::vocabulary(FeedbackStatus::ALL, labels),
+    )
+    .value("status", f.status.code())
+    .choice("goal", t.f_goal, choices::goals(&app.store, t.none_choice)?)
+    .value("goal", &choices::code(f.goal_id))
+    .choice("mentor", t.f_mentor, mentors)
+    .value("mentor", &choices::code(default_mentor))
+    .choice(
+        "meeting",
+        t.f_meeting,
+        choices::meetings(&app.store, app.clock.now(), t.none_choice, f.meeting_id)?,
+    )
+    .value("meeting", &choices::code(f.meeting_id))
+    .date("date", t.f_date)
+    .value("date", &f.received_on.to_string())
+    .toggle("private", t.f_private)
+    .checked("private", f.private)
+    .build())
+}
+
+/// "Try this": what I will try, and by when.
+fn try_form(app: &App, fb: &Feedback, draft_key: &str, today: chrono::NaiveDate) -> Form {
+    let t = &app.text().feedback;
+    let text = format!("{}{}", t.try_prefix, clean_line(&fb.text));
+    let mut form = Form::builder(draft_key, t.try_title)
+        .line("text", t.f_experiment)
+        .required("text")
+        .value("text", &text)
+        .date("due", t.f_try_by)
+        .required("due")
+        .value("due", &(today + chrono::Duration::days(14)).to_string())
+        .build();
+    form.set_side_panel(vec![Line::from(t.try_panel)]);
+    form
+}
+
+/// Saves a feedback form.
+pub fn save(app: &mut App, purpose: &FeedbackForm, form: &Form) -> Result<(), SaveError> {
+    let today = app.clock.today();
+    let id = match purpose {
+        FeedbackForm::Try(id) => {
+            let Some(due) = form.date("due", today) else {
+                return Err(SaveError::Field {
+                    name: "due",
+                    message: app.text().form.required.to_string(),
+                });
+            };
+            app.store
+                .start_experiment(*id, form.text("text").trim(), due, today)?;
+            app.message = Some(app.text().feedback.experiment_started.to_string());
+            *id
+        }
+        FeedbackForm::New | FeedbackForm::Edit(_) => {
+            let mut fb = match purpose {
+                FeedbackForm::Edit(id) => app.store.feedback(*id)?,
+                _ => Feedback {
+                    id: 0,
+                    uuid: String::new(),
+                    mentor_id: None,
+                    meeting_id: None,
+                    received_on: today,
+                    kind: FeedbackKind::Suggestion,
+                    text: String::new(),
+                    reaction: String::new(),
+                    status: FeedbackStatus::Open,
+                    goal_id: None,
+                    private: false,
+                },
+            };
+            fb.kind = form.choice("kind").parse().unwrap_or(fb.kind);
+            fb.text = form.text("text").trim().to_string();
+            fb.reaction = form.text("reaction").trim().to_string();
+            fb.status = form.choice("status").parse().unwrap_or(fb.status);
+            fb.goal_id = choices::id(form.choice("goal"));
+            fb.mentor_id = choices::id(form.choice("mentor"));
+            fb.meeting_id = choices::id(form.choice("meeting"));
+            fb.received_on = form.date("date", today).unwrap_or(today);
+            fb.private = form.toggle("private");
+            app.store.save_feedback(&fb)?
+        }
+    };
+    app.load(super::View::Feedback)?;
+    if let Some(pos) = app
+        .views
+        .feedback
+        .rows
+        .iter()
+        .position(|r| r.feedback.id == id)
+    {
+        app.views.feedback.cursor = Cursor { pos };
+        app.views.feedback.load_detail(&app.store)?;
+    }
+    Ok(())
+}
+
+/// Rebuilds the form a `feedback:…` or `experiment:…` draft belongs to.
+pub fn reopen(app: &App, draft_key: &str) -> Option<OpenForm> {
+    if let Some(id) = draft_key.strip_prefix("experiment:") {
+        let fb = app.store.feedback(id.parse().ok()?).ok()?;
+        return Some(OpenForm {
+            form: try_form(app, &fb, draft_key, app.clock.today()),
+            purpose: FormPurpose::Feedback(FeedbackForm::Try(fb.id)),
+        });
+    }
+    match draft_key.strip_prefix("feedback:")? {
+        "new" => Some(OpenForm {
+            form: feedback_form(app, None, draft_key).ok()?,
+            purpose: FormPurpose::Feedback(FeedbackForm::New),
+        }),
+        id => {
+            let fb = app.store.feedback(id.parse().ok()?).ok()?;
+            Some(OpenForm {
+                form: feedback_form(app, Some(&fb), draft_key).ok()?,
+                purpose: FormPurpose::Feedback(FeedbackForm::Edit(fb.id)),
+            })
         }
     }
 }

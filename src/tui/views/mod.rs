@@ -4,6 +4,7 @@
 //! cursor; `render` draws from that state only.
 
 pub mod commitments;
+pub mod debrief;
 pub mod feedback;
 pub mod goals;
 pub mod gratitude;

@@ -57,6 +57,7 @@ const fn shift(code: KeyCode) -> Key {
 
 /// Keys of the meetings list. `Enter` is the lists' open key; its row here only names it.
 pub const KEYS: &[Binding] = &[
+    crate::tui::views::debrief::START,
     bind(
         &[Key::ch('n')],
         m(MeetingsAction::New),

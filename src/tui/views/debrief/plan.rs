@@ -1,0 +1,136 @@
+//! Turning what the debrief holds into the records to save ([`DebriefPlan`]).
+
+use chrono::NaiveDateTime;
+
+use super::Debrief;
+use super::steps::{self, Step};
+use crate::domain::{
+    Commitment, CommitmentStatus, Feedback, FeedbackKind, FeedbackStatus, Gratitude, Meeting,
+    MeetingStatus, Party,
+};
+use crate::store::DebriefPlan;
+use crate::tui::app::App;
+use crate::tui::form::Form;
+
+/// The form of `step` with what was typed into it (defaults for a step never visited).
+fn filled(d: &Debrief, step: Step, app: &App) -> Form {
+    let mut form = steps::build(d, step, app.text(), app.lang);
+    if let Some(json) = d.state.forms.get(step.name()) {
+        let _ = form.restore_draft(&json.to_string());
+    }
+    form
+}
+
+/// The records the debrief `d` will save.
+pub fn plan(d: &Debrief, app: &App) -> DebriefPlan {
+    let today = app.clock.today();
+    let m = &d.meeting;
+    let day = m.starts_at.date();
+    let discussed_form = filled(d, Step::Discussed, app);
+    let discussed = d
+        .agenda
+        .iter()
+        .map(|a| (a.id, discussed_form.toggle(&format!("item:{}", a.id))))
+        .collect();
+    let also = discussed_form.text("also");
+
+    let notes_form = filled(d, Step::Notes, app);
+    let mut notes = Vec::new();
+    let mut question = None;
+    for p in steps::prompts() {
+        let text = notes_form.text(&p.code);
+        let text = text.trim();
+        if text.is_empty() {
+            continue;
+        }
+        if p.code == steps::QUESTION {
+            question = Some(text.to_string());
+        } else {
+            notes.push(format!("{}: {text}", p.label(app.lang)));
+        }
+    }
+
+    let feedback = d
+        .state
+        .feedback
+        .iter()
+        .map(|e| Feedback {
+            id: 0,
+            uuid: String::new(),
+            mentor_id: Some(m.mentor_id),
+            meeting_id: Some(m.id),
+            received_on: day,
+            kind: e.kind.parse().unwrap_or(FeedbackKind::Suggestion),
+            text: e.text.clone(),
+            reaction: e.reaction.clone(),
+            status: FeedbackStatus::Open,
+            goal_id: e.goal_id,
+            private: m.private,
+        })
+        .collect();
+    let commitments = d
+        .state
+        .commitments
+        .iter()
+        .map(|e| Commitment {
+            id: 0,
+            uuid: String::new(),
+            owner: e.owner.parse().unwrap_or(Party::Me),
+            text: e.text.clone(),
+            due: steps::parse_iso(&e.due),
+            status: CommitmentStatus::Open,
+            done_on: None,
+            result: String::new(),
+            mentor_id: Some(m.mentor_id),
+            meeting_id: Some(m.id),
+            feedback_id: None,
+            reported_on: None,
+            created_on: day,
+            private: m.private,
+        })
+        .collect();
+
+    let thanks_form = filled(d, Step::Thanks, app);
+    let what_for = thanks_form.text("what_for");
+    let thanks = (!what_for.trim().is_empty()).then(|| Gratitude {
+        id: 0,
+        uuid: String::new(),
+        mentor_id: Some(m.mentor_id),
+        meeting_id: Some(m.id),
+        commitment_id: None,
+        on: today,
+        what_for: what_for.trim().to_string(),
+        sent: thanks_form.toggle("sent"),
+        channel: thanks_form.text("channel").trim().to_string(),
+        private: m.private,
+    });
+
+    let next_form = filled(d, Step::Next, app);
+    let time = steps::parse_time(&next_form.text("time")).unwrap_or(m.starts_at.time());
+    let next_meeting = next_form.date("date", today).map(|date| Meeting {
+        id: 0,
+        uuid: String::new(),
+        mentor_id: m.mentor_id,
+        starts_at: NaiveDateTime::new(date, time),
+        minutes: m.minutes,
+        status: MeetingStatus::Planned,
+        channel: m.channel.clone(),
+        notes: String::new(),
+        agenda_ready: false,
+        private: m.private,
+    });
+
+    DebriefPlan {
+        meeting_id: m.id,
+        discussed,
+        also_discussed: vec![also],
+        notes: notes.join("\n"),
+        question,
+        feedback,
+        commitments,
+        thanks,
+        next_meeting,
+        day,
+        draft_key: d.draft_key(),
+    }
+}

@@ -1,0 +1,394 @@
+//! Gratitude (6): thanks per mentor and meeting (what for, sent or not, channel), and the
+//! nudge list: held meetings not thanked yet, experiments not reported or thanked, mentors
+//! not thanked in six weeks. `Enter` on a nudge opens a thanks form filled in for it.
+
+mod form;
+
+use form::{Prefill, nudge_key, prefill_for, sent_form, thanks_form};
+pub use form::{reopen, save};
+
+use chrono::{NaiveDate, NaiveDateTime};
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyCode;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::widgets::{Cell, Row};
+
+use super::list::{ListSpec, draw_list};
+use super::{Cursor, LIST_LIMIT, list_and_detail};
+use crate::domain::Gratitude;
+use crate::domain::nudges::{Nudge, NudgeKind, nudges};
+use crate::domain::text::clean_line;
+use crate::i18n::fill;
+use crate::store::{GratitudeRow, Result, Store};
+use crate::tui::app::App;
+use crate::tui::forms::FormPurpose;
+use crate::tui::keys::{Action, Binding, Key, bind};
+use crate::tui::ui::{Ui, fit};
+
+/// The nudge kinds this view lists.
+pub const KINDS: [NudgeKind; 4] = [
+    NudgeKind::ThanksPending,
+    NudgeKind::ReportExperiment,
+    NudgeKind::ThankForExperiment,
+    NudgeKind::MentorNotThanked,
+];
+
+/// Which pane has the focus.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Pane {
+    #[default]
+    List,
+    Nudges,
+}
+
+/// A nudge with what it refers to, ready to draw.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NudgeRow {
+    pub nudge: Nudge,
+    pub mentor_name: Option<String>,
+    pub meeting_day: Option<NaiveDate>,
+    /// The experiment's text and result.
+    pub experiment: Option<(String, String)>,
+}
+
+/// The Gratitude view's state.
+#[derive(Debug, Default)]
+pub struct GratitudeView {
+    pub rows: Vec<GratitudeRow>,
+    pub nudges: Vec<NudgeRow>,
+    pub focus: Pane,
+    /// The cursor of the focused pane (the app moves it).
+    pub cursor: Cursor,
+    /// The cursor of the other pane.
+    pub other: Cursor,
+}
+
+impl GratitudeView {
+    /// Loads the thanks and the nudges as they stand at `now`.
+    pub fn load(&mut self, store: &Store, now: NaiveDateTime) -> Result<()> {
+        self.rows = store.gratitude_list(LIST_LIMIT)?;
+        let input = store.nudge_input(now)?;
+        let mentors = store.mentors()?;
+        let name = |id: Option<i64>| {
+            id.and_then(|id| mentors.iter().find(|m| m.id == id))
+                .map(|m| m.name.clone())
+        };
+        self.nudges = nudges(&input, now)
+            .into_iter()
+            .filter(|n| KINDS.contains(&n.kind))
+            .map(|n| {
+                let meeting_day = n
+                    .meeting_id
+                    .and_then(|id| store.meeting(id).ok())
+                    .map(|m| m.starts_at.date());
+                let experiment = n
+                    .commitment_id
+                    .and_then(|id| store.commitment(id).ok())
+                    .map(|c| (c.text, c.result));
+                NudgeRow {
+                    mentor_name: name(n.mentor_id),
+                    meeting_day,
+                    experiment,
+                    nudge: n,
+                }
+            })
+            .collect();
+        let (list, nudge) = (self.rows.len(), self.nudges.len());
+        let (mine, theirs) = match self.focus {
+            Pane::List => (list, nudge),
+            Pane::Nudges => (nudge, list),
+        };
+        self.cursor.clamp(mine);
+        self.other.clamp(theirs);
+        Ok(())
+    }
+
+    /// Number of rows in the focused pane.
+    pub fn row_count(&self) -> usize {
+        match self.focus {
+            Pane::List => self.rows.len(),
+            Pane::Nudges => self.nudges.len(),
+        }
+    }
+
+    /// The cursor of the thanks list.
+    pub fn list_cursor(&self) -> Cursor {
+        match self.focus {
+            Pane::List => self.cursor,
+            Pane::Nudges => self.other,
+        }
+    }
+
+    /// The cursor of the nudge list.
+    pub fn nudge_cursor(&self) -> Cursor {
+        match self.focus {
+            Pane::List => self.other,
+            Pane::Nudges => self.cursor,
+        }
+    }
+
+    /// Moves the focus to the other pane.
+    pub fn switch_focus(&mut self) {
+        self.focus = match self.focus {
+            Pane::List => Pane::Nudges,
+            Pane::Nudges => Pane::List,
+        };
+        std::mem::swap(&mut self.cursor, &mut self.other);
+    }
+
+    /// The selected thanks entry.
+    pub fn selected(&self) -> Option<&Gratitude> {
+        self.rows.get(self.list_cursor().pos).map(|r| &r.gratitude)
+    }
+
+    /// The selected nudge.
+    pub fn selected_nudge(&self) -> Option<&NudgeRow> {
+        self.nudges.get(self.nudge_cursor().pos)
+    }
+
+    /// Draws the thanks list and the nudge list.
+    pub fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
+        let t = &ui.t.gratitude;
+        let (list_area, nudge_area) = list_and_detail(area);
+        let rows = self
+            .rows
+            .iter()
+            .map(|r| {
+                let g = &r.gratitude;
+                let (sent, style) = if g.sent {
+                    (t.sent_yes, ui.theme.good)
+                } else {
+                    (t.sent_no, ui.theme.warn)
+                };
+                Row::new(vec![
+                    Cell::from(ui.date(g.on)),
+                    Cell::from(
+                        ui.user(r.mentor_name.as_deref().unwrap_or(ui.t.common.none), false)
+                            .into_owned(),
+                    ),
+                    Cell::from(ui.user(&g.what_for, g.private).into_owned()),
+                    Cell::from(sent).style(style),
+                    Cell::from(ui.user(&g.channel, g.private).into_owned()),
+                ])
+            })
+            .collect();
+        draw_list(
+            f,
+            list_area,
+            ListSpec {
+                title: t.list_title.to_string(),
+                headers: &[t.col_date, t.col_mentor, t.col_for, t.col_sent, t.channel],
+                widths: &[
+                    Constraint::Length(10),
+                    Constraint::Length(14),
+                    Constraint::Min(20),
+                    Constraint::Length(9),
+                    Constraint::Length(12),
+                ],
+                rows,
+                cursor: self.list_cursor(),
+                empty: t.empty,
+                focused: self.focus == Pane::List,
+            },
+            ui,
+        );
+        let width = nudge_area.width.saturating_sub(4) as usize;
+        let nudge_rows = self
+            .nudges
+            .iter()
+            .map(|n| {
+                let style = match n.nudge.kind {
+                    NudgeKind::ReportExperiment => ui.theme.accent,
+                    _ => ui.theme.warn,
+                };
+                Row::new(vec![Cell::from(fit(&nudge_text(n, ui), width))]).style(style)
+            })
+            .collect();
+        draw_list(
+            f,
+            nudge_area,
+            ListSpec {
+                title: format!("{} ({})", t.nudges_title, self.nudges.len()),
+                headers: &[t.nudge_header],
+                widths: &[Constraint::Min(10)],
+                rows: nudge_rows,
+                cursor: self.nudge_cursor(),
+                empty: t.nudges_empty,
+                focused: self.focus == Pane::Nudges,
+            },
+            ui,
+        );
+    }
+}
+
+/// What a nudge says, in the interface language.
+pub fn nudge_text(n: &NudgeRow, ui: &Ui) -> String {
+    let t = &ui.t.gratitude;
+    let who = n
+        .mentor_name
+        .as_deref()
+        .map(|m| clean_line(m).into_owned())
+        .unwrap_or_else(|| t.someone.to_string());
+    let experiment = n
+        .experiment
+        .as_ref()
+        .map(|(text, _)| ui.user(text, false).into_owned())
+        .unwrap_or_default();
+    match n.nudge.kind {
+        NudgeKind::ThanksPending => fill(
+            t.nudge_meeting,
+            &[&who, &n.meeting_day.map(|d| ui.date(d)).unwrap_or_default()],
+        ),
+        NudgeKind::ReportExperiment => fill(t.nudge_report, &[&who, &experiment]),
+        NudgeKind::ThankForExperiment => fill(t.nudge_experiment, &[&who, &experiment]),
+        _ => match n.nudge.days {
+            Some(days) => fill(t.nudge_mentor, &[&who, &days]),
+            None => fill(t.nudge_mentor_never, &[&who]),
+        },
+    }
+}
+
+// ---- Keys and actions -----------------------------------------------------------------------
+
+/// What the Gratitude view's own keys do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GratitudeAction {
+    New,
+    Edit,
+    Delete,
+    /// `s`: mark sent (asks the channel) / not sent.
+    Sent,
+    /// `←`/`→`: the thanks list or the nudge list.
+    SwitchFocus,
+    /// `t` (and `Enter` on a nudge): thanks filled in for the selected nudge.
+    ThankNudge,
+}
+
+/// Keys of the Gratitude view.
+pub const KEYS: &[Binding] = &[
+    bind(
+        &[Key::ch('n')],
+        Action::Gratitude(GratitudeAction::New),
+        "n",
+        |t| t.gratitude.key_new,
+        true,
+    ),
+    bind(
+        &[Key::ch('e')],
+        Action::Gratitude(GratitudeAction::Edit),
+        "e",
+        |t| t.gratitude.key_edit,
+        false,
+    ),
+    bind(
+        &[Key::ch('d'), Key::plain(KeyCode::Delete)],
+        Action::Gratitude(GratitudeAction::Delete),
+        "d",
+        |t| t.gratitude.key_delete,
+        false,
+    ),
+    bind(
+        &[Key::ch('s')],
+        Action::Gratitude(GratitudeAction::Sent),
+        "s",
+        |t| t.gratitude.key_sent,
+        true,
+    ),
+    bind(
+        &[
+            Key::plain(KeyCode::Left),
+            Key::plain(KeyCode::Right),
+            Key::ch('h'),
+            Key::ch('l'),
+        ],
+        Action::Gratitude(GratitudeAction::SwitchFocus),
+        "← →",
+        |t| t.gratitude.key_focus,
+        true,
+    ),
+    bind(
+        &[Key::ch('t')],
+        Action::Gratitude(GratitudeAction::ThankNudge),
+        "t Enter",
+        |t| t.gratitude.key_thank,
+        true,
+    ),
+];
+
+/// What a thanks form is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GratitudeForm {
+    /// New thanks, for an experiment when `commitment_id` is set.
+    New {
+        commitment_id: Option<i64>,
+    },
+    Edit(i64),
+    /// `s`: mark entry `id` sent, asking the channel.
+    Sent(i64),
+}
+
+/// `Enter`: on the nudge list, thanks for the selected nudge.
+pub fn open(app: &mut App) -> Result<()> {
+    if app.views.gratitude.focus == Pane::Nudges {
+        update(app, GratitudeAction::ThankNudge)?;
+    }
+    Ok(())
+}
+
+/// Applies one of the view's actions.
+pub fn update(app: &mut App, action: GratitudeAction) -> Result<()> {
+    let t = app.text();
+    let selected = app.views.gratitude.selected().cloned();
+    let on_list = app.views.gratitude.focus == Pane::List;
+    match (action, selected) {
+        (GratitudeAction::New, _) => {
+            let form = thanks_form(app, None, Prefill::default(), "thanks:new")?;
+            app.open_form(
+                form,
+                FormPurpose::Gratitude(GratitudeForm::New {
+                    commitment_id: None,
+                }),
+            );
+        }
+        (GratitudeAction::SwitchFocus, _) => app.views.gratitude.switch_focus(),
+        (GratitudeAction::ThankNudge, _) => match app.views.gratitude.selected_nudge().cloned() {
+            Some(n) => {
+                let prefill = prefill_for(&n, app);
+                let key = format!("thanks:new:{}", nudge_key(&n.nudge));
+                let form = thanks_form(app, None, prefill, &key)?;
+                app.open_form(
+                    form,
+                    FormPurpose::Gratitude(GratitudeForm::New {
+                        commitment_id: n.nudge.commitment_id,
+                    }),
+                );
+            }
+            None => app.message = Some(t.gratitude.nudges_empty.to_string()),
+        },
+        (GratitudeAction::Edit, Some(g)) if on_list => {
+            let form = thanks_form(
+                app,
+                Some(&g),
+                Prefill::default(),
+                &format!("thanks:{}", g.id),
+            )?;
+            app.open_form(form, FormPurpose::Gratitude(GratitudeForm::Edit(g.id)));
+        }
+        (GratitudeAction::Delete, Some(g)) if on_list => {
+            app.ask_delete("gratitude", g.id, t.gratitude.kind, &g.what_for);
+        }
+        (GratitudeAction::Sent, Some(mut g)) if on_list => {
+            if g.sent {
+                g.sent = false;
+                app.store.save_gratitude(&g)?;
+                app.message = Some(t.gratitude.marked_unsent.to_string());
+                app.load(super::View::Gratitude)?;
+            } else {
+                let form = sent_form(app, &g, &format!("thanks-sent:{}", g.id))?;
+                app.open_form(form, FormPurpose::Gratitude(GratitudeForm::Sent(g.id)));
+            }
+        }
+        _ => app.message = Some(t.common.nothing_selected.to_string()),
+    }
+    Ok(())
+}
