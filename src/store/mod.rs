@@ -25,6 +25,7 @@ mod mentors;
 mod questions;
 mod reflections;
 mod stats;
+mod today;
 mod trash;
 
 use std::path::{Path, PathBuf};
@@ -37,7 +38,9 @@ pub use feedback::FeedbackRow;
 pub use goals::GoalSummary;
 pub use gratitude::GratitudeRow;
 pub use meetings::MeetingSummary;
+pub use reflections::ReflectionRevision;
 pub use stats::{Counts, HealthReport};
+pub use today::{DayActivity, MAX_ACTIVITY_DAYS};
 pub use trash::Deleted;
 
 /// An open journal.

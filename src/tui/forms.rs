@@ -7,12 +7,14 @@
 use super::app::App;
 use super::form::Form;
 use super::views::mentors::{self, MentorForm};
+use super::views::reflections::{self, ReflectionForm};
 use crate::store::StoreError;
 
 /// What an open form is for.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FormPurpose {
     Mentors(MentorForm),
+    Reflections(ReflectionForm),
 }
 
 /// A form on screen and what it is for.
@@ -41,6 +43,7 @@ impl From<StoreError> for SaveError {
 pub fn save(app: &mut App, purpose: &FormPurpose, form: &Form) -> Result<(), SaveError> {
     match purpose {
         FormPurpose::Mentors(p) => mentors::save(app, p, form),
+        FormPurpose::Reflections(p) => reflections::save(app, p, form),
     }
 }
 
@@ -49,6 +52,7 @@ pub fn reopen(app: &App, draft_key: &str) -> Option<OpenForm> {
     let prefix = draft_key.split(':').next().unwrap_or("");
     match prefix {
         "mentor" => mentors::reopen(app, draft_key),
+        "reflection" => reflections::reopen(app, draft_key),
         _ => None,
     }
 }

@@ -37,6 +37,10 @@ pub enum Action {
     DiscardDraft,
     /// Keys of the Mentors view.
     Mentors(super::views::mentors::MentorsAction),
+    /// Keys of the Today view.
+    Today(super::views::today::TodayAction),
+    /// Keys of the Reflections view.
+    Reflections(super::views::reflections::ReflectionsAction),
 }
 
 /// A key with its modifiers.
@@ -412,8 +416,9 @@ pub const DRAFT_OFFER: &[Binding] = &[
 /// The view-specific table.
 pub fn view_table(view: View) -> &'static [Binding] {
     match view {
-        View::Today => TODAY,
+        View::Today => super::views::today::KEYS,
         View::Mentors => super::views::mentors::KEYS,
+        View::Reflections => super::views::reflections::KEYS,
         _ => &[],
     }
 }
