@@ -59,7 +59,7 @@ pub fn figure_lines(
             let held = "█".repeat(m.held.min(6) as usize);
             let cancelled = "▒".repeat(m.cancelled.min(6 - m.held.min(6)) as usize);
             lines.push(Line::from(vec![
-                Span::raw(format!("  {:<12} ", fit(&clean_line(&m.name), 12))),
+                Span::raw(format!("  {:<10} ", fit(&clean_line(&m.name), 10))),
                 Span::styled(held, theme.gauge),
                 Span::styled(cancelled, theme.warn),
                 Span::styled(
@@ -92,10 +92,8 @@ pub fn figure_lines(
             ]),
             Line::styled(
                 format!(
-                    "{:indent$}{}",
-                    "",
-                    fill(r.fig_kept_late_open, &[&c.kept, &c.late, &c.open]),
-                    indent = BAR + 6
+                    "  {}",
+                    fill(r.fig_kept_late_open, &[&c.kept, &c.late, &c.open])
                 ),
                 theme.dim,
             ),
