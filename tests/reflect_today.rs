@@ -320,3 +320,9 @@ fn both_views_and_the_forms_draw_at_every_size() {
         }
     }
 }
+
+#[path = "reflect_today/today.rs"]
+mod today;
+
+#[path = "reflect_today/snapshots.rs"]
+mod snapshots;

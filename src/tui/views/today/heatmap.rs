@@ -12,8 +12,9 @@ use crate::tui::ui::Ui;
 
 /// Weeks shown.
 pub const WEEKS: usize = 12;
-/// Rows the panel needs inside its borders: seven weekdays, the legend and the totals.
-pub const HEIGHT: u16 = 9;
+/// Rows the panel needs inside its borders: seven weekdays, the legend and the totals (which
+/// may take two lines).
+pub const HEIGHT: u16 = 10;
 /// Columns the grid needs: a weekday label and two cells per week.
 pub const WIDTH: u16 = 3 + 2 * WEEKS as u16;
 
