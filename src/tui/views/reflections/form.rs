@@ -7,18 +7,18 @@ use ratatui::text::Line;
 
 use std::borrow::Cow;
 
+use super::adjust::{adjust_form, save_adjustment};
 use super::templates::{self, Template, Templates};
 use super::{Cursor, figure_lines};
 use crate::domain::figures::{figures, period_bounds};
-use crate::domain::{Goal, GoalRevision, GoalStatus, Period, Reflection};
+use crate::domain::{Period, Reflection};
 use crate::i18n::{Label, fill};
 use crate::store::{Result, StoreError};
 use crate::tui::app::App;
 use crate::tui::form::Form;
 use crate::tui::forms::{FormPurpose, OpenForm, SaveError};
 use crate::tui::keys::{Action, Binding, Key, bind};
-use crate::tui::ui::number;
-use crate::tui::views::{LIST_LIMIT, View};
+use crate::tui::views::View;
 
 /// What the Reflections view's own keys do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -303,66 +303,6 @@ fn new_review(template: &str, period: Period, start: NaiveDate) -> Reflection {
     }
 }
 
-/// The goal-adjustment form, or `None` when there are no goals.
-fn adjust_form(app: &App, draft_key: &str) -> Result<Option<Form>> {
-    let t = &app.text().reflections;
-    let labels = &app.text().labels;
-    let goals = app.store.goal_summaries(LIST_LIMIT)?;
-    if goals.is_empty() {
-        return Ok(None);
-    }
-    let hidden = app.hide_private;
-    let title = |g: &Goal| {
-        if g.private && hidden {
-            app.text().common.hidden_text.to_string()
-        } else {
-            g.title.clone()
-        }
-    };
-    let options = goals
-        .iter()
-        .map(|s| (s.goal.id.to_string(), title(&s.goal)))
-        .collect();
-    let mut statuses = vec![(String::new(), t.unchanged.to_string())];
-    statuses.extend(
-        GoalStatus::ALL
-            .iter()
-            .map(|s| (s.code().to_string(), s.label(labels).to_string())),
-    );
-    let mut form = Form::builder(draft_key, t.form_adjust)
-        .choice("goal", t.f_goal, options)
-        .number("target", t.f_target)
-        .date("due", t.f_due)
-        .choice("status", t.f_status, statuses)
-        .line("reason", t.f_reason)
-        .build();
-    let mut panel = vec![Line::styled(t.goals_now, app.theme.title)];
-    for s in goals.iter().take(12) {
-        let g = &s.goal;
-        panel.push(Line::from(format!("• {}", title(g))));
-        panel.push(Line::styled(
-            format!(
-                "  {}",
-                fill(
-                    t.goal_now,
-                    &[
-                        &g.target
-                            .map(number)
-                            .unwrap_or_else(|| t.no_target.to_string()),
-                        &g.due
-                            .map(|d| app.config.date_format.format(d))
-                            .unwrap_or_else(|| t.no_target.to_string()),
-                        &g.status.label(labels)
-                    ]
-                )
-            ),
-            app.theme.dim,
-        ));
-    }
-    form.set_side_panel(panel);
-    Ok(Some(form))
-}
-
 /// Saves a form of the view.
 pub fn save(app: &mut App, purpose: &ReflectionForm, form: &Form) -> Result<(), SaveError> {
     match purpose {
@@ -430,71 +370,12 @@ fn save_review(app: &mut App, mut r: Reflection, form: &Form) -> Result<(), Save
 }
 
 /// Reloads the view and puts the cursor on reflection `id`.
-fn select(app: &mut App, id: i64) -> Result<()> {
+pub(super) fn select(app: &mut App, id: i64) -> Result<()> {
     app.load(View::Reflections)?;
     let view = &mut app.views.reflections;
     if let Some(pos) = view.rows.iter().position(|r| r.id == id) {
         view.cursor = Cursor { pos };
     }
-    Ok(())
-}
-
-/// Applies the goal adjustment of `form`, recorded as revisions citing reflection `id`.
-fn save_adjustment(app: &mut App, reflection_id: i64, form: &Form) -> Result<(), SaveError> {
-    let t = &app.text().reflections;
-    let today = app.clock.today();
-    let goal_id: i64 = form.choice("goal").parse().unwrap_or(0);
-    let mut goal = app.store.goal(goal_id)?;
-    let reason = form.text("reason").trim().to_string();
-    let mut revisions = Vec::new();
-    let mut change = |field: &str, old: String, new: String| {
-        if old != new {
-            revisions.push(GoalRevision {
-                id: 0,
-                uuid: String::new(),
-                goal_id,
-                on: today,
-                field: field.to_string(),
-                old_value: old,
-                new_value: new,
-                reason: reason.clone(),
-                reflection_id: Some(reflection_id),
-            });
-        }
-    };
-    if let Some(target) = form.number("target") {
-        change(
-            "target",
-            goal.target.map(number).unwrap_or_default(),
-            number(target),
-        );
-        goal.target = Some(target);
-    }
-    if let Some(due) = form.date("due", today) {
-        change(
-            "due",
-            goal.due.map(|d| d.to_string()).unwrap_or_default(),
-            due.to_string(),
-        );
-        goal.due = Some(due);
-    }
-    if let Ok(status) = form.choice("status").parse::<GoalStatus>() {
-        change(
-            "status",
-            goal.status.code().to_string(),
-            status.code().to_string(),
-        );
-        goal.status = status;
-    }
-    if revisions.is_empty() {
-        return Err(SaveError::Field {
-            name: "target",
-            message: t.adjust_nothing.to_string(),
-        });
-    }
-    app.store.adjust_goal(&goal, &revisions)?;
-    select(app, reflection_id)?;
-    app.message = Some(fill(t.adjusted, &[&revisions.len()]));
     Ok(())
 }
 

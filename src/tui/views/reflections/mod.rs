@@ -4,6 +4,7 @@
 //! `n` starts a review of the current period (a template is chosen first), `e` edits the
 //! selected review, `d` deletes it (with undo), `a` adjusts a goal from it.
 
+mod adjust;
 mod figures;
 mod form;
 pub mod templates;
