@@ -27,6 +27,7 @@ mod questions;
 mod reflections;
 pub mod search;
 mod stats;
+mod today;
 mod trash;
 
 use std::path::{Path, PathBuf};
@@ -42,7 +43,9 @@ pub use goals::GoalSummary;
 pub use gratitude::GratitudeRow;
 pub use meetings::MeetingOutcomes;
 pub use meetings::MeetingSummary;
+pub use reflections::ReflectionRevision;
 pub use stats::{Counts, HealthReport};
+pub use today::{DayActivity, MAX_ACTIVITY_DAYS};
 pub use trash::Deleted;
 
 /// An open journal.

@@ -1,11 +1,19 @@
 //! Periodic reflections: a template's prompts and the answers given.
 
-use rusqlite::{Row, params};
+use rusqlite::{OptionalExtension, Row, params};
 use serde_json::json;
 
 use super::sql::{now_stamp, uuid_or_new};
-use super::{Result, Store};
-use crate::domain::Reflection;
+use super::{Result, Store, StoreError};
+use crate::domain::{Goal, GoalRevision, Reflection};
+
+/// A goal revision made from a reflection, with the goal's title.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReflectionRevision {
+    pub revision: GoalRevision,
+    pub goal_title: String,
+    pub goal_private: bool,
+}
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Reflection> {
     let raw: String = r.get(6)?;
@@ -84,5 +92,61 @@ impl Store {
         self.conn
             .execute("DELETE FROM reflections WHERE id = ?1", [id])?;
         Ok(())
+    }
+
+    /// One reflection by row id.
+    pub fn reflection(&self, id: i64) -> Result<Reflection> {
+        self.conn
+            .prepare_cached(
+                "SELECT id, uuid, private, period, period_start, template, answers
+                 FROM reflections WHERE id = ?1",
+            )?
+            .query_row([id], from_row)
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                kind: "reflection",
+                id,
+            })
+    }
+
+    /// The goal revisions made from reflections, newest first (at most `limit`).
+    pub fn reflection_revisions(&self, limit: usize) -> Result<Vec<ReflectionRevision>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT r.id, r.uuid, r.goal_id, r.on_date, r.field, r.old_value, r.new_value,
+                    r.reason, r.reflection_id, g.title, g.private
+             FROM goal_revisions r JOIN goals g ON g.id = r.goal_id
+             WHERE r.reflection_id IS NOT NULL
+             ORDER BY r.on_date DESC, r.id DESC LIMIT ?1",
+        )?;
+        let rows = stmt.query_map([limit as i64], |r| {
+            Ok(ReflectionRevision {
+                revision: GoalRevision {
+                    id: r.get(0)?,
+                    uuid: r.get(1)?,
+                    goal_id: r.get(2)?,
+                    on: r.get(3)?,
+                    field: r.get(4)?,
+                    old_value: r.get(5)?,
+                    new_value: r.get(6)?,
+                    reason: r.get(7)?,
+                    reflection_id: r.get(8)?,
+                },
+                goal_title: r.get(9)?,
+                goal_private: r.get(10)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Saves `goal` as adjusted and records each of `revisions` (which cite the reflection),
+    /// all in one transaction. Returns the revisions' row ids.
+    pub fn adjust_goal(&mut self, goal: &Goal, revisions: &[GoalRevision]) -> Result<Vec<i64>> {
+        if revisions.is_empty() {
+            return Err(StoreError::Invalid("nothing to change in the goal".into()));
+        }
+        self.transaction(|s| {
+            s.save_goal(goal)?;
+            revisions.iter().map(|r| s.save_revision(r)).collect()
+        })
     }
 }

@@ -169,13 +169,13 @@ impl App {
         let store = &self.store;
         let v = &mut self.views;
         match view {
-            View::Today => v.today.load(store, now),
+            View::Today => v.today.load(store, now, &self.config),
             View::Goals => v.goals.load(store),
             View::Meetings => v.meetings.load(store, now),
             View::Feedback => v.feedback.load(store),
             View::Commitments => v.commitments.load(store, now.date()),
             View::Gratitude => v.gratitude.load(store, now),
-            View::Reflections => v.reflections.load(store),
+            View::Reflections => v.reflections.load(store, &self.config, self.lang),
             View::Mentors => v.mentors.load(store),
         }
     }
@@ -306,6 +306,8 @@ impl App {
                 }
             }
             Action::Mentors(a) => super::views::mentors::update(self, a)?,
+            Action::Today(a) => super::views::today::update(self, a)?,
+            Action::Reflections(a) => super::views::reflections::update(self, a)?,
             Action::Debrief(a) => super::views::debrief::update(self, a)?,
             Action::Feedback(a) => super::views::feedback::update(self, a)?,
             Action::Commitments(a) => super::views::commitments::update(self, a)?,

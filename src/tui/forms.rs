@@ -9,6 +9,7 @@ use super::form::Form;
 use super::views::goals::{self, GoalForm};
 use super::views::meetings::{self, MeetingForm};
 use super::views::mentors::{self, MentorForm};
+use super::views::reflections::{self, ReflectionForm};
 use super::views::{commitments, feedback, gratitude};
 use crate::store::StoreError;
 
@@ -16,6 +17,7 @@ use crate::store::StoreError;
 #[derive(Debug, Clone, PartialEq)]
 pub enum FormPurpose {
     Mentors(MentorForm),
+    Reflections(ReflectionForm),
     Goals(GoalForm),
     Meetings(MeetingForm),
     Feedback(feedback::FeedbackForm),
@@ -49,6 +51,7 @@ impl From<StoreError> for SaveError {
 pub fn save(app: &mut App, purpose: &FormPurpose, form: &Form) -> Result<(), SaveError> {
     match purpose {
         FormPurpose::Mentors(p) => mentors::save(app, p, form),
+        FormPurpose::Reflections(p) => reflections::save(app, p, form),
         FormPurpose::Goals(p) => goals::save(app, p, form),
         FormPurpose::Meetings(p) => meetings::form::save(app, p, form),
         FormPurpose::Feedback(p) => feedback::save(app, p, form),
@@ -62,6 +65,7 @@ pub fn reopen(app: &App, draft_key: &str) -> Option<OpenForm> {
     let prefix = draft_key.split(':').next().unwrap_or("");
     match prefix {
         "mentor" => mentors::reopen(app, draft_key),
+        "reflection" => reflections::reopen(app, draft_key),
         "goal" => goals::reopen(app, draft_key),
         "meeting" | "agenda" | "note" | "question" => meetings::form::reopen(app, draft_key),
         "feedback" | "experiment" => feedback::reopen(app, draft_key),

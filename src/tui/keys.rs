@@ -39,6 +39,10 @@ pub enum Action {
     DiscardDraft,
     /// Keys of the Mentors view.
     Mentors(super::views::mentors::MentorsAction),
+    /// Keys of the Today view.
+    Today(super::views::today::TodayAction),
+    /// Keys of the Reflections view.
+    Reflections(super::views::reflections::ReflectionsAction),
     /// Keys of the Goals view.
     Goals(super::views::goals::GoalsAction),
     /// Keys of the Meetings view (and `Q`, park a question, from anywhere).
@@ -303,15 +307,6 @@ pub const LIST: &[Binding] = &[
     ),
 ];
 
-/// Keys of the Today view.
-pub const TODAY: &[Binding] = &[bind(
-    &[Key::ch('m')],
-    Action::Open,
-    "Enter m",
-    |t| t.today.key_open_agenda,
-    true,
-)];
-
 /// Keys of the welcome screen.
 pub const WELCOME: &[Binding] = &[
     bind(
@@ -434,14 +429,14 @@ pub const DRAFT_OFFER: &[Binding] = &[
 /// The view-specific table.
 pub fn view_table(view: View) -> &'static [Binding] {
     match view {
-        View::Today => TODAY,
+        View::Today => super::views::today::KEYS,
+        View::Reflections => super::views::reflections::KEYS,
         View::Mentors => super::views::mentors::KEYS,
         View::Goals => super::views::goals::KEYS,
         View::Meetings => super::views::meetings::KEYS,
         View::Feedback => super::views::feedback::KEYS,
         View::Commitments => super::views::commitments::KEYS,
         View::Gratitude => super::views::gratitude::KEYS,
-        _ => &[],
     }
 }
 

@@ -1,92 +1,17 @@
-//! Today (1): the next meeting with a countdown and its agenda readiness, overdue and due-soon
-//! commitments, feedback waiting for action, and goal gauges.
+//! The Today view's panels as lines: the next meeting, the commitments due, the feedback
+//! waiting, the goals and the nudges.
 
-use chrono::{Duration, NaiveDateTime};
-use ratatui::Frame;
-use ratatui::layout::{Constraint, Direction, Layout, Rect};
+use chrono::Duration;
 use ratatui::text::{Line, Span};
 
-use super::list::draw_detail;
-use crate::domain::{CommitmentStatus, GoalStatus};
+use super::TodayView;
+use crate::domain::CommitmentStatus;
+use crate::domain::nudges::{Nudge, NudgeKind};
 use crate::i18n::{Label, fill};
-use crate::store::{CommitmentRow, FeedbackRow, GoalSummary, MeetingSummary, Result, Store};
 use crate::tui::ui::{Ui, fit, gauge};
 
-/// The Today view's state.
-#[derive(Debug, Default)]
-pub struct TodayView {
-    pub next_meeting: Option<MeetingSummary>,
-    pub due: Vec<CommitmentRow>,
-    pub feedback: Vec<FeedbackRow>,
-    pub goals: Vec<GoalSummary>,
-}
-
 impl TodayView {
-    /// Loads what today needs: a handful of rows from indexed queries.
-    pub fn load(&mut self, store: &Store, now: NaiveDateTime) -> Result<()> {
-        self.next_meeting = store
-            .upcoming_meetings(now - Duration::hours(1), 1)?
-            .into_iter()
-            .next();
-        self.due = store.open_commitments_due_by(now.date() + Duration::days(7), 20)?;
-        self.feedback = store.open_feedback(8)?;
-        self.goals = store
-            .goal_summaries(12)?
-            .into_iter()
-            .filter(|g| g.goal.status == GoalStatus::Active)
-            .collect();
-        Ok(())
-    }
-
-    /// The id of the next meeting (Enter opens it).
-    pub fn next_meeting_id(&self) -> Option<i64> {
-        self.next_meeting.as_ref().map(|m| m.meeting.id)
-    }
-
-    /// Draws the four panels.
-    pub fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
-        let t = &ui.t.today;
-        let rows = Layout::default()
-            .direction(Direction::Vertical)
-            .constraints([Constraint::Length(5), Constraint::Min(4)])
-            .split(area);
-        draw_detail(f, rows[0], t.next_meeting, self.meeting_lines(ui), ui);
-        let columns = Layout::default()
-            .direction(if area.width >= 100 {
-                Direction::Horizontal
-            } else {
-                Direction::Vertical
-            })
-            .constraints([Constraint::Percentage(50), Constraint::Percentage(50)])
-            .split(rows[1]);
-        let left = Layout::default()
-            .direction(Direction::Vertical)
-            .constraints([Constraint::Percentage(60), Constraint::Percentage(40)])
-            .split(columns[0]);
-        draw_detail(
-            f,
-            left[0],
-            t.overdue,
-            self.commitment_lines(ui, left[0].width),
-            ui,
-        );
-        draw_detail(
-            f,
-            left[1],
-            t.open_feedback,
-            self.feedback_lines(ui, left[1].width),
-            ui,
-        );
-        draw_detail(
-            f,
-            columns[1],
-            t.goals,
-            self.goal_lines(ui, columns[1].width),
-            ui,
-        );
-    }
-
-    fn meeting_lines(&self, ui: &Ui) -> Vec<Line<'static>> {
+    pub(super) fn meeting_lines(&self, ui: &Ui) -> Vec<Line<'static>> {
         let t = &ui.t.today;
         let Some(s) = &self.next_meeting else {
             return vec![Line::styled(t.no_next_meeting, ui.theme.dim)];
@@ -127,7 +52,7 @@ impl TodayView {
         ]
     }
 
-    fn commitment_lines(&self, ui: &Ui, width: u16) -> Vec<Line<'static>> {
+    pub(super) fn commitment_lines(&self, ui: &Ui, width: u16) -> Vec<Line<'static>> {
         let t = &ui.t.today;
         if self.due.is_empty() {
             return vec![Line::styled(t.nothing_overdue, ui.theme.good)];
@@ -163,7 +88,7 @@ impl TodayView {
             .collect()
     }
 
-    fn feedback_lines(&self, ui: &Ui, width: u16) -> Vec<Line<'static>> {
+    pub(super) fn feedback_lines(&self, ui: &Ui, width: u16) -> Vec<Line<'static>> {
         if self.feedback.is_empty() {
             return vec![Line::styled(ui.t.today.no_open_feedback, ui.theme.dim)];
         }
@@ -181,7 +106,7 @@ impl TodayView {
             .collect()
     }
 
-    fn goal_lines(&self, ui: &Ui, width: u16) -> Vec<Line<'static>> {
+    pub(super) fn goal_lines(&self, ui: &Ui, width: u16) -> Vec<Line<'static>> {
         if self.goals.is_empty() {
             return vec![Line::styled(ui.t.today.no_goals, ui.theme.dim)];
         }
@@ -196,6 +121,92 @@ impl TodayView {
             ]));
         }
         lines
+    }
+
+    /// The nudges that fit in `rows` lines of `width`, most pressing first, each sentence once;
+    /// the last line says how many more there are.
+    pub(super) fn nudge_lines(&self, ui: &Ui, width: u16, rows: usize) -> Vec<Line<'static>> {
+        let t = &ui.t.today;
+        if self.nudges.is_empty() {
+            return vec![Line::styled(t.no_nudges, ui.theme.good)];
+        }
+        let width = width.saturating_sub(2) as usize;
+        let mut sentences: Vec<(String, bool)> = Vec::new();
+        for n in &self.nudges {
+            let text = self.nudge_text(n, ui);
+            if !sentences.iter().any(|(s, _)| *s == text) {
+                sentences.push((text, n.kind == NudgeKind::Debrief));
+            }
+        }
+        let total = sentences.len();
+        let shown = if total > rows.max(1) {
+            rows.saturating_sub(1).max(1)
+        } else {
+            total
+        };
+        let mut lines: Vec<Line<'static>> = sentences
+            .into_iter()
+            .take(shown)
+            .map(|(text, debrief)| {
+                if debrief {
+                    let hint = format!("  [{}]", t.debrief_hint);
+                    let room = width.saturating_sub(hint.chars().count() + 2);
+                    Line::from(vec![
+                        Span::styled(format!("! {}", fit(&text, room)), ui.theme.warn),
+                        Span::styled(hint, ui.theme.dim),
+                    ])
+                } else {
+                    Line::from(format!("• {}", fit(&text, width.saturating_sub(2))))
+                }
+            })
+            .collect();
+        if shown < total {
+            lines.push(Line::styled(
+                fill(t.more_nudges, &[&(total - shown)]),
+                ui.theme.dim,
+            ));
+        }
+        lines
+    }
+
+    /// One nudge as a sentence, with the mentor's name.
+    pub fn nudge_text(&self, n: &Nudge, ui: &Ui) -> String {
+        let t = &ui.t.today;
+        let who = n
+            .mentor_id
+            .and_then(|id| self.names.get(&id))
+            .map(|name| ui.user(name, false).into_owned())
+            .unwrap_or_else(|| t.your_mentor.to_string());
+        let since = n.since.map(|d| ui.date(d)).unwrap_or_default();
+        let days = n.days.unwrap_or(0);
+        let experiment = || {
+            n.commitment_id
+                .and_then(|id| self.experiments.get(&id))
+                .map(|(text, private)| fit(&ui.user(text.trim(), *private), 50))
+                .unwrap_or_default()
+        };
+        match (n.kind, n.since) {
+            (NudgeKind::Debrief, _) => fill(t.nudge_debrief, &[&who, &since]),
+            (NudgeKind::ThanksPending, _) => fill(t.nudge_thanks_pending, &[&who, &since]),
+            (NudgeKind::ReportExperiment, _) => {
+                fill(t.nudge_report_experiment, &[&who, &experiment()])
+            }
+            (NudgeKind::NoContact, Some(_)) => fill(t.nudge_no_contact, &[&who, &days]),
+            (NudgeKind::NoContact, None) => fill(t.nudge_no_contact_ever, &[&who]),
+            (NudgeKind::FollowUp, _) => fill(t.nudge_follow_up, &[&who, &days]),
+            (NudgeKind::AgreementReview, _) => fill(t.nudge_agreement_review, &[&who, &since]),
+            (NudgeKind::HealthCheckDue, _) => fill(t.nudge_health_check, &[&who]),
+            (NudgeKind::ThankForExperiment, _) => {
+                fill(t.nudge_thank_experiment, &[&who, &experiment()])
+            }
+            (NudgeKind::MentorNotThanked, Some(_)) => {
+                fill(t.nudge_mentor_not_thanked, &[&who, &days])
+            }
+            (NudgeKind::MentorNotThanked, None) => fill(t.nudge_mentor_never_thanked, &[&who]),
+            (NudgeKind::ReflectionDue, _) => {
+                fill(t.nudge_reflection, &[&self.cadence.label(&ui.t.labels)])
+            }
+        }
     }
 }
 

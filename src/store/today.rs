@@ -1,0 +1,82 @@
+//! What the Today view needs beyond the other modules' lists: the activity of recent days for
+//! its heat map.
+
+use chrono::NaiveDate;
+use rusqlite::params;
+
+use super::{Result, Store};
+
+/// The longest range [`Store::activity_by_day`] reads: twelve weeks.
+pub const MAX_ACTIVITY_DAYS: i64 = 84;
+
+/// One day's mentoring activity, by kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DayActivity {
+    /// Meetings held that day (by their local start time).
+    pub meetings: u32,
+    pub contacts: u32,
+    /// Commitments done that day.
+    pub commitments_done: u32,
+    /// Feedback received that day.
+    pub feedback: u32,
+    /// Gratitude noted that day.
+    pub gratitude: u32,
+}
+
+impl DayActivity {
+    /// Everything counted that day.
+    pub fn total(&self) -> u32 {
+        self.meetings + self.contacts + self.commitments_done + self.feedback + self.gratitude
+    }
+}
+
+impl Store {
+    /// The activity of each day of `[start, end)`, one entry per day in order, by one SQL
+    /// aggregate over date-indexed ranges. The range is cut to its last
+    /// [`MAX_ACTIVITY_DAYS`] days.
+    pub fn activity_by_day(&self, start: NaiveDate, end: NaiveDate) -> Result<Vec<DayActivity>> {
+        let start = start.max(end - chrono::Duration::days(MAX_ACTIVITY_DAYS));
+        let days = (end - start).num_days().max(0) as usize;
+        let mut out = vec![DayActivity::default(); days];
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT day, kind, count(*) FROM (
+                SELECT substr(starts_at, 1, 10) AS day, 'm' AS kind FROM meetings
+                    WHERE status = 'held' AND starts_at >= ?1 AND starts_at < ?2
+                UNION ALL SELECT on_date, 'c' FROM contacts WHERE on_date >= ?1 AND on_date < ?2
+                UNION ALL SELECT done_on, 'k' FROM commitments
+                    WHERE status = 'done' AND done_on >= ?1 AND done_on < ?2
+                UNION ALL SELECT received_on, 'f' FROM feedback
+                    WHERE received_on >= ?1 AND received_on < ?2
+                UNION ALL SELECT on_date, 'g' FROM gratitude WHERE on_date >= ?1 AND on_date < ?2
+             ) GROUP BY day, kind",
+        )?;
+        let rows = stmt.query_map(params![start, end], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, u32>(2)?,
+            ))
+        })?;
+        for row in rows {
+            let (day, kind, n) = row?;
+            // A malformed date in an imported row is skipped rather than failing the view.
+            let Ok(day) = NaiveDate::parse_from_str(&day, "%Y-%m-%d") else {
+                continue;
+            };
+            let Some(slot) = usize::try_from((day - start).num_days())
+                .ok()
+                .and_then(|i| out.get_mut(i))
+            else {
+                continue;
+            };
+            match kind.as_str() {
+                "m" => slot.meetings += n,
+                "c" => slot.contacts += n,
+                "k" => slot.commitments_done += n,
+                "f" => slot.feedback += n,
+                _ => slot.gratitude += n,
+            }
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,202 @@
+//! Reflections (7): periodic reviews written from a template's prompts, with the period's
+//! figures beside them, and the goal adjustments made from each review.
+//!
+//! `n` starts a review of the current period (a template is chosen first), `e` edits the
+//! selected review, `d` deletes it (with undo), `a` adjusts a goal from it.
+
+mod adjust;
+mod figures;
+mod form;
+pub mod templates;
+
+use chrono::Duration;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Cell, Row};
+
+pub use figures::figure_lines;
+pub use form::{KEYS, ReflectionForm, ReflectionsAction, reopen, save, update};
+pub use templates::Templates;
+
+use super::list::{ListSpec, draw_detail, draw_list, heading};
+use super::{Cursor, LIST_LIMIT, list_and_detail};
+use crate::config::Config;
+use crate::domain::figures::period_bounds;
+use crate::domain::text::clean_multiline;
+use crate::domain::{GoalStatus, Period, Reflection};
+use crate::i18n::{Label, Lang, fill};
+use crate::store::{ReflectionRevision, Result, Store};
+use crate::tui::ui::Ui;
+
+/// The Reflections view's state.
+#[derive(Debug, Default)]
+pub struct ReflectionsView {
+    pub rows: Vec<Reflection>,
+    pub cursor: Cursor,
+    /// The templates in use (shipped, overridden or added by the user's own files).
+    pub templates: Templates,
+    /// The interface language (templates carry both).
+    pub lang: Lang,
+    /// Goal revisions made from reflections, newest first.
+    pub revisions: Vec<ReflectionRevision>,
+}
+
+impl ReflectionsView {
+    /// Loads the list, the templates and the goal adjustments made from reviews.
+    pub fn load(&mut self, store: &Store, config: &Config, lang: Lang) -> Result<()> {
+        self.rows = store.reflections(LIST_LIMIT)?;
+        self.cursor.clamp(self.rows.len());
+        self.templates = templates::load(config.dir.as_deref());
+        self.lang = lang;
+        self.revisions = store.reflection_revisions(LIST_LIMIT)?;
+        Ok(())
+    }
+
+    /// Number of rows in the list.
+    pub fn row_count(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// The selected reflection.
+    pub fn selected(&self) -> Option<&Reflection> {
+        self.rows.get(self.cursor.pos)
+    }
+
+    /// A template's title, or its name when it is not available.
+    pub fn template_title<'a>(&'a self, name: &'a str) -> &'a str {
+        self.templates
+            .find(name)
+            .map(|t| t.title(self.lang))
+            .unwrap_or(name)
+    }
+
+    /// Draws the list and the answers of the selected reflection.
+    pub fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
+        let t = &ui.t.reflections;
+        let (list_area, detail_area) = list_and_detail(area);
+        let rows = self
+            .rows
+            .iter()
+            .map(|r| {
+                Row::new(vec![
+                    Cell::from(r.period.label(&ui.t.labels)),
+                    Cell::from(ui.date(r.period_start)),
+                    Cell::from(
+                        ui.user(self.template_title(&r.template), false)
+                            .into_owned(),
+                    ),
+                ])
+            })
+            .collect();
+        draw_list(
+            f,
+            list_area,
+            ListSpec {
+                title: t.list_title.to_string(),
+                headers: &[t.col_period, t.col_start, t.col_template],
+                widths: &[
+                    Constraint::Length(10),
+                    Constraint::Length(11),
+                    Constraint::Min(10),
+                ],
+                rows,
+                cursor: self.cursor,
+                empty: t.empty,
+                focused: true,
+            },
+            ui,
+        );
+        if let Some(r) = self.selected() {
+            draw_detail(f, detail_area, t.answers, self.detail_lines(r, ui), ui);
+        } else if !self.templates.problems.is_empty() {
+            draw_detail(f, detail_area, t.answers, self.problem_lines(ui), ui);
+        }
+    }
+
+    fn problem_lines(&self, ui: &Ui) -> Vec<Line<'static>> {
+        self.templates
+            .problems
+            .iter()
+            .map(|p| {
+                Line::styled(
+                    fill(ui.t.reflections.templates_skipped, &[&ui.user(p, false)]),
+                    ui.theme.warn,
+                )
+            })
+            .collect()
+    }
+
+    fn detail_lines(&self, r: &Reflection, ui: &Ui) -> Vec<Line<'static>> {
+        let t = &ui.t.reflections;
+        let (start, end) = period_bounds(r.period, r.period_start, chrono::Weekday::Mon);
+        // A week starts where the review says; months and quarters are calendar ones.
+        let (start, end) = match r.period {
+            Period::Week => (r.period_start, r.period_start + Duration::days(7)),
+            _ => (start, end),
+        };
+        let mut lines = vec![Line::styled(
+            format!(
+                "{} · {} – {}",
+                ui.user(self.template_title(&r.template), false),
+                ui.date(start),
+                ui.date(end - Duration::days(1))
+            ),
+            ui.theme.dim,
+        )];
+        let template = self.templates.find(&r.template);
+        for (code, answer) in &r.answers {
+            let prompt = template
+                .and_then(|tpl| tpl.prompt(code, self.lang))
+                .unwrap_or(code);
+            lines.push(heading(&ui.user(prompt, false), ui));
+            if r.private && ui.hide_private {
+                lines.push(Line::from(ui.t.common.hidden_text));
+            } else {
+                lines.extend(
+                    clean_multiline(answer)
+                        .lines()
+                        .map(|l| Line::from(l.to_string())),
+                );
+            }
+            lines.push(Line::from(""));
+        }
+        let adjustments: Vec<&ReflectionRevision> = self
+            .revisions
+            .iter()
+            .filter(|v| v.revision.reflection_id == Some(r.id))
+            .collect();
+        if !adjustments.is_empty() {
+            lines.push(heading(t.adjustments, ui));
+            for a in adjustments {
+                let v = &a.revision;
+                let field = match v.field.as_str() {
+                    "target" => t.field_target,
+                    "due" => t.field_due,
+                    _ => t.field_status,
+                };
+                let value = |s: &str| {
+                    if s.is_empty() {
+                        t.empty_value.to_string()
+                    } else if let Ok(status) = s.parse::<GoalStatus>() {
+                        status.label(&ui.t.labels).to_string()
+                    } else {
+                        ui.user(s, false).into_owned()
+                    }
+                };
+                let mut line = format!(
+                    "{}: {field} {} → {}",
+                    ui.user(&a.goal_title, a.goal_private),
+                    value(&v.old_value),
+                    value(&v.new_value)
+                );
+                if !v.reason.is_empty() {
+                    line.push_str(&format!(" — {}", ui.user(&v.reason, a.goal_private)));
+                }
+                lines.push(Line::from(line));
+            }
+        }
+        lines.extend(self.problem_lines(ui));
+        lines
+    }
+}
