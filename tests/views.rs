@@ -354,3 +354,53 @@ fn ctrl_p_hides_private_text_and_says_so() {
     assert!(screen.contains("private hidden"));
     assert!(screen.contains("••• private •••"));
 }
+
+#[test]
+fn long_lists_load_more_as_the_cursor_reaches_the_end() {
+    let store = mentee::store::Store::open_in_memory().unwrap();
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    for i in 0..900 {
+        store
+            .save_gratitude(&mentee::domain::Gratitude {
+                id: 0,
+                uuid: String::new(),
+                mentor_id: None,
+                meeting_id: None,
+                commitment_id: None,
+                on: day + chrono::Duration::days(i % 300),
+                what_for: format!("thanks {i}"),
+                sent: true,
+                channel: String::new(),
+                private: false,
+            })
+            .unwrap();
+    }
+    let mut app = mentee::tui::App::new(
+        store,
+        mentee::config::Config::default(),
+        Lang::En,
+        mentee::domain::Clock::Fixed(now()),
+        mentee::tui::theme::Theme::new(mentee::config::Theme::Dark, false),
+        false,
+    )
+    .unwrap();
+    key(&mut app, '6');
+    let first_page = app.views.gratitude.rows.len();
+    assert!(first_page < 900, "the first page is bounded: {first_page}");
+    for _ in 0..first_page {
+        key(&mut app, 'j');
+    }
+    assert!(
+        app.views.gratitude.rows.len() > first_page,
+        "moving past the end loads more"
+    );
+    assert_eq!(
+        app.views.gratitude.cursor.pos, first_page,
+        "and the cursor moves on into them"
+    );
+    key(&mut app, 'G');
+    assert_eq!(app.views.gratitude.rows.len(), 900, "G loads everything");
+    assert_eq!(app.views.gratitude.cursor.pos, 899);
+    let screen = draw(&mut app, 100, 30);
+    assert!(screen.contains("900/900"), "{screen}");
+}

@@ -386,7 +386,58 @@ impl App {
         Ok(())
     }
 
+    /// Loads more rows when a move would go past the end of a list that was cut at its limit:
+    /// four times as many, or all of them for `G`.
+    fn grow_list(&mut self, delta: isize) -> store::Result<()> {
+        use super::views::LIST_LIMIT;
+        if delta <= 0 {
+            return Ok(());
+        }
+        let view = self.current_view();
+        let v = &mut self.views;
+        let (pos, loaded, limit) = match view {
+            View::Goals => (v.goals.cursor.pos, v.goals.rows.len(), &mut v.goals.limit),
+            View::Meetings => (
+                v.meetings.cursor.pos.saturating_sub(v.meetings.upcoming),
+                v.meetings.rows.len() - v.meetings.upcoming,
+                &mut v.meetings.limit,
+            ),
+            View::Feedback => (
+                v.feedback.cursor.pos,
+                v.feedback.rows.len(),
+                &mut v.feedback.limit,
+            ),
+            View::Commitments => (
+                v.commitments.cursor.pos,
+                v.commitments.rows.len(),
+                &mut v.commitments.limit,
+            ),
+            View::Gratitude => (
+                v.gratitude.cursor.pos,
+                v.gratitude.rows.len(),
+                &mut v.gratitude.limit,
+            ),
+            View::Reflections => (
+                v.reflections.cursor.pos,
+                v.reflections.rows.len(),
+                &mut v.reflections.limit,
+            ),
+            _ => return Ok(()),
+        };
+        let full = loaded >= (*limit).max(LIST_LIMIT);
+        if !full || (pos as isize).saturating_add(delta) < loaded as isize {
+            return Ok(());
+        }
+        *limit = if delta >= isize::MAX / 4 {
+            i64::MAX as usize
+        } else {
+            (*limit).max(LIST_LIMIT) * 4
+        };
+        self.load(view)
+    }
+
     fn move_cursor(&mut self, delta: isize) -> store::Result<()> {
+        self.grow_list(delta)?;
         let view = self.current_view();
         let store = &self.store;
         let v = &mut self.views;

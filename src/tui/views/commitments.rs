@@ -27,6 +27,8 @@ pub const KEEP_MONTHS: u32 = 12;
 /// The Commitments view's state.
 #[derive(Debug, Default)]
 pub struct CommitmentsView {
+    /// How many rows the list loads; grows when the cursor reaches the end (0: the first page).
+    pub limit: usize,
     pub rows: Vec<CommitmentRow>,
     pub cursor: Cursor,
     pub filter: CommitmentFilter,
@@ -39,7 +41,7 @@ pub struct CommitmentsView {
 impl CommitmentsView {
     /// Loads the list under the filter and the keep rate as it stands on `today`.
     pub fn load(&mut self, store: &Store, today: NaiveDate) -> Result<()> {
-        self.rows = store.commitments_filtered(self.filter, today, LIST_LIMIT)?;
+        self.rows = store.commitments_filtered(self.filter, today, self.limit.max(LIST_LIMIT))?;
         self.cursor.clamp(self.rows.len());
         let overall = keep_rate(&store.commitment_facts(None, today)?, today);
         let first = month_of(today)
@@ -89,7 +91,11 @@ impl CommitmentsView {
             .constraints([Constraint::Percentage(45), Constraint::Percentage(55)])
             .split(lower);
         let (detail_area, keep_area) = (parts[0], parts[1]);
-        let rows = self.rows.iter().map(|r| list_row(r, ui)).collect();
+        let window = super::list::window(self.cursor, self.rows.len(), list_area);
+        let rows = self.rows[window.clone()]
+            .iter()
+            .map(|r| list_row(r, ui))
+            .collect();
         draw_list(
             f,
             list_area,
@@ -110,6 +116,7 @@ impl CommitmentsView {
                     Constraint::Length(14),
                 ],
                 rows,
+                window: Some((window.start, self.rows.len())),
                 cursor: self.cursor,
                 empty: t.empty,
                 focused: true,

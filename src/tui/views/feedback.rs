@@ -22,6 +22,8 @@ use crate::tui::ui::Ui;
 /// The Feedback view's state.
 #[derive(Debug, Default)]
 pub struct FeedbackView {
+    /// How many rows the list loads; grows when the cursor reaches the end (0: the first page).
+    pub limit: usize,
     pub rows: Vec<FeedbackRow>,
     pub cursor: Cursor,
     pub filter: FeedbackFilter,
@@ -37,7 +39,7 @@ pub struct FeedbackView {
 impl FeedbackView {
     /// Loads the list under the filter, and the selected row's links.
     pub fn load(&mut self, store: &Store) -> Result<()> {
-        self.rows = store.feedback_filtered(self.filter, LIST_LIMIT)?;
+        self.rows = store.feedback_filtered(self.filter, self.limit.max(LIST_LIMIT))?;
         self.mentor_name = match self.filter.mentor_id {
             Some(id) => Some(store.mentor(id)?.name),
             None => None,
@@ -73,8 +75,8 @@ impl FeedbackView {
     pub fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
         let t = &ui.t.feedback;
         let (list_area, detail_area) = list_and_detail(area);
-        let rows = self
-            .rows
+        let window = super::list::window(self.cursor, self.rows.len(), list_area);
+        let rows = self.rows[window.clone()]
             .iter()
             .map(|r| {
                 let fb = &r.feedback;
@@ -128,6 +130,7 @@ impl FeedbackView {
                     Constraint::Min(20),
                 ],
                 rows,
+                window: Some((window.start, self.rows.len())),
                 cursor: self.cursor,
                 empty: t.empty,
                 focused: true,

@@ -19,6 +19,17 @@ pub struct ListSpec<'a> {
     pub empty: &'a str,
     /// Whether this pane has the focus (the cursor row is highlighted).
     pub focused: bool,
+    /// `Some((first, total))` when `rows` holds only the visible window of a longer list
+    /// (rows `first..` of `total`, see [`window`]); `None` when `rows` is the whole list.
+    pub window: Option<(usize, usize)>,
+}
+
+/// The rows of a list of `total` rows that fit in `area` with the cursor on screen: build
+/// only these, so a frame costs the same for 50 rows or 50,000.
+pub fn window(cursor: Cursor, total: usize, area: Rect) -> std::ops::Range<usize> {
+    let height = (area.height.saturating_sub(3) as usize).max(1);
+    let start = window_start(cursor.pos, height).min(total);
+    start..(start + height).min(total)
 }
 
 /// Draws `spec` in `area` inside a titled block.
@@ -27,7 +38,8 @@ pub fn draw_list(f: &mut Frame, area: Rect, spec: ListSpec<'_>, ui: &Ui) {
         .borders(Borders::ALL)
         .border_style(ui.theme.dim)
         .title(Span::styled(format!(" {} ", spec.title), ui.theme.title));
-    if spec.rows.is_empty() {
+    let (first, len) = spec.window.unwrap_or((0, spec.rows.len()));
+    if len == 0 {
         let hint = Paragraph::new(Line::from(Span::styled(
             spec.empty.to_string(),
             ui.theme.dim,
@@ -38,13 +50,13 @@ pub fn draw_list(f: &mut Frame, area: Rect, spec: ListSpec<'_>, ui: &Ui) {
         return;
     }
     let inner_height = area.height.saturating_sub(3) as usize; // borders + header
-    let start = window_start(spec.cursor.pos, inner_height);
-    let len = spec.rows.len();
+    let start = window_start(spec.cursor.pos, inner_height).max(first);
     let rows: Vec<Row> = spec
         .rows
         .into_iter()
         .enumerate()
-        .skip(start)
+        .map(|(k, row)| (k + first, row))
+        .skip(start - first)
         .take(inner_height.max(1))
         .map(|(i, row)| {
             if spec.focused && i == spec.cursor.pos {

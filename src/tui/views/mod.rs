@@ -16,8 +16,9 @@ pub mod today;
 
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
 
-/// At most this many rows are loaded into a list (the newest or most relevant first).
-pub const LIST_LIMIT: usize = 500;
+/// A list loads this many rows at first (the newest or most relevant first) and grows by
+/// pages as the cursor reaches its end, so opening a view costs the same on any journal.
+pub const LIST_LIMIT: usize = 200;
 
 /// The views, in tab order (keys 1–8).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

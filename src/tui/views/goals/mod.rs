@@ -25,6 +25,8 @@ use crate::tui::ui::{Ui, fit, gauge, number, sparkline, window_start};
 /// The Goals view's state.
 #[derive(Debug, Default)]
 pub struct GoalsView {
+    /// How many rows the list loads; grows when the cursor reaches the end (0: the first page).
+    pub limit: usize,
     pub rows: Vec<GoalSummary>,
     pub cursor: Cursor,
     pub history: Vec<ProgressUpdate>,
@@ -36,7 +38,7 @@ pub struct GoalsView {
 impl GoalsView {
     /// Loads the list and the selected goal's details.
     pub fn load(&mut self, store: &Store) -> Result<()> {
-        self.rows = store.goal_summaries(LIST_LIMIT)?;
+        self.rows = store.goal_summaries(self.limit.max(LIST_LIMIT))?;
         self.mentor_names = store
             .mentors()?
             .into_iter()
@@ -73,10 +75,11 @@ impl GoalsView {
         // The check runs for the rows on screen only (it is cheap, but the list may be long).
         let visible = window_start(self.cursor.pos, list_area.height.saturating_sub(3) as usize)
             ..self.cursor.pos + list_area.height as usize;
-        let rows = self
-            .rows
+        let window = super::list::window(self.cursor, self.rows.len(), list_area);
+        let rows = self.rows[window.clone()]
             .iter()
             .enumerate()
+            .map(|(k, s)| (k + window.start, s))
             .map(|(i, s)| {
                 let g = &s.goal;
                 let due_style = match g.due {
@@ -126,6 +129,7 @@ impl GoalsView {
                     Constraint::Length(7),
                 ],
                 rows,
+                window: Some((window.start, self.rows.len())),
                 cursor: self.cursor,
                 empty: t.empty,
                 focused: true,

@@ -54,6 +54,8 @@ pub struct NudgeRow {
 /// The Gratitude view's state.
 #[derive(Debug, Default)]
 pub struct GratitudeView {
+    /// How many rows the list loads; grows when the cursor reaches the end (0: the first page).
+    pub limit: usize,
     pub rows: Vec<GratitudeRow>,
     pub nudges: Vec<NudgeRow>,
     pub focus: Pane,
@@ -66,7 +68,7 @@ pub struct GratitudeView {
 impl GratitudeView {
     /// Loads the thanks and the nudges as they stand at `now`.
     pub fn load(&mut self, store: &Store, now: NaiveDateTime) -> Result<()> {
-        self.rows = store.gratitude_list(LIST_LIMIT)?;
+        self.rows = store.gratitude_list(self.limit.max(LIST_LIMIT))?;
         let input = store.nudge_input(now)?;
         let mentors = store.mentors()?;
         let name = |id: Option<i64>| {
@@ -150,8 +152,8 @@ impl GratitudeView {
     pub fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
         let t = &ui.t.gratitude;
         let (list_area, nudge_area) = list_and_detail(area);
-        let rows = self
-            .rows
+        let window = super::list::window(self.list_cursor(), self.rows.len(), list_area);
+        let rows = self.rows[window.clone()]
             .iter()
             .map(|r| {
                 let g = &r.gratitude;
@@ -186,6 +188,7 @@ impl GratitudeView {
                     Constraint::Length(12),
                 ],
                 rows,
+                window: Some((window.start, self.rows.len())),
                 cursor: self.list_cursor(),
                 empty: t.empty,
                 focused: self.focus == Pane::List,
@@ -215,6 +218,7 @@ impl GratitudeView {
                 cursor: self.nudge_cursor(),
                 empty: t.nudges_empty,
                 focused: self.focus == Pane::Nudges,
+                window: None,
             },
             ui,
         );

@@ -170,6 +170,7 @@ impl AgendaBuilder {
                 cursor: self.items_cursor,
                 empty: t.no_items,
                 focused: self.pane == Pane::Items,
+                window: None,
             },
             ui,
         );
@@ -220,6 +221,7 @@ impl AgendaBuilder {
                 cursor: self.suggestions_cursor,
                 empty: t.no_suggestions,
                 focused: self.pane == Pane::Suggestions,
+                window: None,
             },
             ui,
         );

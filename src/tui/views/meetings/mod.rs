@@ -46,6 +46,8 @@ pub enum Mode {
 /// The Meetings view's state.
 #[derive(Debug, Default)]
 pub struct MeetingsView {
+    /// How many rows the list loads; grows when the cursor reaches the end (0: the first page).
+    pub limit: usize,
     /// Upcoming meetings first, then past ones.
     pub rows: Vec<MeetingSummary>,
     /// How many of `rows` are upcoming.
@@ -66,7 +68,7 @@ impl MeetingsView {
     pub fn load(&mut self, store: &Store, now: chrono::NaiveDateTime) -> Result<()> {
         let mut rows = store.upcoming_meetings(now, LIST_LIMIT / 5)?;
         self.upcoming = rows.len();
-        rows.extend(store.past_meetings(now, LIST_LIMIT)?);
+        rows.extend(store.past_meetings(now, self.limit.max(LIST_LIMIT))?);
         self.rows = rows;
         self.cursor.clamp(self.rows.len());
         self.load_detail(store)?;
@@ -152,10 +154,11 @@ impl MeetingsView {
     fn render_list(&self, f: &mut Frame, area: Rect, ui: &Ui) {
         let t = &ui.t.meetings;
         let (list_area, detail_area) = list_and_detail(area);
-        let rows = self
-            .rows
+        let window = super::list::window(self.cursor, self.rows.len(), list_area);
+        let rows = self.rows[window.clone()]
             .iter()
             .enumerate()
+            .map(|(k, s)| (k + window.start, s))
             .map(|(i, s)| {
                 let m = &s.meeting;
                 let when = format!(
@@ -204,6 +207,7 @@ impl MeetingsView {
                     Constraint::Length(12),
                 ],
                 rows,
+                window: Some((window.start, self.rows.len())),
                 cursor: self.cursor,
                 empty: t.empty,
                 focused: true,

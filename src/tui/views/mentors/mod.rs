@@ -71,8 +71,8 @@ impl MentorsView {
     pub fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
         let t = &ui.t.mentors;
         let (list_area, detail_area) = list_and_detail(area);
-        let rows = self
-            .rows
+        let window = super::list::window(self.cursor, self.rows.len(), list_area);
+        let rows = self.rows[window.clone()]
             .iter()
             .map(|m| {
                 let style = match m.status {
@@ -109,6 +109,7 @@ impl MentorsView {
                     Constraint::Length(15),
                 ],
                 rows,
+                window: Some((window.start, self.rows.len())),
                 cursor: self.cursor,
                 empty: t.empty,
                 focused: true,

@@ -32,6 +32,8 @@ use crate::tui::ui::Ui;
 /// The Reflections view's state.
 #[derive(Debug, Default)]
 pub struct ReflectionsView {
+    /// How many rows the list loads; grows when the cursor reaches the end (0: the first page).
+    pub limit: usize,
     pub rows: Vec<Reflection>,
     pub cursor: Cursor,
     /// The templates in use (shipped, overridden or added by the user's own files).
@@ -45,7 +47,7 @@ pub struct ReflectionsView {
 impl ReflectionsView {
     /// Loads the list, the templates and the goal adjustments made from reviews.
     pub fn load(&mut self, store: &Store, config: &Config, lang: Lang) -> Result<()> {
-        self.rows = store.reflections(LIST_LIMIT)?;
+        self.rows = store.reflections(self.limit.max(LIST_LIMIT))?;
         self.cursor.clamp(self.rows.len());
         self.templates = templates::load(config.dir.as_deref());
         self.lang = lang;
@@ -75,8 +77,8 @@ impl ReflectionsView {
     pub fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
         let t = &ui.t.reflections;
         let (list_area, detail_area) = list_and_detail(area);
-        let rows = self
-            .rows
+        let window = super::list::window(self.cursor, self.rows.len(), list_area);
+        let rows = self.rows[window.clone()]
             .iter()
             .map(|r| {
                 Row::new(vec![
@@ -101,6 +103,7 @@ impl ReflectionsView {
                     Constraint::Min(10),
                 ],
                 rows,
+                window: Some((window.start, self.rows.len())),
                 cursor: self.cursor,
                 empty: t.empty,
                 focused: true,
