@@ -9,6 +9,15 @@ use crate::domain::Commitment;
 const COLUMNS: &str = "c.id, c.uuid, c.private, c.owner, c.text, c.due_on, c.status, c.done_on, \
     c.result, c.mentor_id, c.meeting_id, c.feedback_id, c.reported_on, c.created_on";
 
+/// The parts of the Commitments list, in order: open with a due date (soonest first), open
+/// without one, then done and dropped (most recently closed first).
+pub(super) const OPEN_DATED: &str = "c.status = 'open' AND c.due_on IS NOT NULL \
+    ORDER BY c.due_on, coalesce(c.done_on, c.due_on, c.created_on) DESC, c.id DESC";
+pub(super) const OPEN_UNDATED: &str = "c.status = 'open' AND c.due_on IS NULL \
+    ORDER BY coalesce(c.done_on, c.created_on) DESC, c.id DESC";
+pub(super) const CLOSED: &str = "c.status != 'open' \
+    ORDER BY coalesce(c.done_on, c.due_on, c.created_on) DESC, c.id DESC";
+
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Commitment> {
     Ok(Commitment {
         id: r.get(0)?,
@@ -97,26 +106,34 @@ impl Store {
     /// the rest newest first. Three index-ordered queries, each stopping at `limit`, rather
     /// than one sort of every commitment (see migration 003).
     pub fn commitment_list(&self, limit: usize) -> Result<Vec<CommitmentRow>> {
-        const PARTS: [&str; 3] = [
-            "c.status = 'open' AND c.due_on IS NOT NULL
-             ORDER BY c.due_on, coalesce(c.done_on, c.due_on, c.created_on) DESC, c.id DESC",
-            "c.status = 'open' AND c.due_on IS NULL
-             ORDER BY coalesce(c.done_on, c.created_on) DESC, c.id DESC",
-            "c.status != 'open'
-             ORDER BY coalesce(c.done_on, c.due_on, c.created_on) DESC, c.id DESC",
-        ];
+        self.commitment_parts(&[OPEN_DATED, OPEN_UNDATED, CLOSED], "1", None, limit)
+    }
+
+    /// The list in its order, walking index orders one part at a time and stopping at
+    /// `limit` (one ORDER BY over all would sort every commitment). `extra` narrows every
+    /// part; `?2` in it is `today` (always bound, so it is always mentioned).
+    pub(super) fn commitment_parts(
+        &self,
+        parts: &[&str],
+        extra: &str,
+        today: Option<chrono::NaiveDate>,
+        limit: usize,
+    ) -> Result<Vec<CommitmentRow>> {
         let mut out: Vec<CommitmentRow> = Vec::new();
-        for part in PARTS {
+        for part in parts {
             let room = limit.saturating_sub(out.len());
             if room == 0 {
                 break;
             }
+            let (condition, order) = part.split_once(" ORDER BY ").unwrap_or((part, "c.id DESC"));
             let sql = format!(
                 "SELECT {COLUMNS}, mt.name FROM commitments c
-                 LEFT JOIN mentors mt ON mt.id = c.mentor_id WHERE {part} LIMIT ?1"
+                 LEFT JOIN mentors mt ON mt.id = c.mentor_id
+                 WHERE {condition} AND {extra} AND (?2 IS NULL OR ?2 IS NOT NULL)
+                 ORDER BY {order} LIMIT ?1"
             );
             let mut stmt = self.conn.prepare_cached(&sql)?;
-            let rows = stmt.query_map([room as i64], |r| {
+            let rows = stmt.query_map(params![room as i64, today], |r| {
                 Ok(CommitmentRow {
                     commitment: from_row(r)?,
                     mentor_name: r.get(14)?,

@@ -227,8 +227,15 @@ impl Store {
         filter: FeedbackFilter,
         limit: usize,
     ) -> Result<Vec<FeedbackRow>> {
+        // A condition per case, so SQLite can walk the matching index in list order.
+        let condition = match (filter.status.is_some(), filter.mentor_id.is_some()) {
+            (false, false) => "?1 IS NULL AND ?2 IS NULL",
+            (true, false) => "f.status = ?1 AND ?2 IS NULL",
+            (false, true) => "?1 IS NULL AND f.mentor_id = ?2",
+            (true, true) => "f.status = ?1 AND f.mentor_id = ?2",
+        };
         self.feedback_list_where(
-            "(?1 IS NULL OR f.status = ?1) AND (?2 IS NULL OR f.mentor_id = ?2)",
+            condition,
             params![filter.status, filter.mentor_id, limit as i64],
         )
     }
@@ -240,15 +247,21 @@ impl Store {
         today: NaiveDate,
         limit: usize,
     ) -> Result<Vec<CommitmentRow>> {
-        let condition = match filter {
-            CommitmentFilter::Open => "c.status = 'open'",
-            CommitmentFilter::Overdue => "c.status = 'open' AND c.due_on < ?1",
-            CommitmentFilter::Done => "c.status = 'done'",
-            CommitmentFilter::Mentors => "c.owner = 'mentor'",
-            CommitmentFilter::All => "1",
+        use super::commitments::{CLOSED, OPEN_DATED, OPEN_UNDATED};
+        const OVERDUE: &str = "c.status = 'open' AND c.due_on < ?2 ORDER BY c.due_on, c.id DESC";
+        // `status = 'done'` alone would not let SQLite use the partial index of closed ones.
+        const DONE: &str = "c.status != 'open' AND c.status = 'done' \
+            ORDER BY coalesce(c.done_on, c.due_on, c.created_on) DESC, c.id DESC";
+        let (parts, extra): (&[&str], &str) = match filter {
+            CommitmentFilter::Open => (&[OPEN_DATED, OPEN_UNDATED], "1"),
+            CommitmentFilter::Overdue => (&[OVERDUE], "1"),
+            CommitmentFilter::Done => (&[DONE], "1"),
+            CommitmentFilter::Mentors => {
+                (&[OPEN_DATED, OPEN_UNDATED, CLOSED], "c.owner = 'mentor'")
+            }
+            CommitmentFilter::All => (&[OPEN_DATED, OPEN_UNDATED, CLOSED], "1"),
         };
-        // Every filter binds the same parameters (SQLite allows `?1` to go unused).
-        self.commitment_list_where(condition, params![today, limit as i64])
+        self.commitment_parts(parts, extra, Some(today), limit)
     }
 }
 

@@ -43,10 +43,11 @@ impl CommitmentsView {
     pub fn load(&mut self, store: &Store, today: NaiveDate) -> Result<()> {
         self.rows = store.commitments_filtered(self.filter, today, self.limit.max(LIST_LIMIT))?;
         self.cursor.clamp(self.rows.len());
-        let overall = keep_rate(&store.commitment_facts(None, today)?, today);
+        // The keep rate of the months on the chart: a bounded, indexed range of commitments.
         let first = month_of(today)
             .checked_sub_months(Months::new(KEEP_MONTHS - 1))
             .unwrap_or(today);
+        let overall = keep_rate(&store.commitment_facts(Some(first), today)?, today);
         self.months = (0..KEEP_MONTHS)
             .filter_map(|i| first.checked_add_months(Months::new(i)))
             .collect();
