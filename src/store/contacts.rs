@@ -97,10 +97,12 @@ impl Store {
 
     /// Counts and dates of a mentor's whole contact log, as one aggregate query.
     pub fn contact_stats(&self, mentor_id: i64) -> Result<ContactStats> {
+        // Each figure from the (mentor, initiative, date) index alone.
         let mut stmt = self.conn.prepare_cached(
-            "SELECT count(*), coalesce(sum(initiative = 'me'), 0), max(on_date),
-                max(CASE WHEN initiative = 'mentor' THEN on_date END)
-             FROM contacts WHERE mentor_id = ?1",
+            "SELECT (SELECT count(*) FROM contacts WHERE mentor_id = ?1),
+                    (SELECT count(*) FROM contacts WHERE mentor_id = ?1 AND initiative = 'me'),
+                    (SELECT max(on_date) FROM contacts WHERE mentor_id = ?1),
+                    (SELECT max(on_date) FROM contacts WHERE mentor_id = ?1 AND initiative = 'mentor')",
         )?;
         Ok(stmt.query_row([mentor_id], |r| {
             Ok(ContactStats {

@@ -16,6 +16,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_journal.sql"),
     include_str!("migrations/002_search.sql"),
     include_str!("migrations/003_list_orders.sql"),
+    include_str!("migrations/004_contact_initiative.sql"),
 ];
 
 /// The schema version this program writes.

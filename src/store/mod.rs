@@ -129,6 +129,15 @@ impl Store {
         backup::backup_to(&self.conn, dest)
     }
 
+    /// Changes whenever the journal changes, by this connection or another process: views
+    /// compare it to skip reloading what they already show.
+    pub fn change_stamp(&self) -> Result<(i64, u64)> {
+        let version: i64 = self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?;
+        Ok((version, self.conn.total_changes()))
+    }
+
     /// The schema version of the open file.
     pub fn schema_version(&self) -> Result<i64> {
         Ok(migrate::version(&self.conn)?)

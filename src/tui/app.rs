@@ -81,6 +81,9 @@ pub struct App {
     pub editor_request: Option<usize>,
     /// The debrief of a meeting, when one is open (it gets every key).
     pub debrief: Option<super::views::debrief::Debrief>,
+    /// What each view was loaded from (the journal's change stamp and the day), so showing
+    /// it again reloads only when something changed.
+    loaded: [Option<((i64, u64), String)>; 8],
 }
 
 /// A question asked before a destructive step.
@@ -134,6 +137,7 @@ impl App {
             editor_request: None,
             debrief: None,
             search: None,
+            loaded: Default::default(),
         };
         app.draft_offer = app.store.drafts()?.into_iter().next();
         if let Screen::View(view) = screen {
@@ -337,6 +341,7 @@ impl App {
             }
             Action::WelcomeDemo => {
                 self.store = crate::demo::demo_store(self.clock.now())?;
+                self.loaded = Default::default();
                 self.demo = true;
                 self.show(View::Today)?;
             }
@@ -353,7 +358,21 @@ impl App {
 
     fn show(&mut self, view: View) -> store::Result<()> {
         self.screen = Screen::View(view);
-        self.load(view)
+        // Revisiting a view whose data has not changed (here or in another process) since it
+        // was loaded costs nothing; Today also follows the clock, to the minute.
+        let now = self.clock.now();
+        let moment = if view == View::Today {
+            now.format("%F %R").to_string()
+        } else {
+            now.date().to_string()
+        };
+        let stamp = (self.store.change_stamp()?, moment);
+        if self.loaded[view.index()].as_ref() == Some(&stamp) {
+            return Ok(());
+        }
+        self.load(view)?;
+        self.loaded[view.index()] = Some(stamp);
+        Ok(())
     }
 
     fn page(&self) -> isize {

@@ -20,7 +20,7 @@ use crate::domain::smart::{self, SmartLang};
 use crate::domain::{Goal, GoalRevision, GoalStatus, ProgressUpdate};
 use crate::i18n::{Label, fill};
 use crate::store::{GoalSummary, Result, Store};
-use crate::tui::ui::{Ui, fit, gauge, number, sparkline, window_start};
+use crate::tui::ui::{Ui, fit, gauge, number, sparkline};
 
 /// The Goals view's state.
 #[derive(Debug, Default)]
@@ -33,6 +33,8 @@ pub struct GoalsView {
     pub revisions: Vec<GoalRevision>,
     /// Mentor names by id, for the detail pane.
     pub mentor_names: Vec<(i64, String)>,
+    /// The SMART column of the goals drawn so far (the check runs once per goal per load).
+    smart_marks: std::cell::RefCell<std::collections::HashMap<i64, String>>,
 }
 
 impl GoalsView {
@@ -45,6 +47,7 @@ impl GoalsView {
             .map(|m| (m.id, m.name))
             .collect();
         self.cursor.clamp(self.rows.len());
+        self.smart_marks.borrow_mut().clear();
         self.load_detail(store)
     }
 
@@ -72,15 +75,10 @@ impl GoalsView {
     pub fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
         let t = &ui.t.goals;
         let (list_area, detail_area) = list_and_detail(area);
-        // The check runs for the rows on screen only (it is cheap, but the list may be long).
-        let visible = window_start(self.cursor.pos, list_area.height.saturating_sub(3) as usize)
-            ..self.cursor.pos + list_area.height as usize;
         let window = super::list::window(self.cursor, self.rows.len(), list_area);
         let rows = self.rows[window.clone()]
             .iter()
-            .enumerate()
-            .map(|(k, s)| (k + window.start, s))
-            .map(|(i, s)| {
+            .map(|s| {
                 let g = &s.goal;
                 let due_style = match g.due {
                     Some(d) if d < ui.today() && g.status == crate::domain::GoalStatus::Active => {
@@ -88,11 +86,13 @@ impl GoalsView {
                     }
                     _ => ui.theme.base,
                 };
-                let failing = if visible.contains(&i) {
-                    smart_cell(g, ui.today())
-                } else {
-                    String::new()
-                };
+                // The check runs for the rows on screen only, once per goal until the next load.
+                let failing = self
+                    .smart_marks
+                    .borrow_mut()
+                    .entry(g.id)
+                    .or_insert_with(|| smart_cell(g, ui.today()))
+                    .clone();
                 Row::new(vec![
                     Cell::from(ui.user(&g.title, g.private).into_owned()),
                     Cell::from(g.area.label(&ui.t.labels)),
