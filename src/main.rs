@@ -3,7 +3,7 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use mentee::cli::{self, Cli, CliError, Context};
 use mentee::config::Config;
 use mentee::domain::Clock;
@@ -11,7 +11,12 @@ use mentee::i18n::Lang;
 use mentee::tui::{self, App, theme::Theme};
 
 fn main() -> ExitCode {
-    let args = Cli::parse();
+    let raw: Vec<String> = std::env::args().collect();
+    let command = cli::help::localize(Cli::command(), cli::help::language_before_parsing(&raw));
+    let args = match Cli::from_arg_matches(&command.get_matches_from(&raw)) {
+        Ok(args) => args,
+        Err(err) => err.exit(),
+    };
     // Until the config is read, errors speak the language of --lang or $LANG.
     let mut lang = args.lang.or_else(Lang::from_env).unwrap_or_default();
     match run(args, &mut lang) {

@@ -234,3 +234,37 @@ fn errors_speak_indonesian_with_lang_id() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains("tidak diterima"), "{stderr}");
 }
+
+#[test]
+fn help_speaks_indonesian_with_lang_id() {
+    let out = mentee()
+        .args(["--lang", "id", "--help"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let help = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        help.contains("Pemakaian:") && help.contains("Jurnal mentoring pribadi"),
+        "{help}"
+    );
+    let out = mentee()
+        .env("LANG", "id_ID.UTF-8")
+        .args(["add", "--help"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let help = String::from_utf8(out.stdout).unwrap();
+    assert!(help.contains("Catat cepat"), "$LANG is enough: {help}");
+    let out = mentee()
+        .args(["--help"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    assert!(
+        String::from_utf8(out.stdout).unwrap().contains("Usage:"),
+        "English stays English"
+    );
+}

@@ -6,6 +6,7 @@ mod add;
 mod agenda;
 mod check;
 pub mod fmt;
+pub mod help;
 mod review;
 mod status;
 mod transfer;

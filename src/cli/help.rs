@@ -1,0 +1,275 @@
+//! `--help` in the interface language. clap's help comes from the doc comments (English); for
+//! Indonesian every about line, argument help and heading is replaced before parsing.
+
+use clap::Command;
+
+use crate::i18n::Lang;
+
+/// (subcommand or "" for the top level, argument id or "" for the about line, Indonesian text)
+const ID: &[(&str, &str, &str)] = &[
+    (
+        "",
+        "",
+        "Jurnal mentoring pribadi untuk terminal. Jalankan tanpa perintah untuk membuka jurnal.",
+    ),
+    (
+        "",
+        "db",
+        "Berkas jurnal (bawaan: folder data platform; juga MENTEE_DB).",
+    ),
+    (
+        "",
+        "demo",
+        "Buka jurnal demo sementara berisi contoh (tidak pernah berkas Anda sendiri).",
+    ),
+    (
+        "",
+        "lang",
+        "Bahasa antarmuka: en atau id (bawaan: konfigurasi, lalu $LANG).",
+    ),
+    (
+        "",
+        "config",
+        "Berkas konfigurasi (bawaan: folder konfigurasi platform; juga MENTEE_CONFIG).",
+    ),
+    (
+        "check",
+        "",
+        "Periksa jurnal: integritas, versi skema, dan jumlah catatan.",
+    ),
+    (
+        "export",
+        "",
+        "Ekspor jurnal: utuh sebagai JSON, mudah dibaca sebagai Markdown, pertemuan sebagai iCalendar.",
+    ),
+    (
+        "export",
+        "format",
+        "json (utuh, untuk impor), md (mudah dibaca) atau ics (pertemuan, untuk kalender).",
+    ),
+    (
+        "export",
+        "output",
+        "Tulis ke berkas ini (secara atomik, mode 0600), bukan ke keluaran standar.",
+    ),
+    (
+        "export",
+        "include_private",
+        "Sertakan entri yang ditandai privat (bawaan: tidak disertakan).",
+    ),
+    (
+        "import",
+        "",
+        "Impor ekspor JSON: diperiksa dulu, lalu diterapkan semua atau tidak sama sekali; id yang sama digabung.",
+    ),
+    ("import", "file", "Berkas JSON yang diimpor."),
+    (
+        "import",
+        "dry_run",
+        "Hanya periksa dan laporkan apa yang akan berubah.",
+    ),
+    (
+        "backup",
+        "",
+        "Salin jurnal ke FILE secara konsisten, bahkan saat mentee sedang terbuka.",
+    ),
+    (
+        "backup",
+        "file",
+        "Tempat menulis salinan (belum boleh ada).",
+    ),
+    (
+        "status",
+        "",
+        "Beberapa baris untuk sapaan shell: pertemuan berikutnya, komitmen terlambat, pengingat utama.",
+    ),
+    (
+        "agenda",
+        "",
+        "Agenda pertemuan terencana berikutnya (atau pertemuan yang diberikan), sebagai Markdown atau JSON.",
+    ),
+    (
+        "agenda",
+        "meeting",
+        "Pertemuannya: nomornya di tampilan Pertemuan, atau UUID-nya.",
+    ),
+    ("agenda", "format", "Format keluaran."),
+    (
+        "agenda",
+        "include_private",
+        "Sertakan butir agenda yang ditandai privat.",
+    ),
+    ("review", "", "Angka-angka minggu, bulan, atau kuartal ini."),
+    (
+        "review",
+        "period",
+        "Periodenya (bawaan: reflection_cadence di konfigurasi).",
+    ),
+    ("review", "format", "Format keluaran."),
+    (
+        "add",
+        "",
+        "Catat cepat: pertanyaan, sasaran, umpan balik, komitmen, atau terima kasih.",
+    ),
+    ("add", "what", "Apa yang ditambahkan."),
+    (
+        "add",
+        "mentor",
+        "Mentornya (huruf besar/kecil tidak berpengaruh; awal nama yang unik sudah cukup).",
+    ),
+    (
+        "add",
+        "due",
+        "Tenggat (komitmen, sasaran): 2026-12-01, hari ini, besok, lusa, +3d, +2w, jumat…",
+    ),
+    ("add", "feedback_kind", "Jenis umpan balik (bawaan: saran)."),
+    ("add", "owner", "Komitmen siapa (bawaan: saya)."),
+    (
+        "add",
+        "private",
+        "Tandai entri sebagai privat (tidak diekspor kecuali diminta).",
+    ),
+    ("add", "text", "Teksnya; kata-kata digabung dengan spasi."),
+    (
+        "help",
+        "",
+        "Tampilkan pesan ini atau bantuan perintah yang diberikan.",
+    ),
+];
+
+const TEMPLATE_ID: &str =
+    "{before-help}{about-with-newline}\nPemakaian: {usage}\n\n{all-args}{after-help}";
+
+/// `cmd` with its help in `lang` (English is what the doc comments say).
+pub fn localize(cmd: Command, lang: Lang) -> Command {
+    if lang != Lang::Id {
+        return cmd;
+    }
+    // Build first, so the automatic --help and --version arguments exist to be translated.
+    let mut cmd = cmd;
+    cmd.build();
+    let mut cmd = translate(cmd, "");
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        cmd = cmd.mut_subcommand(&name, |sub| translate(sub, &name));
+    }
+    cmd
+}
+
+fn translate(mut cmd: Command, sub: &str) -> Command {
+    // Changing an argument moves it to the end; keep the order the doc comments give.
+    let order: Vec<String> = cmd
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    // This subcommand's own texts, then the global options it inherits from the top level.
+    let own = ID.iter().filter(|(s, _, _)| *s == sub);
+    let global = ID
+        .iter()
+        .filter(|(s, a, _)| s.is_empty() && !a.is_empty() && !sub.is_empty());
+    for (_, arg, text) in own.chain(global) {
+        if arg.is_empty() {
+            cmd = cmd.about(*text);
+        } else if cmd.get_arguments().any(|a| a.get_id() == *arg) {
+            cmd = cmd.mut_arg(*arg, |a| a.help(*text));
+        }
+    }
+    for (position, id) in order.iter().enumerate() {
+        cmd = cmd.mut_arg(id, |a| {
+            let heading = if a.is_positional() { "Argumen" } else { "Opsi" };
+            a.help_heading(heading).display_order(position)
+        });
+    }
+    for (id, text) in [
+        ("help", "Tampilkan bantuan"),
+        ("version", "Tampilkan versi"),
+    ] {
+        if cmd.get_arguments().any(|a| a.get_id() == id) {
+            cmd = cmd.mut_arg(id, |a| a.help(text));
+        }
+    }
+    cmd.help_template(TEMPLATE_ID)
+        .subcommand_help_heading("Perintah")
+}
+
+/// The language `--help` should use, read before the command line is parsed: `--lang`, then
+/// the config file's `language`, then `$LANG`.
+pub fn language_before_parsing(args: &[String]) -> Lang {
+    let mut lang = None;
+    let mut config = std::env::var_os("MENTEE_CONFIG").map(std::path::PathBuf::from);
+    for (i, arg) in args.iter().enumerate() {
+        let value = |flag: &str| {
+            arg.strip_prefix(&format!("{flag}="))
+                .map(str::to_string)
+                .or_else(|| (arg == flag).then(|| args.get(i + 1).cloned()).flatten())
+        };
+        if let Some(v) = value("--lang") {
+            lang = Lang::from_code(&v);
+        }
+        if let Some(v) = value("--config") {
+            config = Some(v.into());
+        }
+    }
+    lang.or_else(|| {
+        config
+            .or_else(crate::config::Config::default_path)
+            .and_then(|p| crate::config::Config::load(&p).ok())
+            .and_then(|c| c.language)
+    })
+    .or_else(Lang::from_env)
+    .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+    use crate::cli::Cli;
+
+    #[test]
+    fn indonesian_help_covers_every_argument_and_subcommand() {
+        let cmd = localize(Cli::command(), Lang::Id);
+        let mut help = Vec::new();
+        let mut c = cmd.clone();
+        c.write_long_help(&mut help).unwrap();
+        let help = String::from_utf8(help).unwrap();
+        assert!(help.contains("Jurnal mentoring pribadi"), "{help}");
+        assert!(help.contains("Pemakaian:") && help.contains("Perintah") && help.contains("Opsi"));
+        for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+            assert!(
+                ID.iter()
+                    .any(|(s, a, _)| *s == sub.get_name() && a.is_empty()),
+                "about of {}",
+                sub.get_name()
+            );
+            for arg in sub.get_arguments().filter(|a| {
+                !["help", "db", "demo", "lang", "config"].contains(&a.get_id().as_str())
+            }) {
+                assert!(
+                    ID.iter()
+                        .any(|(s, a, _)| *s == sub.get_name() && *a == arg.get_id().as_str()),
+                    "{} --{} has no Indonesian help",
+                    sub.get_name(),
+                    arg.get_id()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn language_is_read_from_the_arguments_first() {
+        let args = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            language_before_parsing(&args(&["mentee", "--lang", "id", "--help"])),
+            Lang::Id
+        );
+        assert_eq!(
+            language_before_parsing(&args(&["mentee", "--lang=id", "status", "-h"])),
+            Lang::Id
+        );
+    }
+}
