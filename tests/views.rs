@@ -93,6 +93,7 @@ fn welcome_fresh_key_goes_to_mentors() {
     let mut app = empty_app(Lang::En);
     key(&mut app, 'n');
     assert_eq!(app.screen, Screen::View(View::Mentors));
+    assert!(app.form.is_some(), "the new-mentor form opens at once");
 }
 
 #[test]

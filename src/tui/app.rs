@@ -336,8 +336,9 @@ impl App {
             Action::Open => self.open()?,
             Action::Back => {}
             Action::WelcomeFresh => {
+                // Start fresh: the first mentor (or candidate), then a goal.
                 self.show(View::Mentors)?;
-                self.message = Some(self.text().mentors.empty.to_string());
+                super::views::mentors::update(self, super::views::mentors::MentorsAction::New)?;
             }
             Action::WelcomeDemo => {
                 self.store = crate::demo::demo_store(self.clock.now())?;
@@ -653,7 +654,27 @@ impl App {
         match forms::save(self, &open.purpose, &open.form) {
             Ok(()) => {
                 let _ = self.store.delete_draft(&open.form.draft_key);
-                self.message = Some(self.text().common.saved.to_string());
+                // A save that led on to another form (a review's prompts after its template)
+                // or said something itself keeps its own message.
+                if self.form.is_none() && self.message.is_none() {
+                    let first_mentor = matches!(
+                        open.purpose,
+                        FormPurpose::Mentors(super::views::mentors::MentorForm::New)
+                    ) && self
+                        .store
+                        .goal_summaries(1)
+                        .map(|g| g.is_empty())
+                        .unwrap_or(false);
+                    let t = &self.text().common;
+                    self.message = Some(
+                        if first_mentor {
+                            t.saved_next_goal
+                        } else {
+                            t.saved
+                        }
+                        .to_string(),
+                    );
+                }
             }
             Err(SaveError::Field { name, message }) => {
                 let mut open = open;
