@@ -333,7 +333,7 @@ pub const ID: TransferText = TransferText {
     md_not_sent: "belum dikirim",
     md_reflections: "Refleksi",
     md_period_from: "{} mulai {}",
-    ics_summary: "Mentoring: {}",
+    ics_summary: "Pertemuan mentoring: {}",
     ics_mentor: "mentor",
     ics_agenda: "Agenda:",
     report_dry_run: "uji coba: tidak ada yang ditulis",
