@@ -3,6 +3,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use mentee::domain::*;
+use mentee::i18n::Lang;
 use mentee::store::Store;
 use mentee::transfer::{
     ImportReport, Problem, TransferError, export_ics, export_json, export_markdown, import_json,
@@ -657,7 +658,7 @@ fn markdown_shows_the_whole_journal_and_neutralises_escapes() {
     let mut evil = Mentor::new("Eve\u{1b}[2J\u{1b}]0;pwned\u{7}");
     evil.research_notes = "line one\n\u{1b}[31mred\u{202e}".into();
     store.save_mentor(&evil).unwrap();
-    let md = export_markdown(&store, false).unwrap();
+    let md = export_markdown(&store, false, Lang::En).unwrap();
     for expected in [
         "# Mentoring journal",
         "### Ayu Lestari",
@@ -683,16 +684,16 @@ fn markdown_shows_the_whole_journal_and_neutralises_escapes() {
         "escape shown as a visible placeholder"
     );
     assert!(!md.contains("Budi") && !md.contains("Change jobs"));
-    let full = export_markdown(&store, true).unwrap();
+    let full = export_markdown(&store, true, Lang::En).unwrap();
     assert!(full.contains("### Budi (secret) _(private)_"));
-    let empty = export_markdown(&Store::open_in_memory().unwrap(), true).unwrap();
+    let empty = export_markdown(&Store::open_in_memory().unwrap(), true, Lang::En).unwrap();
     assert!(empty.contains("_The journal is empty._"));
 }
 
 #[test]
 fn ics_has_one_valid_vevent_per_meeting() {
     let store = fixture();
-    let ics = export_ics(&store, true).unwrap();
+    let ics = export_ics(&store, true, Lang::En).unwrap();
     assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
     assert!(ics.ends_with("END:VCALENDAR\r\n"));
     assert!(!ics.replace("\r\n", "").contains('\n'), "bare LF");
@@ -719,7 +720,7 @@ fn ics_has_one_valid_vevent_per_meeting() {
         assert!(unfolded.contains(&expected), "missing {expected:?} in\n{unfolded}");
     }
     // The meeting with a private mentor is not in a public calendar.
-    let public = export_ics(&store, false).unwrap();
+    let public = export_ics(&store, false, Lang::En).unwrap();
     assert_eq!(public.matches("BEGIN:VEVENT").count(), 1);
     assert!(!public.contains("Budi"));
 }
@@ -742,7 +743,7 @@ fn ics_folds_long_lines_without_splitting_characters() {
             private: false,
         })
         .unwrap();
-    let ics = export_ics(&store, false).unwrap();
+    let ics = export_ics(&store, false, Lang::En).unwrap();
     let description: Vec<&str> = ics
         .split("\r\n")
         .skip_while(|l| !l.starts_with("DESCRIPTION:"))
@@ -824,4 +825,92 @@ fn references_may_point_forwards_in_the_file() {
     let mut target = Store::open_in_memory().unwrap();
     import_json(&mut target, &d.to_string(), false).unwrap();
     assert_eq!(export_json(&target, true).unwrap(), original);
+}
+
+#[test]
+fn indonesian_markdown_and_calendar_translate_the_words_and_still_neutralise_user_text() {
+    let store = fixture();
+    let mut evil = Mentor::new("Eve\u{1b}[2J\u{1b}]0;pwned\u{7}");
+    evil.research_notes = "line one\n\u{1b}[31mred\u{202e}".into();
+    store.save_mentor(&evil).unwrap();
+    let md = export_markdown(&store, true, Lang::Id).unwrap();
+    for expected in [
+        "# Jurnal mentoring\n",
+        "## Mentor\n",
+        "- **Bertemu setiap:** 14 hari",
+        "- **Terukur:** talks given (dari 0 ke 2 talks)",
+        "- 2026-02-11: target 1 → 2 (ambitious)",
+        "### 2026-02-03 23:30 dengan Ayu Lestari",
+        "(pertanyaan, 10 mnt)",
+        "  - hasil: pick what you know",
+        "(saya, tenggat 2026-02-17, selesai 2026-02-15)",
+        "(terkirim lewat email)",
+        "### Budi (secret) _(pribadi)_",
+        "**Catatan riset**",
+    ] {
+        assert!(md.contains(expected), "missing {expected:?} in\n{md}");
+    }
+    for english in [
+        "Mentoring journal",
+        "## Goals",
+        "## Meetings",
+        "**Research notes**",
+        "(question,",
+        " with Ayu",
+        "_(private)_",
+    ] {
+        assert!(
+            !md.contains(english),
+            "{english:?} left in English in\n{md}"
+        );
+    }
+    assert!(!md.chars().any(|c| c.is_control() && c != '\n'), "{md:?}");
+    assert!(md.contains('\u{241b}'));
+
+    let ics = export_ics(&store, true, Lang::Id)
+        .unwrap()
+        .replace("\r\n ", "");
+    assert!(
+        ics.contains("SUMMARY:Pertemuan mentoring: Ayu Lestari\r\n"),
+        "{ics}"
+    );
+    assert!(!ics.contains("SUMMARY:Mentoring:"), "{ics}");
+    assert!(!ics.replace("\r\n", "").chars().any(char::is_control));
+}
+
+#[test]
+fn problems_and_reports_in_indonesian_keep_the_paths_and_english_display() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut d = doc(&fixture());
+    d["commitments"][0]["due_on"] = json!("2026-02-30");
+    d["goals"][1]["area"] = json!("cooking\u{1b}[2J");
+    d["meetings"][0]["minutes"] = json!(0);
+    let err = import_json(&mut store, &d.to_string(), false).unwrap_err();
+    let TransferError::Invalid(list) = &err else {
+        panic!("expected problems, got {err}");
+    };
+    let id = err.message_in(Lang::Id);
+    assert!(
+        id.starts_with("berkas ini punya 3 masalah; tidak ada yang diimpor:"),
+        "{id}"
+    );
+    for p in list {
+        assert!(id.contains(&format!("\n  {}: ", p.path)), "{id}");
+        assert_eq!(p.message_in(Lang::En), p.to_string());
+    }
+    assert!(id.contains("commitments[0].due_on: \"2026-02-30\" bukan tanggal (YYYY-MM-DD)"));
+    assert!(id.contains("meetings[0].minutes: 0 di bawah batas minimum 1"));
+    assert!(id.contains("goals[1].area: \"cooking\\u{1b}[2J\" bukan bidang sasaran"));
+    assert!(!id.contains('\u{1b}'));
+    assert_eq!(err.message_in(Lang::En), err.to_string());
+
+    let text = export_json(&fixture(), true).unwrap();
+    let report = import_json(&mut store, &text, true).unwrap();
+    let id = report.render(Lang::Id);
+    assert!(id.starts_with("uji coba: tidak ada yang ditulis\n"), "{id}");
+    assert!(
+        id.contains("\nmentors: 2 ditambahkan, 0 diperbarui, 0 tidak berubah\n"),
+        "{id}"
+    );
+    assert_eq!(report.render(Lang::En), report.to_string());
 }

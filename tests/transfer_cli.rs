@@ -184,3 +184,142 @@ fn a_backup_taken_while_another_connection_writes_is_consistent() {
     stop.store(true, Ordering::Relaxed);
     assert!(writer.join().unwrap() > 0);
 }
+
+fn demo(lang: &str) -> Command {
+    let mut cmd = Command::cargo_bin("mentee").unwrap();
+    cmd.env("MENTEE_NOW", "2026-11-27T09:00")
+        .env("MENTEE_CONFIG", "/nonexistent/x.toml")
+        .env("LANG", "C")
+        .args(["--demo", "--lang", lang]);
+    cmd
+}
+
+#[test]
+fn markdown_and_calendar_export_in_indonesian() {
+    let md = stdout(demo("id").args(["export", "--format", "md"]));
+    let headings: Vec<&str> = md.lines().filter(|l| l.starts_with('#')).collect();
+    for expected in [
+        "# Jurnal mentoring",
+        "## Mentor",
+        "## Sasaran",
+        "## Pertemuan",
+        "## Umpan balik",
+        "## Komitmen",
+    ] {
+        assert!(
+            headings.contains(&expected),
+            "{expected:?} in {headings:#?}"
+        );
+    }
+    for english in [
+        "# Mentoring journal",
+        "## Mentors",
+        "## Goals",
+        "## Meetings",
+        "## Feedback",
+        "## Commitments",
+        "## Gratitude",
+        "## Reflections",
+        "## Question bank",
+    ] {
+        assert!(!headings.contains(&english), "{english:?} in {headings:#?}");
+    }
+    for label in [
+        "- **Bertemu setiap:** 14 hari",
+        "*terlaksana, 45 menit*",
+        "**Agenda**",
+    ] {
+        assert!(md.contains(label), "missing {label:?} in\n{md}");
+    }
+    assert!(!md.contains("*held, "), "meeting status printed as a code");
+    assert!(!md.chars().any(|c| c.is_control() && c != '\n'));
+    let english = stdout(demo("en").args(["export", "--format", "md"]));
+    assert!(english.starts_with("# Mentoring journal\n"));
+    assert!(english.contains("*held, 45 minutes*"));
+
+    let ics = stdout(demo("id").args(["export", "--format", "ics"])).replace("\r\n ", "");
+    assert!(ics.contains("SUMMARY:Pertemuan mentoring: "), "{ics}");
+    assert!(!ics.contains("SUMMARY:Mentoring: "), "{ics}");
+}
+
+#[test]
+fn import_problems_and_report_in_indonesian() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("journal.db");
+    let bad = dir.path().join("bad.json");
+    fs::write(
+        &bad,
+        r#"{"format": "mentee-journal", "version": 1,
+            "commitments": [{"uuid": "nope", "created_at": "2026-01-01T00:00:00Z",
+              "updated_at": "2026-01-01T00:00:00Z", "owner": "me", "text": "x",
+              "due_on": "2026-02-30", "created_on": "2026-01-01"}]}"#,
+    )
+    .unwrap();
+    let stderr = |lang: &str| {
+        let out = mentee(&db)
+            .args(["--lang", lang, "import"])
+            .arg(&bad)
+            .assert()
+            .failure()
+            .get_output()
+            .clone();
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let en = stderr("en");
+    let id = stderr("id");
+    assert!(
+        en.contains("the file has 2 problems; nothing was imported:"),
+        "{en}"
+    );
+    assert!(
+        en.contains("  commitments[0].uuid: \"nope\" is not a UUID\n"),
+        "{en}"
+    );
+    assert!(
+        id.contains("berkas ini punya 2 masalah; tidak ada yang diimpor:"),
+        "{id}"
+    );
+    assert!(
+        id.contains("  commitments[0].uuid: \"nope\" bukan UUID\n"),
+        "{id}"
+    );
+    assert!(
+        id.contains("  commitments[0].due_on: \"2026-02-30\" bukan tanggal (YYYY-MM-DD)\n"),
+        "{id}"
+    );
+    assert!(!id.contains("is not a"), "{id}");
+    let paths = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter_map(|l| l.strip_prefix("  "))
+            .filter_map(|l| l.split(": ").next().map(str::to_string))
+            .collect()
+    };
+    assert_eq!(paths(&en), paths(&id));
+
+    let good = dir.path().join("good.json");
+    fs::write(
+        &good,
+        stdout(demo("id").args(["export", "--include-private"])),
+    )
+    .unwrap();
+    let report = stdout(
+        mentee(&db)
+            .args(["--lang", "id", "import", "--dry-run"])
+            .arg(&good),
+    );
+    assert!(
+        report.starts_with("uji coba: tidak ada yang ditulis\n"),
+        "{report}"
+    );
+    assert!(
+        report.contains("meetings: 4 ditambahkan, 0 diperbarui, 0 tidak berubah"),
+        "{report}"
+    );
+    assert!(!report.contains("added"), "{report}");
+    stdout(mentee(&db).args(["--lang", "id", "import"]).arg(&good));
+    let again = stdout(mentee(&db).args(["--lang", "id", "import"]).arg(&good));
+    assert!(
+        again.contains("0 ditambahkan, 0 diperbarui, 4 tidak berubah"),
+        "{again}"
+    );
+}

@@ -6,6 +6,7 @@ use std::path::Path;
 use clap::ValueEnum;
 
 use super::{CliError, Context};
+use crate::i18n::fill;
 use crate::transfer::{self, TransferError};
 
 /// The export formats.
@@ -36,15 +37,20 @@ pub fn export(
     include_private: bool,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
+    let t = &ctx.lang.text().transfer;
     let store = ctx.open_store()?;
     let text = match format {
-        ExportFormat::Json => transfer::export_json(&store, include_private)?,
-        ExportFormat::Md => transfer::export_markdown(&store, include_private)?,
-        ExportFormat::Ics => transfer::export_ics(&store, include_private)?,
-    };
+        ExportFormat::Json => transfer::export_json(&store, include_private),
+        ExportFormat::Md => transfer::export_markdown(&store, include_private, ctx.lang),
+        ExportFormat::Ics => transfer::export_ics(&store, include_private, ctx.lang),
+    }
+    .map_err(|e| match e {
+        TransferError::Store(s) => CliError::Store(s),
+        other => CliError::Message(other.message_in(ctx.lang)),
+    })?;
     match file {
         Some(path) => transfer::write_atomic(path, text.as_bytes())
-            .map_err(|e| CliError::Message(format!("cannot write {}: {e}", path.display())))?,
+            .map_err(|e| CliError::Message(fill(t.cannot_write, &[&path.display(), &e])))?,
         None => out.write_all(text.as_bytes())?,
     }
     Ok(())
@@ -57,27 +63,36 @@ pub fn import(
     dry_run: bool,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
+    let t = &ctx.lang.text().transfer;
     let text = std::fs::read_to_string(file)
-        .map_err(|e| CliError::Message(format!("cannot read {}: {e}", file.display())))?;
+        .map_err(|e| CliError::Message(fill(t.cannot_read, &[&file.display(), &e])))?;
     let mut store = ctx.open_store()?;
     let report = transfer::import_json(&mut store, &text, dry_run).map_err(|e| match e {
         TransferError::Store(s) => CliError::Store(s),
-        other => CliError::Message(format!("{}: {other}", file.display())),
+        other => CliError::Message(format!(
+            "{}: {}",
+            file.display(),
+            other.message_in(ctx.lang)
+        )),
     })?;
-    write!(out, "{report}")?;
+    write!(out, "{}", report.render(ctx.lang))?;
     Ok(())
 }
 
 /// Copies the journal to `dest` with SQLite's online backup API.
 pub fn backup(ctx: &Context, dest: &Path, out: &mut dyn Write) -> Result<(), CliError> {
     if dest.exists() {
-        return Err(CliError::Message(format!(
-            "{} already exists; choose a new file name for the backup",
-            dest.display()
+        return Err(CliError::Message(fill(
+            ctx.lang.text().transfer.backup_exists,
+            &[&dest.display()],
         )));
     }
     let store = ctx.open_store()?;
     store.backup_to(dest)?;
-    writeln!(out, "backup written to {}", dest.display())?;
+    writeln!(
+        out,
+        "{}",
+        fill(ctx.lang.text().transfer.backup_written, &[&dest.display()])
+    )?;
     Ok(())
 }

@@ -19,6 +19,7 @@ mod meetings;
 mod mentors;
 mod reflections;
 mod today;
+mod transfer;
 
 pub use cli::CliText;
 pub use commitments::CommitmentsText;
@@ -34,6 +35,7 @@ pub use meetings::MeetingsText;
 pub use mentors::MentorsText;
 pub use reflections::ReflectionsText;
 pub use today::TodayText;
+pub use transfer::TransferText;
 
 /// An interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -115,12 +117,13 @@ pub struct Text {
     pub cli: CliText,
     pub errors: ErrorsText,
     pub debrief: DebriefText,
+    pub transfer: TransferText,
 }
 
 impl Text {
     /// Every (area.field, text) pair of the catalog.
     pub fn entries(&self) -> Vec<(String, &'static str)> {
-        let areas: [(&str, Vec<(&'static str, &'static str)>); 14] = [
+        let areas: [(&str, Vec<(&'static str, &'static str)>); 15] = [
             ("common", self.common.entries()),
             ("labels", self.labels.entries()),
             ("today", self.today.entries()),
@@ -135,6 +138,7 @@ impl Text {
             ("cli", self.cli.entries()),
             ("errors", self.errors.entries()),
             ("debrief", self.debrief.entries()),
+            ("transfer", self.transfer.entries()),
         ];
         areas
             .into_iter()
@@ -162,6 +166,7 @@ pub static EN: Text = Text {
     cli: cli::EN,
     errors: errors::EN,
     debrief: debrief::EN,
+    transfer: transfer::EN,
 };
 
 /// Bahasa Indonesia.
@@ -180,6 +185,7 @@ pub static ID: Text = Text {
     cli: cli::ID,
     errors: errors::ID,
     debrief: debrief::ID,
+    transfer: transfer::ID,
 };
 
 /// Fills `{}` placeholders in order: `fill("{} of {}", &[&1, &3])` → `"1 of 3"`.

@@ -11,11 +11,18 @@ use super::json::field;
 use super::read::{self, Fields};
 use super::schema;
 use crate::domain::text::{clean_line, clean_multiline};
+use crate::i18n::{Lang, fill};
 use crate::store::{Store, StoreError};
 
 /// The journal's meetings as an iCalendar document (private ones only with
-/// `include_private`). The same journal always gives the same bytes.
-pub fn export_ics(store: &Store, include_private: bool) -> Result<String, TransferError> {
+/// `include_private`), the summary and the agenda heading in `lang`. The same journal always
+/// gives the same bytes.
+pub fn export_ics(
+    store: &Store,
+    include_private: bool,
+    lang: Lang,
+) -> Result<String, TransferError> {
+    let t = &lang.text().transfer;
     let journal = read::journal(store.conn(), include_private).map_err(StoreError::from)?;
     let records = |key: &str| -> &[Fields] {
         journal
@@ -54,7 +61,10 @@ pub fn export_ics(store: &Store, include_private: bool) -> Result<String, Transf
         };
         let minutes = field(m, "minutes").as_i64().unwrap_or(30);
         let end = start + Duration::minutes(minutes);
-        let mentor = mentors.get(text(m, "mentor")).copied().unwrap_or("mentor");
+        let mentor = mentors
+            .get(text(m, "mentor"))
+            .copied()
+            .unwrap_or(t.ics_mentor);
         let status = if text(m, "status") == "cancelled" {
             "CANCELLED"
         } else {
@@ -75,7 +85,7 @@ pub fn export_ics(store: &Store, include_private: bool) -> Result<String, Transf
             &mut out,
             &format!(
                 "SUMMARY:{}",
-                escape(&format!("Mentoring: {}", clean_line(mentor)))
+                escape(&fill(t.ics_summary, &[&clean_line(mentor)]))
             ),
         );
         push_line(&mut out, &format!("STATUS:{status}"));
@@ -86,7 +96,7 @@ pub fn export_ics(store: &Store, include_private: bool) -> Result<String, Transf
                 &format!("LOCATION:{}", escape(&clean_line(channel))),
             );
         }
-        let description = describe(m, agenda.get(read::uuid_of(m)));
+        let description = describe(m, agenda.get(read::uuid_of(m)), t.ics_agenda);
         if !description.is_empty() {
             push_line(&mut out, &format!("DESCRIPTION:{}", escape(&description)));
         }
@@ -101,7 +111,7 @@ fn text<'a>(rec: &'a Fields, key: &str) -> &'a str {
 }
 
 /// The meeting's notes and agenda, as plain text.
-fn describe(meeting: &Fields, agenda: Option<&Vec<&Fields>>) -> String {
+fn describe(meeting: &Fields, agenda: Option<&Vec<&Fields>>, heading: &str) -> String {
     let mut out = clean_multiline(text(meeting, "notes")).into_owned();
     let mut items: Vec<&&Fields> = agenda.map(|a| a.iter().collect()).unwrap_or_default();
     items.sort_by_key(|i| field(i, "position").as_i64().unwrap_or(0));
@@ -109,7 +119,7 @@ fn describe(meeting: &Fields, agenda: Option<&Vec<&Fields>>) -> String {
         if !out.is_empty() {
             out.push_str("\n\n");
         }
-        out.push_str("Agenda:");
+        out.push_str(heading);
         for item in items {
             out.push_str("\n- ");
             out.push_str(&clean_line(text(item, "text")));

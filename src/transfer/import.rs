@@ -17,6 +17,7 @@ use super::TransferError;
 use super::read::{self, COMMON, Fields};
 use super::schema::{self, Kind, Ty};
 use super::validate::{self, Incoming};
+use crate::i18n::{Lang, fill};
 use crate::store::{Store, StoreError};
 
 /// What an import did (or, in a dry run, would do) to one record kind.
@@ -57,24 +58,35 @@ impl ImportReport {
     }
 }
 
-impl fmt::Display for ImportReport {
-    /// One line per kind present in the file: `meetings: 2 added, 1 updated, 5 unchanged`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ImportReport {
+    /// One line per kind present in the file, in `lang`: `meetings: 2 added, 1 updated,
+    /// 5 unchanged` (the kind is the file's own key in every language).
+    pub fn render(&self, lang: Lang) -> String {
+        let t = &lang.text().transfer;
+        let mut out = String::new();
         if self.dry_run {
-            writeln!(f, "dry run: nothing was written")?;
+            out.push_str(t.report_dry_run);
+            out.push('\n');
         }
         for k in self
             .kinds
             .iter()
             .filter(|k| k.added + k.updated + k.unchanged > 0)
         {
-            writeln!(
-                f,
-                "{}: {} added, {} updated, {} unchanged",
-                k.kind, k.added, k.updated, k.unchanged
-            )?;
+            out.push_str(&fill(
+                t.report_line,
+                &[&k.kind, &k.added, &k.updated, &k.unchanged],
+            ));
+            out.push('\n');
         }
-        Ok(())
+        out
+    }
+}
+
+impl fmt::Display for ImportReport {
+    /// The report in English, see [`ImportReport::render`].
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::En))
     }
 }
 

@@ -4,23 +4,38 @@
 //!
 //! Every piece of user text goes through [`clean_line`] / [`clean_multiline`], so printing
 //! the document to a terminal can never run an escape sequence hidden in a note.
+//!
+//! Headings and labels come from the catalog of the chosen language. English prints the
+//! vocabulary codes themselves (`active`, `job-satisfaction`), as the format always has;
+//! other languages print their labels for them.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::str::FromStr;
 
 use serde_json::Value;
 
 use super::TransferError;
 use super::json::field;
 use super::read::{self, Fields, Journal};
+use crate::domain::kinds::*;
 use crate::domain::text::{clean_line, clean_multiline};
+use crate::i18n::{Label, Lang, TransferText, fill};
 use crate::store::{Store, StoreError};
+use crate::tui::views::mentors::relation::question_label;
+use crate::tui::views::reflections::templates;
 
-/// The journal as Markdown (private records only with `include_private`, marked as such).
-pub fn export_markdown(store: &Store, include_private: bool) -> Result<String, TransferError> {
+/// The journal as Markdown in `lang` (private records only with `include_private`, marked
+/// as such).
+pub fn export_markdown(
+    store: &Store,
+    include_private: bool,
+    lang: Lang,
+) -> Result<String, TransferError> {
     let journal = read::journal(store.conn(), include_private).map_err(StoreError::from)?;
-    let md = Markdown::new(&journal);
-    let mut out = String::from("# Mentoring journal\n");
+    let md = Markdown::new(&journal, lang);
+    let t = md.t;
+    let mut out = format!("# {}\n", t.md_title);
     md.mentors(&mut out);
     md.goals(&mut out);
     md.meetings(&mut out);
@@ -30,7 +45,7 @@ pub fn export_markdown(store: &Store, include_private: bool) -> Result<String, T
     md.gratitude(&mut out);
     md.reflections(&mut out);
     if journal.iter().all(|(_, r)| r.is_empty()) {
-        out.push_str("\n_The journal is empty._\n");
+        let _ = writeln!(out, "\n_{}_", t.md_empty);
     }
     Ok(out)
 }
@@ -55,21 +70,22 @@ fn number(v: &Value) -> String {
     v.as_f64().map(|x| x.to_string()).unwrap_or_default()
 }
 
-fn private_mark(rec: &Fields) -> &'static str {
-    if field(rec, "private") == &Value::Bool(true) {
-        " _(private)_"
-    } else {
-        ""
-    }
+/// `" (words)"` with `words` filled into `template`, or nothing.
+fn aside(template: &str, words: Option<&str>) -> String {
+    words
+        .map(|w| format!(" {}", fill(template, &[&w])))
+        .unwrap_or_default()
 }
 
 struct Markdown<'a> {
     by_kind: HashMap<&'static str, &'a [Fields]>,
     names: HashMap<&'a str, String>,
+    lang: Lang,
+    t: &'static TransferText,
 }
 
 impl<'a> Markdown<'a> {
-    fn new(journal: &'a Journal) -> Self {
+    fn new(journal: &'a Journal, lang: Lang) -> Self {
         let by_kind: HashMap<&str, &[Fields]> =
             journal.iter().map(|(k, r)| (k.key, r.as_slice())).collect();
         let names = by_kind
@@ -79,7 +95,49 @@ impl<'a> Markdown<'a> {
             .iter()
             .map(|m| (read::uuid_of(m), line(m, "name")))
             .collect();
-        Markdown { by_kind, names }
+        Markdown {
+            by_kind,
+            names,
+            lang,
+            t: &lang.text().transfer,
+        }
+    }
+
+    fn private_mark(&self, rec: &Fields) -> String {
+        if field(rec, "private") == &Value::Bool(true) {
+            format!(" _({})_", self.t.md_private)
+        } else {
+            String::new()
+        }
+    }
+
+    /// A vocabulary value of `rec`: the code in English, the label in other languages.
+    fn code<T: FromStr + Label>(&self, rec: &Fields, key: &str) -> String {
+        let code = raw(rec, key);
+        match (self.lang, code.parse::<T>()) {
+            (Lang::En, _) | (_, Err(_)) => clean_line(code).into_owned(),
+            (lang, Ok(value)) => value.label(&lang.text().labels).to_string(),
+        }
+    }
+
+    /// The field a goal revision changed (`target`, `due`, `status`).
+    fn revision_field(&self, rec: &Fields) -> String {
+        let code = raw(rec, "field");
+        match (self.lang, code) {
+            (Lang::En, _) => clean_line(code).into_owned(),
+            (_, "target") => self.t.md_field_target.to_string(),
+            (_, "due") => self.t.md_field_due.to_string(),
+            (_, "status") => self.t.md_field_status.to_string(),
+            (_, other) => clean_line(other).into_owned(),
+        }
+    }
+
+    /// A health-check question: its code in English, its label in other languages.
+    fn question(&self, code: &str) -> String {
+        match self.lang {
+            Lang::En => clean_line(code).into_owned(),
+            lang => clean_line(&question_label(code, lang)).into_owned(),
+        }
     }
 
     fn all(&self, key: &str) -> &'a [Fields] {
@@ -108,40 +166,39 @@ impl<'a> Markdown<'a> {
         if self.all("mentors").is_empty() {
             return;
         }
-        out.push_str("\n## Mentors\n");
+        let t = self.t;
+        let _ = writeln!(out, "\n## {}", t.md_mentors);
         for m in self.all("mentors") {
-            let since = raw(m, "status_since");
-            let since = if since.is_empty() {
-                String::new()
-            } else {
-                format!(" since {since}")
+            let status = self.code::<MentorStatus>(m, "status");
+            let status = match raw(m, "status_since") {
+                "" => status,
+                since => fill(t.md_status_since, &[&status, &since]),
             };
             let _ = writeln!(
                 out,
-                "\n### {}{}\n\n*{}{since}*\n",
+                "\n### {}{}\n\n*{status}*\n",
                 line(m, "name"),
-                private_mark(m),
-                raw(m, "status")
+                self.private_mark(m),
             );
             let mut facts = vec![
-                ("Contact", line(m, "contact")),
-                ("Expertise", line(m, "expertise")),
-                ("Why them", block(m, "why_them", "  ")),
-                ("Goals covered", block(m, "goals_covered", "  ")),
-                ("Channel", line(m, "channel")),
-                ("Expected end", line(m, "expected_end")),
-                ("Review on", line(m, "review_on")),
+                (t.md_contact, line(m, "contact")),
+                (t.md_expertise, line(m, "expertise")),
+                (t.md_why_them, block(m, "why_them", "  ")),
+                (t.md_goals_covered, block(m, "goals_covered", "  ")),
+                (t.md_channel, line(m, "channel")),
+                (t.md_expected_end, line(m, "expected_end")),
+                (t.md_review_on, line(m, "review_on")),
             ];
             if let Some(days) = field(m, "cadence_days").as_i64() {
-                facts.insert(4, ("Meet every", format!("{days} days")));
+                facts.insert(4, (t.md_meet_every, fill(t.md_days, &[&days])));
             }
             for (label, value) in facts.into_iter().filter(|(_, v)| !v.is_empty()) {
                 let _ = writeln!(out, "- **{label}:** {value}");
             }
             for (label, key) in [
-                ("Research notes", "research_notes"),
-                ("Pitch draft", "pitch_draft"),
-                ("Closing notes", "closing_notes"),
+                (t.md_research_notes, "research_notes"),
+                (t.md_pitch_draft, "pitch_draft"),
+                (t.md_closing_notes, "closing_notes"),
             ] {
                 let text = block(m, key, "");
                 if !text.is_empty() {
@@ -151,21 +208,26 @@ impl<'a> Markdown<'a> {
             let uuid = read::uuid_of(m);
             let contacts = self.of("contacts", "mentor", uuid, "on_date");
             if !contacts.is_empty() {
-                out.push_str("\n**Contacts**\n\n");
+                let _ = writeln!(out, "\n**{}**\n", t.md_contacts);
                 for c in contacts {
                     let _ = writeln!(
                         out,
-                        "- {} {} ({} reached out): {}",
-                        raw(c, "on_date"),
-                        line(c, "channel"),
-                        raw(c, "initiative"),
-                        block(c, "note", "  ")
+                        "- {}",
+                        fill(
+                            t.md_contact_line,
+                            &[
+                                &raw(c, "on_date"),
+                                &line(c, "channel"),
+                                &self.code::<Party>(c, "initiative"),
+                                &block(c, "note", "  "),
+                            ]
+                        )
                     );
                 }
             }
             let checks = self.of("health_checks", "mentor", uuid, "on_date");
             if !checks.is_empty() {
-                out.push_str("\n**Health checks**\n\n");
+                let _ = writeln!(out, "\n**{}**\n", t.md_health_checks);
                 for h in checks {
                     let ratings: Vec<String> = field(h, "ratings")
                         .as_array()
@@ -174,7 +236,7 @@ impl<'a> Markdown<'a> {
                                 .map(|r| {
                                     format!(
                                         "{} {}",
-                                        clean_line(r["question"].as_str().unwrap_or_default()),
+                                        self.question(r["question"].as_str().unwrap_or_default()),
                                         r["rating"]
                                     )
                                 })
@@ -197,33 +259,34 @@ impl<'a> Markdown<'a> {
         if self.all("goals").is_empty() {
             return;
         }
-        out.push_str("\n## Goals\n");
+        let t = self.t;
+        let _ = writeln!(out, "\n## {}", t.md_goals);
         for g in self.all("goals") {
             let _ = writeln!(
                 out,
                 "\n### {}{}\n\n*{}, {}*\n",
                 line(g, "title"),
-                private_mark(g),
-                raw(g, "area"),
-                raw(g, "status")
+                self.private_mark(g),
+                self.code::<GoalArea>(g, "area"),
+                self.code::<GoalStatus>(g, "status")
             );
             let unit = line(g, "unit");
             let measure = match (number(field(g, "baseline")), number(field(g, "target"))) {
                 (b, t) if b.is_empty() && t.is_empty() => String::new(),
-                (b, t) => format!(" (from {b} to {t} {unit})"),
+                (b, to) => format!(" ({})", fill(t.md_from_to, &[&b, &to, &unit])),
             };
             let mut facts = vec![
-                ("Specific", block(g, "specific", "  ")),
+                (t.md_specific, block(g, "specific", "  ")),
                 (
-                    "Measurable",
+                    t.md_measurable,
                     format!("{}{measure}", line(g, "metric")).trim().to_string(),
                 ),
-                ("Achievable", block(g, "achievable", "  ")),
-                ("Relevant", block(g, "relevant", "  ")),
-                ("Time-bound", line(g, "due_on")),
+                (t.md_achievable, block(g, "achievable", "  ")),
+                (t.md_relevant, block(g, "relevant", "  ")),
+                (t.md_time_bound, line(g, "due_on")),
             ];
             if let Some(name) = self.mentor(g) {
-                facts.push(("Mentor", name.to_string()));
+                facts.push((t.md_mentor, name.to_string()));
             }
             for (label, value) in facts.into_iter().filter(|(_, v)| !v.is_empty()) {
                 let _ = writeln!(out, "- **{label}:** {value}");
@@ -231,7 +294,7 @@ impl<'a> Markdown<'a> {
             let uuid = read::uuid_of(g);
             let progress = self.of("goal_progress", "goal", uuid, "on_date");
             if !progress.is_empty() {
-                out.push_str("\n**Progress**\n\n");
+                let _ = writeln!(out, "\n**{}**\n", t.md_progress);
                 for p in progress {
                     let _ = writeln!(
                         out,
@@ -244,13 +307,13 @@ impl<'a> Markdown<'a> {
             }
             let revisions = self.of("goal_revisions", "goal", uuid, "on_date");
             if !revisions.is_empty() {
-                out.push_str("\n**Revisions**\n\n");
+                let _ = writeln!(out, "\n**{}**\n", t.md_revisions);
                 for r in revisions {
                     let _ = writeln!(
                         out,
                         "- {}: {} {} → {} ({})",
                         raw(r, "on_date"),
-                        raw(r, "field"),
+                        self.revision_field(r),
                         line(r, "old_value"),
                         line(r, "new_value"),
                         block(r, "reason", "  ")
@@ -265,17 +328,21 @@ impl<'a> Markdown<'a> {
         if meetings.is_empty() {
             return;
         }
+        let t = self.t;
         meetings.sort_by_key(|m| raw(m, "starts_at"));
-        out.push_str("\n## Meetings\n");
+        let _ = writeln!(out, "\n## {}", t.md_meetings);
         for m in meetings {
             let when = raw(m, "starts_at").get(..16).unwrap_or(raw(m, "starts_at"));
             let _ = writeln!(
                 out,
-                "\n### {when} with {}{}\n\n*{}, {} minutes*{}",
-                self.mentor(m).unwrap_or("?"),
-                private_mark(m),
-                raw(m, "status"),
-                field(m, "minutes"),
+                "\n### {}{}\n\n*{}, {}*{}",
+                fill(
+                    t.md_meeting_heading,
+                    &[&when, &self.mentor(m).unwrap_or("?")]
+                ),
+                self.private_mark(m),
+                self.code::<MeetingStatus>(m, "status"),
+                fill(t.md_minutes, &[field(m, "minutes")]),
                 match line(m, "channel") {
                     c if c.is_empty() => c,
                     c => format!(" · {c}"),
@@ -287,7 +354,7 @@ impl<'a> Markdown<'a> {
             }
             let items = self.of("agenda_items", "meeting", read::uuid_of(m), "position");
             if !items.is_empty() {
-                out.push_str("\n**Agenda**\n\n");
+                let _ = writeln!(out, "\n**{}**\n", t.md_agenda);
                 for a in items {
                     let tick = if field(a, "discussed") == &Value::Bool(true) {
                         "x"
@@ -296,16 +363,16 @@ impl<'a> Markdown<'a> {
                     };
                     let minutes = field(a, "minutes")
                         .as_i64()
-                        .map(|n| format!(", {n} min"))
+                        .map(|n| format!(", {}", fill(t.md_item_minutes, &[&n])))
                         .unwrap_or_default();
                     let _ = write!(
                         out,
                         "- [{tick}] {} ({}{minutes}){}",
                         block(a, "text", "  "),
-                        raw(a, "kind"),
-                        private_mark(a)
+                        self.code::<AgendaKind>(a, "kind"),
+                        self.private_mark(a)
                     );
-                    for (label, key) in [("outcome", "outcome"), ("note", "note")] {
+                    for (label, key) in [(t.md_outcome, "outcome"), (t.md_note, "note")] {
                         let text = block(a, key, "  ");
                         if !text.is_empty() {
                             let _ = write!(out, "\n  - {label}: {text}");
@@ -326,13 +393,18 @@ impl<'a> Markdown<'a> {
         if open.is_empty() {
             return;
         }
-        out.push_str("\n## Question bank\n\n");
+        let _ = writeln!(out, "\n## {}\n", self.t.md_question_bank);
         for q in open {
             let to = self
                 .mentor(q)
-                .map(|n| format!(" (for {n})"))
+                .map(|n| format!(" ({})", fill(self.t.md_for, &[&n])))
                 .unwrap_or_default();
-            let _ = writeln!(out, "- {}{to}{}", block(q, "text", "  "), private_mark(q));
+            let _ = writeln!(
+                out,
+                "- {}{to}{}",
+                block(q, "text", "  "),
+                self.private_mark(q)
+            );
         }
     }
 
@@ -340,24 +412,22 @@ impl<'a> Markdown<'a> {
         if self.all("feedback").is_empty() {
             return;
         }
-        out.push_str("\n## Feedback\n");
+        let t = self.t;
+        let _ = writeln!(out, "\n## {}", t.md_feedback);
         for f in self.all("feedback") {
-            let from = self
-                .mentor(f)
-                .map(|n| format!(" from {n}"))
-                .unwrap_or_default();
+            let from = aside(t.md_from, self.mentor(f));
             let _ = writeln!(
                 out,
                 "\n### {} {}{from}{}\n\n*{}*\n",
                 raw(f, "received_on"),
-                raw(f, "kind"),
-                private_mark(f),
-                raw(f, "status")
+                self.code::<FeedbackKind>(f, "kind"),
+                self.private_mark(f),
+                self.code::<FeedbackStatus>(f, "status")
             );
             let _ = writeln!(out, "> {}", block(f, "text", "> "));
             let reaction = block(f, "reaction", "  ");
             if !reaction.is_empty() {
-                let _ = writeln!(out, "\n- **My reaction:** {reaction}");
+                let _ = writeln!(out, "\n- **{}:** {reaction}", t.md_my_reaction);
             }
         }
     }
@@ -366,21 +436,22 @@ impl<'a> Markdown<'a> {
         if self.all("commitments").is_empty() {
             return;
         }
-        out.push_str("\n## Commitments\n\n");
+        let t = self.t;
+        let _ = writeln!(out, "\n## {}\n", t.md_commitments);
         for c in self.all("commitments") {
             let tick = match raw(c, "status") {
                 "done" => "x",
                 "dropped" => "-",
                 _ => " ",
             };
-            let mut about = vec![raw(c, "owner").to_string()];
-            for (label, key) in [
-                ("due", "due_on"),
-                ("done", "done_on"),
-                ("reported", "reported_on"),
+            let mut about = vec![self.code::<Party>(c, "owner")];
+            for (template, key) in [
+                (t.md_due, "due_on"),
+                (t.md_done, "done_on"),
+                (t.md_reported, "reported_on"),
             ] {
                 if !raw(c, key).is_empty() {
-                    about.push(format!("{label} {}", raw(c, key)));
+                    about.push(fill(template, &[&raw(c, key)]));
                 }
             }
             let _ = writeln!(
@@ -388,11 +459,11 @@ impl<'a> Markdown<'a> {
                 "- [{tick}] {} ({}){}",
                 block(c, "text", "  "),
                 about.join(", "),
-                private_mark(c)
+                self.private_mark(c)
             );
             let result = block(c, "result", "    ");
             if !result.is_empty() {
-                let _ = writeln!(out, "  - result: {result}");
+                let _ = writeln!(out, "  - {}: {result}", t.md_result);
             }
         }
     }
@@ -401,26 +472,24 @@ impl<'a> Markdown<'a> {
         if self.all("gratitude").is_empty() {
             return;
         }
-        out.push_str("\n## Gratitude\n\n");
+        let t = self.t;
+        let _ = writeln!(out, "\n## {}\n", t.md_gratitude);
         for g in self.all("gratitude") {
-            let to = self
-                .mentor(g)
-                .map(|n| format!(" to {n}"))
-                .unwrap_or_default();
+            let to = aside(t.md_to, self.mentor(g));
             let sent = if field(g, "sent") == &Value::Bool(true) {
                 match line(g, "channel") {
-                    c if c.is_empty() => " (sent)".to_string(),
-                    c => format!(" (sent by {c})"),
+                    c if c.is_empty() => format!(" ({})", t.md_sent),
+                    c => format!(" ({})", fill(t.md_sent_by, &[&c])),
                 }
             } else {
-                " (not sent yet)".to_string()
+                format!(" ({})", t.md_not_sent)
             };
             let _ = writeln!(
                 out,
                 "- {}{to}: {}{sent}{}",
                 raw(g, "on_date"),
                 block(g, "what_for", "  "),
-                private_mark(g)
+                self.private_mark(g)
             );
         }
     }
@@ -429,17 +498,29 @@ impl<'a> Markdown<'a> {
         if self.all("reflections").is_empty() {
             return;
         }
-        out.push_str("\n## Reflections\n");
+        let t = self.t;
+        let shipped = match self.lang {
+            Lang::En => Vec::new(),
+            _ => templates::shipped(),
+        };
+        let _ = writeln!(out, "\n## {}", t.md_reflections);
         for r in self.all("reflections") {
             let _ = writeln!(
                 out,
-                "\n### {} from {}{}\n",
-                raw(r, "period"),
-                raw(r, "period_start"),
-                private_mark(r)
+                "\n### {}{}\n",
+                fill(
+                    t.md_period_from,
+                    &[&self.code::<Period>(r, "period"), &raw(r, "period_start")]
+                ),
+                self.private_mark(r)
             );
+            let template = shipped.iter().find(|s| s.name == raw(r, "template"));
             for a in field(r, "answers").as_array().into_iter().flatten() {
-                let prompt = clean_line(a["prompt"].as_str().unwrap_or_default()).into_owned();
+                let code = a["prompt"].as_str().unwrap_or_default();
+                let label = template
+                    .and_then(|s| s.prompts.iter().find(|p| p.code == code))
+                    .map_or(code, |p| p.label.get(self.lang));
+                let prompt = clean_line(label).into_owned();
                 let answer = clean_multiline(a["answer"].as_str().unwrap_or_default())
                     .trim()
                     .replace('\n', "\n  ");

@@ -10,6 +10,7 @@ mod ics;
 mod import;
 mod json;
 mod markdown;
+mod message;
 mod read;
 pub mod schema;
 mod validate;
@@ -21,7 +22,9 @@ pub use ics::export_ics;
 pub use import::{ImportReport, KindReport, import_json};
 pub use json::export_json;
 pub use markdown::export_markdown;
+pub use message::{Found, Message, Want};
 
+use crate::i18n::{Lang, fill};
 use crate::store::StoreError;
 
 /// One thing wrong with an import file, at a JSON path such as `meetings[3].mentor`.
@@ -29,8 +32,15 @@ use crate::store::StoreError;
 pub struct Problem {
     /// Where: `version`, `commitments[12].due_on`, `health_checks[0].ratings[2].rating`.
     pub path: String,
-    /// What is wrong, e.g. `"2026-02-30" is not a date (YYYY-MM-DD)`.
-    pub message: String,
+    /// What is wrong, e.g. `"2026-02-30" is not a date (YYYY-MM-DD)` in English.
+    pub message: Message,
+}
+
+impl Problem {
+    /// `path: message`, the message in `lang` (the path is the same in every language).
+    pub fn message_in(&self, lang: Lang) -> String {
+        format!("{}: {}", self.path, self.message.text_in(lang))
+    }
 }
 
 impl fmt::Display for Problem {
@@ -59,20 +69,35 @@ pub enum TransferError {
     Io(#[from] std::io::Error),
 }
 
+impl TransferError {
+    /// The error in `lang` (what `Display` gives is the English one). Store and file errors
+    /// and the JSON parser's own explanation are shown as they come.
+    pub fn message_in(&self, lang: Lang) -> String {
+        match self {
+            TransferError::Invalid(problems) => invalid_message_in(problems, lang),
+            TransferError::Json(e) => fill(lang.text().transfer.not_json, &[e]),
+            other => other.to_string(),
+        }
+    }
+}
+
 fn invalid_message(problems: &[Problem]) -> String {
+    invalid_message_in(problems, Lang::En)
+}
+
+fn invalid_message_in(problems: &[Problem], lang: Lang) -> String {
+    let t = &lang.text().transfer;
     let mut out = match problems.len() {
-        1 => "the file has 1 problem; nothing was imported:".to_string(),
-        n => format!("the file has {n} problems; nothing was imported:"),
+        1 => t.invalid_one.to_string(),
+        n => fill(t.invalid_many, &[&n]),
     };
     for p in problems.iter().take(SHOWN_PROBLEMS) {
         out.push_str("\n  ");
-        out.push_str(&p.to_string());
+        out.push_str(&p.message_in(lang));
     }
     if problems.len() > SHOWN_PROBLEMS {
-        out.push_str(&format!(
-            "\n  … and {} more",
-            problems.len() - SHOWN_PROBLEMS
-        ));
+        out.push_str("\n  ");
+        out.push_str(&fill(t.invalid_more, &[&(problems.len() - SHOWN_PROBLEMS)]));
     }
     out
 }

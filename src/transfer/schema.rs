@@ -7,6 +7,7 @@
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 
+use crate::domain::UnknownCode;
 use crate::domain::kinds::*;
 
 /// The current version of the JSON format.
@@ -34,7 +35,7 @@ pub enum Ty {
     /// true / false, stored as 0 / 1.
     Bool,
     /// One code of a closed vocabulary; the function returns the canonical code.
-    Code(fn(&str) -> Result<&'static str, String>),
+    Code(fn(&str) -> Result<&'static str, UnknownCode>),
     /// The uuid of a record of the kind with this key (e.g. `"mentors"`).
     Ref(&'static str),
     /// Health-check ratings: `[{"question": code, "rating": 1..5}]`, stored as JSON text.
@@ -97,8 +98,8 @@ const POSITIVE: Ty = Int {
 
 macro_rules! code_fn {
     ($name:ident, $t:ty) => {
-        fn $name(s: &str) -> Result<&'static str, String> {
-            s.parse::<$t>().map(|v| v.code()).map_err(|e| e.to_string())
+        fn $name(s: &str) -> Result<&'static str, UnknownCode> {
+            s.parse::<$t>().map(|v| v.code())
         }
     };
 }
@@ -114,18 +115,17 @@ code_fn!(commitment_status, CommitmentStatus);
 code_fn!(period, Period);
 
 /// The fields a goal revision can record (no domain vocabulary exists for it).
-fn revision_field(s: &str) -> Result<&'static str, String> {
+fn revision_field(s: &str) -> Result<&'static str, UnknownCode> {
     const CODES: [&str; 3] = ["target", "due", "status"];
     let wanted = s.trim().to_ascii_lowercase();
     CODES
         .iter()
         .find(|c| **c == wanted)
         .copied()
-        .ok_or_else(|| {
-            format!(
-                "{s:?} is not a goal revision field; expected one of: {}",
-                CODES.join(", ")
-            )
+        .ok_or_else(|| UnknownCode {
+            kind: "goal revision field",
+            value: s.to_string(),
+            expected: CODES.join(", "),
         })
 }
 

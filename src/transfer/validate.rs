@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use rusqlite::{Connection, OptionalExtension};
 use serde_json::{Map, Value};
 
+use super::message::{Found, Message, Want};
 use super::read::{COMMON, Fields};
 use super::schema::{self, FORMAT_NAME, FORMAT_VERSION, Kind, MAX_TEXT_CHARS, Presence, Ty};
 use super::{Problem, TransferError};
@@ -32,7 +33,7 @@ struct Checker {
 }
 
 impl Checker {
-    fn problem(&mut self, path: &str, message: impl Into<String>) {
+    fn problem(&mut self, path: &str, message: impl Into<Message>) {
         self.problems.push(Problem {
             path: path.to_string(),
             message: message.into(),
@@ -45,10 +46,7 @@ pub fn validate(conn: &Connection, text: &str) -> Result<Vec<Incoming>, Transfer
     let root: Value = serde_json::from_str(text)?;
     let mut ck = Checker::default();
     let Value::Object(root) = root else {
-        ck.problem(
-            "document",
-            format!("expected a JSON object, found {}", type_name(&root)),
-        );
+        ck.problem("document", expected(Want::JsonObject, &root));
         return Err(TransferError::Invalid(ck.problems));
     };
     check_header(&root, &mut ck);
@@ -60,7 +58,7 @@ pub fn validate(conn: &Connection, text: &str) -> Result<Vec<Incoming>, Transfer
         let known = matches!(key.as_str(), "format" | "version" | "exported_at")
             || schema::KINDS.iter().any(|k| k.key == key);
         if !known {
-            ck.problem(key, "unknown record kind");
+            ck.problem(key, Message::UnknownKind);
         }
     }
     let mut incoming = Vec::new();
@@ -77,10 +75,7 @@ pub fn validate(conn: &Connection, text: &str) -> Result<Vec<Incoming>, Transfer
                     .collect()
             }
             Some(other) => {
-                ck.problem(
-                    kind.key,
-                    format!("expected an array, found {}", type_name(other)),
-                );
+                ck.problem(kind.key, expected(Want::Array, other));
                 Vec::new()
             }
         };
@@ -96,25 +91,18 @@ pub fn validate(conn: &Connection, text: &str) -> Result<Vec<Incoming>, Transfer
 
 fn check_header(root: &Map<String, Value>, ck: &mut Checker) {
     match root.get("format") {
-        None => ck.problem(
-            "format",
-            "required field is missing; is this a mentee export?",
-        ),
+        None => ck.problem("format", Message::NotOurs(None)),
         Some(Value::String(s)) if s == FORMAT_NAME => {}
-        Some(other) => ck.problem(
-            "format",
-            format!("{other} is not {FORMAT_NAME:?}; is this a mentee export?"),
-        ),
+        Some(other) => ck.problem("format", Message::NotOurs(Some(other.to_string()))),
     }
     match root.get("version") {
-        None => ck.problem("version", "required field is missing"),
+        None => ck.problem("version", Message::Missing),
         Some(v) => match v.as_i64() {
-            Some(n) if n > FORMAT_VERSION => ck.problem(
-                "version",
-                format!("format version {n} is newer than this mentee supports ({FORMAT_VERSION})"),
-            ),
+            Some(n) if n > FORMAT_VERSION => {
+                ck.problem("version", Message::NewerVersion(n, FORMAT_VERSION))
+            }
             Some(n) if n >= 1 => {}
-            _ => ck.problem("version", format!("{v} is not a format version")),
+            _ => ck.problem("version", Message::NotAVersion(v.to_string())),
         },
     }
 }
@@ -129,17 +117,14 @@ fn check_record(
 ) -> Option<Fields> {
     let at = format!("{}[{index}]", kind.key);
     let Value::Object(obj) = item else {
-        ck.problem(
-            &at,
-            format!("expected an object, found {}", type_name(item)),
-        );
+        ck.problem(&at, expected(Want::Object, item));
         return None;
     };
     for key in obj.keys() {
         let known = ["uuid", "created_at", "updated_at", "private"].contains(&key.as_str())
             || kind.fields.iter().any(|f| f.name == key);
         if !known {
-            ck.problem(&format!("{at}.{key}"), "unknown field");
+            ck.problem(&format!("{at}.{key}"), Message::UnknownField);
         }
     }
     let before = ck.problems.len();
@@ -148,10 +133,7 @@ fn check_record(
         let path = format!("{at}.uuid");
         let u = check_uuid(&v, &path, ck)?;
         if let Some(first) = uuids.get(&u) {
-            ck.problem(
-                &path,
-                format!("uuid {u:?} is used twice (also at {}[{first}])", kind.key),
-            );
+            ck.problem(&path, Message::UuidTwice(u.clone(), kind.key, *first));
         } else {
             uuids.insert(u.clone(), index);
         }
@@ -162,17 +144,11 @@ fn check_record(
         let path = format!("{at}.{name}");
         let stamp = get(obj, &at, name, Presence::Required, ck).and_then(|v| match &*v {
             Value::String(s) => schema::normalise_stamp(s).or_else(|| {
-                ck.problem(
-                    &path,
-                    format!("{s:?} is not an RFC 3339 timestamp (2026-01-31T09:00:00Z)"),
-                );
+                ck.problem(&path, Message::NotAStamp(s.clone()));
                 None
             }),
             other => {
-                ck.problem(
-                    &path,
-                    format!("expected a string, found {}", type_name(other)),
-                );
+                ck.problem(&path, expected(Want::String, other));
                 None
             }
         });
@@ -204,7 +180,7 @@ fn get<'a>(
     match (obj.get(name), presence) {
         (Some(v), _) => Some(std::borrow::Cow::Borrowed(v)),
         (None, Presence::Required) => {
-            ck.problem(&format!("{at}.{name}"), "required field is missing");
+            ck.problem(&format!("{at}.{name}"), Message::Missing);
             None
         }
         (None, Presence::Nullable) => Some(std::borrow::Cow::Owned(Value::Null)),
@@ -219,15 +195,12 @@ fn check_uuid(v: &Value, path: &str, ck: &mut Checker) -> Option<String> {
         Value::String(s) => match uuid::Uuid::parse_str(s) {
             Ok(u) => Some(u.hyphenated().to_string()),
             Err(_) => {
-                ck.problem(path, format!("{s:?} is not a UUID"));
+                ck.problem(path, Message::NotAUuid(s.clone()));
                 None
             }
         },
         other => {
-            ck.problem(
-                path,
-                format!("expected a UUID string, found {}", type_name(other)),
-            );
+            ck.problem(path, expected(Want::Uuid, other));
             None
         }
     }
@@ -236,10 +209,7 @@ fn check_uuid(v: &Value, path: &str, ck: &mut Checker) -> Option<String> {
 fn check_text(s: &str, path: &str, ck: &mut Checker) -> Option<Value> {
     let chars = s.chars().count();
     if chars > MAX_TEXT_CHARS {
-        ck.problem(
-            path,
-            format!("text of {chars} characters is over the limit of {MAX_TEXT_CHARS}"),
-        );
+        ck.problem(path, Message::TooLong(chars, MAX_TEXT_CHARS));
         return None;
     }
     Some(Value::String(s.to_string()))
@@ -247,65 +217,62 @@ fn check_text(s: &str, path: &str, ck: &mut Checker) -> Option<Value> {
 
 /// Checks one value against its type; the canonical value, or None (noted).
 fn check_value(ty: Ty, v: &Value, path: &str, ck: &mut Checker) -> Option<Value> {
-    let wrong = |ck: &mut Checker, want: &str| {
-        ck.problem(path, format!("expected {want}, found {}", type_name(v)));
+    let wrong = |ck: &mut Checker, want: Want| {
+        ck.problem(path, expected(want, v));
         None
     };
     match (ty, v) {
         (Ty::Text, Value::String(s)) => check_text(s, path, ck),
         (Ty::Title, Value::String(s)) if s.trim().is_empty() => {
-            ck.problem(path, "must not be empty");
+            ck.problem(path, Message::Empty);
             None
         }
         (Ty::Title, Value::String(s)) => check_text(s, path, ck),
-        (Ty::Text | Ty::Title, _) => wrong(ck, "a string"),
+        (Ty::Text | Ty::Title, _) => wrong(ck, Want::String),
         (Ty::Date, Value::String(s)) => match schema::parse_date(s) {
             Some(_) => Some(v.clone()),
             None => {
-                ck.problem(path, format!("{s:?} is not a date (YYYY-MM-DD)"));
+                ck.problem(path, Message::NotADate(s.clone()));
                 None
             }
         },
-        (Ty::Date, _) => wrong(ck, "a date string"),
+        (Ty::Date, _) => wrong(ck, Want::Date),
         (Ty::LocalTime, Value::String(s)) => match schema::parse_local_time(s) {
             Some(t) => Some(Value::String(schema::local_time_text(t))),
             None => {
-                ck.problem(
-                    path,
-                    format!("{s:?} is not a local time (YYYY-MM-DD HH:MM)"),
-                );
+                ck.problem(path, Message::NotATime(s.clone()));
                 None
             }
         },
-        (Ty::LocalTime, _) => wrong(ck, "a date and time string"),
+        (Ty::LocalTime, _) => wrong(ck, Want::DateTime),
         (Ty::Int { min, max }, Value::Number(n)) => match n.as_i64() {
             Some(i) if (min..=max).contains(&i) => Some(Value::from(i)),
             Some(i) if i < min => {
-                ck.problem(path, format!("{i} is below the minimum of {min}"));
+                ck.problem(path, Message::BelowMin(i, min));
                 None
             }
             Some(i) => {
-                ck.problem(path, format!("{i} is above the maximum of {max}"));
+                ck.problem(path, Message::AboveMax(i, max));
                 None
             }
-            None => wrong(ck, "a whole number"),
+            None => wrong(ck, Want::WholeNumber),
         },
-        (Ty::Int { .. }, _) => wrong(ck, "a whole number"),
+        (Ty::Int { .. }, _) => wrong(ck, Want::WholeNumber),
         (Ty::Real, Value::Number(n)) => n
             .as_f64()
             .and_then(serde_json::Number::from_f64)
             .map(Value::Number),
-        (Ty::Real, _) => wrong(ck, "a number"),
+        (Ty::Real, _) => wrong(ck, Want::Number),
         (Ty::Bool, Value::Bool(_)) => Some(v.clone()),
-        (Ty::Bool, _) => wrong(ck, "true or false"),
+        (Ty::Bool, _) => wrong(ck, Want::Bool),
         (Ty::Code(parse), Value::String(s)) => match parse(s) {
             Ok(code) => Some(Value::String(code.to_string())),
-            Err(message) => {
-                ck.problem(path, message);
+            Err(unknown) => {
+                ck.problem(path, Message::UnknownCode(unknown));
                 None
             }
         },
-        (Ty::Code(_), _) => wrong(ck, "a string"),
+        (Ty::Code(_), _) => wrong(ck, Want::String),
         (Ty::Ref(target), _) => {
             let uuid = check_uuid(v, path, ck)?;
             ck.refs.push(PendingRef {
@@ -317,7 +284,7 @@ fn check_value(ty: Ty, v: &Value, path: &str, ck: &mut Checker) -> Option<Value>
         }
         (Ty::Ratings, Value::Array(items)) => check_pairs(items, path, ("question", "rating"), ck),
         (Ty::Answers, Value::Array(items)) => check_pairs(items, path, ("prompt", "answer"), ck),
-        (Ty::Ratings | Ty::Answers, _) => wrong(ck, "an array"),
+        (Ty::Ratings | Ty::Answers, _) => wrong(ck, Want::Array),
     }
 }
 
@@ -333,14 +300,11 @@ fn check_pairs(
     for (i, item) in items.iter().enumerate() {
         let at = format!("{path}[{i}]");
         let Value::Object(obj) = item else {
-            ck.problem(
-                &at,
-                format!("expected an object, found {}", type_name(item)),
-            );
+            ck.problem(&at, expected(Want::Object, item));
             continue;
         };
         for key in obj.keys().filter(|k| *k != code && *k != val) {
-            ck.problem(&format!("{at}.{key}"), "unknown field");
+            ck.problem(&format!("{at}.{key}"), Message::UnknownField);
         }
         let code_value = get(obj, &at, code, Presence::Required, ck)
             .and_then(|v| check_value(Ty::Title, &v, &format!("{at}.{code}"), ck));
@@ -350,7 +314,7 @@ fn check_pairs(
                 match v.as_u64() {
                     Some(r @ 1..=5) => Some(Value::from(r)),
                     _ => {
-                        ck.problem(&val_path, format!("{v} is not a rating from 1 to 5"));
+                        ck.problem(&val_path, Message::NotARating(v.to_string()));
                         None
                     }
                 }
@@ -387,26 +351,16 @@ fn check_refs(
             .and_then(|mut s| s.query_row([&r.uuid], |row| row.get(0)).optional())
             .map_err(StoreError::from)?;
         if found.is_none() {
-            let noun = schema::kind(r.target).noun;
-            ck.problem(
-                &r.path,
-                format!(
-                    "no {noun} with uuid {:?} in the file or the journal",
-                    r.uuid
-                ),
-            );
+            ck.problem(&r.path, Message::NoTarget(r.target, r.uuid));
         }
     }
     Ok(())
 }
 
-fn type_name(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+/// "expected `want`, found (the type of `v`)".
+fn expected(want: Want, v: &Value) -> Message {
+    Message::Expected {
+        want,
+        found: Found::of(v),
     }
 }
