@@ -7,6 +7,7 @@
 //!
 //! See `docs/ARCHITECTURE.md`.
 
+pub mod assets;
 pub mod cli;
 pub mod config;
 pub mod demo;

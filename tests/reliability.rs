@@ -210,7 +210,7 @@ fn a_draft_survives_a_killed_process_and_is_offered_back() {
     again.send(b"r");
     again.wait_for("New mentor");
     again.send(b"\x13"); // Ctrl-S saves the restored text
-    again.wait_for("Saved.");
+    again.wait_for("Saved");
     again.send(b"q");
     assert!(again.wait_exit().success());
     let store = Store::open(&db, false).unwrap();

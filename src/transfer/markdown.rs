@@ -18,12 +18,12 @@ use serde_json::Value;
 use super::TransferError;
 use super::json::field;
 use super::read::{self, Fields, Journal};
+use crate::assets::health_questions::question_label;
+use crate::assets::reflection_templates as templates;
 use crate::domain::kinds::*;
 use crate::domain::text::{clean_line, clean_multiline};
 use crate::i18n::{Label, Lang, TransferText, fill};
 use crate::store::{Store, StoreError};
-use crate::tui::views::mentors::relation::question_label;
-use crate::tui::views::reflections::templates;
 
 /// The journal as Markdown in `lang` (private records only with `include_private`, marked
 /// as such).

@@ -651,6 +651,7 @@ impl App {
 
     fn save_form(&mut self) {
         let Some(open) = self.form.take() else { return };
+        self.message = None;
         match forms::save(self, &open.purpose, &open.form) {
             Ok(()) => {
                 let _ = self.store.delete_draft(&open.form.draft_key);

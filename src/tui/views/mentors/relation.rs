@@ -2,22 +2,16 @@
 //! shipped questions, its form, and when its trend calls for the article's advice), and the
 //! closing step that ends a relationship with a thank-you draft.
 
-use std::sync::OnceLock;
-
 use chrono::NaiveDate;
 use ratatui::text::Line;
-use serde::Deserialize;
 
 use crate::domain::text::clean_line;
 use crate::domain::{Contact, Gratitude, HealthCheck, Mentor, MentorStatus, Party};
-use crate::i18n::{Label, Lang, fill};
+use crate::i18n::{Label, fill};
 use crate::tui::app::App;
 use crate::tui::form::Form;
 use crate::tui::forms::SaveError;
 use crate::tui::views::goals::wrap;
-
-/// The shipped health-check questions (`assets/health-questions.toml`).
-const QUESTIONS_TOML: &str = include_str!("../../../../assets/health-questions.toml");
 
 /// Field names of the rating fields, one per question (at most this many questions).
 const RATING_FIELDS: [&str; 10] = [
@@ -25,64 +19,9 @@ const RATING_FIELDS: [&str; 10] = [
     "rating8", "rating9",
 ];
 
-/// One health-check question in both languages.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-pub struct HealthQuestion {
-    pub code: String,
-    pub label_en: String,
-    pub label_id: String,
-    pub en: String,
-    pub id: String,
-}
-
-impl HealthQuestion {
-    /// The short label in `lang`.
-    pub fn label(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En => &self.label_en,
-            Lang::Id => &self.label_id,
-        }
-    }
-
-    /// The question in `lang`.
-    pub fn text(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En => &self.en,
-            Lang::Id => &self.id,
-        }
-    }
-}
-
-#[derive(Deserialize)]
-struct QuestionFile {
-    question: Vec<HealthQuestion>,
-}
-
-/// Reads a question list; `None` when the file does not parse.
-fn parse_questions(text: &str) -> Option<Vec<HealthQuestion>> {
-    let file: QuestionFile = toml::from_str(text).ok()?;
-    Some(
-        file.question
-            .into_iter()
-            .take(RATING_FIELDS.len())
-            .collect(),
-    )
-}
-
-/// The shipped questions, in the order they are asked.
-pub fn questions() -> &'static [HealthQuestion] {
-    static QUESTIONS: OnceLock<Vec<HealthQuestion>> = OnceLock::new();
-    QUESTIONS.get_or_init(|| parse_questions(QUESTIONS_TOML).unwrap_or_default())
-}
-
-/// The label of question `code` in `lang` (the code itself for a question no longer shipped).
-pub fn question_label(code: &str, lang: Lang) -> String {
-    questions()
-        .iter()
-        .find(|q| q.code == code)
-        .map(|q| q.label(lang).to_string())
-        .unwrap_or_else(|| clean_line(code).into_owned())
-}
+#[cfg(test)]
+use crate::assets::health_questions::parse_questions;
+pub use crate::assets::health_questions::{HealthQuestion, question_label, questions};
 
 /// True when the latest check calls for the article's advice: its average fell below the
 /// previous check's, or any rating is 2 or less. `checks` are oldest first.
@@ -235,6 +174,7 @@ pub fn save_close(app: &mut App, mentor_id: i64, form: &Form) -> Result<(), Save
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     fn check(day: u32, ratings: &[u8]) -> HealthCheck {
         HealthCheck {

@@ -7,7 +7,7 @@
 mod adjust;
 mod figures;
 mod form;
-pub mod templates;
+pub use crate::assets::reflection_templates as templates;
 
 use chrono::Duration;
 use ratatui::Frame;

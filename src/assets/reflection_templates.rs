@@ -30,7 +30,7 @@ use serde::Deserialize;
 use crate::i18n::Lang;
 
 /// The shipped templates.
-const SHIPPED: &str = include_str!("../../../../assets/reflection-templates.toml");
+const SHIPPED: &str = include_str!("../../assets/reflection-templates.toml");
 /// A user's template file larger than this is refused (it is a handful of prompts).
 const MAX_FILE_BYTES: u64 = 64 * 1024;
 /// At most this many prompts in one template (each is a field of the review form).
