@@ -323,3 +323,44 @@ fn import_problems_and_report_in_indonesian() {
         "{again}"
     );
 }
+
+#[test]
+fn a_large_import_rebuilds_the_search_index_and_merges() {
+    let mut source = Store::open_in_memory().unwrap();
+    source
+        .transaction(|s| {
+            for i in 0..2500 {
+                s.save_mentor(&Mentor::new(format!("Imported mentor {i} kopi")))?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    let text = mentee::transfer::export_json(&source, true).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut target = Store::open(&dir.path().join("j.db"), false).unwrap();
+    target
+        .save_mentor(&Mentor::new("Already here teh"))
+        .unwrap();
+    mentee::transfer::import_json(&mut target, &text, false).unwrap();
+    assert_eq!(
+        target.search("kopi", 5000).unwrap().len(),
+        2500,
+        "imported rows are indexed"
+    );
+    assert_eq!(
+        target.search("teh", 10).unwrap().len(),
+        1,
+        "existing rows stay indexed"
+    );
+    target
+        .save_mentor(&Mentor::new("After the import susu"))
+        .unwrap();
+    assert_eq!(
+        target.search("susu", 10).unwrap().len(),
+        1,
+        "the triggers are back"
+    );
+    let again = mentee::transfer::import_json(&mut target, &text, false).unwrap();
+    assert_eq!(again.changed(), 0, "importing twice changes nothing");
+    assert_eq!(target.check().unwrap().integrity, ["ok"]);
+}

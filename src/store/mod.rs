@@ -76,6 +76,7 @@ impl Store {
     pub fn open_in_memory() -> Result<Store> {
         let mut conn = Connection::open_in_memory()?;
         conn.execute_batch("PRAGMA foreign_keys = ON;")?;
+        conn.set_prepared_statement_cache_capacity(256);
         migrate::migrate(&mut conn, None)?;
         Ok(Store {
             conn,
