@@ -9,6 +9,9 @@ use rusqlite::params;
 
 use super::{Result, Store};
 
+/// How many of the newest matches a query ranks (see [`Store::search`]).
+pub const CANDIDATES: usize = 500;
+
 /// Marks the start and end of a matched word inside [`SearchHit::snippet`].
 pub const MATCH_START: char = '\u{E000}';
 /// See [`MATCH_START`].
@@ -92,27 +95,7 @@ impl Store {
             let Some(query) = fts_query(input) else {
                 return Ok(Vec::new());
             };
-            let mut stmt = self.conn.prepare_cached(
-                "SELECT rowid, kind,
-                        snippet(search, 1, ?2, ?3, '…', 8) || ' — ' || snippet(search, 2, ?2, ?3, '…', 12)
-                 FROM search WHERE search MATCH ?1 ORDER BY bm25(search, 4.0, 1.0) LIMIT ?4",
-            )?;
-            let rows = stmt.query_map(
-                params![
-                    query,
-                    MATCH_START.to_string(),
-                    MATCH_END.to_string(),
-                    limit as i64
-                ],
-                |r| {
-                    Ok((
-                        r.get::<_, i64>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, String>(2)?,
-                    ))
-                },
-            )?;
-            rows.collect::<rusqlite::Result<Vec<_>>>()?
+            self.search_ranked(&query, limit)?
         };
         let mut out = Vec::with_capacity(hits.len());
         for (rowid, kind, snippet) in hits.drain(..) {
@@ -143,6 +126,30 @@ impl Store {
             });
         }
         Ok(out)
+    }
+
+    /// Ranked full-text search, bounded so a common word costs no more than a rare one: the
+    /// newest [`CANDIDATES`] matches are ranked (bm25, a title match weighs four times a body
+    /// match) instead of every match of a common word.
+    fn search_ranked(&self, query: &str, limit: usize) -> Result<Vec<(i64, String, String)>> {
+        let floor: i64 = self
+            .conn
+            .prepare_cached(
+                "SELECT coalesce(min(rowid), 0) FROM (SELECT rowid FROM search
+                 WHERE search MATCH ?1 ORDER BY rowid DESC LIMIT ?2)",
+            )?
+            .query_row(params![query, CANDIDATES as i64], |r| r.get(0))?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT rowid, kind,
+                    snippet(search, 1, ?4, ?5, '…', 8) || ' — ' || snippet(search, 2, ?4, ?5, '…', 12)
+             FROM search WHERE search MATCH ?1 AND rowid >= ?2
+             ORDER BY bm25(search, 4.0, 1.0) LIMIT ?3",
+        )?;
+        let (start, end) = (MATCH_START.to_string(), MATCH_END.to_string());
+        let rows = stmt.query_map(params![query, floor, limit as i64, start, end], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Substring search for scripts without word breaks (bounded by `limit`).
