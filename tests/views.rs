@@ -105,7 +105,7 @@ fn help_overlay_lists_the_keys_of_the_tables() {
     insta::assert_snapshot!("help_en_today_100x40", screen);
     for text in [
         "next view",
-        "open the next meeting",
+        "prepare the next meeting (its agenda)",
         "Be receptive to feedback",
     ] {
         assert!(screen.contains(text), "help shows {text:?}");

@@ -401,6 +401,8 @@ impl App {
             {
                 self.views.meetings.cursor = Cursor { pos };
                 self.views.meetings.load_detail(&self.store)?;
+                // Enter on Today goes straight to preparing the meeting: its agenda builder.
+                return super::views::meetings::open_agenda(self);
             }
         }
         Ok(())
