@@ -140,29 +140,12 @@ fn experiment(names: &MentorNames, n: &Nudge) -> Result<String, CliError> {
 
 fn nudge_line(ctx: &Context, names: &mut MentorNames, n: &Nudge) -> Result<String, CliError> {
     let t = ctx.lang.text();
-    let c = &t.cli;
-    let who = names.get(n.mentor_id, c.your_mentor)?;
+    let who = names.get(n.mentor_id, t.nudges.your_mentor)?;
     let since = n.since.map(|d| date(&ctx.config, d)).unwrap_or_default();
-    let days = n.days.unwrap_or(0);
-    Ok(match (n.kind, n.since) {
-        (NudgeKind::Debrief, _) => fill(c.nudge_debrief, &[&who, &since]),
-        (NudgeKind::ThanksPending, _) => fill(c.nudge_thanks_pending, &[&who, &since]),
-        (NudgeKind::ReportExperiment, _) => {
-            fill(c.nudge_report_experiment, &[&who, &experiment(names, n)?])
-        }
-        (NudgeKind::NoContact, Some(_)) => fill(c.nudge_no_contact, &[&who, &days]),
-        (NudgeKind::NoContact, None) => fill(c.nudge_no_contact_ever, &[&who]),
-        (NudgeKind::FollowUp, _) => fill(c.nudge_follow_up, &[&who, &days]),
-        (NudgeKind::AgreementReview, _) => fill(c.nudge_agreement_review, &[&who, &since]),
-        (NudgeKind::HealthCheckDue, _) => fill(c.nudge_health_check, &[&who]),
-        (NudgeKind::ThankForExperiment, _) => {
-            fill(c.nudge_thank_experiment, &[&who, &experiment(names, n)?])
-        }
-        (NudgeKind::MentorNotThanked, Some(_)) => fill(c.nudge_mentor_not_thanked, &[&who, &days]),
-        (NudgeKind::MentorNotThanked, None) => fill(c.nudge_mentor_never_thanked, &[&who]),
-        (NudgeKind::ReflectionDue, _) => fill(
-            c.nudge_reflection,
-            &[&ctx.config.reflection_cadence.label(&t.labels)],
-        ),
-    })
+    let experiment = match n.kind {
+        NudgeKind::ReportExperiment | NudgeKind::ThankForExperiment => experiment(names, n)?,
+        _ => String::new(),
+    };
+    let period = ctx.config.reflection_cadence.label(&t.labels);
+    Ok(t.nudges.sentence(n, &who, &since, &experiment, period))
 }

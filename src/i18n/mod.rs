@@ -17,6 +17,7 @@ mod gratitude;
 mod labels;
 mod meetings;
 mod mentors;
+mod nudges;
 mod reflections;
 mod today;
 mod transfer;
@@ -33,6 +34,7 @@ pub use gratitude::GratitudeText;
 pub use labels::{Label, Labels};
 pub use meetings::MeetingsText;
 pub use mentors::MentorsText;
+pub use nudges::NudgesText;
 pub use reflections::ReflectionsText;
 pub use today::TodayText;
 pub use transfer::TransferText;
@@ -116,6 +118,7 @@ pub struct Text {
     pub form: FormText,
     pub cli: CliText,
     pub errors: ErrorsText,
+    pub nudges: NudgesText,
     pub debrief: DebriefText,
     pub transfer: TransferText,
 }
@@ -123,7 +126,7 @@ pub struct Text {
 impl Text {
     /// Every (area.field, text) pair of the catalog.
     pub fn entries(&self) -> Vec<(String, &'static str)> {
-        let areas: [(&str, Vec<(&'static str, &'static str)>); 15] = [
+        let areas: [(&str, Vec<(&'static str, &'static str)>); 16] = [
             ("common", self.common.entries()),
             ("labels", self.labels.entries()),
             ("today", self.today.entries()),
@@ -137,6 +140,7 @@ impl Text {
             ("form", self.form.entries()),
             ("cli", self.cli.entries()),
             ("errors", self.errors.entries()),
+            ("nudges", self.nudges.entries()),
             ("debrief", self.debrief.entries()),
             ("transfer", self.transfer.entries()),
         ];
@@ -165,6 +169,7 @@ pub static EN: Text = Text {
     form: form::EN,
     cli: cli::EN,
     errors: errors::EN,
+    nudges: nudges::EN,
     debrief: debrief::EN,
     transfer: transfer::EN,
 };
@@ -184,6 +189,7 @@ pub static ID: Text = Text {
     form: form::ID,
     cli: cli::ID,
     errors: errors::ID,
+    nudges: nudges::ID,
     debrief: debrief::ID,
     transfer: transfer::ID,
 };

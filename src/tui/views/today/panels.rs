@@ -171,42 +171,25 @@ impl TodayView {
 
     /// One nudge as a sentence, with the mentor's name.
     pub fn nudge_text(&self, n: &Nudge, ui: &Ui) -> String {
-        let t = &ui.t.today;
+        let t = &ui.t.nudges;
         let who = n
             .mentor_id
             .and_then(|id| self.names.get(&id))
             .map(|name| ui.user(name, false).into_owned())
             .unwrap_or_else(|| t.your_mentor.to_string());
         let since = n.since.map(|d| ui.date(d)).unwrap_or_default();
-        let days = n.days.unwrap_or(0);
-        let experiment = || {
-            n.commitment_id
-                .and_then(|id| self.experiments.get(&id))
-                .map(|(text, private)| fit(&ui.user(text.trim(), *private), 50))
-                .unwrap_or_default()
-        };
-        match (n.kind, n.since) {
-            (NudgeKind::Debrief, _) => fill(t.nudge_debrief, &[&who, &since]),
-            (NudgeKind::ThanksPending, _) => fill(t.nudge_thanks_pending, &[&who, &since]),
-            (NudgeKind::ReportExperiment, _) => {
-                fill(t.nudge_report_experiment, &[&who, &experiment()])
-            }
-            (NudgeKind::NoContact, Some(_)) => fill(t.nudge_no_contact, &[&who, &days]),
-            (NudgeKind::NoContact, None) => fill(t.nudge_no_contact_ever, &[&who]),
-            (NudgeKind::FollowUp, _) => fill(t.nudge_follow_up, &[&who, &days]),
-            (NudgeKind::AgreementReview, _) => fill(t.nudge_agreement_review, &[&who, &since]),
-            (NudgeKind::HealthCheckDue, _) => fill(t.nudge_health_check, &[&who]),
-            (NudgeKind::ThankForExperiment, _) => {
-                fill(t.nudge_thank_experiment, &[&who, &experiment()])
-            }
-            (NudgeKind::MentorNotThanked, Some(_)) => {
-                fill(t.nudge_mentor_not_thanked, &[&who, &days])
-            }
-            (NudgeKind::MentorNotThanked, None) => fill(t.nudge_mentor_never_thanked, &[&who]),
-            (NudgeKind::ReflectionDue, _) => {
-                fill(t.nudge_reflection, &[&self.cadence.label(&ui.t.labels)])
-            }
-        }
+        let experiment = n
+            .commitment_id
+            .and_then(|id| self.experiments.get(&id))
+            .map(|(text, private)| fit(&ui.user(text.trim(), *private), 50))
+            .unwrap_or_default();
+        t.sentence(
+            n,
+            &who,
+            &since,
+            &experiment,
+            self.cadence.label(&ui.t.labels),
+        )
     }
 }
 
