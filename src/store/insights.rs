@@ -7,6 +7,7 @@
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use rusqlite::{OptionalExtension, params};
 
+use super::sql::{day_column, day_number};
 use super::{Result, Store};
 use crate::domain::Party;
 use crate::domain::figures::{
@@ -137,34 +138,50 @@ impl Store {
         })
     }
 
-    /// Mentors still in the pipeline or the relationship, each with its latest dates
-    /// (per-mentor aggregates over the `(mentor_id, date)` indexes).
+    /// Mentors still in the pipeline or the relationship, each with its latest dates, from
+    /// the narrow `mentor_summary` rows the triggers of migration 007 keep up to date (dates
+    /// as day numbers: nothing to parse). A latest date after `now` (a record dated ahead)
+    /// falls back to an index search bounded by `now`, for that mentor only.
     fn mentor_facts(&self, now: NaiveDateTime) -> Result<Vec<MentorFacts>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT m.id, m.status, m.status_since, m.cadence_days, m.review_on,
-                (SELECT max(on_date) FROM contacts c WHERE c.mentor_id = m.id AND c.on_date <= ?2),
-                (SELECT max(on_date) FROM contacts c WHERE c.mentor_id = m.id AND c.on_date <= ?2
-                    AND c.initiative = 'mentor'),
-                (SELECT substr(max(starts_at), 1, 10) FROM meetings t
-                    WHERE t.mentor_id = m.id AND t.status = 'held' AND t.starts_at <= ?1),
-                (SELECT max(on_date) FROM gratitude g WHERE g.mentor_id = m.id AND g.on_date <= ?2),
-                (SELECT max(on_date) FROM health_checks h WHERE h.mentor_id = m.id
-                    AND h.on_date <= ?2)
-             FROM mentors m WHERE m.status IN ('candidate', 'approached', 'active', 'paused')
-             ORDER BY m.id",
+            "SELECT s.mentor_id, s.status, s.status_since, s.cadence_days, s.review_on,
+                CASE WHEN s.last_contact IS NULL OR s.last_contact <= ?3 THEN s.last_contact
+                    ELSE (SELECT unixepoch(max(c.on_date)) / 86400 FROM contacts c
+                        WHERE c.mentor_id = s.mentor_id AND c.on_date <= ?2) END,
+                CASE WHEN s.last_contact_from_mentor IS NULL OR s.last_contact_from_mentor <= ?3
+                    THEN s.last_contact_from_mentor
+                    ELSE (SELECT unixepoch(max(c.on_date)) / 86400 FROM contacts c
+                        WHERE c.mentor_id = s.mentor_id AND c.initiative = 'mentor'
+                            AND c.on_date <= ?2) END,
+                CASE WHEN s.last_held_meeting IS NULL OR s.last_held_meeting < ?3
+                    THEN s.last_held_meeting
+                    ELSE (SELECT unixepoch(substr(max(t.starts_at), 1, 10)) / 86400 FROM meetings t
+                        WHERE t.mentor_id = s.mentor_id AND t.status = 'held'
+                            AND t.starts_at <= ?1) END,
+                CASE WHEN s.last_thanks IS NULL OR s.last_thanks <= ?3 THEN s.last_thanks
+                    ELSE (SELECT unixepoch(max(g.on_date)) / 86400 FROM gratitude g
+                        WHERE g.mentor_id = s.mentor_id AND g.on_date <= ?2) END,
+                CASE WHEN s.last_health_check IS NULL OR s.last_health_check <= ?3
+                    THEN s.last_health_check
+                    ELSE (SELECT unixepoch(max(h.on_date)) / 86400 FROM health_checks h
+                        WHERE h.mentor_id = s.mentor_id AND h.on_date <= ?2) END
+             FROM mentor_summary s
+             WHERE s.status IN ('candidate', 'approached', 'active', 'paused')
+             ORDER BY s.mentor_id",
         )?;
-        let rows = stmt.query_map(params![now, now.date()], |r| {
+        let today = now.date();
+        let rows = stmt.query_map(params![now, today, day_number(today)], |r| {
             Ok(MentorFacts {
                 id: r.get(0)?,
                 status: r.get(1)?,
-                status_since: r.get(2)?,
+                status_since: day_column(r, 2)?,
                 cadence_days: r.get(3)?,
-                review_on: r.get(4)?,
-                last_contact: r.get(5)?,
-                last_contact_from_mentor: r.get(6)?,
-                last_held_meeting: r.get(7)?,
-                last_thanks: r.get(8)?,
-                last_health_check: r.get(9)?,
+                review_on: day_column(r, 4)?,
+                last_contact: day_column(r, 5)?,
+                last_contact_from_mentor: day_column(r, 6)?,
+                last_held_meeting: day_column(r, 7)?,
+                last_thanks: day_column(r, 8)?,
+                last_health_check: day_column(r, 9)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

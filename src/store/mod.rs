@@ -146,4 +146,8 @@ impl Store {
 }
 
 #[cfg(test)]
+mod order_tests;
+#[cfg(test)]
+mod summary_tests;
+#[cfg(test)]
 mod tests;
