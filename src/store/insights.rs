@@ -70,7 +70,8 @@ impl Store {
                    AND (c.mentor_id = ?1 OR c.mentor_id IS NULL)
                  ORDER BY c.due_on, c.id LIMIT ?3)
              UNION
-             SELECT * FROM (SELECT {cols} FROM commitments c INDEXED BY commitments_experiments
+             SELECT * FROM (SELECT {cols}
+                 FROM commitments c INDEXED BY commitments_unreported_experiments
                  LEFT JOIN feedback f ON f.id = c.feedback_id
                  WHERE c.feedback_id IS NOT NULL AND c.result != '' AND c.reported_on IS NULL
                    AND c.status != 'dropped' AND coalesce(c.mentor_id, f.mentor_id) = ?1
@@ -102,8 +103,10 @@ impl Store {
         from: Option<NaiveDate>,
         to: NaiveDate,
     ) -> Result<Vec<CommitmentFacts>> {
+        // From the covering index commitments_keep_facts, dates as day numbers (no parsing).
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, owner, due_on, status, done_on FROM commitments
+            "SELECT id, owner, unixepoch(due_on) / 86400, status, unixepoch(done_on) / 86400
+             FROM commitments INDEXED BY commitments_keep_facts
              WHERE due_on >= coalesce(?1, '') AND (due_on <= ?2 OR status != 'open')
              ORDER BY due_on, id",
         )?;
@@ -111,9 +114,9 @@ impl Store {
             Ok(CommitmentFacts {
                 id: r.get(0)?,
                 owner: r.get(1)?,
-                due: r.get(2)?,
+                due: day_column(r, 2)?,
                 status: r.get(3)?,
-                done_on: r.get(4)?,
+                done_on: day_column(r, 4)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -211,16 +214,27 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Experiments with a result: not reported yet, or reported since `reported_since`.
+    /// Experiments with a result: not reported yet, or reported since `reported_since`; the
+    /// newest [`SUGGEST_LIMIT`]. Two bounded index walks (the newest unreported ones, and the
+    /// range reported since the day), never every experiment recorded.
     fn experiment_facts(&self, reported_since: NaiveDate) -> Result<Vec<ExperimentFacts>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT c.id, coalesce(c.mentor_id, f.mentor_id), c.reported_on,
-                EXISTS (SELECT 1 FROM gratitude g WHERE g.commitment_id = c.id)
-             FROM commitments c INDEXED BY commitments_experiments
-             LEFT JOIN feedback f ON f.id = c.feedback_id
-             WHERE c.feedback_id IS NOT NULL AND c.result != '' AND c.status != 'dropped'
-               AND (c.reported_on IS NULL OR c.reported_on >= ?1)
-             ORDER BY c.id DESC LIMIT ?2",
+            "SELECT x.id, coalesce(x.mentor_id, f.mentor_id), x.reported_on,
+                EXISTS (SELECT 1 FROM gratitude g WHERE g.commitment_id = x.id)
+             FROM (
+                SELECT * FROM (SELECT id, mentor_id, feedback_id, reported_on
+                    FROM commitments INDEXED BY commitments_unreported_experiments
+                    WHERE feedback_id IS NOT NULL AND result != '' AND reported_on IS NULL
+                        AND status != 'dropped'
+                    ORDER BY id DESC LIMIT ?2)
+                UNION ALL
+                SELECT id, mentor_id, feedback_id, reported_on
+                    FROM commitments INDEXED BY commitments_reported_experiments
+                    WHERE feedback_id IS NOT NULL AND result != '' AND status != 'dropped'
+                        AND reported_on >= ?1
+             ) x
+             LEFT JOIN feedback f ON f.id = x.feedback_id
+             ORDER BY x.id DESC LIMIT ?2",
         )?;
         let rows = stmt.query_map(params![reported_since, SUGGEST_LIMIT], |r| {
             Ok(ExperimentFacts {

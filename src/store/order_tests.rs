@@ -4,6 +4,7 @@
 use chrono::{Duration, NaiveDate};
 
 use super::*;
+use crate::domain::nudges;
 use crate::domain::*;
 
 fn ids(store: &Store, sql: &str, limit: i64) -> Vec<i64> {
@@ -80,4 +81,81 @@ fn mentor_list_keeps_the_pipeline_order_of_one_sort_over_all() {
         assert_eq!(got, ids(&s, one_sort, limit as i64), "limit {limit}");
     }
     assert_eq!(s.mentors().unwrap().len(), 70);
+}
+
+#[test]
+fn experiment_facts_are_the_newest_of_one_scan_over_every_experiment() {
+    let s = Store::open_in_memory().unwrap();
+    let ana = s.save_mentor(&Mentor::new("Ana")).unwrap();
+    let day = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    let feedback = s
+        .save_feedback(&Feedback {
+            id: 0,
+            uuid: String::new(),
+            mentor_id: Some(ana),
+            meeting_id: None,
+            received_on: day,
+            kind: FeedbackKind::Suggestion,
+            text: "try it".into(),
+            reaction: String::new(),
+            status: FeedbackStatus::Trying,
+            goal_id: None,
+            private: false,
+        })
+        .unwrap();
+    let statuses = [
+        CommitmentStatus::Done,
+        CommitmentStatus::Open,
+        CommitmentStatus::Dropped,
+    ];
+    for i in 0..400i64 {
+        s.save_commitment(&Commitment {
+            id: 0,
+            uuid: String::new(),
+            owner: Party::Me,
+            text: format!("experiment {i}"),
+            due: Some(day),
+            status: statuses[(i % 3) as usize],
+            done_on: None,
+            result: if i % 7 == 0 {
+                String::new()
+            } else {
+                "went well".into()
+            },
+            mentor_id: (i % 2 == 0).then_some(ana),
+            meeting_id: None,
+            feedback_id: (i % 11 != 0).then_some(feedback),
+            // Unreported, or reported on a day spread over a year.
+            reported_on: (i % 4 != 0).then(|| day + Duration::days(i * 37 % 365)),
+            created_on: day,
+            private: false,
+        })
+        .unwrap();
+    }
+    let mut one_scan = s
+        .conn()
+        .prepare(
+            "SELECT c.id FROM commitments c
+             WHERE c.feedback_id IS NOT NULL AND c.result != '' AND c.status != 'dropped'
+               AND (c.reported_on IS NULL OR c.reported_on >= ?1)
+             ORDER BY c.id DESC LIMIT 100",
+        )
+        .unwrap();
+    for offset in [0, 30, 200, 340, 400] {
+        let now = (day + Duration::days(offset)).and_hms_opt(9, 0, 0).unwrap();
+        let since = now.date() - Duration::days(nudges::THANKS_WINDOW_DAYS);
+        let want: Vec<i64> = one_scan
+            .query_map([since], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        let got: Vec<i64> = s
+            .nudge_input(now)
+            .unwrap()
+            .experiments
+            .iter()
+            .map(|e| e.commitment_id)
+            .collect();
+        assert_eq!(got, want, "{now}");
+    }
 }

@@ -1,15 +1,18 @@
--- Per-mentor summary of what the nudges look at (the mentor's status, cadence and dates, and
--- the latest contact, held meeting, thanks and health check), kept up to date on write by the
--- triggers below, so Today and `mentee status` read one narrow row per mentor instead of the
--- wide mentor row plus five index searches (issue 19: 3,300 mentors made the first frame
--- grow with the journal).
+-- Bounded inputs for the Today view and `mentee status` (issue 19: the first frame grew with
+-- the journal, 3,300 mentors made it 4x slower):
 --
--- Dates are whole days since 1970-01-01: integers need no parsing to read and compare as
--- numbers. Each column is the latest date over all of the mentor's rows, future ones
--- included; a reader that wants "up to today" falls back to the index for the rare mentor
--- whose value is later than today. Every trigger recomputes the columns it touches from an
--- index (one search each), for the old and the new mentor, so inserts, edits that move a
--- record to another mentor or date, deletes and undos all leave the same answer.
+-- 1. mentor_summary: per mentor, what the nudges look at (the mentor's status, cadence and
+--    dates, and the latest contact, held meeting, thanks and health check), kept up to date
+--    on write by the triggers below, so the nudges read one narrow row per mentor instead of
+--    the wide mentor row plus five index searches.
+--    Dates are whole days since 1970-01-01: integers need no parsing to read and compare as
+--    numbers. Each latest date is over all of the mentor's rows, future ones included; a
+--    reader that wants "up to today" falls back to the index for the rare mentor whose value
+--    is later than today. Every trigger recomputes the columns it touches from an index (one
+--    search each), for the old and the new mentor, so inserts, edits that move a record to
+--    another mentor or date, deletes and undos all leave the same answer.
+-- 2. Experiments found by two bounded walks instead of a scan of every experiment.
+-- 3. A covering index for the keep rate's range of due dates.
 
 -- The latest held meeting of a mentor in one index search (the status is not in
 -- meetings_by_mentor, so max() had to visit every meeting row of the mentor).
@@ -154,3 +157,17 @@ CREATE TRIGGER health_checks_summary_delete AFTER DELETE ON health_checks BEGIN
             WHERE h.mentor_id = mentor_summary.mentor_id)
     WHERE mentor_id = OLD.mentor_id;
 END;
+
+-- Experiments for the nudges and the agenda builder, without walking every experiment ever
+-- recorded: the unreported ones newest first (a walk stopped by a limit), and the ones
+-- reported since a day (a range).
+DROP INDEX commitments_experiments;
+CREATE INDEX commitments_unreported_experiments ON commitments (id)
+    WHERE feedback_id IS NOT NULL AND result != '' AND reported_on IS NULL
+        AND status != 'dropped';
+CREATE INDEX commitments_reported_experiments ON commitments (reported_on)
+    WHERE feedback_id IS NOT NULL AND result != '' AND status != 'dropped';
+
+-- The keep rate's facts for a range of due dates from the index alone (it held only the due
+-- date, so every commitment of the range was read for its owner, status and done date).
+CREATE INDEX commitments_keep_facts ON commitments (due_on, id, owner, status, done_on);
