@@ -168,6 +168,28 @@ fn search(c: &mut Criterion, journals: &common::Journals) {
     group.finish();
 }
 
+/// Search over records of 10,000 characters that repeat the word searched for (a pasted
+/// transcript, say): the snippets must not grow with the square of the matches.
+fn search_long_records(c: &mut Criterion) {
+    let store = Store::open_in_memory().expect("store");
+    let long = "Belajar 東京 café 🚀 ".repeat(500);
+    for _ in 0..60 {
+        store
+            .save_question(&mentee::domain::Question {
+                id: 0,
+                uuid: String::new(),
+                text: long.clone(),
+                mentor_id: None,
+                agenda_item_id: None,
+                private: false,
+            })
+            .expect("save");
+    }
+    c.bench_function("search/long_records_first50_caf", |b| {
+        b.iter(|| black_box(store.search("caf", 50).expect("search").len()))
+    });
+}
+
 /// JSON export of the whole journal, and import of that export into an empty journal.
 fn transfer(c: &mut Criterion, journals: &common::Journals) {
     let mut group = c.benchmark_group("transfer");
@@ -212,6 +234,7 @@ fn main() {
     insights(&mut c, &journals);
     view_queries(&mut c, &journals);
     search(&mut c, &journals);
+    search_long_records(&mut c);
     transfer(&mut c, &journals);
     c.final_summary();
 }

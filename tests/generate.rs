@@ -196,8 +196,8 @@ fn the_demo_shape_scales_every_kind_together() {
 
 #[test]
 fn the_demo_shape_is_reproducible_and_small_plans_stay_exact() {
-    let a = demo_shaped(3_000);
-    let b = demo_shaped(3_000);
+    let a = demo_shaped(1_000);
+    let b = demo_shaped(1_000);
     assert_eq!(a.counts().unwrap(), b.counts().unwrap());
     for n in [0, 1, 2, 10, 100] {
         demo_shaped(n);
