@@ -7,7 +7,7 @@
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use rusqlite::{OptionalExtension, params};
 
-use super::sql::{day_column, day_number};
+use super::sql::day_column;
 use super::{Result, Store};
 use crate::domain::Party;
 use crate::domain::figures::{
@@ -22,6 +22,23 @@ use crate::domain::suggest::{CommitmentRef, FeedbackRef, GoalRef, QuestionRef, S
 
 /// At most this many candidates per suggestion source (more would not fit a meeting anyway).
 const SUGGEST_LIMIT: i64 = 100;
+
+/// The latest dates of one mentor up to a moment, for [`Store::mentor_facts`]'s records dated
+/// ahead (?1: the mentor, ?2: now, ?3: today).
+const LATEST_CONTACT: &str = "SELECT unixepoch(max(on_date)) / 86400 FROM contacts
+    WHERE mentor_id = ?1 AND on_date <= ?3 AND ?2 = ?2";
+/// See [`LATEST_CONTACT`].
+const LATEST_CONTACT_FROM_MENTOR: &str = "SELECT unixepoch(max(on_date)) / 86400 FROM contacts
+    WHERE mentor_id = ?1 AND initiative = 'mentor' AND on_date <= ?3 AND ?2 = ?2";
+/// See [`LATEST_CONTACT`].
+const LATEST_HELD_MEETING: &str = "SELECT unixepoch(substr(max(starts_at), 1, 10)) / 86400
+    FROM meetings WHERE mentor_id = ?1 AND status = 'held' AND starts_at <= ?2 AND ?3 = ?3";
+/// See [`LATEST_CONTACT`].
+const LATEST_THANKS: &str = "SELECT unixepoch(max(on_date)) / 86400 FROM gratitude
+    WHERE mentor_id = ?1 AND on_date <= ?3 AND ?2 = ?2";
+/// See [`LATEST_CONTACT`].
+const LATEST_HEALTH_CHECK: &str = "SELECT unixepoch(max(on_date)) / 86400 FROM health_checks
+    WHERE mentor_id = ?1 AND on_date <= ?3 AND ?2 = ?2";
 
 impl Store {
     /// What [`crate::domain::suggest::suggest`] needs for the planned meeting `meeting_id`.
@@ -144,36 +161,16 @@ impl Store {
     /// Mentors still in the pipeline or the relationship, each with its latest dates, from
     /// the narrow `mentor_summary` rows the triggers of migration 007 keep up to date (dates
     /// as day numbers: nothing to parse). A latest date after `now` (a record dated ahead)
-    /// falls back to an index search bounded by `now`, for that mentor only.
+    /// is looked up again, bounded by `now`, for that mentor only.
     fn mentor_facts(&self, now: NaiveDateTime) -> Result<Vec<MentorFacts>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT s.mentor_id, s.status, s.status_since, s.cadence_days, s.review_on,
-                CASE WHEN s.last_contact IS NULL OR s.last_contact <= ?3 THEN s.last_contact
-                    ELSE (SELECT unixepoch(max(c.on_date)) / 86400 FROM contacts c
-                        WHERE c.mentor_id = s.mentor_id AND c.on_date <= ?2) END,
-                CASE WHEN s.last_contact_from_mentor IS NULL OR s.last_contact_from_mentor <= ?3
-                    THEN s.last_contact_from_mentor
-                    ELSE (SELECT unixepoch(max(c.on_date)) / 86400 FROM contacts c
-                        WHERE c.mentor_id = s.mentor_id AND c.initiative = 'mentor'
-                            AND c.on_date <= ?2) END,
-                CASE WHEN s.last_held_meeting IS NULL OR s.last_held_meeting < ?3
-                    THEN s.last_held_meeting
-                    ELSE (SELECT unixepoch(substr(max(t.starts_at), 1, 10)) / 86400 FROM meetings t
-                        WHERE t.mentor_id = s.mentor_id AND t.status = 'held'
-                            AND t.starts_at <= ?1) END,
-                CASE WHEN s.last_thanks IS NULL OR s.last_thanks <= ?3 THEN s.last_thanks
-                    ELSE (SELECT unixepoch(max(g.on_date)) / 86400 FROM gratitude g
-                        WHERE g.mentor_id = s.mentor_id AND g.on_date <= ?2) END,
-                CASE WHEN s.last_health_check IS NULL OR s.last_health_check <= ?3
-                    THEN s.last_health_check
-                    ELSE (SELECT unixepoch(max(h.on_date)) / 86400 FROM health_checks h
-                        WHERE h.mentor_id = s.mentor_id AND h.on_date <= ?2) END
-             FROM mentor_summary s
-             WHERE s.status IN ('candidate', 'approached', 'active', 'paused')
-             ORDER BY s.mentor_id",
+            "SELECT mentor_id, status, status_since, cadence_days, review_on, last_contact,
+                last_contact_from_mentor, last_held_meeting, last_thanks, last_health_check
+             FROM mentor_summary
+             WHERE status IN ('candidate', 'approached', 'active', 'paused')
+             ORDER BY mentor_id",
         )?;
-        let today = now.date();
-        let rows = stmt.query_map(params![now, today, day_number(today)], |r| {
+        let rows = stmt.query_map([], |r| {
             Ok(MentorFacts {
                 id: r.get(0)?,
                 status: r.get(1)?,
@@ -187,7 +184,41 @@ impl Store {
                 last_health_check: day_column(r, 9)?,
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut facts = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        let today = now.date();
+        let ahead = |d: Option<NaiveDate>| d.is_some_and(|d| d > today);
+        for m in &mut facts {
+            if ahead(m.last_contact) {
+                m.last_contact = self.latest_by(LATEST_CONTACT, m.id, now)?;
+            }
+            if ahead(m.last_contact_from_mentor) {
+                m.last_contact_from_mentor =
+                    self.latest_by(LATEST_CONTACT_FROM_MENTOR, m.id, now)?;
+            }
+            // A meeting held today may start after `now`: the day alone cannot tell.
+            if m.last_held_meeting.is_some_and(|d| d >= today) {
+                m.last_held_meeting = self.latest_by(LATEST_HELD_MEETING, m.id, now)?;
+            }
+            if ahead(m.last_thanks) {
+                m.last_thanks = self.latest_by(LATEST_THANKS, m.id, now)?;
+            }
+            if ahead(m.last_health_check) {
+                m.last_health_check = self.latest_by(LATEST_HEALTH_CHECK, m.id, now)?;
+            }
+        }
+        Ok(facts)
+    }
+
+    /// One mentor's latest date of a kind up to `now` (?1: the mentor, ?2: now, ?3: today),
+    /// by one index search.
+    fn latest_by(
+        &self,
+        sql: &str,
+        mentor_id: i64,
+        now: NaiveDateTime,
+    ) -> Result<Option<NaiveDate>> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        Ok(stmt.query_row(params![mentor_id, now, now.date()], |r| day_column(r, 0))?)
     }
 
     /// Held meetings on days `from..=to`, each saying whether thanks are linked to it.
