@@ -24,7 +24,7 @@ fn main() -> ExitCode {
         Err(err) => {
             let errors = &lang.text().errors;
             let text = match &err {
-                CliError::Store(e) => errors.store(e),
+                CliError::Store(e) => mentee::i18n::trust::store_error(lang, e),
                 CliError::Config(e) => errors.config(e),
                 other => other.to_string(),
             };

@@ -23,6 +23,7 @@ use crate::domain::smart::{self, SmartLang};
 use crate::domain::text::clean_line;
 use crate::domain::*;
 use crate::i18n::{Label, Lang, fill};
+use crate::store::StoreError;
 
 /// What `mentee add` captures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -137,6 +138,8 @@ pub fn run(ctx: &Context, args: &AddArgs, out: &mut dyn Write) -> Result<(), Cli
     if text.is_empty() {
         return Err(CliError::Message(c.add_empty_text.to_string()));
     }
+    // The domain's limits, checked before the journal is opened (the store checks them too).
+    crate::domain::limits::check_title("text", &text).map_err(StoreError::from)?;
     let today = ctx.clock.today();
     let due = match &args.due {
         Some(word) => Some(

@@ -9,6 +9,7 @@ pub mod dates;
 pub mod figures;
 pub mod keeprate;
 pub mod kinds;
+pub mod limits;
 pub mod nudges;
 pub mod records;
 pub mod smart;

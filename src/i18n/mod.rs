@@ -21,6 +21,7 @@ mod nudges;
 mod reflections;
 mod today;
 mod transfer;
+pub mod trust;
 
 pub use cli::CliText;
 pub use commitments::CommitmentsText;
@@ -38,6 +39,7 @@ pub use nudges::NudgesText;
 pub use reflections::ReflectionsText;
 pub use today::TodayText;
 pub use transfer::TransferText;
+pub use trust::TrustText;
 
 /// An interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -121,12 +123,13 @@ pub struct Text {
     pub nudges: NudgesText,
     pub debrief: DebriefText,
     pub transfer: TransferText,
+    pub trust: TrustText,
 }
 
 impl Text {
     /// Every (area.field, text) pair of the catalog.
     pub fn entries(&self) -> Vec<(String, &'static str)> {
-        let areas: [(&str, Vec<(&'static str, &'static str)>); 16] = [
+        let areas: [(&str, Vec<(&'static str, &'static str)>); 17] = [
             ("common", self.common.entries()),
             ("labels", self.labels.entries()),
             ("today", self.today.entries()),
@@ -143,6 +146,7 @@ impl Text {
             ("nudges", self.nudges.entries()),
             ("debrief", self.debrief.entries()),
             ("transfer", self.transfer.entries()),
+            ("trust", self.trust.entries()),
         ];
         areas
             .into_iter()
@@ -172,6 +176,7 @@ pub static EN: Text = Text {
     nudges: nudges::EN,
     debrief: debrief::EN,
     transfer: transfer::EN,
+    trust: trust::EN,
 };
 
 /// Bahasa Indonesia.
@@ -192,6 +197,7 @@ pub static ID: Text = Text {
     nudges: nudges::ID,
     debrief: debrief::ID,
     transfer: transfer::ID,
+    trust: trust::ID,
 };
 
 /// Fills `{}` placeholders in order: `fill("{} of {}", &[&1, &3])` → `"1 of 3"`.

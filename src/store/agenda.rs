@@ -5,6 +5,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use super::sql::{now_stamp, uuid_or_new};
 use super::{Result, Store, StoreError};
 use crate::domain::AgendaItem;
+use crate::domain::limits::WithinLimits;
 use crate::domain::suggest::Suggestion;
 
 const COLUMNS: &str = "id, uuid, private, meeting_id, kind, text, outcome, minutes, position, \
@@ -34,9 +35,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<AgendaItem> {
 impl Store {
     /// Inserts or updates an agenda item. A new item with position 0 goes to the end.
     pub fn save_agenda_item(&self, a: &AgendaItem) -> Result<i64> {
-        if a.text.trim().is_empty() {
-            return Err(StoreError::Invalid("an agenda item needs text".into()));
-        }
+        a.check_limits()?;
         let now = now_stamp();
         if a.id == 0 {
             let position = if a.position > 0 {
@@ -167,6 +166,7 @@ impl Store {
 
     /// Replaces the note jotted on an item during the meeting.
     pub fn set_agenda_note(&self, id: i64, note: &str) -> Result<()> {
+        crate::domain::limits::check_text("note", note)?;
         let changed = self.conn.execute(
             "UPDATE agenda_items SET note = ?2, updated_at = ?3 WHERE id = ?1",
             params![id, note, now_stamp()],

@@ -5,6 +5,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use super::sql::{now_stamp, uuid_or_new};
 use super::{Result, Store, StoreError};
 use crate::domain::Commitment;
+use crate::domain::limits::WithinLimits;
 
 const COLUMNS: &str = "c.id, c.uuid, c.private, c.owner, c.text, c.due_on, c.status, c.done_on, \
     c.result, c.mentor_id, c.meeting_id, c.feedback_id, c.reported_on, c.created_on";
@@ -47,9 +48,7 @@ pub struct CommitmentRow {
 impl Store {
     /// Inserts or updates a commitment.
     pub fn save_commitment(&self, c: &Commitment) -> Result<i64> {
-        if c.text.trim().is_empty() {
-            return Err(StoreError::Invalid("a commitment needs text".into()));
-        }
+        c.check_limits()?;
         let now = now_stamp();
         if c.id == 0 {
             self.conn.execute(

@@ -5,6 +5,7 @@ use rusqlite::{Row, params};
 use super::sql::{now_stamp, uuid_or_new};
 use super::{Result, Store};
 use crate::domain::Contact;
+use crate::domain::limits::WithinLimits;
 
 /// A mentor's contact log in figures ("be proactive").
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -42,6 +43,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Contact> {
 impl Store {
     /// Inserts or updates a contact; returns the row id.
     pub fn save_contact(&self, c: &Contact) -> Result<i64> {
+        c.check_limits()?;
         let now = now_stamp();
         if c.id == 0 {
             self.conn.execute(

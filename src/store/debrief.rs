@@ -166,6 +166,7 @@ impl Store {
     /// Marks an experiment's result as reported on `day` (only one with a result, not yet
     /// reported).
     fn mark_reported(&self, commitment_id: i64, day: NaiveDate) -> Result<()> {
+        crate::domain::limits::check_date("reported_on", day)?;
         self.conn.execute(
             "UPDATE commitments SET reported_on = ?2
              WHERE id = ?1 AND feedback_id IS NOT NULL AND result != '' AND reported_on IS NULL",

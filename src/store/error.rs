@@ -41,9 +41,13 @@ pub enum StoreError {
     /// A record that the caller asked for does not exist (any more).
     #[error("no such {kind} (id {id})")]
     NotFound { kind: &'static str, id: i64 },
-    /// A value the database refuses (e.g. a rating out of range).
+    /// A value the database refuses.
     #[error("{0}")]
     Invalid(String),
+    /// A value over one of the domain's limits ([`crate::domain::limits`]): the field and the
+    /// limit are named, in the same words every entry point uses.
+    #[error("{0}")]
+    Limit(#[from] crate::domain::limits::LimitError),
     /// Any other SQLite error.
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),

@@ -5,6 +5,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use super::sql::{now_stamp, uuid_or_new};
 use super::{Result, Store, StoreError};
 use crate::domain::Feedback;
+use crate::domain::limits::WithinLimits;
 
 const COLUMNS: &str = "f.id, f.uuid, f.private, f.mentor_id, f.meeting_id, f.received_on, f.kind, \
     f.text, f.reaction, f.status, f.goal_id";
@@ -35,9 +36,7 @@ pub struct FeedbackRow {
 impl Store {
     /// Inserts or updates feedback.
     pub fn save_feedback(&self, f: &Feedback) -> Result<i64> {
-        if f.text.trim().is_empty() {
-            return Err(StoreError::Invalid("feedback needs text".into()));
-        }
+        f.check_limits()?;
         let now = now_stamp();
         if f.id == 0 {
             self.conn.execute(

@@ -5,6 +5,7 @@ use rusqlite::{OptionalExtension, Row, params};
 
 use super::sql::{now_stamp, uuid_or_new};
 use super::{Result, Store, StoreError};
+use crate::domain::limits::WithinLimits;
 use crate::domain::{Goal, GoalRevision, ProgressUpdate};
 
 const COLUMNS: &str = "id, uuid, private, title, specific, metric, baseline, target, unit, \
@@ -66,9 +67,7 @@ pub struct GoalSummary {
 impl Store {
     /// Inserts or updates a goal; returns the row id.
     pub fn save_goal(&self, g: &Goal) -> Result<i64> {
-        if g.title.trim().is_empty() {
-            return Err(StoreError::Invalid("a goal needs a title".into()));
-        }
+        g.check_limits()?;
         let now = now_stamp();
         if g.id == 0 {
             self.conn.execute(
@@ -173,6 +172,7 @@ impl Store {
 
     /// Records a measurement of a goal's metric.
     pub fn save_progress(&self, p: &ProgressUpdate) -> Result<i64> {
+        p.check_limits()?;
         let now = now_stamp();
         if p.id == 0 {
             self.conn.execute(
@@ -203,6 +203,7 @@ impl Store {
 
     /// Records a change to a goal's target, due date or status.
     pub fn save_revision(&self, r: &GoalRevision) -> Result<i64> {
+        r.check_limits()?;
         let now = now_stamp();
         self.conn.execute(
             "INSERT INTO goal_revisions (uuid, created_at, updated_at, goal_id, on_date, field,

@@ -5,6 +5,7 @@ use rusqlite::{OptionalExtension, Row, params};
 
 use super::sql::{now_stamp, uuid_or_new};
 use super::{Result, Store, StoreError};
+use crate::domain::limits::WithinLimits;
 use crate::domain::{AgendaReadiness, Commitment, Feedback, Meeting};
 
 const COLUMNS: &str = "m.id, m.uuid, m.private, m.mentor_id, m.starts_at, m.minutes, m.status, \
@@ -67,6 +68,7 @@ fn summary_sql(filter: &str, order: &str) -> String {
 impl Store {
     /// Inserts or updates a meeting; returns the row id.
     pub fn save_meeting(&self, m: &Meeting) -> Result<i64> {
+        m.check_limits()?;
         let now = now_stamp();
         if m.id == 0 {
             self.conn.execute(

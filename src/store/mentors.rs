@@ -4,6 +4,7 @@ use rusqlite::{Row, params};
 
 use super::sql::{now_stamp, uuid_or_new};
 use super::{Result, Store, StoreError};
+use crate::domain::limits::WithinLimits;
 use crate::domain::{Gratitude, Mentor};
 
 const COLUMNS: &str = "id, uuid, private, name, contact, expertise, why_them, research_notes, \
@@ -35,9 +36,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Mentor> {
 impl Store {
     /// Inserts a new mentor (`id == 0`) or updates an existing one; returns the row id.
     pub fn save_mentor(&self, m: &Mentor) -> Result<i64> {
-        if m.name.trim().is_empty() {
-            return Err(StoreError::Invalid("a mentor needs a name".into()));
-        }
+        m.check_limits()?;
         let now = now_stamp();
         if m.id == 0 {
             self.conn.execute(

@@ -5,6 +5,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use super::sql::{now_stamp, uuid_or_new};
 use super::{Result, Store, StoreError};
 use crate::domain::Question;
+use crate::domain::limits::WithinLimits;
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Question> {
     Ok(Question {
@@ -20,9 +21,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Question> {
 impl Store {
     /// Inserts or updates a question.
     pub fn save_question(&self, q: &Question) -> Result<i64> {
-        if q.text.trim().is_empty() {
-            return Err(StoreError::Invalid("a question needs text".into()));
-        }
+        q.check_limits()?;
         let now = now_stamp();
         if q.id == 0 {
             self.conn.execute(

@@ -5,6 +5,7 @@ use serde_json::json;
 
 use super::sql::{now_stamp, uuid_or_new};
 use super::{Result, Store, StoreError};
+use crate::domain::limits::WithinLimits;
 use crate::domain::{Goal, GoalRevision, Reflection};
 
 /// A goal revision made from a reflection, with the goal's title.
@@ -59,6 +60,7 @@ fn answers_json(r: &Reflection) -> String {
 impl Store {
     /// Inserts or updates a reflection.
     pub fn save_reflection(&self, r: &Reflection) -> Result<i64> {
+        r.check_limits()?;
         let now = now_stamp();
         if r.id == 0 {
             self.conn.execute(

@@ -10,6 +10,7 @@ use std::fmt;
 use serde_json::Value;
 
 use crate::domain::UnknownCode;
+use crate::domain::limits::Breach;
 use crate::i18n::{Lang, TransferText, fill};
 
 /// The shape a value should have had.
@@ -62,6 +63,12 @@ pub enum Message {
         want: Want,
         found: Found,
     },
+    /// A number where something else was expected, e.g. `1e9` for a whole number: the number
+    /// is quoted as read.
+    ExpectedNot {
+        want: Want,
+        number: String,
+    },
     /// A top-level key that is no record kind.
     UnknownKind,
     /// A key that is no field of the record.
@@ -78,19 +85,12 @@ pub enum Message {
     UuidTwice(String, &'static str, usize),
     NotAStamp(String),
     NotAUuid(String),
-    /// A text of (characters) over (the limit).
-    TooLong(usize, usize),
-    Empty,
+    /// A value over one of the domain's limits: the same words as every other entry point.
+    Limit(Breach),
     NotADate(String),
     NotATime(String),
-    /// (value, minimum)
-    BelowMin(i64, i64),
-    /// (value, maximum)
-    AboveMax(i64, i64),
     /// A code of no vocabulary value.
     UnknownCode(UnknownCode),
-    /// A health-check rating out of range (the value, as JSON).
-    NotARating(String),
     /// A reference to nothing: (target kind key, uuid).
     NoTarget(&'static str, String),
 }
@@ -122,6 +122,13 @@ impl Message {
             Message::Expected { want, found } => {
                 fill(t.expected, &[&want_text(*want, t), &found_text(*found, t)])
             }
+            Message::ExpectedNot { want, number } => fill(
+                t.expected,
+                &[
+                    &want_text(*want, t),
+                    &fill(lang.text().trust.found_number_value, &[number]),
+                ],
+            ),
             Message::UnknownKind => t.unknown_kind.to_string(),
             Message::UnknownField => t.unknown_field.to_string(),
             Message::NotOurs(None) => t.not_ours_missing.to_string(),
@@ -131,19 +138,18 @@ impl Message {
             ),
             Message::Missing => t.missing.to_string(),
             Message::NewerVersion(found, supported) => fill(t.newer_version, &[found, supported]),
-            Message::NotAVersion(value) => fill(t.not_a_version, &[value]),
+            Message::NotAVersion(value) => {
+                fill(t.not_a_version, &[value, &super::schema::FORMAT_VERSION])
+            }
             Message::UuidTwice(uuid, kind, first) => fill(
                 t.uuid_twice,
                 &[&format!("{uuid:?}"), &format!("{kind}[{first}]")],
             ),
             Message::NotAStamp(s) => fill(t.not_a_stamp, &[&format!("{s:?}")]),
             Message::NotAUuid(s) => fill(t.not_a_uuid, &[&format!("{s:?}")]),
-            Message::TooLong(chars, limit) => fill(t.too_long, &[chars, limit]),
-            Message::Empty => t.empty.to_string(),
+            Message::Limit(breach) => lang.text().trust.breach(breach),
             Message::NotADate(s) => fill(t.not_a_date, &[&format!("{s:?}")]),
             Message::NotATime(s) => fill(t.not_a_time, &[&format!("{s:?}")]),
-            Message::BelowMin(value, min) => fill(t.below_min, &[value, min]),
-            Message::AboveMax(value, max) => fill(t.above_max, &[value, max]),
             Message::UnknownCode(e) => fill(
                 t.unknown_code,
                 &[
@@ -152,7 +158,6 @@ impl Message {
                     &e.expected,
                 ],
             ),
-            Message::NotARating(value) => fill(t.not_a_rating, &[value]),
             Message::NoTarget(kind, uuid) => {
                 fill(t.no_target, &[&noun(kind, t), &format!("{uuid:?}")])
             }

@@ -9,13 +9,14 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 
 use crate::domain::UnknownCode;
 use crate::domain::kinds::*;
+use crate::domain::limits::{self, Range};
 
 /// The current version of the JSON format.
 pub const FORMAT_VERSION: i64 = 1;
 /// The value of the top-level `format` field.
 pub const FORMAT_NAME: &str = "mentee-journal";
-/// The longest text accepted in one field, in characters.
-pub const MAX_TEXT_CHARS: usize = 100_000;
+/// The longest text accepted in one field, in characters (the domain's limit).
+pub const MAX_TEXT_CHARS: usize = limits::MAX_TEXT_CHARS;
 
 /// The type of one field, deciding its JSON shape and its checks.
 #[derive(Clone, Copy)]
@@ -28,9 +29,9 @@ pub enum Ty {
     Date,
     /// A local wall-clock time, `YYYY-MM-DD HH:MM:SS`.
     LocalTime,
-    /// A whole number within bounds.
-    Int { min: i64, max: i64 },
-    /// A number.
+    /// A whole number within one of the domain's ranges.
+    Int(Range),
+    /// A number within ±[`limits::MAX_NUMBER`].
     Real,
     /// true / false, stored as 0 / 1.
     Bool,
@@ -87,14 +88,6 @@ use Presence::{Default as Def, Nullable as Null, Required as Req};
 use Ty::*;
 
 const EMPTY: Presence = Def("\"\"");
-const U32: Ty = Int {
-    min: 0,
-    max: u32::MAX as i64,
-};
-const POSITIVE: Ty = Int {
-    min: 1,
-    max: u32::MAX as i64,
-};
 
 macro_rules! code_fn {
     ($name:ident, $t:ty) => {
@@ -149,7 +142,12 @@ pub const KINDS: &[Kind] = &[
             ),
             f("status_since", "status_since", Date, Null),
             f("goals_covered", "goals_covered", Text, EMPTY),
-            f("cadence_days", "cadence_days", POSITIVE, Null),
+            f(
+                "cadence_days",
+                "cadence_days",
+                Int(limits::CADENCE_DAYS),
+                Null,
+            ),
             f("expected_end", "expected_end", Date, Null),
             f("channel", "channel", Text, EMPTY),
             f("review_on", "review_on", Date, Null),
@@ -224,7 +222,12 @@ pub const KINDS: &[Kind] = &[
         fields: &[
             f("mentor", "mentor_id", Ref("mentors"), Req),
             f("starts_at", "starts_at", LocalTime, Req),
-            f("minutes", "minutes", POSITIVE, Def("30")),
+            f(
+                "minutes",
+                "minutes",
+                Int(limits::MEETING_MINUTES),
+                Def("30"),
+            ),
             f("status", "status", Code(meeting_status), Def("\"planned\"")),
             f("channel", "channel", Text, EMPTY),
             f("notes", "notes", Text, EMPTY),
@@ -239,16 +242,8 @@ pub const KINDS: &[Kind] = &[
             f("kind", "kind", Code(agenda_kind), Def("\"topic\"")),
             f("text", "text", Title, Req),
             f("outcome", "outcome", Text, EMPTY),
-            f("minutes", "minutes", U32, Null),
-            f(
-                "position",
-                "position",
-                Int {
-                    min: i64::MIN,
-                    max: i64::MAX,
-                },
-                Def("0"),
-            ),
+            f("minutes", "minutes", Int(limits::ITEM_MINUTES), Null),
+            f("position", "position", Int(limits::POSITION), Def("0")),
             f("discussed", "discussed", Bool, Def("false")),
             f("note", "note", Text, EMPTY),
             f("goal", "goal_id", Ref("goals"), Null),
@@ -372,10 +367,20 @@ pub fn local_time_text(t: NaiveDateTime) -> String {
     t.format("%Y-%m-%d %H:%M:%S%.f").to_string()
 }
 
+/// Reads an RFC 3339 timestamp, in UTC.
+pub fn parse_stamp(s: &str) -> Option<DateTime<Utc>> {
+    Some(DateTime::parse_from_rfc3339(s).ok()?.with_timezone(&Utc))
+}
+
+/// A timestamp in the journal's form: UTC, `…Z`. Within the supported dates this is again
+/// RFC 3339, so whatever is stored this way is read back by [`parse_stamp`].
+pub fn stamp_text(t: DateTime<Utc>) -> String {
+    t.format("%Y-%m-%dT%H:%M:%S%.fZ").to_string()
+}
+
 /// Reads an RFC 3339 timestamp and gives it in the journal's form: UTC, `…Z`.
 pub fn normalise_stamp(s: &str) -> Option<String> {
-    let t = DateTime::parse_from_rfc3339(s).ok()?.with_timezone(&Utc);
-    Some(t.format("%Y-%m-%dT%H:%M:%S%.fZ").to_string())
+    parse_stamp(s).map(stamp_text)
 }
 
 #[cfg(test)]

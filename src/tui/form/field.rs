@@ -62,6 +62,9 @@ impl FieldError {
                 fill(t.date_impossible, &[&quoted(text)])
             }
             FieldError::BadDate(DateError::Unknown(text)) => fill(t.date_unknown, &[&quoted(text)]),
+            FieldError::BadDate(DateError::OutOfRange(text)) => {
+                fill(t.date_out_of_range, &[&quoted(text)])
+            }
             FieldError::Custom(msg) => clean_line(msg).into_owned(),
         }
     }
