@@ -344,3 +344,88 @@ fn the_store_and_the_import_refuse_with_the_same_words() {
         "text of 100001 characters is over the limit of 100000"
     );
 }
+
+/// A journal written before the limits existed may hold dates far outside the range (the
+/// date field once accepted `+95005452d`; the import once accepted year 262142). Nothing
+/// panics on it: not the iCalendar or Markdown export, not the Reflections view (its periods
+/// and figures), not any other view.
+#[test]
+fn dates_beyond_the_range_from_an_older_journal_never_panic() {
+    use mentee::config::{Config, Theme as ThemeChoice};
+    use mentee::tui::App;
+    use mentee::tui::theme::Theme;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+    let store = build_plain();
+    let conn = store.conn();
+    for (i, starts) in ["+262142-12-31 23:00:00", "9999-12-31 23:59:00"]
+        .iter()
+        .enumerate()
+    {
+        conn.execute(
+            "INSERT INTO meetings (uuid, created_at, updated_at, mentor_id, starts_at, minutes)
+             VALUES (?1, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 1, ?2, 1440)",
+            [
+                format!("00000000-0000-4000-8000-00000000000{i}"),
+                starts.to_string(),
+            ],
+        )
+        .unwrap();
+    }
+    for (i, start) in ["+262142-12-30", "-262143-01-01", "9999-12-31"]
+        .iter()
+        .enumerate()
+    {
+        conn.execute(
+            "INSERT INTO reflections (uuid, created_at, updated_at, period, period_start, template)
+             VALUES (?1, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', ?3, ?2, 'weekly')",
+            [
+                format!("00000000-0000-4000-9000-00000000000{i}"),
+                start.to_string(),
+                ["week", "month", "quarter"][i].to_string(),
+            ],
+        )
+        .unwrap();
+    }
+    conn.execute(
+        "INSERT INTO commitments (uuid, created_at, updated_at, owner, text, due_on, created_on)
+         VALUES ('00000000-0000-4000-a000-000000000000', '2026-01-01T00:00:00Z',
+                 '2026-01-01T00:00:00Z', 'me', 'far away', '+97853-01-01', '2026-01-01')",
+        [],
+    )
+    .unwrap();
+    export_ics(&store, true, Lang::En).unwrap();
+    export_markdown(&store, true, Lang::En).unwrap();
+    let now = d(2026, 11, 27).and_hms_opt(9, 0, 0).unwrap();
+    let mut app = App::new(
+        store,
+        Config::default(),
+        Lang::En,
+        Clock::Fixed(now),
+        Theme::new(ThemeChoice::Dark, false),
+        false,
+    )
+    .unwrap();
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    let mut press = |code: KeyCode| {
+        app.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+        terminal.draw(|f| app.render(f)).unwrap();
+    };
+    for view in '1'..='8' {
+        press(KeyCode::Char(view));
+        // Every row: its detail, then its edit form (each computes the row's period).
+        for _ in 0..4 {
+            for code in [
+                KeyCode::Enter,
+                KeyCode::Esc,
+                KeyCode::Char('e'),
+                KeyCode::Esc,
+            ] {
+                press(code);
+            }
+            press(KeyCode::Char('j'));
+        }
+    }
+}

@@ -245,7 +245,7 @@ fn meeting_nudges(input: &NudgeInput, now: NaiveDateTime, out: &mut Vec<Nudge>) 
         }
     }
     for p in &input.planned_meetings {
-        let ends = p.starts_at + Duration::minutes(i64::from(p.minutes));
+        let ends = super::dates::add_minutes(p.starts_at, i64::from(p.minutes));
         if ends <= now && now - ends <= Duration::days(DEBRIEF_WINDOW_DAYS) {
             let mut n = Nudge::new(NudgeKind::Debrief, Some(p.starts_at.date()), today)
                 .mentor(Some(p.mentor_id));

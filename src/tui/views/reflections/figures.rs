@@ -1,6 +1,6 @@
 //! The period's figures as the review form's side panel: text with small bar charts.
 
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 use ratatui::text::{Line, Span};
 
 use crate::config::DateFormat;
@@ -30,7 +30,7 @@ pub fn figure_lines(
     dates: DateFormat,
 ) -> Vec<Line<'static>> {
     let r = &t.reflections;
-    let last: NaiveDate = f.end - Duration::days(1);
+    let last: NaiveDate = crate::domain::figures::last_day(f.end);
     let mut lines = vec![Line::styled(
         fill(
             r.figures_title,

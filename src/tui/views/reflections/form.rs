@@ -1,7 +1,7 @@
 //! The Reflections view's keys, forms and actions: choosing a template, writing the review
 //! with the period's figures beside it, editing and deleting it, and adjusting a goal from it.
 
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::text::Line;
 
@@ -188,10 +188,7 @@ fn start_form(app: &App) -> Form {
 
 /// The days `[start, end)` of the review period beginning on `start`.
 fn period_range(period: Period, start: NaiveDate) -> (NaiveDate, NaiveDate) {
-    match period {
-        Period::Week => (start, start + Duration::days(7)),
-        _ => period_bounds(period, start, chrono::Weekday::Mon),
-    }
+    crate::domain::figures::review_bounds(period, start)
 }
 
 /// The side panel of a review: the period's figures, then its prompts' questions.
@@ -249,7 +246,7 @@ fn review_form(app: &App, r: &Reflection, draft_key: &str) -> Result<Form> {
         }
     }
     let (start, end) = period_range(r.period, r.period_start);
-    let last = end - Duration::days(1);
+    let last = crate::domain::figures::last_day(end);
     let dates = app.config.date_format;
     let period = r.period.label(&app.text().labels);
     let title = if r.id == 0 {

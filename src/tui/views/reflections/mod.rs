@@ -9,7 +9,6 @@ mod figures;
 mod form;
 pub use crate::assets::reflection_templates as templates;
 
-use chrono::Duration;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
@@ -22,9 +21,9 @@ pub use templates::Templates;
 use super::list::{ListSpec, draw_detail, draw_list, heading};
 use super::{Cursor, LIST_LIMIT, list_and_detail};
 use crate::config::Config;
-use crate::domain::figures::period_bounds;
+use crate::domain::figures::{last_day, review_bounds};
 use crate::domain::text::clean_multiline;
-use crate::domain::{GoalStatus, Period, Reflection};
+use crate::domain::{GoalStatus, Reflection};
 use crate::i18n::{Label, Lang, fill};
 use crate::store::{ReflectionRevision, Result, Store};
 use crate::tui::ui::Ui;
@@ -132,18 +131,14 @@ impl ReflectionsView {
 
     fn detail_lines(&self, r: &Reflection, ui: &Ui) -> Vec<Line<'static>> {
         let t = &ui.t.reflections;
-        let (start, end) = period_bounds(r.period, r.period_start, chrono::Weekday::Mon);
         // A week starts where the review says; months and quarters are calendar ones.
-        let (start, end) = match r.period {
-            Period::Week => (r.period_start, r.period_start + Duration::days(7)),
-            _ => (start, end),
-        };
+        let (start, end) = review_bounds(r.period, r.period_start);
         let mut lines = vec![Line::styled(
             format!(
                 "{} · {} – {}",
                 ui.user(self.template_title(&r.template), false),
                 ui.date(start),
-                ui.date(end - Duration::days(1))
+                ui.date(last_day(end))
             ),
             ui.theme.dim,
         )];
