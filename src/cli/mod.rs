@@ -87,6 +87,9 @@ pub enum Command {
         /// Include agenda items marked private.
         #[arg(long)]
         include_private: bool,
+        /// Write to this file (atomically, mode 0600) instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// The figures of the current week, month or quarter.
     Review {
@@ -96,6 +99,9 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Md)]
         format: Format,
+        /// Write to this file (atomically, mode 0600) instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Quick capture: a question, goal, feedback, commitment or thanks.
     Add(AddArgs),
@@ -140,6 +146,15 @@ pub fn default_db_path() -> Option<PathBuf> {
 }
 
 impl Context {
+    /// The journal file this run uses: `--db`, else the default location (None for the demo,
+    /// or when there is no home folder).
+    pub fn journal_path(&self) -> Option<PathBuf> {
+        if self.demo {
+            return None;
+        }
+        self.db.clone().or_else(default_db_path)
+    }
+
     /// Opens the journal: the demo, the given file, or the default one (whose folder is created).
     pub fn open_store(&self) -> Result<Store, CliError> {
         if self.demo {
@@ -175,15 +190,22 @@ pub fn run(command: &Command, ctx: &Context, out: &mut dyn std::io::Write) -> Re
             meeting,
             format,
             include_private,
+            output,
         } => {
             let args = AgendaArgs {
                 meeting: meeting.clone(),
                 format: *format,
                 include_private: *include_private,
             };
-            agenda::run(ctx, &args, out)
+            transfer::emit(ctx, output.as_deref(), out, |w| agenda::run(ctx, &args, w))
         }
-        Command::Review { period, format } => review::run(ctx, *period, *format, out),
+        Command::Review {
+            period,
+            format,
+            output,
+        } => transfer::emit(ctx, output.as_deref(), out, |w| {
+            review::run(ctx, *period, *format, w)
+        }),
         Command::Add(args) => add::run(ctx, args, out),
     }
 }

@@ -17,6 +17,9 @@ catalog! {
         limit_number,
         limit_field,
         found_number_value,
+        out_is_journal,
+        out_is_journal_file,
+        out_not_regular,
     }
 }
 
@@ -28,6 +31,9 @@ pub const EN: TrustText = TrustText {
     limit_number: "{} is outside the accepted range -{} to {}",
     limit_field: "{}: {}",
     found_number_value: "the number {}",
+    out_is_journal: "{} is the journal itself; choose another file for the output (the journal was left untouched)",
+    out_is_journal_file: "{} belongs to the journal {} (its log, lock or migration backup); choose another file for the output",
+    out_not_regular: "{} is not a regular file; give a new file name, or an existing file to replace",
 };
 
 pub const ID: TrustText = TrustText {
@@ -38,6 +44,9 @@ pub const ID: TrustText = TrustText {
     limit_number: "{} di luar rentang yang diterima, -{} sampai {}",
     limit_field: "{}: {}",
     found_number_value: "angka {}",
+    out_is_journal: "{} adalah jurnal itu sendiri; pilih berkas lain untuk keluaran (jurnal tidak diubah)",
+    out_is_journal_file: "{} adalah bagian dari jurnal {} (log, kunci, atau cadangan migrasinya); pilih berkas lain untuk keluaran",
+    out_not_regular: "{} bukan berkas biasa; berikan nama berkas baru, atau berkas yang sudah ada untuk diganti",
 };
 
 impl TrustText {

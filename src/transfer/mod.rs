@@ -6,6 +6,7 @@
 //! `docs/export-format.md`. Export, validation and import all walk the same tables.
 
 mod atomic;
+pub mod guard;
 mod ics;
 mod import;
 mod json;
@@ -18,6 +19,7 @@ mod validate;
 use std::fmt;
 
 pub use atomic::write_atomic;
+pub use guard::{OutputRefused, check_output};
 pub use ics::export_ics;
 pub use import::{ImportReport, KindReport, import_json};
 pub use json::export_json;
