@@ -100,7 +100,19 @@ pub enum ConfigError {
         value: String,
         accepted: &'static str,
     },
+    /// `--config PATH` names a file that does not exist (a typo must not be ignored).
+    #[error("the config file {path} given with --config does not exist")]
+    Missing { path: PathBuf },
+    /// A device, a FIFO, a folder: reading it could block or never end.
+    #[error("the config file {path} is not a regular file")]
+    NotRegular { path: PathBuf },
+    /// Larger than any config file of a few lines.
+    #[error("the config file {path} is larger than {limit_kib} KiB; a config file is a few lines")]
+    TooLarge { path: PathBuf, limit_kib: u64 },
 }
+
+/// The largest config file read.
+pub const MAX_CONFIG_BYTES: u64 = 64 * 1024;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -122,21 +134,53 @@ impl Config {
 
     /// Loads `path`; a missing file gives the defaults.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        match std::fs::read_to_string(path) {
-            Ok(text) => {
-                let mut config = Config::parse(&text, path)?;
-                config.dir = path.parent().map(Path::to_path_buf);
-                Ok(config)
+        Self::load_from(path, false)
+    }
+
+    /// Loads `path`. A missing file gives the defaults, unless it was named `explicit`ly
+    /// (`--config`): then it is an error. Only a regular file of at most
+    /// [`MAX_CONFIG_BYTES`] is read (`--config /dev/zero` must not hang).
+    pub fn load_from(path: &Path, explicit: bool) -> Result<Config, ConfigError> {
+        use std::io::Read;
+        let read_error = |source| ConfigError::Read {
+            path: path.to_path_buf(),
+            source,
+        };
+        let too_large = || ConfigError::TooLarge {
+            path: path.to_path_buf(),
+            limit_kib: MAX_CONFIG_BYTES / 1024,
+        };
+        match std::fs::metadata(path) {
+            Ok(meta) if !meta.is_file() => {
+                return Err(ConfigError::NotRegular {
+                    path: path.to_path_buf(),
+                });
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config {
-                dir: path.parent().map(Path::to_path_buf),
-                ..Config::default()
-            }),
-            Err(source) => Err(ConfigError::Read {
-                path: path.to_path_buf(),
-                source,
-            }),
+            Ok(meta) if meta.len() > MAX_CONFIG_BYTES => return Err(too_large()),
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if explicit {
+                    return Err(ConfigError::Missing {
+                        path: path.to_path_buf(),
+                    });
+                }
+                return Ok(Config {
+                    dir: path.parent().map(Path::to_path_buf),
+                    ..Config::default()
+                });
+            }
+            Err(source) => return Err(read_error(source)),
         }
+        let mut text = String::new();
+        std::fs::File::open(path)
+            .and_then(|f| f.take(MAX_CONFIG_BYTES + 1).read_to_string(&mut text))
+            .map_err(read_error)?;
+        if text.len() as u64 > MAX_CONFIG_BYTES {
+            return Err(too_large());
+        }
+        let mut config = Config::parse(&text, path)?;
+        config.dir = path.parent().map(Path::to_path_buf);
+        Ok(config)
     }
 
     /// Parses the text of a config file (`path` is only for messages).
@@ -308,6 +352,32 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let c = Config::load(&dir.path().join("config.toml")).unwrap();
         assert_eq!(c.meeting_minutes, 30);
+    }
+
+    #[test]
+    fn an_explicit_missing_file_a_device_and_a_huge_file_are_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("missing.toml");
+        assert!(
+            Config::load_from(&missing, false).is_ok(),
+            "the default path may be absent"
+        );
+        assert!(matches!(
+            Config::load_from(&missing, true),
+            Err(ConfigError::Missing { .. })
+        ));
+        for odd in [Path::new("/dev/zero"), dir.path()] {
+            assert!(matches!(
+                Config::load_from(odd, true),
+                Err(ConfigError::NotRegular { .. })
+            ));
+        }
+        let huge = dir.path().join("huge.toml");
+        std::fs::write(&huge, "#".repeat(MAX_CONFIG_BYTES as usize + 1)).unwrap();
+        assert!(matches!(
+            Config::load_from(&huge, true),
+            Err(ConfigError::TooLarge { .. })
+        ));
     }
 
     #[test]

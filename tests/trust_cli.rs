@@ -19,6 +19,18 @@ fn mentee(dir: &Path) -> Command {
     cmd
 }
 
+/// [`mentee`] as a plain `std::process::Command` (to wire its standard streams).
+fn mentee_std(dir: &Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("mentee"));
+    cmd.env("MENTEE_NOW", "2026-11-27T09:00")
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("MENTEE_DB")
+        .env("MENTEE_CONFIG", dir.join("no-such-config.toml"));
+    cmd
+}
+
 /// Runs `cmd`, expecting failure with one line on stderr and exit `code`; returns the line.
 fn fails(cmd: &mut Command, code: i32) -> String {
     let out = cmd.output().unwrap();
@@ -217,4 +229,482 @@ fn export_to_a_255_byte_file_name() {
         .filter(|n| n.ends_with(".tmp"))
         .collect();
     assert!(left.is_empty(), "{left:?}");
+}
+
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// A typo in `--db` never creates a journal: read-only commands and a refused import say
+/// "no journal at PATH"; only `add` (saying so) and an import that passed create one
+/// (issue 12 item 13).
+#[test]
+fn a_typo_never_creates_a_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let typo = dir.path().join("jurnal.db");
+    let bad = dir.path().join("bad.json");
+    fs::write(
+        &bad,
+        r#"{"format": "mentee-journal", "version": 1, "mentors": [{}]}"#,
+    )
+    .unwrap();
+    let good = dir.path().join("good.json");
+    ok(mentee(dir.path())
+        .args(["--demo", "export", "-o"])
+        .arg(&good));
+    let commands: [&[&str]; 8] = [
+        &["check"],
+        &["status"],
+        &["export"],
+        &["review"],
+        &["agenda"],
+        &["backup", "copy.db"],
+        &["import", "bad.json"],
+        &["import", "--dry-run", "good.json"],
+    ];
+    for args in commands {
+        let mut cmd = mentee(dir.path());
+        cmd.current_dir(dir.path())
+            .arg("--db")
+            .arg(&typo)
+            .args(args);
+        let out = cmd.output().unwrap();
+        assert!(!out.status.success() || args[0] == "import", "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        if args != ["import", "--dry-run", "good.json"] && args != ["import", "bad.json"] {
+            assert!(err.contains("no journal at "), "{args:?}: {err}");
+        }
+        assert_eq!(names(dir.path()), ["bad.json", "good.json"], "{args:?}");
+    }
+    // A good import creates the journal it was asked to fill.
+    ok(mentee(dir.path())
+        .arg("--db")
+        .arg(&typo)
+        .arg("import")
+        .arg(&good));
+    assert!(typo.exists());
+    // add creates one too, and says so on stderr (stdout stays the confirmation).
+    let fresh = dir.path().join("fresh.db");
+    let out = mentee(dir.path())
+        .arg("--db")
+        .arg(&fresh)
+        .args(["add", "question", "Why?"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("created a new journal at "),
+        "{out:?}"
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "Question parked in the question bank: Why?\n"
+    );
+}
+
+/// A FIFO, a folder or `/dev/null` as the journal: "not a regular file", and nothing is
+/// created beside it (issue 12 item 10).
+#[test]
+fn a_journal_path_that_is_not_a_regular_file_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("fifo");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    for path in [fifo.clone(), dir.path().to_path_buf(), "/dev/null".into()] {
+        for args in [&["check"][..], &["add", "question", "x"]] {
+            let err = fails(mentee(dir.path()).arg("--db").arg(&path).args(args), 1);
+            assert!(err.contains("is not a regular file"), "{err}");
+        }
+    }
+    assert_eq!(names(dir.path()), ["fifo"]);
+    assert!(!Path::new("/dev/null-journal").exists());
+}
+
+/// A journal locked by another program: the app's own words, never SQLite's.
+#[test]
+fn a_journal_locked_by_another_program_reads_as_the_apps_own_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = journal(dir.path());
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch(
+        "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;
+         INSERT INTO questions (uuid, created_at, updated_at, text)
+         VALUES ('x', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'held');",
+    )
+    .unwrap();
+    let err = fails(mentee(dir.path()).arg("--db").arg(&db).arg("status"), 1);
+    assert!(err.contains("is locked by another program"), "{err}");
+    assert!(!err.contains("database"), "{err}");
+    drop(conn);
+}
+
+#[cfg(unix)]
+/// Another user's journal we may read but not write: "read-only", refused before SQLite
+/// runs, nothing created beside it. Needs root to play the other user (skipped otherwise).
+#[test]
+fn another_users_journal_is_read_only_and_nothing_is_created_beside_it() {
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } != 0 || !Path::new("/usr/bin/setpriv").exists() {
+        eprintln!("skipped: needs root and setpriv to run as another user");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = journal(dir.path());
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(&db, fs::Permissions::from_mode(0o644)).unwrap();
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    let before = fs::read(&db).unwrap();
+    let exe = assert_cmd::cargo::cargo_bin("mentee");
+    let out = std::process::Command::new("/usr/bin/setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+        .arg(&exe)
+        .arg("--db")
+        .arg(&db)
+        .arg("check")
+        .env("MENTEE_CONFIG", dir.path().join("none.toml"))
+        .env("LANG", "C")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("is read-only"), "{err}");
+    assert!(!err.contains("attempt to write"), "{err}");
+    assert_eq!(names(dir.path()), ["j.db"]);
+    assert_eq!(fs::read(&db).unwrap(), before);
+}
+
+#[cfg(unix)]
+/// A backup that fails half-way (here: the file-size limit, as a full disk would) leaves no
+/// partial file, so the retry works instead of saying "already exists" (issue 12 item 12).
+#[test]
+fn a_failed_backup_leaves_no_partial_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = journal(dir.path());
+    let copy = dir.path().join("copy.db");
+    let exe = assert_cmd::cargo::cargo_bin("mentee");
+    // Ignore SIGXFSZ so writes past the limit fail with an error instead of killing us.
+    let script = "trap '' XFSZ; ulimit -f 100; exec \"$0\" \"$@\"";
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .arg(&exe)
+        .arg("--db")
+        .arg(&db)
+        .arg("backup")
+        .arg(&copy)
+        .env("MENTEE_CONFIG", dir.path().join("none.toml"))
+        .env("LANG", "C")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert!(!copy.exists(), "the partial copy was removed");
+    ok(mentee(dir.path())
+        .arg("--db")
+        .arg(&db)
+        .arg("backup")
+        .arg(&copy));
+    assert!(ok(mentee(dir.path()).arg("--db").arg(&copy).arg("check")).contains("integrity: ok"));
+}
+
+/// A small file system mounted for one test, unmounted when dropped.
+#[cfg(target_os = "linux")]
+struct Tmpfs(tempfile::TempDir);
+
+#[cfg(target_os = "linux")]
+impl Tmpfs {
+    /// Mounts `size` of tmpfs; None when not allowed (not root, no mount namespace rights).
+    fn mount(size: &str) -> Option<Tmpfs> {
+        // SAFETY: geteuid has no preconditions.
+        if unsafe { libc::geteuid() } != 0 {
+            return None;
+        }
+        let dir = tempfile::tempdir().ok()?;
+        let status = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(dir.path())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .ok()?;
+        status.success().then_some(Tmpfs(dir))
+    }
+
+    fn path(&self) -> &Path {
+        self.0.path()
+    }
+}
+
+#[cfg(target_os = "linux")]
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg(self.0.path())
+            .status();
+    }
+}
+
+/// A full disk: every command says "the disk is full" in the app's words (never "disk I/O
+/// error"), and nothing is left beside the journal (issue 12 item 10). Needs root to mount a
+/// small file system (skipped otherwise).
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_reads_as_the_apps_own_words_and_leaves_nothing_behind() {
+    let Some(fs) = Tmpfs::mount("2m") else {
+        eprintln!("skipped: needs root to mount a small tmpfs");
+        return;
+    };
+    let dir = fs.path();
+    let db = dir.join("j.db");
+    ok(mentee(dir)
+        .arg("--db")
+        .arg(&db)
+        .args(["add", "question", "before"]));
+    let before = fs::read(&db).unwrap();
+    // Fill the disk.
+    let mut fill = fs::File::create(dir.join("fill")).unwrap();
+    let block = vec![0u8; 64 * 1024];
+    while std::io::Write::write_all(&mut fill, &block).is_ok() {}
+    drop(fill);
+    for args in [
+        &["check"][..],
+        &["status"],
+        &["add", "question", "after"],
+        &["export", "-o", "out.json"],
+    ] {
+        let err = fails(
+            mentee(dir).current_dir(dir).arg("--db").arg(&db).args(args),
+            1,
+        );
+        assert!(err.contains("is full"), "{args:?}: {err}");
+        assert!(!err.contains("I/O"), "{args:?}: {err}");
+    }
+    let err = fails(
+        mentee(dir)
+            .arg("--db")
+            .arg(dir.join("new.db"))
+            .args(["add", "question", "x"]),
+        1,
+    );
+    assert!(err.contains("is full"), "{err}");
+    assert_eq!(names(dir), ["fill", "j.db"]);
+    assert_eq!(fs::read(&db).unwrap(), before);
+}
+
+/// Paths may be any bytes; text that is not UTF-8 is a clear usage error, exit 2 (item 6).
+#[cfg(unix)]
+#[test]
+fn arguments_that_are_not_utf8() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join(OsStr::from_bytes(b"j\x9b.db"));
+    let out = ok(mentee(dir.path())
+        .arg("--db")
+        .arg(&db)
+        .args(["add", "question", "ok"]));
+    assert!(out.contains("Question parked"), "{out}");
+    assert!(db.exists());
+    let err = fails(
+        mentee(dir.path())
+            .arg("--db")
+            .arg(&db)
+            .args(["add", "question"])
+            .arg(OsStr::from_bytes(b"a\x9bb")),
+        2,
+    );
+    assert!(err.contains("is not UTF-8 text"), "{err}");
+    assert!(!err.contains('\u{9b}'), "{err:?}");
+}
+
+/// No error message carries an escape sequence from a file, a key or a path (item 8).
+#[test]
+fn error_messages_neutralise_what_came_from_files_and_paths() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = journal(dir.path());
+    let evil = dir.path().join("e.json");
+    fs::write(
+        &evil,
+        "{\"format\":\"mentee-journal\",\"version\":1,\"x\\u001b]0;PWNED\\u0007\":[]}",
+    )
+    .unwrap();
+    let config = dir.path().join("c.toml");
+    fs::write(&config, "colour\u{1b}[31m = 1\n").unwrap();
+    let config2 = dir.path().join("d.toml");
+    fs::write(&config2, "\"col\u{1b}]0;x\u{7}\" = 1\n").unwrap();
+    let cases: Vec<Vec<std::ffi::OsString>> = vec![
+        vec![
+            "--db".into(),
+            db.clone().into(),
+            "import".into(),
+            evil.into(),
+        ],
+        vec![
+            "--db".into(),
+            dir.path().join("x\u{1b}]0;PWNED\u{7}.db").into(),
+            "check".into(),
+        ],
+        vec![
+            "--config".into(),
+            config.into(),
+            "--db".into(),
+            db.clone().into(),
+            "status".into(),
+        ],
+        vec![
+            "--config".into(),
+            config2.into(),
+            "--db".into(),
+            db.into(),
+            "status".into(),
+        ],
+    ];
+    for args in cases {
+        let out = mentee(dir.path()).args(&args).output().unwrap();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert!(
+            !err.chars().any(|c| c.is_control() && c != '\n'),
+            "{args:?}: {err:?}"
+        );
+        if args.iter().any(|a| a.to_string_lossy().contains("PWNED")) {
+            assert!(
+                err.contains("\u{241b}]0;PWNED\u{2407}"),
+                "shown, not run: {err}"
+            );
+        }
+    }
+}
+
+/// `mentee export | head -1` ends quietly with 0; a confirmation that cannot be written
+/// after a save says the entry was saved (item 9).
+#[test]
+fn output_errors_tell_the_truth() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = mentee_std(dir.path())
+        .args(["--demo", "export"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // the reader goes away at once
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let db = journal(dir.path());
+    let full = fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = mentee_std(dir.path())
+        .arg("--db")
+        .arg(&db)
+        .args(["add", "question", "Saved anyway?"])
+        .stdout(full)
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("was saved") && err.contains("do not repeat it"),
+        "{err}"
+    );
+    let export = ok(mentee(dir.path()).arg("--db").arg(&db).arg("export"));
+    assert!(export.contains("Saved anyway?"));
+}
+
+/// `--config missing.toml` is an error, `--config /dev/zero` is refused at once, and an empty
+/// `MENTEE_DB` or `MENTEE_CONFIG` means unset (item 13).
+#[test]
+fn config_and_environment_are_taken_at_their_word() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = journal(dir.path());
+    let err = fails(
+        mentee(dir.path())
+            .args(["--config", "missing.toml", "--db"])
+            .arg(&db)
+            .arg("status"),
+        1,
+    );
+    assert!(
+        err.contains("missing.toml given with --config does not exist"),
+        "{err}"
+    );
+    let err = fails(
+        mentee(dir.path())
+            .args(["--config", "/dev/zero", "--db"])
+            .arg(&db)
+            .arg("status"),
+        1,
+    );
+    assert!(err.contains("is not a regular file"), "{err}");
+    // Empty variables are unset: the default journal (in a private home here) is used.
+    let home = dir.path().join("home");
+    fs::create_dir(&home).unwrap();
+    let err = fails(
+        mentee(dir.path())
+            .env("MENTEE_DB", "")
+            .env("MENTEE_CONFIG", "")
+            .env("HOME", &home)
+            .env("XDG_DATA_HOME", home.join("data"))
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .arg("status"),
+        1,
+    );
+    assert!(
+        err.contains("no journal at ") && err.contains("journal.db"),
+        "{err}"
+    );
+}
+
+/// Imports: a byte-order mark is accepted; `/dev/zero` and a huge file are refused at once
+/// with a clear message (items 13 and 14).
+#[test]
+fn import_reads_text_within_a_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = journal(dir.path());
+    let export = ok(mentee(dir.path()).arg("--db").arg(&db).arg("export"));
+    let bom = dir.path().join("bom.json");
+    fs::write(&bom, format!("\u{feff}{export}")).unwrap();
+    let copy = dir.path().join("copy.db");
+    ok(mentee(dir.path())
+        .arg("--db")
+        .arg(&copy)
+        .arg("import")
+        .arg(&bom));
+    let err = fails(
+        mentee(dir.path())
+            .arg("--db")
+            .arg(&db)
+            .args(["import", "/dev/zero"]),
+        1,
+    );
+    assert!(err.contains("is not valid JSON"), "{err}");
+    let big = dir.path().join("big.json");
+    fs::File::create(&big)
+        .unwrap()
+        .set_len(257 * 1024 * 1024)
+        .unwrap();
+    let err = fails(
+        mentee(dir.path())
+            .arg("--db")
+            .arg(&db)
+            .arg("import")
+            .arg(&big),
+        1,
+    );
+    assert!(err.contains("is larger than 256 MiB"), "{err}");
 }

@@ -147,7 +147,11 @@ pub fn run(ctx: &Context, args: &AddArgs, out: &mut dyn Write) -> Result<(), Cli
         ),
         None => None,
     };
-    let store = ctx.open_store()?;
+    let (store, created) = ctx.open_or_create_store()?;
+    if created && let Some(path) = store.path() {
+        let shown = clean_line(&path.display().to_string()).into_owned();
+        eprintln!("mentee: {}", fill(t.trust.journal_created, &[&shown]));
+    }
     let mentor = match &args.mentor {
         None => None,
         Some(name) => Some(resolve_mentor(ctx, name, &store.mentor_names()?)?),
@@ -241,11 +245,14 @@ pub fn run(ctx: &Context, args: &AddArgs, out: &mut dyn Write) -> Result<(), Cli
     if private {
         line.push_str(c.add_private);
     }
-    writeln!(out, "{line}")?;
-    if let Some(hint) = smart_hint {
-        writeln!(out, "{hint}")?;
-    }
-    Ok(())
+    // Saved: a failure to write now must not read as "not saved" (a retry would duplicate).
+    let shown = writeln!(out, "{line}").and_then(|()| match smart_hint {
+        Some(hint) => writeln!(out, "{hint}"),
+        None => Ok(()),
+    });
+    shown
+        .and_then(|()| out.flush())
+        .map_err(CliError::SavedNotShown)
 }
 
 /// Refuses flags that mean nothing for this kind, rather than silently ignoring them.

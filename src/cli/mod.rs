@@ -22,6 +22,7 @@ use clap::{Parser, Subcommand};
 use crate::config::Config;
 use crate::domain::{Clock, Period};
 use crate::i18n::Lang;
+use crate::store::open::IfMissing;
 use crate::store::{Store, StoreError};
 
 /// A private mentoring journal for the terminal. Run without a command to open the journal.
@@ -29,7 +30,7 @@ use crate::store::{Store, StoreError};
 #[command(name = "mentee", version, about, long_about = None)]
 pub struct Cli {
     /// The journal file (default: the platform data folder; also MENTEE_DB).
-    #[arg(long, global = true, env = "MENTEE_DB", value_name = "PATH")]
+    #[arg(long, global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
     /// Open a throwaway demo journal with sample data (never your own file).
     #[arg(long, global = true)]
@@ -38,7 +39,7 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "en|id", value_parser = parse_lang)]
     pub lang: Option<Lang>,
     /// The config file (default: the platform config folder; also MENTEE_CONFIG).
-    #[arg(long, global = true, env = "MENTEE_CONFIG", value_name = "PATH")]
+    #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -136,8 +137,25 @@ pub enum CliError {
     Config(#[from] crate::config::ConfigError),
     #[error("cannot write the output: {0}")]
     Output(#[from] std::io::Error),
+    /// The change was saved, but writing its confirmation failed: saying so keeps the user
+    /// from repeating (and duplicating) it.
+    #[error(
+        "the change was saved, but its confirmation could not be written ({0}); do not repeat it"
+    )]
+    SavedNotShown(std::io::Error),
     #[error("{0}")]
     Message(String),
+}
+
+impl CliError {
+    /// This error as the user should read it about the journal at `journal` (see
+    /// [`StoreError::about`]): SQLite's own codes met after opening become the app's errors.
+    pub fn about_journal(self, journal: Option<&std::path::Path>) -> CliError {
+        match (self, journal) {
+            (CliError::Store(e), Some(path)) => CliError::Store(e.about(path)),
+            (other, _) => other,
+        }
+    }
 }
 
 /// The default journal location: `<data dir>/journal.db`.
@@ -155,22 +173,41 @@ impl Context {
         self.db.clone().or_else(default_db_path)
     }
 
-    /// Opens the journal: the demo, the given file, or the default one (whose folder is created).
+    /// Opens the journal for a command that reads it (or adds to an existing one): the demo,
+    /// the given file or the default one. A missing journal is an error ("no journal at
+    /// PATH"); nothing is created.
     pub fn open_store(&self) -> Result<Store, CliError> {
+        Ok(self.open(false)?.0)
+    }
+
+    /// Opens the journal, creating it when it is missing (the TUI, `mentee add`); the default
+    /// location's folder is created too. Returns the store and whether it was just created.
+    pub fn open_or_create_store(&self) -> Result<(Store, bool), CliError> {
+        self.open(true)
+    }
+
+    fn open(&self, create: bool) -> Result<(Store, bool), CliError> {
         if self.demo {
-            return Ok(crate::demo::demo_store(self.clock.now())?);
+            return Ok((crate::demo::demo_store(self.clock.now())?, false));
         }
-        match &self.db {
-            Some(path) => Ok(Store::open(path, false)?),
-            None => {
-                let path = default_db_path().ok_or_else(|| {
+        let (path, folder) = match &self.db {
+            Some(path) => (path.clone(), false),
+            None => (
+                default_db_path().ok_or_else(|| {
                     CliError::Message(
                         "cannot find a home folder for the journal; use --db PATH".into(),
                     )
-                })?;
-                Ok(Store::open(&path, true)?)
-            }
-        }
+                })?,
+                true,
+            ),
+        };
+        let missing = if create {
+            IfMissing::Create { folder }
+        } else {
+            IfMissing::Refuse
+        };
+        let created = create && std::fs::symlink_metadata(&path).is_err();
+        Ok((Store::open_with(&path, missing)?, created))
     }
 }
 

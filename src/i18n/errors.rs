@@ -95,6 +95,8 @@ impl ErrorsText {
                 value,
                 accepted,
             } => fill(self.config_value, &[&path.display(), key, value, accepted]),
+            // Worded in the trust catalog (see `trust::config_error`).
+            other => other.to_string(),
         }
     }
 }

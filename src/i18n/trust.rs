@@ -20,6 +20,17 @@ catalog! {
         out_is_journal,
         out_is_journal_file,
         out_not_regular,
+        no_journal,
+        not_regular_file,
+        disk_full,
+        journal_created,
+        import_too_large,
+        import_not_text,
+        config_missing,
+        config_not_regular,
+        config_too_large,
+        not_utf8,
+        saved_not_shown,
     }
 }
 
@@ -34,6 +45,17 @@ pub const EN: TrustText = TrustText {
     out_is_journal: "{} is the journal itself; choose another file for the output (the journal was left untouched)",
     out_is_journal_file: "{} belongs to the journal {} (its log, lock or migration backup); choose another file for the output",
     out_not_regular: "{} is not a regular file; give a new file name, or an existing file to replace",
+    no_journal: "no journal at {}; run mentee to create one there, or check the --db path",
+    not_regular_file: "{} is not a regular file, so it cannot be a journal; nothing was created beside it",
+    disk_full: "the disk holding {} is full; free some space and try again (the journal was left as it was)",
+    journal_created: "created a new journal at {}",
+    import_too_large: "{} is larger than {} MiB, the most an import reads; nothing was imported",
+    import_not_text: "{} is not UTF-8 text, so it cannot be a JSON export; nothing was imported",
+    config_missing: "the config file {} given with --config does not exist",
+    config_not_regular: "the config file {} is not a regular file",
+    config_too_large: "the config file {} is larger than {} KiB; a config file is a few lines",
+    not_utf8: "the argument {} is not UTF-8 text; paths may be any bytes, but text must be UTF-8",
+    saved_not_shown: "the change was saved, but its confirmation could not be written ({}); do not repeat it",
 };
 
 pub const ID: TrustText = TrustText {
@@ -47,6 +69,17 @@ pub const ID: TrustText = TrustText {
     out_is_journal: "{} adalah jurnal itu sendiri; pilih berkas lain untuk keluaran (jurnal tidak diubah)",
     out_is_journal_file: "{} adalah bagian dari jurnal {} (log, kunci, atau cadangan migrasinya); pilih berkas lain untuk keluaran",
     out_not_regular: "{} bukan berkas biasa; berikan nama berkas baru, atau berkas yang sudah ada untuk diganti",
+    no_journal: "tidak ada jurnal di {}; jalankan mentee untuk membuatnya di sana, atau periksa jalur --db",
+    not_regular_file: "{} bukan berkas biasa, jadi tidak bisa menjadi jurnal; tidak ada yang dibuat di sebelahnya",
+    disk_full: "disk tempat {} penuh; kosongkan sebagian ruang lalu coba lagi (jurnal tidak diubah)",
+    journal_created: "jurnal baru dibuat di {}",
+    import_too_large: "{} lebih besar dari {} MiB, batas yang dibaca oleh impor; tidak ada yang diimpor",
+    import_not_text: "{} bukan teks UTF-8, jadi bukan ekspor JSON; tidak ada yang diimpor",
+    config_missing: "berkas konfigurasi {} yang diberikan dengan --config tidak ada",
+    config_not_regular: "berkas konfigurasi {} bukan berkas biasa",
+    config_too_large: "berkas konfigurasi {} lebih besar dari {} KiB; berkas konfigurasi hanya beberapa baris",
+    not_utf8: "argumen {} bukan teks UTF-8; jalur boleh berisi byte apa saja, tetapi teks harus UTF-8",
+    saved_not_shown: "perubahan sudah disimpan, tetapi konfirmasinya tidak dapat ditulis ({}); jangan ulangi",
 };
 
 impl TrustText {
@@ -85,9 +118,29 @@ impl TrustText {
 pub fn store_error(lang: super::Lang, err: &crate::store::StoreError) -> String {
     use crate::store::StoreError;
     let t = &lang.text().trust;
+    let shown = |p: &std::path::Path| clean_line(&p.display().to_string()).into_owned();
     match err {
         StoreError::Limit(e) => t.limit(e),
+        StoreError::NoJournal { path } => super::fill(t.no_journal, &[&shown(path)]),
+        StoreError::NotRegularFile { path } => super::fill(t.not_regular_file, &[&shown(path)]),
+        StoreError::DiskFull { path } => super::fill(t.disk_full, &[&shown(path)]),
         other => lang.text().errors.store(other),
+    }
+}
+
+/// A config error in `lang`: the variants this catalog words, then the rest from the errors
+/// catalog.
+pub fn config_error(lang: super::Lang, err: &crate::config::ConfigError) -> String {
+    use crate::config::ConfigError;
+    let t = &lang.text().trust;
+    let shown = |p: &std::path::Path| clean_line(&p.display().to_string()).into_owned();
+    match err {
+        ConfigError::Missing { path } => super::fill(t.config_missing, &[&shown(path)]),
+        ConfigError::NotRegular { path } => super::fill(t.config_not_regular, &[&shown(path)]),
+        ConfigError::TooLarge { path, limit_kib } => {
+            super::fill(t.config_too_large, &[&shown(path), limit_kib])
+        }
+        other => lang.text().errors.config(other),
     }
 }
 
@@ -120,5 +173,14 @@ mod tests {
             breach: Breach::Blank,
         };
         assert_eq!(EN.limit(&err), err.to_string());
+        let path = std::path::PathBuf::from("/j.db");
+        for err in [
+            crate::store::StoreError::NoJournal { path: path.clone() },
+            crate::store::StoreError::NotRegularFile { path: path.clone() },
+            crate::store::StoreError::DiskFull { path },
+        ] {
+            assert_eq!(store_error(super::super::Lang::En, &err), err.to_string());
+            assert_ne!(store_error(super::super::Lang::Id, &err), err.to_string());
+        }
     }
 }

@@ -29,6 +29,19 @@ pub enum StoreError {
     /// The file or its folder cannot be written.
     #[error("{path} is read-only ({detail}); mentee needs to write to the journal and its folder")]
     ReadOnly { path: PathBuf, detail: String },
+    /// There is no journal at the path, and the command does not create one.
+    #[error("no journal at {path}; run mentee to create one there, or check the --db path")]
+    NoJournal { path: PathBuf },
+    /// The path names a device, a FIFO, a folder — anything but a regular file.
+    #[error(
+        "{path} is not a regular file, so it cannot be a journal; nothing was created beside it"
+    )]
+    NotRegularFile { path: PathBuf },
+    /// The disk holding the journal has no space left.
+    #[error(
+        "the disk holding {path} is full; free some space and try again (the journal was left as it was)"
+    )]
+    DiskFull { path: PathBuf },
     /// Another program holds the write lock beyond the busy timeout.
     #[error("{path} is locked by another program that is writing to it; try again in a moment")]
     Locked { path: PathBuf },
@@ -54,6 +67,15 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// This error as the user should read it about the journal at `path`: SQLite's own
+    /// busy, read-only, full-disk and damage codes become the app's errors.
+    pub fn about(self, path: &std::path::Path) -> StoreError {
+        match self {
+            StoreError::Sqlite(e) => super::open::classify(path, e),
+            other => other,
+        }
+    }
+
     /// True when the underlying SQLite error is "busy" or "locked".
     pub fn is_busy(err: &rusqlite::Error) -> bool {
         matches!(

@@ -21,7 +21,9 @@ use std::fmt;
 pub use atomic::write_atomic;
 pub use guard::{OutputRefused, check_output};
 pub use ics::export_ics;
-pub use import::{ImportReport, KindReport, import_json};
+pub use import::{
+    CheckedImport, ImportReport, KindReport, apply_import, import_json, validate_json,
+};
 pub use json::export_json;
 pub use markdown::export_markdown;
 pub use message::{Found, Message, Want};
