@@ -26,6 +26,7 @@ mod meetings;
 mod mentors;
 mod questions;
 mod reflections;
+pub mod scratch;
 pub mod search;
 mod stats;
 mod today;
