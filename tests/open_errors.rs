@@ -119,7 +119,7 @@ fn a_new_journal_is_private() {
         .clone();
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(stdout.contains("integrity: ok"), "{stdout}");
-    assert!(stdout.contains("schema version: 5"), "{stdout}");
+    assert!(stdout.contains("schema version: 6"), "{stdout}");
     assert_eq!(
         fs::metadata(&path).unwrap().permissions().mode() & 0o777,
         0o600

@@ -180,3 +180,20 @@ impl Store {
         Ok(())
     }
 }
+
+super::edit::editable!(AgendaItem, "agenda_items", "agenda item", Store::agenda_item, |a| [
+    "private" => a.private,
+    "meeting_id" => a.meeting_id,
+    "kind" => a.kind,
+    "text" => a.text,
+    "outcome" => a.outcome,
+    "minutes" => a.minutes,
+    "position" => a.position,
+    "discussed" => a.discussed,
+    "note" => a.note,
+    "goal_id" => a.goal_id,
+    "commitment_id" => a.commitment_id,
+    "feedback_id" => a.feedback_id,
+    "carried_from" => a.carried_from,
+    "source" => a.source,
+]);

@@ -198,3 +198,18 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
+
+super::edit::editable!(Commitment, "commitments", "commitment", Store::commitment, |c| [
+    "private" => c.private,
+    "owner" => c.owner,
+    "text" => c.text,
+    "due_on" => c.due,
+    "status" => c.status,
+    "done_on" => c.done_on,
+    "result" => c.result,
+    "mentor_id" => c.mentor_id,
+    "meeting_id" => c.meeting_id,
+    "feedback_id" => c.feedback_id,
+    "reported_on" => c.reported_on,
+    "created_on" => c.created_on,
+]);

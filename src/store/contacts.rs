@@ -116,3 +116,29 @@ impl Store {
         })?)
     }
 }
+
+super::edit::editable!(Contact, "contacts", "contact", Store::contact, |c| [
+    "private" => c.private,
+    "mentor_id" => c.mentor_id,
+    "on_date" => c.on,
+    "channel" => c.channel,
+    "initiative" => c.initiative,
+    "note" => c.note,
+]);
+
+impl Store {
+    /// One contact by row id.
+    pub fn contact(&self, id: i64) -> Result<Contact> {
+        let sql = format!("SELECT {COLUMNS} FROM contacts WHERE id = ?1");
+        self.conn
+            .prepare_cached(&sql)?
+            .query_row([id], from_row)
+            .map_err(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => super::StoreError::NotFound {
+                    kind: "contact",
+                    id,
+                },
+                other => other.into(),
+            })
+    }
+}

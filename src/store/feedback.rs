@@ -136,3 +136,15 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
+
+super::edit::editable!(Feedback, "feedback", "feedback", Store::feedback, |f| [
+    "private" => f.private,
+    "mentor_id" => f.mentor_id,
+    "meeting_id" => f.meeting_id,
+    "received_on" => f.received_on,
+    "kind" => f.kind,
+    "text" => f.text,
+    "reaction" => f.reaction,
+    "status" => f.status,
+    "goal_id" => f.goal_id,
+]);

@@ -252,3 +252,19 @@ impl Store {
         })
     }
 }
+
+super::edit::editable!(Goal, "goals", "goal", Store::goal, |g| [
+    "private" => g.private,
+    "title" => g.title,
+    "specific" => g.specific,
+    "metric" => g.metric,
+    "baseline" => g.baseline,
+    "target" => g.target,
+    "unit" => g.unit,
+    "achievable" => g.achievable,
+    "relevant" => g.relevant,
+    "due_on" => g.due,
+    "area" => g.area,
+    "status" => g.status,
+    "mentor_id" => g.mentor_id,
+]);

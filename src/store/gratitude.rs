@@ -106,3 +106,14 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
+
+super::edit::editable!(Gratitude, "gratitude", "gratitude", Store::gratitude, |g| [
+    "private" => g.private,
+    "mentor_id" => g.mentor_id,
+    "meeting_id" => g.meeting_id,
+    "commitment_id" => g.commitment_id,
+    "on_date" => g.on,
+    "what_for" => g.what_for,
+    "sent" => g.sent,
+    "channel" => g.channel,
+]);

@@ -83,3 +83,28 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
+
+super::edit::editable!(HealthCheck, "health_checks", "health check", Store::health_check, |h| [
+    "private" => h.private,
+    "mentor_id" => h.mentor_id,
+    "on_date" => h.on,
+    "ratings" => ratings_json(h),
+    "note" => h.note,
+]);
+
+impl Store {
+    /// One health check by row id.
+    pub fn health_check(&self, id: i64) -> Result<HealthCheck> {
+        let sql = format!("SELECT {COLUMNS} FROM health_checks WHERE id = ?1");
+        self.conn
+            .prepare_cached(&sql)?
+            .query_row([id], from_row)
+            .map_err(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => super::StoreError::NotFound {
+                    kind: "health check",
+                    id,
+                },
+                other => other.into(),
+            })
+    }
+}

@@ -258,3 +258,14 @@ impl Store {
         })
     }
 }
+
+super::edit::editable!(Meeting, "meetings", "meeting", Store::meeting, |m| [
+    "private" => m.private,
+    "mentor_id" => m.mentor_id,
+    "starts_at" => m.starts_at,
+    "minutes" => m.minutes,
+    "status" => m.status,
+    "channel" => m.channel,
+    "notes" => m.notes,
+    "agenda_ready" => m.agenda_ready,
+]);

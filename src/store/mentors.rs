@@ -131,3 +131,21 @@ impl Store {
         })
     }
 }
+
+super::edit::editable!(Mentor, "mentors", "mentor", Store::mentor, |m| [
+    "private" => m.private,
+    "name" => m.name,
+    "contact" => m.contact,
+    "expertise" => m.expertise,
+    "why_them" => m.why_them,
+    "research_notes" => m.research_notes,
+    "pitch_draft" => m.pitch_draft,
+    "status" => m.status,
+    "status_since" => m.status_since,
+    "goals_covered" => m.goals_covered,
+    "cadence_days" => m.cadence_days,
+    "expected_end" => m.expected_end,
+    "channel" => m.channel,
+    "review_on" => m.review_on,
+    "closing_notes" => m.closing_notes,
+]);

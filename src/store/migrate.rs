@@ -18,6 +18,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/003_list_orders.sql"),
     include_str!("migrations/004_contact_initiative.sql"),
     include_str!("migrations/005_done_by_day.sql"),
+    include_str!("migrations/006_versions.sql"),
 ];
 
 /// The schema version this program writes.

@@ -175,3 +175,45 @@ fn a_copy_left_by_an_earlier_migration_is_never_in_the_way() {
     );
     assert_eq!(store.mentors().unwrap().len(), 1);
 }
+
+/// Migration 6 (record versions) from a version-5 journal with data: a copy is taken first,
+/// every editable row starts at version 0, and every UPDATE raises it.
+#[test]
+fn version_5_upgrades_to_record_versions() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v5.db");
+    {
+        let mut conn = Connection::open(&path).unwrap();
+        open::configure(&conn).unwrap();
+        migrate::migrate_to(&mut conn, None, 5).unwrap();
+        conn.execute_batch(
+            "INSERT INTO mentors (uuid, created_at, updated_at, name)
+             VALUES ('m', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'Ada');
+             INSERT INTO meetings (uuid, created_at, updated_at, mentor_id, starts_at)
+             VALUES ('x', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 1, '2026-02-01 10:00:00');",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path, false).unwrap();
+    assert_eq!(store.schema_version().unwrap(), 6);
+    let copy = store.migrated_backup().unwrap();
+    assert!(copy.to_string_lossy().ends_with("v5.db.before-v6.bak"));
+    assert_eq!(store.version_of::<Mentor>(1).unwrap(), 0);
+    assert_eq!(store.version_of::<crate::domain::Meeting>(1).unwrap(), 0);
+    store.set_agenda_ready(1, true).unwrap();
+    assert_eq!(store.version_of::<crate::domain::Meeting>(1).unwrap(), 1);
+    let mut m = store.mentor(1).unwrap();
+    m.contact = "ada@example.org".into();
+    store.save_mentor(&m).unwrap();
+    assert_eq!(store.version_of::<Mentor>(1).unwrap(), 1);
+    // Search still follows the rows.
+    let hits: i64 = store
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM search WHERE search MATCH 'ada'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(hits, 1);
+}

@@ -89,3 +89,10 @@ impl Store {
         Ok(())
     }
 }
+
+super::edit::editable!(Question, "questions", "question", Store::question, |q| [
+    "private" => q.private,
+    "text" => q.text,
+    "mentor_id" => q.mentor_id,
+    "agenda_item_id" => q.agenda_item_id,
+]);

@@ -152,3 +152,11 @@ impl Store {
         })
     }
 }
+
+super::edit::editable!(Reflection, "reflections", "reflection", Store::reflection, |r| [
+    "private" => r.private,
+    "period" => r.period,
+    "period_start" => r.period_start,
+    "template" => r.template,
+    "answers" => answers_json(r),
+]);
