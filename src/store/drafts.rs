@@ -48,6 +48,26 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Saves a record and forgets the draft it was typed in, in one transaction: after a crash
+    /// either both happened or neither — never a saved record whose draft is still offered
+    /// back (restoring it and saving again would make two records). `save` does the saving
+    /// (any `save_*` calls) and its result is returned.
+    ///
+    /// ```ignore
+    /// let id = store.save_with_draft("feedback:new", |s| s.save_feedback(&feedback))?;
+    /// ```
+    pub fn save_with_draft<T>(
+        &mut self,
+        draft_key: &str,
+        save: impl FnOnce(&Store) -> Result<T>,
+    ) -> Result<T> {
+        self.transaction(|s| {
+            let saved = save(s)?;
+            s.delete_draft(draft_key)?;
+            Ok(saved)
+        })
+    }
+
     /// Forgets the draft of the form `key` (after save or an explicit discard).
     pub fn delete_draft(&self, key: &str) -> Result<()> {
         self.conn
