@@ -75,6 +75,7 @@ impl Scratch {
                 ));
             }
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                #[cfg_attr(not(unix), allow(unused_mut))]
                 let mut builder = DirBuilder::new();
                 #[cfg(unix)]
                 {

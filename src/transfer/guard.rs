@@ -78,11 +78,11 @@ pub fn check_output(output: &Path, journal: Option<&Path>) -> Result<(), OutputR
     };
     // By identity: the output names an existing file that is the journal or one of its files.
     if let Some(out) = identity(output) {
-        if identity(journal) == Some(out) {
+        if identity(journal).as_ref() == Some(&out) {
             return Err(refused(true));
         }
         for sibling in journal_files(journal).unwrap_or_default() {
-            if identity(&sibling) == Some(out) {
+            if identity(&sibling).as_ref() == Some(&out) {
                 return Err(refused(false));
             }
         }
