@@ -247,7 +247,7 @@ fn every_view_and_overlay_draws_at_every_size() {
                             KeyModifiers::NONE,
                         )));
                     }
-                    4 => app.ask_delete("mentors", 1, "mentor", &"東京".repeat(200)),
+                    4 => app.ask_delete(mentee::domain::RecordKind::Mentor, 1, &"東京".repeat(200)),
                     _ => {}
                 }
                 common::draw(app, w, h);

@@ -253,6 +253,34 @@ fn deleting_a_goal_can_be_undone() {
 }
 
 #[test]
+fn delete_and_undo_name_the_record_in_the_interface_language() {
+    for (lang, asked, deleted, restored) in [
+        (
+            Lang::En,
+            "Delete this goal:",
+            "Deleted the goal.",
+            "Restored the goal.",
+        ),
+        (
+            Lang::Id,
+            "Hapus sasaran ini:",
+            "sasaran dihapus.",
+            "sasaran dipulihkan.",
+        ),
+    ] {
+        let mut app = goals_app(lang);
+        key(&mut app, 'd');
+        assert!(draw(&mut app, 160, 48).contains(asked), "{lang:?}");
+        key(&mut app, 'y');
+        let message = app.message.clone().unwrap_or_default();
+        assert!(message.starts_with(deleted), "{lang:?}: {message}");
+        key(&mut app, 'u');
+        let message = app.message.clone().unwrap_or_default();
+        assert_eq!(message, restored, "{lang:?}");
+    }
+}
+
+#[test]
 fn a_goal_draft_survives_a_restart() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("journal.db");

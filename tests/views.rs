@@ -4,6 +4,7 @@
 mod common;
 
 use common::*;
+use mentee::domain::RecordKind;
 use mentee::i18n::Lang;
 use mentee::tui::app::Screen;
 use mentee::tui::keys::Action;
@@ -307,7 +308,10 @@ fn search_finds_as_you_type_and_opens_the_record() {
     }
     let hits = &app.search.as_ref().unwrap().hits;
     assert!(!hits.is_empty());
-    assert!(hits.iter().any(|h| h.kind == "feedback"), "{hits:?}");
+    assert!(
+        hits.iter().any(|h| h.kind == RecordKind::Feedback),
+        "{hits:?}"
+    );
     let screen = draw(&mut app, 100, 30);
     insta::assert_snapshot!("search_en_100x30", screen);
     // Open the feedback hit.
@@ -317,7 +321,7 @@ fn search_finds_as_you_type_and_opens_the_record() {
         .unwrap()
         .hits
         .iter()
-        .position(|h| h.kind == "feedback")
+        .position(|h| h.kind == RecordKind::Feedback)
         .unwrap();
     for _ in 0..pos {
         press(&mut app, KeyCode::Down);

@@ -20,8 +20,8 @@ use super::views::{
 };
 use crate::config::Config;
 use crate::domain::text::clean_line;
-use crate::domain::{Clock, Draft};
-use crate::i18n::{Lang, Text, fill};
+use crate::domain::{Clock, Draft, RecordKind};
+use crate::i18n::{Label, Lang, Text, fill};
 use crate::store::{self, Deleted, Store};
 
 /// What fills the screen.
@@ -96,8 +96,8 @@ pub struct Confirm {
 /// What a "yes" does.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ConfirmAction {
-    /// Delete row `id` of `table` (with undo).
-    Delete { table: &'static str, id: i64 },
+    /// Delete record `id` of `kind` (with undo).
+    Delete { kind: RecordKind, id: i64 },
 }
 
 impl App {
@@ -299,7 +299,7 @@ impl App {
                     && yes
                 {
                     match confirm.on_yes {
-                        ConfirmAction::Delete { table, id } => self.delete(table, id)?,
+                        ConfirmAction::Delete { kind, id } => self.delete(kind, id)?,
                     }
                 }
             }
@@ -572,18 +572,20 @@ impl App {
         forms::refresh(self);
     }
 
-    /// Asks "delete this?" before deleting row `id` of `table`.
-    pub fn ask_delete(&mut self, table: &'static str, id: i64, kind: &str, name: &str) {
+    /// Asks "delete this?" before deleting record `id` of `kind`, called `name`.
+    pub fn ask_delete(&mut self, kind: RecordKind, id: i64, name: &str) {
         let name = crate::tui::ui::fit(&clean_line(name), 40);
+        let noun = kind.label(&self.text().labels);
         self.confirm = Some(Confirm {
-            prompt: fill(self.text().common.confirm_delete, &[&kind, &name]),
-            on_yes: ConfirmAction::Delete { table, id },
+            prompt: fill(self.text().common.confirm_delete, &[&noun, &name]),
+            on_yes: ConfirmAction::Delete { kind, id },
         });
     }
 
-    fn delete(&mut self, table: &'static str, id: i64) -> store::Result<()> {
-        let deleted = self.store.delete_with_undo(table, id)?;
-        self.message = Some(fill(self.text().common.deleted, &[&deleted.kind]));
+    fn delete(&mut self, kind: RecordKind, id: i64) -> store::Result<()> {
+        let deleted = self.store.delete_with_undo(kind, id)?;
+        let noun = deleted.kind.label(&self.text().labels);
+        self.message = Some(fill(self.text().common.deleted, &[&noun]));
         self.undo.push(deleted);
         self.load(self.current_view())
     }
@@ -592,7 +594,8 @@ impl App {
         match self.undo.pop() {
             Some(deleted) => {
                 self.store.undo_delete(&deleted)?;
-                self.message = Some(fill(self.text().common.undone, &[&deleted.kind]));
+                let noun = deleted.kind.label(&self.text().labels);
+                self.message = Some(fill(self.text().common.undone, &[&noun]));
                 self.load(self.current_view())
             }
             None => {

@@ -11,6 +11,7 @@ use ratatui::widgets::{Cell, Row};
 use super::debrief::choices;
 use super::list::{ListSpec, draw_detail, draw_list, field};
 use super::{Cursor, LIST_LIMIT, list_and_detail};
+use crate::domain::RecordKind;
 use crate::domain::keeprate::{KeepRate, Tally, keep_rate, month_of};
 use crate::domain::{Commitment, CommitmentStatus, Party};
 use crate::i18n::{Label, fill};
@@ -345,7 +346,7 @@ pub fn update(app: &mut App, action: CommitmentsAction) -> Result<()> {
             app.open_form(form, FormPurpose::Commitments(CommitmentForm::Edit(c.id)));
         }
         (CommitmentsAction::Delete, Some(c)) => {
-            app.ask_delete("commitments", c.id, t.commitments.kind, &c.text);
+            app.ask_delete(RecordKind::Commitment, c.id, &c.text);
         }
         (CommitmentsAction::ToggleDone, Some(c)) => {
             let c = app.store.toggle_commitment_done(c.id, today)?;

@@ -9,6 +9,7 @@ use ratatui::widgets::{Cell, Row};
 use super::debrief::choices;
 use super::list::{ListSpec, draw_detail, draw_list, field, heading};
 use super::{Cursor, LIST_LIMIT, list_and_detail};
+use crate::domain::RecordKind;
 use crate::domain::text::{clean_line, clean_multiline};
 use crate::domain::{Commitment, Feedback, FeedbackKind, FeedbackStatus};
 use crate::i18n::{Label, fill};
@@ -322,8 +323,7 @@ pub fn update(app: &mut App, action: FeedbackAction) -> Result<()> {
             app.open_form(form, FormPurpose::Feedback(FeedbackForm::Edit(fb.id)));
         }
         (FeedbackAction::Delete, Some(fb)) => {
-            let t = app.text();
-            app.ask_delete("feedback", fb.id, t.feedback.kind, &fb.text);
+            app.ask_delete(RecordKind::Feedback, fb.id, &fb.text);
         }
         (FeedbackAction::CycleStatus, Some(mut fb)) => {
             fb.status = fb.status.next();

@@ -16,6 +16,8 @@ pub mod today;
 
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
 
+use crate::domain::RecordKind;
+
 /// A list loads this many rows at first (the newest or most relevant first) and grows by
 /// pages as the cursor reaches its end, so opening a view costs the same on any journal.
 pub const LIST_LIMIT: usize = 200;
@@ -59,6 +61,20 @@ impl View {
     /// The previous view, wrapping.
     pub fn prev(self) -> View {
         View::ALL[(self.index() + View::ALL.len() - 1) % View::ALL.len()]
+    }
+
+    /// The view that lists records of `kind` (or their parent's: a contact shows with its
+    /// mentor). Parked questions are asked in meetings.
+    pub fn of_kind(kind: RecordKind) -> View {
+        match kind {
+            RecordKind::Mentor | RecordKind::Contact | RecordKind::HealthCheck => View::Mentors,
+            RecordKind::Goal | RecordKind::GoalProgress | RecordKind::GoalRevision => View::Goals,
+            RecordKind::Meeting | RecordKind::AgendaItem | RecordKind::Question => View::Meetings,
+            RecordKind::Feedback => View::Feedback,
+            RecordKind::Commitment => View::Commitments,
+            RecordKind::Gratitude => View::Gratitude,
+            RecordKind::Reflection => View::Reflections,
+        }
     }
 }
 

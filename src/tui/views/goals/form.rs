@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use ratatui::text::{Line, Span};
 
+use crate::domain::RecordKind;
 use crate::domain::smart::{self, SmartLang, SmartReport, Verdict};
 use crate::domain::text::clean_line;
 use crate::domain::{Goal, GoalArea, GoalRevision, GoalStatus, ProgressUpdate};
@@ -104,8 +105,7 @@ pub fn update(app: &mut App, action: GoalsAction) -> Result<()> {
             app.open_form(form, FormPurpose::Goals(GoalForm::Progress(g.id)));
         }
         (GoalsAction::Delete, Some(g)) => {
-            let kind = app.text().goals.kind;
-            app.ask_delete("goals", g.id, kind, &g.title);
+            app.ask_delete(RecordKind::Goal, g.id, &g.title);
         }
         (_, None) => app.message = Some(app.text().common.nothing_selected.to_string()),
     }

@@ -16,6 +16,7 @@ use ratatui::widgets::{Cell, Row};
 use super::list::{ListSpec, draw_list};
 use super::{Cursor, LIST_LIMIT, list_and_detail};
 use crate::domain::Gratitude;
+use crate::domain::RecordKind;
 use crate::domain::nudges::{Nudge, NudgeKind, nudges};
 use crate::domain::text::clean_line;
 use crate::i18n::fill;
@@ -379,7 +380,7 @@ pub fn update(app: &mut App, action: GratitudeAction) -> Result<()> {
             app.open_form(form, FormPurpose::Gratitude(GratitudeForm::Edit(g.id)));
         }
         (GratitudeAction::Delete, Some(g)) if on_list => {
-            app.ask_delete("gratitude", g.id, t.gratitude.kind, &g.what_for);
+            app.ask_delete(RecordKind::Gratitude, g.id, &g.what_for);
         }
         (GratitudeAction::Sent, Some(mut g)) if on_list => {
             if g.sent {

@@ -6,6 +6,7 @@ use super::form::{self, MeetingForm};
 use super::keys::MeetingsAction;
 use super::{Mode, template};
 use crate::domain::MeetingStatus;
+use crate::domain::RecordKind;
 use crate::i18n::{Label, fill};
 use crate::store::Result;
 use crate::tui::app::App;
@@ -40,8 +41,7 @@ pub fn update(app: &mut App, action: MeetingsAction) -> Result<()> {
                 s.mentor_name,
                 s.meeting.starts_at.format("%Y-%m-%d %H:%M")
             );
-            let kind = app.text().meetings.kind_meeting;
-            app.ask_delete("meetings", s.meeting.id, kind, &name);
+            app.ask_delete(RecordKind::Meeting, s.meeting.id, &name);
         }
         A::OpenAgenda => open_agenda(app)?,
         A::InMeeting => in_meeting(app)?,
@@ -57,8 +57,7 @@ pub fn update(app: &mut App, action: MeetingsAction) -> Result<()> {
             let Some(a) = app.views.meetings.builder.item().cloned() else {
                 return nothing_selected(app);
             };
-            let kind = app.text().meetings.kind_item;
-            app.ask_delete("agenda_items", a.id, kind, &a.text);
+            app.ask_delete(RecordKind::AgendaItem, a.id, &a.text);
         }
         A::MoveItemDown => move_item(app, 1)?,
         A::MoveItemUp => move_item(app, -1)?,

@@ -5,6 +5,7 @@ use ratatui::text::Line;
 
 use super::relation;
 use super::{Cursor, View};
+use crate::domain::RecordKind;
 use crate::domain::text::clean_line;
 use crate::domain::{Mentor, MentorStatus};
 use crate::i18n::Label;
@@ -119,8 +120,7 @@ pub fn update(app: &mut App, action: MentorsAction) -> Result<()> {
             app.open_form(form, FormPurpose::Mentors(MentorForm::Edit(m.id)));
         }
         (MentorsAction::Delete, Some(m)) => {
-            let t = app.text();
-            app.ask_delete("mentors", m.id, t.mentors.kind, &m.name);
+            app.ask_delete(RecordKind::Mentor, m.id, &m.name);
         }
         (MentorsAction::Filter, _) => {
             let v = &mut app.views.mentors;

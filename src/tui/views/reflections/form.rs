@@ -10,6 +10,7 @@ use std::borrow::Cow;
 use super::adjust::{adjust_form, save_adjustment};
 use super::templates::{self, Template, Templates};
 use super::{Cursor, figure_lines};
+use crate::domain::RecordKind;
 use crate::domain::figures::{figures, period_bounds};
 use crate::domain::{Period, Reflection};
 use crate::i18n::{Label, fill};
@@ -105,7 +106,7 @@ pub fn update(app: &mut App, action: ReflectionsAction) -> Result<()> {
                 r.period.label(&t.labels),
                 app.config.date_format.format(r.period_start)
             );
-            app.ask_delete("reflections", r.id, t.reflections.kind, &name);
+            app.ask_delete(RecordKind::Reflection, r.id, &name);
         }
         (ReflectionsAction::AdjustGoal, Some(r)) => {
             let key = format!("reflection:goal:{}", r.id);
