@@ -84,8 +84,12 @@ fn load(store: &Store, ctx: &Context, args: &AgendaArgs) -> Result<Agenda, CliEr
     let text = &ctx.lang.text().cli;
     let meeting = match &args.meeting {
         Some(given) => {
-            let unknown =
-                || CliError::Message(fill(text.agenda_unknown_meeting, &[&clean_line(given)]));
+            let unknown = || {
+                CliError::Message(fill!(
+                    text.agenda_unknown_meeting,
+                    meeting = clean_line(given)
+                ))
+            };
             let id = match given.trim().parse::<i64>() {
                 Ok(id) => id,
                 Err(_) => store.meeting_id_by_uuid(given)?.ok_or_else(unknown)?,
@@ -123,17 +127,15 @@ fn markdown(ctx: &Context, agenda: &Agenda) -> String {
     let c = &t.cli;
     let m = &agenda.meeting;
     let mut out = String::new();
-    let heading = fill(
+    let heading = fill!(
         c.agenda_heading,
-        &[
-            &clean_line(&agenda.mentor),
-            &date_time(&ctx.config, m.starts_at),
-            &m.minutes,
-        ],
+        mentor = clean_line(&agenda.mentor),
+        when = date_time(&ctx.config, m.starts_at),
+        minutes = m.minutes
     );
     out.push_str(&format!("# {heading}\n\n"));
     if !m.channel.trim().is_empty() {
-        out.push_str(&fill(c.agenda_channel, &[&clean_line(&m.channel)]));
+        out.push_str(&fill!(c.agenda_channel, channel = clean_line(&m.channel)));
         out.push_str("\n\n");
     }
     if agenda.items.is_empty() {
@@ -142,7 +144,7 @@ fn markdown(ctx: &Context, agenda: &Agenda) -> String {
     }
     for (n, item) in agenda.items.iter().enumerate() {
         let minutes = match item.minutes {
-            Some(min) => fill(t.common.minutes_short, &[&min]),
+            Some(min) => fill!(t.common.minutes_short, minutes = min),
             None => c.agenda_no_minutes.to_string(),
         };
         let tick = if item.discussed {
@@ -157,7 +159,7 @@ fn markdown(ctx: &Context, agenda: &Agenda) -> String {
             clean_line(&item.text)
         ));
         if !item.outcome.trim().is_empty() {
-            let outcome = fill(c.agenda_outcome, &[&clean_line(&item.outcome)]);
+            let outcome = fill!(c.agenda_outcome, outcome = clean_line(&item.outcome));
             out.push_str(&format!("   - {outcome}\n"));
         }
     }
@@ -166,12 +168,14 @@ fn markdown(ctx: &Context, agenda: &Agenda) -> String {
     }
     let planned = agenda.planned_minutes();
     let line = if agenda.over_by() > 0 {
-        fill(
+        fill!(
             c.agenda_timebox_over,
-            &[&planned, &m.minutes, &agenda.over_by()],
+            planned = planned,
+            minutes = m.minutes,
+            over = agenda.over_by()
         )
     } else {
-        fill(c.agenda_timebox, &[&planned, &m.minutes])
+        fill!(c.agenda_timebox, planned = planned, minutes = m.minutes)
     };
     out.push_str(&line);
     out.push('\n');

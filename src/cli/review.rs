@@ -63,13 +63,11 @@ fn markdown(ctx: &Context, period: Period, f: &PeriodFigures) -> String {
     let last = f.end - Duration::days(1);
     let mut lines = vec![format!(
         "# {}",
-        fill(
+        fill!(
             c.review_title,
-            &[
-                &period.label(&t.labels),
-                &date(&ctx.config, f.start),
-                &date(&ctx.config, last)
-            ]
+            period = period.label(&t.labels),
+            start = date(&ctx.config, f.start),
+            end = date(&ctx.config, last)
         )
     )];
     let mut section = |title: &str, body: Vec<String>| {
@@ -84,38 +82,48 @@ fn markdown(ctx: &Context, period: Period, f: &PeriodFigures) -> String {
         .iter()
         .filter(|m| m.held + m.cancelled > 0)
         .map(|m| {
-            fill(
+            fill!(
                 c.review_meetings_mentor,
-                &[&clean_line(&m.name), &m.held, &m.cancelled],
+                mentor = clean_line(&m.name),
+                held = m.held,
+                cancelled = m.cancelled
             )
         })
         .collect();
     if meetings.is_empty() {
         meetings.push(c.review_no_meetings.to_string());
     } else {
-        meetings.push(fill(
+        meetings.push(fill!(
             c.review_meetings_total,
-            &[&f.meetings_held, &f.meetings_cancelled],
+            held = f.meetings_held,
+            cancelled = f.meetings_cancelled
         ));
     }
-    meetings.push(fill(
+    meetings.push(fill!(
         c.review_agenda,
-        &[&f.agenda_discussed, &f.agenda_items],
+        discussed = f.agenda_discussed,
+        total = f.agenda_items
     ));
     section(c.review_meetings, meetings);
 
     section(
         c.review_feedback,
-        vec![fill(
+        vec![fill!(
             c.review_feedback_line,
-            &[&f.feedback_received, &f.feedback_acted_on],
+            received = f.feedback_received,
+            acted_on = f.feedback_acted_on
         )],
     );
 
     let commitments = |who: &str, n: &CommitmentCounts, rate: Option<f64>| {
-        fill(
+        fill!(
             c.review_commitments_line,
-            &[&who, &n.made, &n.kept, &n.late, &n.open, &percent(c, rate)],
+            who = who,
+            made = n.made,
+            kept = n.kept,
+            late = n.late,
+            open = n.open,
+            rate = percent(c, rate)
         )
     };
     section(
@@ -138,15 +146,13 @@ fn markdown(ctx: &Context, period: Period, f: &PeriodFigures) -> String {
                     percent(c, Some(b))
                 ));
             }
-            fill(
+            fill!(
                 c.review_goal_line,
-                &[
-                    &clean_line(&g.title),
-                    &number(g.from),
-                    &number(g.to),
-                    &change,
-                    &g.updates,
-                ],
+                goal = clean_line(&g.title),
+                from = number(g.from),
+                to = number(g.to),
+                change = change,
+                updates = g.updates
             )
         })
         .collect();
@@ -157,20 +163,19 @@ fn markdown(ctx: &Context, period: Period, f: &PeriodFigures) -> String {
 
     section(
         c.review_gratitude,
-        vec![fill(
+        vec![fill!(
             c.review_gratitude_line,
-            &[&f.gratitude_sent, &f.gratitude_noted],
+            sent = f.gratitude_sent,
+            noted = f.gratitude_noted
         )],
     );
     section(
         c.review_contacts,
-        vec![fill(
+        vec![fill!(
             c.review_contacts_line,
-            &[
-                &f.contacts,
-                &f.contacts_i_initiated,
-                &percent(c, f.initiative_share),
-            ],
+            contacts = f.contacts,
+            mine = f.contacts_i_initiated,
+            share = percent(c, f.initiative_share)
         )],
     );
 
@@ -182,9 +187,11 @@ fn markdown(ctx: &Context, period: Period, f: &PeriodFigures) -> String {
                 .average
                 .map(number)
                 .unwrap_or_else(|| c.not_applicable.into());
-            fill(
+            fill!(
                 c.review_health_line,
-                &[&clean_line(&h.name), &avg, &h.checks],
+                mentor = clean_line(&h.name),
+                average = avg,
+                checks = h.checks
             )
         })
         .collect();

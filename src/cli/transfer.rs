@@ -49,8 +49,9 @@ pub fn export(
         other => CliError::Message(other.message_in(ctx.lang)),
     })?;
     match file {
-        Some(path) => transfer::write_atomic(path, text.as_bytes())
-            .map_err(|e| CliError::Message(fill(t.cannot_write, &[&path.display(), &e])))?,
+        Some(path) => transfer::write_atomic(path, text.as_bytes()).map_err(|e| {
+            CliError::Message(fill!(t.cannot_write, path = path.display(), error = e))
+        })?,
         None => out.write_all(text.as_bytes())?,
     }
     Ok(())
@@ -65,7 +66,7 @@ pub fn import(
 ) -> Result<(), CliError> {
     let t = &ctx.lang.text().transfer;
     let text = std::fs::read_to_string(file)
-        .map_err(|e| CliError::Message(fill(t.cannot_read, &[&file.display(), &e])))?;
+        .map_err(|e| CliError::Message(fill!(t.cannot_read, path = file.display(), error = e)))?;
     let mut store = ctx.open_store()?;
     let report = transfer::import_json(&mut store, &text, dry_run).map_err(|e| match e {
         TransferError::Store(s) => CliError::Store(s),
@@ -82,9 +83,9 @@ pub fn import(
 /// Copies the journal to `dest` with SQLite's online backup API.
 pub fn backup(ctx: &Context, dest: &Path, out: &mut dyn Write) -> Result<(), CliError> {
     if dest.exists() {
-        return Err(CliError::Message(fill(
+        return Err(CliError::Message(fill!(
             ctx.lang.text().transfer.backup_exists,
-            &[&dest.display()],
+            path = dest.display()
         )));
     }
     let store = ctx.open_store()?;
@@ -92,7 +93,10 @@ pub fn backup(ctx: &Context, dest: &Path, out: &mut dyn Write) -> Result<(), Cli
     writeln!(
         out,
         "{}",
-        fill(ctx.lang.text().transfer.backup_written, &[&dest.display()])
+        fill!(
+            ctx.lang.text().transfer.backup_written,
+            path = dest.display()
+        )
     )?;
     Ok(())
 }

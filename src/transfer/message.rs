@@ -120,41 +120,51 @@ impl Message {
         match self {
             Message::Text(text) => text.clone(),
             Message::Expected { want, found } => {
-                fill(t.expected, &[&want_text(*want, t), &found_text(*found, t)])
+                fill!(
+                    t.expected,
+                    want = want_text(*want, t),
+                    found = found_text(*found, t)
+                )
             }
             Message::UnknownKind => t.unknown_kind.to_string(),
             Message::UnknownField => t.unknown_field.to_string(),
             Message::NotOurs(None) => t.not_ours_missing.to_string(),
-            Message::NotOurs(Some(value)) => fill(
+            Message::NotOurs(Some(value)) => fill!(
                 t.not_ours,
-                &[value, &format!("{:?}", super::schema::FORMAT_NAME)],
+                value = value,
+                expected = format!("{:?}", super::schema::FORMAT_NAME)
             ),
             Message::Missing => t.missing.to_string(),
-            Message::NewerVersion(found, supported) => fill(t.newer_version, &[found, supported]),
-            Message::NotAVersion(value) => fill(t.not_a_version, &[value]),
-            Message::UuidTwice(uuid, kind, first) => fill(
+            Message::NewerVersion(found, supported) => {
+                fill!(t.newer_version, found = found, supported = supported)
+            }
+            Message::NotAVersion(value) => fill!(t.not_a_version, value = value),
+            Message::UuidTwice(uuid, kind, first) => fill!(
                 t.uuid_twice,
-                &[&format!("{uuid:?}"), &format!("{kind}[{first}]")],
+                uuid = format!("{uuid:?}"),
+                first = format!("{kind}[{first}]")
             ),
-            Message::NotAStamp(s) => fill(t.not_a_stamp, &[&format!("{s:?}")]),
-            Message::NotAUuid(s) => fill(t.not_a_uuid, &[&format!("{s:?}")]),
-            Message::TooLong(chars, limit) => fill(t.too_long, &[chars, limit]),
+            Message::NotAStamp(s) => fill!(t.not_a_stamp, value = format!("{s:?}")),
+            Message::NotAUuid(s) => fill!(t.not_a_uuid, value = format!("{s:?}")),
+            Message::TooLong(chars, limit) => fill!(t.too_long, chars = chars, limit = limit),
             Message::Empty => t.empty.to_string(),
-            Message::NotADate(s) => fill(t.not_a_date, &[&format!("{s:?}")]),
-            Message::NotATime(s) => fill(t.not_a_time, &[&format!("{s:?}")]),
-            Message::BelowMin(value, min) => fill(t.below_min, &[value, min]),
-            Message::AboveMax(value, max) => fill(t.above_max, &[value, max]),
-            Message::UnknownCode(e) => fill(
+            Message::NotADate(s) => fill!(t.not_a_date, value = format!("{s:?}")),
+            Message::NotATime(s) => fill!(t.not_a_time, value = format!("{s:?}")),
+            Message::BelowMin(value, min) => fill!(t.below_min, value = value, min = min),
+            Message::AboveMax(value, max) => fill!(t.above_max, value = value, max = max),
+            Message::UnknownCode(e) => fill!(
                 t.unknown_code,
-                &[
-                    &format!("{:?}", e.value),
-                    &vocabulary(e.kind, t),
-                    &e.expected,
-                ],
+                value = format!("{:?}", e.value),
+                vocabulary = vocabulary(e.kind, t),
+                expected = e.expected
             ),
-            Message::NotARating(value) => fill(t.not_a_rating, &[value]),
+            Message::NotARating(value) => fill!(t.not_a_rating, value = value),
             Message::NoTarget(kind, uuid) => {
-                fill(t.no_target, &[&noun(kind, t), &format!("{uuid:?}")])
+                fill!(
+                    t.no_target,
+                    kind = noun(kind, t),
+                    uuid = format!("{uuid:?}")
+                )
             }
         }
     }

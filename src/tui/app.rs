@@ -577,7 +577,7 @@ impl App {
         let name = crate::tui::ui::fit(&clean_line(name), 40);
         let noun = kind.label(&self.text().labels);
         self.confirm = Some(Confirm {
-            prompt: fill(self.text().common.confirm_delete, &[&noun, &name]),
+            prompt: fill!(self.text().common.confirm_delete, kind = noun, name = name),
             on_yes: ConfirmAction::Delete { kind, id },
         });
     }
@@ -585,7 +585,7 @@ impl App {
     fn delete(&mut self, kind: RecordKind, id: i64) -> store::Result<()> {
         let deleted = self.store.delete_with_undo(kind, id)?;
         let noun = deleted.kind.label(&self.text().labels);
-        self.message = Some(fill(self.text().common.deleted, &[&noun]));
+        self.message = Some(fill!(self.text().common.deleted, kind = noun));
         self.undo.push(deleted);
         self.load(self.current_view())
     }
@@ -595,7 +595,7 @@ impl App {
             Some(deleted) => {
                 self.store.undo_delete(&deleted)?;
                 let noun = deleted.kind.label(&self.text().labels);
-                self.message = Some(fill(self.text().common.undone, &[&noun]));
+                self.message = Some(fill!(self.text().common.undone, kind = noun));
                 self.load(self.current_view())
             }
             None => {
@@ -705,7 +705,7 @@ impl App {
                     self.save_draft();
                 }
             }
-            Err(err) => self.message = Some(fill(self.text().form.editor_failed, &[&err])),
+            Err(err) => self.message = Some(fill!(self.text().form.editor_failed, error = err)),
         }
     }
 
@@ -772,9 +772,10 @@ impl App {
         }
         if let Some(draft) = &self.draft_offer {
             let when = draft.updated_at.format("%Y-%m-%d %H:%M").to_string();
-            let text = fill(
+            let text = fill!(
                 ui.t.common.draft_found,
-                &[&when, &crate::tui::ui::fit(&draft.preview(), 60)],
+                when = when,
+                preview = crate::tui::ui::fit(&draft.preview(), 60)
             );
             shell::draw_question(f, body, ui.t.common.draft_title, &text, &ui);
         }

@@ -279,9 +279,12 @@ pub fn draw_welcome(f: &mut Frame, area: Rect, ui: &Ui) {
 
 /// Shown instead of the app when the terminal is below the minimum size.
 pub fn draw_too_small(f: &mut Frame, area: Rect, ui: &Ui) {
-    let text = fill(
+    let text = fill!(
         ui.t.common.too_small,
-        &[&area.width, &area.height, &MIN_WIDTH, &MIN_HEIGHT],
+        width = area.width,
+        height = area.height,
+        min_width = MIN_WIDTH,
+        min_height = MIN_HEIGHT
     );
     f.render_widget(
         Paragraph::new(text)

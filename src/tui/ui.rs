@@ -54,8 +54,8 @@ impl Ui<'_> {
             0 => c.today_word.to_string(),
             1 => c.tomorrow_word.to_string(),
             -1 => c.yesterday_word.to_string(),
-            n if n > 0 => fill(c.in_days, &[&n]),
-            n => fill(c.days_ago, &[&-n]),
+            n if n > 0 => fill!(c.in_days, days = n),
+            n => fill!(c.days_ago, days = -n),
         }
     }
 }

@@ -144,7 +144,13 @@ impl CommitmentsView {
         let line = |who: &str, tally: Tally| {
             let pct = tally.rate().map(|r| (r * 100.0).round() as u32);
             match pct {
-                Some(p) => fill(t.keep_line, &[&who, &p, &tally.kept, &tally.due()]),
+                Some(p) => fill!(
+                    t.keep_line,
+                    who = who,
+                    percent = p,
+                    kept = tally.kept,
+                    due = tally.due()
+                ),
                 None => format!("{who} —"),
             }
         };
@@ -191,7 +197,7 @@ fn list_row<'a>(r: &CommitmentRow, ui: &Ui) -> Row<'a> {
     let c = &r.commitment;
     let overdue = c.status == CommitmentStatus::Open && c.due.is_some_and(|d| d < ui.today());
     let due = match c.due {
-        Some(d) if overdue => fill(ui.t.common.overdue_by, &[&(ui.today() - d).num_days()]),
+        Some(d) if overdue => fill!(ui.t.common.overdue_by, days = (ui.today() - d).num_days()),
         Some(d) => ui.date(d),
         None => ui.t.common.none.to_string(),
     };
@@ -222,7 +228,7 @@ fn detail_lines(c: &Commitment, ui: &Ui) -> Vec<Line<'static>> {
     lines.push(field(t.col_due, ui.opt_date(c.due), ui));
     if let Some(done) = c.done_on {
         lines.push(Line::styled(
-            fill(t.done_on, &[&ui.date(done)]),
+            fill!(t.done_on, date = ui.date(done)),
             ui.theme.good,
         ));
     }
@@ -236,7 +242,7 @@ fn detail_lines(c: &Commitment, ui: &Ui) -> Vec<Line<'static>> {
             ));
             lines.push(Line::styled(
                 match c.reported_on {
-                    Some(d) => fill(t.reported, &[&ui.date(d)]),
+                    Some(d) => fill!(t.reported, date = ui.date(d)),
                     None => t.not_reported.to_string(),
                 },
                 ui.theme.dim,
@@ -351,7 +357,7 @@ pub fn update(app: &mut App, action: CommitmentsAction) -> Result<()> {
         (CommitmentsAction::ToggleDone, Some(c)) => {
             let c = app.store.toggle_commitment_done(c.id, today)?;
             app.message = Some(match c.done_on {
-                Some(d) => fill(t.commitments.marked_done, &[&d]),
+                Some(d) => fill!(t.commitments.marked_done, date = d),
                 None => t.commitments.marked_open.to_string(),
             });
             app.views.commitments.load(&app.store, today)?;

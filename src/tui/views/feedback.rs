@@ -105,11 +105,13 @@ impl FeedbackView {
             .map(|s| s.label(&ui.t.labels))
             .unwrap_or(t.filter_all);
         let title = match &self.mentor_name {
-            Some(name) => fill(
+            Some(name) => fill!(
                 t.mentor_filter,
-                &[&t.list_title, &status, &ui.user(name, false)],
+                title = t.list_title,
+                status = status,
+                mentor = ui.user(name, false)
             ),
-            None => fill(t.filter_title, &[&t.list_title, &status]),
+            None => fill!(t.filter_title, title = t.list_title, status = status),
         };
         draw_list(
             f,
@@ -328,9 +330,9 @@ pub fn update(app: &mut App, action: FeedbackAction) -> Result<()> {
         (FeedbackAction::CycleStatus, Some(mut fb)) => {
             fb.status = fb.status.next();
             app.store.save_feedback(&fb)?;
-            app.message = Some(fill(
+            app.message = Some(fill!(
                 app.text().feedback.status_now,
-                &[&fb.status.label(&app.text().labels)],
+                status = fb.status.label(&app.text().labels)
             ));
             app.views.feedback.load(&app.store)?;
         }

@@ -406,9 +406,10 @@ fn save(app: &mut App) -> Result<()> {
     let plan = plan::plan(d, app);
     let saved = app.store.save_debrief(&plan)?;
     app.debrief = None;
-    app.message = Some(fill(
+    app.message = Some(fill!(
         app.text().debrief.saved,
-        &[&saved.feedback.len(), &saved.commitments.len()],
+        feedback = saved.feedback.len(),
+        commitments = saved.commitments.len()
     ));
     if let crate::tui::app::Screen::View(view) = app.screen {
         app.load(view)?;

@@ -15,12 +15,10 @@ impl Debrief {
     pub fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
         let t = &ui.t.debrief;
         f.render_widget(Clear, area);
-        let title = fill(
+        let title = fill!(
             t.title,
-            &[
-                &ui.user(&self.mentor_name, false),
-                &ui.date(self.meeting.starts_at.date()),
-            ],
+            mentor = ui.user(&self.mentor_name, false),
+            date = ui.date(self.meeting.starts_at.date())
         );
         let title = fit(&title, area.width.saturating_sub(4) as usize);
         let block = Block::default()

@@ -192,7 +192,7 @@ pub fn build(d: &Debrief, step: Step, t: &'static Text, lang: Lang) -> Form {
                 .choice("goal", dt.f_goal, d.goals.clone())
                 .build();
             form.set_side_panel(entries_panel(
-                fill(dt.added_feedback, &[&d.state.feedback.len()]),
+                fill!(dt.added_feedback, count = d.state.feedback.len()),
                 d.state
                     .feedback
                     .iter()
@@ -222,7 +222,7 @@ pub fn build(d: &Debrief, step: Step, t: &'static Text, lang: Lang) -> Form {
                 .date("due", dt.f_due)
                 .build();
             form.set_side_panel(entries_panel(
-                fill(dt.added_commitments, &[&d.state.commitments.len()]),
+                fill!(dt.added_commitments, count = d.state.commitments.len()),
                 d.state
                     .commitments
                     .iter()
@@ -252,9 +252,9 @@ pub fn build(d: &Debrief, step: Step, t: &'static Text, lang: Lang) -> Form {
                 .line("time", dt.f_time)
                 .value("time", &d.meeting.starts_at.format("%H:%M").to_string())
                 .build();
-            form.set_side_panel(vec![Line::from(fill(
+            form.set_side_panel(vec![Line::from(fill!(
                 dt.next_same_length,
-                &[&d.meeting.minutes],
+                minutes = d.meeting.minutes
             ))]);
             form
         }

@@ -261,7 +261,10 @@ pub fn smart_panel(
     if failing.is_empty() {
         lines.push(Line::styled(t.smart_all_pass, theme.good));
     } else {
-        for part in wrap(&fill(t.smart_fails, &[&failing.join(", ")]), PANEL_TEXT) {
+        for part in wrap(
+            &fill!(t.smart_fails, letters = failing.join(", ")),
+            PANEL_TEXT,
+        ) {
             lines.push(Line::styled(part, theme.warn));
         }
     }

@@ -162,14 +162,12 @@ impl GoalsView {
         let measure = if g.metric.is_empty() {
             dash.to_string()
         } else {
-            fill(
+            fill!(
                 t.measure_line,
-                &[
-                    &text(&g.metric),
-                    &g.baseline.map(number).unwrap_or_else(|| "?".into()),
-                    &g.target.map(number).unwrap_or_else(|| "?".into()),
-                    &text(&g.unit),
-                ],
+                metric = text(&g.metric),
+                baseline = g.baseline.map(number).unwrap_or_else(|| "?".into()),
+                target = g.target.map(number).unwrap_or_else(|| "?".into()),
+                unit = text(&g.unit)
             )
         };
         let mentor = g
@@ -190,7 +188,7 @@ impl GoalsView {
             let lang = lang_of(ui);
             let letters: Vec<String> = failing.chars().map(String::from).collect();
             lines.push(Line::styled(
-                fill(t.smart_detail, &[&letters.join(", ")]),
+                fill!(t.smart_detail, letters = letters.join(", ")),
                 ui.theme.danger,
             ));
             let report = smart::check(g, ui.today(), lang);

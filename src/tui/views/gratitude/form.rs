@@ -38,13 +38,13 @@ pub(super) struct Prefill {
 pub(super) fn prefill_for(n: &NudgeRow, app: &App) -> Prefill {
     let t = &app.text().gratitude;
     let what_for = match n.nudge.kind {
-        NudgeKind::ThanksPending => fill(
+        NudgeKind::ThanksPending => fill!(
             t.prefill_meeting,
-            &[&n.meeting_day.map(|d| d.to_string()).unwrap_or_default()],
+            date = n.meeting_day.map(|d| d.to_string()).unwrap_or_default()
         ),
         NudgeKind::ReportExperiment | NudgeKind::ThankForExperiment => {
             let result = n.experiment.as_ref().map(|(_, r)| r.as_str()).unwrap_or("");
-            fill(t.prefill_experiment, &[&clean_line(result)])
+            fill!(t.prefill_experiment, result = clean_line(result))
         }
         _ => t.prefill_mentor.to_string(),
     };

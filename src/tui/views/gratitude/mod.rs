@@ -240,15 +240,18 @@ pub fn nudge_text(n: &NudgeRow, ui: &Ui) -> String {
         .map(|(text, _)| ui.user(text, false).into_owned())
         .unwrap_or_default();
     match n.nudge.kind {
-        NudgeKind::ThanksPending => fill(
+        NudgeKind::ThanksPending => fill!(
             t.nudge_meeting,
-            &[&who, &n.meeting_day.map(|d| ui.date(d)).unwrap_or_default()],
+            who = who,
+            date = n.meeting_day.map(|d| ui.date(d)).unwrap_or_default()
         ),
-        NudgeKind::ReportExperiment => fill(t.nudge_report, &[&who, &experiment]),
-        NudgeKind::ThankForExperiment => fill(t.nudge_experiment, &[&who, &experiment]),
+        NudgeKind::ReportExperiment => fill!(t.nudge_report, who = who, experiment = experiment),
+        NudgeKind::ThankForExperiment => {
+            fill!(t.nudge_experiment, who = who, experiment = experiment)
+        }
         _ => match n.nudge.days {
-            Some(days) => fill(t.nudge_mentor, &[&who, &days]),
-            None => fill(t.nudge_mentor_never, &[&who]),
+            Some(days) => fill!(t.nudge_mentor, who = who, days = days),
+            None => fill!(t.nudge_mentor_never, who = who),
         },
     }
 }

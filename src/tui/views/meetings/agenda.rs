@@ -90,7 +90,7 @@ impl AgendaBuilder {
                 ui.date(m.starts_at.date()),
                 m.starts_at.format("%H:%M")
             ),
-            fill(ui.t.common.minutes_short, &[&m.minutes]),
+            fill!(ui.t.common.minutes_short, minutes = m.minutes),
         ];
         if !m.channel.is_empty() {
             facts.push(ui.user(&m.channel, m.private).into_owned());
@@ -106,7 +106,7 @@ impl AgendaBuilder {
             Span::styled(
                 format!(
                     "{}  ",
-                    fill(t.readiness, &[&s.readiness.label(&ui.t.labels)])
+                    fill!(t.readiness, readiness = s.readiness.label(&ui.t.labels))
                 ),
                 readiness_style,
             ),
@@ -192,7 +192,7 @@ impl AgendaBuilder {
             .map(|s| {
                 let mut text = ui.user(&s.text, false).into_owned();
                 if let Some(due) = s.due {
-                    text = format!("{text} · {}", fill(t.due_on, &[&ui.date(due)]));
+                    text = format!("{text} · {}", fill!(t.due_on, date = ui.date(due)));
                 }
                 Row::new(vec![
                     Cell::from(Span::styled(reason_text(s.reason, t), ui.theme.dim)),
@@ -280,19 +280,19 @@ impl TimeBox {
     /// "25 of 45 min planned · 20 min free", or the warning when over.
     pub fn line(&self, ui: &Ui) -> Line<'static> {
         let t = &ui.t.meetings;
-        let mut text = fill(t.time_box, &[&self.planned, &self.length]);
+        let mut text = fill!(t.time_box, planned = self.planned, length = self.length);
         let style = match self.over() {
             Some(over) => {
-                text = format!("{text} — {}", fill(t.over_time, &[&over]));
+                text = format!("{text} — {}", fill!(t.over_time, minutes = over));
                 ui.theme.danger
             }
             None => {
-                text = format!("{text} · {}", fill(t.free_time, &[&self.free()]));
+                text = format!("{text} · {}", fill!(t.free_time, minutes = self.free()));
                 ui.theme.good
             }
         };
         if self.unplanned > 0 {
-            text = format!("{text} · {}", fill(t.no_minutes, &[&self.unplanned]));
+            text = format!("{text} · {}", fill!(t.no_minutes, count = self.unplanned));
         }
         Line::styled(text, style)
     }

@@ -189,7 +189,7 @@ fn link_code(a: &AgendaItem) -> String {
 /// whatever it is linked to now.
 fn link_options(app: &App, item: Option<&AgendaItem>) -> Result<Vec<(String, String)>> {
     let t = &app.text().meetings;
-    let label = |template: &str, text: &str| fill(template, &[&fit(&clean_line(text), 48)]);
+    let label = |template: &str, text: &str| fill!(template, text = fit(&clean_line(text), 48));
     let current = item.map(link_code).unwrap_or_default();
     let mut options = vec![(String::new(), t.link_none.to_string())];
     for g in app.store.goal_summaries(200)? {
@@ -296,7 +296,7 @@ pub fn note_form(app: &App, item: &AgendaItem, draft_key: &str) -> Form {
     let t = &app.text().meetings;
     Form::builder(
         draft_key,
-        fill(t.note_form, &[&fit(&clean_line(&item.text), 50)]),
+        fill!(t.note_form, item = fit(&clean_line(&item.text), 50)),
     )
     .multi("note", t.f_note, 4)
     .value("note", &item.note)

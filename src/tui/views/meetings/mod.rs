@@ -180,7 +180,7 @@ impl MeetingsView {
                     Cell::from(when),
                     Cell::from(ui.user(&s.mentor_name, false).into_owned()),
                     Cell::from(m.status.label(&ui.t.labels)),
-                    Cell::from(fill(ui.t.common.minutes_short, &[&m.minutes])),
+                    Cell::from(fill!(ui.t.common.minutes_short, minutes = m.minutes)),
                     Cell::from(readiness),
                 ])
                 .style(style)
@@ -229,14 +229,17 @@ impl MeetingsView {
         let m = &s.meeting;
         let mut facts = vec![
             m.starts_at.format("%H:%M").to_string(),
-            fill(ui.t.common.minutes_short, &[&m.minutes]),
+            fill!(ui.t.common.minutes_short, minutes = m.minutes),
             m.status.label(&ui.t.labels).to_string(),
         ];
         if !m.channel.is_empty() {
             facts.push(ui.user(&m.channel, m.private).into_owned());
         }
         if m.status == MeetingStatus::Planned {
-            facts.push(fill(t.readiness, &[&s.readiness.label(&ui.t.labels)]));
+            facts.push(fill!(
+                t.readiness,
+                readiness = s.readiness.label(&ui.t.labels)
+            ));
         }
         let mut lines = vec![
             Line::styled(facts.join(" · "), ui.theme.dim),
@@ -249,7 +252,7 @@ impl MeetingsView {
             let tick = if item.discussed { "[x]" } else { "[ ]" };
             let minutes = item
                 .minutes
-                .map(|n| fill(ui.t.common.minutes_short, &[&n]))
+                .map(|n| fill!(ui.t.common.minutes_short, minutes = n))
                 .unwrap_or_default();
             lines.push(Line::from(vec![
                 Span::raw(format!("{tick} ")),

@@ -125,7 +125,7 @@ pub fn open_agenda(app: &mut App) -> Result<()> {
     };
     if s.meeting.status != MeetingStatus::Planned {
         let status = s.meeting.status.label(&app.text().labels);
-        app.message = Some(fill(app.text().meetings.not_planned, &[&status]));
+        app.message = Some(fill!(app.text().meetings.not_planned, status = status));
         return Ok(());
     }
     let now = app.clock.now();
@@ -218,7 +218,7 @@ fn accept(app: &mut App) -> Result<()> {
     };
     app.store.accept_suggestion(id, &s)?;
     let text = crate::tui::ui::fit(&crate::domain::text::clean_line(&s.text), 40);
-    app.message = Some(fill(app.text().meetings.accepted, &[&text]));
+    app.message = Some(fill!(app.text().meetings.accepted, text = text));
     app.load(View::Meetings)
 }
 
@@ -236,12 +236,12 @@ fn apply_template(app: &mut App) -> Result<()> {
     match template::parse(template::text(app.lang), id) {
         Ok(items) => {
             app.store.add_agenda_items(&items)?;
-            app.message = Some(fill(t.template_applied, &[&items.len()]));
+            app.message = Some(fill!(t.template_applied, count = items.len()));
             app.views.meetings.builder.pane = Pane::Items;
             app.load(View::Meetings)
         }
         Err(bad) => {
-            app.message = Some(fill(t.template_bad, &[&bad.number, &bad.line]));
+            app.message = Some(fill!(t.template_bad, number = bad.number, line = bad.line));
             Ok(())
         }
     }

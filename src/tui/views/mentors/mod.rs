@@ -86,7 +86,7 @@ impl MentorsView {
                     Cell::from(ui.user(&m.expertise, m.private).into_owned()),
                     Cell::from(
                         m.cadence_days
-                            .map(|d| fill(t.cadence_days, &[&d]))
+                            .map(|d| fill!(t.cadence_days, days = d))
                             .unwrap_or_default(),
                     ),
                 ])
@@ -99,7 +99,7 @@ impl MentorsView {
             ListSpec {
                 title: match self.filter {
                     None => t.list_title.to_string(),
-                    Some(s) => fill(t.list_filtered, &[&s.label(&ui.t.labels)]),
+                    Some(s) => fill!(t.list_filtered, status = s.label(&ui.t.labels)),
                 },
                 headers: &[t.col_name, t.col_status, t.col_expertise, t.col_cadence],
                 widths: &[
@@ -148,7 +148,7 @@ impl MentorsView {
             }
             let mut parts = Vec::new();
             if let Some(d) = m.cadence_days {
-                parts.push(fill(t.cadence_days, &[&d]));
+                parts.push(fill!(t.cadence_days, days = d));
             }
             if !m.channel.is_empty() {
                 parts.push(text(&m.channel));
@@ -201,9 +201,10 @@ impl MentorsView {
         if days > FOLLOW_UP_AFTER_DAYS && self.stats.last_from_mentor.is_none_or(|c| c < since) {
             lines.push(Line::from(""));
             lines.push(Line::styled(
-                fill(
+                fill!(
                     ui.t.mentors.follow_up,
-                    &[&days, &m.status.label(&ui.t.labels)],
+                    days = days,
+                    status = m.status.label(&ui.t.labels)
                 ),
                 ui.theme.warn,
             ));
@@ -221,11 +222,11 @@ impl MentorsView {
         };
         let share = self.stats.mine_percent().unwrap_or(0);
         lines.push(heading(
-            &format!("{} — {}", t.contacts, fill(t.initiated, &[&share])),
+            &format!("{} — {}", t.contacts, fill!(t.initiated, percent = share)),
             ui,
         ));
         let days = (ui.today() - last).num_days();
-        let mut text = fill(t.last_contact, &[&ui.relative_day(last)]);
+        let mut text = fill!(t.last_contact, when = ui.relative_day(last));
         let mut style = ui.theme.base;
         if let Some(cadence) = m.cadence_days {
             let (words, late) = if days > i64::from(cadence) {
@@ -233,7 +234,7 @@ impl MentorsView {
             } else {
                 (t.within_cadence, false)
             };
-            text = format!("{text} · {}", fill(words, &[&cadence]));
+            text = format!("{text} · {}", fill!(words, days = cadence));
             if late && matches!(m.status, MentorStatus::Active) {
                 style = ui.theme.warn;
             }

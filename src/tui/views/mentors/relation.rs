@@ -47,7 +47,7 @@ pub fn contact_form(app: &App, m: &Mentor, draft_key: &str) -> Form {
         .iter()
         .map(|p| (p.code().to_string(), p.label(labels).to_string()))
         .collect();
-    Form::builder(draft_key, fill(t.contact_form, &[&clean_line(&m.name)]))
+    Form::builder(draft_key, fill!(t.contact_form, name = clean_line(&m.name)))
         .date("on", t.f_on)
         .required("on")
         .value("on", &app.clock.today().to_string())
@@ -64,7 +64,7 @@ pub fn contact_form(app: &App, m: &Mentor, draft_key: &str) -> Form {
 /// full beside the fields.
 pub fn health_form(app: &App, m: &Mentor, draft_key: &str) -> Form {
     let t = &app.text().mentors;
-    let mut builder = Form::builder(draft_key, fill(t.health_form, &[&clean_line(&m.name)]))
+    let mut builder = Form::builder(draft_key, fill!(t.health_form, name = clean_line(&m.name)))
         .date("on", t.f_on)
         .required("on")
         .value("on", &app.clock.today().to_string());
@@ -90,13 +90,13 @@ pub fn health_form(app: &App, m: &Mentor, draft_key: &str) -> Form {
 pub fn close_form(app: &App, m: &Mentor, draft_key: &str) -> Form {
     let t = &app.text().mentors;
     let name = clean_line(&m.name);
-    Form::builder(draft_key, fill(t.close_form, &[&name]))
+    Form::builder(draft_key, fill!(t.close_form, name = name))
         .multi("closing", t.f_closing, 4)
         .required("closing")
         .value("closing", &m.closing_notes)
         .multi("thanks", t.f_thanks, 4)
         .required("thanks")
-        .value("thanks", &fill(t.thanks_template, &[&name]))
+        .value("thanks", &fill!(t.thanks_template, name = name))
         .build()
 }
 

@@ -53,17 +53,17 @@ pub(super) fn adjust_form(app: &App, draft_key: &str) -> Result<Option<Form>> {
         panel.push(Line::styled(
             format!(
                 "  {}",
-                fill(
+                fill!(
                     t.goal_now,
-                    &[
-                        &g.target
-                            .map(number)
-                            .unwrap_or_else(|| t.no_target.to_string()),
-                        &g.due
-                            .map(|d| app.config.date_format.format(d))
-                            .unwrap_or_else(|| t.no_target.to_string()),
-                        &g.status.label(labels)
-                    ]
+                    target = g
+                        .target
+                        .map(number)
+                        .unwrap_or_else(|| t.no_target.to_string()),
+                    due = g
+                        .due
+                        .map(|d| app.config.date_format.format(d))
+                        .unwrap_or_else(|| t.no_target.to_string()),
+                    status = g.status.label(labels)
                 )
             ),
             app.theme.dim,
@@ -132,6 +132,6 @@ pub(super) fn save_adjustment(
     }
     app.store.adjust_goal(&goal, &revisions)?;
     select(app, reflection_id)?;
-    app.message = Some(fill(t.adjusted, &[&revisions.len()]));
+    app.message = Some(fill!(t.adjusted, count = revisions.len()));
     Ok(())
 }

@@ -32,9 +32,10 @@ pub fn figure_lines(
     let r = &t.reflections;
     let last: NaiveDate = f.end - Duration::days(1);
     let mut lines = vec![Line::styled(
-        fill(
+        fill!(
             r.figures_title,
-            &[&dates.format(f.start), &dates.format(last)],
+            start = dates.format(f.start),
+            end = dates.format(last)
         ),
         theme.title,
     )];
@@ -51,9 +52,10 @@ pub fn figure_lines(
     if f.meetings_held + f.meetings_cancelled == 0 {
         lines.push(Line::from(r.fig_meetings_none));
     } else {
-        lines.push(Line::from(fill(
+        lines.push(Line::from(fill!(
             r.fig_meetings,
-            &[&f.meetings_held, &f.meetings_cancelled],
+            held = f.meetings_held,
+            cancelled = f.meetings_cancelled
         )));
         for m in f.meetings.iter().filter(|m| m.held + m.cancelled > 0) {
             let held = "█".repeat(m.held.min(6) as usize);
@@ -63,21 +65,33 @@ pub fn figure_lines(
                 Span::styled(held, theme.gauge),
                 Span::styled(cancelled, theme.warn),
                 Span::styled(
-                    format!(" {}", fill(r.fig_mentor_meetings, &[&m.held, &m.cancelled])),
+                    format!(
+                        " {}",
+                        fill!(
+                            r.fig_mentor_meetings,
+                            held = m.held,
+                            cancelled = m.cancelled
+                        )
+                    ),
                     theme.dim,
                 ),
             ]));
         }
     }
     lines.extend(ratio_line(
-        fill(r.fig_agenda, &[&f.agenda_discussed, &f.agenda_items]),
+        fill!(
+            r.fig_agenda,
+            discussed = f.agenda_discussed,
+            total = f.agenda_items
+        ),
         f.agenda_discussed,
         f.agenda_items,
     ));
     lines.extend(ratio_line(
-        fill(
+        fill!(
             r.fig_feedback,
-            &[&f.feedback_received, &f.feedback_acted_on],
+            received = f.feedback_received,
+            acted_on = f.feedback_acted_on
         ),
         f.feedback_acted_on,
         f.feedback_received,
@@ -88,12 +102,17 @@ pub fn figure_lines(
         vec![
             Line::from(vec![
                 Span::styled(gauge(rate, BAR), theme.gauge),
-                Span::raw(format!(" {}", fill(r.fig_made, &[&who, &c.made]))),
+                Span::raw(format!(" {}", fill!(r.fig_made, who = who, made = c.made))),
             ]),
             Line::styled(
                 format!(
                     "  {}",
-                    fill(r.fig_kept_late_open, &[&c.kept, &c.late, &c.open])
+                    fill!(
+                        r.fig_kept_late_open,
+                        kept = c.kept,
+                        late = c.late,
+                        open = c.open
+                    )
                 ),
                 theme.dim,
             ),
@@ -134,14 +153,18 @@ pub fn figure_lines(
     }
 
     lines.extend(ratio_line(
-        fill(r.fig_gratitude, &[&f.gratitude_sent, &f.gratitude_noted]),
+        fill!(
+            r.fig_gratitude,
+            sent = f.gratitude_sent,
+            noted = f.gratitude_noted
+        ),
         f.gratitude_sent,
         f.gratitude_noted,
     ));
     lines.extend(ratio_line(
         format!(
             "{}, {}",
-            fill(r.fig_contacts, &[&f.contacts]),
+            fill!(r.fig_contacts, contacts = f.contacts),
             r.fig_initiated
         ),
         f.contacts_i_initiated,
@@ -165,7 +188,7 @@ pub fn figure_lines(
             lines.push(Line::from(format!(
                 "  {:<14} {}",
                 fit(&clean_line(&h.name), 14),
-                fill(r.fig_health_line, &[&value, &h.checks])
+                fill!(r.fig_health_line, average = value, checks = h.checks)
             )));
         }
     }

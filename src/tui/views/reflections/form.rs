@@ -85,7 +85,10 @@ pub fn update(app: &mut App, action: ReflectionsAction) -> Result<()> {
     match (action, selected) {
         (ReflectionsAction::New, _) => {
             if let Some(problem) = app.views.reflections.templates.problems.first() {
-                app.message = Some(fill(app.text().reflections.templates_skipped, &[problem]));
+                app.message = Some(fill!(
+                    app.text().reflections.templates_skipped,
+                    file = problem
+                ));
             }
             if app.views.reflections.templates.list.is_empty() {
                 app.message = Some(app.text().reflections.no_templates.to_string());
@@ -179,7 +182,7 @@ fn start_form(app: &App) -> Form {
     }
     for p in &templates.problems {
         panel.push(Line::styled(
-            fill(t.templates_skipped, &[p]),
+            fill!(t.templates_skipped, file = p),
             app.theme.warn,
         ));
     }
@@ -254,19 +257,19 @@ fn review_form(app: &App, r: &Reflection, draft_key: &str) -> Result<Form> {
     let dates = app.config.date_format;
     let period = r.period.label(&app.text().labels);
     let title = if r.id == 0 {
-        fill(
+        fill!(
             t.form_new,
-            &[
-                &period,
-                &dates.format(start),
-                &dates.format(last),
-                &template.map(|tpl| tpl.title(lang)).unwrap_or(&r.template),
-            ],
+            period = period,
+            start = dates.format(start),
+            end = dates.format(last),
+            template = template.map(|tpl| tpl.title(lang)).unwrap_or(&r.template)
         )
     } else {
-        fill(
+        fill!(
             t.form_edit,
-            &[&period, &dates.format(start), &dates.format(last)],
+            period = period,
+            start = dates.format(start),
+            end = dates.format(last)
         )
     };
     let height = if prompts.len() > 4 { 3 } else { 4 };
@@ -313,7 +316,7 @@ pub fn save(app: &mut App, purpose: &ReflectionForm, form: &Form) -> Result<(), 
             let Some(template) = templates_of(app).find(&name).cloned() else {
                 return Err(SaveError::Field {
                     name: "template",
-                    message: fill(t.unknown_template, &[&name]),
+                    message: fill!(t.unknown_template, name = name),
                 });
             };
             let period: Period = form

@@ -123,7 +123,7 @@ impl ReflectionsView {
             .iter()
             .map(|p| {
                 Line::styled(
-                    fill(ui.t.reflections.templates_skipped, &[&ui.user(p, false)]),
+                    fill!(ui.t.reflections.templates_skipped, file = ui.user(p, false)),
                     ui.theme.warn,
                 )
             })
