@@ -29,7 +29,7 @@ use serde::Serialize;
 use super::fmt::{Format, date_time};
 use super::{CliError, Context};
 use crate::domain::text::{clean_line, clean_multiline};
-use crate::domain::{AgendaItem, AgendaReadiness, Meeting};
+use crate::domain::{AgendaItem, AgendaReadiness, Meeting, TimeBox};
 use crate::i18n::{Label, fill};
 use crate::store::Store;
 
@@ -49,22 +49,13 @@ struct Agenda {
 }
 
 impl Agenda {
-    fn planned_minutes(&self) -> u32 {
-        self.items.iter().filter_map(|i| i.minutes).sum()
-    }
-
-    fn over_by(&self) -> u32 {
-        self.planned_minutes().saturating_sub(self.meeting.minutes)
+    /// The time box of the items printed.
+    fn time_box(&self) -> TimeBox {
+        TimeBox::of(&self.items, self.meeting.minutes)
     }
 
     fn readiness(&self) -> AgendaReadiness {
-        if self.items.is_empty() {
-            AgendaReadiness::None
-        } else if self.meeting.agenda_ready {
-            AgendaReadiness::Ready
-        } else {
-            AgendaReadiness::Draft
-        }
+        AgendaReadiness::of(self.items.len(), self.meeting.agenda_ready)
     }
 }
 
@@ -166,16 +157,19 @@ fn markdown(ctx: &Context, agenda: &Agenda) -> String {
     if !agenda.items.is_empty() {
         out.push('\n');
     }
-    let planned = agenda.planned_minutes();
-    let line = if agenda.over_by() > 0 {
-        fill!(
+    let time_box = agenda.time_box();
+    let line = match time_box.over() {
+        Some(over) => fill!(
             c.agenda_timebox_over,
-            planned = planned,
+            planned = time_box.planned,
             minutes = m.minutes,
-            over = agenda.over_by()
-        )
-    } else {
-        fill!(c.agenda_timebox, planned = planned, minutes = m.minutes)
+            over = over
+        ),
+        None => fill!(
+            c.agenda_timebox,
+            planned = time_box.planned,
+            minutes = m.minutes
+        ),
     };
     out.push_str(&line);
     out.push('\n');
@@ -218,8 +212,8 @@ fn to_json(agenda: &Agenda) -> String {
         status: m.status.code(),
         channel: clean_line(&m.channel).into_owned(),
         readiness: agenda.readiness().code(),
-        planned_minutes: agenda.planned_minutes(),
-        over_by: agenda.over_by(),
+        planned_minutes: agenda.time_box().planned,
+        over_by: agenda.time_box().over().unwrap_or(0),
         items: agenda
             .items
             .iter()

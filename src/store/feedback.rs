@@ -6,10 +6,10 @@ use super::sql::{now_stamp, uuid_or_new};
 use super::{Result, Store, StoreError};
 use crate::domain::Feedback;
 
-const COLUMNS: &str = "f.id, f.uuid, f.private, f.mentor_id, f.meeting_id, f.received_on, f.kind, \
+pub(super) const COLUMNS: &str = "f.id, f.uuid, f.private, f.mentor_id, f.meeting_id, f.received_on, f.kind, \
     f.text, f.reaction, f.status, f.goal_id";
 
-fn from_row(r: &Row<'_>) -> rusqlite::Result<Feedback> {
+pub(super) fn from_row(r: &Row<'_>) -> rusqlite::Result<Feedback> {
     Ok(Feedback {
         id: r.get(0)?,
         uuid: r.get(1)?,

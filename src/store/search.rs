@@ -253,14 +253,7 @@ mod tests {
         private.private = true;
         store.save_goal(&private).unwrap();
         store
-            .save_question(&Question {
-                id: 0,
-                uuid: String::new(),
-                text: "東京での会議はどうでしたか".into(),
-                mentor_id: None,
-                agenda_item_id: None,
-                private: false,
-            })
+            .save_question(&Question::new("東京での会議はどうでしたか"))
             .unwrap();
         store
     }
@@ -395,14 +388,11 @@ mod tests {
             (RecordKind::Goal, 1)
         );
         let progress = store
-            .save_progress(&ProgressUpdate {
-                id: 0,
-                uuid: String::new(),
-                goal_id: 1,
-                on: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
-                value: 2.0,
-                note: "first talk".into(),
-            })
+            .save_progress(&ProgressUpdate::new(
+                1,
+                chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+                2.0,
+            ))
             .unwrap();
         assert_eq!(
             store.locate(RecordKind::GoalProgress, progress).unwrap(),

@@ -374,30 +374,11 @@ pub fn update(app: &mut App, action: CommitmentsAction) -> Result<()> {
     Ok(())
 }
 
-fn blank(today: NaiveDate) -> Commitment {
-    Commitment {
-        id: 0,
-        uuid: String::new(),
-        owner: Party::Me,
-        text: String::new(),
-        due: None,
-        status: CommitmentStatus::Open,
-        done_on: None,
-        result: String::new(),
-        mentor_id: None,
-        meeting_id: None,
-        feedback_id: None,
-        reported_on: None,
-        created_on: today,
-        private: false,
-    }
-}
-
 /// The add/edit form.
 fn commitment_form(app: &App, c: Option<&Commitment>, draft_key: &str) -> Result<Form> {
     let t = &app.text().commitments;
     let labels = &app.text().labels;
-    let new = blank(app.clock.today());
+    let new = Commitment::new("", app.clock.today());
     let cm = c.unwrap_or(&new);
     let mut b = Form::builder(
         draft_key,
@@ -446,7 +427,7 @@ fn result_form(app: &App, c: &Commitment, draft_key: &str) -> Form {
 pub fn save(app: &mut App, purpose: &CommitmentForm, form: &Form) -> Result<(), SaveError> {
     let today = app.clock.today();
     let mut c = match purpose {
-        CommitmentForm::New => blank(today),
+        CommitmentForm::New => Commitment::new("", today),
         CommitmentForm::Edit(id) | CommitmentForm::Result(id) => app.store.commitment(*id)?,
     };
     match purpose {

@@ -350,19 +350,7 @@ fn feedback_form(app: &App, fb: Option<&Feedback>, draft_key: &str) -> Result<Fo
     let t = &app.text().feedback;
     let labels = &app.text().labels;
     let today = app.clock.today();
-    let blank = Feedback {
-        id: 0,
-        uuid: String::new(),
-        mentor_id: None,
-        meeting_id: None,
-        received_on: today,
-        kind: FeedbackKind::Suggestion,
-        text: String::new(),
-        reaction: String::new(),
-        status: FeedbackStatus::Open,
-        goal_id: None,
-        private: false,
-    };
+    let blank = Feedback::new("", today);
     let f = fb.unwrap_or(&blank);
     let mentors = choices::mentors(&app.store, t.none_choice)?;
     let default_mentor = f.mentor_id.or_else(|| {
@@ -449,19 +437,7 @@ pub fn save(app: &mut App, purpose: &FeedbackForm, form: &Form) -> Result<(), Sa
         FeedbackForm::New | FeedbackForm::Edit(_) => {
             let mut fb = match purpose {
                 FeedbackForm::Edit(id) => app.store.feedback(*id)?,
-                _ => Feedback {
-                    id: 0,
-                    uuid: String::new(),
-                    mentor_id: None,
-                    meeting_id: None,
-                    received_on: today,
-                    kind: FeedbackKind::Suggestion,
-                    text: String::new(),
-                    reaction: String::new(),
-                    status: FeedbackStatus::Open,
-                    goal_id: None,
-                    private: false,
-                },
+                _ => Feedback::new("", today),
             };
             fb.kind = form.choice("kind").parse().unwrap_or(fb.kind);
             fb.text = form.text("text").trim().to_string();

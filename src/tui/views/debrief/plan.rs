@@ -4,10 +4,7 @@ use chrono::NaiveDateTime;
 
 use super::Debrief;
 use super::steps::{self, Step};
-use crate::domain::{
-    Commitment, CommitmentStatus, Feedback, FeedbackKind, FeedbackStatus, Gratitude, Meeting,
-    MeetingStatus, Party,
-};
+use crate::domain::{Commitment, Feedback, FeedbackKind, Gratitude, Meeting, Party};
 use crate::store::DebriefPlan;
 use crate::tui::app::App;
 use crate::tui::form::Form;
@@ -55,17 +52,13 @@ pub fn plan(d: &Debrief, app: &App) -> DebriefPlan {
         .feedback
         .iter()
         .map(|e| Feedback {
-            id: 0,
-            uuid: String::new(),
             mentor_id: Some(m.mentor_id),
             meeting_id: Some(m.id),
-            received_on: day,
             kind: e.kind.parse().unwrap_or(FeedbackKind::Suggestion),
-            text: e.text.clone(),
             reaction: e.reaction.clone(),
-            status: FeedbackStatus::Open,
             goal_id: e.goal_id,
             private: m.private,
+            ..Feedback::new(e.text.clone(), day)
         })
         .collect();
     let commitments = d
@@ -73,51 +66,32 @@ pub fn plan(d: &Debrief, app: &App) -> DebriefPlan {
         .commitments
         .iter()
         .map(|e| Commitment {
-            id: 0,
-            uuid: String::new(),
             owner: e.owner.parse().unwrap_or(Party::Me),
-            text: e.text.clone(),
             due: steps::parse_iso(&e.due),
-            status: CommitmentStatus::Open,
-            done_on: None,
-            result: String::new(),
             mentor_id: Some(m.mentor_id),
             meeting_id: Some(m.id),
-            feedback_id: None,
-            reported_on: None,
-            created_on: day,
             private: m.private,
+            ..Commitment::new(e.text.clone(), day)
         })
         .collect();
 
     let thanks_form = filled(d, Step::Thanks, app);
     let what_for = thanks_form.text("what_for");
     let thanks = (!what_for.trim().is_empty()).then(|| Gratitude {
-        id: 0,
-        uuid: String::new(),
         mentor_id: Some(m.mentor_id),
         meeting_id: Some(m.id),
-        commitment_id: None,
-        on: today,
-        what_for: what_for.trim().to_string(),
         sent: thanks_form.toggle("sent"),
         channel: thanks_form.text("channel").trim().to_string(),
         private: m.private,
+        ..Gratitude::new(what_for.trim(), today)
     });
 
     let next_form = filled(d, Step::Next, app);
     let time = steps::parse_time(&next_form.text("time")).unwrap_or(m.starts_at.time());
     let next_meeting = next_form.date("date", today).map(|date| Meeting {
-        id: 0,
-        uuid: String::new(),
-        mentor_id: m.mentor_id,
-        starts_at: NaiveDateTime::new(date, time),
-        minutes: m.minutes,
-        status: MeetingStatus::Planned,
         channel: m.channel.clone(),
-        notes: String::new(),
-        agenda_ready: false,
         private: m.private,
+        ..Meeting::new(m.mentor_id, NaiveDateTime::new(date, time), m.minutes)
     });
 
     DebriefPlan {

@@ -336,15 +336,8 @@ fn revisions(old: &Goal, new: &Goal, on: NaiveDate, reason: &str) -> Vec<GoalRev
         .into_iter()
         .filter(|(_, a, b)| a != b)
         .map(|(field, old_value, new_value)| GoalRevision {
-            id: 0,
-            uuid: String::new(),
-            goal_id: new.id,
-            on,
-            field: field.to_string(),
-            old_value,
-            new_value,
             reason: reason.to_string(),
-            reflection_id: None,
+            ..GoalRevision::new(new.id, on, field, old_value, new_value)
         })
         .collect()
 }
@@ -379,12 +372,8 @@ pub fn save(app: &mut App, purpose: &GoalForm, form: &Form) -> Result<(), SaveEr
                 });
             };
             app.store.save_progress(&ProgressUpdate {
-                id: 0,
-                uuid: String::new(),
-                goal_id: *goal_id,
-                on,
-                value,
                 note: clean_line(form.text("note").trim()).into_owned(),
+                ..ProgressUpdate::new(*goal_id, on, value)
             })?;
             *goal_id
         }

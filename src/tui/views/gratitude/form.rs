@@ -128,16 +128,8 @@ pub fn save(app: &mut App, purpose: &GratitudeForm, form: &Form) -> Result<(), S
     let today = app.clock.today();
     let mut g = match purpose {
         GratitudeForm::New { commitment_id } => Gratitude {
-            id: 0,
-            uuid: String::new(),
-            mentor_id: None,
-            meeting_id: None,
             commitment_id: *commitment_id,
-            on: today,
-            what_for: String::new(),
-            sent: false,
-            channel: String::new(),
-            private: false,
+            ..Gratitude::new("", today)
         },
         GratitudeForm::Edit(id) | GratitudeForm::Sent(id) => app.store.gratitude(*id)?,
     };

@@ -140,18 +140,7 @@ fn save_meeting(app: &mut App, id: Option<i64>, form: &Form) -> Result<(), SaveE
     };
     let mut m = match id {
         Some(id) => app.store.meeting(id)?,
-        None => Meeting {
-            id: 0,
-            uuid: String::new(),
-            mentor_id,
-            starts_at: NaiveDateTime::new(date, time),
-            minutes,
-            status: MeetingStatus::Planned,
-            channel: String::new(),
-            notes: String::new(),
-            agenda_ready: false,
-            private: false,
-        },
+        None => Meeting::new(mentor_id, NaiveDateTime::new(date, time), minutes),
     };
     m.mentor_id = mentor_id;
     m.starts_at = NaiveDateTime::new(date, time);
@@ -259,7 +248,7 @@ fn save_item(app: &mut App, purpose: MeetingForm, form: &Form) -> Result<(), Sav
     };
     let mut a = match purpose {
         MeetingForm::EditItem(id) => app.store.agenda_item(id)?,
-        MeetingForm::NewItem(meeting_id) => super::template::blank_item(meeting_id),
+        MeetingForm::NewItem(meeting_id) => AgendaItem::new(meeting_id, AgendaKind::Topic, ""),
         _ => return Ok(()),
     };
     a.kind = form.choice("kind").parse().unwrap_or(a.kind);
@@ -332,12 +321,9 @@ pub fn question_form(app: &App, draft_key: &str) -> Result<Form> {
 
 fn save_question(app: &mut App, form: &Form) -> Result<(), SaveError> {
     let q = Question {
-        id: 0,
-        uuid: String::new(),
-        text: clean_line(form.text("text").trim()).into_owned(),
         mentor_id: form.choice("mentor").parse().ok(),
-        agenda_item_id: None,
         private: form.toggle("private"),
+        ..Question::new(clean_line(form.text("text").trim()))
     };
     app.store.save_question(&q)?;
     if let Screen::View(view) = app.screen {

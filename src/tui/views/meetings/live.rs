@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::agenda::AgendaBuilder;
-use crate::domain::AgendaItem;
+use crate::domain::agenda::ends_by;
 use crate::i18n::{Label, fill};
 use crate::tui::ui::{Ui, gauge, window_start};
 
@@ -39,15 +39,6 @@ pub fn clock_text(seconds: i64) -> String {
     } else {
         format!("{m:02}:{s:02}")
     }
-}
-
-/// The minute by which item `index` should be done: the planned minutes up to and including it.
-pub fn ends_by(items: &[AgendaItem], index: usize) -> u32 {
-    items
-        .iter()
-        .take(index + 1)
-        .filter_map(|a| a.minutes)
-        .fold(0, u32::saturating_add)
 }
 
 /// Draws in-meeting mode.

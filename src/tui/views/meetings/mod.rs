@@ -29,7 +29,7 @@ use crate::i18n::{Label, fill};
 use crate::store::{MeetingOutcomes, MeetingSummary, Result, Store};
 use crate::tui::keys::Binding;
 use crate::tui::ui::Ui;
-use agenda::{AgendaBuilder, TimeBox};
+use agenda::{AgendaBuilder, time_box_line};
 
 /// Which screen of the Meetings view is showing.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -276,8 +276,10 @@ impl MeetingsView {
                 )));
             }
         }
-        let time_box = TimeBox::of(&self.agenda, m.minutes);
-        lines.push(time_box.line(ui));
+        lines.push(time_box_line(
+            &crate::domain::TimeBox::of(&self.agenda, m.minutes),
+            ui,
+        ));
         if !m.notes.is_empty() {
             lines.push(Line::from(""));
             lines.push(heading(t.notes, ui));

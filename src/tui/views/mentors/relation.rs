@@ -104,14 +104,11 @@ pub fn close_form(app: &App, m: &Mentor, draft_key: &str) -> Form {
 pub fn save_contact(app: &mut App, mentor_id: i64, form: &Form) -> Result<(), SaveError> {
     let today = app.clock.today();
     app.store.save_contact(&Contact {
-        id: 0,
-        uuid: String::new(),
-        mentor_id,
-        on: form.date("on", today).unwrap_or(today),
         channel: clean_line(form.text("channel").trim()).into_owned(),
         initiative: form.choice("initiative").parse().unwrap_or(Party::Me),
         note: clean_line(form.text("note").trim()).into_owned(),
         private: form.toggle("private"),
+        ..Contact::new(mentor_id, form.date("on", today).unwrap_or(today))
     })?;
     Ok(())
 }
@@ -134,13 +131,10 @@ pub fn save_health(app: &mut App, mentor_id: i64, form: &Form) -> Result<(), Sav
         }
     }
     app.store.save_health_check(&HealthCheck {
-        id: 0,
-        uuid: String::new(),
-        mentor_id,
-        on: form.date("on", today).unwrap_or(today),
         ratings,
         note: form.text("note"),
         private: form.toggle("private"),
+        ..HealthCheck::new(mentor_id, form.date("on", today).unwrap_or(today))
     })?;
     Ok(())
 }
@@ -156,16 +150,10 @@ pub fn save_close(app: &mut App, mentor_id: i64, form: &Form) -> Result<(), Save
         m.status_since = Some(today);
     }
     let thanks = Gratitude {
-        id: 0,
-        uuid: String::new(),
         mentor_id: Some(m.id),
-        meeting_id: None,
-        commitment_id: None,
-        on: today,
-        what_for: form.text("thanks"),
-        sent: false,
         channel: m.channel.clone(),
         private: m.private,
+        ..Gratitude::new(form.text("thanks"), today)
     };
     app.store.end_mentorship(&m, &thanks)?;
     Ok(())
@@ -178,13 +166,11 @@ mod tests {
 
     fn check(day: u32, ratings: &[u8]) -> HealthCheck {
         HealthCheck {
-            id: 0,
-            uuid: String::new(),
-            mentor_id: 1,
-            on: NaiveDate::from_ymd_opt(2026, 11, day).unwrap_or_default(),
             ratings: ratings.iter().map(|r| ("q".to_string(), *r)).collect(),
-            note: String::new(),
-            private: false,
+            ..HealthCheck::new(
+                1,
+                NaiveDate::from_ymd_opt(2026, 11, day).unwrap_or_default(),
+            )
         }
     }
 

@@ -88,15 +88,9 @@ pub(super) fn save_adjustment(
     let mut change = |field: &str, old: String, new: String| {
         if old != new {
             revisions.push(GoalRevision {
-                id: 0,
-                uuid: String::new(),
-                goal_id,
-                on: today,
-                field: field.to_string(),
-                old_value: old,
-                new_value: new,
                 reason: reason.clone(),
                 reflection_id: Some(reflection_id),
+                ..GoalRevision::new(goal_id, today, field, old, new)
             });
         }
     };

@@ -296,15 +296,7 @@ fn review_form(app: &App, r: &Reflection, draft_key: &str) -> Result<Form> {
 
 /// A new, unsaved review.
 fn new_review(template: &str, period: Period, start: NaiveDate) -> Reflection {
-    Reflection {
-        id: 0,
-        uuid: String::new(),
-        period,
-        period_start: start,
-        template: template.to_string(),
-        answers: Vec::new(),
-        private: false,
-    }
+    Reflection::new(period, start, template)
 }
 
 /// Saves a form of the view.
