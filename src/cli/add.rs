@@ -19,10 +19,10 @@ use std::io::Write;
 use chrono::NaiveDate;
 
 use super::{CliError, Context};
-use crate::domain::smart::{self, SmartLang};
+use crate::domain::smart;
 use crate::domain::text::clean_line;
 use crate::domain::*;
-use crate::i18n::{Label, Lang, fill};
+use crate::i18n::{Label, fill};
 
 /// What `mentee add` captures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -306,14 +306,11 @@ fn resolve_mentor(
 }
 
 fn smart_hint_line(ctx: &Context, goal: &Goal, today: NaiveDate) -> Option<String> {
-    let lang = match ctx.lang {
-        Lang::En => SmartLang::En,
-        Lang::Id => SmartLang::Id,
-    };
-    let report = smart::check(goal, today, lang);
+    let goals = &ctx.lang.text().goals;
+    let report = smart::check(goal, today);
     let failing: Vec<String> = report
         .failing()
-        .map(|l| format!("{:?} ({})", l.letter, l.letter.name(lang)))
+        .map(|l| format!("{} ({})", l.letter.code(), goals.letter_name(l.letter)))
         .collect();
     (!failing.is_empty()).then(|| {
         fill!(

@@ -714,6 +714,7 @@ impl App {
         let area = f.area();
         self.area = area;
         let ui = Ui {
+            lang: self.lang,
             t: self.text(),
             theme: &self.theme,
             now: self.clock.now(),

@@ -383,6 +383,7 @@ fn ui_parts() -> (Theme, chrono::NaiveDateTime) {
 fn draw(form: &Form, width: u16, height: u16) -> Terminal<TestBackend> {
     let (theme, now) = ui_parts();
     let ui = Ui {
+        lang: crate::i18n::Lang::En,
         t: &EN,
         theme: &theme,
         now,

@@ -5,18 +5,19 @@
 use chrono::NaiveDate;
 use ratatui::text::{Line, Span};
 
+use crate::assets::smart_questions;
 use crate::domain::RecordKind;
-use crate::domain::smart::{self, SmartLang, SmartReport, Verdict};
+use crate::domain::smart::{self, SmartReport, Verdict};
 use crate::domain::text::clean_line;
 use crate::domain::{Goal, GoalArea, GoalRevision, GoalStatus, ProgressUpdate};
-use crate::i18n::{GoalsText, Label, Lang, fill};
+use crate::i18n::{Label, Lang, fill};
 use crate::store::Result;
 use crate::tui::app::App;
 use crate::tui::form::Form;
 use crate::tui::forms::{FormPurpose, OpenForm, SaveError};
 use crate::tui::keys::{Action, Binding, Key, bind};
 use crate::tui::theme::Theme;
-use crate::tui::ui::number;
+use crate::tui::ui::{number, wrap};
 use crate::tui::views::{Cursor, View};
 
 /// What the Goals view's own keys do.
@@ -73,14 +74,6 @@ pub enum GoalForm {
     Edit(i64),
     /// A progress update for the goal with this id.
     Progress(i64),
-}
-
-/// The SMART check's language for the interface language.
-pub fn smart_lang(lang: Lang) -> SmartLang {
-    match lang {
-        Lang::En => SmartLang::En,
-        Lang::Id => SmartLang::Id,
-    }
 }
 
 /// Applies one of the view's actions.
@@ -175,12 +168,8 @@ fn goal_form(app: &App, goal: Option<&Goal>, draft_key: &str) -> Result<Form> {
     }
     let mut form = builder.build();
     let today = app.clock.today();
-    let report = smart::check(
-        &goal_from_form(&form, g, today),
-        today,
-        smart_lang(app.lang),
-    );
-    form.set_side_panel(smart_panel(&report, smart_lang(app.lang), t, &app.theme));
+    let report = smart::check(&goal_from_form(&form, g, today), today);
+    form.set_side_panel(smart_panel(&report, app.lang, &app.theme));
     Ok(form)
 }
 
@@ -224,12 +213,8 @@ pub fn goal_from_form(form: &Form, base: &Goal, today: NaiveDate) -> Goal {
 
 /// The live SMART check as side-panel lines: each letter with its verdict, the reason and
 /// the follow-up question, then a one-line summary.
-pub fn smart_panel(
-    report: &SmartReport,
-    lang: SmartLang,
-    t: &GoalsText,
-    theme: &Theme,
-) -> Vec<Line<'static>> {
+pub fn smart_panel(report: &SmartReport, lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
+    let t = &lang.text().goals;
     let mut lines = vec![Line::styled(t.smart_title, theme.title)];
     for check in &report.letters {
         let (mark, style) = match check.verdict {
@@ -238,25 +223,23 @@ pub fn smart_panel(
             Verdict::Advice { .. } => ("!", theme.warn),
         };
         lines.push(Line::from(vec![
-            Span::styled(format!("{mark} {:?} ", check.letter), style),
-            Span::styled(check.letter.name(lang), style),
+            Span::styled(format!("{mark} {} ", check.letter.code()), style),
+            Span::styled(t.letter_name(check.letter), style),
         ]));
-        if let Some(reason) = check.verdict.reason() {
-            for part in wrap(&reason.message(lang), PANEL_TEXT - 2) {
-                lines.push(Line::from(format!("  {part}")));
-            }
+        let Some(reason) = check.verdict.reason() else {
+            continue;
+        };
+        for part in wrap(&t.smart_reason(reason), PANEL_TEXT - 2, 0) {
+            lines.push(Line::from(format!("  {part}")));
         }
-        if let Some(q) = check.question {
-            for (i, part) in wrap(q, PANEL_TEXT - 4).into_iter().enumerate() {
+        if let Some(q) = smart_questions::question(reason, lang) {
+            for (i, part) in wrap(q, PANEL_TEXT - 4, 0).into_iter().enumerate() {
                 let lead = if i == 0 { "  → " } else { "    " };
                 lines.push(Line::styled(format!("{lead}{part}"), theme.dim));
             }
         }
     }
-    let failing: Vec<String> = report
-        .failing()
-        .map(|c| format!("{:?}", c.letter))
-        .collect();
+    let failing: Vec<&str> = report.failing().map(|c| c.letter.code()).collect();
     lines.push(Line::from(""));
     if failing.is_empty() {
         lines.push(Line::styled(t.smart_all_pass, theme.good));
@@ -264,6 +247,7 @@ pub fn smart_panel(
         for part in wrap(
             &fill!(t.smart_fails, letters = failing.join(", ")),
             PANEL_TEXT,
+            0,
         ) {
             lines.push(Line::styled(part, theme.warn));
         }
@@ -276,32 +260,10 @@ pub fn smart_panel(
 /// panel's line count, makes room for all of it.
 const PANEL_TEXT: usize = 42;
 
-/// Splits `text` into lines of at most `width` cells at spaces (a longer word gets a line
-/// of its own). Side panels are wrapped with it so a form sizes itself to fit them.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    use unicode_width::UnicodeWidthStr;
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty() && line.width() + 1 + word.width() > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
 /// Recomputes the SMART panel of an open goal form (called on every change).
 pub fn refresh_panel(app: &mut App) {
     let today = app.clock.today();
-    let lang = smart_lang(app.lang);
-    let t = &app.text().goals;
+    let lang = app.lang;
     let Some(open) = app.form.as_mut() else {
         return;
     };
@@ -312,8 +274,8 @@ pub fn refresh_panel(app: &mut App) {
         return;
     }
     let goal = goal_from_form(&open.form, &Goal::new(""), today);
-    let report = smart::check(&goal, today, lang);
-    let panel = smart_panel(&report, lang, t, &app.theme);
+    let report = smart::check(&goal, today);
+    let panel = smart_panel(&report, lang, &app.theme);
     if let Some(open) = app.form.as_mut() {
         open.form.set_side_panel(panel);
     }
@@ -434,30 +396,11 @@ mod tests {
     fn panel_names_each_letter_and_the_failing_reasons() {
         let theme = Theme::new(ThemeChoice::Dark, false);
         let goal = Goal::new("Improve");
-        let report = smart::check(&goal, d(2026, 11, 27), SmartLang::En);
-        let panel = text(&smart_panel(
-            &report,
-            SmartLang::En,
-            &crate::i18n::EN.goals,
-            &theme,
-        ));
+        let report = smart::check(&goal, d(2026, 11, 27));
+        let panel = text(&smart_panel(&report, Lang::En, &theme));
         assert!(panel.contains("✗ M Measurable"), "{panel}");
         assert!(panel.contains("No due date"), "{panel}");
         assert!(panel.contains("Fails: S, M, A, R, T"), "{panel}");
-    }
-
-    #[test]
-    fn wrap_keeps_lines_within_the_width() {
-        let lines = wrap(
-            "How will you know you got there? What will you count or measure?",
-            20,
-        );
-        assert!(lines.iter().all(|l| l.chars().count() <= 20), "{lines:?}");
-        assert_eq!(
-            lines.join(" "),
-            "How will you know you got there? What will you count or measure?"
-        );
-        assert!(wrap("", 10).is_empty());
     }
 
     #[test]

@@ -4,10 +4,7 @@
 
 mod form;
 
-pub use form::{
-    GoalForm, GoalsAction, KEYS, goal_from_form, refresh_panel, reopen, save, smart_lang, update,
-    wrap,
-};
+pub use form::{GoalForm, GoalsAction, KEYS, goal_from_form, refresh_panel, reopen, save, update};
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
@@ -16,7 +13,7 @@ use ratatui::widgets::{Cell, Row};
 
 use super::list::{ListSpec, draw_detail, draw_list, field, heading};
 use super::{Cursor, LIST_LIMIT, list_and_detail};
-use crate::domain::smart::{self, SmartLang};
+use crate::domain::smart;
 use crate::domain::{Goal, GoalRevision, GoalStatus, ProgressUpdate};
 use crate::i18n::{Label, fill};
 use crate::store::{GoalSummary, Result, Store};
@@ -183,19 +180,19 @@ impl GoalsView {
             field(t.time_bound, ui.opt_date(g.due), ui),
             field(t.mentor, mentor, ui),
         ];
-        let failing = failing_letters(g, ui.today());
-        if !failing.is_empty() {
-            let lang = lang_of(ui);
-            let letters: Vec<String> = failing.chars().map(String::from).collect();
-            lines.push(Line::styled(
-                fill!(t.smart_detail, letters = letters.join(", ")),
-                ui.theme.danger,
-            ));
-            let report = smart::check(g, ui.today(), lang);
+        if matches!(g.status, GoalStatus::Active | GoalStatus::Paused) {
+            let report = smart::check(g, ui.today());
+            let letters: Vec<&str> = report.failing().map(|c| c.letter.code()).collect();
+            if !letters.is_empty() {
+                lines.push(Line::styled(
+                    fill!(t.smart_detail, letters = letters.join(", ")),
+                    ui.theme.danger,
+                ));
+            }
             for c in report.failing() {
                 if let Some(reason) = c.verdict.reason() {
                     lines.push(Line::styled(
-                        format!("  {:?}: {}", c.letter, reason.message(lang)),
+                        format!("  {}: {}", c.letter.code(), t.smart_reason(reason)),
                         ui.theme.dim,
                     ));
                 }
@@ -253,10 +250,7 @@ pub fn failing_letters(g: &Goal, today: chrono::NaiveDate) -> String {
     if !matches!(g.status, GoalStatus::Active | GoalStatus::Paused) {
         return String::new();
     }
-    smart::check(g, today, SmartLang::En)
-        .failing()
-        .map(|c| format!("{:?}", c.letter))
-        .collect()
+    smart::check(g, today).failing_letters()
 }
 
 /// The list's SMART cell: `✗ MT` for a goal that fails, `✓` for one that passes, nothing for
@@ -268,15 +262,6 @@ fn smart_cell(g: &Goal, today: chrono::NaiveDate) -> String {
     match failing_letters(g, today) {
         f if f.is_empty() => "✓".to_string(),
         f => format!("✗ {f}"),
-    }
-}
-
-/// The SMART language matching the catalog the screen is drawn in.
-fn lang_of(ui: &Ui) -> SmartLang {
-    if std::ptr::eq(ui.t, crate::i18n::Lang::Id.text()) {
-        SmartLang::Id
-    } else {
-        SmartLang::En
     }
 }
 

@@ -17,7 +17,7 @@ use super::list::{ListSpec, draw_detail, draw_list, field, heading};
 use super::{Cursor, View, list_and_detail};
 use crate::domain::text::clean_multiline;
 use crate::domain::{Contact, HealthCheck, Mentor, MentorStatus};
-use crate::i18n::{Label, Lang, fill};
+use crate::i18n::{Label, fill};
 use crate::store::{ContactStats, Result, Store};
 use crate::tui::ui::{Ui, sparkline};
 
@@ -273,7 +273,7 @@ impl MentorsView {
                 ui.date(last.on)
             )));
         }
-        let lang = lang_of(ui);
+        let lang = ui.lang;
         let per_question: Vec<String> = last
             .ratings
             .iter()
@@ -289,14 +289,5 @@ impl MentorsView {
                 lines.push(Line::from(format!("• {advice}")));
             }
         }
-    }
-}
-
-/// The interface language the screen is drawn in.
-fn lang_of(ui: &Ui) -> Lang {
-    if std::ptr::eq(ui.t, Lang::Id.text()) {
-        Lang::Id
-    } else {
-        Lang::En
     }
 }

@@ -11,7 +11,7 @@ use crate::i18n::{Label, fill};
 use crate::tui::app::App;
 use crate::tui::form::Form;
 use crate::tui::forms::SaveError;
-use crate::tui::views::goals::wrap;
+use crate::tui::ui::wrap;
 
 /// Field names of the rating fields, one per question (at most this many questions).
 const RATING_FIELDS: [&str; 10] = [
@@ -73,7 +73,7 @@ pub fn health_form(app: &App, m: &Mentor, draft_key: &str) -> Form {
         // Not marked required: an empty or bad rating gets the 1–5 message when saving.
         builder = builder.number(name, q.label(app.lang));
         panel.push(Line::from(format!("• {}", q.label(app.lang))));
-        for part in wrap(q.text(app.lang), 40) {
+        for part in wrap(q.text(app.lang), 40, 0) {
             panel.push(Line::styled(format!("  {part}"), app.theme.dim));
         }
     }

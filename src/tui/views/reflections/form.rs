@@ -219,7 +219,7 @@ fn review_panel(
         panel.push(Line::from(""));
         for p in &tpl.prompts {
             let text = format!("{}: {}", p.label.get(lang), p.text.get(lang));
-            for (i, line) in super::figures::wrap(&text, 42, 2).into_iter().enumerate() {
+            for (i, line) in crate::tui::ui::wrap(&text, 42, 2).into_iter().enumerate() {
                 panel.push(if i == 0 {
                     Line::styled(line, app.theme.header)
                 } else {
