@@ -49,7 +49,7 @@ fn select_latest_meeting(app: &mut App) -> i64 {
     for _ in 0..pos {
         key(app, 'j');
     }
-    let m = &app.views.meetings.rows[app.views.meetings.cursor.pos].meeting;
+    let m = &app.views.meetings.list.selected().unwrap().meeting;
     assert!(m.starts_at < now());
     m.id
 }
@@ -460,7 +460,7 @@ fn keep_rate_numbers_are_drawn() {
 fn x_toggles_done_with_todays_date_and_back() {
     let mut app = demo_app(Lang::En);
     app.update(Action::ShowView(View::Commitments));
-    let c = app.views.commitments.rows[0].commitment.clone();
+    let c = app.views.commitments.list.rows()[0].commitment.clone();
     assert_eq!(c.status, CommitmentStatus::Open);
     key(&mut app, 'x');
     let done = app.store.commitment(c.id).unwrap();
@@ -469,7 +469,8 @@ fn x_toggles_done_with_todays_date_and_back() {
     assert!(
         app.views
             .commitments
-            .rows
+            .list
+            .rows()
             .iter()
             .all(|r| r.commitment.id != c.id),
         "left the open filter"
@@ -481,35 +482,110 @@ fn x_toggles_done_with_todays_date_and_back() {
     let pos = app
         .views
         .commitments
-        .rows
+        .list
+        .rows()
         .iter()
         .position(|r| r.commitment.id == c.id)
         .unwrap();
-    app.views.commitments.cursor.pos = pos;
+    app.views.commitments.list.set_pos(pos);
     key(&mut app, 'x');
     let open = app.store.commitment(c.id).unwrap();
     assert_eq!(open.status, CommitmentStatus::Open);
     assert_eq!(open.done_on, None);
 }
 
+/// Issue 13, item 6: under "all", `x` re-sorts the list (done moves down), and the cursor
+/// goes with the commitment, so a second `x` toggles the same one back.
+#[test]
+fn x_x_toggles_the_same_commitment_twice() {
+    let mut app = demo_app(Lang::En);
+    key(&mut app, '5');
+    // open → overdue → done → the mentor's → all
+    for _ in 0..4 {
+        key(&mut app, 'f');
+    }
+    assert!(draw(&mut app, 160, 48).contains("· all"));
+    let first = app
+        .views
+        .commitments
+        .list
+        .selected()
+        .unwrap()
+        .commitment
+        .clone();
+    assert_eq!(first.status, CommitmentStatus::Open);
+    key(&mut app, 'x');
+    assert_eq!(
+        app.store.commitment(first.id).unwrap().status,
+        CommitmentStatus::Done
+    );
+    assert_eq!(
+        app.views.commitments.list.selected_id(),
+        Some(first.id),
+        "the selection followed the commitment to its new row"
+    );
+    key(&mut app, 'x');
+    assert_eq!(
+        app.store.commitment(first.id).unwrap().status,
+        CommitmentStatus::Open,
+        "the second x toggled the same commitment back"
+    );
+    let done: Vec<_> = app
+        .store
+        .commitment_list(100)
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.commitment.done_on == Some(today()))
+        .collect();
+    assert!(
+        done.is_empty(),
+        "no other commitment was marked done: {done:?}"
+    );
+}
+
+/// A filter change keeps the selection on its record when the new filter lists it too.
+#[test]
+fn a_filter_change_keeps_the_selected_record() {
+    let mut app = demo_app(Lang::En);
+    key(&mut app, '5');
+    // open → overdue → done → the mentor's: his open intro, then his shared checklist.
+    for _ in 0..3 {
+        key(&mut app, 'f');
+    }
+    key(&mut app, 'j');
+    let checklist = app
+        .views
+        .commitments
+        .list
+        .selected()
+        .unwrap()
+        .commitment
+        .clone();
+    assert_eq!(checklist.status, CommitmentStatus::Done);
+    // "all" lists it too, further down (after every open commitment): the cursor is on it.
+    key(&mut app, 'f');
+    assert!(app.views.commitments.list.pos() > 1);
+    assert_eq!(app.views.commitments.list.selected_id(), Some(checklist.id));
+}
+
 #[test]
 fn filters_cycle() {
     let mut app = demo_app(Lang::En);
     app.update(Action::ShowView(View::Commitments));
-    let mut seen = vec![app.views.commitments.rows.len()];
+    let mut seen = vec![app.views.commitments.list.rows().len()];
     for _ in 0..5 {
         key(&mut app, 'f');
-        seen.push(app.views.commitments.rows.len());
+        seen.push(app.views.commitments.list.rows().len());
     }
     // open, overdue, done, the mentor's, all, and back to open.
     assert_eq!(seen, [4, 2, 3, 2, 7, 4]);
     assert!(draw(&mut app, 80, 24).contains("Commitments · open"));
 
     app.update(Action::ShowView(View::Feedback));
-    let mut seen = vec![app.views.feedback.rows.len()];
+    let mut seen = vec![app.views.feedback.list.rows().len()];
     for _ in 0..5 {
         key(&mut app, 'f');
-        seen.push(app.views.feedback.rows.len());
+        seen.push(app.views.feedback.list.rows().len());
     }
     // all, open, trying, done, parked, all.
     assert_eq!(seen, [4, 1, 1, 2, 0, 4]);
@@ -525,7 +601,7 @@ fn filters_cycle() {
 fn s_cycles_feedback_status_and_delete_has_undo() {
     let mut app = demo_app(Lang::En);
     app.update(Action::ShowView(View::Feedback));
-    let fb = app.views.feedback.rows[0].feedback.clone();
+    let fb = app.views.feedback.list.rows()[0].feedback.clone();
     key(&mut app, 's');
     assert_eq!(app.store.feedback(fb.id).unwrap().status, fb.status.next());
     key(&mut app, 'd');
@@ -544,7 +620,7 @@ fn add_and_edit_feedback_commitments_and_thanks() {
     type_text(&mut app, "Write shorter emails");
     ctrl(&mut app, 's');
     assert!(app.form.is_none(), "{:?}", app.message);
-    let fb = &app.views.feedback.rows[app.views.feedback.cursor.pos].feedback;
+    let fb = &app.views.feedback.list.selected().unwrap().feedback;
     assert_eq!(fb.text, "Write shorter emails");
     assert!(fb.mentor_id.is_some(), "the active mentor by default");
 
@@ -562,7 +638,7 @@ fn add_and_edit_feedback_commitments_and_thanks() {
     type_text(&mut app, "+3d");
     ctrl(&mut app, 's');
     assert!(app.form.is_none());
-    let c = &app.views.commitments.rows[app.views.commitments.cursor.pos].commitment;
+    let c = &app.views.commitments.list.selected().unwrap().commitment;
     assert_eq!(
         (c.text.as_str(), c.due),
         ("Read the book", Some(today() + Duration::days(3)))
@@ -593,7 +669,7 @@ fn the_experiment_chain_reaches_the_next_agenda_and_the_gratitude_nudges() {
     let mut app = demo_app(Lang::En);
     app.update(Action::ShowView(View::Feedback));
     key(&mut app, 'f'); // open feedback only
-    let fb = app.views.feedback.rows[0].feedback.clone();
+    let fb = app.views.feedback.list.rows()[0].feedback.clone();
     assert_eq!(fb.status, FeedbackStatus::Open);
     // t: try this → an experiment due in two weeks; the feedback is now "trying".
     key(&mut app, 't');
@@ -618,11 +694,12 @@ fn the_experiment_chain_reaches_the_next_agenda_and_the_gratitude_nudges() {
     let pos = app
         .views
         .commitments
-        .rows
+        .list
+        .rows()
         .iter()
         .position(|r| r.commitment.id == exp.id)
         .unwrap();
-    app.views.commitments.cursor.pos = pos;
+    app.views.commitments.list.set_pos(pos);
     key(&mut app, 'r');
     type_text(&mut app, "It worked: fewer questions");
     ctrl(&mut app, 's');
@@ -658,11 +735,12 @@ fn the_experiment_chain_reaches_the_next_agenda_and_the_gratitude_nudges() {
     let pos = app
         .views
         .meetings
-        .rows
+        .list
+        .rows()
         .iter()
         .position(|r| r.meeting.id == next.id)
         .unwrap();
-    app.views.meetings.cursor.pos = pos;
+    app.views.meetings.list.set_pos(pos);
     app.views.meetings.load_detail(&app.store).unwrap();
     key(&mut app, 'D');
     let items = app.store.agenda_of(next.id).unwrap();
@@ -696,7 +774,7 @@ fn the_experiment_chain_reaches_the_next_agenda_and_the_gratitude_nudges() {
         .iter()
         .position(|n| n.nudge.kind == NudgeKind::ThankForExperiment)
         .unwrap();
-    app.views.gratitude.cursor.pos = pos;
+    app.views.gratitude.nudge_cursor.pos = pos;
     let screen = draw(&mut app, 160, 48);
     assert!(
         screen.contains("Thank Daniel Okafor for the advice"),

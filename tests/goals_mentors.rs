@@ -96,7 +96,7 @@ fn smart_panel_for_a_failing_and_a_passing_goal_in_indonesian() {
 #[test]
 fn a_new_goal_is_saved_with_its_fields_and_marked_until_fixed() {
     let mut app = goals_app(Lang::En);
-    let before = app.views.goals.rows.len();
+    let before = app.views.goals.list.rows().len();
     key(&mut app, 'n');
     typing(&mut app, "Ship the SQL course");
     tab(&mut app, 1);
@@ -117,8 +117,8 @@ fn a_new_goal_is_saved_with_its_fields_and_marked_until_fixed() {
     key(&mut app, ' '); // mentor: none → the first mentor
     ctrl(&mut app, 's');
     assert!(app.form.is_none(), "saved even though it fails");
-    assert_eq!(app.views.goals.rows.len(), before + 1);
-    let saved = &app.views.goals.rows[app.views.goals.cursor.pos].goal;
+    assert_eq!(app.views.goals.list.rows().len(), before + 1);
+    let saved = &app.views.goals.list.selected().unwrap().goal;
     assert_eq!(saved.title, "Ship the SQL course");
     assert_eq!(saved.specific, "Finish the window-functions course");
     assert_eq!(saved.metric, "modules done");
@@ -168,7 +168,7 @@ fn a_bad_due_date_shows_the_inline_message_and_saves_nothing() {
 #[test]
 fn a_target_change_needs_a_reason_and_records_a_revision() {
     let mut app = goals_app(Lang::En);
-    let goal = app.views.goals.rows[0].goal.clone();
+    let goal = app.views.goals.list.rows()[0].goal.clone();
     assert_eq!(goal.target, Some(1.0));
     key(&mut app, 'e');
     tab(&mut app, 4);
@@ -212,7 +212,7 @@ fn a_target_change_needs_a_reason_and_records_a_revision() {
 #[test]
 fn a_progress_update_is_saved_and_shown() {
     let mut app = goals_app(Lang::En);
-    let goal = app.views.goals.rows[1].goal.clone();
+    let goal = app.views.goals.list.rows()[1].goal.clone();
     key(&mut app, 'j');
     let before = app.store.progress_of(goal.id, 50).unwrap().len();
     key(&mut app, 'p');
@@ -243,13 +243,13 @@ fn a_progress_update_needs_a_value() {
 #[test]
 fn deleting_a_goal_can_be_undone() {
     let mut app = goals_app(Lang::En);
-    let before = app.views.goals.rows.len();
+    let before = app.views.goals.list.rows().len();
     key(&mut app, 'd');
     assert!(app.confirm.is_some());
     key(&mut app, 'y');
-    assert_eq!(app.views.goals.rows.len(), before - 1);
+    assert_eq!(app.views.goals.list.rows().len(), before - 1);
     key(&mut app, 'u');
-    assert_eq!(app.views.goals.rows.len(), before);
+    assert_eq!(app.views.goals.list.rows().len(), before);
 }
 
 #[test]
@@ -367,7 +367,8 @@ fn mentors_app(lang: Lang) -> App {
 fn names(app: &App) -> Vec<String> {
     app.views
         .mentors
-        .rows
+        .list
+        .rows()
         .iter()
         .map(|m| m.name.clone())
         .collect()
@@ -396,7 +397,7 @@ fn f_cycles_the_status_filter_shown_in_the_title() {
 #[test]
 fn a_logged_contact_updates_the_last_contact_and_the_initiated_share() {
     let mut app = mentors_app(Lang::En);
-    let daniel = app.views.mentors.rows[0].id;
+    let daniel = app.views.mentors.list.rows()[0].id;
     let before = app.store.contact_stats(daniel).unwrap();
     key(&mut app, 'c');
     assert!(app.form.is_some());
@@ -451,7 +452,7 @@ fn rate(app: &mut App, ratings: [char; 5], note: &str) {
 #[test]
 fn a_health_check_is_saved_and_a_decline_shows_the_advice() {
     let mut app = mentors_app(Lang::En);
-    let daniel = app.views.mentors.rows[0].id;
+    let daniel = app.views.mentors.list.rows()[0].id;
     let screen = draw(&mut app, 160, 48);
     assert!(!screen.contains("Raise it openly"), "{screen}");
 
@@ -501,7 +502,7 @@ fn a_health_check_is_saved_and_a_decline_shows_the_advice() {
 #[test]
 fn ending_a_relationship_writes_closing_notes_status_and_a_gratitude_draft() {
     let mut app = mentors_app(Lang::En);
-    let daniel = app.views.mentors.rows[0].clone();
+    let daniel = app.views.mentors.list.rows()[0].clone();
     let thanks_before = app.store.gratitude_list(100).unwrap().len();
     key(&mut app, 'x');
     assert!(app.form.is_some());
@@ -554,7 +555,7 @@ fn ending_a_relationship_writes_closing_notes_status_and_a_gratitude_draft() {
 #[test]
 fn mentor_relationship_drafts_reopen() {
     let mut app = mentors_app(Lang::En);
-    let id = app.views.mentors.rows[0].id;
+    let id = app.views.mentors.list.rows()[0].id;
     for (k, kind) in [('c', "contact"), ('h', "health"), ('x', "close")] {
         key(&mut app, k);
         typing(&mut app, "4");

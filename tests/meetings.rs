@@ -41,7 +41,8 @@ fn builder(lang: Lang) -> App {
     let mut app = demo_app(lang);
     key(&mut app, '3');
     assert_eq!(
-        app.views.meetings.cursor.pos, 0,
+        app.views.meetings.list.pos(),
+        0,
         "the upcoming meeting is first"
     );
     press(&mut app, KeyCode::Enter);
@@ -302,13 +303,19 @@ fn readiness_toggles_and_shows_in_the_list_and_today() {
     assert!(app.store.meeting(id).unwrap().agenda_ready);
     assert!(draw(&mut app, 80, 24).contains("agenda: ready"));
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.views.meetings.rows[0].readiness, AgendaReadiness::Ready);
+    assert_eq!(
+        app.views.meetings.list.rows()[0].readiness,
+        AgendaReadiness::Ready
+    );
     assert!(draw(&mut app, 80, 24).contains("ready"));
     key(&mut app, '1');
     assert!(draw(&mut app, 100, 30).contains("agenda: ready"));
     key(&mut app, '3');
     key(&mut app, 'r');
-    assert_eq!(app.views.meetings.rows[0].readiness, AgendaReadiness::Draft);
+    assert_eq!(
+        app.views.meetings.list.rows()[0].readiness,
+        AgendaReadiness::Draft
+    );
     key(&mut app, '1');
     assert!(draw(&mut app, 100, 30).contains("agenda: draft"));
 }
@@ -372,7 +379,7 @@ fn an_empty_agenda_starts_from_the_template_and_cannot_be_ready() {
 fn a_meeting_is_edited_to_held_and_deleted_with_undo() {
     let mut app = demo_app(Lang::En);
     key(&mut app, '3');
-    let total = app.views.meetings.rows.len();
+    let total = app.views.meetings.list.rows().len();
     // A held meeting has no builder, but shows what came out of it.
     key(&mut app, 'j');
     press(&mut app, KeyCode::Enter);
@@ -394,7 +401,8 @@ fn a_meeting_is_edited_to_held_and_deleted_with_undo() {
     let held: Vec<_> = app
         .views
         .meetings
-        .rows
+        .list
+        .rows()
         .iter()
         .filter(|r| r.meeting.status == MeetingStatus::Held)
         .collect();
@@ -403,9 +411,9 @@ fn a_meeting_is_edited_to_held_and_deleted_with_undo() {
 
     key(&mut app, 'd');
     key(&mut app, 'y');
-    assert_eq!(app.views.meetings.rows.len(), total - 1);
+    assert_eq!(app.views.meetings.list.rows().len(), total - 1);
     key(&mut app, 'u');
-    assert_eq!(app.views.meetings.rows.len(), total);
+    assert_eq!(app.views.meetings.list.rows().len(), total);
 }
 
 #[test]
@@ -446,7 +454,7 @@ fn ticks_and_notes_are_saved_at_once_and_survive_a_restart() {
 
     let mut app = open();
     key(&mut app, '3');
-    let id = app.views.meetings.rows[0].meeting.id;
+    let id = app.views.meetings.list.rows()[0].meeting.id;
     let agenda = app.store.agenda_of(id).unwrap();
     assert!(agenda[0].discussed, "the tick was saved");
     assert!(!agenda[1].discussed, "ticked twice is unticked");
@@ -468,7 +476,7 @@ fn in_meeting_mode_shows_the_elapsed_time_against_the_length() {
         "the clock ticks every second"
     );
     // Twelve minutes into the meeting.
-    let start = app.views.meetings.rows[0].meeting.starts_at;
+    let start = app.views.meetings.list.rows()[0].meeting.starts_at;
     app.clock = Clock::Fixed(start + chrono::Duration::seconds(12 * 60 + 5));
     let screen = draw(&mut app, 80, 24);
     assert!(screen.contains("Elapsed 12:05 of 45 min"), "{screen}");

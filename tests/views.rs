@@ -236,18 +236,20 @@ fn add_edit_delete_and_undo_a_mentor() {
     let names: Vec<String> = app
         .views
         .mentors
-        .rows
+        .list
+        .rows()
         .iter()
         .map(|m| m.name.clone())
         .collect();
     assert!(names.contains(&"Ayu Lestari".to_string()), "{names:?}");
-    let pos = app.views.mentors.cursor.pos;
+    let pos = app.views.mentors.list.pos();
     assert_eq!(
-        app.views.mentors.rows[pos].name, "Ayu Lestari",
+        app.views.mentors.list.rows()[pos].name,
+        "Ayu Lestari",
         "the cursor is on the new mentor"
     );
     assert!(
-        app.views.mentors.rows[pos]
+        app.views.mentors.list.rows()[pos]
             .pitch_draft
             .contains("informational conversation"),
         "pitch from the template"
@@ -256,12 +258,16 @@ fn add_edit_delete_and_undo_a_mentor() {
     key(&mut app, 'd');
     assert!(app.confirm.is_some());
     key(&mut app, 'n');
-    assert_eq!(app.views.mentors.rows.len(), 3, "n keeps it");
+    assert_eq!(app.views.mentors.list.rows().len(), 3, "n keeps it");
     key(&mut app, 'd');
     key(&mut app, 'y');
-    assert_eq!(app.views.mentors.rows.len(), 2);
+    assert_eq!(app.views.mentors.list.rows().len(), 2);
     key(&mut app, 'u');
-    assert_eq!(app.views.mentors.rows.len(), 3, "u undoes the deletion");
+    assert_eq!(
+        app.views.mentors.list.rows().len(),
+        3,
+        "u undoes the deletion"
+    );
 }
 
 #[test]
@@ -329,7 +335,7 @@ fn search_finds_as_you_type_and_opens_the_record() {
     press(&mut app, KeyCode::Enter);
     assert!(app.search.is_none());
     assert_eq!(app.screen, Screen::View(View::Feedback));
-    let selected = &app.views.feedback.rows[app.views.feedback.cursor.pos];
+    let selected = app.views.feedback.list.selected().unwrap();
     assert!(selected.feedback.text.contains("Shadow a manager"));
 }
 
@@ -390,22 +396,27 @@ fn long_lists_load_more_as_the_cursor_reaches_the_end() {
     )
     .unwrap();
     key(&mut app, '6');
-    let first_page = app.views.gratitude.rows.len();
+    let first_page = app.views.gratitude.list.rows().len();
     assert!(first_page < 900, "the first page is bounded: {first_page}");
     for _ in 0..first_page {
         key(&mut app, 'j');
     }
     assert!(
-        app.views.gratitude.rows.len() > first_page,
+        app.views.gratitude.list.rows().len() > first_page,
         "moving past the end loads more"
     );
     assert_eq!(
-        app.views.gratitude.cursor.pos, first_page,
+        app.views.gratitude.list.pos(),
+        first_page,
         "and the cursor moves on into them"
     );
     key(&mut app, 'G');
-    assert_eq!(app.views.gratitude.rows.len(), 900, "G loads everything");
-    assert_eq!(app.views.gratitude.cursor.pos, 899);
+    assert_eq!(
+        app.views.gratitude.list.rows().len(),
+        900,
+        "G loads everything"
+    );
+    assert_eq!(app.views.gratitude.list.pos(), 899);
     let screen = draw(&mut app, 100, 30);
     assert!(screen.contains("900/900"), "{screen}");
 }

@@ -7,17 +7,14 @@ use ratatui::Frame;
 use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
 
+use super::ctx::Ctx;
 use super::form::FormOutcome;
 use super::forms::{self, FormPurpose, OpenForm, SaveError};
 use super::keys::{self, Action, Binding};
 use super::shell;
 use super::theme::Theme;
 use super::ui::Ui;
-use super::views::{
-    Cursor, View, commitments::CommitmentsView, feedback::FeedbackView, goals::GoalsView,
-    gratitude::GratitudeView, meetings::MeetingsView, mentors::MentorsView,
-    reflections::ReflectionsView, today::TodayView,
-};
+use super::views::{View, Views};
 use crate::config::Config;
 use crate::domain::text::clean_line;
 use crate::domain::{Clock, Draft, RecordKind};
@@ -31,19 +28,6 @@ pub enum Screen {
     Welcome,
     /// One of the eight views.
     View(View),
-}
-
-/// The state of every view.
-#[derive(Debug, Default)]
-pub struct Views {
-    pub today: TodayView,
-    pub goals: GoalsView,
-    pub meetings: MeetingsView,
-    pub feedback: FeedbackView,
-    pub commitments: CommitmentsView,
-    pub gratitude: GratitudeView,
-    pub reflections: ReflectionsView,
-    pub mentors: MentorsView,
 }
 
 /// The whole app.
@@ -148,9 +132,16 @@ impl App {
 
     /// The key table of `view` as it is now (the Meetings view has three screens).
     pub fn view_keys(&self, view: View) -> &'static [Binding] {
-        match view {
-            View::Meetings => self.views.meetings.keys(),
-            _ => keys::view_table(view),
+        self.views.screen(view).keys()
+    }
+
+    /// The context a view is given: the journal, the time, the language, the settings.
+    pub fn ctx(&self) -> Ctx<'_> {
+        Ctx {
+            store: &self.store,
+            now: self.clock.now(),
+            lang: self.lang,
+            config: &self.config,
         }
     }
 
@@ -169,19 +160,13 @@ impl App {
 
     /// Loads one view's data from the store.
     pub fn load(&mut self, view: View) -> store::Result<()> {
-        let now = self.clock.now();
-        let store = &self.store;
-        let v = &mut self.views;
-        match view {
-            View::Today => v.today.load(store, now, &self.config),
-            View::Goals => v.goals.load(store),
-            View::Meetings => v.meetings.load(store, now),
-            View::Feedback => v.feedback.load(store),
-            View::Commitments => v.commitments.load(store, now.date()),
-            View::Gratitude => v.gratitude.load(store, now),
-            View::Reflections => v.reflections.load(store, &self.config, self.lang),
-            View::Mentors => v.mentors.load(store),
-        }
+        let ctx = Ctx {
+            store: &self.store,
+            now: self.clock.now(),
+            lang: self.lang,
+            config: &self.config,
+        };
+        self.views.screen_mut(view).load(&ctx)
     }
 
     /// The key tables in force, most specific first.
@@ -203,10 +188,7 @@ impl App {
         }
         match self.screen {
             Screen::Welcome => vec![keys::WELCOME, keys::GLOBAL],
-            Screen::View(View::Meetings) => {
-                vec![self.views.meetings.keys(), keys::GLOBAL, keys::LIST]
-            }
-            Screen::View(view) => vec![keys::view_table(view), keys::GLOBAL, keys::LIST],
+            Screen::View(view) => vec![self.view_keys(view), keys::GLOBAL, keys::LIST],
         }
     }
 
@@ -391,16 +373,7 @@ impl App {
             && let Some(id) = self.views.today.next_meeting_id()
         {
             self.views.meetings.mode = super::views::meetings::Mode::List;
-            self.show(View::Meetings)?;
-            if let Some(pos) = self
-                .views
-                .meetings
-                .rows
-                .iter()
-                .position(|r| r.meeting.id == id)
-            {
-                self.views.meetings.cursor = Cursor { pos };
-                self.views.meetings.load_detail(&self.store)?;
+            if self.select_record(View::Meetings, id)? {
                 // Enter on Today goes straight to preparing the meeting: its agenda builder.
                 return super::views::meetings::open_agenda(self);
             }
@@ -408,81 +381,15 @@ impl App {
         Ok(())
     }
 
-    /// Loads more rows when a move would go past the end of a list that was cut at its limit:
-    /// four times as many, or all of them for `G`.
-    fn grow_list(&mut self, delta: isize) -> store::Result<()> {
-        use super::views::LIST_LIMIT;
-        if delta <= 0 {
-            return Ok(());
-        }
-        let view = self.current_view();
-        let v = &mut self.views;
-        let (pos, loaded, limit) = match view {
-            View::Goals => (v.goals.cursor.pos, v.goals.rows.len(), &mut v.goals.limit),
-            View::Meetings => (
-                v.meetings.cursor.pos.saturating_sub(v.meetings.upcoming),
-                v.meetings.rows.len() - v.meetings.upcoming,
-                &mut v.meetings.limit,
-            ),
-            View::Feedback => (
-                v.feedback.cursor.pos,
-                v.feedback.rows.len(),
-                &mut v.feedback.limit,
-            ),
-            View::Commitments => (
-                v.commitments.cursor.pos,
-                v.commitments.rows.len(),
-                &mut v.commitments.limit,
-            ),
-            View::Gratitude => (
-                v.gratitude.cursor.pos,
-                v.gratitude.rows.len(),
-                &mut v.gratitude.limit,
-            ),
-            View::Reflections => (
-                v.reflections.cursor.pos,
-                v.reflections.rows.len(),
-                &mut v.reflections.limit,
-            ),
-            _ => return Ok(()),
-        };
-        let full = loaded >= (*limit).max(LIST_LIMIT);
-        if !full || (pos as isize).saturating_add(delta) < loaded as isize {
-            return Ok(());
-        }
-        *limit = if delta >= isize::MAX / 4 {
-            i64::MAX as usize
-        } else {
-            (*limit).max(LIST_LIMIT) * 4
-        };
-        self.load(view)
-    }
-
     fn move_cursor(&mut self, delta: isize) -> store::Result<()> {
-        self.grow_list(delta)?;
         let view = self.current_view();
-        let store = &self.store;
-        let v = &mut self.views;
-        match view {
-            View::Today => {}
-            View::Goals => {
-                v.goals.cursor.step(delta, v.goals.row_count());
-                v.goals.load_detail(store)?;
-            }
-            View::Meetings => v.meetings.step(delta, store)?,
-            View::Feedback => {
-                v.feedback.cursor.step(delta, v.feedback.row_count());
-                v.feedback.load_detail(store)?;
-            }
-            View::Commitments => v.commitments.cursor.step(delta, v.commitments.row_count()),
-            View::Gratitude => v.gratitude.cursor.step(delta, v.gratitude.row_count()),
-            View::Reflections => v.reflections.cursor.step(delta, v.reflections.row_count()),
-            View::Mentors => {
-                v.mentors.cursor.step(delta, v.mentors.row_count());
-                v.mentors.load_detail(store)?;
-            }
-        }
-        Ok(())
+        let ctx = Ctx {
+            store: &self.store,
+            now: self.clock.now(),
+            lang: self.lang,
+            config: &self.config,
+        };
+        self.views.screen_mut(view).step(&ctx, delta)
     }
 
     fn search_key(&mut self, key: ratatui::crossterm::event::KeyEvent) {
@@ -521,35 +428,13 @@ impl App {
     /// Shows `view` with the record `id` under the cursor; false when it is not in the list.
     pub fn select_record(&mut self, view: View, id: i64) -> store::Result<bool> {
         self.show(view)?;
-        let v = &self.views;
-        let pos = match view {
-            View::Today => None,
-            View::Goals => v.goals.rows.iter().position(|r| r.goal.id == id),
-            View::Meetings => v.meetings.rows.iter().position(|r| r.meeting.id == id),
-            View::Feedback => v.feedback.rows.iter().position(|r| r.feedback.id == id),
-            View::Commitments => v
-                .commitments
-                .rows
-                .iter()
-                .position(|r| r.commitment.id == id),
-            View::Gratitude => v.gratitude.rows.iter().position(|r| r.gratitude.id == id),
-            View::Reflections => v.reflections.rows.iter().position(|r| r.id == id),
-            View::Mentors => v.mentors.rows.iter().position(|r| r.id == id),
+        let ctx = Ctx {
+            store: &self.store,
+            now: self.clock.now(),
+            lang: self.lang,
+            config: &self.config,
         };
-        let Some(pos) = pos else { return Ok(false) };
-        let cursor = match view {
-            View::Today => return Ok(false),
-            View::Goals => &mut self.views.goals.cursor,
-            View::Meetings => &mut self.views.meetings.cursor,
-            View::Feedback => &mut self.views.feedback.cursor,
-            View::Commitments => &mut self.views.commitments.cursor,
-            View::Gratitude => &mut self.views.gratitude.cursor,
-            View::Reflections => &mut self.views.reflections.cursor,
-            View::Mentors => &mut self.views.mentors.cursor,
-        };
-        *cursor = Cursor { pos };
-        self.move_cursor(0)?;
-        Ok(true)
+        self.views.screen_mut(view).select(&ctx, id)
     }
 
     /// A store error as the status bar shows it, in the interface language.
@@ -787,16 +672,6 @@ impl App {
     }
 
     fn render_view(&self, f: &mut Frame, area: Rect, view: View, ui: &Ui) {
-        let v = &self.views;
-        match view {
-            View::Today => v.today.render(f, area, ui),
-            View::Goals => v.goals.render(f, area, ui),
-            View::Meetings => v.meetings.render(f, area, ui),
-            View::Feedback => v.feedback.render(f, area, ui),
-            View::Commitments => v.commitments.render(f, area, ui),
-            View::Gratitude => v.gratitude.render(f, area, ui),
-            View::Reflections => v.reflections.render(f, area, ui),
-            View::Mentors => v.mentors.render(f, area, ui),
-        }
+        self.views.screen(view).render(f, area, ui);
     }
 }

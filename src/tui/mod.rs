@@ -1,6 +1,7 @@
 //! The full-screen app: terminal handling, the app state and update loop, the views.
 
 pub mod app;
+pub mod ctx;
 pub mod editor;
 pub mod form;
 pub mod forms;

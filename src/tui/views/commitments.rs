@@ -2,6 +2,8 @@
 //! filters; `x` ticks done with the date; `r` records an experiment's result; the keep rate
 //! overall and per month in a panel.
 
+use crate::tui::ctx::Ctx;
+use crate::tui::views::screen::Screen;
 use chrono::{Months, NaiveDate};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
@@ -9,8 +11,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Row};
 
 use super::debrief::choices;
-use super::list::{ListSpec, draw_detail, draw_list, field};
-use super::{Cursor, LIST_LIMIT, list_and_detail};
+use super::list::{List, ListSpec, draw_detail, draw_list, field};
+use super::list_and_detail;
 use crate::domain::RecordKind;
 use crate::domain::keeprate::{KeepRate, Tally, keep_rate, month_of};
 use crate::domain::{Commitment, CommitmentStatus, Party};
@@ -28,10 +30,8 @@ pub const KEEP_MONTHS: u32 = 12;
 /// The Commitments view's state.
 #[derive(Debug, Default)]
 pub struct CommitmentsView {
-    /// How many rows the list loads; grows when the cursor reaches the end (0: the first page).
-    pub limit: usize,
-    pub rows: Vec<CommitmentRow>,
-    pub cursor: Cursor,
+    /// The rows and the selection.
+    pub list: List<CommitmentRow>,
     pub filter: CommitmentFilter,
     /// The keep rate overall and for the last [`KEEP_MONTHS`] months (oldest first).
     pub keep: KeepRate,
@@ -42,8 +42,8 @@ pub struct CommitmentsView {
 impl CommitmentsView {
     /// Loads the list under the filter and the keep rate as it stands on `today`.
     pub fn load(&mut self, store: &Store, today: NaiveDate) -> Result<()> {
-        self.rows = store.commitments_filtered(self.filter, today, self.limit.max(LIST_LIMIT))?;
-        self.cursor.clamp(self.rows.len());
+        let rows = store.commitments_filtered(self.filter, today, self.list.limit())?;
+        self.list.set_rows(rows);
         // The keep rate of the months on the chart: a bounded, indexed range of commitments.
         let first = month_of(today)
             .checked_sub_months(Months::new(KEEP_MONTHS - 1))
@@ -61,11 +61,6 @@ impl CommitmentsView {
                 .collect(),
         };
         Ok(())
-    }
-
-    /// Number of rows in the list.
-    pub fn row_count(&self) -> usize {
-        self.rows.len()
     }
 
     /// The filter's name.
@@ -93,8 +88,8 @@ impl CommitmentsView {
             .constraints([Constraint::Percentage(45), Constraint::Percentage(55)])
             .split(lower);
         let (detail_area, keep_area) = (parts[0], parts[1]);
-        let window = super::list::window(self.cursor, self.rows.len(), list_area);
-        let rows = self.rows[window.clone()]
+        let window = super::list::window(self.list.cursor(), self.list.rows().len(), list_area);
+        let rows = self.list.rows()[window.clone()]
             .iter()
             .map(|r| list_row(r, ui))
             .collect();
@@ -118,14 +113,14 @@ impl CommitmentsView {
                     Constraint::Length(14),
                 ],
                 rows,
-                window: Some((window.start, self.rows.len())),
-                cursor: self.cursor,
+                window: Some((window.start, self.list.rows().len())),
+                cursor: self.list.cursor(),
                 empty: t.empty,
                 focused: true,
             },
             ui,
         );
-        let detail = match self.rows.get(self.cursor.pos) {
+        let detail = match self.list.selected() {
             Some(r) => detail_lines(&r.commitment, ui),
             None => Vec::new(),
         };
@@ -331,8 +326,8 @@ pub fn update(app: &mut App, action: CommitmentsAction) -> Result<()> {
     let selected = app
         .views
         .commitments
-        .rows
-        .get(app.views.commitments.cursor.pos)
+        .list
+        .selected()
         .map(|r| r.commitment.clone());
     let today = app.clock.today();
     let t = app.text();
@@ -344,7 +339,6 @@ pub fn update(app: &mut App, action: CommitmentsAction) -> Result<()> {
         (CommitmentsAction::CycleFilter, _) => {
             let v = &mut app.views.commitments;
             v.filter = v.filter.next();
-            v.cursor = Cursor::default();
             app.views.commitments.load(&app.store, today)?;
         }
         (CommitmentsAction::Edit, Some(c)) => {
@@ -456,15 +450,7 @@ pub fn save(app: &mut App, purpose: &CommitmentForm, form: &Form) -> Result<(), 
     }
     let id = app.store.save_commitment(&c)?;
     app.load(super::View::Commitments)?;
-    if let Some(pos) = app
-        .views
-        .commitments
-        .rows
-        .iter()
-        .position(|r| r.commitment.id == id)
-    {
-        app.views.commitments.cursor = Cursor { pos };
-    }
+    app.views.commitments.list.select(id);
     Ok(())
 }
 
@@ -489,5 +475,32 @@ pub fn reopen(app: &App, draft_key: &str) -> Option<OpenForm> {
                 purpose: FormPurpose::Commitments(CommitmentForm::Edit(c.id)),
             })
         }
+    }
+}
+
+impl Screen for CommitmentsView {
+    fn load(&mut self, ctx: &Ctx) -> Result<()> {
+        CommitmentsView::load(self, ctx.store, ctx.today())
+    }
+
+    fn step(&mut self, ctx: &Ctx, delta: isize) -> Result<()> {
+        if self.list.grow(delta, 0) {
+            CommitmentsView::load(self, ctx.store, ctx.today())?;
+        }
+        self.list.step(delta);
+        Ok(())
+    }
+
+    fn select(&mut self, ctx: &Ctx, id: i64) -> Result<bool> {
+        let _ = ctx;
+        Ok(self.list.select(id))
+    }
+
+    fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
+        CommitmentsView::render(self, f, area, ui)
+    }
+
+    fn keys(&self) -> &'static [crate::tui::keys::Binding] {
+        KEYS
     }
 }

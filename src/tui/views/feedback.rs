@@ -1,14 +1,16 @@
 //! Feedback (4): what mentors said, its kind and status, my reaction, the goal it serves;
 //! filters by status and mentor; "try this" turns advice into an experiment.
 
+use crate::tui::ctx::Ctx;
+use crate::tui::views::screen::Screen;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Cell, Row};
 
 use super::debrief::choices;
-use super::list::{ListSpec, draw_detail, draw_list, field, heading};
-use super::{Cursor, LIST_LIMIT, list_and_detail};
+use super::list::{List, ListSpec, draw_detail, draw_list, field, heading};
+use super::list_and_detail;
 use crate::domain::RecordKind;
 use crate::domain::text::{clean_line, clean_multiline};
 use crate::domain::{Commitment, Feedback, FeedbackKind, FeedbackStatus};
@@ -23,10 +25,8 @@ use crate::tui::ui::Ui;
 /// The Feedback view's state.
 #[derive(Debug, Default)]
 pub struct FeedbackView {
-    /// How many rows the list loads; grows when the cursor reaches the end (0: the first page).
-    pub limit: usize,
-    pub rows: Vec<FeedbackRow>,
-    pub cursor: Cursor,
+    /// The rows and the selection.
+    pub list: List<FeedbackRow>,
     pub filter: FeedbackFilter,
     /// The mentor filter's name, for the title.
     pub mentor_name: Option<String>,
@@ -40,12 +40,12 @@ pub struct FeedbackView {
 impl FeedbackView {
     /// Loads the list under the filter, and the selected row's links.
     pub fn load(&mut self, store: &Store) -> Result<()> {
-        self.rows = store.feedback_filtered(self.filter, self.limit.max(LIST_LIMIT))?;
+        let rows = store.feedback_filtered(self.filter, self.list.limit())?;
         self.mentor_name = match self.filter.mentor_id {
             Some(id) => Some(store.mentor(id)?.name),
             None => None,
         };
-        self.cursor.clamp(self.rows.len());
+        self.list.set_rows(rows);
         self.load_detail(store)
     }
 
@@ -54,7 +54,7 @@ impl FeedbackView {
         self.experiments.clear();
         self.goal = None;
         self.meeting = None;
-        if let Some(r) = self.rows.get(self.cursor.pos) {
+        if let Some(r) = self.list.selected() {
             let fb = &r.feedback;
             self.experiments = store.experiments_of(fb.id)?;
             if let Some(g) = fb.goal_id {
@@ -67,17 +67,12 @@ impl FeedbackView {
         Ok(())
     }
 
-    /// Number of rows in the list.
-    pub fn row_count(&self) -> usize {
-        self.rows.len()
-    }
-
     /// Draws the list and the detail pane.
     pub fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
         let t = &ui.t.feedback;
         let (list_area, detail_area) = list_and_detail(area);
-        let window = super::list::window(self.cursor, self.rows.len(), list_area);
-        let rows = self.rows[window.clone()]
+        let window = super::list::window(self.list.cursor(), self.list.rows().len(), list_area);
+        let rows = self.list.rows()[window.clone()]
             .iter()
             .map(|r| {
                 let fb = &r.feedback;
@@ -133,14 +128,14 @@ impl FeedbackView {
                     Constraint::Min(20),
                 ],
                 rows,
-                window: Some((window.start, self.rows.len())),
-                cursor: self.cursor,
+                window: Some((window.start, self.list.rows().len())),
+                cursor: self.list.cursor(),
                 empty: t.empty,
                 focused: true,
             },
             ui,
         );
-        if let Some(r) = self.rows.get(self.cursor.pos) {
+        if let Some(r) = self.list.selected() {
             draw_detail(
                 f,
                 detail_area,
@@ -296,8 +291,8 @@ pub fn update(app: &mut App, action: FeedbackAction) -> Result<()> {
     let selected = app
         .views
         .feedback
-        .rows
-        .get(app.views.feedback.cursor.pos)
+        .list
+        .selected()
         .map(|r| r.feedback.clone());
     let today = app.clock.today();
     match (action, selected) {
@@ -308,7 +303,6 @@ pub fn update(app: &mut App, action: FeedbackAction) -> Result<()> {
         (FeedbackAction::CycleFilter, _) => {
             let v = &mut app.views.feedback;
             v.filter.status = next_status_filter(v.filter.status);
-            v.cursor = Cursor::default();
             app.views.feedback.load(&app.store)?;
         }
         (FeedbackAction::MentorFilter, selected) => {
@@ -317,7 +311,6 @@ pub fn update(app: &mut App, action: FeedbackAction) -> Result<()> {
                 Some(_) => None,
                 None => selected.and_then(|f| f.mentor_id),
             };
-            v.cursor = Cursor::default();
             app.views.feedback.load(&app.store)?;
         }
         (FeedbackAction::Edit, Some(fb)) => {
@@ -452,14 +445,7 @@ pub fn save(app: &mut App, purpose: &FeedbackForm, form: &Form) -> Result<(), Sa
         }
     };
     app.load(super::View::Feedback)?;
-    if let Some(pos) = app
-        .views
-        .feedback
-        .rows
-        .iter()
-        .position(|r| r.feedback.id == id)
-    {
-        app.views.feedback.cursor = Cursor { pos };
+    if app.views.feedback.list.select(id) {
         app.views.feedback.load_detail(&app.store)?;
     }
     Ok(())
@@ -486,5 +472,33 @@ pub fn reopen(app: &App, draft_key: &str) -> Option<OpenForm> {
                 purpose: FormPurpose::Feedback(FeedbackForm::Edit(fb.id)),
             })
         }
+    }
+}
+
+impl Screen for FeedbackView {
+    fn load(&mut self, ctx: &Ctx) -> Result<()> {
+        FeedbackView::load(self, ctx.store)
+    }
+
+    fn step(&mut self, ctx: &Ctx, delta: isize) -> Result<()> {
+        if self.list.grow(delta, 0) {
+            Self::load(self, ctx.store)?;
+        }
+        self.list.step(delta);
+        self.load_detail(ctx.store)
+    }
+
+    fn select(&mut self, ctx: &Ctx, id: i64) -> Result<bool> {
+        let found = self.list.select(id);
+        self.load_detail(ctx.store)?;
+        Ok(found)
+    }
+
+    fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
+        FeedbackView::render(self, f, area, ui)
+    }
+
+    fn keys(&self) -> &'static [crate::tui::keys::Binding] {
+        KEYS
     }
 }

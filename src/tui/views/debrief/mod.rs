@@ -277,7 +277,7 @@ pub fn update(app: &mut App, action: DebriefAction) -> Result<()> {
     match action {
         DebriefAction::Start => {
             let v = &app.views.meetings;
-            match v.rows.get(v.cursor.pos).map(|r| r.meeting.id) {
+            match v.selected().map(|r| r.meeting.id) {
                 Some(id) => start(app, id)?,
                 None => app.message = Some(app.text().common.nothing_selected.to_string()),
             }

@@ -18,7 +18,7 @@ use crate::tui::forms::{FormPurpose, OpenForm, SaveError};
 use crate::tui::keys::{Action, Binding, Key, bind};
 use crate::tui::theme::Theme;
 use crate::tui::ui::{number, wrap};
-use crate::tui::views::{Cursor, View};
+use crate::tui::views::View;
 
 /// What the Goals view's own keys do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,12 +78,7 @@ pub enum GoalForm {
 
 /// Applies one of the view's actions.
 pub fn update(app: &mut App, action: GoalsAction) -> Result<()> {
-    let selected = app
-        .views
-        .goals
-        .rows
-        .get(app.views.goals.cursor.pos)
-        .map(|s| s.goal.clone());
+    let selected = app.views.goals.list.selected().map(|s| s.goal.clone());
     match (action, selected) {
         (GoalsAction::New, _) => {
             let form = goal_form(app, None, "goal:new")?;
@@ -341,8 +336,7 @@ pub fn save(app: &mut App, purpose: &GoalForm, form: &Form) -> Result<(), SaveEr
         }
     };
     app.load(View::Goals)?;
-    if let Some(pos) = app.views.goals.rows.iter().position(|r| r.goal.id == id) {
-        app.views.goals.cursor = Cursor { pos };
+    if app.views.goals.list.select(id) {
         app.views.goals.load_detail(&app.store)?;
     }
     Ok(())

@@ -6,13 +6,15 @@ mod form;
 
 pub use form::{GoalForm, GoalsAction, KEYS, goal_from_form, refresh_panel, reopen, save, update};
 
+use crate::tui::ctx::Ctx;
+use crate::tui::views::screen::Screen;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Cell, Row};
 
-use super::list::{ListSpec, draw_detail, draw_list, field, heading};
-use super::{Cursor, LIST_LIMIT, list_and_detail};
+use super::list::{List, ListSpec, draw_detail, draw_list, field, heading};
+use super::list_and_detail;
 use crate::domain::smart;
 use crate::domain::{Goal, GoalRevision, GoalStatus, ProgressUpdate};
 use crate::i18n::{Label, fill};
@@ -22,10 +24,8 @@ use crate::tui::ui::{Ui, fit, gauge, number, sparkline};
 /// The Goals view's state.
 #[derive(Debug, Default)]
 pub struct GoalsView {
-    /// How many rows the list loads; grows when the cursor reaches the end (0: the first page).
-    pub limit: usize,
-    pub rows: Vec<GoalSummary>,
-    pub cursor: Cursor,
+    /// The rows and the selection.
+    pub list: List<GoalSummary>,
     pub history: Vec<ProgressUpdate>,
     pub revisions: Vec<GoalRevision>,
     /// Mentor names by id, for the detail pane.
@@ -37,20 +37,20 @@ pub struct GoalsView {
 impl GoalsView {
     /// Loads the list and the selected goal's details.
     pub fn load(&mut self, store: &Store) -> Result<()> {
-        self.rows = store.goal_summaries(self.limit.max(LIST_LIMIT))?;
+        let rows = store.goal_summaries(self.list.limit())?;
         self.mentor_names = store
             .mentors()?
             .into_iter()
             .map(|m| (m.id, m.name))
             .collect();
-        self.cursor.clamp(self.rows.len());
+        self.list.set_rows(rows);
         self.smart_marks.borrow_mut().clear();
         self.load_detail(store)
     }
 
     /// Loads the history of the goal under the cursor.
     pub fn load_detail(&mut self, store: &Store) -> Result<()> {
-        match self.rows.get(self.cursor.pos) {
+        match self.list.selected() {
             Some(row) => {
                 self.history = store.progress_of(row.goal.id, 24)?;
                 self.revisions = store.revisions_of(row.goal.id, 5)?;
@@ -63,17 +63,12 @@ impl GoalsView {
         Ok(())
     }
 
-    /// Number of rows in the list.
-    pub fn row_count(&self) -> usize {
-        self.rows.len()
-    }
-
     /// Draws the list and the detail pane.
     pub fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
         let t = &ui.t.goals;
         let (list_area, detail_area) = list_and_detail(area);
-        let window = super::list::window(self.cursor, self.rows.len(), list_area);
-        let rows = self.rows[window.clone()]
+        let window = super::list::window(self.list.cursor(), self.list.rows().len(), list_area);
+        let rows = self.list.rows()[window.clone()]
             .iter()
             .map(|s| {
                 let g = &s.goal;
@@ -126,14 +121,14 @@ impl GoalsView {
                     Constraint::Length(7),
                 ],
                 rows,
-                window: Some((window.start, self.rows.len())),
-                cursor: self.cursor,
+                window: Some((window.start, self.list.rows().len())),
+                cursor: self.list.cursor(),
                 empty: t.empty,
                 focused: true,
             },
             ui,
         );
-        if let Some(s) = self.rows.get(self.cursor.pos) {
+        if let Some(s) = self.list.selected() {
             draw_detail(
                 f,
                 detail_area,
@@ -270,4 +265,32 @@ fn status_label(code: &str, ui: &Ui) -> String {
     code.parse::<GoalStatus>()
         .map(|s| s.label(&ui.t.labels).to_string())
         .unwrap_or_else(|_| ui.user(code, false).into_owned())
+}
+
+impl Screen for GoalsView {
+    fn load(&mut self, ctx: &Ctx) -> Result<()> {
+        GoalsView::load(self, ctx.store)
+    }
+
+    fn step(&mut self, ctx: &Ctx, delta: isize) -> Result<()> {
+        if self.list.grow(delta, 0) {
+            Self::load(self, ctx.store)?;
+        }
+        self.list.step(delta);
+        self.load_detail(ctx.store)
+    }
+
+    fn select(&mut self, ctx: &Ctx, id: i64) -> Result<bool> {
+        let found = self.list.select(id);
+        self.load_detail(ctx.store)?;
+        Ok(found)
+    }
+
+    fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
+        GoalsView::render(self, f, area, ui)
+    }
+
+    fn keys(&self) -> &'static [crate::tui::keys::Binding] {
+        KEYS
+    }
 }

@@ -9,8 +9,8 @@ use crate::store::Result;
 use crate::tui::app::App;
 use crate::tui::form::Form;
 use crate::tui::forms::{FormPurpose, OpenForm, SaveError};
+use crate::tui::views::View;
 use crate::tui::views::debrief::choices;
-use crate::tui::views::{Cursor, View};
 
 use super::GratitudeForm;
 
@@ -158,9 +158,7 @@ pub fn save(app: &mut App, purpose: &GratitudeForm, form: &Form) -> Result<(), S
     if v.focus == Pane::Nudges {
         v.switch_focus();
     }
-    if let Some(pos) = v.rows.iter().position(|r| r.gratitude.id == id) {
-        v.cursor = Cursor { pos };
-    }
+    v.list.select(id);
     Ok(())
 }
 

@@ -4,6 +4,8 @@
 
 mod form;
 
+use crate::tui::ctx::Ctx;
+use crate::tui::views::screen::Screen;
 use form::{Prefill, nudge_key, prefill_for, sent_form, thanks_form};
 pub use form::{reopen, save};
 
@@ -13,8 +15,8 @@ use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::widgets::{Cell, Row};
 
-use super::list::{ListSpec, draw_list};
-use super::{Cursor, LIST_LIMIT, list_and_detail};
+use super::list::{List, ListSpec, draw_list};
+use super::{Cursor, list_and_detail};
 use crate::domain::Gratitude;
 use crate::domain::RecordKind;
 use crate::domain::nudges::{Nudge, NudgeKind, nudges};
@@ -55,21 +57,20 @@ pub struct NudgeRow {
 /// The Gratitude view's state.
 #[derive(Debug, Default)]
 pub struct GratitudeView {
-    /// How many rows the list loads; grows when the cursor reaches the end (0: the first page).
-    pub limit: usize,
-    pub rows: Vec<GratitudeRow>,
+    /// The thanks and the selected one.
+    pub list: List<GratitudeRow>,
     pub nudges: Vec<NudgeRow>,
+    /// The selected nudge.
+    pub nudge_cursor: Cursor,
+    /// The pane the keys move in.
     pub focus: Pane,
-    /// The cursor of the focused pane (the app moves it).
-    pub cursor: Cursor,
-    /// The cursor of the other pane.
-    pub other: Cursor,
 }
 
 impl GratitudeView {
     /// Loads the thanks and the nudges as they stand at `now`.
     pub fn load(&mut self, store: &Store, now: NaiveDateTime) -> Result<()> {
-        self.rows = store.gratitude_list(self.limit.max(LIST_LIMIT))?;
+        let rows = store.gratitude_list(self.list.limit())?;
+        self.list.set_rows(rows);
         let input = store.nudge_input(now)?;
         let mentors = store.mentors()?;
         let name = |id: Option<i64>| {
@@ -96,37 +97,15 @@ impl GratitudeView {
                 }
             })
             .collect();
-        let (list, nudge) = (self.rows.len(), self.nudges.len());
-        let (mine, theirs) = match self.focus {
-            Pane::List => (list, nudge),
-            Pane::Nudges => (nudge, list),
-        };
-        self.cursor.clamp(mine);
-        self.other.clamp(theirs);
+        self.nudge_cursor.clamp(self.nudges.len());
         Ok(())
     }
 
-    /// Number of rows in the focused pane.
-    pub fn row_count(&self) -> usize {
+    /// Moves the cursor of the focused pane by `delta` rows.
+    pub fn step(&mut self, delta: isize) {
         match self.focus {
-            Pane::List => self.rows.len(),
-            Pane::Nudges => self.nudges.len(),
-        }
-    }
-
-    /// The cursor of the thanks list.
-    pub fn list_cursor(&self) -> Cursor {
-        match self.focus {
-            Pane::List => self.cursor,
-            Pane::Nudges => self.other,
-        }
-    }
-
-    /// The cursor of the nudge list.
-    pub fn nudge_cursor(&self) -> Cursor {
-        match self.focus {
-            Pane::List => self.other,
-            Pane::Nudges => self.cursor,
+            Pane::List => self.list.step(delta),
+            Pane::Nudges => self.nudge_cursor.step(delta, self.nudges.len()),
         }
     }
 
@@ -136,25 +115,24 @@ impl GratitudeView {
             Pane::List => Pane::Nudges,
             Pane::Nudges => Pane::List,
         };
-        std::mem::swap(&mut self.cursor, &mut self.other);
     }
 
     /// The selected thanks entry.
     pub fn selected(&self) -> Option<&Gratitude> {
-        self.rows.get(self.list_cursor().pos).map(|r| &r.gratitude)
+        self.list.selected().map(|r| &r.gratitude)
     }
 
     /// The selected nudge.
     pub fn selected_nudge(&self) -> Option<&NudgeRow> {
-        self.nudges.get(self.nudge_cursor().pos)
+        self.nudges.get(self.nudge_cursor.pos)
     }
 
     /// Draws the thanks list and the nudge list.
     pub fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
         let t = &ui.t.gratitude;
         let (list_area, nudge_area) = list_and_detail(area);
-        let window = super::list::window(self.list_cursor(), self.rows.len(), list_area);
-        let rows = self.rows[window.clone()]
+        let window = super::list::window(self.list.cursor(), self.list.rows().len(), list_area);
+        let rows = self.list.rows()[window.clone()]
             .iter()
             .map(|r| {
                 let g = &r.gratitude;
@@ -189,8 +167,8 @@ impl GratitudeView {
                     Constraint::Length(12),
                 ],
                 rows,
-                window: Some((window.start, self.rows.len())),
-                cursor: self.list_cursor(),
+                window: Some((window.start, self.list.rows().len())),
+                cursor: self.list.cursor(),
                 empty: t.empty,
                 focused: self.focus == Pane::List,
             },
@@ -216,7 +194,7 @@ impl GratitudeView {
                 headers: &[t.nudge_header],
                 widths: &[Constraint::Min(10)],
                 rows: nudge_rows,
-                cursor: self.nudge_cursor(),
+                cursor: self.nudge_cursor,
                 empty: t.nudges_empty,
                 focused: self.focus == Pane::Nudges,
                 window: None,
@@ -399,4 +377,31 @@ pub fn update(app: &mut App, action: GratitudeAction) -> Result<()> {
         _ => app.message = Some(t.common.nothing_selected.to_string()),
     }
     Ok(())
+}
+
+impl Screen for GratitudeView {
+    fn load(&mut self, ctx: &Ctx) -> Result<()> {
+        GratitudeView::load(self, ctx.store, ctx.now)
+    }
+
+    fn step(&mut self, ctx: &Ctx, delta: isize) -> Result<()> {
+        if self.focus == Pane::List && self.list.grow(delta, 0) {
+            GratitudeView::load(self, ctx.store, ctx.now)?;
+        }
+        GratitudeView::step(self, delta);
+        Ok(())
+    }
+
+    fn select(&mut self, ctx: &Ctx, id: i64) -> Result<bool> {
+        let _ = ctx;
+        Ok(self.list.select(id))
+    }
+
+    fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
+        GratitudeView::render(self, f, area, ui)
+    }
+
+    fn keys(&self) -> &'static [crate::tui::keys::Binding] {
+        KEYS
+    }
 }

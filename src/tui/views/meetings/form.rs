@@ -152,8 +152,7 @@ fn save_meeting(app: &mut App, id: Option<i64>, form: &Form) -> Result<(), SaveE
     let id = app.store.save_meeting(&m)?;
     app.load(View::Meetings)?;
     let v = &mut app.views.meetings;
-    if let Some(pos) = v.rows.iter().position(|r| r.meeting.id == id) {
-        v.cursor = Cursor { pos };
+    if v.list.select(id) {
         v.load_detail(&app.store)?;
     }
     Ok(())

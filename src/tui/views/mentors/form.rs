@@ -3,8 +3,8 @@
 
 use ratatui::text::Line;
 
+use super::View;
 use super::relation;
-use super::{Cursor, View};
 use crate::domain::RecordKind;
 use crate::domain::text::clean_line;
 use crate::domain::{Mentor, MentorStatus};
@@ -104,12 +104,7 @@ pub enum MentorForm {
 
 /// Applies one of the view's actions.
 pub fn update(app: &mut App, action: MentorsAction) -> Result<()> {
-    let selected = app
-        .views
-        .mentors
-        .rows
-        .get(app.views.mentors.cursor.pos)
-        .cloned();
+    let selected = app.views.mentors.list.selected().cloned();
     match (action, selected) {
         (MentorsAction::New, _) => {
             let form = mentor_form(app, None, "mentor:new");
@@ -129,7 +124,6 @@ pub fn update(app: &mut App, action: MentorsAction) -> Result<()> {
                 Some(s) if s.index() + 1 == MentorStatus::ALL.len() => None,
                 Some(s) => Some(s.next()),
             };
-            v.cursor = Cursor::default();
             app.load(View::Mentors)?;
         }
         (MentorsAction::LogContact, Some(m)) => {
@@ -253,8 +247,7 @@ pub fn save(app: &mut App, purpose: &MentorForm, form: &Form) -> Result<(), Save
         }
     };
     app.load(View::Mentors)?;
-    if let Some(pos) = app.views.mentors.rows.iter().position(|r| r.id == id) {
-        app.views.mentors.cursor = Cursor { pos };
+    if app.views.mentors.list.select(id) {
         app.views.mentors.load_detail(&app.store)?;
     }
     Ok(())

@@ -8,13 +8,15 @@ pub mod relation;
 
 pub use form::{KEYS, MentorForm, MentorsAction, reopen, save, update};
 
+use crate::tui::ctx::Ctx;
+use crate::tui::views::screen::Screen;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Cell, Row};
 
-use super::list::{ListSpec, draw_detail, draw_list, field, heading};
-use super::{Cursor, View, list_and_detail};
+use super::list::{List, ListSpec, draw_detail, draw_list, field, heading};
+use super::{View, list_and_detail};
 use crate::domain::text::clean_multiline;
 use crate::domain::{Contact, HealthCheck, Mentor, MentorStatus};
 use crate::i18n::{Label, fill};
@@ -24,8 +26,8 @@ use crate::tui::ui::{Ui, sparkline};
 /// The Mentors view's state.
 #[derive(Debug, Default)]
 pub struct MentorsView {
-    pub rows: Vec<Mentor>,
-    pub cursor: Cursor,
+    /// The rows and the selection.
+    pub list: List<Mentor>,
     pub contacts: Vec<Contact>,
     pub health: Vec<HealthCheck>,
     /// The selected mentor's whole contact log in figures.
@@ -37,17 +39,17 @@ pub struct MentorsView {
 impl MentorsView {
     /// Loads the list and the selected mentor's contacts and health checks.
     pub fn load(&mut self, store: &Store) -> Result<()> {
-        self.rows = store.mentors()?;
+        let mut rows = store.mentors()?;
         if let Some(status) = self.filter {
-            self.rows.retain(|m| m.status == status);
+            rows.retain(|m| m.status == status);
         }
-        self.cursor.clamp(self.rows.len());
+        self.list.set_rows(rows);
         self.load_detail(store)
     }
 
     /// Loads the contact log and health checks of the mentor under the cursor.
     pub fn load_detail(&mut self, store: &Store) -> Result<()> {
-        match self.rows.get(self.cursor.pos) {
+        match self.list.selected() {
             Some(m) => {
                 self.contacts = store.contacts_of(m.id, 5)?;
                 self.health = store.health_checks_of(m.id, 12)?;
@@ -62,17 +64,12 @@ impl MentorsView {
         Ok(())
     }
 
-    /// Number of rows in the list.
-    pub fn row_count(&self) -> usize {
-        self.rows.len()
-    }
-
     /// Draws the list and the detail pane.
     pub fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
         let t = &ui.t.mentors;
         let (list_area, detail_area) = list_and_detail(area);
-        let window = super::list::window(self.cursor, self.rows.len(), list_area);
-        let rows = self.rows[window.clone()]
+        let window = super::list::window(self.list.cursor(), self.list.rows().len(), list_area);
+        let rows = self.list.rows()[window.clone()]
             .iter()
             .map(|m| {
                 let style = match m.status {
@@ -109,14 +106,14 @@ impl MentorsView {
                     Constraint::Length(15),
                 ],
                 rows,
-                window: Some((window.start, self.rows.len())),
-                cursor: self.cursor,
+                window: Some((window.start, self.list.rows().len())),
+                cursor: self.list.cursor(),
                 empty: t.empty,
                 focused: true,
             },
             ui,
         );
-        if let Some(m) = self.rows.get(self.cursor.pos) {
+        if let Some(m) = self.list.selected() {
             draw_detail(
                 f,
                 detail_area,
@@ -289,5 +286,31 @@ impl MentorsView {
                 lines.push(Line::from(format!("• {advice}")));
             }
         }
+    }
+}
+
+impl Screen for MentorsView {
+    fn load(&mut self, ctx: &Ctx) -> Result<()> {
+        MentorsView::load(self, ctx.store)
+    }
+
+    fn step(&mut self, ctx: &Ctx, delta: isize) -> Result<()> {
+        let _ = ctx;
+        self.list.step(delta);
+        self.load_detail(ctx.store)
+    }
+
+    fn select(&mut self, ctx: &Ctx, id: i64) -> Result<bool> {
+        let found = self.list.select(id);
+        self.load_detail(ctx.store)?;
+        Ok(found)
+    }
+
+    fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
+        MentorsView::render(self, f, area, ui)
+    }
+
+    fn keys(&self) -> &'static [crate::tui::keys::Binding] {
+        KEYS
     }
 }

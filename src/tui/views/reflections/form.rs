@@ -8,8 +8,8 @@ use ratatui::text::Line;
 use std::borrow::Cow;
 
 use super::adjust::{adjust_form, save_adjustment};
+use super::figure_lines;
 use super::templates::{self, Template, Templates};
-use super::{Cursor, figure_lines};
 use crate::domain::RecordKind;
 use crate::domain::figures::{figures, period_bounds};
 use crate::domain::{Period, Reflection};
@@ -369,9 +369,7 @@ fn save_review(app: &mut App, mut r: Reflection, form: &Form) -> Result<(), Save
 pub(super) fn select(app: &mut App, id: i64) -> Result<()> {
     app.load(View::Reflections)?;
     let view = &mut app.views.reflections;
-    if let Some(pos) = view.rows.iter().position(|r| r.id == id) {
-        view.cursor = Cursor { pos };
-    }
+    view.list.select(id);
     Ok(())
 }
 

@@ -9,6 +9,8 @@ mod figures;
 mod form;
 pub use crate::assets::reflection_templates as templates;
 
+use crate::tui::ctx::Ctx;
+use crate::tui::views::screen::Screen;
 use chrono::Duration;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
@@ -19,8 +21,8 @@ pub use figures::figure_lines;
 pub use form::{KEYS, ReflectionForm, ReflectionsAction, reopen, save, update};
 pub use templates::Templates;
 
-use super::list::{ListSpec, draw_detail, draw_list, heading};
-use super::{Cursor, LIST_LIMIT, list_and_detail};
+use super::list::{List, ListSpec, draw_detail, draw_list, heading};
+use super::{LIST_LIMIT, list_and_detail};
 use crate::config::Config;
 use crate::domain::figures::period_bounds;
 use crate::domain::text::clean_multiline;
@@ -32,10 +34,8 @@ use crate::tui::ui::Ui;
 /// The Reflections view's state.
 #[derive(Debug, Default)]
 pub struct ReflectionsView {
-    /// How many rows the list loads; grows when the cursor reaches the end (0: the first page).
-    pub limit: usize,
-    pub rows: Vec<Reflection>,
-    pub cursor: Cursor,
+    /// The rows and the selection.
+    pub list: List<Reflection>,
     /// The templates in use (shipped, overridden or added by the user's own files).
     pub templates: Templates,
     /// The interface language (templates carry both).
@@ -47,22 +47,17 @@ pub struct ReflectionsView {
 impl ReflectionsView {
     /// Loads the list, the templates and the goal adjustments made from reviews.
     pub fn load(&mut self, store: &Store, config: &Config, lang: Lang) -> Result<()> {
-        self.rows = store.reflections(self.limit.max(LIST_LIMIT))?;
-        self.cursor.clamp(self.rows.len());
+        let rows = store.reflections(self.list.limit())?;
+        self.list.set_rows(rows);
         self.templates = templates::load(config.dir.as_deref());
         self.lang = lang;
         self.revisions = store.reflection_revisions(LIST_LIMIT)?;
         Ok(())
     }
 
-    /// Number of rows in the list.
-    pub fn row_count(&self) -> usize {
-        self.rows.len()
-    }
-
     /// The selected reflection.
     pub fn selected(&self) -> Option<&Reflection> {
-        self.rows.get(self.cursor.pos)
+        self.list.selected()
     }
 
     /// A template's title, or its name when it is not available.
@@ -77,8 +72,8 @@ impl ReflectionsView {
     pub fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
         let t = &ui.t.reflections;
         let (list_area, detail_area) = list_and_detail(area);
-        let window = super::list::window(self.cursor, self.rows.len(), list_area);
-        let rows = self.rows[window.clone()]
+        let window = super::list::window(self.list.cursor(), self.list.rows().len(), list_area);
+        let rows = self.list.rows()[window.clone()]
             .iter()
             .map(|r| {
                 Row::new(vec![
@@ -103,8 +98,8 @@ impl ReflectionsView {
                     Constraint::Min(10),
                 ],
                 rows,
-                window: Some((window.start, self.rows.len())),
-                cursor: self.cursor,
+                window: Some((window.start, self.list.rows().len())),
+                cursor: self.list.cursor(),
                 empty: t.empty,
                 focused: true,
             },
@@ -201,5 +196,32 @@ impl ReflectionsView {
         }
         lines.extend(self.problem_lines(ui));
         lines
+    }
+}
+
+impl Screen for ReflectionsView {
+    fn load(&mut self, ctx: &Ctx) -> Result<()> {
+        ReflectionsView::load(self, ctx.store, ctx.config, ctx.lang)
+    }
+
+    fn step(&mut self, ctx: &Ctx, delta: isize) -> Result<()> {
+        if self.list.grow(delta, 0) {
+            ReflectionsView::load(self, ctx.store, ctx.config, ctx.lang)?;
+        }
+        self.list.step(delta);
+        Ok(())
+    }
+
+    fn select(&mut self, ctx: &Ctx, id: i64) -> Result<bool> {
+        let _ = ctx;
+        Ok(self.list.select(id))
+    }
+
+    fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
+        ReflectionsView::render(self, f, area, ui)
+    }
+
+    fn keys(&self) -> &'static [crate::tui::keys::Binding] {
+        KEYS
     }
 }

@@ -8,6 +8,8 @@
 mod heatmap;
 mod panels;
 
+use crate::tui::ctx::Ctx;
+use crate::tui::views::screen::Screen;
 use std::collections::HashMap;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime, Weekday};
@@ -272,7 +274,7 @@ pub fn allocate(height: u16, wants: &[(usize, usize)]) -> Vec<u16> {
 
 use crate::tui::app::App;
 use crate::tui::keys::{Action, Binding, Key, bind};
-use crate::tui::views::{Cursor, View};
+use crate::tui::views::View;
 
 /// What the Today view's own keys do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -319,9 +321,32 @@ fn open_meeting(app: &mut App, id: i64) -> Result<()> {
     app.screen = crate::tui::app::Screen::View(View::Meetings);
     app.load(View::Meetings)?;
     let meetings = &mut app.views.meetings;
-    if let Some(pos) = meetings.rows.iter().position(|r| r.meeting.id == id) {
-        meetings.cursor = Cursor { pos };
+    if meetings.list.select(id) {
         meetings.load_detail(&app.store)?;
     }
     Ok(())
+}
+
+impl Screen for TodayView {
+    fn load(&mut self, ctx: &Ctx) -> Result<()> {
+        TodayView::load(self, ctx.store, ctx.now, ctx.config)
+    }
+
+    fn step(&mut self, ctx: &Ctx, delta: isize) -> Result<()> {
+        let _ = (ctx, delta);
+        Ok(())
+    }
+
+    fn select(&mut self, ctx: &Ctx, id: i64) -> Result<bool> {
+        let _ = (ctx, id);
+        Ok(false)
+    }
+
+    fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
+        TodayView::render(self, f, area, ui)
+    }
+
+    fn keys(&self) -> &'static [crate::tui::keys::Binding] {
+        KEYS
+    }
 }
