@@ -55,7 +55,7 @@ fn select_latest_meeting(app: &mut App) -> i64 {
 }
 
 fn step(app: &App) -> Step {
-    app.debrief.as_ref().expect("debrief open").step()
+    app.debrief().expect("debrief open").step()
 }
 
 /// Walks every step of the debrief of meeting `id` with the keys a user presses.
@@ -105,7 +105,7 @@ fn debrief_every_step(app: &mut App, snap: Option<&str>) {
     press(app, KeyCode::Tab);
     ctrl(app, 's');
     assert_eq!(
-        app.debrief.as_ref().unwrap().state.commitments.len(),
+        app.debrief().unwrap().state.commitments.len(),
         0,
         "refused without a due date"
     );
@@ -138,7 +138,7 @@ fn debrief_the_latest_demo_meeting_end_to_end() {
     assert_eq!(agenda.len(), 2);
     let meetings_before = count(&app.store, "meetings");
     debrief_every_step(&mut app, Some("debrief_en"));
-    assert!(app.debrief.is_none(), "{:?}", app.message);
+    assert!(app.debrief().is_none(), "{:?}", app.message);
     assert!(
         app.message
             .as_deref()
@@ -241,7 +241,7 @@ fn debrief_steps_in_indonesian() {
     let mut app = demo_app(Lang::Id);
     select_latest_meeting(&mut app);
     debrief_every_step(&mut app, Some("debrief_id"));
-    assert!(app.debrief.is_none(), "{:?}", app.message);
+    assert!(app.debrief().is_none(), "{:?}", app.message);
 }
 
 fn plan_for(store: &Store, id: i64) -> DebriefPlan {
@@ -347,7 +347,7 @@ fn a_half_way_debrief_is_kept_as_a_draft_and_restored() {
     type_text(&mut app, "Typing when it crashed");
     // Esc leaves, keeping everything.
     press(&mut app, KeyCode::Esc);
-    assert!(app.debrief.is_none());
+    assert!(app.debrief().is_none());
     assert!(app.store.draft(&format!("debrief:{id}")).unwrap().is_some());
     assert_eq!(
         app.store.meeting(id).unwrap().notes,
@@ -359,21 +359,21 @@ fn a_half_way_debrief_is_kept_as_a_draft_and_restored() {
     );
     // Opening the same debrief again picks it up where it was.
     key(&mut app, 'D');
-    let d = app.debrief.as_ref().unwrap();
+    let d = app.debrief().unwrap();
     assert_eq!(d.step(), Step::Feedback);
     assert_eq!(d.state.feedback.len(), 1);
     assert_eq!(d.form.text("text"), "Typing when it crashed");
     // Back one step: the notes are still there.
     ctrl(&mut app, 'b');
     assert_eq!(
-        app.debrief.as_ref().unwrap().form.text("stood_out"),
+        app.debrief().unwrap().form.text("stood_out"),
         "Half-typed thought"
     );
     // A crash (the app is dropped without leaving): the next start offers the draft back.
     drop(app);
     let mut app = open(Store::open(&path, false).unwrap());
     assert!(
-        app.draft_offer
+        app.draft_offer()
             .as_ref()
             .unwrap()
             .key
@@ -382,18 +382,18 @@ fn a_half_way_debrief_is_kept_as_a_draft_and_restored() {
     let screen = draw(&mut app, 80, 24);
     assert!(screen.contains("Advice to"), "{screen}");
     key(&mut app, 'r');
-    let d = app.debrief.as_ref().expect("the debrief is back");
+    let d = app.debrief().expect("the debrief is back");
     assert_eq!(d.step(), Step::Notes);
     assert_eq!(d.state.feedback[0].text, "Advice to keep");
     // Ctrl-D removes the last feedback noted; Ctrl-S through to the end saves.
     ctrl(&mut app, 's');
     ctrl(&mut app, 'd');
-    assert!(app.debrief.as_ref().unwrap().state.feedback.is_empty());
+    assert!(app.debrief().unwrap().state.feedback.is_empty());
     for _ in 0..4 {
         ctrl(&mut app, 's');
     }
     ctrl(&mut app, 's');
-    assert!(app.debrief.is_none(), "{:?}", app.message);
+    assert!(app.debrief().is_none(), "{:?}", app.message);
     assert_eq!(app.store.draft(&format!("debrief:{id}")).unwrap(), None);
     assert!(
         app.store
@@ -415,7 +415,7 @@ fn a_bad_time_or_date_in_the_last_step_keeps_the_debrief_open() {
     assert_eq!(step(&app), Step::Next);
     type_text(&mut app, "someday");
     ctrl(&mut app, 's');
-    assert!(app.debrief.is_some());
+    assert!(app.debrief().is_some());
     let screen = draw(&mut app, 80, 24);
     assert!(screen.contains("someday"), "{screen}");
     press(&mut app, KeyCode::Backspace);
@@ -428,7 +428,7 @@ fn a_bad_time_or_date_in_the_last_step_keeps_the_debrief_open() {
     }
     type_text(&mut app, "25:99");
     ctrl(&mut app, 's');
-    assert!(app.debrief.is_some());
+    assert!(app.debrief().is_some());
     assert!(draw(&mut app, 80, 24).contains("HH:MM"));
 }
 
@@ -440,7 +440,7 @@ fn a_cancelled_meeting_is_not_debriefed() {
     m.status = MeetingStatus::Cancelled;
     app.store.save_meeting(&m).unwrap();
     key(&mut app, 'D');
-    assert!(app.debrief.is_none());
+    assert!(app.debrief().is_none());
     assert!(app.message.as_deref().unwrap().contains("cancelled"));
 }
 
@@ -619,7 +619,7 @@ fn add_and_edit_feedback_commitments_and_thanks() {
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "Write shorter emails");
     ctrl(&mut app, 's');
-    assert!(app.form.is_none(), "{:?}", app.message);
+    assert!(app.form().is_none(), "{:?}", app.message);
     let fb = &app.views.feedback.list.selected().unwrap().feedback;
     assert_eq!(fb.text, "Write shorter emails");
     assert!(fb.mentor_id.is_some(), "the active mentor by default");
@@ -631,13 +631,13 @@ fn add_and_edit_feedback_commitments_and_thanks() {
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "nonsense");
     ctrl(&mut app, 's');
-    assert!(app.form.is_some(), "a bad date keeps the form open");
+    assert!(app.form().is_some(), "a bad date keeps the form open");
     for _ in 0.."nonsense".len() {
         press(&mut app, KeyCode::Backspace);
     }
     type_text(&mut app, "+3d");
     ctrl(&mut app, 's');
-    assert!(app.form.is_none());
+    assert!(app.form().is_none());
     let c = &app.views.commitments.list.selected().unwrap().commitment;
     assert_eq!(
         (c.text.as_str(), c.due),
@@ -650,7 +650,7 @@ fn add_and_edit_feedback_commitments_and_thanks() {
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "For the intro");
     ctrl(&mut app, 's');
-    assert!(app.form.is_none(), "{:?}", app.message);
+    assert!(app.form().is_none(), "{:?}", app.message);
     let g = app.views.gratitude.selected().unwrap().clone();
     assert_eq!(g.what_for, "For the intro");
     assert!(!g.sent);
@@ -674,7 +674,7 @@ fn the_experiment_chain_reaches_the_next_agenda_and_the_gratitude_nudges() {
     // t: try this → an experiment due in two weeks; the feedback is now "trying".
     key(&mut app, 't');
     ctrl(&mut app, 's');
-    assert!(app.form.is_none(), "{:?}", app.message);
+    assert!(app.form().is_none(), "{:?}", app.message);
     assert_eq!(
         app.store.feedback(fb.id).unwrap().status,
         FeedbackStatus::Trying
@@ -752,7 +752,7 @@ fn the_experiment_chain_reaches_the_next_agenda_and_the_gratitude_nudges() {
     for _ in 0..6 {
         ctrl(&mut app, 's');
     }
-    assert!(app.debrief.is_none(), "{:?}", app.message);
+    assert!(app.debrief().is_none(), "{:?}", app.message);
     assert_eq!(
         app.store.commitment(exp.id).unwrap().reported_on,
         Some(next.starts_at.date())
@@ -781,10 +781,10 @@ fn the_experiment_chain_reaches_the_next_agenda_and_the_gratitude_nudges() {
         "{screen}"
     );
     press(&mut app, KeyCode::Enter);
-    let form = &app.form.as_ref().expect("a thanks form").form;
+    let form = &app.form().expect("a thanks form").form;
     assert!(form.text("what_for").contains("It worked: fewer questions"));
     ctrl(&mut app, 's');
-    assert!(app.form.is_none(), "{:?}", app.message);
+    assert!(app.form().is_none(), "{:?}", app.message);
     let n = nudges(&app.store.nudge_input(now()).unwrap(), now());
     assert!(
         !n.iter().any(|n| n.commitment_id == Some(exp.id)),

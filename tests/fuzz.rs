@@ -224,10 +224,7 @@ fn every_view_and_overlay_draws_at_every_size() {
             |(a, v, overlay, w, h)| {
                 let mut apps = apps.borrow_mut();
                 let app = &mut apps[a];
-                app.help_open = false;
-                app.search = None;
-                app.form = None;
-                app.confirm = None;
+                app.overlays.clear();
                 app.update(Action::ShowView(View::ALL[v]));
                 match overlay {
                     1 => app.update(Action::ToggleHelp),

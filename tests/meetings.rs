@@ -153,14 +153,14 @@ fn suggestions_from_every_source_are_accepted_once_and_disappear() {
 fn items_are_added_edited_reordered_and_deleted_with_undo() {
     let mut app = builder(Lang::En);
     key(&mut app, 'n');
-    assert!(app.form.is_some());
+    assert!(app.form().is_some());
     // kind (choice) → text → minutes → outcome.
     press(&mut app, KeyCode::Tab);
     typed(&mut app, "Which meetup slot suits a first talk?");
     press(&mut app, KeyCode::Tab);
     typed(&mut app, "abc");
     ctrl_s(&mut app);
-    assert!(app.form.is_some(), "bad minutes keep the form open");
+    assert!(app.form().is_some(), "bad minutes keep the form open");
     for _ in 0..3 {
         press(&mut app, KeyCode::Backspace);
     }
@@ -168,7 +168,7 @@ fn items_are_added_edited_reordered_and_deleted_with_undo() {
     press(&mut app, KeyCode::Tab);
     typed(&mut app, "A slot picked");
     ctrl_s(&mut app);
-    assert!(app.form.is_none(), "saved: {:?}", app.message);
+    assert!(app.form().is_none(), "saved: {:?}", app.message);
     let texts = item_texts(&app);
     assert_eq!(texts.len(), 3);
     assert_eq!(texts[2], "Which meetup slot suits a first talk?");
@@ -214,7 +214,7 @@ fn items_are_added_edited_reordered_and_deleted_with_undo() {
 
     // Delete asks, then `u` puts it back.
     key(&mut app, 'd');
-    assert!(app.confirm.is_some());
+    assert!(app.confirm().is_some());
     key(&mut app, 'y');
     assert_eq!(item_texts(&app).len(), 2);
     assert_eq!(
@@ -331,14 +331,14 @@ fn an_empty_agenda_starts_from_the_template_and_cannot_be_ready() {
     press(&mut app, KeyCode::Tab);
     typed(&mut app, "25:00");
     ctrl_s(&mut app);
-    assert!(app.form.is_some(), "a bad time keeps the form open");
+    assert!(app.form().is_some(), "a bad time keeps the form open");
     assert!(draw(&mut app, 100, 30).contains("Use HH:MM"));
     for _ in 0..5 {
         press(&mut app, KeyCode::Backspace);
     }
     typed(&mut app, "10:30");
     ctrl_s(&mut app);
-    assert!(app.form.is_none(), "{:?}", app.message);
+    assert!(app.form().is_none(), "{:?}", app.message);
     let s = app.views.meetings.selected().unwrap().clone();
     assert_eq!(s.meeting.starts_at.to_string(), "2026-12-10 10:30:00");
     assert_eq!(s.meeting.minutes, 30, "the configured default length");
@@ -396,7 +396,7 @@ fn a_meeting_is_edited_to_held_and_deleted_with_undo() {
     }
     key(&mut app, ' ');
     ctrl_s(&mut app);
-    assert!(app.form.is_none(), "{:?}", app.message);
+    assert!(app.form().is_none(), "{:?}", app.message);
 
     let held: Vec<_> = app
         .views
@@ -444,7 +444,7 @@ fn ticks_and_notes_are_saved_at_once_and_survive_a_restart() {
     press(&mut app, KeyCode::Enter);
     typed(&mut app, "Open with the outage story");
     ctrl_s(&mut app);
-    assert!(app.form.is_none());
+    assert!(app.form().is_none());
     let screen = draw(&mut app, 80, 24);
     assert!(screen.contains("1 of 2 discussed"), "{screen}");
     assert!(screen.contains("✎ Open with the outage story"), "{screen}");
@@ -502,10 +502,10 @@ fn q_parks_a_question_from_another_view() {
     let mut app = demo_app(Lang::En);
     key(&mut app, '5');
     key(&mut app, 'Q');
-    assert!(app.form.is_some(), "Q opens the question form");
+    assert!(app.form().is_some(), "Q opens the question form");
     typed(&mut app, "What would you do in my first 90 days?");
     ctrl_s(&mut app);
-    assert!(app.form.is_none());
+    assert!(app.form().is_none());
     assert_eq!(
         app.screen,
         mentee::tui::app::Screen::View(View::Commitments)
@@ -530,7 +530,7 @@ fn q_parks_a_question_from_another_view() {
     // An empty question is refused and nothing is saved.
     key(&mut app, 'Q');
     ctrl_s(&mut app);
-    assert!(app.form.is_some());
+    assert!(app.form().is_some());
     press(&mut app, KeyCode::Esc);
 }
 

@@ -152,7 +152,7 @@ fn a_review_is_saved_with_its_answers_then_edited_deleted_and_restored() {
     assert!(draw(&mut app, 160, 48).contains("Review of the month: 2026-11-01 – 2026-11-30"));
     // Saving with no answer is refused, nothing lost.
     ctrl(&mut app, 's');
-    assert!(app.form.is_some());
+    assert!(app.form().is_some());
     assert!(
         app.message
             .as_deref()
@@ -164,7 +164,7 @@ fn a_review_is_saved_with_its_answers_then_edited_deleted_and_restored() {
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "Ask Ana about slides");
     ctrl(&mut app, 's');
-    assert!(app.form.is_none(), "{:?}", app.message);
+    assert!(app.form().is_none(), "{:?}", app.message);
     let saved = app.store.reflections(10).unwrap();
     assert_eq!(saved.len(), 1);
     let r = &saved[0];
@@ -208,7 +208,7 @@ fn a_goal_adjusted_from_a_review_is_a_revision_citing_it() {
     // Nothing changed: refused (the focus goes to the target), nothing recorded.
     key(&mut app, 'a');
     ctrl(&mut app, 's');
-    assert!(app.form.is_some());
+    assert!(app.form().is_some());
     assert!(draw(&mut app, 120, 40).contains("Change the target, the due date or the status."));
     assert!(app.store.revisions_of(1, 10).unwrap().is_empty());
     type_text(&mut app, "6");
@@ -218,7 +218,7 @@ fn a_goal_adjusted_from_a_review_is_a_revision_citing_it() {
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "two talks done, aim higher");
     ctrl(&mut app, 's');
-    assert!(app.form.is_none(), "{:?}", app.message);
+    assert!(app.form().is_none(), "{:?}", app.message);
     let goal_id = app.store.goal_summaries(5).unwrap()[0].goal.id;
     let goal = app.store.goal(goal_id).unwrap();
     assert_eq!(goal.target, Some(6.0));

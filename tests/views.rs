@@ -94,14 +94,14 @@ fn welcome_fresh_key_goes_to_mentors() {
     let mut app = empty_app(Lang::En);
     key(&mut app, 'n');
     assert_eq!(app.screen, Screen::View(View::Mentors));
-    assert!(app.form.is_some(), "the new-mentor form opens at once");
+    assert!(app.form().is_some(), "the new-mentor form opens at once");
 }
 
 #[test]
 fn help_overlay_lists_the_keys_of_the_tables() {
     let mut app = demo_app(Lang::En);
     key(&mut app, '?');
-    assert!(app.help_open);
+    assert!(app.help_open());
     let screen = draw(&mut app, 100, 40);
     insta::assert_snapshot!("help_en_today_100x40", screen);
     for text in [
@@ -112,9 +112,9 @@ fn help_overlay_lists_the_keys_of_the_tables() {
         assert!(screen.contains(text), "help shows {text:?}");
     }
     press(&mut app, KeyCode::Esc);
-    assert!(!app.help_open);
+    assert!(!app.help_open());
     press(&mut app, KeyCode::F(1));
-    assert!(app.help_open);
+    assert!(app.help_open());
     let mut id = demo_app(Lang::Id);
     key(&mut id, '?');
     insta::assert_snapshot!("help_id_today_100x40", draw(&mut id, 100, 40));
@@ -206,7 +206,7 @@ fn help_scrolls_on_a_small_terminal() {
     for _ in 0..30 {
         key(&mut app, 'j');
     }
-    assert!(app.help_scroll > 0);
+    assert!(app.help().unwrap_or(0) > 0);
     let screen = draw(&mut app, 80, 24);
     assert!(screen.contains("Find the right mentor"), "{screen}");
 }
@@ -216,7 +216,7 @@ fn add_edit_delete_and_undo_a_mentor() {
     let mut app = demo_app(Lang::En);
     key(&mut app, '8');
     key(&mut app, 'n');
-    assert!(app.form.is_some());
+    assert!(app.form().is_some());
     for c in "Ayu Lestari".chars() {
         key(&mut app, c);
     }
@@ -228,7 +228,7 @@ fn add_edit_delete_and_undo_a_mentor() {
         KeyCode::Char('s'),
         KeyModifiers::CONTROL,
     )));
-    assert!(app.form.is_none(), "saved and closed");
+    assert!(app.form().is_none(), "saved and closed");
     assert!(
         app.store.draft("mentor:new").unwrap().is_none(),
         "the draft is gone once saved"
@@ -256,7 +256,7 @@ fn add_edit_delete_and_undo_a_mentor() {
     );
 
     key(&mut app, 'd');
-    assert!(app.confirm.is_some());
+    assert!(app.confirm().is_some());
     key(&mut app, 'n');
     assert_eq!(app.views.mentors.list.rows().len(), 3, "n keeps it");
     key(&mut app, 'd');
@@ -296,11 +296,11 @@ fn a_draft_left_by_a_crash_is_offered_back() {
         false,
     )
     .unwrap();
-    assert!(app.draft_offer.is_some());
+    assert!(app.draft_offer().is_some());
     let screen = draw(&mut app, 100, 30);
     assert!(screen.contains("Half-typed name"), "{screen}");
     key(&mut app, 'r');
-    let open = app.form.as_ref().expect("the form is back");
+    let open = app.form().expect("the form is back");
     assert_eq!(open.form.text("name"), "Half-typed name");
 }
 
@@ -308,11 +308,11 @@ fn a_draft_left_by_a_crash_is_offered_back() {
 fn search_finds_as_you_type_and_opens_the_record() {
     let mut app = demo_app(Lang::En);
     key(&mut app, '/');
-    assert!(app.search.is_some());
+    assert!(app.search().is_some());
     for c in "shado".chars() {
         key(&mut app, c);
     }
-    let hits = &app.search.as_ref().unwrap().hits;
+    let hits = &app.search().unwrap().hits;
     assert!(!hits.is_empty());
     assert!(
         hits.iter().any(|h| h.kind == RecordKind::Feedback),
@@ -322,8 +322,7 @@ fn search_finds_as_you_type_and_opens_the_record() {
     insta::assert_snapshot!("search_en_100x30", screen);
     // Open the feedback hit.
     let pos = app
-        .search
-        .as_ref()
+        .search()
         .unwrap()
         .hits
         .iter()
@@ -333,7 +332,7 @@ fn search_finds_as_you_type_and_opens_the_record() {
         press(&mut app, KeyCode::Down);
     }
     press(&mut app, KeyCode::Enter);
-    assert!(app.search.is_none());
+    assert!(app.search().is_none());
     assert_eq!(app.screen, Screen::View(View::Feedback));
     let selected = app.views.feedback.list.selected().unwrap();
     assert!(selected.feedback.text.contains("Shadow a manager"));
@@ -345,10 +344,10 @@ fn search_treats_fts_syntax_as_text() {
     key(&mut app, '/');
     for c in "\"*-:(".chars() {
         key(&mut app, c);
-        assert!(app.search.as_ref().unwrap().error.is_none());
+        assert!(app.search().unwrap().error.is_none());
     }
     press(&mut app, KeyCode::Esc);
-    assert!(app.search.is_none());
+    assert!(app.search().is_none());
 }
 
 #[test]

@@ -5,7 +5,10 @@ use super::catalog;
 catalog! {
     /// Form-wide text.
     pub struct FormText {
-        hints,
+        key_next_field,
+        key_save,
+        key_cancel,
+        key_editor,
         confirm_discard,
         fix_errors,
         required,
@@ -22,7 +25,10 @@ catalog! {
 }
 
 pub const EN: FormText = FormText {
-    hints: "Tab next field · Ctrl-S save · Esc cancel · Ctrl-E editor",
+    key_next_field: "next field",
+    key_save: "save",
+    key_cancel: "cancel",
+    key_editor: "editor",
     confirm_discard: "Discard your changes?  y discard · n keep editing",
     fix_errors: "Fix the marked fields, then save again",
     required: "This field is required",
@@ -38,7 +44,10 @@ pub const EN: FormText = FormText {
 };
 
 pub const ID: FormText = FormText {
-    hints: "Tab kolom berikutnya · Ctrl-S simpan · Esc batal · Ctrl-E editor",
+    key_next_field: "kolom berikutnya",
+    key_save: "simpan",
+    key_cancel: "batal",
+    key_editor: "editor",
     confirm_discard: "Buang perubahan Anda?  y buang · n lanjut menyunting",
     fix_errors: "Perbaiki kolom yang ditandai, lalu simpan lagi",
     required: "Kolom ini wajib diisi",

@@ -11,9 +11,12 @@ use super::ctx::Ctx;
 use super::form::FormOutcome;
 use super::forms::{self, FormPurpose, OpenForm, SaveError};
 use super::keys::{self, Action, Binding};
+use super::overlay::{self, Confirm, ConfirmAction, Overlay};
+use super::search::SearchState;
 use super::shell;
 use super::theme::Theme;
 use super::ui::Ui;
+use super::views::debrief::Debrief;
 use super::views::{View, Views};
 use crate::config::Config;
 use crate::domain::text::clean_line;
@@ -40,9 +43,6 @@ pub struct App {
     /// A throwaway demo journal is open.
     pub demo: bool,
     pub screen: Screen,
-    pub help_open: bool,
-    /// How far the help overlay is scrolled (small terminals).
-    pub help_scroll: u16,
     /// `Ctrl-P`: hide private text while sharing the screen.
     pub hide_private: bool,
     pub views: Views,
@@ -51,37 +51,15 @@ pub struct App {
     pub quit: bool,
     /// The size of the last frame (mouse clicks are mapped against it).
     pub area: Rect,
-    /// The open form, if any: it gets every key.
-    pub form: Option<OpenForm>,
-    /// A y/n question waiting for its answer.
-    pub confirm: Option<Confirm>,
+    /// What is open over the view, bottom first: the top one gets the keys.
+    pub overlays: Vec<Overlay>,
     /// Deletions that `u` can undo, newest last (kept until the app closes).
     pub undo: Vec<Deleted>,
-    /// A draft left behind by an earlier run, offered back at start.
-    pub draft_offer: Option<Draft>,
-    /// The search overlay (`/`), when open.
-    pub search: Option<super::search::SearchState>,
     /// A form field to open in `$EDITOR`; the run loop (which owns the terminal) does it.
     pub editor_request: Option<usize>,
-    /// The debrief of a meeting, when one is open (it gets every key).
-    pub debrief: Option<super::views::debrief::Debrief>,
     /// What each view was loaded from (the journal's change stamp and the day), so showing
     /// it again reloads only when something changed.
     loaded: [Option<((i64, u64), String)>; 8],
-}
-
-/// A question asked before a destructive step.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Confirm {
-    pub prompt: String,
-    pub on_yes: ConfirmAction,
-}
-
-/// What a "yes" does.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ConfirmAction {
-    /// Delete record `id` of `kind` (with undo).
-    Delete { kind: RecordKind, id: i64 },
 }
 
 impl App {
@@ -107,23 +85,19 @@ impl App {
             theme,
             demo,
             screen,
-            help_open: false,
-            help_scroll: 0,
             hide_private: false,
             views: Views::default(),
             message: None,
             quit: false,
             area: Rect::default(),
-            form: None,
-            confirm: None,
+            overlays: Vec::new(),
             undo: Vec::new(),
-            draft_offer: None,
             editor_request: None,
-            debrief: None,
-            search: None,
             loaded: Default::default(),
         };
-        app.draft_offer = app.store.drafts()?.into_iter().next();
+        if let Some(draft) = app.store.drafts()?.into_iter().next() {
+            app.overlays.push(Overlay::DraftOffer(draft));
+        }
         if let Screen::View(view) = screen {
             app.load(view)?;
         }
@@ -169,22 +143,11 @@ impl App {
         self.views.screen_mut(view).load(&ctx)
     }
 
-    /// The key tables in force, most specific first.
+    /// The key tables in force, most specific first: the top overlay's alone, or the view's
+    /// with the lists' and the global keys.
     pub fn tables(&self) -> Vec<&'static [Binding]> {
-        if self.help_open {
-            return vec![keys::HELP];
-        }
-        if self.confirm.is_some() {
-            return vec![keys::CONFIRM];
-        }
-        if self.search.is_some() {
-            return vec![super::search::KEYS];
-        }
-        if self.draft_offer.is_some() {
-            return vec![keys::DRAFT_OFFER];
-        }
-        if self.debrief.is_some() && self.form.is_none() {
-            return vec![super::views::debrief::KEYS];
+        if let Some(top) = self.overlays.last() {
+            return vec![top.keys()];
         }
         match self.screen {
             Screen::Welcome => vec![keys::WELCOME, keys::GLOBAL],
@@ -192,64 +155,98 @@ impl App {
         }
     }
 
-    /// Turns a terminal event into actions and applies them.
+    /// The open form (on top of the overlays or under them).
+    pub fn form(&self) -> Option<&OpenForm> {
+        self.overlays.iter().rev().find_map(|o| match o {
+            Overlay::Form(open) => Some(open),
+            _ => None,
+        })
+    }
+
+    /// The open debrief.
+    pub fn debrief(&self) -> Option<&Debrief> {
+        self.overlays.iter().rev().find_map(|o| match o {
+            Overlay::Debrief(d) => Some(d.as_ref()),
+            _ => None,
+        })
+    }
+
+    /// The open search.
+    pub fn search(&self) -> Option<&SearchState> {
+        self.overlays.iter().rev().find_map(|o| match o {
+            Overlay::Search(s) => Some(s),
+            _ => None,
+        })
+    }
+
+    /// The y/n question waiting for its answer.
+    pub fn confirm(&self) -> Option<&Confirm> {
+        self.overlays.iter().rev().find_map(|o| match o {
+            Overlay::Confirm(c) => Some(c),
+            _ => None,
+        })
+    }
+
+    /// The draft offered back.
+    pub fn draft_offer(&self) -> Option<&Draft> {
+        self.overlays.iter().rev().find_map(|o| match o {
+            Overlay::DraftOffer(d) => Some(d),
+            _ => None,
+        })
+    }
+
+    /// How far the help is scrolled, when it is open.
+    pub fn help(&self) -> Option<u16> {
+        self.overlays.iter().rev().find_map(|o| match o {
+            Overlay::Help { scroll } => Some(*scroll),
+            _ => None,
+        })
+    }
+
+    /// True while the help is open.
+    pub fn help_open(&self) -> bool {
+        self.help().is_some()
+    }
+
+    /// Turns a terminal event into an action and applies it: a key goes to the top overlay
+    /// (its key table, else typed into it) or, with none open, to the view's tables.
     pub fn handle_event(&mut self, event: &Event) {
-        match event {
-            Event::Key(key) if key.kind == KeyEventKind::Press && self.form.is_some() => {
-                self.form_key(*key);
-            }
-            Event::Key(key)
-                if key.kind == KeyEventKind::Press && self.search.is_some() && !self.help_open =>
-            {
-                self.message = None;
-                self.search_key(*key);
-            }
-            Event::Paste(text) if self.search.is_some() => {
-                if let Some(search) = &mut self.search {
-                    search.paste(text, &self.store);
+        let action = match event {
+            Event::Key(key) if key.kind == KeyEventKind::Press => match self.overlays.last() {
+                Some(top) => {
+                    // What was said stays while a form is typed into (e.g. "draft restored").
+                    if !matches!(top, Overlay::Form(_)) {
+                        self.message = None;
+                    }
+                    keys::lookup(&[top.keys()], key)
+                        .or_else(|| top.takes_text().then_some(Action::Input(*key)))
                 }
-            }
-            Event::Key(key)
-                if key.kind == KeyEventKind::Press
-                    && self.debrief.is_some()
-                    && self.confirm.is_none()
-                    && self.draft_offer.is_none()
-                    && !self.help_open =>
-            {
-                super::views::debrief::handle_key(self, *key);
-            }
-            Event::Paste(text) if self.form.is_none() && self.debrief.is_some() => {
-                super::views::debrief::paste(self, text);
-            }
-            Event::Paste(text) => {
-                let today = self.clock.today();
-                if let Some(open) = &mut self.form
-                    && open.form.paste(text, today) == FormOutcome::Changed
-                {
-                    self.save_draft();
+                None => {
+                    self.message = None;
+                    keys::lookup(&self.tables(), key)
                 }
-            }
-            Event::Key(key) if key.kind == KeyEventKind::Press => {
-                self.message = None;
-                if let Some(action) = keys::lookup(&self.tables(), key) {
-                    self.update(action);
-                }
+            },
+            Event::Paste(text) if self.overlays.last().is_some_and(Overlay::takes_text) => {
+                Some(Action::Paste(text.clone()))
             }
             Event::Mouse(mouse) => match mouse.kind {
                 MouseEventKind::Down(MouseButton::Left) if mouse.row == self.area.y => {
-                    if let Screen::View(active) = self.screen
-                        && let Some(tab) = shell::tabs(self.area.width, self.text(), active)
+                    match self.screen {
+                        Screen::View(active) => shell::tabs(self.area.width, self.text(), active)
                             .into_iter()
                             .find(|t| mouse.column >= t.x && mouse.column < t.x + t.width)
-                    {
-                        self.update(Action::ShowView(tab.view));
+                            .map(|tab| Action::ShowView(tab.view)),
+                        Screen::Welcome => None,
                     }
                 }
-                MouseEventKind::ScrollDown => self.update(Action::MoveDown),
-                MouseEventKind::ScrollUp => self.update(Action::MoveUp),
-                _ => {}
+                MouseEventKind::ScrollDown => Some(Action::MoveDown),
+                MouseEventKind::ScrollUp => Some(Action::MoveUp),
+                _ => None,
             },
-            _ => {}
+            _ => None,
+        };
+        if let Some(action) = action {
+            self.update(action);
         }
     }
 
@@ -261,36 +258,15 @@ impl App {
     }
 
     fn apply(&mut self, action: Action) -> store::Result<()> {
+        if self.overlays.last().is_some() {
+            return self.apply_to_overlay(action);
+        }
         match action {
             Action::Quit => self.quit = true,
-            Action::ToggleHelp => {
-                self.help_open = !self.help_open;
-                self.help_scroll = 0;
-            }
-            Action::CloseOverlay => {
-                self.help_open = false;
-                self.draft_offer = None;
-            }
+            Action::ToggleHelp => self.overlays.push(Overlay::Help { scroll: 0 }),
             Action::Undo => self.undo_last()?,
-            Action::Search => {
-                self.search = Some(super::search::SearchState::default());
-            }
+            Action::Search => self.overlays.push(Overlay::Search(SearchState::default())),
             Action::TogglePrivacy => self.hide_private = !self.hide_private,
-            Action::Confirm(yes) => {
-                if let Some(confirm) = self.confirm.take()
-                    && yes
-                {
-                    match confirm.on_yes {
-                        ConfirmAction::Delete { kind, id } => self.delete(kind, id)?,
-                    }
-                }
-            }
-            Action::RestoreDraft => self.restore_draft()?,
-            Action::DiscardDraft => {
-                if let Some(draft) = self.draft_offer.take() {
-                    self.store.delete_draft(&draft.key)?;
-                }
-            }
             Action::Mentors(a) => super::views::mentors::update(self, a)?,
             Action::Today(a) => super::views::today::update(self, a)?,
             Action::Reflections(a) => super::views::reflections::update(self, a)?,
@@ -300,12 +276,6 @@ impl App {
             Action::Gratitude(a) => super::views::gratitude::update(self, a)?,
             Action::Goals(a) => super::views::goals::update(self, a)?,
             Action::Meetings(a) => super::views::meetings::update(self, a)?,
-            Action::MoveDown if self.help_open => {
-                self.help_scroll = self.help_scroll.saturating_add(1)
-            }
-            Action::MoveUp if self.help_open => {
-                self.help_scroll = self.help_scroll.saturating_sub(1)
-            }
             Action::ShowView(view) => self.show(view)?,
             Action::NextView => self.show(self.current_view().next())?,
             Action::PrevView => self.show(self.current_view().prev())?,
@@ -328,8 +298,136 @@ impl App {
                 self.demo = true;
                 self.show(View::Today)?;
             }
+            // The overlays' own actions, with none open.
+            Action::CloseOverlay
+            | Action::Confirm(_)
+            | Action::RestoreDraft
+            | Action::DiscardDraft
+            | Action::Input(_)
+            | Action::Paste(_)
+            | Action::Form(_) => {}
         }
         Ok(())
+    }
+
+    /// An action while an overlay is open: it goes to the one on top.
+    fn apply_to_overlay(&mut self, action: Action) -> store::Result<()> {
+        let today = self.clock.today();
+        match (self.overlays.last_mut(), action) {
+            (_, Action::Quit) => self.quit = true,
+            (Some(Overlay::Help { .. }), Action::ToggleHelp | Action::CloseOverlay) => {
+                self.overlays.pop();
+            }
+            (Some(Overlay::Help { scroll }), Action::MoveDown) => {
+                *scroll = scroll.saturating_add(1)
+            }
+            (Some(Overlay::Help { scroll }), Action::MoveUp) => *scroll = scroll.saturating_sub(1),
+            (Some(_), Action::ToggleHelp) => self.overlays.push(Overlay::Help { scroll: 0 }),
+            (Some(Overlay::DraftOffer(_) | Overlay::Search(_)), Action::CloseOverlay) => {
+                self.overlays.pop();
+            }
+            (Some(Overlay::Confirm(_)), Action::Confirm(yes)) => {
+                if let Some(Overlay::Confirm(confirm)) = self.overlays.pop()
+                    && yes
+                {
+                    match confirm.on_yes {
+                        ConfirmAction::Delete { kind, id } => self.delete(kind, id)?,
+                    }
+                }
+            }
+            (Some(Overlay::DraftOffer(_)), Action::RestoreDraft) => self.restore_draft()?,
+            (Some(Overlay::DraftOffer(_)), Action::DiscardDraft) => {
+                if let Some(Overlay::DraftOffer(draft)) = self.overlays.pop() {
+                    self.store.delete_draft(&draft.key)?;
+                }
+            }
+            (Some(Overlay::Search(search)), Action::MoveDown) => {
+                search.cursor.step(1, search.hits.len())
+            }
+            (Some(Overlay::Search(search)), Action::MoveUp) => {
+                search.cursor.step(-1, search.hits.len())
+            }
+            (Some(Overlay::Search(search)), Action::Open) => {
+                let i = search.cursor.pos;
+                self.open_hit(i);
+            }
+            (Some(Overlay::Search(search)), Action::Input(key)) => {
+                use super::search::SearchOutcome;
+                match search.handle_key(key, &self.store) {
+                    SearchOutcome::Nothing => {}
+                    SearchOutcome::Close => {
+                        self.overlays.pop();
+                    }
+                    SearchOutcome::Open(i) => self.open_hit(i),
+                }
+            }
+            (Some(Overlay::Search(search)), Action::Paste(text)) => {
+                search.paste(&text, &self.store)
+            }
+            (Some(Overlay::Form(open)), Action::Form(key)) => {
+                let outcome = open.form.handle_key(key.event(), today);
+                self.form_outcome(outcome);
+            }
+            (Some(Overlay::Form(open)), Action::Input(key)) => {
+                let outcome = open.form.handle_key(key, today);
+                self.form_outcome(outcome);
+            }
+            (Some(Overlay::Form(open)), Action::Paste(text)) => {
+                let outcome = open.form.paste(&text, today);
+                self.form_outcome(outcome);
+            }
+            (Some(Overlay::Debrief(_)), Action::Debrief(a)) => {
+                super::views::debrief::update(self, a)?
+            }
+            (Some(Overlay::Debrief(_)), Action::Input(key)) => {
+                super::views::debrief::handle_key(self, key)
+            }
+            (Some(Overlay::Debrief(_)), Action::Paste(text)) => {
+                super::views::debrief::paste(self, &text)
+            }
+            // Tab clicks and the wheel reach the view under a form, as before overlays.
+            (Some(Overlay::Form(_) | Overlay::Debrief(_)), a @ Action::ShowView(_)) => {
+                let stack = std::mem::take(&mut self.overlays);
+                let result = self.apply(a);
+                self.overlays = stack;
+                result?;
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Closes the search and shows the record of hit `i`.
+    fn open_hit(&mut self, i: usize) {
+        let Some(Overlay::Search(search)) = self.overlays.last() else {
+            return;
+        };
+        let Some(hit) = search.hits.get(i).cloned() else {
+            return;
+        };
+        self.overlays.pop();
+        let result = super::search::target(&self.store, &hit)
+            .and_then(|(view, id)| self.select_record(view, id));
+        match result {
+            Ok(true) => {}
+            Ok(false) => self.message = Some(self.text().common.not_in_view.to_string()),
+            Err(err) => self.message = Some(self.error_text(&err)),
+        }
+    }
+
+    /// What a key or a paste did to the open form.
+    fn form_outcome(&mut self, outcome: FormOutcome) {
+        match outcome {
+            FormOutcome::Nothing => {}
+            FormOutcome::Changed => self.save_draft(),
+            FormOutcome::OpenEditor { field } => self.editor_request = Some(field),
+            FormOutcome::Cancel => {
+                if let Some(Overlay::Form(open)) = self.overlays.pop() {
+                    let _ = self.store.delete_draft(&open.form.draft_key);
+                }
+            }
+            FormOutcome::Save => self.save_form(),
+        }
     }
 
     fn current_view(&self) -> View {
@@ -392,39 +490,6 @@ impl App {
         self.views.screen_mut(view).step(&ctx, delta)
     }
 
-    fn search_key(&mut self, key: ratatui::crossterm::event::KeyEvent) {
-        use super::search::SearchOutcome;
-        use ratatui::crossterm::event::{KeyCode, KeyModifiers};
-        if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
-            self.quit = true;
-            return;
-        }
-        if key.code == KeyCode::F(1) {
-            self.help_open = true;
-            return;
-        }
-        let Some(search) = &mut self.search else {
-            return;
-        };
-        match search.handle_key(key, &self.store) {
-            SearchOutcome::Nothing => {}
-            SearchOutcome::Close => self.search = None,
-            SearchOutcome::Open(i) => {
-                let Some(hit) = search.hits.get(i).cloned() else {
-                    return;
-                };
-                self.search = None;
-                let result = super::search::target(&self.store, &hit)
-                    .and_then(|(view, id)| self.select_record(view, id));
-                match result {
-                    Ok(true) => {}
-                    Ok(false) => self.message = Some(self.text().common.not_in_view.to_string()),
-                    Err(err) => self.message = Some(self.error_text(&err)),
-                }
-            }
-        }
-    }
-
     /// Shows `view` with the record `id` under the cursor; false when it is not in the list.
     pub fn select_record(&mut self, view: View, id: i64) -> store::Result<bool> {
         self.show(view)?;
@@ -453,7 +518,8 @@ impl App {
         {
             self.message = Some(self.text().form.draft_restored.to_string());
         }
-        self.form = Some(OpenForm { form, purpose });
+        self.overlays
+            .push(Overlay::Form(OpenForm { form, purpose }));
         forms::refresh(self);
     }
 
@@ -461,10 +527,10 @@ impl App {
     pub fn ask_delete(&mut self, kind: RecordKind, id: i64, name: &str) {
         let name = crate::tui::ui::fit(&clean_line(name), 40);
         let noun = kind.label(&self.text().labels);
-        self.confirm = Some(Confirm {
+        self.overlays.push(Overlay::Confirm(Confirm {
             prompt: fill!(self.text().common.confirm_delete, kind = noun, name = name),
             on_yes: ConfirmAction::Delete { kind, id },
-        });
+        }));
     }
 
     fn delete(&mut self, kind: RecordKind, id: i64) -> store::Result<()> {
@@ -491,7 +557,7 @@ impl App {
     }
 
     fn restore_draft(&mut self) -> store::Result<()> {
-        if let Some(draft) = self.draft_offer.take() {
+        if let Some(Overlay::DraftOffer(draft)) = self.overlays.pop() {
             if super::views::debrief::restore(self, &draft.key)? {
                 return Ok(());
             }
@@ -508,7 +574,7 @@ impl App {
 
     fn save_draft(&mut self) {
         forms::refresh(self);
-        if let Some(open) = &self.form
+        if let Some(open) = overlay::top_form(&mut self.overlays)
             && let Err(err) = self
                 .store
                 .save_draft(&open.form.draft_key, &open.form.to_draft())
@@ -517,37 +583,17 @@ impl App {
         }
     }
 
-    /// A key for the open form. `Ctrl-C` still quits (the draft keeps the text).
-    fn form_key(&mut self, key: ratatui::crossterm::event::KeyEvent) {
-        use ratatui::crossterm::event::{KeyCode, KeyModifiers};
-        if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
-            self.quit = true;
-            return;
-        }
-        let today = self.clock.today();
-        let Some(open) = &mut self.form else { return };
-        match open.form.handle_key(key, today) {
-            FormOutcome::Nothing => {}
-            FormOutcome::Changed => self.save_draft(),
-            FormOutcome::OpenEditor { field } => self.editor_request = Some(field),
-            FormOutcome::Cancel => {
-                if let Some(open) = self.form.take() {
-                    let _ = self.store.delete_draft(&open.form.draft_key);
-                }
-            }
-            FormOutcome::Save => self.save_form(),
-        }
-    }
-
     fn save_form(&mut self) {
-        let Some(open) = self.form.take() else { return };
+        let Some(Overlay::Form(open)) = self.overlays.pop() else {
+            return;
+        };
         self.message = None;
         match forms::save(self, &open.purpose, &open.form) {
             Ok(()) => {
                 let _ = self.store.delete_draft(&open.form.draft_key);
                 // A save that led on to another form (a review's prompts after its template)
                 // or said something itself keeps its own message.
-                if self.form.is_none() && self.message.is_none() {
+                if self.form().is_none() && self.message.is_none() {
                     let first_mentor = matches!(
                         open.purpose,
                         FormPurpose::Mentors(super::views::mentors::MentorForm::New)
@@ -570,11 +616,11 @@ impl App {
             Err(SaveError::Field { name, message }) => {
                 let mut open = open;
                 open.form.set_error(name, message);
-                self.form = Some(open);
+                self.overlays.push(Overlay::Form(open));
             }
             Err(SaveError::Store(err)) => {
                 self.message = Some(self.error_text(&err));
-                self.form = Some(open);
+                self.overlays.push(Overlay::Form(open));
             }
         }
     }
@@ -584,7 +630,7 @@ impl App {
         let today = self.clock.today();
         match result {
             Ok(text) => {
-                if let Some(open) = &mut self.form
+                if let Some(open) = overlay::top_form(&mut self.overlays)
                     && open.form.set_field_text(field, &text, today) == FormOutcome::Changed
                 {
                     self.save_draft();
@@ -644,30 +690,9 @@ impl App {
             self.message.as_deref(),
             &ui,
         );
-        if let Some(search) = &self.search {
-            search.render(f, body, &ui);
-        }
-        if let Some(debrief) = &self.debrief {
-            debrief.render(f, body, &ui);
-        }
-        if let Some(open) = &self.form {
-            open.form.render(f, body, &ui);
-        }
-        if let Some(confirm) = &self.confirm {
-            shell::draw_question(f, body, ui.t.common.key_delete_title, &confirm.prompt, &ui);
-        }
-        if let Some(draft) = &self.draft_offer {
-            let when = draft.updated_at.format("%Y-%m-%d %H:%M").to_string();
-            let text = fill!(
-                ui.t.common.draft_found,
-                when = when,
-                preview = crate::tui::ui::fit(&draft.preview(), 60)
-            );
-            shell::draw_question(f, body, ui.t.common.draft_title, &text, &ui);
-        }
-        if self.help_open {
-            let this_view = active.map(|v| self.view_keys(v));
-            shell::draw_help_keys(f, body, active, this_view, self.help_scroll, &ui);
+        let this_view = active.map(|v| self.view_keys(v));
+        for overlay in &self.overlays {
+            overlay.render(f, body, &ui, (active, this_view));
         }
     }
 

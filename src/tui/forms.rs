@@ -78,7 +78,7 @@ pub fn reopen(app: &App, draft_key: &str) -> Option<OpenForm> {
 /// Lets the view that owns the open form redraw what depends on its values (a live check in
 /// the side panel); called when a form opens and on every change.
 pub fn refresh(app: &mut App) {
-    if let Some(FormPurpose::Goals(_)) = app.form.as_ref().map(|o| &o.purpose) {
+    if let Some(FormPurpose::Goals(_)) = app.form().map(|o| &o.purpose) {
         goals::refresh_panel(app);
     }
 }

@@ -8,7 +8,7 @@ use super::views::View;
 use crate::i18n::Text;
 
 /// Everything a key can ask the app to do. Only `App::update` acts on these.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     Quit,
     ShowView(View),
@@ -55,6 +55,38 @@ pub enum Action {
     Commitments(super::views::commitments::CommitmentsAction),
     /// Keys of the Gratitude view.
     Gratitude(super::views::gratitude::GratitudeAction),
+    /// A key typed into the overlay on top (a form's field, the search query, a debrief
+    /// step), when its key table does not name it.
+    Input(KeyEvent),
+    /// Text pasted into the overlay on top.
+    Paste(String),
+    /// A key of the open form (also typed into a form any other way).
+    Form(FormKey),
+}
+
+/// The keys of a form that do more than edit a field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormKey {
+    /// `Tab`: the next field.
+    Next,
+    /// `Ctrl-S`: save, when every field is fine.
+    Save,
+    /// `Esc`: cancel (asks first when something was changed).
+    Cancel,
+    /// `Ctrl-E`: edit the field in `$EDITOR`.
+    Editor,
+}
+
+impl FormKey {
+    /// The key press the form widget reads for it.
+    pub fn event(self) -> KeyEvent {
+        match self {
+            FormKey::Next => KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE),
+            FormKey::Save => KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
+            FormKey::Cancel => KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
+            FormKey::Editor => KeyEvent::new(KeyCode::Char('e'), KeyModifiers::CONTROL),
+        }
+    }
 }
 
 /// A key with its modifiers.
@@ -108,7 +140,7 @@ impl Key {
 }
 
 /// One row of a key table.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Binding {
     /// The keys that trigger the action.
     pub keys: &'static [Key],
@@ -394,6 +426,55 @@ pub const CONFIRM: &[Binding] = &[
     ),
 ];
 
+/// Keys of an open form; every other key edits the focused field.
+pub const FORM: &[Binding] = &[
+    bind(
+        &[Key::plain(KeyCode::Tab)],
+        Action::Form(FormKey::Next),
+        "Tab",
+        |t| t.form.key_next_field,
+        true,
+    ),
+    bind(
+        &[Key::ctrl('s')],
+        Action::Form(FormKey::Save),
+        "Ctrl-S",
+        |t| t.form.key_save,
+        true,
+    ),
+    bind(
+        &[Key::plain(KeyCode::Esc)],
+        Action::Form(FormKey::Cancel),
+        "Esc",
+        |t| t.form.key_cancel,
+        true,
+    ),
+    bind(
+        &[Key::ctrl('e')],
+        Action::Form(FormKey::Editor),
+        "Ctrl-E",
+        |t| t.form.key_editor,
+        true,
+    ),
+    bind(
+        &[Key::ctrl('c')],
+        Action::Quit,
+        "Ctrl-C",
+        |t| t.common.key_quit,
+        false,
+    ),
+];
+
+/// The hints of `table` on one line, `separator` between them ("Tab next field · …").
+pub fn hint_line(table: &[Binding], t: &Text, separator: &str) -> String {
+    table
+        .iter()
+        .filter(|b| b.hint && !b.label.is_empty())
+        .map(|b| format!("{} {}", b.label, (b.help)(t)))
+        .collect::<Vec<_>>()
+        .join(separator)
+}
+
 /// Keys of the offer to restore a draft left behind.
 pub const DRAFT_OFFER: &[Binding] = &[
     bind(
@@ -446,7 +527,7 @@ pub fn lookup(tables: &[&[Binding]], event: &KeyEvent) -> Option<Action> {
         .iter()
         .flat_map(|table| table.iter())
         .find(|b| b.keys.iter().any(|k| k.matches(event)))
-        .map(|b| b.action)
+        .map(|b| b.action.clone())
 }
 
 #[cfg(test)]

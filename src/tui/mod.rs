@@ -6,6 +6,7 @@ pub mod editor;
 pub mod form;
 pub mod forms;
 pub mod keys;
+pub mod overlay;
 pub mod search;
 pub mod shell;
 pub mod terminal;
@@ -38,8 +39,7 @@ pub fn run(mut app: App) -> io::Result<()> {
         if let Some(field) = app.editor_request.take() {
             // The editor needs the real terminal: leave full screen, edit, come back.
             let text = app
-                .form
-                .as_ref()
+                .form()
                 .map(|open| open.form.field_text(field))
                 .unwrap_or_default();
             drop(guard);

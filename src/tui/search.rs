@@ -30,11 +30,18 @@ pub const KEYS: &[Binding] = &[
         true,
     ),
     bind(
-        &[Key::plain(KeyCode::Down), Key::plain(KeyCode::Up)],
+        &[Key::plain(KeyCode::Down), Key::ctrl('n')],
         Action::MoveDown,
         "↓ ↑",
         |t| t.common.key_move,
         true,
+    ),
+    bind(
+        &[Key::plain(KeyCode::Up), Key::ctrl('p')],
+        Action::MoveUp,
+        "",
+        |t| t.common.key_move,
+        false,
     ),
     bind(
         &[Key::plain(KeyCode::Esc)],
@@ -42,6 +49,20 @@ pub const KEYS: &[Binding] = &[
         "Esc",
         |t| t.common.key_close,
         true,
+    ),
+    bind(
+        &[Key::plain(KeyCode::F(1))],
+        Action::ToggleHelp,
+        "",
+        |t| t.common.key_help,
+        false,
+    ),
+    bind(
+        &[Key::ctrl('c')],
+        Action::Quit,
+        "",
+        |t| t.common.key_quit,
+        false,
     ),
 ];
 

@@ -138,7 +138,7 @@ pub fn draw_status(
         .filter(|b| {
             // A key in a specific table shadows the same action further down.
             let fresh = !seen.contains(&b.action);
-            seen.push(b.action);
+            seen.push(b.action.clone());
             fresh
         })
         .map(|b| format!("{} {}", b.label, (b.help)(ui.t)))

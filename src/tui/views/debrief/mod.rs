@@ -23,6 +23,7 @@ use crate::store::Result;
 use crate::tui::app::App;
 use crate::tui::form::{Form, FormOutcome};
 use crate::tui::keys::{Action, Binding, Key, bind};
+use crate::tui::overlay::{Overlay, top_debrief};
 use steps::Step;
 
 /// What the debrief's keys (and the Meetings view's `D`) do.
@@ -178,7 +179,7 @@ pub fn start(app: &mut App, meeting_id: i64) -> Result<()> {
         title_style: app.theme.title,
     };
     d.form = form_for(&d, d.step(), app);
-    app.debrief = Some(d);
+    app.overlays.push(Overlay::Debrief(Box::new(d)));
     app.message = restored.map(|_| t.debrief.draft_restored.to_string());
     persist(app);
     Ok(())
@@ -225,9 +226,18 @@ fn form_for(d: &Debrief, step: Step, app: &App) -> Form {
     form
 }
 
+/// Takes the debrief off the overlays.
+fn close(app: &mut App) {
+    if matches!(app.overlays.last(), Some(Overlay::Debrief(_))) {
+        app.overlays.pop();
+    }
+}
+
 /// Saves the whole state as the draft (called after every change).
 fn persist(app: &mut App) {
-    let Some(d) = &mut app.debrief else { return };
+    let Some(d) = top_debrief(&mut app.overlays) else {
+        return;
+    };
     let form = serde_json::from_str(&d.form.to_draft()).unwrap_or_default();
     d.state.forms.insert(d.step().name().to_string(), form);
     let result = serde_json::to_string(&d.state)
@@ -250,7 +260,9 @@ pub fn handle_key(app: &mut App, key: KeyEvent) {
         return;
     }
     let today = app.clock.today();
-    let Some(d) = &mut app.debrief else { return };
+    let Some(d) = top_debrief(&mut app.overlays) else {
+        return;
+    };
     match d.form.handle_key(key, today) {
         FormOutcome::Changed => persist(app),
         FormOutcome::Save => app.update(Action::Debrief(DebriefAction::Next)),
@@ -265,7 +277,7 @@ pub fn handle_key(app: &mut App, key: KeyEvent) {
 /// Pasted text goes into the step's form.
 pub fn paste(app: &mut App, text: &str) {
     let today = app.clock.today();
-    if let Some(d) = &mut app.debrief
+    if let Some(d) = top_debrief(&mut app.overlays)
         && d.form.paste(text, today) == FormOutcome::Changed
     {
         persist(app);
@@ -285,7 +297,7 @@ pub fn update(app: &mut App, action: DebriefAction) -> Result<()> {
         DebriefAction::Next => next(app)?,
         DebriefAction::Back => {
             persist(app);
-            if let Some(d) = &app.debrief
+            if let Some(d) = app.debrief()
                 && d.state.step > 0
             {
                 go_to(app, d.state.step - 1);
@@ -293,12 +305,12 @@ pub fn update(app: &mut App, action: DebriefAction) -> Result<()> {
         }
         DebriefAction::Leave => {
             persist(app);
-            app.debrief = None;
+            close(app);
             app.message = Some(app.text().debrief.left.to_string());
         }
         DebriefAction::RemoveLast => {
             let t = app.text();
-            let Some(d) = &mut app.debrief else {
+            let Some(d) = top_debrief(&mut app.overlays) else {
                 return Ok(());
             };
             let removed = match d.step() {
@@ -325,17 +337,17 @@ pub fn update(app: &mut App, action: DebriefAction) -> Result<()> {
 /// Rebuilds the step's form (its side panel lists the entries) keeping what was typed.
 fn refresh_form(app: &mut App) {
     persist(app);
-    if let Some(d) = &app.debrief {
+    if let Some(d) = app.debrief() {
         go_to(app, d.state.step);
     }
 }
 
 /// Shows step `index` with what was typed into it before.
 fn go_to(app: &mut App, index: usize) {
-    let Some(d) = &app.debrief else { return };
+    let Some(d) = app.debrief() else { return };
     let step = Step::at(index);
     let form = form_for(d, step, app);
-    if let Some(d) = &mut app.debrief {
+    if let Some(d) = top_debrief(&mut app.overlays) {
         d.state.step = index;
         d.form = form;
     }
@@ -346,7 +358,7 @@ fn go_to(app: &mut App, index: usize) {
 fn next(app: &mut App) -> Result<()> {
     let today = app.clock.today();
     let t = app.text();
-    let Some(d) = &mut app.debrief else {
+    let Some(d) = top_debrief(&mut app.overlays) else {
         return Ok(());
     };
     // The form checks its fields (dates, required) exactly as on its own Ctrl-S.
@@ -400,12 +412,12 @@ fn next(app: &mut App) -> Result<()> {
 
 /// Saves the debrief in one transaction; on failure it stays open and nothing is written.
 fn save(app: &mut App) -> Result<()> {
-    let Some(d) = &app.debrief else {
+    let Some(d) = app.debrief() else {
         return Ok(());
     };
     let plan = plan::plan(d, app);
     let saved = app.store.save_debrief(&plan)?;
-    app.debrief = None;
+    close(app);
     app.message = Some(fill!(
         app.text().debrief.saved,
         feedback = saved.feedback.len(),

@@ -259,7 +259,7 @@ const PANEL_TEXT: usize = 42;
 pub fn refresh_panel(app: &mut App) {
     let today = app.clock.today();
     let lang = app.lang;
-    let Some(open) = app.form.as_mut() else {
+    let Some(open) = crate::tui::overlay::top_form(&mut app.overlays) else {
         return;
     };
     if !matches!(
@@ -271,7 +271,7 @@ pub fn refresh_panel(app: &mut App) {
     let goal = goal_from_form(&open.form, &Goal::new(""), today);
     let report = smart::check(&goal, today);
     let panel = smart_panel(&report, lang, &app.theme);
-    if let Some(open) = app.form.as_mut() {
+    if let Some(open) = crate::tui::overlay::top_form(&mut app.overlays) {
         open.form.set_side_panel(panel);
     }
 }
