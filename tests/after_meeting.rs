@@ -222,7 +222,8 @@ fn debrief_the_latest_demo_meeting_end_to_end() {
     assert_eq!(next.meeting.starts_at.time(), meeting.starts_at.time());
     assert_eq!(next.meeting.status, MeetingStatus::Planned);
     assert_eq!(
-        s.draft(&format!("debrief:{id}")).unwrap(),
+        s.draft(&mentee::tui::views::debrief::draft_key(id))
+            .unwrap(),
         None,
         "draft gone"
     );
@@ -268,8 +269,46 @@ fn plan_for(store: &Store, id: i64) -> DebriefPlan {
         thanks: None,
         next_meeting: Some(next),
         day: m.starts_at.date(),
-        draft_key: format!("debrief:{id}"),
+        draft_key: mentee::tui::views::debrief::draft_key(id),
     }
+}
+
+/// A debrief left half-way by the version before typed drafts (its key was `debrief:ID`)
+/// is still offered back after the upgrade, with everything typed.
+#[test]
+fn a_debrief_draft_of_the_previous_version_is_offered_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.db");
+    let mut store = Store::open(&path, false).unwrap();
+    mentee::demo::fill(&mut store, now()).unwrap();
+    let open = |store: Store| {
+        App::new(
+            store,
+            mentee::config::Config::default(),
+            Lang::En,
+            mentee::domain::Clock::Fixed(now()),
+            mentee::tui::theme::Theme::new(mentee::config::Theme::Dark, false),
+            false,
+        )
+        .unwrap()
+    };
+    let mut app = open(store);
+    let id = select_latest_meeting(&mut app);
+    key(&mut app, 'D');
+    ctrl(&mut app, 's');
+    type_text(&mut app, "Typed before the upgrade");
+    press(&mut app, KeyCode::Esc);
+    let typed = mentee::tui::views::debrief::draft_key(id);
+    // The previous version stored the same state under its own key.
+    let legacy = format!("debrief:{id}");
+    app.store.rename_draft(&typed, &legacy).unwrap();
+    drop(app);
+    let mut app = open(Store::open(&path, false).unwrap());
+    assert_eq!(app.draft_offer().unwrap().key, typed, "converted once");
+    assert_eq!(app.store.draft(&legacy).unwrap(), None);
+    key(&mut app, 'r');
+    let d = app.debrief().expect("the debrief is back");
+    assert_eq!(d.form.text("stood_out"), "Typed before the upgrade");
 }
 
 #[test]
@@ -277,7 +316,7 @@ fn a_failing_debrief_save_writes_nothing() {
     let mut app = demo_app(Lang::En);
     let id = select_latest_meeting(&mut app);
     app.store
-        .save_draft(&format!("debrief:{id}"), "{}")
+        .save_draft(&mentee::tui::views::debrief::draft_key(id), "{}")
         .unwrap();
     let tables = [
         "meetings",
@@ -348,7 +387,12 @@ fn a_half_way_debrief_is_kept_as_a_draft_and_restored() {
     // Esc leaves, keeping everything.
     press(&mut app, KeyCode::Esc);
     assert!(app.debrief().is_none());
-    assert!(app.store.draft(&format!("debrief:{id}")).unwrap().is_some());
+    assert!(
+        app.store
+            .draft(&mentee::tui::views::debrief::draft_key(id))
+            .unwrap()
+            .is_some()
+    );
     assert_eq!(
         app.store.meeting(id).unwrap().notes,
         mentee::demo::demo_store(now())
@@ -372,12 +416,9 @@ fn a_half_way_debrief_is_kept_as_a_draft_and_restored() {
     // A crash (the app is dropped without leaving): the next start offers the draft back.
     drop(app);
     let mut app = open(Store::open(&path, false).unwrap());
-    assert!(
-        app.draft_offer()
-            .as_ref()
-            .unwrap()
-            .key
-            .starts_with("debrief:")
+    assert_eq!(
+        app.draft_offer().unwrap().key,
+        mentee::tui::views::debrief::draft_key(id)
     );
     let screen = draw(&mut app, 80, 24);
     assert!(screen.contains("Advice to"), "{screen}");
@@ -394,7 +435,12 @@ fn a_half_way_debrief_is_kept_as_a_draft_and_restored() {
     }
     ctrl(&mut app, 's');
     assert!(app.debrief().is_none(), "{:?}", app.message);
-    assert_eq!(app.store.draft(&format!("debrief:{id}")).unwrap(), None);
+    assert_eq!(
+        app.store
+            .draft(&mentee::tui::views::debrief::draft_key(id))
+            .unwrap(),
+        None
+    );
     assert!(
         app.store
             .meeting(id)

@@ -554,20 +554,38 @@ fn ending_a_relationship_writes_closing_notes_status_and_a_gratitude_draft() {
 
 #[test]
 fn mentor_relationship_drafts_reopen() {
+    use mentee::tui::overlay::Overlay;
+    use mentee::tui::purpose::{FormPurpose, MentorForm};
     let mut app = mentors_app(Lang::En);
     let id = app.views.mentors.list.rows()[0].id;
-    for (k, kind) in [('c', "contact"), ('h', "health"), ('x', "close")] {
+    for (k, purpose) in [
+        ('c', MentorForm::Contact(id)),
+        ('h', MentorForm::Health(id)),
+        ('x', MentorForm::Close(id)),
+    ] {
         key(&mut app, k);
         typing(&mut app, "4");
-        let draft_key = format!("mentor:{id}:{kind}");
+        let purpose = FormPurpose::Mentors(purpose);
+        let draft_key = purpose.draft_key();
         assert!(
             app.store.draft(&draft_key).unwrap().is_some(),
             "{draft_key}"
         );
-        let reopened = mentee::tui::forms::reopen(&app, &draft_key).expect(kind);
-        assert_eq!(reopened.form.draft_key, draft_key);
+        // As if the app had stopped there: the draft is offered back, and restored.
+        app.overlays.clear();
+        let draft = app
+            .store
+            .drafts()
+            .unwrap()
+            .into_iter()
+            .find(|d| d.key == draft_key)
+            .unwrap();
+        app.overlays.push(Overlay::DraftOffer(draft));
+        key(&mut app, 'r');
+        assert_eq!(app.form().map(|o| &o.purpose), Some(&purpose));
         press(&mut app, KeyCode::Esc);
         key(&mut app, 'y');
+        assert!(app.store.draft(&draft_key).unwrap().is_none());
     }
 }
 

@@ -220,8 +220,11 @@ fn add_edit_delete_and_undo_a_mentor() {
     for c in "Ayu Lestari".chars() {
         key(&mut app, c);
     }
+    let draft_key =
+        mentee::tui::purpose::FormPurpose::Mentors(mentee::tui::purpose::MentorForm::New)
+            .draft_key();
     assert!(
-        app.store.draft("mentor:new").unwrap().is_some(),
+        app.store.draft(&draft_key).unwrap().is_some(),
         "typing saves a draft"
     );
     app.handle_event(&Event::Key(ratatui::crossterm::event::KeyEvent::new(
@@ -230,7 +233,7 @@ fn add_edit_delete_and_undo_a_mentor() {
     )));
     assert!(app.form().is_none(), "saved and closed");
     assert!(
-        app.store.draft("mentor:new").unwrap().is_none(),
+        app.store.draft(&draft_key).unwrap().is_none(),
         "the draft is gone once saved"
     );
     let names: Vec<String> = app

@@ -7,19 +7,21 @@ use ratatui::Frame;
 use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
 
+use super::action::DebriefAction;
 use super::ctx::Ctx;
+use super::effect::Effect;
 use super::form::FormOutcome;
 use super::forms::{self, FormPurpose, OpenForm, SaveError};
 use super::keys::{self, Action, Binding};
 use super::overlay::{self, Confirm, ConfirmAction, Overlay};
+use super::purpose::{DraftKey, MentorForm};
 use super::search::SearchState;
 use super::shell;
 use super::theme::Theme;
 use super::ui::Ui;
-use super::views::debrief::Debrief;
+use super::views::{self, debrief::Debrief};
 use super::views::{View, Views};
 use crate::config::Config;
-use crate::domain::text::clean_line;
 use crate::domain::{Clock, Draft, RecordKind};
 use crate::i18n::{Label, Lang, Text, fill};
 use crate::store::{self, Deleted, Store};
@@ -95,6 +97,13 @@ impl App {
             editor_request: None,
             loaded: Default::default(),
         };
+        // Drafts stored by an older version under a key of its own string protocol are
+        // moved to their typed key once, here; then every draft reads back the same way.
+        for draft in app.store.drafts()? {
+            if let Some(key) = DraftKey::parse(&draft.key) {
+                app.store.rename_draft(&draft.key, &key.key())?;
+            }
+        }
         if let Some(draft) = app.store.drafts()?.into_iter().next() {
             app.overlays.push(Overlay::DraftOffer(draft));
         }
@@ -109,14 +118,23 @@ impl App {
         self.views.screen(view).keys()
     }
 
-    /// The context a view is given: the journal, the time, the language, the settings.
-    pub fn ctx(&self) -> Ctx<'_> {
-        Ctx {
-            store: &self.store,
+    /// The context a view is given (the journal, the time, the language, the settings),
+    /// with the views' state and the overlays apart, all borrowed from the app at once.
+    fn parts(&mut self) -> (Ctx<'_>, &mut Views, &mut Vec<Overlay>) {
+        let showing = match self.screen {
+            Screen::View(view) => Some(view),
+            Screen::Welcome => None,
+        };
+        let ctx = Ctx {
+            store: &mut self.store,
             now: self.clock.now(),
             lang: self.lang,
             config: &self.config,
-        }
+            theme: &self.theme,
+            hide_private: self.hide_private,
+            showing,
+        };
+        (ctx, &mut self.views, &mut self.overlays)
     }
 
     /// How long the run loop may sleep without an event: a second while a meeting clock is
@@ -134,13 +152,8 @@ impl App {
 
     /// Loads one view's data from the store.
     pub fn load(&mut self, view: View) -> store::Result<()> {
-        let ctx = Ctx {
-            store: &self.store,
-            now: self.clock.now(),
-            lang: self.lang,
-            config: &self.config,
-        };
-        self.views.screen_mut(view).load(&ctx)
+        let (ctx, views, _) = self.parts();
+        views.screen_mut(view).load(&ctx)
     }
 
     /// The key tables in force, most specific first: the top overlay's alone, or the view's
@@ -267,15 +280,55 @@ impl App {
             Action::Undo => self.undo_last()?,
             Action::Search => self.overlays.push(Overlay::Search(SearchState::default())),
             Action::TogglePrivacy => self.hide_private = !self.hide_private,
-            Action::Mentors(a) => super::views::mentors::update(self, a)?,
-            Action::Today(a) => super::views::today::update(self, a)?,
-            Action::Reflections(a) => super::views::reflections::update(self, a)?,
-            Action::Debrief(a) => super::views::debrief::update(self, a)?,
-            Action::Feedback(a) => super::views::feedback::update(self, a)?,
-            Action::Commitments(a) => super::views::commitments::update(self, a)?,
-            Action::Gratitude(a) => super::views::gratitude::update(self, a)?,
-            Action::Goals(a) => super::views::goals::update(self, a)?,
-            Action::Meetings(a) => super::views::meetings::update(self, a)?,
+            Action::Mentors(a) => {
+                let (mut ctx, v, _) = self.parts();
+                let effect = views::mentors::update(&mut ctx, &mut v.mentors, a)?;
+                self.apply_effect(effect)?;
+            }
+            Action::Today(a) => {
+                let (mut ctx, v, _) = self.parts();
+                let effect = views::today::update(&mut ctx, &mut v.today, a)?;
+                self.apply_effect(effect)?;
+            }
+            Action::Reflections(a) => {
+                let (mut ctx, v, _) = self.parts();
+                let effect = views::reflections::update(&mut ctx, &mut v.reflections, a)?;
+                self.apply_effect(effect)?;
+            }
+            Action::Feedback(a) => {
+                let (mut ctx, v, _) = self.parts();
+                let effect = views::feedback::update(&mut ctx, &mut v.feedback, a)?;
+                self.apply_effect(effect)?;
+            }
+            Action::Commitments(a) => {
+                let (mut ctx, v, _) = self.parts();
+                let effect = views::commitments::update(&mut ctx, &mut v.commitments, a)?;
+                self.apply_effect(effect)?;
+            }
+            Action::Gratitude(a) => {
+                let (mut ctx, v, _) = self.parts();
+                let effect = views::gratitude::update(&mut ctx, &mut v.gratitude, a)?;
+                self.apply_effect(effect)?;
+            }
+            Action::Goals(a) => {
+                let (mut ctx, v, _) = self.parts();
+                let effect = views::goals::update(&mut ctx, &mut v.goals, a)?;
+                self.apply_effect(effect)?;
+            }
+            Action::Meetings(a) => {
+                let (mut ctx, v, _) = self.parts();
+                let effect = views::meetings::update(&mut ctx, &mut v.meetings, a)?;
+                self.apply_effect(effect)?;
+            }
+            Action::Debrief(DebriefAction::Open(id)) => self.open_debrief(id)?,
+            Action::Debrief(DebriefAction::Start) => match self.views.meetings.selected() {
+                Some(s) => {
+                    let id = s.meeting.id;
+                    self.open_debrief(id)?;
+                }
+                None => self.message = Some(self.text().common.nothing_selected.to_string()),
+            },
+            Action::Debrief(_) => {}
             Action::ShowView(view) => self.show(view)?,
             Action::NextView => self.show(self.current_view().next())?,
             Action::PrevView => self.show(self.current_view().prev())?,
@@ -290,7 +343,7 @@ impl App {
             Action::WelcomeFresh => {
                 // Start fresh: the first mentor (or candidate), then a goal.
                 self.show(View::Mentors)?;
-                super::views::mentors::update(self, super::views::mentors::MentorsAction::New)?;
+                self.open_form(FormPurpose::Mentors(MentorForm::New))?;
             }
             Action::WelcomeDemo => {
                 self.store = crate::demo::demo_store(self.clock.now())?;
@@ -376,14 +429,21 @@ impl App {
                 let outcome = open.form.paste(&text, today);
                 self.form_outcome(outcome);
             }
-            (Some(Overlay::Debrief(_)), Action::Debrief(a)) => {
-                super::views::debrief::update(self, a)?
-            }
-            (Some(Overlay::Debrief(_)), Action::Input(key)) => {
-                super::views::debrief::handle_key(self, key)
-            }
-            (Some(Overlay::Debrief(_)), Action::Paste(text)) => {
-                super::views::debrief::paste(self, &text)
+            (
+                Some(Overlay::Debrief(_)),
+                a @ (Action::Debrief(_) | Action::Input(_) | Action::Paste(_)),
+            ) => {
+                let (mut ctx, _, overlays) = self.parts();
+                let Some(d) = overlay::top_debrief(overlays) else {
+                    return Ok(());
+                };
+                let effect = match a {
+                    Action::Debrief(a) => views::debrief::update(&mut ctx, d, a)?,
+                    Action::Input(key) => views::debrief::key(&mut ctx, d, key)?,
+                    Action::Paste(text) => views::debrief::paste(&mut ctx, d, &text),
+                    _ => Effect::None,
+                };
+                self.apply_effect(effect)?;
             }
             // Tab clicks and the wheel reach the view under a form, as before overlays.
             (Some(Overlay::Form(_) | Overlay::Debrief(_)), a @ Action::ShowView(_)) => {
@@ -423,7 +483,7 @@ impl App {
             FormOutcome::OpenEditor { field } => self.editor_request = Some(field),
             FormOutcome::Cancel => {
                 if let Some(Overlay::Form(open)) = self.overlays.pop() {
-                    let _ = self.store.delete_draft(&open.form.draft_key);
+                    let _ = self.store.delete_draft(&open.purpose.draft_key());
                 }
             }
             FormOutcome::Save => self.save_form(),
@@ -460,46 +520,84 @@ impl App {
         (self.area.height.saturating_sub(8)).max(1) as isize
     }
 
+    /// `Enter` on a view.
     fn open(&mut self) -> store::Result<()> {
-        if self.current_view() == View::Gratitude {
-            return super::views::gratitude::open(self);
-        }
-        if self.current_view() == View::Meetings {
-            return super::views::meetings::open_agenda(self);
-        }
-        if self.current_view() == View::Today
+        let view = self.current_view();
+        if view == View::Today
             && let Some(id) = self.views.today.next_meeting_id()
         {
-            self.views.meetings.mode = super::views::meetings::Mode::List;
-            if self.select_record(View::Meetings, id)? {
-                // Enter on Today goes straight to preparing the meeting: its agenda builder.
-                return super::views::meetings::open_agenda(self);
+            self.views.meetings.mode = views::meetings::Mode::List;
+            if !self.select_record(View::Meetings, id)? {
+                return Ok(());
+            }
+        }
+        let (mut ctx, v, _) = self.parts();
+        let effect = match ctx.showing {
+            Some(View::Gratitude) => views::gratitude::open(&mut ctx, &mut v.gratitude)?,
+            // Enter on Today goes straight to preparing the meeting: its agenda builder.
+            Some(View::Meetings) => views::meetings::open_agenda(&mut ctx, &mut v.meetings)?,
+            _ => Effect::None,
+        };
+        self.apply_effect(effect)
+    }
+
+    /// Does what a view asked for.
+    fn apply_effect(&mut self, effect: Effect) -> store::Result<()> {
+        match effect {
+            Effect::None => {}
+            Effect::Message(text) => self.message = Some(text),
+            Effect::OpenForm(purpose) => {
+                self.open_form(purpose)?;
+            }
+            Effect::Confirm(confirm) => self.overlays.push(Overlay::Confirm(confirm)),
+            Effect::Reload => {
+                if let Screen::View(view) = self.screen {
+                    self.load(view)?;
+                }
+            }
+            Effect::Select(view, id) => {
+                self.load(view)?;
+                let (ctx, views, _) = self.parts();
+                views.screen_mut(view).select(&ctx, id)?;
+            }
+            Effect::Show(view, id) => {
+                self.select_record(view, id)?;
+            }
+            Effect::Close => {
+                self.overlays.pop();
+            }
+            Effect::Then(action) => self.apply(action)?,
+            Effect::Many(all) => {
+                for effect in all {
+                    self.apply_effect(effect)?;
+                }
             }
         }
         Ok(())
     }
 
+    /// Opens the debrief of meeting `id` over the view.
+    fn open_debrief(&mut self, id: i64) -> store::Result<()> {
+        let (mut ctx, _, _) = self.parts();
+        let (debrief, effect) = views::debrief::open(&mut ctx, id)?;
+        if let Some(d) = debrief {
+            self.overlays.push(Overlay::Debrief(Box::new(d)));
+        }
+        self.message = None;
+        self.apply_effect(effect)
+    }
+
     fn move_cursor(&mut self, delta: isize) -> store::Result<()> {
         let view = self.current_view();
-        let ctx = Ctx {
-            store: &self.store,
-            now: self.clock.now(),
-            lang: self.lang,
-            config: &self.config,
-        };
-        self.views.screen_mut(view).step(&ctx, delta)
+        let (ctx, views, _) = self.parts();
+        views.screen_mut(view).step(&ctx, delta)
     }
 
     /// Shows `view` with the record `id` under the cursor; false when it is not in the list.
     pub fn select_record(&mut self, view: View, id: i64) -> store::Result<bool> {
         self.show(view)?;
-        let ctx = Ctx {
-            store: &self.store,
-            now: self.clock.now(),
-            lang: self.lang,
-            config: &self.config,
-        };
-        self.views.screen_mut(view).select(&ctx, id)
+        let (ctx, views, _) = self.parts();
+        views.screen_mut(view).select(&ctx, id)
     }
 
     /// A store error as the status bar shows it, in the interface language.
@@ -511,26 +609,28 @@ impl App {
         )
     }
 
-    /// Opens `form` for `purpose`; a draft left for the same form is restored into it.
-    pub fn open_form(&mut self, mut form: super::form::Form, purpose: FormPurpose) {
-        if let Ok(Some(draft)) = self.store.draft(&form.draft_key)
-            && form.restore_draft(&draft).is_ok()
-        {
+    /// Opens the form for `purpose`, with the draft left for it if any; false when the
+    /// record it edits no longer exists.
+    fn open_form(&mut self, purpose: FormPurpose) -> store::Result<bool> {
+        let (ctx, views, overlays) = self.parts();
+        let Some(mut form) = forms::build(&ctx, views, &purpose)? else {
+            return Ok(false);
+        };
+        let restored = matches!(ctx.store.draft(&purpose.draft_key()), Ok(Some(draft))
+            if form.restore_draft(&draft).is_ok());
+        let mut open = OpenForm { form, purpose };
+        forms::refresh(&ctx, &mut open);
+        overlays.push(Overlay::Form(open));
+        if restored {
             self.message = Some(self.text().form.draft_restored.to_string());
         }
-        self.overlays
-            .push(Overlay::Form(OpenForm { form, purpose }));
-        forms::refresh(self);
+        Ok(true)
     }
 
     /// Asks "delete this?" before deleting record `id` of `kind`, called `name`.
     pub fn ask_delete(&mut self, kind: RecordKind, id: i64, name: &str) {
-        let name = crate::tui::ui::fit(&clean_line(name), 40);
-        let noun = kind.label(&self.text().labels);
-        self.overlays.push(Overlay::Confirm(Confirm {
-            prompt: fill!(self.text().common.confirm_delete, kind = noun, name = name),
-            on_yes: ConfirmAction::Delete { kind, id },
-        }));
+        let confirm = Confirm::delete(self.text(), kind, id, name);
+        self.overlays.push(Overlay::Confirm(confirm));
     }
 
     fn delete(&mut self, kind: RecordKind, id: i64) -> store::Result<()> {
@@ -556,65 +656,61 @@ impl App {
         }
     }
 
+    /// `r` on the offer of a draft: opens the form (or the debrief) it was typed into.
     fn restore_draft(&mut self) -> store::Result<()> {
-        if let Some(Overlay::DraftOffer(draft)) = self.overlays.pop() {
-            if super::views::debrief::restore(self, &draft.key)? {
-                return Ok(());
+        let Some(Overlay::DraftOffer(draft)) = self.overlays.pop() else {
+            return Ok(());
+        };
+        let opened = match DraftKey::parse(&draft.key) {
+            Some(DraftKey::Debrief { debrief: id }) if self.store.meeting(id).is_ok() => {
+                self.open_debrief(id)?;
+                true
             }
-            match forms::reopen(self, &draft.key) {
-                Some(open) => {
-                    self.open_form(open.form, open.purpose);
-                }
-                // The record it belonged to is gone: the draft cannot be placed anywhere.
-                None => self.store.delete_draft(&draft.key)?,
-            }
+            Some(DraftKey::Form(purpose)) => self.open_form(purpose)?,
+            _ => false,
+        };
+        if !opened {
+            // The record it belonged to is gone: the draft cannot be placed anywhere.
+            self.store.delete_draft(&draft.key)?;
         }
         Ok(())
     }
 
+    /// Saves the open form's text as its draft (after every change).
     fn save_draft(&mut self) {
-        forms::refresh(self);
-        if let Some(open) = overlay::top_form(&mut self.overlays)
-            && let Err(err) = self
-                .store
-                .save_draft(&open.form.draft_key, &open.form.to_draft())
-        {
+        let (ctx, _, overlays) = self.parts();
+        let Some(open) = overlay::top_form(overlays) else {
+            return;
+        };
+        forms::refresh(&ctx, open);
+        let saved = ctx
+            .store
+            .save_draft(&open.purpose.draft_key(), &open.form.to_draft());
+        if let Err(err) = saved {
             self.message = Some(self.error_text(&err));
         }
     }
 
+    /// `Ctrl-S` on a form whose fields are fine: saves it through its view.
     fn save_form(&mut self) {
-        let Some(Overlay::Form(open)) = self.overlays.pop() else {
+        let Some(Overlay::Form(mut open)) = self.overlays.pop() else {
             return;
         };
         self.message = None;
-        match forms::save(self, &open.purpose, &open.form) {
-            Ok(()) => {
-                let _ = self.store.delete_draft(&open.form.draft_key);
+        let (mut ctx, views, _) = self.parts();
+        match forms::save(&mut ctx, views, &open.purpose, &open.form) {
+            Ok(effect) => {
+                let _ = self.store.delete_draft(&open.purpose.draft_key());
+                if let Err(err) = self.apply_effect(effect) {
+                    self.message = Some(self.error_text(&err));
+                }
                 // A save that led on to another form (a review's prompts after its template)
                 // or said something itself keeps its own message.
                 if self.form().is_none() && self.message.is_none() {
-                    let first_mentor = matches!(
-                        open.purpose,
-                        FormPurpose::Mentors(super::views::mentors::MentorForm::New)
-                    ) && self
-                        .store
-                        .goal_summaries(1)
-                        .map(|g| g.is_empty())
-                        .unwrap_or(false);
-                    let t = &self.text().common;
-                    self.message = Some(
-                        if first_mentor {
-                            t.saved_next_goal
-                        } else {
-                            t.saved
-                        }
-                        .to_string(),
-                    );
+                    self.message = Some(self.text().common.saved.to_string());
                 }
             }
             Err(SaveError::Field { name, message }) => {
-                let mut open = open;
                 open.form.set_error(name, message);
                 self.overlays.push(Overlay::Form(open));
             }

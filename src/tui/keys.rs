@@ -4,90 +4,9 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::views::View;
+pub use super::action::{Action, FormKey};
+use super::view::View;
 use crate::i18n::Text;
-
-/// Everything a key can ask the app to do. Only `App::update` acts on these.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Action {
-    Quit,
-    ShowView(View),
-    NextView,
-    PrevView,
-    ToggleHelp,
-    CloseOverlay,
-    MoveUp,
-    MoveDown,
-    Top,
-    Bottom,
-    PageUp,
-    PageDown,
-    Open,
-    Back,
-    WelcomeFresh,
-    WelcomeDemo,
-    /// `u`: put back the last deleted record.
-    Undo,
-    /// `/`: open the search overlay.
-    Search,
-    /// `Ctrl-P`: hide or show private text (for screen sharing).
-    TogglePrivacy,
-    /// The answer to a y/n question.
-    Confirm(bool),
-    /// Offer of a draft left behind: restore it, or throw it away.
-    RestoreDraft,
-    DiscardDraft,
-    /// Keys of the Mentors view.
-    Mentors(super::views::mentors::MentorsAction),
-    /// Keys of the Today view.
-    Today(super::views::today::TodayAction),
-    /// Keys of the Reflections view.
-    Reflections(super::views::reflections::ReflectionsAction),
-    /// Keys of the Goals view.
-    Goals(super::views::goals::GoalsAction),
-    /// Keys of the Meetings view (and `Q`, park a question, from anywhere).
-    Meetings(super::views::meetings::MeetingsAction),
-    /// The debrief of a meeting (and the Meetings view's `D`).
-    Debrief(super::views::debrief::DebriefAction),
-    /// Keys of the Feedback view.
-    Feedback(super::views::feedback::FeedbackAction),
-    /// Keys of the Commitments view.
-    Commitments(super::views::commitments::CommitmentsAction),
-    /// Keys of the Gratitude view.
-    Gratitude(super::views::gratitude::GratitudeAction),
-    /// A key typed into the overlay on top (a form's field, the search query, a debrief
-    /// step), when its key table does not name it.
-    Input(KeyEvent),
-    /// Text pasted into the overlay on top.
-    Paste(String),
-    /// A key of the open form (also typed into a form any other way).
-    Form(FormKey),
-}
-
-/// The keys of a form that do more than edit a field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FormKey {
-    /// `Tab`: the next field.
-    Next,
-    /// `Ctrl-S`: save, when every field is fine.
-    Save,
-    /// `Esc`: cancel (asks first when something was changed).
-    Cancel,
-    /// `Ctrl-E`: edit the field in `$EDITOR`.
-    Editor,
-}
-
-impl FormKey {
-    /// The key press the form widget reads for it.
-    pub fn event(self) -> KeyEvent {
-        match self {
-            FormKey::Next => KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE),
-            FormKey::Save => KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
-            FormKey::Cancel => KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
-            FormKey::Editor => KeyEvent::new(KeyCode::Char('e'), KeyModifiers::CONTROL),
-        }
-    }
-}
 
 /// A key with its modifiers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

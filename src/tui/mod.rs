@@ -1,17 +1,21 @@
 //! The full-screen app: terminal handling, the app state and update loop, the views.
 
+pub mod action;
 pub mod app;
 pub mod ctx;
 pub mod editor;
+pub mod effect;
 pub mod form;
 pub mod forms;
 pub mod keys;
 pub mod overlay;
+pub mod purpose;
 pub mod search;
 pub mod shell;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
+pub mod view;
 pub mod views;
 
 use std::io;

@@ -6,27 +6,14 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
+pub use super::effect::{Confirm, ConfirmAction};
 use super::forms::OpenForm;
 use super::keys::{self, Binding};
 use super::search::SearchState;
 use super::shell;
 use super::ui::Ui;
 use super::views::debrief::{self, Debrief};
-use crate::domain::{Draft, RecordKind};
-
-/// A question asked before a destructive step.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Confirm {
-    pub prompt: String,
-    pub on_yes: ConfirmAction,
-}
-
-/// What a "yes" does.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ConfirmAction {
-    /// Delete record `id` of `kind` (with undo).
-    Delete { kind: RecordKind, id: i64 },
-}
+use crate::domain::Draft;
 
 /// One thing open over the view.
 #[derive(Debug)]

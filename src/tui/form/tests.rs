@@ -34,7 +34,7 @@ fn statuses() -> Vec<(String, String)> {
 
 /// A goal-like form: name, notes, due, target, status, private.
 fn example() -> Form {
-    Form::builder("goal:new", "New goal")
+    Form::builder("New goal")
         .line("name", "Goal")
         .required("name")
         .multi("notes", "Notes", 3)
@@ -287,7 +287,7 @@ fn choices_cycle_and_toggles_flip() {
 
 #[test]
 fn initial_values_do_not_make_the_form_dirty() {
-    let form = Form::builder("goal:7", "Edit goal")
+    let form = Form::builder("Edit goal")
         .line("name", "Goal")
         .choice("status", "Status", statuses())
         .toggle("private", "Private")
@@ -419,7 +419,7 @@ fn renders_at_every_size_without_panic() {
         Line::from("M  measurable ✗ add a number"),
         Line::from("A  achievable ?"),
     ]);
-    let empty = Form::builder("x", "").build();
+    let empty = Form::builder("").build();
     let sizes = [
         (1, 1),
         (2, 2),

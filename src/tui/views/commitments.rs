@@ -2,7 +2,9 @@
 //! filters; `x` ticks done with the date; `r` records an experiment's result; the keep rate
 //! overall and per month in a panel.
 
+pub use crate::tui::action::CommitmentsAction;
 use crate::tui::ctx::Ctx;
+pub use crate::tui::purpose::CommitmentForm;
 use crate::tui::views::screen::Screen;
 use chrono::{Months, NaiveDate};
 use ratatui::Frame;
@@ -18,11 +20,13 @@ use crate::domain::keeprate::{KeepRate, Tally, keep_rate, month_of};
 use crate::domain::{Commitment, CommitmentStatus, Party};
 use crate::i18n::{Label, fill};
 use crate::store::{CommitmentFilter, CommitmentRow, Result, Store};
-use crate::tui::app::App;
+use crate::tui::ctx::existing;
+use crate::tui::effect::{Confirm, Effect, SaveError};
 use crate::tui::form::Form;
-use crate::tui::forms::{FormPurpose, OpenForm, SaveError};
 use crate::tui::keys::{Action, Binding, Key, bind};
+use crate::tui::purpose::FormPurpose;
 use crate::tui::ui::{Ui, gauge};
+use crate::tui::view::View;
 
 /// How many months the keep-rate chart shows (at most; fewer when the panel is short).
 pub const KEEP_MONTHS: u32 = 12;
@@ -249,20 +253,6 @@ fn detail_lines(c: &Commitment, ui: &Ui) -> Vec<Line<'static>> {
 
 // ---- Keys, forms and actions -------------------------------------------------------------
 
-/// What the Commitments view's own keys do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CommitmentsAction {
-    New,
-    Edit,
-    Delete,
-    /// `x`: done today / back to open.
-    ToggleDone,
-    /// `r`: record an experiment's result.
-    Result,
-    /// `f`: open / overdue / done / the mentor's / all.
-    CycleFilter,
-}
-
 /// Keys of the Commitments view.
 pub const KEYS: &[Binding] = &[
     bind(
@@ -312,91 +302,79 @@ pub const KEYS: &[Binding] = &[
     ),
 ];
 
-/// What a commitment form is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CommitmentForm {
-    New,
-    Edit(i64),
-    /// The result of experiment `id`.
-    Result(i64),
-}
-
 /// Applies one of the view's actions.
-pub fn update(app: &mut App, action: CommitmentsAction) -> Result<()> {
-    let selected = app
-        .views
-        .commitments
-        .list
-        .selected()
-        .map(|r| r.commitment.clone());
-    let today = app.clock.today();
-    let t = app.text();
-    match (action, selected) {
-        (CommitmentsAction::New, _) => {
-            let form = commitment_form(app, None, "commitment:new")?;
-            app.open_form(form, FormPurpose::Commitments(CommitmentForm::New));
-        }
+pub fn update(ctx: &mut Ctx, v: &mut CommitmentsView, action: CommitmentsAction) -> Result<Effect> {
+    let selected = v.list.selected().map(|r| r.commitment.clone());
+    let today = ctx.today();
+    let t = ctx.text();
+    let form = |p: CommitmentForm| Effect::OpenForm(FormPurpose::Commitments(p));
+    Ok(match (action, selected) {
+        (CommitmentsAction::New, _) => form(CommitmentForm::New),
         (CommitmentsAction::CycleFilter, _) => {
-            let v = &mut app.views.commitments;
             v.filter = v.filter.next();
-            app.views.commitments.load(&app.store, today)?;
+            v.load(ctx.store, today)?;
+            Effect::None
         }
-        (CommitmentsAction::Edit, Some(c)) => {
-            let form = commitment_form(app, Some(&c), &format!("commitment:{}", c.id))?;
-            app.open_form(form, FormPurpose::Commitments(CommitmentForm::Edit(c.id)));
-        }
+        (CommitmentsAction::Edit, Some(c)) => form(CommitmentForm::Edit(c.id)),
         (CommitmentsAction::Delete, Some(c)) => {
-            app.ask_delete(RecordKind::Commitment, c.id, &c.text);
+            Effect::Confirm(Confirm::delete(t, RecordKind::Commitment, c.id, &c.text))
         }
         (CommitmentsAction::ToggleDone, Some(c)) => {
-            let c = app.store.toggle_commitment_done(c.id, today)?;
-            app.message = Some(match c.done_on {
+            let c = ctx.store.toggle_commitment_done(c.id, today)?;
+            v.load(ctx.store, today)?;
+            Effect::Message(match c.done_on {
                 Some(d) => fill!(t.commitments.marked_done, date = d),
                 None => t.commitments.marked_open.to_string(),
-            });
-            app.views.commitments.load(&app.store, today)?;
+            })
         }
         (CommitmentsAction::Result, Some(c)) if c.feedback_id.is_some() => {
-            let form = result_form(app, &c, &format!("result:{}", c.id));
-            app.open_form(form, FormPurpose::Commitments(CommitmentForm::Result(c.id)));
+            form(CommitmentForm::Result(c.id))
         }
-        (CommitmentsAction::Result, Some(_)) => {
-            app.message = Some(t.commitments.not_experiment.to_string());
+        (CommitmentsAction::Result, Some(_)) => Effect::say(t.commitments.not_experiment),
+        (_, None) => Effect::say(t.common.nothing_selected),
+    })
+}
+
+/// The form of `purpose` (`None` when its commitment is gone).
+pub fn form(ctx: &Ctx, purpose: &CommitmentForm) -> Result<Option<Form>> {
+    Ok(match purpose {
+        CommitmentForm::New => Some(commitment_form(ctx, None)?),
+        CommitmentForm::Edit(id) => match existing(ctx.store.commitment(*id))? {
+            Some(c) => Some(commitment_form(ctx, Some(&c))?),
+            None => None,
+        },
+        CommitmentForm::Result(id) => {
+            existing(ctx.store.commitment(*id))?.map(|c| result_form(ctx, &c))
         }
-        (_, None) => app.message = Some(t.common.nothing_selected.to_string()),
-    }
-    Ok(())
+    })
 }
 
 /// The add/edit form.
-fn commitment_form(app: &App, c: Option<&Commitment>, draft_key: &str) -> Result<Form> {
-    let t = &app.text().commitments;
-    let labels = &app.text().labels;
-    let new = Commitment::new("", app.clock.today());
+fn commitment_form(ctx: &Ctx, c: Option<&Commitment>) -> Result<Form> {
+    let t = &ctx.text().commitments;
+    let labels = &ctx.text().labels;
+    let new = Commitment::new("", ctx.today());
     let cm = c.unwrap_or(&new);
-    let mut b = Form::builder(
-        draft_key,
-        if c.is_some() { t.form_edit } else { t.form_new },
-    )
-    .choice("owner", t.f_owner, choices::vocabulary(Party::ALL, labels))
-    .value("owner", cm.owner.code())
-    .line("text", t.f_text)
-    .required("text")
-    .value("text", &cm.text)
-    .date("due", t.f_due)
-    .value("due", &cm.due.map(|d| d.to_string()).unwrap_or_default())
-    .choice(
-        "status",
-        t.f_status,
-        choices::vocabulary(CommitmentStatus::ALL, labels),
-    )
-    .value("status", cm.status.code())
-    .choice(
-        "mentor",
-        t.f_mentor,
-        choices::mentors(&app.store, t.none_choice)?,
-    )
-    .value("mentor", &choices::code(cm.mentor_id));
+    let mut b = Form::builder(if c.is_some() { t.form_edit } else { t.form_new })
+        .choice("owner", t.f_owner, choices::vocabulary(Party::ALL, labels))
+        .value("owner", cm.owner.code())
+        .line("text", t.f_text)
+        .required("text")
+        .value("text", &cm.text)
+        .date("due", t.f_due)
+        .value("due", &cm.due.map(|d| d.to_string()).unwrap_or_default())
+        .choice(
+            "status",
+            t.f_status,
+            choices::vocabulary(CommitmentStatus::ALL, labels),
+        )
+        .value("status", cm.status.code())
+        .choice(
+            "mentor",
+            t.f_mentor,
+            choices::mentors(ctx.store, t.none_choice)?,
+        )
+        .value("mentor", &choices::code(cm.mentor_id));
     if cm.feedback_id.is_some() {
         b = b.multi("result", t.f_result, 3).value("result", &cm.result);
     }
@@ -406,9 +384,9 @@ fn commitment_form(app: &App, c: Option<&Commitment>, draft_key: &str) -> Result
 }
 
 /// `r`: what happened when I tried it.
-fn result_form(app: &App, c: &Commitment, draft_key: &str) -> Form {
-    let t = &app.text().commitments;
-    Form::builder(draft_key, t.result_title)
+fn result_form(ctx: &Ctx, c: &Commitment) -> Form {
+    let t = &ctx.text().commitments;
+    Form::builder(t.result_title)
         .multi("result", t.f_result, 4)
         .required("result")
         .value("result", &c.result)
@@ -418,11 +396,11 @@ fn result_form(app: &App, c: &Commitment, draft_key: &str) -> Form {
 }
 
 /// Saves a commitment form.
-pub fn save(app: &mut App, purpose: &CommitmentForm, form: &Form) -> Result<(), SaveError> {
-    let today = app.clock.today();
+pub fn save(ctx: &mut Ctx, purpose: &CommitmentForm, form: &Form) -> Result<Effect, SaveError> {
+    let today = ctx.today();
     let mut c = match purpose {
         CommitmentForm::New => Commitment::new("", today),
-        CommitmentForm::Edit(id) | CommitmentForm::Result(id) => app.store.commitment(*id)?,
+        CommitmentForm::Edit(id) | CommitmentForm::Result(id) => ctx.store.commitment(*id)?,
     };
     match purpose {
         CommitmentForm::Result(_) => {
@@ -448,34 +426,8 @@ pub fn save(app: &mut App, purpose: &CommitmentForm, form: &Form) -> Result<(), 
             c.private = form.toggle("private");
         }
     }
-    let id = app.store.save_commitment(&c)?;
-    app.load(super::View::Commitments)?;
-    app.views.commitments.list.select(id);
-    Ok(())
-}
-
-/// Rebuilds the form a `commitment:…` or `result:…` draft belongs to.
-pub fn reopen(app: &App, draft_key: &str) -> Option<OpenForm> {
-    if let Some(id) = draft_key.strip_prefix("result:") {
-        let c = app.store.commitment(id.parse().ok()?).ok()?;
-        return Some(OpenForm {
-            form: result_form(app, &c, draft_key),
-            purpose: FormPurpose::Commitments(CommitmentForm::Result(c.id)),
-        });
-    }
-    match draft_key.strip_prefix("commitment:")? {
-        "new" => Some(OpenForm {
-            form: commitment_form(app, None, draft_key).ok()?,
-            purpose: FormPurpose::Commitments(CommitmentForm::New),
-        }),
-        id => {
-            let c = app.store.commitment(id.parse().ok()?).ok()?;
-            Some(OpenForm {
-                form: commitment_form(app, Some(&c), draft_key).ok()?,
-                purpose: FormPurpose::Commitments(CommitmentForm::Edit(c.id)),
-            })
-        }
-    }
+    let id = ctx.store.save_commitment(&c)?;
+    Ok(Effect::Select(View::Commitments, id))
 }
 
 impl Screen for CommitmentsView {

@@ -1,7 +1,9 @@
 //! Feedback (4): what mentors said, its kind and status, my reaction, the goal it serves;
 //! filters by status and mentor; "try this" turns advice into an experiment.
 
+pub use crate::tui::action::FeedbackAction;
 use crate::tui::ctx::Ctx;
+pub use crate::tui::purpose::FeedbackForm;
 use crate::tui::views::screen::Screen;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
@@ -16,11 +18,13 @@ use crate::domain::text::{clean_line, clean_multiline};
 use crate::domain::{Commitment, Feedback, FeedbackKind, FeedbackStatus};
 use crate::i18n::{Label, fill};
 use crate::store::{FeedbackFilter, FeedbackRow, Result, Store};
-use crate::tui::app::App;
+use crate::tui::ctx::existing;
+use crate::tui::effect::{Confirm, Effect, SaveError};
 use crate::tui::form::Form;
-use crate::tui::forms::{FormPurpose, OpenForm, SaveError};
 use crate::tui::keys::{Action, Binding, Key, bind};
+use crate::tui::purpose::FormPurpose;
 use crate::tui::ui::Ui;
+use crate::tui::view::View;
 
 /// The Feedback view's state.
 #[derive(Debug, Default)]
@@ -196,22 +200,6 @@ impl FeedbackView {
 
 // ---- Keys, forms and actions -------------------------------------------------------------
 
-/// What the Feedback view's own keys do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FeedbackAction {
-    New,
-    Edit,
-    Delete,
-    /// `s`: the next status.
-    CycleStatus,
-    /// `t`: try this advice as an experiment.
-    Try,
-    /// `f`: all / open / trying / done / parked.
-    CycleFilter,
-    /// `m`: all mentors / the selected feedback's mentor.
-    MentorFilter,
-}
-
 /// Keys of the Feedback view.
 pub const KEYS: &[Binding] = &[
     bind(
@@ -268,15 +256,6 @@ pub const KEYS: &[Binding] = &[
     ),
 ];
 
-/// What a feedback form is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FeedbackForm {
-    New,
-    Edit(i64),
-    /// "Try this": an experiment from feedback `id`.
-    Try(i64),
-}
-
 /// The status filter after `current`: all → open → trying → done → parked → all.
 pub fn next_status_filter(current: Option<FeedbackStatus>) -> Option<FeedbackStatus> {
     match current {
@@ -287,65 +266,63 @@ pub fn next_status_filter(current: Option<FeedbackStatus>) -> Option<FeedbackSta
 }
 
 /// Applies one of the view's actions.
-pub fn update(app: &mut App, action: FeedbackAction) -> Result<()> {
-    let selected = app
-        .views
-        .feedback
-        .list
-        .selected()
-        .map(|r| r.feedback.clone());
-    let today = app.clock.today();
-    match (action, selected) {
-        (FeedbackAction::New, _) => {
-            let form = feedback_form(app, None, "feedback:new")?;
-            app.open_form(form, FormPurpose::Feedback(FeedbackForm::New));
-        }
+pub fn update(ctx: &mut Ctx, v: &mut FeedbackView, action: FeedbackAction) -> Result<Effect> {
+    let selected = v.list.selected().map(|r| r.feedback.clone());
+    let t = ctx.text();
+    let form = |p: FeedbackForm| Effect::OpenForm(FormPurpose::Feedback(p));
+    Ok(match (action, selected) {
+        (FeedbackAction::New, _) => form(FeedbackForm::New),
         (FeedbackAction::CycleFilter, _) => {
-            let v = &mut app.views.feedback;
             v.filter.status = next_status_filter(v.filter.status);
-            app.views.feedback.load(&app.store)?;
+            v.load(ctx.store)?;
+            Effect::None
         }
         (FeedbackAction::MentorFilter, selected) => {
-            let v = &mut app.views.feedback;
             v.filter.mentor_id = match v.filter.mentor_id {
                 Some(_) => None,
                 None => selected.and_then(|f| f.mentor_id),
             };
-            app.views.feedback.load(&app.store)?;
+            v.load(ctx.store)?;
+            Effect::None
         }
-        (FeedbackAction::Edit, Some(fb)) => {
-            let form = feedback_form(app, Some(&fb), &format!("feedback:{}", fb.id))?;
-            app.open_form(form, FormPurpose::Feedback(FeedbackForm::Edit(fb.id)));
-        }
+        (FeedbackAction::Edit, Some(fb)) => form(FeedbackForm::Edit(fb.id)),
         (FeedbackAction::Delete, Some(fb)) => {
-            app.ask_delete(RecordKind::Feedback, fb.id, &fb.text);
+            Effect::Confirm(Confirm::delete(t, RecordKind::Feedback, fb.id, &fb.text))
         }
         (FeedbackAction::CycleStatus, Some(mut fb)) => {
             fb.status = fb.status.next();
-            app.store.save_feedback(&fb)?;
-            app.message = Some(fill!(
-                app.text().feedback.status_now,
-                status = fb.status.label(&app.text().labels)
-            ));
-            app.views.feedback.load(&app.store)?;
+            ctx.store.save_feedback(&fb)?;
+            v.load(ctx.store)?;
+            Effect::Message(fill!(
+                t.feedback.status_now,
+                status = fb.status.label(&t.labels)
+            ))
         }
-        (FeedbackAction::Try, Some(fb)) => {
-            let form = try_form(app, &fb, &format!("experiment:{}", fb.id), today);
-            app.open_form(form, FormPurpose::Feedback(FeedbackForm::Try(fb.id)));
-        }
-        (_, None) => app.message = Some(app.text().common.nothing_selected.to_string()),
-    }
-    Ok(())
+        (FeedbackAction::Try, Some(fb)) => form(FeedbackForm::Try(fb.id)),
+        (_, None) => Effect::say(t.common.nothing_selected),
+    })
+}
+
+/// The form of `purpose` (`None` when its feedback is gone).
+pub fn form(ctx: &Ctx, purpose: &FeedbackForm) -> Result<Option<Form>> {
+    Ok(match purpose {
+        FeedbackForm::New => Some(feedback_form(ctx, None)?),
+        FeedbackForm::Edit(id) => match existing(ctx.store.feedback(*id))? {
+            Some(fb) => Some(feedback_form(ctx, Some(&fb))?),
+            None => None,
+        },
+        FeedbackForm::Try(id) => existing(ctx.store.feedback(*id))?.map(|fb| try_form(ctx, &fb)),
+    })
 }
 
 /// The add/edit form.
-fn feedback_form(app: &App, fb: Option<&Feedback>, draft_key: &str) -> Result<Form> {
-    let t = &app.text().feedback;
-    let labels = &app.text().labels;
-    let today = app.clock.today();
+fn feedback_form(ctx: &Ctx, fb: Option<&Feedback>) -> Result<Form> {
+    let t = &ctx.text().feedback;
+    let labels = &ctx.text().labels;
+    let today = ctx.today();
     let blank = Feedback::new("", today);
     let f = fb.unwrap_or(&blank);
-    let mentors = choices::mentors(&app.store, t.none_choice)?;
+    let mentors = choices::mentors(ctx.store, t.none_choice)?;
     let default_mentor = f.mentor_id.or_else(|| {
         // A new piece of feedback most likely comes from the first (active) mentor.
         mentors
@@ -353,14 +330,11 @@ fn feedback_form(app: &App, fb: Option<&Feedback>, draft_key: &str) -> Result<Fo
             .and_then(|(code, _)| choices::id(code))
             .filter(|_| fb.is_none())
     });
-    Ok(Form::builder(
-        draft_key,
-        if fb.is_some() {
-            t.form_edit
-        } else {
-            t.form_new
-        },
-    )
+    Ok(Form::builder(if fb.is_some() {
+        t.form_edit
+    } else {
+        t.form_new
+    })
     .choice(
         "kind",
         t.f_kind,
@@ -378,14 +352,14 @@ fn feedback_form(app: &App, fb: Option<&Feedback>, draft_key: &str) -> Result<Fo
         choices::vocabulary(FeedbackStatus::ALL, labels),
     )
     .value("status", f.status.code())
-    .choice("goal", t.f_goal, choices::goals(&app.store, t.none_choice)?)
+    .choice("goal", t.f_goal, choices::goals(ctx.store, t.none_choice)?)
     .value("goal", &choices::code(f.goal_id))
     .choice("mentor", t.f_mentor, mentors)
     .value("mentor", &choices::code(default_mentor))
     .choice(
         "meeting",
         t.f_meeting,
-        choices::meetings(&app.store, app.clock.now(), t.none_choice, f.meeting_id)?,
+        choices::meetings(ctx.store, ctx.now, t.none_choice, f.meeting_id)?,
     )
     .value("meeting", &choices::code(f.meeting_id))
     .date("date", t.f_date)
@@ -396,10 +370,11 @@ fn feedback_form(app: &App, fb: Option<&Feedback>, draft_key: &str) -> Result<Fo
 }
 
 /// "Try this": what I will try, and by when.
-fn try_form(app: &App, fb: &Feedback, draft_key: &str, today: chrono::NaiveDate) -> Form {
-    let t = &app.text().feedback;
+fn try_form(ctx: &Ctx, fb: &Feedback) -> Form {
+    let today = ctx.today();
+    let t = &ctx.text().feedback;
     let text = format!("{}{}", t.try_prefix, clean_line(&fb.text));
-    let mut form = Form::builder(draft_key, t.try_title)
+    let mut form = Form::builder(t.try_title)
         .line("text", t.f_experiment)
         .required("text")
         .value("text", &text)
@@ -412,24 +387,24 @@ fn try_form(app: &App, fb: &Feedback, draft_key: &str, today: chrono::NaiveDate)
 }
 
 /// Saves a feedback form.
-pub fn save(app: &mut App, purpose: &FeedbackForm, form: &Form) -> Result<(), SaveError> {
-    let today = app.clock.today();
+pub fn save(ctx: &mut Ctx, purpose: &FeedbackForm, form: &Form) -> Result<Effect, SaveError> {
+    let today = ctx.today();
     let id = match purpose {
         FeedbackForm::Try(id) => {
             let Some(due) = form.date("due", today) else {
                 return Err(SaveError::Field {
                     name: "due",
-                    message: app.text().form.required.to_string(),
+                    message: ctx.text().form.required.to_string(),
                 });
             };
-            app.store
+            ctx.store
                 .start_experiment(*id, form.text("text").trim(), due, today)?;
-            app.message = Some(app.text().feedback.experiment_started.to_string());
-            *id
+            return Ok(Effect::say(ctx.text().feedback.experiment_started)
+                .and(Effect::Select(View::Feedback, *id)));
         }
         FeedbackForm::New | FeedbackForm::Edit(_) => {
             let mut fb = match purpose {
-                FeedbackForm::Edit(id) => app.store.feedback(*id)?,
+                FeedbackForm::Edit(id) => ctx.store.feedback(*id)?,
                 _ => Feedback::new("", today),
             };
             fb.kind = form.choice("kind").parse().unwrap_or(fb.kind);
@@ -441,38 +416,10 @@ pub fn save(app: &mut App, purpose: &FeedbackForm, form: &Form) -> Result<(), Sa
             fb.meeting_id = choices::id(form.choice("meeting"));
             fb.received_on = form.date("date", today).unwrap_or(today);
             fb.private = form.toggle("private");
-            app.store.save_feedback(&fb)?
+            ctx.store.save_feedback(&fb)?
         }
     };
-    app.load(super::View::Feedback)?;
-    if app.views.feedback.list.select(id) {
-        app.views.feedback.load_detail(&app.store)?;
-    }
-    Ok(())
-}
-
-/// Rebuilds the form a `feedback:…` or `experiment:…` draft belongs to.
-pub fn reopen(app: &App, draft_key: &str) -> Option<OpenForm> {
-    if let Some(id) = draft_key.strip_prefix("experiment:") {
-        let fb = app.store.feedback(id.parse().ok()?).ok()?;
-        return Some(OpenForm {
-            form: try_form(app, &fb, draft_key, app.clock.today()),
-            purpose: FormPurpose::Feedback(FeedbackForm::Try(fb.id)),
-        });
-    }
-    match draft_key.strip_prefix("feedback:")? {
-        "new" => Some(OpenForm {
-            form: feedback_form(app, None, draft_key).ok()?,
-            purpose: FormPurpose::Feedback(FeedbackForm::New),
-        }),
-        id => {
-            let fb = app.store.feedback(id.parse().ok()?).ok()?;
-            Some(OpenForm {
-                form: feedback_form(app, Some(&fb), draft_key).ok()?,
-                purpose: FormPurpose::Feedback(FeedbackForm::Edit(fb.id)),
-            })
-        }
-    }
+    Ok(Effect::Select(View::Feedback, id))
 }
 
 impl Screen for FeedbackView {

@@ -3,14 +3,57 @@
 //! table with a header, a highlighted cursor row and an empty hint.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Direction, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, Wrap};
 
-use super::{Cursor, LIST_LIMIT};
 use crate::domain::{Commitment, Feedback, Gratitude, Mentor, Reflection};
 use crate::store::{CommitmentRow, FeedbackRow, GoalSummary, GratitudeRow, MeetingSummary};
 use crate::tui::ui::{Ui, window_start};
+
+/// A list loads this many rows at first (the newest or most relevant first) and grows by
+/// pages as the cursor reaches its end, so opening a view costs the same on any journal.
+pub const LIST_LIMIT: usize = 200;
+
+/// A position in a list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Cursor {
+    pub pos: usize,
+}
+
+impl Cursor {
+    /// Moves by `delta` rows within a list of `len` rows.
+    pub fn step(&mut self, delta: isize, len: usize) {
+        if len == 0 {
+            self.pos = 0;
+            return;
+        }
+        let pos = self.pos as isize + delta;
+        self.pos = pos.clamp(0, len as isize - 1) as usize;
+    }
+
+    /// Keeps the cursor inside a list that may have shrunk.
+    pub fn clamp(&mut self, len: usize) {
+        self.pos = self.pos.min(len.saturating_sub(1));
+    }
+}
+
+/// Splits a view into a list and a detail pane: side by side when wide, stacked otherwise.
+pub fn list_and_detail(area: Rect) -> (Rect, Rect) {
+    let (direction, list_share) = if area.width >= 110 {
+        (Direction::Horizontal, 58)
+    } else {
+        (Direction::Vertical, 55)
+    };
+    let parts = Layout::default()
+        .direction(direction)
+        .constraints([
+            Constraint::Percentage(list_share),
+            Constraint::Percentage(100 - list_share),
+        ])
+        .split(area);
+    (parts[0], parts[1])
+}
 
 /// A row of a list: the record it shows, known by its row id.
 pub trait Keyed {
@@ -265,6 +308,17 @@ mod tests {
         let mut l = List::default();
         l.set_rows(ids.iter().map(|i| Row(*i)).collect());
         l
+    }
+
+    #[test]
+    fn cursor_stays_in_range() {
+        let mut c = Cursor::default();
+        c.step(5, 3);
+        assert_eq!(c.pos, 2);
+        c.step(-10, 3);
+        assert_eq!(c.pos, 0);
+        c.step(1, 0);
+        assert_eq!(c.pos, 0);
     }
 
     #[test]

@@ -6,12 +6,12 @@ use super::Debrief;
 use super::steps::{self, Step};
 use crate::domain::{Commitment, Feedback, FeedbackKind, Gratitude, Meeting, Party};
 use crate::store::DebriefPlan;
-use crate::tui::app::App;
+use crate::tui::ctx::Ctx;
 use crate::tui::form::Form;
 
 /// The form of `step` with what was typed into it (defaults for a step never visited).
-fn filled(d: &Debrief, step: Step, app: &App) -> Form {
-    let mut form = steps::build(d, step, app.text(), app.lang);
+fn filled(d: &Debrief, step: Step, ctx: &Ctx) -> Form {
+    let mut form = steps::build(d, step, ctx.text(), ctx.lang);
     if let Some(json) = d.state.forms.get(step.name()) {
         let _ = form.restore_draft(&json.to_string());
     }
@@ -19,11 +19,11 @@ fn filled(d: &Debrief, step: Step, app: &App) -> Form {
 }
 
 /// The records the debrief `d` will save.
-pub fn plan(d: &Debrief, app: &App) -> DebriefPlan {
-    let today = app.clock.today();
+pub fn plan(d: &Debrief, ctx: &Ctx) -> DebriefPlan {
+    let today = ctx.today();
     let m = &d.meeting;
     let day = m.starts_at.date();
-    let discussed_form = filled(d, Step::Discussed, app);
+    let discussed_form = filled(d, Step::Discussed, ctx);
     let discussed = d
         .agenda
         .iter()
@@ -31,7 +31,7 @@ pub fn plan(d: &Debrief, app: &App) -> DebriefPlan {
         .collect();
     let also = discussed_form.text("also");
 
-    let notes_form = filled(d, Step::Notes, app);
+    let notes_form = filled(d, Step::Notes, ctx);
     let mut notes = Vec::new();
     let mut question = None;
     for p in steps::prompts() {
@@ -43,7 +43,7 @@ pub fn plan(d: &Debrief, app: &App) -> DebriefPlan {
         if p.code == steps::QUESTION {
             question = Some(text.to_string());
         } else {
-            notes.push(format!("{}: {text}", p.label(app.lang)));
+            notes.push(format!("{}: {text}", p.label(ctx.lang)));
         }
     }
 
@@ -75,7 +75,7 @@ pub fn plan(d: &Debrief, app: &App) -> DebriefPlan {
         })
         .collect();
 
-    let thanks_form = filled(d, Step::Thanks, app);
+    let thanks_form = filled(d, Step::Thanks, ctx);
     let what_for = thanks_form.text("what_for");
     let thanks = (!what_for.trim().is_empty()).then(|| Gratitude {
         mentor_id: Some(m.mentor_id),
@@ -86,7 +86,7 @@ pub fn plan(d: &Debrief, app: &App) -> DebriefPlan {
         ..Gratitude::new(what_for.trim(), today)
     });
 
-    let next_form = filled(d, Step::Next, app);
+    let next_form = filled(d, Step::Next, ctx);
     let time = steps::parse_time(&next_form.text("time")).unwrap_or(m.starts_at.time());
     let next_meeting = next_form.date("date", today).map(|date| Meeting {
         channel: m.channel.clone(),

@@ -141,10 +141,9 @@ pub fn prompts() -> Vec<Prompt> {
 /// The form of `step`, empty (the caller restores the step's draft into it).
 pub fn build(d: &Debrief, step: Step, t: &'static Text, lang: Lang) -> Form {
     let dt = &t.debrief;
-    let key = format!("{}:{}", d.draft_key(), step.name());
     match step {
         Step::Discussed => {
-            let mut b = Form::builder(key, dt.form_discussed);
+            let mut b = Form::builder(dt.form_discussed);
             // Labels are short; the side panel gives each item in full, numbered alike.
             let mut panel = vec![Line::styled(dt.step_discussed, d.title_style)];
             for (i, item) in d.agenda.iter().enumerate() {
@@ -161,7 +160,7 @@ pub fn build(d: &Debrief, step: Step, t: &'static Text, lang: Lang) -> Form {
             form
         }
         Step::Notes => {
-            let mut b = Form::builder(key, dt.form_notes);
+            let mut b = Form::builder(dt.form_notes);
             let list = prompts();
             for p in &list {
                 b = if p.code == ACTION || p.code == QUESTION {
@@ -180,7 +179,7 @@ pub fn build(d: &Debrief, step: Step, t: &'static Text, lang: Lang) -> Form {
             form
         }
         Step::Feedback => {
-            let mut form = Form::builder(key, dt.form_feedback)
+            let mut form = Form::builder(dt.form_feedback)
                 .choice(
                     "kind",
                     dt.f_kind,
@@ -211,7 +210,7 @@ pub fn build(d: &Debrief, step: Step, t: &'static Text, lang: Lang) -> Form {
             form
         }
         Step::Commitments => {
-            let mut form = Form::builder(key, dt.form_commitment)
+            let mut form = Form::builder(dt.form_commitment)
                 .choice(
                     "owner",
                     dt.f_owner,
@@ -240,14 +239,14 @@ pub fn build(d: &Debrief, step: Step, t: &'static Text, lang: Lang) -> Form {
             ));
             form
         }
-        Step::Thanks => Form::builder(key, dt.form_thanks)
+        Step::Thanks => Form::builder(dt.form_thanks)
             .line("what_for", dt.f_what_for)
             .toggle("sent", dt.f_sent)
             .line("channel", dt.f_channel)
             .value("channel", &d.mentor_channel)
             .build(),
         Step::Next => {
-            let mut form = Form::builder(key, dt.form_next)
+            let mut form = Form::builder(dt.form_next)
                 .date("date", dt.f_date)
                 .line("time", dt.f_time)
                 .value("time", &d.meeting.starts_at.format("%H:%M").to_string())

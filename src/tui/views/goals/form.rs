@@ -2,9 +2,12 @@
 //! progress form, saving (with a revision for every change of target, due date or status)
 //! and rebuilding a form from a draft.
 
+pub use crate::tui::action::GoalsAction;
+pub use crate::tui::purpose::GoalForm;
 use chrono::NaiveDate;
 use ratatui::text::{Line, Span};
 
+use super::GoalsView;
 use crate::assets::smart_questions;
 use crate::domain::RecordKind;
 use crate::domain::smart::{self, SmartReport, Verdict};
@@ -12,23 +15,14 @@ use crate::domain::text::clean_line;
 use crate::domain::{Goal, GoalArea, GoalRevision, GoalStatus, ProgressUpdate};
 use crate::i18n::{Label, Lang, fill};
 use crate::store::Result;
-use crate::tui::app::App;
+use crate::tui::ctx::{Ctx, existing};
+use crate::tui::effect::{Confirm, Effect, SaveError};
 use crate::tui::form::Form;
-use crate::tui::forms::{FormPurpose, OpenForm, SaveError};
 use crate::tui::keys::{Action, Binding, Key, bind};
+use crate::tui::purpose::FormPurpose;
 use crate::tui::theme::Theme;
 use crate::tui::ui::{number, wrap};
-use crate::tui::views::View;
-
-/// What the Goals view's own keys do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum GoalsAction {
-    New,
-    Edit,
-    Delete,
-    /// Record a progress update for the selected goal.
-    Progress,
-}
+use crate::tui::view::View;
 
 /// Keys of the Goals view.
 pub const KEYS: &[Binding] = &[
@@ -65,45 +59,37 @@ pub const KEYS: &[Binding] = &[
     ),
 ];
 
-/// What a goal form is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum GoalForm {
-    /// A new goal.
-    New,
-    /// The goal with this id.
-    Edit(i64),
-    /// A progress update for the goal with this id.
-    Progress(i64),
+/// Applies one of the view's actions.
+pub fn update(ctx: &mut Ctx, v: &mut GoalsView, action: GoalsAction) -> Result<Effect> {
+    let t = ctx.text();
+    let form = |p: GoalForm| Effect::OpenForm(FormPurpose::Goals(p));
+    Ok(match (action, v.list.selected().map(|s| &s.goal)) {
+        (GoalsAction::New, _) => form(GoalForm::New),
+        (GoalsAction::Edit, Some(g)) => form(GoalForm::Edit(g.id)),
+        (GoalsAction::Progress, Some(g)) => form(GoalForm::Progress(g.id)),
+        (GoalsAction::Delete, Some(g)) => {
+            Effect::Confirm(Confirm::delete(t, RecordKind::Goal, g.id, &g.title))
+        }
+        (_, None) => Effect::say(t.common.nothing_selected),
+    })
 }
 
-/// Applies one of the view's actions.
-pub fn update(app: &mut App, action: GoalsAction) -> Result<()> {
-    let selected = app.views.goals.list.selected().map(|s| s.goal.clone());
-    match (action, selected) {
-        (GoalsAction::New, _) => {
-            let form = goal_form(app, None, "goal:new")?;
-            app.open_form(form, FormPurpose::Goals(GoalForm::New));
-        }
-        (GoalsAction::Edit, Some(g)) => {
-            let form = goal_form(app, Some(&g), &format!("goal:{}", g.id))?;
-            app.open_form(form, FormPurpose::Goals(GoalForm::Edit(g.id)));
-        }
-        (GoalsAction::Progress, Some(g)) => {
-            let form = progress_form(app, &g, &format!("goal:{}:progress", g.id));
-            app.open_form(form, FormPurpose::Goals(GoalForm::Progress(g.id)));
-        }
-        (GoalsAction::Delete, Some(g)) => {
-            app.ask_delete(RecordKind::Goal, g.id, &g.title);
-        }
-        (_, None) => app.message = Some(app.text().common.nothing_selected.to_string()),
-    }
-    Ok(())
+/// The form of `purpose` (`None` when its goal is gone).
+pub fn form(ctx: &Ctx, purpose: &GoalForm) -> Result<Option<Form>> {
+    Ok(match purpose {
+        GoalForm::New => Some(goal_form(ctx, None)?),
+        GoalForm::Edit(id) => match existing(ctx.store.goal(*id))? {
+            Some(g) => Some(goal_form(ctx, Some(&g))?),
+            None => None,
+        },
+        GoalForm::Progress(id) => existing(ctx.store.goal(*id))?.map(|g| progress_form(ctx, &g)),
+    })
 }
 
 /// The goal form, filled from `goal` (or empty for a new goal).
-fn goal_form(app: &App, goal: Option<&Goal>, draft_key: &str) -> Result<Form> {
-    let t = &app.text().goals;
-    let labels = &app.text().labels;
+fn goal_form(ctx: &Ctx, goal: Option<&Goal>) -> Result<Form> {
+    let t = &ctx.text().goals;
+    let labels = &ctx.text().labels;
     let new = Goal::new("");
     let g = goal.unwrap_or(&new);
     let areas = GoalArea::ALL
@@ -116,7 +102,7 @@ fn goal_form(app: &App, goal: Option<&Goal>, draft_key: &str) -> Result<Form> {
         .collect();
     let mut mentors = vec![(String::new(), t.no_mentor.to_string())];
     mentors.extend(
-        app.store
+        ctx.store
             .mentors()?
             .into_iter()
             .map(|m| (m.id.to_string(), m.name)),
@@ -127,7 +113,7 @@ fn goal_form(app: &App, goal: Option<&Goal>, draft_key: &str) -> Result<Form> {
     } else {
         t.form_new
     };
-    let mut builder = Form::builder(draft_key, title)
+    let mut builder = Form::builder(title)
         .line("title", t.f_title)
         .required("title")
         .value("title", &g.title)
@@ -162,25 +148,25 @@ fn goal_form(app: &App, goal: Option<&Goal>, draft_key: &str) -> Result<Form> {
         builder = builder.line("reason", t.f_reason);
     }
     let mut form = builder.build();
-    let today = app.clock.today();
+    let today = ctx.today();
     let report = smart::check(&goal_from_form(&form, g, today), today);
-    form.set_side_panel(smart_panel(&report, app.lang, &app.theme));
+    form.set_side_panel(smart_panel(&report, ctx.lang, ctx.theme));
     Ok(form)
 }
 
 /// The progress form: date, value and a note.
-fn progress_form(app: &App, goal: &Goal, draft_key: &str) -> Form {
-    let t = &app.text().goals;
+fn progress_form(ctx: &Ctx, goal: &Goal) -> Form {
+    let t = &ctx.text().goals;
     let title = format!("{} — {}", t.progress_title, clean_line(&goal.title));
     let value_label = if goal.unit.trim().is_empty() {
         t.f_value.to_string()
     } else {
         format!("{} ({})", t.f_value, clean_line(goal.unit.trim()))
     };
-    Form::builder(draft_key, title)
+    Form::builder(title)
         .date("on", t.f_on)
         .required("on")
-        .value("on", &app.clock.today().to_string())
+        .value("on", &ctx.today().to_string())
         .number("value", value_label)
         .required("value")
         .line("note", t.f_note)
@@ -256,24 +242,14 @@ pub fn smart_panel(report: &SmartReport, lang: Lang, theme: &Theme) -> Vec<Line<
 const PANEL_TEXT: usize = 42;
 
 /// Recomputes the SMART panel of an open goal form (called on every change).
-pub fn refresh_panel(app: &mut App) {
-    let today = app.clock.today();
-    let lang = app.lang;
-    let Some(open) = crate::tui::overlay::top_form(&mut app.overlays) else {
-        return;
-    };
-    if !matches!(
-        open.purpose,
-        FormPurpose::Goals(GoalForm::New | GoalForm::Edit(_))
-    ) {
+pub fn refresh_panel(ctx: &Ctx, purpose: &GoalForm, form: &mut Form) {
+    if !matches!(purpose, GoalForm::New | GoalForm::Edit(_)) {
         return;
     }
-    let goal = goal_from_form(&open.form, &Goal::new(""), today);
+    let today = ctx.today();
+    let goal = goal_from_form(form, &Goal::new(""), today);
     let report = smart::check(&goal, today);
-    let panel = smart_panel(&report, lang, &app.theme);
-    if let Some(open) = crate::tui::overlay::top_form(&mut app.overlays) {
-        open.form.set_side_panel(panel);
-    }
+    form.set_side_panel(smart_panel(&report, ctx.lang, ctx.theme));
 }
 
 /// The revisions an edit makes: one per changed target, due date or status.
@@ -300,73 +276,42 @@ fn revisions(old: &Goal, new: &Goal, on: NaiveDate, reason: &str) -> Vec<GoalRev
 }
 
 /// Saves a goal form or a progress form.
-pub fn save(app: &mut App, purpose: &GoalForm, form: &Form) -> Result<(), SaveError> {
-    let today = app.clock.today();
+pub fn save(ctx: &mut Ctx, purpose: &GoalForm, form: &Form) -> Result<Effect, SaveError> {
+    let today = ctx.today();
     let id = match purpose {
         GoalForm::New => {
             let goal = goal_from_form(form, &Goal::new(""), today);
-            app.store.save_goal(&goal)?
+            ctx.store.save_goal(&goal)?
         }
         GoalForm::Edit(id) => {
-            let old = app.store.goal(*id)?;
+            let old = ctx.store.goal(*id)?;
             let new = goal_from_form(form, &old, today);
             let reason = clean_line(form.text("reason").trim()).into_owned();
             let revisions = revisions(&old, &new, today, &reason);
             if !revisions.is_empty() && reason.is_empty() {
                 return Err(SaveError::Field {
                     name: "reason",
-                    message: app.text().goals.reason_required.to_string(),
+                    message: ctx.text().goals.reason_required.to_string(),
                 });
             }
-            app.store.save_goal_with_revisions(&new, &revisions)?
+            ctx.store.save_goal_with_revisions(&new, &revisions)?
         }
         GoalForm::Progress(goal_id) => {
             let (Some(on), Some(value)) = (form.date("on", today), form.number("value")) else {
                 // The form's own checks refuse an empty or bad date or value before this.
                 return Err(SaveError::Field {
                     name: "value",
-                    message: app.text().form.required.to_string(),
+                    message: ctx.text().form.required.to_string(),
                 });
             };
-            app.store.save_progress(&ProgressUpdate {
+            ctx.store.save_progress(&ProgressUpdate {
                 note: clean_line(form.text("note").trim()).into_owned(),
                 ..ProgressUpdate::new(*goal_id, on, value)
             })?;
             *goal_id
         }
     };
-    app.load(View::Goals)?;
-    if app.views.goals.list.select(id) {
-        app.views.goals.load_detail(&app.store)?;
-    }
-    Ok(())
-}
-
-/// Rebuilds the form a `goal:…` draft belongs to (`goal:new`, `goal:12`, `goal:12:progress`).
-pub fn reopen(app: &App, draft_key: &str) -> Option<OpenForm> {
-    let rest = draft_key.strip_prefix("goal:")?;
-    if rest == "new" {
-        return Some(OpenForm {
-            form: goal_form(app, None, draft_key).ok()?,
-            purpose: FormPurpose::Goals(GoalForm::New),
-        });
-    }
-    let (id, progress) = match rest.strip_suffix(":progress") {
-        Some(id) => (id, true),
-        None => (rest, false),
-    };
-    let goal = app.store.goal(id.parse().ok()?).ok()?;
-    Some(if progress {
-        OpenForm {
-            form: progress_form(app, &goal, draft_key),
-            purpose: FormPurpose::Goals(GoalForm::Progress(goal.id)),
-        }
-    } else {
-        OpenForm {
-            form: goal_form(app, Some(&goal), draft_key).ok()?,
-            purpose: FormPurpose::Goals(GoalForm::Edit(goal.id)),
-        }
-    })
+    Ok(Effect::Select(View::Goals, id))
 }
 
 #[cfg(test)]

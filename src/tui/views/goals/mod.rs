@@ -4,7 +4,7 @@
 
 mod form;
 
-pub use form::{GoalForm, GoalsAction, KEYS, goal_from_form, refresh_panel, reopen, save, update};
+pub use form::{GoalForm, GoalsAction, KEYS, form, goal_from_form, refresh_panel, save, update};
 
 use crate::tui::ctx::Ctx;
 use crate::tui::views::screen::Screen;

@@ -4,10 +4,11 @@
 
 mod form;
 
+pub use crate::tui::action::GratitudeAction;
 use crate::tui::ctx::Ctx;
+pub use crate::tui::purpose::GratitudeForm;
 use crate::tui::views::screen::Screen;
-use form::{Prefill, nudge_key, prefill_for, sent_form, thanks_form};
-pub use form::{reopen, save};
+pub use form::{form, save};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::Frame;
@@ -23,9 +24,9 @@ use crate::domain::nudges::{Nudge, NudgeKind, nudges};
 use crate::domain::text::clean_line;
 use crate::i18n::fill;
 use crate::store::{GratitudeRow, Result, Store};
-use crate::tui::app::App;
-use crate::tui::forms::FormPurpose;
+use crate::tui::effect::{Confirm, Effect};
 use crate::tui::keys::{Action, Binding, Key, bind};
+use crate::tui::purpose::{FormPurpose, NudgeRef};
 use crate::tui::ui::{Ui, fit};
 
 /// The nudge kinds this view lists.
@@ -236,20 +237,6 @@ pub fn nudge_text(n: &NudgeRow, ui: &Ui) -> String {
 
 // ---- Keys and actions -----------------------------------------------------------------------
 
-/// What the Gratitude view's own keys do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum GratitudeAction {
-    New,
-    Edit,
-    Delete,
-    /// `s`: mark sent (asks the channel) / not sent.
-    Sent,
-    /// `←`/`→`: the thanks list or the nudge list.
-    SwitchFocus,
-    /// `t` (and `Enter` on a nudge): thanks filled in for the selected nudge.
-    ThankNudge,
-}
-
 /// Keys of the Gratitude view.
 pub const KEYS: &[Binding] = &[
     bind(
@@ -301,82 +288,53 @@ pub const KEYS: &[Binding] = &[
     ),
 ];
 
-/// What a thanks form is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum GratitudeForm {
-    /// New thanks, for an experiment when `commitment_id` is set.
-    New {
-        commitment_id: Option<i64>,
-    },
-    Edit(i64),
-    /// `s`: mark entry `id` sent, asking the channel.
-    Sent(i64),
-}
-
 /// `Enter`: on the nudge list, thanks for the selected nudge.
-pub fn open(app: &mut App) -> Result<()> {
-    if app.views.gratitude.focus == Pane::Nudges {
-        update(app, GratitudeAction::ThankNudge)?;
+pub fn open(ctx: &mut Ctx, v: &mut GratitudeView) -> Result<Effect> {
+    if v.focus == Pane::Nudges {
+        return update(ctx, v, GratitudeAction::ThankNudge);
     }
-    Ok(())
+    Ok(Effect::None)
 }
 
 /// Applies one of the view's actions.
-pub fn update(app: &mut App, action: GratitudeAction) -> Result<()> {
-    let t = app.text();
-    let selected = app.views.gratitude.selected().cloned();
-    let on_list = app.views.gratitude.focus == Pane::List;
-    match (action, selected) {
-        (GratitudeAction::New, _) => {
-            let form = thanks_form(app, None, Prefill::default(), "thanks:new")?;
-            app.open_form(
-                form,
-                FormPurpose::Gratitude(GratitudeForm::New {
-                    commitment_id: None,
-                }),
-            );
+pub fn update(ctx: &mut Ctx, v: &mut GratitudeView, action: GratitudeAction) -> Result<Effect> {
+    let t = ctx.text();
+    let selected = v.selected().cloned();
+    let on_list = v.focus == Pane::List;
+    let form = |p: GratitudeForm| Effect::OpenForm(FormPurpose::Gratitude(p));
+    Ok(match (action, selected) {
+        (GratitudeAction::New, _) => form(GratitudeForm::New {
+            commitment_id: None,
+        }),
+        (GratitudeAction::SwitchFocus, _) => {
+            v.switch_focus();
+            Effect::None
         }
-        (GratitudeAction::SwitchFocus, _) => app.views.gratitude.switch_focus(),
-        (GratitudeAction::ThankNudge, _) => match app.views.gratitude.selected_nudge().cloned() {
-            Some(n) => {
-                let prefill = prefill_for(&n, app);
-                let key = format!("thanks:new:{}", nudge_key(&n.nudge));
-                let form = thanks_form(app, None, prefill, &key)?;
-                app.open_form(
-                    form,
-                    FormPurpose::Gratitude(GratitudeForm::New {
-                        commitment_id: n.nudge.commitment_id,
-                    }),
-                );
-            }
-            None => app.message = Some(t.gratitude.nudges_empty.to_string()),
+        (GratitudeAction::ThankNudge, _) => match v.selected_nudge() {
+            Some(n) => form(GratitudeForm::Thank(NudgeRef {
+                kind: n.nudge.kind,
+                mentor_id: n.nudge.mentor_id,
+                meeting_id: n.nudge.meeting_id,
+                commitment_id: n.nudge.commitment_id,
+            })),
+            None => Effect::say(t.gratitude.nudges_empty),
         },
-        (GratitudeAction::Edit, Some(g)) if on_list => {
-            let form = thanks_form(
-                app,
-                Some(&g),
-                Prefill::default(),
-                &format!("thanks:{}", g.id),
-            )?;
-            app.open_form(form, FormPurpose::Gratitude(GratitudeForm::Edit(g.id)));
-        }
+        (GratitudeAction::Edit, Some(g)) if on_list => form(GratitudeForm::Edit(g.id)),
         (GratitudeAction::Delete, Some(g)) if on_list => {
-            app.ask_delete(RecordKind::Gratitude, g.id, &g.what_for);
+            Effect::Confirm(Confirm::delete(t, RecordKind::Gratitude, g.id, &g.what_for))
         }
         (GratitudeAction::Sent, Some(mut g)) if on_list => {
             if g.sent {
                 g.sent = false;
-                app.store.save_gratitude(&g)?;
-                app.message = Some(t.gratitude.marked_unsent.to_string());
-                app.load(super::View::Gratitude)?;
+                ctx.store.save_gratitude(&g)?;
+                v.load(ctx.store, ctx.now)?;
+                Effect::say(t.gratitude.marked_unsent)
             } else {
-                let form = sent_form(app, &g, &format!("thanks-sent:{}", g.id))?;
-                app.open_form(form, FormPurpose::Gratitude(GratitudeForm::Sent(g.id)));
+                form(GratitudeForm::Sent(g.id))
             }
         }
-        _ => app.message = Some(t.common.nothing_selected.to_string()),
-    }
-    Ok(())
+        _ => Effect::say(t.common.nothing_selected),
+    })
 }
 
 impl Screen for GratitudeView {

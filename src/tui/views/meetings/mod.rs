@@ -13,6 +13,7 @@ pub mod template;
 pub mod update;
 
 pub use form::MeetingForm;
+pub use form::{form, save};
 pub use keys::{AGENDA_KEYS, KEYS, LIVE_KEYS, MeetingsAction};
 pub use update::{open_agenda, update};
 

@@ -6,7 +6,7 @@
 mod form;
 pub mod relation;
 
-pub use form::{KEYS, MentorForm, MentorsAction, reopen, save, update};
+pub use form::{KEYS, MentorForm, MentorsAction, form, save, update};
 
 use crate::tui::ctx::Ctx;
 use crate::tui::views::screen::Screen;
@@ -16,7 +16,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Cell, Row};
 
 use super::list::{List, ListSpec, draw_detail, draw_list, field, heading};
-use super::{View, list_and_detail};
+use super::list_and_detail;
 use crate::domain::text::clean_multiline;
 use crate::domain::{Contact, HealthCheck, Mentor, MentorStatus};
 use crate::i18n::{Label, fill};

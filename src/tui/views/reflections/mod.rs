@@ -18,7 +18,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Cell, Row};
 
 pub use figures::figure_lines;
-pub use form::{KEYS, ReflectionForm, ReflectionsAction, reopen, save, update};
+pub use form::{KEYS, ReflectionForm, ReflectionsAction, form, save, update};
 pub use templates::Templates;
 
 use super::list::{List, ListSpec, draw_detail, draw_list, heading};
