@@ -282,7 +282,7 @@ impl App {
             Action::TogglePrivacy => self.hide_private = !self.hide_private,
             Action::Mentors(a) => {
                 let (mut ctx, v, _) = self.parts();
-                let effect = views::mentors::update(&mut ctx, &mut v.mentors, a)?;
+                let effect = views::mentors::form::update(&mut ctx, &mut v.mentors, a)?;
                 self.apply_effect(effect)?;
             }
             Action::Today(a) => {
@@ -292,7 +292,7 @@ impl App {
             }
             Action::Reflections(a) => {
                 let (mut ctx, v, _) = self.parts();
-                let effect = views::reflections::update(&mut ctx, &mut v.reflections, a)?;
+                let effect = views::reflections::form::update(&mut ctx, &mut v.reflections, a)?;
                 self.apply_effect(effect)?;
             }
             Action::Feedback(a) => {
@@ -312,12 +312,12 @@ impl App {
             }
             Action::Goals(a) => {
                 let (mut ctx, v, _) = self.parts();
-                let effect = views::goals::update(&mut ctx, &mut v.goals, a)?;
+                let effect = views::goals::form::update(&mut ctx, &mut v.goals, a)?;
                 self.apply_effect(effect)?;
             }
             Action::Meetings(a) => {
                 let (mut ctx, v, _) = self.parts();
-                let effect = views::meetings::update(&mut ctx, &mut v.meetings, a)?;
+                let effect = views::meetings::update::update(&mut ctx, &mut v.meetings, a)?;
                 self.apply_effect(effect)?;
             }
             Action::Debrief(DebriefAction::Open(id)) => self.open_debrief(id)?,
@@ -535,7 +535,9 @@ impl App {
         let effect = match ctx.showing {
             Some(View::Gratitude) => views::gratitude::open(&mut ctx, &mut v.gratitude)?,
             // Enter on Today goes straight to preparing the meeting: its agenda builder.
-            Some(View::Meetings) => views::meetings::open_agenda(&mut ctx, &mut v.meetings)?,
+            Some(View::Meetings) => {
+                views::meetings::update::open_agenda(&mut ctx, &mut v.meetings)?
+            }
             _ => Effect::None,
         };
         self.apply_effect(effect)

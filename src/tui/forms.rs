@@ -22,13 +22,13 @@ pub struct OpenForm {
 /// The form for `purpose`; `None` when the record it edits no longer exists.
 pub fn build(ctx: &Ctx, views: &Views, purpose: &FormPurpose) -> Result<Option<Form>> {
     match purpose {
-        FormPurpose::Mentors(p) => mentors::form(ctx, p),
-        FormPurpose::Reflections(p) => reflections::form(ctx, &views.reflections, p),
-        FormPurpose::Goals(p) => goals::form(ctx, p),
-        FormPurpose::Meetings(p) => meetings::form(ctx, &views.meetings, p),
+        FormPurpose::Mentors(p) => mentors::form::form(ctx, p),
+        FormPurpose::Reflections(p) => reflections::form::form(ctx, &views.reflections, p),
+        FormPurpose::Goals(p) => goals::form::form(ctx, p),
+        FormPurpose::Meetings(p) => meetings::form::form(ctx, &views.meetings, p),
         FormPurpose::Feedback(p) => feedback::form(ctx, p),
         FormPurpose::Commitments(p) => commitments::form(ctx, p),
-        FormPurpose::Gratitude(p) => gratitude::form(ctx, p),
+        FormPurpose::Gratitude(p) => gratitude::form::form(ctx, p),
     }
 }
 
@@ -40,13 +40,13 @@ pub fn save(
     form: &Form,
 ) -> std::result::Result<Effect, SaveError> {
     match purpose {
-        FormPurpose::Mentors(p) => mentors::save(ctx, p, form),
-        FormPurpose::Reflections(p) => reflections::save(ctx, &views.reflections, p, form),
-        FormPurpose::Goals(p) => goals::save(ctx, p, form),
-        FormPurpose::Meetings(p) => meetings::save(ctx, &mut views.meetings, p, form),
+        FormPurpose::Mentors(p) => mentors::form::save(ctx, p, form),
+        FormPurpose::Reflections(p) => reflections::form::save(ctx, &views.reflections, p, form),
+        FormPurpose::Goals(p) => goals::form::save(ctx, p, form),
+        FormPurpose::Meetings(p) => meetings::form::save(ctx, &mut views.meetings, p, form),
         FormPurpose::Feedback(p) => feedback::save(ctx, p, form),
         FormPurpose::Commitments(p) => commitments::save(ctx, p, form),
-        FormPurpose::Gratitude(p) => gratitude::save(ctx, &mut views.gratitude, p, form),
+        FormPurpose::Gratitude(p) => gratitude::form::save(ctx, &mut views.gratitude, p, form),
     }
 }
 
@@ -54,6 +54,6 @@ pub fn save(
 /// the side panel); called when a form opens and on every change.
 pub fn refresh(ctx: &Ctx, open: &mut OpenForm) {
     if let FormPurpose::Goals(p) = &open.purpose {
-        goals::refresh_panel(ctx, p, &mut open.form);
+        goals::form::refresh_panel(ctx, p, &mut open.form);
     }
 }

@@ -4,6 +4,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use super::action::MeetingsAction;
 pub use super::action::{Action, FormKey};
 use super::view::View;
 use crate::i18n::Text;
@@ -195,7 +196,13 @@ pub const GLOBAL: &[Binding] = &[
         |t| t.common.key_quit,
         true,
     ),
-    super::views::meetings::keys::PARK_QUESTION,
+    bind(
+        &[Key::ch('Q')],
+        Action::Meetings(MeetingsAction::ParkQuestion),
+        "Q",
+        |t| t.meetings.key_park,
+        false,
+    ),
 ];
 
 /// Keys of every list.
@@ -426,20 +433,6 @@ pub const DRAFT_OFFER: &[Binding] = &[
     ),
 ];
 
-/// The view-specific table.
-pub fn view_table(view: View) -> &'static [Binding] {
-    match view {
-        View::Today => super::views::today::KEYS,
-        View::Reflections => super::views::reflections::KEYS,
-        View::Mentors => super::views::mentors::KEYS,
-        View::Goals => super::views::goals::KEYS,
-        View::Meetings => super::views::meetings::KEYS,
-        View::Feedback => super::views::feedback::KEYS,
-        View::Commitments => super::views::commitments::KEYS,
-        View::Gratitude => super::views::gratitude::KEYS,
-    }
-}
-
 /// The first action bound to `event` in `tables`, searched in order.
 pub fn lookup(tables: &[&[Binding]], event: &KeyEvent) -> Option<Action> {
     tables
@@ -447,115 +440,4 @@ pub fn lookup(tables: &[&[Binding]], event: &KeyEvent) -> Option<Action> {
         .flat_map(|table| table.iter())
         .find(|b| b.keys.iter().any(|k| k.matches(event)))
         .map(|b| b.action.clone())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn ev(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
-        KeyEvent::new(code, mods)
-    }
-
-    fn view_tables(view: View) -> Vec<&'static [Binding]> {
-        vec![view_table(view), GLOBAL, LIST]
-    }
-
-    #[test]
-    fn key_to_action_table() {
-        let none = KeyModifiers::NONE;
-        let cases: &[(KeyCode, KeyModifiers, Option<Action>)] = &[
-            (
-                KeyCode::Char('1'),
-                none,
-                Some(Action::ShowView(View::Today)),
-            ),
-            (
-                KeyCode::Char('5'),
-                none,
-                Some(Action::ShowView(View::Commitments)),
-            ),
-            (
-                KeyCode::Char('8'),
-                none,
-                Some(Action::ShowView(View::Mentors)),
-            ),
-            (KeyCode::Tab, none, Some(Action::NextView)),
-            (
-                KeyCode::BackTab,
-                KeyModifiers::SHIFT,
-                Some(Action::PrevView),
-            ),
-            (KeyCode::Tab, KeyModifiers::SHIFT, Some(Action::PrevView)),
-            (
-                KeyCode::Char('?'),
-                KeyModifiers::SHIFT,
-                Some(Action::ToggleHelp),
-            ),
-            (KeyCode::F(1), none, Some(Action::ToggleHelp)),
-            (KeyCode::Char('q'), none, Some(Action::Quit)),
-            (
-                KeyCode::Char('c'),
-                KeyModifiers::CONTROL,
-                Some(Action::Quit),
-            ),
-            (KeyCode::Char('j'), none, Some(Action::MoveDown)),
-            (KeyCode::Down, none, Some(Action::MoveDown)),
-            (KeyCode::Char('k'), none, Some(Action::MoveUp)),
-            (KeyCode::Char('g'), none, Some(Action::Top)),
-            (
-                KeyCode::Char('G'),
-                KeyModifiers::SHIFT,
-                Some(Action::Bottom),
-            ),
-            (KeyCode::PageDown, none, Some(Action::PageDown)),
-            (KeyCode::Enter, none, Some(Action::Open)),
-            (KeyCode::Esc, none, Some(Action::Back)),
-            (KeyCode::Char('c'), none, None),
-            (KeyCode::Char('z'), none, None),
-        ];
-        for (code, mods, want) in cases {
-            assert_eq!(
-                lookup(&view_tables(View::Goals), &ev(*code, *mods)),
-                *want,
-                "{code:?} {mods:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn today_has_its_own_open_key() {
-        let m = ev(KeyCode::Char('m'), KeyModifiers::NONE);
-        assert_eq!(lookup(&view_tables(View::Today), &m), Some(Action::Open));
-        assert_eq!(lookup(&view_tables(View::Goals), &m), None);
-    }
-
-    #[test]
-    fn welcome_and_help_tables() {
-        let d = ev(KeyCode::Char('d'), KeyModifiers::NONE);
-        assert_eq!(lookup(&[WELCOME], &d), Some(Action::WelcomeDemo));
-        let esc = ev(KeyCode::Esc, KeyModifiers::NONE);
-        assert_eq!(lookup(&[HELP], &esc), Some(Action::CloseOverlay));
-    }
-
-    #[test]
-    fn no_key_is_bound_twice_in_one_context() {
-        for view in View::ALL {
-            let tables = view_tables(*view);
-            let keys: Vec<Key> = tables
-                .iter()
-                .flat_map(|t| t.iter())
-                .flat_map(|b| b.keys.iter().copied())
-                .collect();
-            for (i, a) in keys.iter().enumerate() {
-                for b in &keys[i + 1..] {
-                    // The same key in a view table and a shared one would shadow silently.
-                    assert!(
-                        a != b || *view == View::Today && a.code == KeyCode::Enter,
-                        "{view:?}: {a:?} bound twice"
-                    );
-                }
-            }
-        }
-    }
 }

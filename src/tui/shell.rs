@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::keys::{self, Binding};
 use super::ui::{Ui, fit};
-use super::views::View;
+use super::view::View;
 use crate::i18n::{Text, fill};
 
 /// The smallest terminal the app draws into; below it a message asks for more room.
@@ -166,11 +166,6 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     cell
 }
 
-/// The help overlay: the keys of this context, drawn from the key tables, and the checklist.
-pub fn draw_help(f: &mut Frame, area: Rect, view: Option<View>, scroll: u16, ui: &Ui) {
-    draw_help_keys(f, area, view, view.map(keys::view_table), scroll, ui);
-}
-
 /// The help overlay with `this_view` as the view's own keys (a view with several screens
 /// passes the table of the screen showing).
 pub fn draw_help_keys(
@@ -197,9 +192,12 @@ pub fn draw_help_keys(
         lines.push(Line::from(""));
     };
     match view {
-        Some(v) => {
-            let table = this_view.unwrap_or_else(|| keys::view_table(v));
-            section(t.common.help_this_view, table, &mut lines);
+        Some(_) => {
+            section(
+                t.common.help_this_view,
+                this_view.unwrap_or(&[]),
+                &mut lines,
+            );
             section(t.common.help_lists, keys::LIST, &mut lines);
             section(t.common.help_global, keys::GLOBAL, &mut lines);
         }

@@ -14,7 +14,6 @@ use ratatui::widgets::{Cell, Row};
 
 use super::debrief::choices;
 use super::list::{List, ListSpec, draw_detail, draw_list, field};
-use super::list_and_detail;
 use crate::domain::RecordKind;
 use crate::domain::keeprate::{KeepRate, Tally, keep_rate, month_of};
 use crate::domain::{Commitment, CommitmentStatus, Party};
@@ -27,6 +26,7 @@ use crate::tui::keys::{Action, Binding, Key, bind};
 use crate::tui::purpose::FormPurpose;
 use crate::tui::ui::{Ui, gauge};
 use crate::tui::view::View;
+use crate::tui::views::list::list_and_detail;
 
 /// How many months the keep-rate chart shows (at most; fewer when the panel is short).
 pub const KEEP_MONTHS: u32 = 12;

@@ -12,7 +12,6 @@ use ratatui::widgets::{Cell, Row};
 
 use super::debrief::choices;
 use super::list::{List, ListSpec, draw_detail, draw_list, field, heading};
-use super::list_and_detail;
 use crate::domain::RecordKind;
 use crate::domain::text::{clean_line, clean_multiline};
 use crate::domain::{Commitment, Feedback, FeedbackKind, FeedbackStatus};
@@ -25,6 +24,7 @@ use crate::tui::keys::{Action, Binding, Key, bind};
 use crate::tui::purpose::FormPurpose;
 use crate::tui::ui::Ui;
 use crate::tui::view::View;
+use crate::tui::views::list::list_and_detail;
 
 /// The Feedback view's state.
 #[derive(Debug, Default)]

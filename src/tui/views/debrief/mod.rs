@@ -9,23 +9,21 @@
 pub mod choices;
 mod plan;
 mod render;
+pub mod state;
 pub mod steps;
 
+pub use state::{CommitmentEntry, Debrief, DebriefState, FeedbackEntry, draft_key};
+
 pub use crate::tui::action::DebriefAction;
-use std::collections::BTreeMap;
-
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::style::Style;
-use serde::{Deserialize, Serialize};
 
-use crate::domain::{AgendaItem, Meeting, MeetingStatus};
+use crate::domain::MeetingStatus;
 use crate::i18n::fill;
 use crate::store::Result;
 use crate::tui::ctx::Ctx;
 use crate::tui::effect::Effect;
 use crate::tui::form::{Form, FormOutcome};
 use crate::tui::keys::{Action, Binding, Key, bind};
-use crate::tui::purpose::DraftKey;
 use steps::Step;
 
 /// Keys while the debrief is open (the step's form gets every other key).
@@ -75,70 +73,6 @@ pub const START: Binding = bind(
     |t| t.debrief.key_debrief,
     true,
 );
-
-/// A piece of feedback noted in step 3.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct FeedbackEntry {
-    pub kind: String,
-    pub text: String,
-    pub reaction: String,
-    pub goal_id: Option<i64>,
-}
-
-/// A commitment noted in step 4 (due date as `YYYY-MM-DD`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CommitmentEntry {
-    pub owner: String,
-    pub text: String,
-    pub due: String,
-}
-
-/// Everything typed so far: what the draft holds.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct DebriefState {
-    pub meeting_id: i64,
-    /// The step on screen (index into [`Step::ALL`]).
-    pub step: usize,
-    /// Each visited step's form, as the form's own draft (JSON), by step name.
-    pub forms: BTreeMap<String, serde_json::Value>,
-    pub feedback: Vec<FeedbackEntry>,
-    pub commitments: Vec<CommitmentEntry>,
-}
-
-/// An open debrief.
-#[derive(Debug)]
-pub struct Debrief {
-    pub meeting: Meeting,
-    pub mentor_name: String,
-    pub mentor_channel: String,
-    pub agenda: Vec<AgendaItem>,
-    /// Goal picker options for feedback.
-    pub goals: choices::Options,
-    pub state: DebriefState,
-    /// The current step's form.
-    pub form: Form,
-    title_style: Style,
-}
-
-impl Debrief {
-    /// The key its draft is stored under.
-    pub fn draft_key(&self) -> String {
-        draft_key(self.meeting.id)
-    }
-
-    /// The step on screen.
-    pub fn step(&self) -> Step {
-        Step::at(self.state.step)
-    }
-}
-
-/// The draft key of the debrief of meeting `id`.
-pub fn draft_key(meeting_id: i64) -> String {
-    DraftKey::Debrief {
-        debrief: meeting_id,
-    }
-    .key()
-}
 
 /// Opens the debrief of `meeting_id`, restoring its draft if one was left; `None` (with
 /// the reason) for a cancelled meeting.

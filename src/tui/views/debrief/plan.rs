@@ -2,7 +2,7 @@
 
 use chrono::NaiveDateTime;
 
-use super::Debrief;
+use super::state::Debrief;
 use super::steps::{self, Step};
 use crate::domain::{Commitment, Feedback, FeedbackKind, Gratitude, Meeting, Party};
 use crate::store::DebriefPlan;

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use super::Debrief;
+use super::state::Debrief;
 use super::steps::Step;
 use crate::i18n::fill;
 use crate::tui::ui::{Ui, fit};

@@ -4,79 +4,14 @@ use chrono::NaiveDate;
 use ratatui::text::Line;
 use serde::Deserialize;
 
-use super::Debrief;
 use super::choices::{self, Options};
+use super::state::Debrief;
+pub use super::state::Step;
 use crate::domain::text::clean_line;
 use crate::domain::{FeedbackKind, Party};
 use crate::i18n::{Label, Lang, Text, fill};
 use crate::tui::form::Form;
 use crate::tui::ui::fit;
-
-/// One step of the debrief, in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Step {
-    Discussed,
-    Notes,
-    Feedback,
-    Commitments,
-    Thanks,
-    Next,
-}
-
-impl Step {
-    /// The steps in order.
-    pub const ALL: [Step; 6] = [
-        Step::Discussed,
-        Step::Notes,
-        Step::Feedback,
-        Step::Commitments,
-        Step::Thanks,
-        Step::Next,
-    ];
-
-    /// The step at `index` (clamped to the last).
-    pub fn at(index: usize) -> Step {
-        Step::ALL[index.min(Step::ALL.len() - 1)]
-    }
-
-    /// A stable name, used as the key of the step's form in the draft.
-    pub fn name(self) -> &'static str {
-        match self {
-            Step::Discussed => "discussed",
-            Step::Notes => "notes",
-            Step::Feedback => "feedback",
-            Step::Commitments => "commitments",
-            Step::Thanks => "thanks",
-            Step::Next => "next",
-        }
-    }
-
-    /// The step's tab label.
-    pub fn label(self, t: &Text) -> &'static str {
-        let d = &t.debrief;
-        match self {
-            Step::Discussed => d.step_discussed,
-            Step::Notes => d.step_notes,
-            Step::Feedback => d.step_feedback,
-            Step::Commitments => d.step_commitments,
-            Step::Thanks => d.step_thanks,
-            Step::Next => d.step_next,
-        }
-    }
-
-    /// What to do in this step, one line.
-    pub fn hint(self, t: &Text) -> &'static str {
-        let d = &t.debrief;
-        match self {
-            Step::Discussed => d.hint_discussed,
-            Step::Notes => d.hint_notes,
-            Step::Feedback => d.hint_feedback,
-            Step::Commitments => d.hint_commitments,
-            Step::Thanks => d.hint_thanks,
-            Step::Next => d.hint_next,
-        }
-    }
-}
 
 /// One shipped debrief prompt (`assets/debrief-prompts.toml`).
 #[derive(Debug, Clone, Deserialize, PartialEq)]

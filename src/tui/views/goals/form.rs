@@ -18,46 +18,10 @@ use crate::store::Result;
 use crate::tui::ctx::{Ctx, existing};
 use crate::tui::effect::{Confirm, Effect, SaveError};
 use crate::tui::form::Form;
-use crate::tui::keys::{Action, Binding, Key, bind};
 use crate::tui::purpose::FormPurpose;
 use crate::tui::theme::Theme;
 use crate::tui::ui::{number, wrap};
 use crate::tui::view::View;
-
-/// Keys of the Goals view.
-pub const KEYS: &[Binding] = &[
-    bind(
-        &[Key::ch('n')],
-        Action::Goals(GoalsAction::New),
-        "n",
-        |t| t.goals.key_new,
-        true,
-    ),
-    bind(
-        &[Key::ch('e')],
-        Action::Goals(GoalsAction::Edit),
-        "e",
-        |t| t.goals.key_edit,
-        true,
-    ),
-    bind(
-        &[Key::ch('p')],
-        Action::Goals(GoalsAction::Progress),
-        "p",
-        |t| t.goals.key_progress,
-        true,
-    ),
-    bind(
-        &[
-            Key::ch('d'),
-            Key::plain(ratatui::crossterm::event::KeyCode::Delete),
-        ],
-        Action::Goals(GoalsAction::Delete),
-        "d",
-        |t| t.goals.key_delete,
-        false,
-    ),
-];
 
 /// Applies one of the view's actions.
 pub fn update(ctx: &mut Ctx, v: &mut GoalsView, action: GoalsAction) -> Result<Effect> {

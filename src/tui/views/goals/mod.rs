@@ -2,9 +2,11 @@
 //! and the selected goal's details, progress history and revisions. Keys and forms are in
 //! [`form`].
 
-mod form;
+pub mod form;
 
-pub use form::{GoalForm, GoalsAction, KEYS, form, goal_from_form, refresh_panel, save, update};
+pub use crate::tui::action::GoalsAction;
+use crate::tui::keys::{Action, Binding, Key, bind};
+pub use crate::tui::purpose::GoalForm;
 
 use crate::tui::ctx::Ctx;
 use crate::tui::views::screen::Screen;
@@ -14,12 +16,12 @@ use ratatui::text::Line;
 use ratatui::widgets::{Cell, Row};
 
 use super::list::{List, ListSpec, draw_detail, draw_list, field, heading};
-use super::list_and_detail;
 use crate::domain::smart;
 use crate::domain::{Goal, GoalRevision, GoalStatus, ProgressUpdate};
 use crate::i18n::{Label, fill};
 use crate::store::{GoalSummary, Result, Store};
 use crate::tui::ui::{Ui, fit, gauge, number, sparkline};
+use crate::tui::views::list::list_and_detail;
 
 /// The Goals view's state.
 #[derive(Debug, Default)]
@@ -294,3 +296,38 @@ impl Screen for GoalsView {
         KEYS
     }
 }
+
+/// Keys of the Goals view.
+pub const KEYS: &[Binding] = &[
+    bind(
+        &[Key::ch('n')],
+        Action::Goals(GoalsAction::New),
+        "n",
+        |t| t.goals.key_new,
+        true,
+    ),
+    bind(
+        &[Key::ch('e')],
+        Action::Goals(GoalsAction::Edit),
+        "e",
+        |t| t.goals.key_edit,
+        true,
+    ),
+    bind(
+        &[Key::ch('p')],
+        Action::Goals(GoalsAction::Progress),
+        "p",
+        |t| t.goals.key_progress,
+        true,
+    ),
+    bind(
+        &[
+            Key::ch('d'),
+            Key::plain(ratatui::crossterm::event::KeyCode::Delete),
+        ],
+        Action::Goals(GoalsAction::Delete),
+        "d",
+        |t| t.goals.key_delete,
+        false,
+    ),
+];

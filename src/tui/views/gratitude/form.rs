@@ -13,7 +13,7 @@ use crate::tui::purpose::NudgeRef;
 use crate::tui::view::View;
 use crate::tui::views::debrief::choices;
 
-use super::GratitudeForm;
+use crate::tui::purpose::GratitudeForm;
 
 /// What a new thanks form starts with.
 #[derive(Debug, Clone, Default)]

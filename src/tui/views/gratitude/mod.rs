@@ -2,13 +2,12 @@
 //! nudge list: held meetings not thanked yet, experiments not reported or thanked, mentors
 //! not thanked in six weeks. `Enter` on a nudge opens a thanks form filled in for it.
 
-mod form;
+pub mod form;
 
 pub use crate::tui::action::GratitudeAction;
 use crate::tui::ctx::Ctx;
 pub use crate::tui::purpose::GratitudeForm;
 use crate::tui::views::screen::Screen;
-pub use form::{form, save};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::Frame;
@@ -17,7 +16,6 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::widgets::{Cell, Row};
 
 use super::list::{List, ListSpec, draw_list};
-use super::{Cursor, list_and_detail};
 use crate::domain::Gratitude;
 use crate::domain::RecordKind;
 use crate::domain::nudges::{Nudge, NudgeKind, nudges};
@@ -28,6 +26,7 @@ use crate::tui::effect::{Confirm, Effect};
 use crate::tui::keys::{Action, Binding, Key, bind};
 use crate::tui::purpose::{FormPurpose, NudgeRef};
 use crate::tui::ui::{Ui, fit};
+use crate::tui::views::list::{Cursor, list_and_detail};
 
 /// The nudge kinds this view lists.
 pub const KINDS: [NudgeKind; 4] = [

@@ -7,13 +7,13 @@ use ratatui::layout::{Constraint, Direction, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row};
 
-use super::super::Cursor;
-use super::super::list::{ListSpec, draw_list};
 use crate::domain::suggest::{Suggestion, SuggestionReason, suggest};
 use crate::domain::{AgendaItem, MeetingStatus, TimeBox};
 use crate::i18n::{Label, MeetingsText, fill};
 use crate::store::{MeetingSummary, Result, Store};
 use crate::tui::ui::Ui;
+use crate::tui::views::list::Cursor;
+use crate::tui::views::list::{ListSpec, draw_list};
 
 /// Which pane of the builder has the focus.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -6,7 +6,6 @@
 pub use crate::tui::purpose::MeetingForm;
 use chrono::{NaiveDateTime, NaiveTime};
 
-use super::super::Cursor;
 use super::{MeetingsView, Mode};
 use crate::domain::text::clean_line;
 use crate::domain::{
@@ -20,6 +19,7 @@ use crate::tui::effect::{Effect, SaveError};
 use crate::tui::form::Form;
 use crate::tui::ui::fit;
 use crate::tui::view::View;
+use crate::tui::views::list::Cursor;
 
 /// Reads `16:00`, `9:30` or `9.30`.
 pub fn parse_time(text: &str) -> Option<NaiveTime> {

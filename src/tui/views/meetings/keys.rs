@@ -176,15 +176,6 @@ pub const LIVE_KEYS: &[Binding] = &[
     ),
 ];
 
-/// The global row for `Q` (added to the app's GLOBAL table).
-pub const PARK_QUESTION: Binding = bind(
-    &[Key::ch('Q')],
-    m(MeetingsAction::ParkQuestion),
-    "Q",
-    |t| t.meetings.key_park,
-    false,
-);
-
 #[cfg(test)]
 mod tests {
     use super::*;

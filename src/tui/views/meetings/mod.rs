@@ -12,10 +12,8 @@ pub mod live;
 pub mod template;
 pub mod update;
 
-pub use form::MeetingForm;
-pub use form::{form, save};
+pub use crate::tui::purpose::MeetingForm;
 pub use keys::{AGENDA_KEYS, KEYS, LIVE_KEYS, MeetingsAction};
-pub use update::{open_agenda, update};
 
 use crate::tui::ctx::Ctx;
 use crate::tui::views::screen::Screen;
@@ -25,13 +23,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Row};
 
 use super::list::{List, ListSpec, draw_detail, draw_list, heading};
-use super::{LIST_LIMIT, list_and_detail};
 use crate::domain::text::clean_multiline;
 use crate::domain::{AgendaItem, MeetingStatus};
 use crate::i18n::{Label, fill};
 use crate::store::{MeetingOutcomes, MeetingSummary, Result, Store};
 use crate::tui::keys::Binding;
 use crate::tui::ui::Ui;
+use crate::tui::views::list::{LIST_LIMIT, list_and_detail};
 use agenda::{AgendaBuilder, time_box_line};
 
 /// Which screen of the Meetings view is showing.

@@ -1,8 +1,6 @@
 //! What the Meetings view's keys do: the only place this view writes to the store.
 
-use super::super::Cursor;
 use super::agenda::Pane;
-use super::form::MeetingForm;
 use super::keys::MeetingsAction;
 use super::{MeetingsView, Mode, template};
 use crate::domain::MeetingStatus;
@@ -12,6 +10,8 @@ use crate::store::Result;
 use crate::tui::ctx::Ctx;
 use crate::tui::effect::{Confirm, Effect};
 use crate::tui::purpose::FormPurpose;
+use crate::tui::purpose::MeetingForm;
+use crate::tui::views::list::Cursor;
 
 /// Applies one of the view's actions.
 pub fn update(ctx: &mut Ctx, v: &mut MeetingsView, action: MeetingsAction) -> Result<Effect> {

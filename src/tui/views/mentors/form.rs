@@ -14,65 +14,8 @@ use crate::store::Result;
 use crate::tui::ctx::{Ctx, existing};
 use crate::tui::effect::{Confirm, Effect, SaveError};
 use crate::tui::form::Form;
-use crate::tui::keys::{Action, Binding, Key, bind};
 use crate::tui::purpose::FormPurpose;
 use crate::tui::view::View;
-
-/// Keys of the Mentors view.
-pub const KEYS: &[Binding] = &[
-    bind(
-        &[Key::ch('n')],
-        Action::Mentors(MentorsAction::New),
-        "n",
-        |t| t.mentors.key_new,
-        true,
-    ),
-    bind(
-        &[Key::ch('e')],
-        Action::Mentors(MentorsAction::Edit),
-        "e",
-        |t| t.mentors.key_edit,
-        true,
-    ),
-    bind(
-        &[
-            Key::ch('d'),
-            Key::plain(ratatui::crossterm::event::KeyCode::Delete),
-        ],
-        Action::Mentors(MentorsAction::Delete),
-        "d",
-        |t| t.mentors.key_delete,
-        false,
-    ),
-    bind(
-        &[Key::ch('f')],
-        Action::Mentors(MentorsAction::Filter),
-        "f",
-        |t| t.mentors.key_filter,
-        true,
-    ),
-    bind(
-        &[Key::ch('c')],
-        Action::Mentors(MentorsAction::LogContact),
-        "c",
-        |t| t.mentors.key_contact,
-        true,
-    ),
-    bind(
-        &[Key::ch('h')],
-        Action::Mentors(MentorsAction::HealthCheck),
-        "h",
-        |t| t.mentors.key_health,
-        false,
-    ),
-    bind(
-        &[Key::ch('x')],
-        Action::Mentors(MentorsAction::End),
-        "x",
-        |t| t.mentors.key_end,
-        false,
-    ),
-];
 
 /// Applies one of the view's actions.
 pub fn update(ctx: &mut Ctx, v: &mut MentorsView, action: MentorsAction) -> Result<Effect> {

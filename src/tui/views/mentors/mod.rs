@@ -3,10 +3,12 @@
 //! Keys and the mentor form are in [`form`]; contacts, health checks and the closing step
 //! in [`relation`].
 
-mod form;
+pub mod form;
 pub mod relation;
 
-pub use form::{KEYS, MentorForm, MentorsAction, form, save, update};
+pub use crate::tui::action::MentorsAction;
+use crate::tui::keys::{Action, Binding, Key, bind};
+pub use crate::tui::purpose::MentorForm;
 
 use crate::tui::ctx::Ctx;
 use crate::tui::views::screen::Screen;
@@ -16,12 +18,12 @@ use ratatui::text::Line;
 use ratatui::widgets::{Cell, Row};
 
 use super::list::{List, ListSpec, draw_detail, draw_list, field, heading};
-use super::list_and_detail;
 use crate::domain::text::clean_multiline;
 use crate::domain::{Contact, HealthCheck, Mentor, MentorStatus};
 use crate::i18n::{Label, fill};
 use crate::store::{ContactStats, Result, Store};
 use crate::tui::ui::{Ui, sparkline};
+use crate::tui::views::list::list_and_detail;
 
 /// The Mentors view's state.
 #[derive(Debug, Default)]
@@ -314,3 +316,59 @@ impl Screen for MentorsView {
         KEYS
     }
 }
+
+/// Keys of the Mentors view.
+pub const KEYS: &[Binding] = &[
+    bind(
+        &[Key::ch('n')],
+        Action::Mentors(MentorsAction::New),
+        "n",
+        |t| t.mentors.key_new,
+        true,
+    ),
+    bind(
+        &[Key::ch('e')],
+        Action::Mentors(MentorsAction::Edit),
+        "e",
+        |t| t.mentors.key_edit,
+        true,
+    ),
+    bind(
+        &[
+            Key::ch('d'),
+            Key::plain(ratatui::crossterm::event::KeyCode::Delete),
+        ],
+        Action::Mentors(MentorsAction::Delete),
+        "d",
+        |t| t.mentors.key_delete,
+        false,
+    ),
+    bind(
+        &[Key::ch('f')],
+        Action::Mentors(MentorsAction::Filter),
+        "f",
+        |t| t.mentors.key_filter,
+        true,
+    ),
+    bind(
+        &[Key::ch('c')],
+        Action::Mentors(MentorsAction::LogContact),
+        "c",
+        |t| t.mentors.key_contact,
+        true,
+    ),
+    bind(
+        &[Key::ch('h')],
+        Action::Mentors(MentorsAction::HealthCheck),
+        "h",
+        |t| t.mentors.key_health,
+        false,
+    ),
+    bind(
+        &[Key::ch('x')],
+        Action::Mentors(MentorsAction::End),
+        "x",
+        |t| t.mentors.key_end,
+        false,
+    ),
+];

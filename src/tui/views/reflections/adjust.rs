@@ -12,7 +12,7 @@ use crate::tui::effect::SaveError;
 use crate::tui::form::Form;
 use crate::tui::ui::number;
 use crate::tui::view::View;
-use crate::tui::views::LIST_LIMIT;
+use crate::tui::views::list::LIST_LIMIT;
 
 /// The goal-adjustment form, or `None` when there are no goals.
 pub(super) fn adjust_form(ctx: &Ctx) -> Result<Option<Form>> {

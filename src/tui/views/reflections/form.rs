@@ -4,15 +4,14 @@
 pub use crate::tui::action::ReflectionsAction;
 pub use crate::tui::purpose::ReflectionForm;
 use chrono::{Duration, NaiveDate};
-use ratatui::crossterm::event::KeyCode;
 use ratatui::text::Line;
 
 use std::borrow::Cow;
 
 use super::ReflectionsView;
 use super::adjust::{adjust_form, save_adjustment};
-use super::figure_lines;
-use super::templates::{self, Template, Templates};
+use super::figures::figure_lines;
+use crate::assets::reflection_templates::{self as templates, Template, Templates};
 use crate::domain::RecordKind;
 use crate::domain::figures::{figures, period_bounds};
 use crate::domain::{Period, Reflection};
@@ -21,41 +20,8 @@ use crate::store::{Result, StoreError};
 use crate::tui::ctx::{Ctx, existing};
 use crate::tui::effect::{Confirm, Effect, SaveError};
 use crate::tui::form::Form;
-use crate::tui::keys::{Action, Binding, Key, bind};
 use crate::tui::purpose::FormPurpose;
 use crate::tui::view::View;
-
-/// Keys of the Reflections view. (`g` stays "top of the list"; adjusting a goal is `a`.)
-pub const KEYS: &[Binding] = &[
-    bind(
-        &[Key::ch('n')],
-        Action::Reflections(ReflectionsAction::New),
-        "n",
-        |t| t.reflections.key_new,
-        true,
-    ),
-    bind(
-        &[Key::ch('e')],
-        Action::Reflections(ReflectionsAction::Edit),
-        "e",
-        |t| t.reflections.key_edit,
-        true,
-    ),
-    bind(
-        &[Key::ch('a')],
-        Action::Reflections(ReflectionsAction::AdjustGoal),
-        "a",
-        |t| t.reflections.key_adjust,
-        true,
-    ),
-    bind(
-        &[Key::ch('d'), Key::plain(KeyCode::Delete)],
-        Action::Reflections(ReflectionsAction::Delete),
-        "d",
-        |t| t.reflections.key_delete,
-        false,
-    ),
-];
 
 /// Applies one of the view's actions.
 pub fn update(ctx: &mut Ctx, v: &mut ReflectionsView, action: ReflectionsAction) -> Result<Effect> {

@@ -6,7 +6,7 @@
 
 mod adjust;
 mod figures;
-mod form;
+pub mod form;
 pub use crate::assets::reflection_templates as templates;
 
 use crate::tui::ctx::Ctx;
@@ -17,12 +17,14 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Cell, Row};
 
+pub use crate::tui::action::ReflectionsAction;
+use crate::tui::keys::{Action, Binding, Key, bind};
+pub use crate::tui::purpose::ReflectionForm;
 pub use figures::figure_lines;
-pub use form::{KEYS, ReflectionForm, ReflectionsAction, form, save, update};
+use ratatui::crossterm::event::KeyCode;
 pub use templates::Templates;
 
 use super::list::{List, ListSpec, draw_detail, draw_list, heading};
-use super::{LIST_LIMIT, list_and_detail};
 use crate::config::Config;
 use crate::domain::figures::period_bounds;
 use crate::domain::text::clean_multiline;
@@ -30,6 +32,7 @@ use crate::domain::{GoalStatus, Period, Reflection};
 use crate::i18n::{Label, Lang, fill};
 use crate::store::{ReflectionRevision, Result, Store};
 use crate::tui::ui::Ui;
+use crate::tui::views::list::{LIST_LIMIT, list_and_detail};
 
 /// The Reflections view's state.
 #[derive(Debug, Default)]
@@ -225,3 +228,35 @@ impl Screen for ReflectionsView {
         KEYS
     }
 }
+
+/// Keys of the Reflections view. (`g` stays "top of the list"; adjusting a goal is `a`.)
+pub const KEYS: &[Binding] = &[
+    bind(
+        &[Key::ch('n')],
+        Action::Reflections(ReflectionsAction::New),
+        "n",
+        |t| t.reflections.key_new,
+        true,
+    ),
+    bind(
+        &[Key::ch('e')],
+        Action::Reflections(ReflectionsAction::Edit),
+        "e",
+        |t| t.reflections.key_edit,
+        true,
+    ),
+    bind(
+        &[Key::ch('a')],
+        Action::Reflections(ReflectionsAction::AdjustGoal),
+        "a",
+        |t| t.reflections.key_adjust,
+        true,
+    ),
+    bind(
+        &[Key::ch('d'), Key::plain(KeyCode::Delete)],
+        Action::Reflections(ReflectionsAction::Delete),
+        "d",
+        |t| t.reflections.key_delete,
+        false,
+    ),
+];
