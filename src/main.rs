@@ -24,7 +24,7 @@ fn main() -> ExitCode {
         Err(err) => {
             let errors = &lang.text().errors;
             let text = match &err {
-                CliError::Store(e) => errors.store(e),
+                CliError::Store(e) => lang.text().store_error(e),
                 CliError::Config(e) => errors.config(e),
                 other => other.to_string(),
             };

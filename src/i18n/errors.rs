@@ -14,6 +14,10 @@ catalog! {
         locked,
         io,
         not_found,
+        empty,
+        bad_rating,
+        nothing_to_change,
+        database,
         config_read,
         config_syntax,
         config_value,
@@ -30,6 +34,10 @@ pub const EN: ErrorsText = ErrorsText {
     locked: "{path} is locked by another program that is writing to it; try again in a moment",
     io: "cannot use {path}: {error}",
     not_found: "no such {kind} (id {id})",
+    empty: "the {kind} is empty: write something first",
+    bad_rating: "the rating for {question} must be 1 to 5, not {rating}",
+    nothing_to_change: "nothing to change",
+    database: "database error: {error}",
     config_read: "cannot read the config file {path}: {error}",
     config_syntax: "the config file {path} is not valid TOML: {message}",
     config_value: "in the config file {path}: {key} = {value} is not accepted; use {accepted}",
@@ -45,17 +53,23 @@ pub const ID: ErrorsText = ErrorsText {
     locked: "{path} sedang dikunci oleh program lain yang menulis ke sana; coba lagi sebentar lagi",
     io: "tidak dapat memakai {path}: {error}",
     not_found: "{kind} tidak ditemukan (id {id})",
+    empty: "{kind} masih kosong: tulis sesuatu dulu",
+    bad_rating: "nilai untuk {question} harus 1 sampai 5, bukan {rating}",
+    nothing_to_change: "tidak ada yang diubah",
+    database: "galat basis data: {error}",
     config_read: "tidak dapat membaca berkas konfigurasi {path}: {error}",
     config_syntax: "berkas konfigurasi {path} bukan TOML yang valid: {message}",
     config_value: "di berkas konfigurasi {path}: {key} = {value} tidak diterima; gunakan {accepted}",
 };
 
 use crate::config::ConfigError;
+use crate::i18n::Label;
 use crate::store::StoreError;
 
 impl ErrorsText {
-    /// A store error in this language (SQLite's own details stay as SQLite wrote them).
-    pub fn store(&self, err: &StoreError) -> String {
+    /// A store error in this language, records named as `labels` names them (SQLite's own
+    /// details stay as SQLite wrote them). See [`super::Text::store_error`].
+    pub fn store(&self, err: &StoreError, labels: &super::Labels) -> String {
         use super::fill;
         match err {
             StoreError::MissingDirectory { path, dir } => {
@@ -87,8 +101,16 @@ impl ErrorsText {
             StoreError::Io { path, source } => {
                 fill!(self.io, path = path.display(), error = source)
             }
-            StoreError::NotFound { kind, id } => fill!(self.not_found, kind = kind, id = id),
-            other => other.to_string(),
+            StoreError::NotFound { kind, id } => {
+                fill!(self.not_found, kind = kind.label(labels), id = id)
+            }
+            StoreError::Empty { kind } => fill!(self.empty, kind = kind.label(labels)),
+            StoreError::BadRating { question, rating } => {
+                fill!(self.bad_rating, question = question, rating = rating)
+            }
+            StoreError::NothingToChange => self.nothing_to_change.to_string(),
+            StoreError::Sqlite(err) => fill!(self.database, error = err),
+            StoreError::Invalid(text) => text.clone(),
         }
     }
 
@@ -147,8 +169,33 @@ mod tests {
             },
         ];
         for err in &errs {
-            assert_eq!(EN.store(err), err.to_string());
-            assert_ne!(ID.store(err), err.to_string());
+            assert_eq!(EN.store(err, &super::super::labels::EN), err.to_string());
+            assert_ne!(ID.store(err, &super::super::labels::ID), err.to_string());
         }
+    }
+
+    #[test]
+    fn a_refused_record_is_named_in_the_interface_language() {
+        use crate::domain::RecordKind;
+        let (en, id) = (&super::super::labels::EN, &super::super::labels::ID);
+        let missing = StoreError::NotFound {
+            kind: RecordKind::Goal,
+            id: 3,
+        };
+        assert_eq!(EN.store(&missing, en), "no such goal (id 3)");
+        assert_eq!(ID.store(&missing, id), "sasaran tidak ditemukan (id 3)");
+        let empty = StoreError::Empty {
+            kind: RecordKind::Commitment,
+        };
+        assert!(ID.store(&empty, id).starts_with("komitmen masih kosong"));
+        let rating = StoreError::BadRating {
+            question: "trust".into(),
+            rating: 9,
+        };
+        assert!(ID.store(&rating, id).contains("bukan 9"));
+        assert_eq!(
+            ID.store(&StoreError::NothingToChange, id),
+            "tidak ada yang diubah"
+        );
     }
 }

@@ -20,6 +20,7 @@ mod meetings;
 mod mentors;
 mod nudges;
 mod reflections;
+mod review;
 mod today;
 mod transfer;
 
@@ -37,6 +38,7 @@ pub use meetings::MeetingsText;
 pub use mentors::MentorsText;
 pub use nudges::NudgesText;
 pub use reflections::ReflectionsText;
+pub use review::{FigureLine, FigureSection, ReviewText};
 pub use today::TodayText;
 pub use transfer::TransferText;
 
@@ -115,6 +117,7 @@ pub struct Text {
     pub commitments: CommitmentsText,
     pub gratitude: GratitudeText,
     pub reflections: ReflectionsText,
+    pub review: ReviewText,
     pub mentors: MentorsText,
     pub form: FormText,
     pub cli: CliText,
@@ -125,9 +128,14 @@ pub struct Text {
 }
 
 impl Text {
+    /// A store error as the user reads it, in this language.
+    pub fn store_error(&self, err: &crate::store::StoreError) -> String {
+        self.errors.store(err, &self.labels)
+    }
+
     /// Every (area.field, text) pair of the catalog.
     pub fn entries(&self) -> Vec<(String, &'static str)> {
-        let areas: [(&str, Vec<(&'static str, &'static str)>); 16] = [
+        let areas: [(&str, Vec<(&'static str, &'static str)>); 17] = [
             ("common", self.common.entries()),
             ("labels", self.labels.entries()),
             ("today", self.today.entries()),
@@ -137,6 +145,7 @@ impl Text {
             ("commitments", self.commitments.entries()),
             ("gratitude", self.gratitude.entries()),
             ("reflections", self.reflections.entries()),
+            ("review", self.review.entries()),
             ("mentors", self.mentors.entries()),
             ("form", self.form.entries()),
             ("cli", self.cli.entries()),
@@ -166,6 +175,7 @@ pub static EN: Text = Text {
     commitments: commitments::EN,
     gratitude: gratitude::EN,
     reflections: reflections::EN,
+    review: review::EN,
     mentors: mentors::EN,
     form: form::EN,
     cli: cli::EN,
@@ -186,6 +196,7 @@ pub static ID: Text = Text {
     commitments: commitments::ID,
     gratitude: gratitude::ID,
     reflections: reflections::ID,
+    review: review::ID,
     mentors: mentors::ID,
     form: form::ID,
     cli: cli::ID,

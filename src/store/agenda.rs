@@ -35,7 +35,9 @@ impl Store {
     /// Inserts or updates an agenda item. A new item with position 0 goes to the end.
     pub fn save_agenda_item(&self, a: &AgendaItem) -> Result<i64> {
         if a.text.trim().is_empty() {
-            return Err(StoreError::Invalid("an agenda item needs text".into()));
+            return Err(StoreError::Empty {
+                kind: crate::domain::RecordKind::AgendaItem,
+            });
         }
         let now = now_stamp();
         if a.id == 0 {
@@ -104,7 +106,7 @@ impl Store {
             .query_row([id], from_row)
             .optional()?
             .ok_or(StoreError::NotFound {
-                kind: "agenda item",
+                kind: crate::domain::RecordKind::AgendaItem,
                 id,
             })
     }
@@ -158,7 +160,7 @@ impl Store {
         )?;
         if changed == 0 {
             return Err(StoreError::NotFound {
-                kind: "agenda item",
+                kind: crate::domain::RecordKind::AgendaItem,
                 id,
             });
         }
@@ -173,7 +175,7 @@ impl Store {
         )?;
         if changed == 0 {
             return Err(StoreError::NotFound {
-                kind: "agenda item",
+                kind: crate::domain::RecordKind::AgendaItem,
                 id,
             });
         }

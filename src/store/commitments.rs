@@ -48,7 +48,9 @@ impl Store {
     /// Inserts or updates a commitment.
     pub fn save_commitment(&self, c: &Commitment) -> Result<i64> {
         if c.text.trim().is_empty() {
-            return Err(StoreError::Invalid("a commitment needs text".into()));
+            return Err(StoreError::Empty {
+                kind: crate::domain::RecordKind::Commitment,
+            });
         }
         let now = now_stamp();
         if c.id == 0 {
@@ -97,7 +99,7 @@ impl Store {
             .query_row([id], from_row)
             .optional()?
             .ok_or(StoreError::NotFound {
-                kind: "commitment",
+                kind: crate::domain::RecordKind::Commitment,
                 id,
             })
     }

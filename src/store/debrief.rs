@@ -260,7 +260,7 @@ impl Store {
             .next()
             .map(|r| r.gratitude)
             .ok_or(super::StoreError::NotFound {
-                kind: "gratitude",
+                kind: crate::domain::RecordKind::Gratitude,
                 id,
             })
     }

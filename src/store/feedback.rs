@@ -36,7 +36,9 @@ impl Store {
     /// Inserts or updates feedback.
     pub fn save_feedback(&self, f: &Feedback) -> Result<i64> {
         if f.text.trim().is_empty() {
-            return Err(StoreError::Invalid("feedback needs text".into()));
+            return Err(StoreError::Empty {
+                kind: crate::domain::RecordKind::Feedback,
+            });
         }
         let now = now_stamp();
         if f.id == 0 {
@@ -72,7 +74,7 @@ impl Store {
             .query_row([id], from_row)
             .optional()?
             .ok_or(StoreError::NotFound {
-                kind: "feedback",
+                kind: crate::domain::RecordKind::Feedback,
                 id,
             })
     }

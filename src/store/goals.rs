@@ -67,7 +67,9 @@ impl Store {
     /// Inserts or updates a goal; returns the row id.
     pub fn save_goal(&self, g: &Goal) -> Result<i64> {
         if g.title.trim().is_empty() {
-            return Err(StoreError::Invalid("a goal needs a title".into()));
+            return Err(StoreError::Empty {
+                kind: crate::domain::RecordKind::Goal,
+            });
         }
         let now = now_stamp();
         if g.id == 0 {
@@ -120,7 +122,7 @@ impl Store {
             )?;
             if changed == 0 {
                 return Err(StoreError::NotFound {
-                    kind: "goal",
+                    kind: crate::domain::RecordKind::Goal,
                     id: g.id,
                 });
             }
@@ -135,7 +137,10 @@ impl Store {
             .prepare_cached(&sql)?
             .query_row([id], from_row)
             .optional()?
-            .ok_or(StoreError::NotFound { kind: "goal", id })
+            .ok_or(StoreError::NotFound {
+                kind: crate::domain::RecordKind::Goal,
+                id,
+            })
     }
 
     /// Goals for the list: active first, then by due date; each with its latest value.

@@ -35,7 +35,9 @@ impl Store {
     /// Inserts or updates a gratitude entry.
     pub fn save_gratitude(&self, g: &Gratitude) -> Result<i64> {
         if g.what_for.trim().is_empty() {
-            return Err(StoreError::Invalid("say what the thanks are for".into()));
+            return Err(StoreError::Empty {
+                kind: crate::domain::RecordKind::Gratitude,
+            });
         }
         let now = now_stamp();
         if g.id == 0 {

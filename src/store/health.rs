@@ -53,9 +53,10 @@ impl Store {
     /// Inserts or updates a health check; ratings must be 1–5.
     pub fn save_health_check(&self, h: &HealthCheck) -> Result<i64> {
         if let Some((q, r)) = h.ratings.iter().find(|(_, r)| !(1..=5).contains(r)) {
-            return Err(StoreError::Invalid(format!(
-                "rating for {q} must be 1 to 5, not {r}"
-            )));
+            return Err(StoreError::BadRating {
+                question: q.clone(),
+                rating: *r,
+            });
         }
         let now = now_stamp();
         if h.id == 0 {

@@ -101,7 +101,7 @@ impl Store {
             )?;
             if changed == 0 {
                 return Err(StoreError::NotFound {
-                    kind: "meeting",
+                    kind: crate::domain::RecordKind::Meeting,
                     id: m.id,
                 });
             }
@@ -117,7 +117,7 @@ impl Store {
             .query_row([id], from_row)
             .optional()?
             .ok_or(StoreError::NotFound {
-                kind: "meeting",
+                kind: crate::domain::RecordKind::Meeting,
                 id,
             })
     }
@@ -175,7 +175,7 @@ impl Store {
         )?;
         if changed == 0 {
             return Err(StoreError::NotFound {
-                kind: "meeting",
+                kind: crate::domain::RecordKind::Meeting,
                 id,
             });
         }
@@ -190,7 +190,7 @@ impl Store {
             .query_row(params![id, 1], summary_from_row)
             .optional()?
             .ok_or(StoreError::NotFound {
-                kind: "meeting",
+                kind: crate::domain::RecordKind::Meeting,
                 id,
             })
     }

@@ -36,7 +36,9 @@ impl Store {
     /// Inserts a new mentor (`id == 0`) or updates an existing one; returns the row id.
     pub fn save_mentor(&self, m: &Mentor) -> Result<i64> {
         if m.name.trim().is_empty() {
-            return Err(StoreError::Invalid("a mentor needs a name".into()));
+            return Err(StoreError::Empty {
+                kind: crate::domain::RecordKind::Mentor,
+            });
         }
         let now = now_stamp();
         if m.id == 0 {
@@ -81,7 +83,7 @@ impl Store {
             )?;
             if changed == 0 {
                 return Err(StoreError::NotFound {
-                    kind: "mentor",
+                    kind: crate::domain::RecordKind::Mentor,
                     id: m.id,
                 });
             }
@@ -96,7 +98,10 @@ impl Store {
             .prepare_cached(&sql)?
             .query_row([id], from_row)
             .map_err(|e| match e {
-                rusqlite::Error::QueryReturnedNoRows => StoreError::NotFound { kind: "mentor", id },
+                rusqlite::Error::QueryReturnedNoRows => StoreError::NotFound {
+                    kind: crate::domain::RecordKind::Mentor,
+                    id,
+                },
                 other => other.into(),
             })
     }

@@ -21,7 +21,9 @@ impl Store {
     /// Inserts or updates a question.
     pub fn save_question(&self, q: &Question) -> Result<i64> {
         if q.text.trim().is_empty() {
-            return Err(StoreError::Invalid("a question needs text".into()));
+            return Err(StoreError::Empty {
+                kind: crate::domain::RecordKind::Question,
+            });
         }
         let now = now_stamp();
         if q.id == 0 {
@@ -70,7 +72,7 @@ impl Store {
             .query_row([id], from_row)
             .optional()?
             .ok_or(StoreError::NotFound {
-                kind: "question",
+                kind: crate::domain::RecordKind::Question,
                 id,
             })
     }
@@ -83,7 +85,7 @@ impl Store {
         )?;
         if changed == 0 {
             return Err(StoreError::NotFound {
-                kind: "question",
+                kind: crate::domain::RecordKind::Question,
                 id,
             });
         }

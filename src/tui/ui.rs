@@ -92,6 +92,7 @@ pub fn wrap(text: &str, width: usize, indent: usize) -> Vec<String> {
     let pad = " ".repeat(indent.min(width.saturating_sub(1)));
     let options = textwrap::Options::new(width.max(1))
         .subsequent_indent(&pad)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
         .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
     textwrap::wrap(text.trim(), options)
         .into_iter()

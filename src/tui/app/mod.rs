@@ -370,7 +370,7 @@ impl App {
         format!(
             "{}: {}",
             self.text().common.error_prefix,
-            self.text().errors.store(err)
+            self.text().store_error(err)
         )
     }
 }

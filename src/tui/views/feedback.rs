@@ -139,14 +139,8 @@ impl FeedbackView {
             },
             ui,
         );
-        if let Some(r) = self.list.selected() {
-            draw_detail(
-                f,
-                detail_area,
-                ui.t.common.details,
-                self.detail_lines(&r.feedback, ui),
-                ui,
-            );
+        if let Some((title, lines)) = Screen::detail(self, ui) {
+            draw_detail(f, detail_area, &title, lines, ui);
         }
     }
 
@@ -443,6 +437,12 @@ impl Screen for FeedbackView {
 
     fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
         FeedbackView::render(self, f, area, ui)
+    }
+
+    fn detail(&self, ui: &Ui) -> Option<crate::tui::views::screen::Detail> {
+        let r = self.list.selected()?;
+        let title = ui.t.common.details.to_string();
+        Some((title, self.detail_lines(&r.feedback, ui)))
     }
 
     fn keys(&self) -> &'static [crate::tui::keys::Binding] {

@@ -4,11 +4,15 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::text::Line;
 
 use crate::store::Result;
 use crate::tui::ctx::Ctx;
 use crate::tui::keys::Binding;
 use crate::tui::ui::Ui;
+
+/// A record's detail: its title and its lines.
+pub type Detail = (String, Vec<Line<'static>>);
 
 /// One view's state as the app drives it.
 pub trait Screen {
@@ -24,6 +28,15 @@ pub trait Screen {
 
     /// Draws the view from its state (never queries).
     fn render(&self, f: &mut Frame, area: Rect, ui: &Ui);
+
+    /// The selected record's whole detail as the view's detail pane draws it (its title and
+    /// every line), `None` when nothing is selected or the view has no detail. The one
+    /// place a view says what a record's detail is: a full-screen, scrollable detail can be
+    /// drawn from it as the pane is.
+    fn detail(&self, ui: &Ui) -> Option<Detail> {
+        let _ = ui;
+        None
+    }
 
     /// The keys of the view as it is now (a view with several screens gives the one
     /// showing).

@@ -130,14 +130,8 @@ impl GoalsView {
             },
             ui,
         );
-        if let Some(s) = self.list.selected() {
-            draw_detail(
-                f,
-                detail_area,
-                &ui.user(&s.goal.title, s.goal.private),
-                self.detail_lines(s, ui),
-                ui,
-            );
+        if let Some((title, lines)) = Screen::detail(self, ui) {
+            draw_detail(f, detail_area, &title, lines, ui);
         }
     }
 
@@ -290,6 +284,12 @@ impl Screen for GoalsView {
 
     fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
         GoalsView::render(self, f, area, ui)
+    }
+
+    fn detail(&self, ui: &Ui) -> Option<crate::tui::views::screen::Detail> {
+        let s = self.list.selected()?;
+        let title = ui.user(&s.goal.title, s.goal.private).into_owned();
+        Some((title, self.detail_lines(s, ui)))
     }
 
     fn keys(&self) -> &'static [crate::tui::keys::Binding] {

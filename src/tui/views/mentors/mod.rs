@@ -115,14 +115,8 @@ impl MentorsView {
             },
             ui,
         );
-        if let Some(m) = self.list.selected() {
-            draw_detail(
-                f,
-                detail_area,
-                &ui.user(&m.name, false),
-                self.detail_lines(m, ui),
-                ui,
-            );
+        if let Some((title, lines)) = Screen::detail(self, ui) {
+            draw_detail(f, detail_area, &title, lines, ui);
         }
     }
 
@@ -310,6 +304,14 @@ impl Screen for MentorsView {
 
     fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
         MentorsView::render(self, f, area, ui)
+    }
+
+    fn detail(&self, ui: &Ui) -> Option<crate::tui::views::screen::Detail> {
+        let m = self.list.selected()?;
+        Some((
+            ui.user(&m.name, false).into_owned(),
+            self.detail_lines(m, ui),
+        ))
     }
 
     fn keys(&self) -> &'static [crate::tui::keys::Binding] {

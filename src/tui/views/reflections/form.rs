@@ -170,6 +170,7 @@ fn review_panel(
     // The figures first: in a narrow terminal the panel sits below the fields, cut short.
     let mut panel = figure_lines(
         &figures(&input),
+        period,
         ctx.text(),
         ctx.theme,
         ctx.config.date_format,
