@@ -124,11 +124,9 @@ impl CommitmentsView {
             },
             ui,
         );
-        let detail = match self.list.selected() {
-            Some(r) => detail_lines(&r.commitment, ui),
-            None => Vec::new(),
-        };
-        draw_detail(f, detail_area, ui.t.common.details, detail, ui);
+        let (title, detail) = Screen::detail(self, ui)
+            .unwrap_or_else(|| (ui.t.common.details.to_string(), Vec::new()));
+        draw_detail(f, detail_area, &title, detail, ui);
         let height = keep_area.height.saturating_sub(2) as usize;
         draw_detail(f, keep_area, t.keep_title, self.keep_lines(ui, height), ui);
     }
@@ -450,6 +448,12 @@ impl Screen for CommitmentsView {
 
     fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
         CommitmentsView::render(self, f, area, ui)
+    }
+
+    fn detail(&self, ui: &Ui) -> Option<crate::tui::views::screen::Detail> {
+        let r = self.list.selected()?;
+        let title = ui.t.common.details.to_string();
+        Some((title, detail_lines(&r.commitment, ui)))
     }
 
     fn keys(&self) -> &'static [crate::tui::keys::Binding] {

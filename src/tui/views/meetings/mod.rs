@@ -206,14 +206,20 @@ impl MeetingsView {
             },
             ui,
         );
-        if let Some(s) = self.list.selected() {
-            let title = format!(
-                "{} · {}",
-                ui.user(&s.mentor_name, false),
-                ui.date(s.meeting.starts_at.date())
-            );
-            draw_detail(f, detail_area, &title, self.detail_lines(s, ui), ui);
+        if let Some((title, lines)) = self.list_detail(ui) {
+            draw_detail(f, detail_area, &title, lines, ui);
         }
+    }
+
+    /// The selected meeting's title and detail lines.
+    fn list_detail(&self, ui: &Ui) -> Option<crate::tui::views::screen::Detail> {
+        let s = self.list.selected()?;
+        let title = format!(
+            "{} · {}",
+            ui.user(&s.mentor_name, false),
+            ui.date(s.meeting.starts_at.date())
+        );
+        Some((title, self.detail_lines(s, ui)))
     }
 
     fn detail_lines(&self, s: &MeetingSummary, ui: &Ui) -> Vec<Line<'static>> {
@@ -346,6 +352,13 @@ impl Screen for MeetingsView {
 
     fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
         MeetingsView::render(self, f, area, ui)
+    }
+
+    fn detail(&self, ui: &Ui) -> Option<crate::tui::views::screen::Detail> {
+        match self.mode {
+            Mode::List => self.list_detail(ui),
+            _ => None,
+        }
     }
 
     fn keys(&self) -> &'static [crate::tui::keys::Binding] {

@@ -108,8 +108,8 @@ impl ReflectionsView {
             },
             ui,
         );
-        if let Some(r) = self.selected() {
-            draw_detail(f, detail_area, t.answers, self.detail_lines(r, ui), ui);
+        if let Some((title, lines)) = Screen::detail(self, ui) {
+            draw_detail(f, detail_area, &title, lines, ui);
         } else if !self.templates.problems.is_empty() {
             draw_detail(f, detail_area, t.answers, self.problem_lines(ui), ui);
         }
@@ -222,6 +222,14 @@ impl Screen for ReflectionsView {
 
     fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
         ReflectionsView::render(self, f, area, ui)
+    }
+
+    fn detail(&self, ui: &Ui) -> Option<crate::tui::views::screen::Detail> {
+        let r = self.selected()?;
+        Some((
+            ui.t.reflections.answers.to_string(),
+            self.detail_lines(r, ui),
+        ))
     }
 
     fn keys(&self) -> &'static [crate::tui::keys::Binding] {
