@@ -12,7 +12,7 @@ use mentee::cli::{self, Cli, CliError, Context};
 use mentee::config::Config;
 use mentee::domain::Clock;
 use mentee::domain::text::{clean_line, clean_multiline};
-use mentee::i18n::{Lang, fill, trust};
+use mentee::i18n::{Lang, fill};
 use mentee::tui::{self, App, theme::Theme};
 
 fn main() -> ExitCode {
@@ -27,7 +27,7 @@ fn main() -> ExitCode {
             let shown = bad.map(|a| format!("\"{}\"", clean_line(&a.to_string_lossy())));
             eprintln!(
                 "mentee: {}",
-                fill(early.text().trust.not_utf8, &[&shown.unwrap_or_default()])
+                fill!(early.text().trust.not_utf8, arg = shown.unwrap_or_default())
             );
             return ExitCode::from(2);
         }
@@ -49,9 +49,9 @@ fn main() -> ExitCode {
         }
         Err(err) => {
             let text = match &err {
-                CliError::Store(e) => trust::store_error(lang, e),
-                CliError::Config(e) => trust::config_error(lang, e),
-                CliError::SavedNotShown(e) => fill(lang.text().trust.saved_not_shown, &[e]),
+                CliError::Store(e) => lang.text().store_error(e),
+                CliError::Config(e) => lang.text().config_error(e),
+                CliError::SavedNotShown(e) => fill!(lang.text().trust.saved_not_shown, error = e),
                 other => other.to_string(),
             };
             eprintln!("mentee: {}", clean_multiline(&text));

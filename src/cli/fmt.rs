@@ -62,11 +62,11 @@ pub fn countdown(text: &CliText, now: NaiveDateTime, at: NaiveDateTime) -> Strin
     if minutes == 0 {
         text.countdown_now.to_string()
     } else if days > 0 {
-        fill(text.countdown_days, &[&days, &hours])
+        fill!(text.countdown_days, days = days, hours = hours)
     } else if hours > 0 {
-        fill(text.countdown_hours, &[&hours, &mins])
+        fill!(text.countdown_hours, hours = hours, minutes = mins)
     } else {
-        fill(text.countdown_minutes, &[&mins])
+        fill!(text.countdown_minutes, minutes = mins)
     }
 }
 

@@ -43,7 +43,7 @@ pub fn lines(store: &Store, ctx: &Context) -> Result<Vec<String>, CliError> {
     }
     let (mine, theirs) = store.overdue_counts(now.date())?;
     if mine + theirs > 0 {
-        out.push(fill(text.status_overdue, &[&mine, &theirs]));
+        out.push(fill!(text.status_overdue, mine = mine, theirs = theirs));
     }
     let mut input = store.nudge_input(now)?;
     input.settings = NudgeSettings {
@@ -76,20 +76,20 @@ fn meeting_line(ctx: &Context, now: NaiveDateTime, next: &MeetingSummary) -> Str
     let agenda = if next.readiness == AgendaReadiness::None {
         readiness.to_string()
     } else {
-        let figures = fill(
+        let figures = fill!(
             t.today.items_minutes,
-            &[&next.items, &next.planned_minutes, &m.minutes],
+            items = next.items,
+            planned = next.planned_minutes,
+            minutes = m.minutes
         );
         format!("{readiness} ({figures})")
     };
-    fill(
+    fill!(
         t.cli.status_next_meeting,
-        &[
-            &clean_line(&next.mentor_name),
-            &date_time(&ctx.config, m.starts_at),
-            &countdown(&t.cli, now, m.starts_at),
-            &agenda,
-        ],
+        mentor = clean_line(&next.mentor_name),
+        when = date_time(&ctx.config, m.starts_at),
+        countdown = countdown(&t.cli, now, m.starts_at),
+        agenda = agenda
     )
 }
 

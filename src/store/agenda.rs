@@ -103,7 +103,7 @@ impl Store {
             .query_row([id], from_row)
             .optional()?
             .ok_or(StoreError::NotFound {
-                kind: "agenda item",
+                kind: crate::domain::RecordKind::AgendaItem,
                 id,
             })
     }
@@ -157,7 +157,7 @@ impl Store {
         )?;
         if changed == 0 {
             return Err(StoreError::NotFound {
-                kind: "agenda item",
+                kind: crate::domain::RecordKind::AgendaItem,
                 id,
             });
         }
@@ -173,7 +173,7 @@ impl Store {
         )?;
         if changed == 0 {
             return Err(StoreError::NotFound {
-                kind: "agenda item",
+                kind: crate::domain::RecordKind::AgendaItem,
                 id,
             });
         }
@@ -181,7 +181,7 @@ impl Store {
     }
 }
 
-super::edit::editable!(AgendaItem, "agenda_items", "agenda item", Store::agenda_item, |a| [
+super::edit::editable!(AgendaItem, AgendaItem, Store::agenda_item, |a| [
     "private" => a.private,
     "meeting_id" => a.meeting_id,
     "kind" => a.kind,
