@@ -7,7 +7,7 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{CommandFactory, FromArgMatches};
+use clap::FromArgMatches;
 use mentee::cli::{self, Cli, CliError, Context};
 use mentee::config::Config;
 use mentee::domain::Clock;
@@ -19,7 +19,7 @@ fn main() -> ExitCode {
     // Arguments may be any bytes: paths are OsStrings; text that is not UTF-8 is refused below.
     let raw: Vec<OsString> = std::env::args_os().collect();
     let early = cli::help::language_before_parsing(&raw);
-    let command = cli::help::localize(Cli::command(), early);
+    let command = cli::command(early);
     let matches = match command.try_get_matches_from(&raw) {
         Ok(matches) => matches,
         Err(err) if err.kind() == clap::error::ErrorKind::InvalidUtf8 => {

@@ -8,12 +8,14 @@ mod check;
 pub mod fmt;
 pub mod help;
 mod review;
+pub mod shell;
 mod status;
 mod transfer;
 
 pub use add::{AddArgs, CaptureKind, MentorMatch, match_mentor};
 pub use agenda::AgendaArgs;
 pub use fmt::Format;
+pub use shell::command;
 
 use std::path::PathBuf;
 

@@ -19,6 +19,7 @@ mod meetings;
 mod mentors;
 mod nudges;
 mod reflections;
+mod shell;
 mod today;
 mod transfer;
 pub mod trust;
@@ -37,6 +38,7 @@ pub use meetings::MeetingsText;
 pub use mentors::MentorsText;
 pub use nudges::NudgesText;
 pub use reflections::ReflectionsText;
+pub use shell::ShellText;
 pub use today::TodayText;
 pub use transfer::TransferText;
 pub use trust::TrustText;
@@ -124,12 +126,13 @@ pub struct Text {
     pub debrief: DebriefText,
     pub transfer: TransferText,
     pub trust: TrustText,
+    pub shell: ShellText,
 }
 
 impl Text {
     /// Every (area.field, text) pair of the catalog.
     pub fn entries(&self) -> Vec<(String, &'static str)> {
-        let areas: [(&str, Vec<(&'static str, &'static str)>); 17] = [
+        let areas: [(&str, Vec<(&'static str, &'static str)>); 18] = [
             ("common", self.common.entries()),
             ("labels", self.labels.entries()),
             ("today", self.today.entries()),
@@ -147,6 +150,7 @@ impl Text {
             ("debrief", self.debrief.entries()),
             ("transfer", self.transfer.entries()),
             ("trust", self.trust.entries()),
+            ("shell", self.shell.entries()),
         ];
         areas
             .into_iter()
@@ -177,6 +181,7 @@ pub static EN: Text = Text {
     debrief: debrief::EN,
     transfer: transfer::EN,
     trust: trust::EN,
+    shell: shell::EN,
 };
 
 /// Bahasa Indonesia.
@@ -198,6 +203,7 @@ pub static ID: Text = Text {
     debrief: debrief::ID,
     transfer: transfer::ID,
     trust: trust::ID,
+    shell: shell::ID,
 };
 
 /// Fills `{}` placeholders in order: `fill("{} of {}", &[&1, &3])` → `"1 of 3"`.
