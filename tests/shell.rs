@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use assert_cmd::Command;
+use mentee::i18n::Lang;
 use mentee::store::migrate::LATEST_VERSION;
 
 /// `mentee` with a test environment: pinned clock, English, no config, no MENTEE_DB.
@@ -46,4 +47,197 @@ fn the_version_says_which_journal_schema_this_build_writes() {
         out.contains(&format!("(skema jurnal {LATEST_VERSION})")),
         "{out}"
     );
+}
+
+/// The subcommands, read from the clap definition itself (a new one is covered at once).
+fn subcommands() -> Vec<clap::Command> {
+    mentee::cli::command(Lang::En)
+        .get_subcommands()
+        .filter(|s| s.get_name() != "help")
+        .cloned()
+        .collect()
+}
+
+/// Every long option of `sub` that is its own (not a global option).
+fn own_options(sub: &clap::Command) -> Vec<String> {
+    const GLOBAL: &[&str] = &["db", "demo", "lang", "config", "help", "version"];
+    sub.get_arguments()
+        .filter(|a| !GLOBAL.contains(&a.get_id().as_str()))
+        .filter_map(|a| a.get_long().map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn every_shell_gets_a_completion_script_naming_every_subcommand_and_option() {
+    let dir = tempfile::tempdir().unwrap();
+    let subs = subcommands();
+    assert!(subs.len() >= 10, "{}", subs.len());
+    // How each script spells "this word is a subcommand".
+    type Spelling = fn(&str) -> String;
+    let shells: [(&str, Spelling); 5] = [
+        ("bash", |n| format!("mentee,{n})")),
+        ("zsh", |n| format!("'{n}:")),
+        ("fish", |n| format!("-a \"{n}\"")),
+        ("powershell", |n| format!("[CompletionResult]::new('{n}',")),
+        ("elvish", |n| format!("cand {n} ")),
+    ];
+    for (shell, spelled) in shells {
+        let script = ok(mentee(dir.path()).args(["completions", shell]));
+        for sub in &subs {
+            let name = sub.get_name();
+            assert!(script.contains(&spelled(name)), "{shell}: {name}");
+            for long in own_options(sub) {
+                assert!(script.contains(&long), "{shell}: {name} --{long}");
+            }
+        }
+    }
+    let err = mentee(dir.path())
+        .args(["completions", "cmd.exe"])
+        .output()
+        .unwrap();
+    assert_eq!(err.status.code(), Some(2));
+}
+
+/// The bash script is valid bash and really completes: subcommands, their options, values.
+#[test]
+fn the_bash_completion_completes_in_bash() {
+    if std::process::Command::new("bash")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: no bash on this machine");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("mentee.bash");
+    std::fs::write(
+        &script,
+        ok(mentee(dir.path()).args(["completions", "bash"])),
+    )
+    .unwrap();
+    let complete = |words: &[&str]| -> Vec<String> {
+        let line = words.join(" ");
+        let program = format!(
+            "set -e; source {script:?}; COMP_WORDS=({words}); COMP_CWORD={cword}; \
+             COMP_LINE={line:?}; COMP_POINT={point}; \
+             _mentee mentee {current:?} {previous:?}; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+            words = words
+                .iter()
+                .map(|w| format!("{w:?}"))
+                .collect::<Vec<_>>()
+                .join(" "),
+            cword = words.len() - 1,
+            point = line.len(),
+            current = words[words.len() - 1],
+            previous = words[words.len() - 2],
+        );
+        let out = std::process::Command::new("bash")
+            .args(["--norc", "--noprofile", "-c", &program])
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(str::to_string)
+            .collect()
+    };
+    let all = complete(&["mentee", ""]);
+    for sub in subcommands() {
+        assert!(all.contains(&sub.get_name().to_string()), "{all:?}");
+    }
+    assert_eq!(complete(&["mentee", "rev"]), ["review"]);
+    let review = complete(&["mentee", "review", "--"]);
+    for long in ["--period", "--format", "--output"] {
+        assert!(review.contains(&long.to_string()), "{review:?}");
+    }
+    assert_eq!(
+        complete(&["mentee", "review", "--format", ""]),
+        ["md", "json"]
+    );
+    let shells = complete(&["mentee", "completions", ""]);
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        assert!(shells.contains(&shell.to_string()), "{shells:?}");
+    }
+}
+
+#[test]
+fn the_man_page_has_a_part_for_every_subcommand_and_option() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = ok(mentee(dir.path()).arg("man"));
+    assert!(page.starts_with(".ie"), "{}", &page[..80]);
+    assert_eq!(page.matches(".TH mentee 1").count(), 1);
+    assert_eq!(page.matches(".ie \\n(.g").count(), 1, "one roff preamble");
+    for section in [
+        "NAME",
+        "SYNOPSIS",
+        "DESCRIPTION",
+        "OPTIONS",
+        "COMMANDS",
+        "VERSION",
+    ] {
+        assert!(page.contains(&format!(".SH {section}\n")), "{section}");
+    }
+    // roff escapes the dashes of options.
+    let roff = |s: &str| s.replace('-', "\\-");
+    for sub in subcommands() {
+        let name = sub.get_name();
+        assert!(
+            page.contains(&format!(".SS \\fBmentee {name}\\fR\n")),
+            "{name}"
+        );
+        for long in own_options(&sub) {
+            assert!(
+                page.contains(&roff(&format!("--{long}"))),
+                "{name} --{long}"
+            );
+        }
+    }
+    assert!(page.contains(&format!("journal schema {LATEST_VERSION}")));
+    // It renders: nroff reads it and shows every part.
+    if let Ok(out) = std::process::Command::new("nroff")
+        .args(["-man", "-Tutf8"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child.stdin.take().unwrap().write_all(page.as_bytes())?;
+            child.wait_with_output()
+        })
+    {
+        let shown = String::from_utf8_lossy(&out.stdout);
+        // nroff overstrikes bold text; strip the backspaces to read it.
+        let plain: String = strip_overstrike(&shown);
+        for sub in subcommands() {
+            assert!(
+                plain.contains(&format!("mentee {}", sub.get_name())),
+                "{plain}"
+            );
+        }
+    }
+    let id = ok(mentee(dir.path()).args(["--lang", "id", "man"]));
+    assert!(
+        id.contains(".SH PERINTAH\n") && id.contains("skema jurnal"),
+        "{id}"
+    );
+}
+
+/// Text without nroff's overstriking (`X\bX` for bold, `_\bX` for underline).
+fn strip_overstrike(text: &str) -> String {
+    let mut out: Vec<char> = Vec::new();
+    for c in text.chars() {
+        if c == '\u{8}' {
+            out.pop();
+        } else {
+            out.push(c);
+        }
+    }
+    out.into_iter().collect()
 }

@@ -145,6 +145,17 @@ const ID: &[(&str, &str, &str)] = &[
         "",
         "Tampilkan pesan ini atau bantuan perintah yang diberikan.",
     ),
+    (
+        "completions",
+        "",
+        "Cetak skrip pelengkapan shell untuk bash, zsh, fish, powershell, atau elvish.",
+    ),
+    ("completions", "shell", "Shell yang dilengkapi."),
+    (
+        "man",
+        "",
+        "Cetak halaman manual (roff) ke keluaran standar.",
+    ),
 ];
 
 const TEMPLATE_ID: &str =

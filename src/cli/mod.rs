@@ -19,7 +19,7 @@ pub use shell::command;
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueHint};
 
 use crate::config::Config;
 use crate::domain::{Clock, Period};
@@ -29,10 +29,10 @@ use crate::store::{Store, StoreError};
 
 /// A private mentoring journal for the terminal. Run without a command to open the journal.
 #[derive(Debug, Parser)]
-#[command(name = "mentee", version, about, long_about = None)]
+#[command(name = "mentee", version, long_about = None)]
 pub struct Cli {
     /// The journal file (default: the platform data folder; also MENTEE_DB).
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(long, global = true, value_name = "PATH", value_hint = ValueHint::FilePath)]
     pub db: Option<PathBuf>,
     /// Open a throwaway demo journal with sample data (never your own file).
     #[arg(long, global = true)]
@@ -41,7 +41,7 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "en|id", value_parser = parse_lang)]
     pub lang: Option<Lang>,
     /// The config file (default: the platform config folder; also MENTEE_CONFIG).
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(long, global = true, value_name = "PATH", value_hint = ValueHint::FilePath)]
     pub config: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -58,7 +58,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "json")]
         format: transfer::ExportFormat,
         /// Write to this file (atomically, mode 0600) instead of standard output.
-        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        #[arg(short = 'o', long = "output", value_name = "FILE", value_hint = ValueHint::FilePath)]
         output: Option<PathBuf>,
         /// Include entries marked private (left out by default).
         #[arg(long)]
@@ -67,6 +67,7 @@ pub enum Command {
     /// Import a JSON export: validated first, then applied all-or-nothing; same ids merge.
     Import {
         /// The JSON file to import.
+        #[arg(value_hint = ValueHint::FilePath)]
         file: PathBuf,
         /// Only validate and report what would change.
         #[arg(long)]
@@ -75,6 +76,7 @@ pub enum Command {
     /// Copy the journal to FILE, consistently, even while mentee is open.
     Backup {
         /// Where to write the copy (must not exist yet).
+        #[arg(value_hint = ValueHint::FilePath)]
         file: PathBuf,
     },
     /// A few lines for a shell greeting: next meeting, overdue commitments, top nudges.
@@ -91,7 +93,7 @@ pub enum Command {
         #[arg(long)]
         include_private: bool,
         /// Write to this file (atomically, mode 0600) instead of standard output.
-        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        #[arg(short = 'o', long = "output", value_name = "FILE", value_hint = ValueHint::FilePath)]
         output: Option<PathBuf>,
     },
     /// The figures of the current week, month or quarter.
@@ -103,11 +105,19 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Md)]
         format: Format,
         /// Write to this file (atomically, mode 0600) instead of standard output.
-        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        #[arg(short = 'o', long = "output", value_name = "FILE", value_hint = ValueHint::FilePath)]
         output: Option<PathBuf>,
     },
     /// Quick capture: a question, goal, feedback, commitment or thanks.
     Add(AddArgs),
+    /// Print the shell completion script for bash, zsh, fish, powershell or elvish.
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) to standard output.
+    Man,
 }
 
 fn parse_period(s: &str) -> Result<Period, String> {
@@ -246,5 +256,7 @@ pub fn run(command: &Command, ctx: &Context, out: &mut dyn std::io::Write) -> Re
             review::run(ctx, *period, *format, w)
         }),
         Command::Add(args) => add::run(ctx, args, out),
+        Command::Completions { shell } => Ok(shell::completions(*shell, ctx.lang, out)?),
+        Command::Man => Ok(shell::man(ctx.lang, out)?),
     }
 }

@@ -3,7 +3,10 @@
 //! man page. Built from the derive in [`super::Cli`], so a new subcommand or option appears in
 //! all of them without being listed anywhere else.
 
+use std::io::{self, Write};
+
 use clap::CommandFactory;
+use clap_mangen::Man;
 
 use super::Cli;
 use crate::i18n::Lang;
@@ -24,6 +27,74 @@ pub fn version(lang: Lang) -> String {
         env!("CARGO_PKG_VERSION"),
         lang.text().shell.schema
     )
+}
+
+/// The global options every subcommand inherits: listed once, at the top of the man page.
+const GLOBAL: &[&str] = &["db", "demo", "lang", "config", "help", "version"];
+
+/// Writes the completion script for `shell`. It is built in memory first: clap_complete
+/// panics on a write error, and a closed pipe must end quietly.
+pub fn completions(shell: clap_complete::Shell, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    let mut cmd = command(lang);
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "mentee", &mut script);
+    out.write_all(&script)
+}
+
+/// Writes the man page (roff): the top-level synopsis, description and options, then one
+/// part per subcommand with its synopsis and its own options, then the exit status.
+pub fn man(lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    let mut cmd = command(lang);
+    cmd.build();
+    let mut page = Vec::new();
+    let top = Man::new(cmd.clone())
+        .source(format!("mentee {}", env!("CARGO_PKG_VERSION")))
+        .manual("mentee");
+    top.render_title(&mut page)?;
+    top.render_name_section(&mut page)?;
+    top.render_synopsis_section(&mut page)?;
+    top.render_description_section(&mut page)?;
+    top.render_options_section(&mut page)?;
+    let heading = cmd
+        .get_subcommand_help_heading()
+        .unwrap_or("Commands")
+        .to_uppercase();
+    writeln!(page, ".SH {heading}")?;
+    for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+        writeln!(page, ".SS \\fBmentee {}\\fR", sub.get_name())?;
+        let mut own = sub.clone();
+        for id in GLOBAL {
+            if own.get_arguments().any(|a| a.get_id() == *id) {
+                own = own.mut_arg(*id, |a| a.hide(true));
+            }
+        }
+        let part = Man::new(own);
+        let mut body = Vec::new();
+        part.render_synopsis_section(&mut body)?;
+        body.extend_from_slice(b".PP\n");
+        part.render_description_section(&mut body)?;
+        part.render_options_section(&mut body)?;
+        // The part's own section headings would end the COMMANDS section: drop them.
+        let body = String::from_utf8_lossy(&body);
+        for line in body.lines().filter(|l| !l.starts_with(".SH")) {
+            writeln!(page, "{line}")?;
+        }
+    }
+    top.render_version_section(&mut page)?;
+    out.write_all(once_preamble(&String::from_utf8_lossy(&page)).as_bytes())
+}
+
+/// `page` with roff's two-line preamble (which every rendered section starts with) kept only
+/// at the top.
+fn once_preamble(page: &str) -> String {
+    const PREAMBLE: [&str; 2] = [".ie \\n(.g .ds Aq \\(aq", ".el .ds Aq '"];
+    let mut out = PREAMBLE.join("\n");
+    out.push('\n');
+    for line in page.lines().filter(|l| !PREAMBLE.contains(l)) {
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
 }
 
 #[cfg(test)]
