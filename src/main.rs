@@ -1,7 +1,8 @@
 //! The `mentee` binary: parse the command line, then open the TUI or run a subcommand.
 //! Every error ends here as one line on stderr (neutralised: nothing from a file, a path or
 //! an argument reaches the terminal raw) and a non-zero exit code: 1 for a failure, 2 for a
-//! usage error. A closed output pipe (`mentee export | head -1`) ends quietly with 0.
+//! usage error, 66 when there is no journal at the path, 75 when the journal is locked (see
+//! [`cli::exit`]). A closed output pipe (`mentee export | head -1`) ends quietly with 0.
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -29,7 +30,7 @@ fn main() -> ExitCode {
                 "mentee: {}",
                 fill(early.text().trust.not_utf8, &[&shown.unwrap_or_default()])
             );
-            return ExitCode::from(2);
+            return ExitCode::from(cli::exit::USAGE);
         }
         Err(err) => err.exit(),
     };
@@ -55,7 +56,7 @@ fn main() -> ExitCode {
                 other => other.to_string(),
             };
             eprintln!("mentee: {}", clean_multiline(&text));
-            ExitCode::FAILURE
+            ExitCode::from(err.exit_code())
         }
     }
 }

@@ -241,3 +241,98 @@ fn strip_overstrike(text: &str) -> String {
     }
     out.into_iter().collect()
 }
+
+/// The exit status of `cmd`, and its standard error.
+fn status(cmd: &mut Command) -> (i32, String) {
+    let out = cmd.output().unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    (out.status.code().unwrap(), err)
+}
+
+#[test]
+fn exit_statuses_are_conventional_and_documented() {
+    use mentee::cli::exit;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert_eq!(status(mentee(d).args(["--demo", "status"])).0, 0);
+    // A failure: 1, with one line saying why.
+    let (code, err) = status(mentee(d).args(["--demo", "agenda", "--meeting", "999"]));
+    assert_eq!((code, err.lines().count()), (1, 1), "{err}");
+    // Usage errors: 2 (clap's convention).
+    for args in [
+        &["--no-such-flag"][..],
+        &["review", "--period", "daily"],
+        &["completions"],
+        &["status", "--format", "yaml"],
+    ] {
+        assert_eq!(status(mentee(d).args(args)).0, 2, "{args:?}");
+    }
+    // No journal here: 66, from every command that reads one; nothing is created.
+    let missing = d.join("missing.db");
+    for args in [
+        &["status"][..],
+        &["check"],
+        &["agenda"],
+        &["review"],
+        &["export"],
+        &["backup", "copy.db"],
+    ] {
+        let (code, err) = status(
+            mentee(d)
+                .current_dir(d)
+                .arg("--db")
+                .arg(&missing)
+                .args(args),
+        );
+        assert_eq!(code, i32::from(exit::NO_JOURNAL), "{args:?}: {err}");
+        assert!(err.contains("no journal at"), "{err}");
+    }
+    assert!(!missing.exists() && !d.join("copy.db").exists());
+    // The codes are listed after --help and in the man page, with what each means.
+    let help = ok(mentee(d).arg("--help"));
+    let page = ok(mentee(d).arg("man"));
+    assert!(help.contains("Exit status:"), "{help}");
+    assert!(page.contains(".SH \"EXIT STATUS\""), "{page}");
+    for code in [
+        exit::SUCCESS,
+        exit::FAILURE,
+        exit::USAGE,
+        exit::NO_JOURNAL,
+        exit::LOCKED,
+    ] {
+        assert!(help.contains(&format!("\n  {code:<3} ")), "{code}: {help}");
+        assert!(page.contains(&format!(".TP\n\\fB{code}\\fR\n")), "{code}");
+    }
+}
+
+/// A journal another program holds locked: 75 (EX_TEMPFAIL), "try again", not a failure.
+#[test]
+fn a_locked_journal_exits_with_75() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("j.db");
+    ok(mentee(dir.path())
+        .arg("--db")
+        .arg(&db)
+        .args(["add", "question", "Why?"]));
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch(
+        "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;
+         INSERT INTO questions (uuid, created_at, updated_at, text)
+         VALUES ('x', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'held');",
+    )
+    .unwrap();
+    for args in [&["status"][..], &["add", "question", "Another?"]] {
+        let (code, err) = status(mentee(dir.path()).arg("--db").arg(&db).args(args));
+        assert_eq!(
+            code,
+            i32::from(mentee::cli::exit::LOCKED),
+            "{args:?}: {err}"
+        );
+        assert!(err.contains("locked"), "{err}");
+    }
+    drop(conn);
+    assert_eq!(
+        status(mentee(dir.path()).arg("--db").arg(&db).arg("status")).0,
+        0
+    );
+}

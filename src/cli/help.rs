@@ -37,6 +37,7 @@ const ID: &[(&str, &str, &str)] = &[
         "",
         "Periksa jurnal: integritas, versi skema, dan jumlah catatan.",
     ),
+    ("check", "format", "Format keluaran."),
     (
         "export",
         "",
@@ -83,6 +84,7 @@ const ID: &[(&str, &str, &str)] = &[
         "",
         "Beberapa baris untuk sapaan shell: pertemuan berikutnya, komitmen terlambat, pengingat utama.",
     ),
+    ("status", "format", "Format keluaran."),
     (
         "agenda",
         "",

@@ -14,7 +14,7 @@ mod transfer;
 
 pub use add::{AddArgs, CaptureKind, MentorMatch, match_mentor};
 pub use agenda::AgendaArgs;
-pub use fmt::Format;
+pub use fmt::{Format, TextFormat};
 pub use shell::command;
 
 use std::path::PathBuf;
@@ -51,7 +51,11 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check the journal: integrity, schema version and record counts.
-    Check,
+    Check {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TextFormat::Text)]
+        format: TextFormat,
+    },
     /// Export the journal: losslessly as JSON, readable as Markdown, meetings as iCalendar.
     Export {
         /// json (lossless, for import), md (readable) or ics (meetings, for a calendar).
@@ -80,7 +84,11 @@ pub enum Command {
         file: PathBuf,
     },
     /// A few lines for a shell greeting: next meeting, overdue commitments, top nudges.
-    Status,
+    Status {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TextFormat::Text)]
+        format: TextFormat,
+    },
     /// The next planned meeting's agenda (or the given meeting's), as Markdown or JSON.
     Agenda {
         /// The meeting: its number in the Meetings view, or its UUID.
@@ -159,7 +167,32 @@ pub enum CliError {
     Message(String),
 }
 
+/// The exit statuses, documented after `--help`, in the man page and in the README. Scripts
+/// can tell "no journal here" and "locked, try again" apart from other failures; the two codes
+/// are the conventional ones of `sysexits.h`.
+pub mod exit {
+    /// Success.
+    pub const SUCCESS: u8 = 0;
+    /// Any other failure; the message on stderr says why.
+    pub const FAILURE: u8 = 1;
+    /// A usage error: an unknown option, a missing or bad argument (clap's own code).
+    pub const USAGE: u8 = 2;
+    /// No journal at the path in use (`EX_NOINPUT`).
+    pub const NO_JOURNAL: u8 = 66;
+    /// The journal is locked by another program beyond the busy timeout (`EX_TEMPFAIL`).
+    pub const LOCKED: u8 = 75;
+}
+
 impl CliError {
+    /// The exit status this error ends the program with (see [`exit`]).
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            CliError::Store(StoreError::NoJournal { .. }) => exit::NO_JOURNAL,
+            CliError::Store(StoreError::Locked { .. }) => exit::LOCKED,
+            _ => exit::FAILURE,
+        }
+    }
+
     /// This error as the user should read it about the journal at `journal` (see
     /// [`StoreError::about`]): SQLite's own codes met after opening become the app's errors.
     pub fn about_journal(self, journal: Option<&std::path::Path>) -> CliError {
@@ -226,7 +259,7 @@ impl Context {
 /// Runs one subcommand, writing to `out`.
 pub fn run(command: &Command, ctx: &Context, out: &mut dyn std::io::Write) -> Result<(), CliError> {
     match command {
-        Command::Check => check::run(ctx, out),
+        Command::Check { format } => check::run(ctx, *format, out),
         Command::Export {
             format,
             output,
@@ -234,7 +267,7 @@ pub fn run(command: &Command, ctx: &Context, out: &mut dyn std::io::Write) -> Re
         } => transfer::export(ctx, *format, output.as_deref(), *include_private, out),
         Command::Import { file, dry_run } => transfer::import(ctx, file, *dry_run, out),
         Command::Backup { file } => transfer::backup(ctx, file, out),
-        Command::Status => status::run(ctx, out),
+        Command::Status { format } => status::run(ctx, *format, out),
         Command::Agenda {
             meeting,
             format,

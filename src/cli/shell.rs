@@ -8,15 +8,38 @@ use std::io::{self, Write};
 use clap::CommandFactory;
 use clap_mangen::Man;
 
-use super::Cli;
+use super::{Cli, exit};
 use crate::i18n::Lang;
 use crate::store::migrate::LATEST_VERSION;
 
-/// The command line in `lang`: the derive's arguments, localised help, and the version line
-/// `mentee 0.1.0 (journal schema 6)`.
+/// The command line in `lang`: the derive's arguments, localised help, the version line
+/// `mentee 0.1.0 (journal schema 6)` and the exit statuses after the help.
 pub fn command(lang: Lang) -> clap::Command {
-    let cmd = Cli::command().version(version(lang));
+    let cmd = Cli::command()
+        .version(version(lang))
+        .after_help(exit_help(lang));
     super::help::localize(cmd, lang)
+}
+
+/// The exit statuses with what each means, in `lang`.
+pub fn exit_statuses(lang: Lang) -> [(u8, &'static str); 5] {
+    let t = &lang.text().shell;
+    [
+        (exit::SUCCESS, t.exit_ok),
+        (exit::FAILURE, t.exit_failure),
+        (exit::USAGE, t.exit_usage),
+        (exit::NO_JOURNAL, t.exit_no_journal),
+        (exit::LOCKED, t.exit_locked),
+    ]
+}
+
+/// The block after `--help`: "Exit status:" and one line per code.
+fn exit_help(lang: Lang) -> String {
+    let mut text = format!("{}:", lang.text().shell.exit_heading);
+    for (code, meaning) in exit_statuses(lang) {
+        text.push_str(&format!("\n  {code:<3} {meaning}"));
+    }
+    text
 }
 
 /// The version after the program name: the package version and the schema version of the
@@ -80,8 +103,26 @@ pub fn man(lang: Lang, out: &mut dyn Write) -> io::Result<()> {
             writeln!(page, "{line}")?;
         }
     }
+    writeln!(
+        page,
+        ".SH \"{}\"",
+        lang.text().shell.exit_heading.to_uppercase()
+    )?;
+    for (code, meaning) in exit_statuses(lang) {
+        writeln!(page, ".TP\n\\fB{code}\\fR\n{}", roff_text(meaning))?;
+    }
     top.render_version_section(&mut page)?;
     out.write_all(once_preamble(&String::from_utf8_lossy(&page)).as_bytes())
+}
+
+/// `text` safe as a roff text line: dashes and backslashes escaped, no leading dot or quote.
+fn roff_text(text: &str) -> String {
+    let escaped = text.replace('\\', "\\e").replace('-', "\\-");
+    if escaped.starts_with(['.', '\'']) {
+        format!("\\&{escaped}")
+    } else {
+        escaped
+    }
 }
 
 /// `page` with roff's two-line preamble (which every rendered section starts with) kept only
