@@ -5,10 +5,10 @@
 //! [`cli::exit`]). A closed output pipe (`mentee export | head -1`) ends quietly with 0.
 
 use std::ffi::OsString;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::FromArgMatches;
+use mentee::cli::paths::{Locations, Origin};
 use mentee::cli::{self, Cli, CliError, Context};
 use mentee::config::Config;
 use mentee::domain::Clock;
@@ -61,22 +61,12 @@ fn main() -> ExitCode {
     }
 }
 
-/// An environment variable that is set and not empty (`MENTEE_DB=""` means unset).
-fn env_path(name: &str) -> Option<PathBuf> {
-    std::env::var_os(name)
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-}
-
 fn run(args: Cli, lang_out: &mut Lang) -> Result<(), CliError> {
+    let locations = Locations::resolve(args.db.as_deref(), args.config.as_deref(), args.demo);
     // `--config PATH` must exist; MENTEE_CONFIG and the default location may be absent.
-    let config = match (&args.config, env_path("MENTEE_CONFIG")) {
-        (Some(path), _) => Config::load_from(path, true)?,
-        (None, Some(path)) => Config::load(&path)?,
-        (None, None) => match Config::default_path() {
-            Some(path) => Config::load(&path)?,
-            None => Config::default(),
-        },
+    let config = match &locations.config {
+        Some(c) => Config::load_from(&c.path, c.origin == Origin::Flag)?,
+        None => Config::default(),
     };
     let lang = args
         .lang
@@ -93,8 +83,12 @@ fn run(args: Cli, lang_out: &mut Lang) -> Result<(), CliError> {
         config,
         lang,
         clock,
-        db: args.db.clone().or_else(|| env_path("MENTEE_DB")),
+        db: match &locations.journal {
+            Some(c) if matches!(c.origin, Origin::Flag | Origin::Env) => Some(c.path.clone()),
+            _ => None,
+        },
         demo: args.demo,
+        locations,
     };
     let journal = ctx.journal_path();
     if let Some(command) = &args.command {

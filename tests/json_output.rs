@@ -169,7 +169,7 @@ fn run_json(dir: &Path, args: &[&str]) -> Value {
 fn the_documented_examples_have_exactly_the_documented_keys() {
     let shapes = documented();
     let names: Vec<&str> = shapes.keys().map(String::as_str).collect();
-    for name in ["agenda", "check", "review", "status"] {
+    for name in ["agenda", "check", "paths", "review", "status"] {
         assert!(names.contains(&name), "{name} is not documented: {names:?}");
     }
     for (name, shape) in &shapes {
@@ -187,6 +187,8 @@ fn the_real_output_has_exactly_the_documented_keys_and_types() {
     // An empty journal on disk, for the "nothing yet" forms.
     let empty = dir.path().join("empty.db");
     drop(mentee::store::Store::open(&empty, true).unwrap());
+    // A copy kept before an upgrade, for `paths`.
+    std::fs::write(dir.path().join("empty.db.before-v2.bak"), "").unwrap();
     let empty = empty.to_str().unwrap();
     let runs: Vec<Vec<&str>> = vec![
         vec!["--demo", "status"],
@@ -199,6 +201,8 @@ fn the_real_output_has_exactly_the_documented_keys_and_types() {
         vec!["--demo", "review", "--period", "month"],
         vec!["--demo", "review", "--period", "quarter"],
         vec!["--db", empty, "review"],
+        vec!["--demo", "paths"],
+        vec!["--db", empty, "paths"],
     ];
     let shapes = documented();
     let mut seen: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();

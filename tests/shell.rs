@@ -336,3 +336,127 @@ fn a_locked_journal_exits_with_75() {
         0
     );
 }
+
+/// `mentee paths --format json`, parsed.
+fn paths_json(cmd: &mut Command) -> serde_json::Value {
+    serde_json::from_str(&ok(cmd.args(["paths", "--format", "json"]))).unwrap()
+}
+
+/// Every name under `dir`, recursively, sorted.
+fn tree(dir: &Path) -> Vec<String> {
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        names.push(path.display().to_string());
+        if path.is_dir() {
+            names.extend(tree(&path));
+        }
+    }
+    names.sort();
+    names
+}
+
+#[test]
+fn paths_follows_db_mentee_db_and_config_and_creates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let config = d.join("my.toml");
+    std::fs::write(&config, "language = \"en\"\n").unwrap();
+    let before = tree(d);
+    // A relative --db is shown absolute; the flag wins over MENTEE_DB.
+    let v = paths_json(
+        mentee(d)
+            .current_dir(d)
+            .env("MENTEE_DB", d.join("env.db"))
+            .args(["--db", "rel.db", "--config"])
+            .arg(&config),
+    );
+    let rel = d.join("rel.db");
+    assert_eq!(v["journal"]["path"], rel.to_str().unwrap());
+    assert_eq!(v["journal"]["source"], "flag");
+    assert_eq!(v["journal"]["exists"], false);
+    assert_eq!(v["config"]["path"], config.to_str().unwrap());
+    assert_eq!(v["config"]["source"], "flag");
+    assert_eq!(v["config"]["exists"], true);
+    assert_eq!(
+        v["scratch"]["path"],
+        d.join(".rel.db.edit").to_str().unwrap()
+    );
+    assert_eq!(v["drafts"]["kept_in"], "journal");
+    assert_eq!(v["drafts"]["path"], rel.to_str().unwrap());
+    let pattern = d.join("rel.db.before-v*.bak");
+    assert_eq!(v["backups"]["pattern"], pattern.to_str().unwrap());
+    // The environment, when no flag is given.
+    let v = paths_json(
+        mentee(d)
+            .env("MENTEE_DB", d.join("env.db"))
+            .env("MENTEE_CONFIG", &config),
+    );
+    assert_eq!(v["journal"]["path"], d.join("env.db").to_str().unwrap());
+    assert_eq!(v["journal"]["source"], "env");
+    assert_eq!(v["config"]["source"], "env");
+    // The demo has no files of its own.
+    let v = paths_json(mentee(d).args(["--demo", "--db", "x.db"]));
+    assert_eq!(v["journal"]["source"], "demo");
+    assert!(v["journal"]["path"].is_null() && v["scratch"]["path"].is_null());
+    assert_eq!(tree(d), before, "paths creates nothing");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn paths_shows_the_platform_folders_by_default() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let home = |cmd: &mut Command| {
+        cmd.env("HOME", d)
+            .env("XDG_DATA_HOME", d.join("data"))
+            .env("XDG_CONFIG_HOME", d.join("conf"))
+            .env_remove("MENTEE_CONFIG");
+    };
+    let mut cmd = mentee(d);
+    home(&mut cmd);
+    let v = paths_json(&mut cmd);
+    let journal = d.join("data/mentee/journal.db");
+    assert_eq!(v["journal"]["path"], journal.to_str().unwrap());
+    assert_eq!(v["journal"]["source"], "default");
+    assert_eq!(
+        v["config"]["path"],
+        d.join("conf/mentee/config.toml").to_str().unwrap()
+    );
+    assert_eq!(v["config"]["source"], "default");
+    // Once mentee has made the journal (and kept a copy before an upgrade), paths says so.
+    let mut cmd = mentee(d);
+    home(&mut cmd);
+    ok(cmd.args(["add", "question", "Where is it?"]));
+    let backup = d.join("data/mentee/journal.db.before-v6.bak");
+    std::fs::write(&backup, "").unwrap();
+    let mut cmd = mentee(d);
+    home(&mut cmd);
+    let v = paths_json(&mut cmd);
+    assert_eq!(v["journal"]["exists"], true);
+    assert_eq!(v["backups"]["found"][0], backup.to_str().unwrap());
+    // The text form: one line per location, then the copies found, in the interface language.
+    let mut cmd = mentee(d);
+    home(&mut cmd);
+    let text = ok(cmd.arg("paths"));
+    assert!(
+        text.contains("journal:")
+            && text.contains(&format!("{} (default location; exists)", journal.display())),
+        "{text}"
+    );
+    assert!(
+        text.contains("drafts:") && text.contains("inside the journal"),
+        "{text}"
+    );
+    assert!(
+        text.lines().last().unwrap().trim() == backup.to_str().unwrap(),
+        "{text}"
+    );
+    let mut cmd = mentee(d);
+    home(&mut cmd);
+    let id = ok(cmd.args(["--lang", "id", "paths"]));
+    assert!(
+        id.contains("jurnal:") && id.contains("lokasi bawaan; ada"),
+        "{id}"
+    );
+}

@@ -158,6 +158,12 @@ const ID: &[(&str, &str, &str)] = &[
         "",
         "Cetak halaman manual (roff) ke keluaran standar.",
     ),
+    (
+        "paths",
+        "",
+        "Tempat jurnal, konfigurasi, folder kerja editor, dan salinan sebelum pembaruan berada, menurut opsi dan lingkungan yang diberikan.",
+    ),
+    ("paths", "format", "Format keluaran."),
 ];
 
 const TEMPLATE_ID: &str =

@@ -7,6 +7,7 @@ mod agenda;
 mod check;
 pub mod fmt;
 pub mod help;
+pub mod paths;
 mod review;
 pub mod shell;
 mod status;
@@ -126,6 +127,13 @@ pub enum Command {
     },
     /// Print the manual page (roff) to standard output.
     Man,
+    /// Where the journal, the config, the editor's scratch folder and the copies kept before
+    /// upgrades are, for the options and environment given.
+    Paths {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TextFormat::Text)]
+        format: TextFormat,
+    },
 }
 
 fn parse_period(s: &str) -> Result<Period, String> {
@@ -144,8 +152,11 @@ pub struct Context {
     pub config: Config,
     pub lang: Lang,
     pub clock: Clock,
+    /// The journal named with `--db` or `MENTEE_DB` (`None`: the default location).
     pub db: Option<PathBuf>,
     pub demo: bool,
+    /// Where the journal and the config are, and where those came from.
+    pub locations: paths::Locations,
 }
 
 /// An error that ends a subcommand.
@@ -209,13 +220,11 @@ pub fn default_db_path() -> Option<PathBuf> {
 }
 
 impl Context {
-    /// The journal file this run uses: `--db`, else the default location (None for the demo,
-    /// or when there is no home folder).
+    /// The journal file this run uses — or will create, the first time: `--db`, else
+    /// `MENTEE_DB`, else the default location (None for the demo, or when there is no home
+    /// folder). The welcome screen can show it.
     pub fn journal_path(&self) -> Option<PathBuf> {
-        if self.demo {
-            return None;
-        }
-        self.db.clone().or_else(default_db_path)
+        self.locations.journal_path().map(PathBuf::from)
     }
 
     /// Opens the journal for a command that reads it (or adds to an existing one): the demo,
@@ -291,5 +300,6 @@ pub fn run(command: &Command, ctx: &Context, out: &mut dyn std::io::Write) -> Re
         Command::Add(args) => add::run(ctx, args, out),
         Command::Completions { shell } => Ok(shell::completions(*shell, ctx.lang, out)?),
         Command::Man => Ok(shell::man(ctx.lang, out)?),
+        Command::Paths { format } => paths::run(ctx, *format, out),
     }
 }
