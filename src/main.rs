@@ -102,6 +102,7 @@ fn run(args: Cli, lang_out: &mut Lang) -> Result<(), CliError> {
         .map_err(|e| e.about_journal(journal.as_deref()))?;
     let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let theme = Theme::new(ctx.config.theme, colour);
+    tui::terminal::capture_mouse(ctx.config.mouse);
     let app = App::new(store, ctx.config, ctx.lang, ctx.clock, theme, ctx.demo)?;
     tui::run(app)?;
     Ok(())
