@@ -6,10 +6,12 @@
 //! Private agenda items are left out unless `--include-private` is given; the time box counts
 //! the items printed.
 //!
-//! The JSON object (keys are stable and not translated; text is neutralised like the screen's):
+//! The JSON object (the reference is `docs/json-output.md`; keys are stable and not
+//! translated; text is neutralised like the screen's):
 //!
 //! ```json
 //! {
+//!   "format": "mentee-agenda", "version": 1,
 //!   "meeting": "<uuid>", "id": 4, "mentor": "Daniel Okafor",
 //!   "starts_at": "2026-11-29T16:00", "minutes": 45, "status": "planned",
 //!   "channel": "video call", "readiness": "draft",
@@ -179,6 +181,8 @@ fn markdown(ctx: &Context, agenda: &Agenda) -> String {
 /// The documented JSON object (field order as documented above).
 #[derive(Serialize)]
 struct AgendaJson<'a> {
+    format: &'static str,
+    version: u32,
     meeting: &'a str,
     id: i64,
     mentor: String,
@@ -204,6 +208,8 @@ struct ItemJson {
 fn to_json(agenda: &Agenda) -> String {
     let m = &agenda.meeting;
     let value = AgendaJson {
+        format: "mentee-agenda",
+        version: 1,
         meeting: &m.uuid,
         id: m.id,
         mentor: clean_line(&agenda.mentor).into_owned(),

@@ -37,6 +37,7 @@ const ID: &[(&str, &str, &str)] = &[
         "",
         "Periksa jurnal: integritas, versi skema, dan jumlah catatan.",
     ),
+    ("check", "format", "Format keluaran."),
     (
         "export",
         "",
@@ -83,6 +84,7 @@ const ID: &[(&str, &str, &str)] = &[
         "",
         "Beberapa baris untuk sapaan shell: pertemuan berikutnya, komitmen terlambat, pengingat utama.",
     ),
+    ("status", "format", "Format keluaran."),
     (
         "agenda",
         "",
@@ -145,6 +147,23 @@ const ID: &[(&str, &str, &str)] = &[
         "",
         "Tampilkan pesan ini atau bantuan perintah yang diberikan.",
     ),
+    (
+        "completions",
+        "",
+        "Cetak skrip pelengkapan shell untuk bash, zsh, fish, powershell, atau elvish.",
+    ),
+    ("completions", "shell", "Shell yang dilengkapi."),
+    (
+        "man",
+        "",
+        "Cetak halaman manual (roff) ke keluaran standar.",
+    ),
+    (
+        "paths",
+        "",
+        "Tempat jurnal, konfigurasi, folder kerja editor, dan salinan sebelum pembaruan berada, menurut opsi dan lingkungan yang diberikan.",
+    ),
+    ("paths", "format", "Format keluaran."),
 ];
 
 const TEMPLATE_ID: &str =

@@ -2,11 +2,13 @@
 //! period (default: the config's `reflection_cadence`; weeks begin on the config's
 //! `week_start`), the same figures the Reflections view shows.
 //!
-//! The JSON object (keys stable and not translated; `end` is the period's last day, inclusive;
+//! The JSON object (the reference is `docs/json-output.md`; keys stable and not translated;
+//! `end` is the period's last day, inclusive;
 //! rates and shares are 0..=1 or `null` when there is nothing to divide):
 //!
 //! ```json
 //! {
+//!   "format": "mentee-review", "version": 1,
 //!   "period": "month", "start": "2026-11-01", "end": "2026-11-30",
 //!   "meetings": { "held": 2, "cancelled": 1,
 //!                 "per_mentor": [{ "mentor": "Ana", "held": 2, "cancelled": 1, "planned": 0 }] },
@@ -84,6 +86,8 @@ fn markdown(ctx: &Context, period: Period, f: &PeriodFigures) -> String {
 /// The documented JSON object (field order as documented above).
 #[derive(Serialize)]
 struct ReviewJson {
+    format: &'static str,
+    version: u32,
     period: &'static str,
     start: String,
     end: String,
@@ -189,6 +193,8 @@ struct HealthJson {
 fn to_json(period: Period, f: &PeriodFigures) -> String {
     let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
     let value = ReviewJson {
+        format: "mentee-review",
+        version: 1,
         period: period.code(),
         start: day(f.start),
         end: day(f.end - Duration::days(1)),

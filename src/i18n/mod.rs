@@ -21,6 +21,7 @@ mod mentors;
 mod nudges;
 mod reflections;
 mod review;
+mod shell;
 mod today;
 mod transfer;
 pub mod trust;
@@ -40,6 +41,7 @@ pub use mentors::MentorsText;
 pub use nudges::NudgesText;
 pub use reflections::ReflectionsText;
 pub use review::{FigureLine, FigureSection, ReviewText};
+pub use shell::ShellText;
 pub use today::TodayText;
 pub use transfer::TransferText;
 pub use trust::TrustText;
@@ -128,6 +130,7 @@ pub struct Text {
     pub debrief: DebriefText,
     pub transfer: TransferText,
     pub trust: TrustText,
+    pub shell: ShellText,
 }
 
 impl Text {
@@ -139,7 +142,7 @@ impl Text {
 
     /// Every (area.field, text) pair of the catalog.
     pub fn entries(&self) -> Vec<(String, &'static str)> {
-        let areas: [(&str, Vec<(&'static str, &'static str)>); 18] = [
+        let areas: [(&str, Vec<(&'static str, &'static str)>); 19] = [
             ("common", self.common.entries()),
             ("labels", self.labels.entries()),
             ("today", self.today.entries()),
@@ -158,6 +161,7 @@ impl Text {
             ("debrief", self.debrief.entries()),
             ("transfer", self.transfer.entries()),
             ("trust", self.trust.entries()),
+            ("shell", self.shell.entries()),
         ];
         areas
             .into_iter()
@@ -189,6 +193,7 @@ pub static EN: Text = Text {
     debrief: debrief::EN,
     transfer: transfer::EN,
     trust: trust::EN,
+    shell: shell::EN,
 };
 
 /// Bahasa Indonesia.
@@ -211,6 +216,7 @@ pub static ID: Text = Text {
     debrief: debrief::ID,
     transfer: transfer::ID,
     trust: trust::ID,
+    shell: shell::ID,
 };
 
 /// Fills the `{name}` placeholders of a catalog template with the named values:
