@@ -9,7 +9,8 @@ use std::hint::black_box;
 
 use chrono::{Duration, Weekday};
 use criterion::{BenchmarkId, Criterion};
-use mentee::cli::{Command, Context};
+use mentee::cli::paths::Locations;
+use mentee::cli::{Command, Context, TextFormat};
 use mentee::config::Config;
 use mentee::domain::figures::{figures, period_bounds};
 use mentee::domain::nudges::nudges;
@@ -61,11 +62,19 @@ fn status_command(c: &mut Criterion, journals: &common::Journals) {
             clock: Clock::Fixed(common::now()),
             db: Some(path.clone()),
             demo: false,
+            locations: Locations::resolve(Some(path), None, false),
         };
         group.bench_function(BenchmarkId::from_parameter(n), |b| {
             b.iter(|| {
                 let mut out = Vec::new();
-                mentee::cli::run(&Command::Status, &ctx, &mut out).expect("status");
+                mentee::cli::run(
+                    &Command::Status {
+                        format: TextFormat::Text,
+                    },
+                    &ctx,
+                    &mut out,
+                )
+                .expect("status");
                 black_box(out.len())
             })
         });

@@ -3,7 +3,8 @@
 //!
 //! ```toml
 //! language = "id"              # en | id
-//! theme = "light"              # dark | light (NO_COLOR in the environment turns colour off)
+//! theme = "light"              # dark | light | high-contrast (NO_COLOR turns colour off)
+//! mouse = false                # true (default): click a tab, scroll a list
 //! reflection_cadence = "month" # week | month | quarter
 //! health_check_days = 90       # 7..=365
 //! meeting_minutes = 45         # default meeting length, 5..=480
@@ -19,12 +20,16 @@ use serde::Deserialize;
 use crate::domain::Period;
 use crate::i18n::Lang;
 
-/// Colours for a dark or a light terminal background.
+/// Colours for a dark or a light terminal background, or high contrast with the 16 ANSI
+/// colours only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Theme {
     #[default]
     Dark,
     Light,
+    /// The terminal's own foreground and background, bold and reverse for emphasis, and a
+    /// few badges in the 16 ANSI colours: for any palette, a 16-colour terminal, low vision.
+    HighContrast,
 }
 
 /// How dates are shown on screen.
@@ -64,6 +69,9 @@ pub struct Config {
     pub meeting_minutes: u32,
     pub week_start: Weekday,
     pub date_format: DateFormat,
+    /// Whether the app captures the mouse (click a tab, scroll a list). Off, the terminal
+    /// keeps the mouse: plain drag selects text.
+    pub mouse: bool,
     /// The folder holding the file (user templates live beside it).
     pub dir: Option<PathBuf>,
 }
@@ -78,6 +86,7 @@ impl Default for Config {
             meeting_minutes: 30,
             week_start: Weekday::Mon,
             date_format: DateFormat::Iso,
+            mouse: true,
             dir: None,
         }
     }
@@ -100,7 +109,19 @@ pub enum ConfigError {
         value: String,
         accepted: &'static str,
     },
+    /// `--config PATH` names a file that does not exist (a typo must not be ignored).
+    #[error("the config file {path} given with --config does not exist")]
+    Missing { path: PathBuf },
+    /// A device, a FIFO, a folder: reading it could block or never end.
+    #[error("the config file {path} is not a regular file")]
+    NotRegular { path: PathBuf },
+    /// Larger than any config file of a few lines.
+    #[error("the config file {path} is larger than {limit_kib} KiB; a config file is a few lines")]
+    TooLarge { path: PathBuf, limit_kib: u64 },
 }
+
+/// The largest config file read.
+pub const MAX_CONFIG_BYTES: u64 = 64 * 1024;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -112,6 +133,7 @@ struct RawConfig {
     meeting_minutes: Option<toml::Value>,
     week_start: Option<toml::Value>,
     date_format: Option<toml::Value>,
+    mouse: Option<toml::Value>,
 }
 
 impl Config {
@@ -122,21 +144,53 @@ impl Config {
 
     /// Loads `path`; a missing file gives the defaults.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        match std::fs::read_to_string(path) {
-            Ok(text) => {
-                let mut config = Config::parse(&text, path)?;
-                config.dir = path.parent().map(Path::to_path_buf);
-                Ok(config)
+        Self::load_from(path, false)
+    }
+
+    /// Loads `path`. A missing file gives the defaults, unless it was named `explicit`ly
+    /// (`--config`): then it is an error. Only a regular file of at most
+    /// [`MAX_CONFIG_BYTES`] is read (`--config /dev/zero` must not hang).
+    pub fn load_from(path: &Path, explicit: bool) -> Result<Config, ConfigError> {
+        use std::io::Read;
+        let read_error = |source| ConfigError::Read {
+            path: path.to_path_buf(),
+            source,
+        };
+        let too_large = || ConfigError::TooLarge {
+            path: path.to_path_buf(),
+            limit_kib: MAX_CONFIG_BYTES / 1024,
+        };
+        match std::fs::metadata(path) {
+            Ok(meta) if !meta.is_file() => {
+                return Err(ConfigError::NotRegular {
+                    path: path.to_path_buf(),
+                });
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config {
-                dir: path.parent().map(Path::to_path_buf),
-                ..Config::default()
-            }),
-            Err(source) => Err(ConfigError::Read {
-                path: path.to_path_buf(),
-                source,
-            }),
+            Ok(meta) if meta.len() > MAX_CONFIG_BYTES => return Err(too_large()),
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if explicit {
+                    return Err(ConfigError::Missing {
+                        path: path.to_path_buf(),
+                    });
+                }
+                return Ok(Config {
+                    dir: path.parent().map(Path::to_path_buf),
+                    ..Config::default()
+                });
+            }
+            Err(source) => return Err(read_error(source)),
         }
+        let mut text = String::new();
+        std::fs::File::open(path)
+            .and_then(|f| f.take(MAX_CONFIG_BYTES + 1).read_to_string(&mut text))
+            .map_err(read_error)?;
+        if text.len() as u64 > MAX_CONFIG_BYTES {
+            return Err(too_large());
+        }
+        let mut config = Config::parse(&text, path)?;
+        config.dir = path.parent().map(Path::to_path_buf);
+        Ok(config)
     }
 
     /// Parses the text of a config file (`path` is only for messages).
@@ -162,10 +216,11 @@ impl Config {
             );
         }
         if let Some(v) = &raw.theme {
-            const OK: &str = "\"dark\" or \"light\"";
+            const OK: &str = "\"dark\", \"light\" or \"high-contrast\"";
             c.theme = match v.as_str() {
                 Some("dark") => Theme::Dark,
                 Some("light") => Theme::Light,
+                Some("high-contrast") => Theme::HighContrast,
                 _ => return Err(bad("theme", v, OK)),
             };
         }
@@ -201,6 +256,11 @@ impl Config {
                 Some("d mon yyyy") => DateFormat::Long,
                 _ => return Err(bad("date_format", v, OK)),
             };
+        }
+        if let Some(v) = &raw.mouse {
+            c.mouse = v
+                .as_bool()
+                .ok_or_else(|| bad("mouse", v, "true or false"))?;
         }
         Ok(c)
     }
@@ -242,7 +302,8 @@ mod tests {
     fn every_key_is_read() {
         let c = parse(
             "language = \"id\"\ntheme = \"light\"\nreflection_cadence = \"month\"\nhealth_check_days = 60\n\
-             meeting_minutes = 45\nweek_start = \"sunday\"\ndate_format = \"dd/mm/yyyy\"\n",
+             meeting_minutes = 45\nweek_start = \"sunday\"\ndate_format = \"dd/mm/yyyy\"\n\
+             mouse = false\n",
         )
         .unwrap();
         assert_eq!(c.language, Some(Lang::Id));
@@ -252,6 +313,10 @@ mod tests {
         assert_eq!(c.meeting_minutes, 45);
         assert_eq!(c.week_start, Weekday::Sun);
         assert_eq!(c.date_format, DateFormat::DayMonthYear);
+        assert!(!c.mouse);
+        assert!(Config::default().mouse);
+        let c = parse("theme = \"high-contrast\"").unwrap();
+        assert_eq!(c.theme, Theme::HighContrast);
     }
 
     #[test]
@@ -263,7 +328,7 @@ mod tests {
             ),
             (
                 "theme = 3",
-                "theme = 3 is not accepted; use \"dark\" or \"light\"",
+                "theme = 3 is not accepted; use \"dark\", \"light\" or \"high-contrast\"",
             ),
             (
                 "meeting_minutes = 0",
@@ -280,6 +345,10 @@ mod tests {
             (
                 "date_format = \"yyyy\"",
                 "date_format = \"yyyy\" is not accepted",
+            ),
+            (
+                "mouse = \"no\"",
+                "mouse = \"no\" is not accepted; use true or false",
             ),
             (
                 "health_check_days = 1000",
@@ -308,6 +377,32 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let c = Config::load(&dir.path().join("config.toml")).unwrap();
         assert_eq!(c.meeting_minutes, 30);
+    }
+
+    #[test]
+    fn an_explicit_missing_file_a_device_and_a_huge_file_are_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("missing.toml");
+        assert!(
+            Config::load_from(&missing, false).is_ok(),
+            "the default path may be absent"
+        );
+        assert!(matches!(
+            Config::load_from(&missing, true),
+            Err(ConfigError::Missing { .. })
+        ));
+        for odd in [Path::new("/dev/zero"), dir.path()] {
+            assert!(matches!(
+                Config::load_from(odd, true),
+                Err(ConfigError::NotRegular { .. })
+            ));
+        }
+        let huge = dir.path().join("huge.toml");
+        std::fs::write(&huge, "#".repeat(MAX_CONFIG_BYTES as usize + 1)).unwrap();
+        assert!(matches!(
+            Config::load_from(&huge, true),
+            Err(ConfigError::TooLarge { .. })
+        ));
     }
 
     #[test]

@@ -183,6 +183,7 @@ fn commitment(
 #[test]
 fn status_on_an_empty_journal_is_one_line() {
     let j = Journal::new();
+    drop(j.store()); // an empty journal (status never creates one)
     let out = j.ok(&["status"]);
     assert_eq!(out.lines().count(), 1, "{out}");
     assert!(out.contains("journal is empty"), "{out}");

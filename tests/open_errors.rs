@@ -48,7 +48,7 @@ fn refused(path: &Path, expect: &str) {
 
 fn make_journal(path: &Path) {
     mentee()
-        .args(["--db", path.to_str().unwrap(), "check"])
+        .args(["--db", path.to_str().unwrap(), "add", "question", "x"])
         .assert()
         .success();
 }
@@ -96,7 +96,7 @@ fn a_missing_folder_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("no/such/folder/journal.db");
     let out = mentee()
-        .args(["--db", path.to_str().unwrap(), "check"])
+        .args(["--db", path.to_str().unwrap(), "add", "question", "x"])
         .assert()
         .failure()
         .get_output()
@@ -110,6 +110,7 @@ fn a_missing_folder_is_refused() {
 fn a_new_journal_is_private() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("journal.db");
+    make_journal(&path);
     let out = mentee()
         .args(["--db", path.to_str().unwrap(), "check"])
         .assert()
@@ -132,7 +133,7 @@ fn mentee_db_environment_variable_selects_the_journal() {
     let path = dir.path().join("env.db");
     mentee()
         .env("MENTEE_DB", &path)
-        .arg("check")
+        .args(["add", "question", "x"])
         .assert()
         .success();
     assert!(path.exists());
@@ -204,7 +205,9 @@ fn a_bad_config_file_is_a_clear_error() {
         .clone();
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
-        stderr.contains("theme = \"neon\" is not accepted; use \"dark\" or \"light\""),
+        stderr.contains(
+            "theme = \"neon\" is not accepted; use \"dark\", \"light\" or \"high-contrast\""
+        ),
         "{stderr}"
     );
 }

@@ -503,11 +503,55 @@ fn every_broken_file_is_refused_with_its_exact_message() {
         ),
         (
             set("/meetings/0/minutes", json!(0)),
-            "meetings[0].minutes: 0 is below the minimum of 1".into(),
+            "meetings[0].minutes: 0 is outside the accepted range 1 to 1440".into(),
+        ),
+        (
+            set("/agenda_items/0/minutes", json!(4_294_967_295u64)),
+            "agenda_items[0].minutes: 4294967295 is outside the accepted range 0 to 1440".into(),
+        ),
+        (
+            set("/agenda_items/0/minutes", json!(u64::MAX)),
+            "agenda_items[0].minutes: 18446744073709551615 is outside the accepted range \
+             0 to 1440"
+                .into(),
+        ),
+        (
+            set("/meetings/0/minutes", json!(1e9)),
+            "meetings[0].minutes: expected a whole number, found the number 1000000000.0".into(),
+        ),
+        (
+            set("/version", json!(1e30)),
+            "version: 1e+30 is not a format version; this mentee reads versions 1 to 1".into(),
         ),
         (
             set("/health_checks/0/ratings/0/rating", json!(7)),
-            "health_checks[0].ratings[0].rating: 7 is not a rating from 1 to 5".into(),
+            "health_checks[0].ratings[0].rating: 7 is outside the accepted range 1 to 5".into(),
+        ),
+        (
+            set("/goals/0/target", json!(1e300)),
+            "goals[0].target: 1e+300 is outside the accepted range -1e15 to 1e15".into(),
+        ),
+        (
+            set("/mentors/0/created_at", json!("0000-01-01T00:00:00+01:00")),
+            "mentors[0].created_at: -0001-12-31T23:00:00+00:00 is outside the supported dates \
+             (1900-01-01 to 9999-12-31)"
+                .into(),
+        ),
+        (
+            set("/commitments/0/due_on", json!("1899-12-31")),
+            "commitments[0].due_on: 1899-12-31 is outside the supported dates \
+             (1900-01-01 to 9999-12-31)"
+                .into(),
+        ),
+        (
+            set("/meetings/0/starts_at", json!("+262142-12-30 10:00")),
+            "meetings[0].starts_at: +262142-12-30 10:00:00 is outside the supported dates \
+             (1900-01-01 to 9999-12-31)"
+                .into(),
+        ),
+        (
+            edit(|d| d["x\u{1b}]0;PWNED\u{7}"] = json!([])),
+            "x\u{241b}]0;PWNED\u{2407}: unknown record kind".into(),
         ),
         (
             set("/reflections/0/answers/0/answer", json!(long)),
@@ -533,7 +577,7 @@ fn every_broken_file_is_refused_with_its_exact_message() {
         ),
         (
             set("/contacts/0/on_date", json!(20260106)),
-            "contacts[0].on_date: expected a date string, found a number".into(),
+            "contacts[0].on_date: expected a date string, found the number 20260106".into(),
         ),
         (
             edit(|d| d["commitments"][0]["due"] = json!("2026-01-01")),
@@ -560,7 +604,7 @@ fn every_broken_file_is_refused_with_its_exact_message() {
         ),
         (
             set("/goals/0/mentor", json!(42)),
-            "goals[0].mentor: expected a UUID string, found a number".into(),
+            "goals[0].mentor: expected a UUID string, found the number 42".into(),
         ),
         (
             set("/contacts/0/initiative", Value::Null),
@@ -899,7 +943,7 @@ fn problems_and_reports_in_indonesian_keep_the_paths_and_english_display() {
         assert_eq!(p.message_in(Lang::En), p.to_string());
     }
     assert!(id.contains("commitments[0].due_on: \"2026-02-30\" bukan tanggal (YYYY-MM-DD)"));
-    assert!(id.contains("meetings[0].minutes: 0 di bawah batas minimum 1"));
+    assert!(id.contains("meetings[0].minutes: 0 di luar rentang yang diterima, 1 sampai 1440"));
     assert!(id.contains("goals[1].area: \"cooking\\u{1b}[2J\" bukan bidang sasaran"));
     assert!(!id.contains('\u{1b}'));
     assert_eq!(err.message_in(Lang::En), err.to_string());

@@ -37,6 +37,7 @@ const ID: &[(&str, &str, &str)] = &[
         "",
         "Periksa jurnal: integritas, versi skema, dan jumlah catatan.",
     ),
+    ("check", "format", "Format keluaran."),
     (
         "export",
         "",
@@ -83,6 +84,7 @@ const ID: &[(&str, &str, &str)] = &[
         "",
         "Beberapa baris untuk sapaan shell: pertemuan berikutnya, komitmen terlambat, pengingat utama.",
     ),
+    ("status", "format", "Format keluaran."),
     (
         "agenda",
         "",
@@ -99,6 +101,11 @@ const ID: &[(&str, &str, &str)] = &[
         "include_private",
         "Sertakan butir agenda yang ditandai privat.",
     ),
+    (
+        "agenda",
+        "output",
+        "Tulis ke berkas ini (secara atomik, mode 0600), bukan ke keluaran standar.",
+    ),
     ("review", "", "Angka-angka minggu, bulan, atau kuartal ini."),
     (
         "review",
@@ -106,6 +113,11 @@ const ID: &[(&str, &str, &str)] = &[
         "Periodenya (bawaan: reflection_cadence di konfigurasi).",
     ),
     ("review", "format", "Format keluaran."),
+    (
+        "review",
+        "output",
+        "Tulis ke berkas ini (secara atomik, mode 0600), bukan ke keluaran standar.",
+    ),
     (
         "add",
         "",
@@ -135,6 +147,23 @@ const ID: &[(&str, &str, &str)] = &[
         "",
         "Tampilkan pesan ini atau bantuan perintah yang diberikan.",
     ),
+    (
+        "completions",
+        "",
+        "Cetak skrip pelengkapan shell untuk bash, zsh, fish, powershell, atau elvish.",
+    ),
+    ("completions", "shell", "Shell yang dilengkapi."),
+    (
+        "man",
+        "",
+        "Cetak halaman manual (roff) ke keluaran standar.",
+    ),
+    (
+        "paths",
+        "",
+        "Tempat jurnal, konfigurasi, folder kerja editor, dan salinan sebelum pembaruan berada, menurut opsi dan lingkungan yang diberikan.",
+    ),
+    ("paths", "format", "Format keluaran."),
 ];
 
 const TEMPLATE_ID: &str =
@@ -196,18 +225,23 @@ fn translate(mut cmd: Command, sub: &str) -> Command {
 }
 
 /// The language `--help` should use, read before the command line is parsed: `--lang`, then
-/// the config file's `language`, then `$LANG`.
-pub fn language_before_parsing(args: &[String]) -> Lang {
+/// the config file's `language`, then `$LANG`. Arguments may be any bytes (paths need not
+/// be UTF-8); a flag's value that is not text is simply not a language.
+pub fn language_before_parsing(args: &[std::ffi::OsString]) -> Lang {
     let mut lang = None;
-    let mut config = std::env::var_os("MENTEE_CONFIG").map(std::path::PathBuf::from);
-    for (i, arg) in args.iter().enumerate() {
-        let value = |flag: &str| {
-            arg.strip_prefix(&format!("{flag}="))
-                .map(str::to_string)
-                .or_else(|| (arg == flag).then(|| args.get(i + 1).cloned()).flatten())
+    let mut config = std::env::var_os("MENTEE_CONFIG")
+        .filter(|v| !v.is_empty())
+        .map(std::path::PathBuf::from);
+    for (i, raw) in args.iter().enumerate() {
+        let arg = raw.to_string_lossy();
+        let value = |flag: &str| -> Option<std::ffi::OsString> {
+            if let Some(v) = arg.strip_prefix(&format!("{flag}=")) {
+                return Some(v.into());
+            }
+            (arg == flag).then(|| args.get(i + 1).cloned()).flatten()
         };
         if let Some(v) = value("--lang") {
-            lang = Lang::from_code(&v);
+            lang = v.to_str().and_then(Lang::from_code);
         }
         if let Some(v) = value("--config") {
             config = Some(v.into());
@@ -262,7 +296,7 @@ mod tests {
 
     #[test]
     fn language_is_read_from_the_arguments_first() {
-        let args = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let args = |v: &[&str]| v.iter().map(std::ffi::OsString::from).collect::<Vec<_>>();
         assert_eq!(
             language_before_parsing(&args(&["mentee", "--lang", "id", "--help"])),
             Lang::Id

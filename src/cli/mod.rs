@@ -7,29 +7,33 @@ mod agenda;
 mod check;
 pub mod fmt;
 pub mod help;
+pub mod paths;
 mod review;
+pub mod shell;
 mod status;
 mod transfer;
 
 pub use add::{AddArgs, CaptureKind, MentorMatch, match_mentor};
 pub use agenda::AgendaArgs;
-pub use fmt::Format;
+pub use fmt::{Format, TextFormat};
+pub use shell::command;
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueHint};
 
 use crate::config::Config;
 use crate::domain::{Clock, Period};
 use crate::i18n::Lang;
+use crate::store::open::IfMissing;
 use crate::store::{Store, StoreError};
 
 /// A private mentoring journal for the terminal. Run without a command to open the journal.
 #[derive(Debug, Parser)]
-#[command(name = "mentee", version, about, long_about = None)]
+#[command(name = "mentee", version, long_about = None)]
 pub struct Cli {
     /// The journal file (default: the platform data folder; also MENTEE_DB).
-    #[arg(long, global = true, env = "MENTEE_DB", value_name = "PATH")]
+    #[arg(long, global = true, value_name = "PATH", value_hint = ValueHint::FilePath)]
     pub db: Option<PathBuf>,
     /// Open a throwaway demo journal with sample data (never your own file).
     #[arg(long, global = true)]
@@ -38,7 +42,7 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "en|id", value_parser = parse_lang)]
     pub lang: Option<Lang>,
     /// The config file (default: the platform config folder; also MENTEE_CONFIG).
-    #[arg(long, global = true, env = "MENTEE_CONFIG", value_name = "PATH")]
+    #[arg(long, global = true, value_name = "PATH", value_hint = ValueHint::FilePath)]
     pub config: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -48,14 +52,18 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check the journal: integrity, schema version and record counts.
-    Check,
+    Check {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TextFormat::Text)]
+        format: TextFormat,
+    },
     /// Export the journal: losslessly as JSON, readable as Markdown, meetings as iCalendar.
     Export {
         /// json (lossless, for import), md (readable) or ics (meetings, for a calendar).
         #[arg(long, value_enum, default_value = "json")]
         format: transfer::ExportFormat,
         /// Write to this file (atomically, mode 0600) instead of standard output.
-        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        #[arg(short = 'o', long = "output", value_name = "FILE", value_hint = ValueHint::FilePath)]
         output: Option<PathBuf>,
         /// Include entries marked private (left out by default).
         #[arg(long)]
@@ -64,6 +72,7 @@ pub enum Command {
     /// Import a JSON export: validated first, then applied all-or-nothing; same ids merge.
     Import {
         /// The JSON file to import.
+        #[arg(value_hint = ValueHint::FilePath)]
         file: PathBuf,
         /// Only validate and report what would change.
         #[arg(long)]
@@ -72,10 +81,15 @@ pub enum Command {
     /// Copy the journal to FILE, consistently, even while mentee is open.
     Backup {
         /// Where to write the copy (must not exist yet).
+        #[arg(value_hint = ValueHint::FilePath)]
         file: PathBuf,
     },
     /// A few lines for a shell greeting: next meeting, overdue commitments, top nudges.
-    Status,
+    Status {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TextFormat::Text)]
+        format: TextFormat,
+    },
     /// The next planned meeting's agenda (or the given meeting's), as Markdown or JSON.
     Agenda {
         /// The meeting: its number in the Meetings view, or its UUID.
@@ -87,6 +101,9 @@ pub enum Command {
         /// Include agenda items marked private.
         #[arg(long)]
         include_private: bool,
+        /// Write to this file (atomically, mode 0600) instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE", value_hint = ValueHint::FilePath)]
+        output: Option<PathBuf>,
     },
     /// The figures of the current week, month or quarter.
     Review {
@@ -96,9 +113,27 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Md)]
         format: Format,
+        /// Write to this file (atomically, mode 0600) instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE", value_hint = ValueHint::FilePath)]
+        output: Option<PathBuf>,
     },
     /// Quick capture: a question, goal, feedback, commitment or thanks.
     Add(AddArgs),
+    /// Print the shell completion script for bash, zsh, fish, powershell or elvish.
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) to standard output.
+    Man,
+    /// Where the journal, the config, the editor's scratch folder and the copies kept before
+    /// upgrades are, for the options and environment given.
+    Paths {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TextFormat::Text)]
+        format: TextFormat,
+    },
 }
 
 fn parse_period(s: &str) -> Result<Period, String> {
@@ -117,8 +152,11 @@ pub struct Context {
     pub config: Config,
     pub lang: Lang,
     pub clock: Clock,
+    /// The journal named with `--db` or `MENTEE_DB` (`None`: the default location).
     pub db: Option<PathBuf>,
     pub demo: bool,
+    /// Where the journal and the config are, and where those came from.
+    pub locations: paths::Locations,
 }
 
 /// An error that ends a subcommand.
@@ -130,8 +168,50 @@ pub enum CliError {
     Config(#[from] crate::config::ConfigError),
     #[error("cannot write the output: {0}")]
     Output(#[from] std::io::Error),
+    /// The change was saved, but writing its confirmation failed: saying so keeps the user
+    /// from repeating (and duplicating) it.
+    #[error(
+        "the change was saved, but its confirmation could not be written ({0}); do not repeat it"
+    )]
+    SavedNotShown(std::io::Error),
     #[error("{0}")]
     Message(String),
+}
+
+/// The exit statuses, documented after `--help`, in the man page and in the README. Scripts
+/// can tell "no journal here" and "locked, try again" apart from other failures; the two codes
+/// are the conventional ones of `sysexits.h`.
+pub mod exit {
+    /// Success.
+    pub const SUCCESS: u8 = 0;
+    /// Any other failure; the message on stderr says why.
+    pub const FAILURE: u8 = 1;
+    /// A usage error: an unknown option, a missing or bad argument (clap's own code).
+    pub const USAGE: u8 = 2;
+    /// No journal at the path in use (`EX_NOINPUT`).
+    pub const NO_JOURNAL: u8 = 66;
+    /// The journal is locked by another program beyond the busy timeout (`EX_TEMPFAIL`).
+    pub const LOCKED: u8 = 75;
+}
+
+impl CliError {
+    /// The exit status this error ends the program with (see [`exit`]).
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            CliError::Store(StoreError::NoJournal { .. }) => exit::NO_JOURNAL,
+            CliError::Store(StoreError::Locked { .. }) => exit::LOCKED,
+            _ => exit::FAILURE,
+        }
+    }
+
+    /// This error as the user should read it about the journal at `journal` (see
+    /// [`StoreError::about`]): SQLite's own codes met after opening become the app's errors.
+    pub fn about_journal(self, journal: Option<&std::path::Path>) -> CliError {
+        match (self, journal) {
+            (CliError::Store(e), Some(path)) => CliError::Store(e.about(path)),
+            (other, _) => other,
+        }
+    }
 }
 
 /// The default journal location: `<data dir>/journal.db`.
@@ -140,29 +220,55 @@ pub fn default_db_path() -> Option<PathBuf> {
 }
 
 impl Context {
-    /// Opens the journal: the demo, the given file, or the default one (whose folder is created).
+    /// The journal file this run uses — or will create, the first time: `--db`, else
+    /// `MENTEE_DB`, else the default location (None for the demo, or when there is no home
+    /// folder). The welcome screen can show it.
+    pub fn journal_path(&self) -> Option<PathBuf> {
+        self.locations.journal_path().map(PathBuf::from)
+    }
+
+    /// Opens the journal for a command that reads it (or adds to an existing one): the demo,
+    /// the given file or the default one. A missing journal is an error ("no journal at
+    /// PATH"); nothing is created.
     pub fn open_store(&self) -> Result<Store, CliError> {
+        Ok(self.open(false)?.0)
+    }
+
+    /// Opens the journal, creating it when it is missing (the TUI, `mentee add`); the default
+    /// location's folder is created too. Returns the store and whether it was just created.
+    pub fn open_or_create_store(&self) -> Result<(Store, bool), CliError> {
+        self.open(true)
+    }
+
+    fn open(&self, create: bool) -> Result<(Store, bool), CliError> {
         if self.demo {
-            return Ok(crate::demo::demo_store(self.clock.now())?);
+            return Ok((crate::demo::demo_store(self.clock.now())?, false));
         }
-        match &self.db {
-            Some(path) => Ok(Store::open(path, false)?),
-            None => {
-                let path = default_db_path().ok_or_else(|| {
+        let (path, folder) = match &self.db {
+            Some(path) => (path.clone(), false),
+            None => (
+                default_db_path().ok_or_else(|| {
                     CliError::Message(
                         "cannot find a home folder for the journal; use --db PATH".into(),
                     )
-                })?;
-                Ok(Store::open(&path, true)?)
-            }
-        }
+                })?,
+                true,
+            ),
+        };
+        let missing = if create {
+            IfMissing::Create { folder }
+        } else {
+            IfMissing::Refuse
+        };
+        let created = create && std::fs::symlink_metadata(&path).is_err();
+        Ok((Store::open_with(&path, missing)?, created))
     }
 }
 
 /// Runs one subcommand, writing to `out`.
 pub fn run(command: &Command, ctx: &Context, out: &mut dyn std::io::Write) -> Result<(), CliError> {
     match command {
-        Command::Check => check::run(ctx, out),
+        Command::Check { format } => check::run(ctx, *format, out),
         Command::Export {
             format,
             output,
@@ -170,20 +276,30 @@ pub fn run(command: &Command, ctx: &Context, out: &mut dyn std::io::Write) -> Re
         } => transfer::export(ctx, *format, output.as_deref(), *include_private, out),
         Command::Import { file, dry_run } => transfer::import(ctx, file, *dry_run, out),
         Command::Backup { file } => transfer::backup(ctx, file, out),
-        Command::Status => status::run(ctx, out),
+        Command::Status { format } => status::run(ctx, *format, out),
         Command::Agenda {
             meeting,
             format,
             include_private,
+            output,
         } => {
             let args = AgendaArgs {
                 meeting: meeting.clone(),
                 format: *format,
                 include_private: *include_private,
             };
-            agenda::run(ctx, &args, out)
+            transfer::emit(ctx, output.as_deref(), out, |w| agenda::run(ctx, &args, w))
         }
-        Command::Review { period, format } => review::run(ctx, *period, *format, out),
+        Command::Review {
+            period,
+            format,
+            output,
+        } => transfer::emit(ctx, output.as_deref(), out, |w| {
+            review::run(ctx, *period, *format, w)
+        }),
         Command::Add(args) => add::run(ctx, args, out),
+        Command::Completions { shell } => Ok(shell::completions(*shell, ctx.lang, out)?),
+        Command::Man => Ok(shell::man(ctx.lang, out)?),
+        Command::Paths { format } => paths::run(ctx, *format, out),
     }
 }

@@ -27,7 +27,12 @@ impl Clock {
     }
 
     /// Reads a fixed clock from `YYYY-MM-DDTHH:MM` or `YYYY-MM-DD HH:MM` (or a bare date at 09:00).
+    /// A day outside the supported dates is not a clock (today's arithmetic must not overflow).
     pub fn fixed_from_str(text: &str) -> Option<Clock> {
+        Self::parse_fixed(text).filter(|c| super::limits::date_in_range(c.today()))
+    }
+
+    fn parse_fixed(text: &str) -> Option<Clock> {
         let text = text.trim();
         for fmt in ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"] {
             if let Ok(at) = NaiveDateTime::parse_from_str(text, fmt) {
@@ -57,5 +62,7 @@ mod tests {
             "2026-11-27 09:00:00"
         );
         assert!(Clock::fixed_from_str("soon").is_none());
+        assert!(Clock::fixed_from_str("+262142-12-30").is_none());
+        assert!(Clock::fixed_from_str("9999-12-31").is_some());
     }
 }

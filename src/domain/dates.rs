@@ -1,7 +1,14 @@
 //! The date words a mentee types: ISO dates, `today`, `+3d`, weekday names, in English and
 //! Bahasa Indonesia. Pure: "today" is passed in, never read from the system clock.
+//!
+//! Every date read here is within the supported range ([`limits::MIN_DATE`] to
+//! [`limits::MAX_DATE`]), and the date arithmetic the rest of the app needs is here in checked
+//! or saturating form ([`add_days`], [`add_months`], [`add_minutes`]): a `+` on a date that can
+//! overflow panics, so none is written anywhere else.
 
-use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
+use chrono::{Datelike, Duration, Months, NaiveDate, NaiveDateTime, Weekday};
+
+use super::limits;
 
 /// Why a typed date was not understood. The message says what is accepted.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -17,6 +24,9 @@ pub enum DateError {
     /// Empty input where a date is required.
     #[error("a date is required")]
     Empty,
+    /// A real date, but outside the supported range (1900-01-01 to 9999-12-31).
+    #[error("{0:?} is outside the supported dates (1900-01-01 to 9999-12-31)")]
+    OutOfRange(String),
 }
 
 const WEEKDAYS: &[(&str, Weekday)] = &[
@@ -52,23 +62,39 @@ const WEEKDAYS: &[(&str, Weekday)] = &[
 /// in English or Indonesian, meaning the next such day after today (`next friday`,
 /// `jumat depan` too). Case and surrounding spaces are ignored.
 pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
+    let day = parse_any_date(input, today)?;
+    if limits::date_in_range(day) {
+        Ok(day)
+    } else {
+        Err(DateError::OutOfRange(input.trim().to_string()))
+    }
+}
+
+/// [`parse_date`] before the range check; `None` from checked arithmetic is out of range.
+fn parse_any_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
     let text = input.trim().to_lowercase();
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if text.is_empty() {
         return Err(DateError::Empty);
     }
+    let out_of_range = || DateError::OutOfRange(input.trim().to_string());
+    let shifted = |days: i64| {
+        today
+            .checked_add_signed(Duration::days(days))
+            .ok_or_else(out_of_range)
+    };
     match text.as_str() {
         "today" | "hari ini" | "now" | "sekarang" => return Ok(today),
-        "tomorrow" | "besok" => return Ok(today + Duration::days(1)),
-        "yesterday" | "kemarin" => return Ok(today - Duration::days(1)),
-        "lusa" => return Ok(today + Duration::days(2)),
+        "tomorrow" | "besok" => return shifted(1),
+        "yesterday" | "kemarin" => return shifted(-1),
+        "lusa" => return shifted(2),
         _ => {}
     }
     if let Some(date) = parse_iso(&text)? {
         return Ok(date);
     }
     if let Some(date) = parse_offset(&text, today) {
-        return date.ok_or_else(|| DateError::Unknown(input.trim().to_string()));
+        return date.ok_or_else(out_of_range);
     }
     let name = text
         .strip_prefix("next ")
@@ -79,7 +105,7 @@ pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError>
             - today.weekday().num_days_from_monday() as i64)
             % 7;
         let ahead = if ahead == 0 { 7 } else { ahead };
-        return Ok(today + Duration::days(ahead));
+        return shifted(ahead);
     }
     Err(DateError::Unknown(input.trim().to_string()))
 }
@@ -135,6 +161,41 @@ fn parse_offset(text: &str, today: NaiveDate) -> Option<Option<NaiveDate>> {
         _ => return None,
     };
     Some(result)
+}
+
+/// `day` moved by `days` (negative: back), stopping at the first or last day chrono can
+/// represent instead of overflowing.
+pub fn add_days(day: NaiveDate, days: i64) -> NaiveDate {
+    let limit = if days < 0 {
+        NaiveDate::MIN
+    } else {
+        NaiveDate::MAX
+    };
+    Duration::try_days(days)
+        .and_then(|d| day.checked_add_signed(d))
+        .unwrap_or(limit)
+}
+
+/// `day` moved by `months` calendar months (negative: back), saturating like [`add_days`].
+pub fn add_months(day: NaiveDate, months: i32) -> NaiveDate {
+    let n = Months::new(months.unsigned_abs());
+    if months < 0 {
+        day.checked_sub_months(n).unwrap_or(NaiveDate::MIN)
+    } else {
+        day.checked_add_months(n).unwrap_or(NaiveDate::MAX)
+    }
+}
+
+/// `at` moved by `minutes`, saturating at the first or last representable time.
+pub fn add_minutes(at: NaiveDateTime, minutes: i64) -> NaiveDateTime {
+    let limit = if minutes < 0 {
+        NaiveDateTime::MIN
+    } else {
+        NaiveDateTime::MAX
+    };
+    Duration::try_minutes(minutes)
+        .and_then(|d| at.checked_add_signed(d))
+        .unwrap_or(limit)
 }
 
 /// Reads an optional date: empty input is `Ok(None)`.
@@ -209,20 +270,77 @@ mod tests {
 
     #[test]
     fn unknown_words_list_what_is_accepted() {
-        for input in [
-            "someday",
-            "next year",
-            "+3x",
-            "12/01/2026",
-            "+",
-            "d",
-            "+99999999999d",
-        ] {
+        for input in ["someday", "next year", "+3x", "12/01/2026", "+", "d"] {
             let err = parse(input).unwrap_err();
             assert!(matches!(err, DateError::Unknown(_)), "input {input:?}");
             assert!(err.to_string().contains("tomorrow"), "{err}");
         }
         assert_eq!(parse("   "), Err(DateError::Empty));
+    }
+
+    #[test]
+    fn dates_outside_the_supported_range_are_refused_not_panicked_on() {
+        for input in [
+            "+99999999999d",
+            "+95005452d",
+            "1899-12-31",
+            "0001-01-01",
+            "+100000m",
+            "-50000w",
+        ] {
+            assert!(
+                matches!(parse(input), Err(DateError::OutOfRange(_))),
+                "input {input:?}: {:?}",
+                parse(input)
+            );
+        }
+        assert_eq!(
+            parse("1899-12-31").unwrap_err().to_string(),
+            "\"1899-12-31\" is outside the supported dates (1900-01-01 to 9999-12-31)"
+        );
+        // The words near the edges of what chrono can represent never overflow.
+        for today in [NaiveDate::MIN, NaiveDate::MAX] {
+            for input in [
+                "tomorrow",
+                "yesterday",
+                "lusa",
+                "friday",
+                "+3d",
+                "-1m",
+                "today",
+            ] {
+                assert!(parse_date(input, today).is_err(), "{input:?} from {today}");
+            }
+        }
+        for input in ["tomorrow", "lusa", "friday", "+3d", "+1m"] {
+            assert!(
+                matches!(
+                    parse_date(input, d(9999, 12, 31)),
+                    Err(DateError::OutOfRange(_))
+                ),
+                "{input:?}"
+            );
+        }
+        assert_eq!(parse_date("today", d(9999, 12, 31)), Ok(d(9999, 12, 31)));
+        assert_eq!(parse_date("9999-12-31", d(2026, 1, 1)), Ok(d(9999, 12, 31)));
+        assert_eq!(parse_date("1900-01-01", d(2026, 1, 1)), Ok(d(1900, 1, 1)));
+    }
+
+    #[test]
+    fn saturating_arithmetic() {
+        assert_eq!(add_days(NaiveDate::MAX, 7), NaiveDate::MAX);
+        assert_eq!(add_days(NaiveDate::MIN, -1), NaiveDate::MIN);
+        assert_eq!(add_days(d(2026, 1, 1), i64::MAX), NaiveDate::MAX);
+        assert_eq!(add_days(d(2026, 1, 1), 1), d(2026, 1, 2));
+        assert_eq!(add_months(NaiveDate::MAX, 3), NaiveDate::MAX);
+        assert_eq!(add_months(d(2026, 1, 31), 1), d(2026, 2, 28));
+        assert_eq!(add_months(d(2026, 3, 31), -1), d(2026, 2, 28));
+        let t = d(2026, 1, 1).and_hms_opt(23, 30, 0).unwrap();
+        assert_eq!(
+            add_minutes(t, 45),
+            d(2026, 1, 2).and_hms_opt(0, 15, 0).unwrap()
+        );
+        assert_eq!(add_minutes(NaiveDateTime::MAX, 60), NaiveDateTime::MAX);
     }
 
     #[test]

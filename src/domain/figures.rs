@@ -5,14 +5,16 @@
 //! in that period. The store computes the raw counts with SQL aggregates into a
 //! [`FigureInput`]; [`figures`] turns them into totals, rates, shares and averages.
 
-use chrono::{Datelike, Duration, Months, NaiveDate, NaiveDateTime, Weekday};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Weekday};
 
+use super::dates::{add_days, add_months};
 use super::keeprate::Tally;
 use super::kinds::Period;
 use super::records::Goal;
 
 /// The days `[start, end)` of the week, month or quarter containing `containing`.
-/// Weeks begin on `week_start`; months and quarters are calendar ones.
+/// Weeks begin on `week_start`; months and quarters are calendar ones. The arithmetic
+/// saturates at the ends of the calendar, so a damaged date never panics here.
 pub fn period_bounds(
     period: Period,
     containing: NaiveDate,
@@ -25,18 +27,32 @@ pub fn period_bounds(
             let back = (containing.weekday().num_days_from_monday() + 7
                 - week_start.num_days_from_monday())
                 % 7;
-            let start = containing - Duration::days(i64::from(back));
-            (start, start + Duration::days(7))
+            let start = add_days(containing, -i64::from(back));
+            (start, add_days(start, 7))
         }
         Period::Month => {
             let start = first_of(containing.month());
-            (start, start + Months::new(1))
+            (start, add_months(start, 1))
         }
         Period::Quarter => {
             let start = first_of((containing.month() - 1) / 3 * 3 + 1);
-            (start, start + Months::new(3))
+            (start, add_months(start, 3))
         }
     }
+}
+
+/// The days `[start, end)` of a review of `period` beginning on `start`: a week starts where
+/// the review says; months and quarters are calendar ones.
+pub fn review_bounds(period: Period, start: NaiveDate) -> (NaiveDate, NaiveDate) {
+    match period {
+        Period::Week => (start, add_days(start, 7)),
+        _ => period_bounds(period, start, Weekday::Mon),
+    }
+}
+
+/// The last day of the half-open range ending (exclusively) on `end`.
+pub fn last_day(end: NaiveDate) -> NaiveDate {
+    add_days(end, -1)
 }
 
 /// True when the local time `at` falls on a day of `[start, end)`.
@@ -272,6 +288,25 @@ mod tests {
             period_bounds(Period::Week, d(2027, 1, 1), Weekday::Mon),
             (d(2026, 12, 28), d(2027, 1, 4))
         );
+    }
+
+    #[test]
+    fn periods_at_the_ends_of_the_calendar_never_panic() {
+        for day in [NaiveDate::MIN, NaiveDate::MAX, d(262_142, 12, 30)] {
+            for period in [Period::Week, Period::Month, Period::Quarter] {
+                let (start, end) = period_bounds(period, day, Weekday::Sun);
+                assert!(start <= end, "{period:?} of {day}");
+                let (start, end) = review_bounds(period, day);
+                assert!(start <= end);
+                let _ = last_day(end);
+                let _ = last_day(start);
+            }
+        }
+        assert_eq!(
+            review_bounds(Period::Week, d(2026, 3, 4)),
+            (d(2026, 3, 4), d(2026, 3, 11))
+        );
+        assert_eq!(last_day(d(2026, 3, 1)), d(2026, 2, 28));
     }
 
     #[test]

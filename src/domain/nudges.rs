@@ -106,7 +106,10 @@ pub struct NudgeInput {
 }
 
 /// What a nudge is about, in priority order (most pressing first).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
 pub enum NudgeKind {
     /// A planned meeting's time has passed: debrief it.
     Debrief,
@@ -245,7 +248,7 @@ fn meeting_nudges(input: &NudgeInput, now: NaiveDateTime, out: &mut Vec<Nudge>) 
         }
     }
     for p in &input.planned_meetings {
-        let ends = p.starts_at + Duration::minutes(i64::from(p.minutes));
+        let ends = super::dates::add_minutes(p.starts_at, i64::from(p.minutes));
         if ends <= now && now - ends <= Duration::days(DEBRIEF_WINDOW_DAYS) {
             let mut n = Nudge::new(NudgeKind::Debrief, Some(p.starts_at.date()), today)
                 .mentor(Some(p.mentor_id));

@@ -5,6 +5,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use super::sql::{now_stamp, uuid_or_new};
 use super::{Result, Store, StoreError};
 use crate::domain::AgendaItem;
+use crate::domain::limits::{self, WithinLimits};
 use crate::domain::suggest::Suggestion;
 
 const COLUMNS: &str = "id, uuid, private, meeting_id, kind, text, outcome, minutes, position, \
@@ -34,19 +35,13 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<AgendaItem> {
 impl Store {
     /// Inserts or updates an agenda item. A new item with position 0 goes to the end.
     pub fn save_agenda_item(&self, a: &AgendaItem) -> Result<i64> {
-        if a.text.trim().is_empty() {
-            return Err(StoreError::Invalid("an agenda item needs text".into()));
-        }
+        a.check_limits()?;
         let now = now_stamp();
         if a.id == 0 {
             let position = if a.position > 0 {
                 a.position
             } else {
-                self.conn.query_row(
-                    "SELECT coalesce(max(position), 0) + 1 FROM agenda_items WHERE meeting_id = ?1",
-                    [a.meeting_id],
-                    |r| r.get(0),
-                )?
+                self.next_agenda_position(a.meeting_id)?
             };
             self.conn.execute(
                 "INSERT INTO agenda_items (uuid, created_at, updated_at, private, meeting_id, kind,
@@ -77,6 +72,33 @@ impl Store {
         }
     }
 
+    /// The position after the last item of a meeting's agenda. When the last one sits at the
+    /// limit ([`limits::POSITION`], reachable through an import), the agenda is numbered
+    /// 1, 2, 3… again first, in the same order, so the new item stays within the limit.
+    fn next_agenda_position(&self, meeting_id: i64) -> Result<i64> {
+        let last: i64 = self.conn.query_row(
+            "SELECT coalesce(max(position), 0) FROM agenda_items WHERE meeting_id = ?1",
+            [meeting_id],
+            |r| r.get(0),
+        )?;
+        if last < limits::POSITION.max {
+            return Ok(last.max(0) + 1);
+        }
+        self.conn.execute(
+            "UPDATE agenda_items AS a SET position = (
+                 SELECT count(*) FROM agenda_items b
+                 WHERE b.meeting_id = a.meeting_id
+                   AND (b.position < a.position OR (b.position = a.position AND b.id <= a.id)))
+             WHERE meeting_id = ?1",
+            [meeting_id],
+        )?;
+        Ok(self.conn.query_row(
+            "SELECT count(*) + 1 FROM agenda_items WHERE meeting_id = ?1",
+            [meeting_id],
+            |r| r.get(0),
+        )?)
+    }
+
     /// A meeting's agenda, in order.
     pub fn agenda_of(&self, meeting_id: i64) -> Result<Vec<AgendaItem>> {
         let sql = format!(
@@ -104,7 +126,7 @@ impl Store {
             .query_row([id], from_row)
             .optional()?
             .ok_or(StoreError::NotFound {
-                kind: "agenda item",
+                kind: crate::domain::RecordKind::AgendaItem,
                 id,
             })
     }
@@ -158,7 +180,7 @@ impl Store {
         )?;
         if changed == 0 {
             return Err(StoreError::NotFound {
-                kind: "agenda item",
+                kind: crate::domain::RecordKind::AgendaItem,
                 id,
             });
         }
@@ -167,16 +189,34 @@ impl Store {
 
     /// Replaces the note jotted on an item during the meeting.
     pub fn set_agenda_note(&self, id: i64, note: &str) -> Result<()> {
+        crate::domain::limits::check_text("note", note)?;
         let changed = self.conn.execute(
             "UPDATE agenda_items SET note = ?2, updated_at = ?3 WHERE id = ?1",
             params![id, note, now_stamp()],
         )?;
         if changed == 0 {
             return Err(StoreError::NotFound {
-                kind: "agenda item",
+                kind: crate::domain::RecordKind::AgendaItem,
                 id,
             });
         }
         Ok(())
     }
 }
+
+super::edit::editable!(AgendaItem, AgendaItem, Store::agenda_item, |a| [
+    "private" => a.private,
+    "meeting_id" => a.meeting_id,
+    "kind" => a.kind,
+    "text" => a.text,
+    "outcome" => a.outcome,
+    "minutes" => a.minutes,
+    "position" => a.position,
+    "discussed" => a.discussed,
+    "note" => a.note,
+    "goal_id" => a.goal_id,
+    "commitment_id" => a.commitment_id,
+    "feedback_id" => a.feedback_id,
+    "carried_from" => a.carried_from,
+    "source" => a.source,
+]);

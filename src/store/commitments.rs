@@ -5,8 +5,9 @@ use rusqlite::{OptionalExtension, Row, params};
 use super::sql::{now_stamp, uuid_or_new};
 use super::{Result, Store, StoreError};
 use crate::domain::Commitment;
+use crate::domain::limits::WithinLimits;
 
-const COLUMNS: &str = "c.id, c.uuid, c.private, c.owner, c.text, c.due_on, c.status, c.done_on, \
+pub(super) const COLUMNS: &str = "c.id, c.uuid, c.private, c.owner, c.text, c.due_on, c.status, c.done_on, \
     c.result, c.mentor_id, c.meeting_id, c.feedback_id, c.reported_on, c.created_on";
 
 /// The parts of the Commitments list, in order: open with a due date (soonest first), open
@@ -18,7 +19,7 @@ pub(super) const OPEN_UNDATED: &str = "c.status = 'open' AND c.due_on IS NULL \
 pub(super) const CLOSED: &str = "c.status != 'open' \
     ORDER BY coalesce(c.done_on, c.due_on, c.created_on) DESC, c.id DESC";
 
-fn from_row(r: &Row<'_>) -> rusqlite::Result<Commitment> {
+pub(super) fn from_row(r: &Row<'_>) -> rusqlite::Result<Commitment> {
     Ok(Commitment {
         id: r.get(0)?,
         uuid: r.get(1)?,
@@ -47,9 +48,7 @@ pub struct CommitmentRow {
 impl Store {
     /// Inserts or updates a commitment.
     pub fn save_commitment(&self, c: &Commitment) -> Result<i64> {
-        if c.text.trim().is_empty() {
-            return Err(StoreError::Invalid("a commitment needs text".into()));
-        }
+        c.check_limits()?;
         let now = now_stamp();
         if c.id == 0 {
             self.conn.execute(
@@ -97,7 +96,7 @@ impl Store {
             .query_row([id], from_row)
             .optional()?
             .ok_or(StoreError::NotFound {
-                kind: "commitment",
+                kind: crate::domain::RecordKind::Commitment,
                 id,
             })
     }
@@ -199,3 +198,18 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
+
+super::edit::editable!(Commitment, Commitment, Store::commitment, |c| [
+    "private" => c.private,
+    "owner" => c.owner,
+    "text" => c.text,
+    "due_on" => c.due,
+    "status" => c.status,
+    "done_on" => c.done_on,
+    "result" => c.result,
+    "mentor_id" => c.mentor_id,
+    "meeting_id" => c.meeting_id,
+    "feedback_id" => c.feedback_id,
+    "reported_on" => c.reported_on,
+    "created_on" => c.created_on,
+]);

@@ -5,6 +5,7 @@ use rusqlite::{Row, params};
 use super::sql::{now_stamp, uuid_or_new};
 use super::{Result, Store};
 use crate::domain::Contact;
+use crate::domain::limits::WithinLimits;
 
 /// A mentor's contact log in figures ("be proactive").
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -42,6 +43,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Contact> {
 impl Store {
     /// Inserts or updates a contact; returns the row id.
     pub fn save_contact(&self, c: &Contact) -> Result<i64> {
+        c.check_limits()?;
         let now = now_stamp();
         if c.id == 0 {
             self.conn.execute(
@@ -112,5 +114,31 @@ impl Store {
                 last_from_mentor: r.get(3)?,
             })
         })?)
+    }
+}
+
+super::edit::editable!(Contact, Contact, Store::contact, |c| [
+    "private" => c.private,
+    "mentor_id" => c.mentor_id,
+    "on_date" => c.on,
+    "channel" => c.channel,
+    "initiative" => c.initiative,
+    "note" => c.note,
+]);
+
+impl Store {
+    /// One contact by row id.
+    pub fn contact(&self, id: i64) -> Result<Contact> {
+        let sql = format!("SELECT {COLUMNS} FROM contacts WHERE id = ?1");
+        self.conn
+            .prepare_cached(&sql)?
+            .query_row([id], from_row)
+            .map_err(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => super::StoreError::NotFound {
+                    kind: crate::domain::RecordKind::Contact,
+                    id,
+                },
+                other => other.into(),
+            })
     }
 }

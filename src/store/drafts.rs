@@ -48,10 +48,48 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Saves a record and forgets the draft it was typed in, in one transaction: after a crash
+    /// either both happened or neither — never a saved record whose draft is still offered
+    /// back (restoring it and saving again would make two records). `save` does the saving
+    /// (any `save_*` calls) and its result is returned.
+    ///
+    /// ```ignore
+    /// let id = store.save_with_draft("feedback:new", |s| s.save_feedback(&feedback))?;
+    /// ```
+    pub fn save_with_draft<T>(
+        &mut self,
+        draft_key: &str,
+        save: impl FnOnce(&Store) -> Result<T>,
+    ) -> Result<T> {
+        self.transaction(|s| {
+            let saved = save(s)?;
+            s.delete_draft(draft_key)?;
+            Ok(saved)
+        })
+    }
+
     /// Forgets the draft of the form `key` (after save or an explicit discard).
     pub fn delete_draft(&self, key: &str) -> Result<()> {
         self.conn
             .execute("DELETE FROM drafts WHERE form_key = ?1", [key])?;
+        Ok(())
+    }
+}
+
+impl Store {
+    /// Moves the draft stored under `from` to the key `to` (a key written by an older
+    /// version, read once at start). A draft already under `to` is newer and wins.
+    pub fn rename_draft(&self, from: &str, to: &str) -> Result<()> {
+        if from == to {
+            return Ok(());
+        }
+        if self.draft(to)?.is_some() {
+            return self.delete_draft(from);
+        }
+        self.conn.execute(
+            "UPDATE drafts SET form_key = ?2 WHERE form_key = ?1",
+            params![from, to],
+        )?;
         Ok(())
     }
 }

@@ -1,6 +1,10 @@
 //! Everything that can go wrong opening or using a journal file, each with one clear line.
+//! The `Display` text is English, for logs and tests; what the user reads comes from the
+//! catalog (`i18n::ErrorsText::store`), in the interface language.
 
 use std::path::PathBuf;
+
+use crate::domain::RecordKind;
 
 /// A store failure. Opening failures leave the file byte-for-byte as it was.
 #[derive(Debug, thiserror::Error)]
@@ -29,6 +33,19 @@ pub enum StoreError {
     /// The file or its folder cannot be written.
     #[error("{path} is read-only ({detail}); mentee needs to write to the journal and its folder")]
     ReadOnly { path: PathBuf, detail: String },
+    /// There is no journal at the path, and the command does not create one.
+    #[error("no journal at {path}; run mentee to create one there, or check the --db path")]
+    NoJournal { path: PathBuf },
+    /// The path names a device, a FIFO, a folder — anything but a regular file.
+    #[error(
+        "{path} is not a regular file, so it cannot be a journal; nothing was created beside it"
+    )]
+    NotRegularFile { path: PathBuf },
+    /// The disk holding the journal has no space left.
+    #[error(
+        "the disk holding {path} is full; free some space and try again (the journal was left as it was)"
+    )]
+    DiskFull { path: PathBuf },
     /// Another program holds the write lock beyond the busy timeout.
     #[error("{path} is locked by another program that is writing to it; try again in a moment")]
     Locked { path: PathBuf },
@@ -40,16 +57,33 @@ pub enum StoreError {
     },
     /// A record that the caller asked for does not exist (any more).
     #[error("no such {kind} (id {id})")]
-    NotFound { kind: &'static str, id: i64 },
-    /// A value the database refuses (e.g. a rating out of range).
+    NotFound { kind: RecordKind, id: i64 },
+    /// An adjustment that changes nothing.
+    #[error("nothing to change")]
+    NothingToChange,
+    /// A refusal worded by the caller (an internal check, or text already in the
+    /// interface language).
     #[error("{0}")]
     Invalid(String),
+    /// A value over one of the domain's limits ([`crate::domain::limits`]): the field and the
+    /// limit are named, in the same words every entry point uses.
+    #[error("{0}")]
+    Limit(#[from] crate::domain::limits::LimitError),
     /// Any other SQLite error.
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
 }
 
 impl StoreError {
+    /// This error as the user should read it about the journal at `path`: SQLite's own
+    /// busy, read-only, full-disk and damage codes become the app's errors.
+    pub fn about(self, path: &std::path::Path) -> StoreError {
+        match self {
+            StoreError::Sqlite(e) => super::open::classify(path, e),
+            other => other,
+        }
+    }
+
     /// True when the underlying SQLite error is "busy" or "locked".
     pub fn is_busy(err: &rusqlite::Error) -> bool {
         matches!(

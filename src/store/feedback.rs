@@ -5,11 +5,12 @@ use rusqlite::{OptionalExtension, Row, params};
 use super::sql::{now_stamp, uuid_or_new};
 use super::{Result, Store, StoreError};
 use crate::domain::Feedback;
+use crate::domain::limits::WithinLimits;
 
-const COLUMNS: &str = "f.id, f.uuid, f.private, f.mentor_id, f.meeting_id, f.received_on, f.kind, \
+pub(super) const COLUMNS: &str = "f.id, f.uuid, f.private, f.mentor_id, f.meeting_id, f.received_on, f.kind, \
     f.text, f.reaction, f.status, f.goal_id";
 
-fn from_row(r: &Row<'_>) -> rusqlite::Result<Feedback> {
+pub(super) fn from_row(r: &Row<'_>) -> rusqlite::Result<Feedback> {
     Ok(Feedback {
         id: r.get(0)?,
         uuid: r.get(1)?,
@@ -35,9 +36,7 @@ pub struct FeedbackRow {
 impl Store {
     /// Inserts or updates feedback.
     pub fn save_feedback(&self, f: &Feedback) -> Result<i64> {
-        if f.text.trim().is_empty() {
-            return Err(StoreError::Invalid("feedback needs text".into()));
-        }
+        f.check_limits()?;
         let now = now_stamp();
         if f.id == 0 {
             self.conn.execute(
@@ -72,7 +71,7 @@ impl Store {
             .query_row([id], from_row)
             .optional()?
             .ok_or(StoreError::NotFound {
-                kind: "feedback",
+                kind: crate::domain::RecordKind::Feedback,
                 id,
             })
     }
@@ -137,3 +136,15 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
+
+super::edit::editable!(Feedback, Feedback, Store::feedback, |f| [
+    "private" => f.private,
+    "mentor_id" => f.mentor_id,
+    "meeting_id" => f.meeting_id,
+    "received_on" => f.received_on,
+    "kind" => f.kind,
+    "text" => f.text,
+    "reaction" => f.reaction,
+    "status" => f.status,
+    "goal_id" => f.goal_id,
+]);

@@ -5,6 +5,7 @@ use rusqlite::{OptionalExtension, Row, params};
 
 use super::sql::{now_stamp, uuid_or_new};
 use super::{Result, Store, StoreError};
+use crate::domain::limits::WithinLimits;
 use crate::domain::{Goal, GoalRevision, GoalStatus, ProgressUpdate};
 
 const COLUMNS: &str = "id, uuid, private, title, specific, metric, baseline, target, unit, \
@@ -76,9 +77,7 @@ const GOAL_ORDER: [GoalStatus; 4] = [
 impl Store {
     /// Inserts or updates a goal; returns the row id.
     pub fn save_goal(&self, g: &Goal) -> Result<i64> {
-        if g.title.trim().is_empty() {
-            return Err(StoreError::Invalid("a goal needs a title".into()));
-        }
+        g.check_limits()?;
         let now = now_stamp();
         if g.id == 0 {
             self.conn.execute(
@@ -130,7 +129,7 @@ impl Store {
             )?;
             if changed == 0 {
                 return Err(StoreError::NotFound {
-                    kind: "goal",
+                    kind: crate::domain::RecordKind::Goal,
                     id: g.id,
                 });
             }
@@ -145,7 +144,10 @@ impl Store {
             .prepare_cached(&sql)?
             .query_row([id], from_row)
             .optional()?
-            .ok_or(StoreError::NotFound { kind: "goal", id })
+            .ok_or(StoreError::NotFound {
+                kind: crate::domain::RecordKind::Goal,
+                id,
+            })
     }
 
     /// Goals for the list: active first, then paused, achieved and dropped; within each, by
@@ -204,6 +206,7 @@ impl Store {
 
     /// Records a measurement of a goal's metric.
     pub fn save_progress(&self, p: &ProgressUpdate) -> Result<i64> {
+        p.check_limits()?;
         let now = now_stamp();
         if p.id == 0 {
             self.conn.execute(
@@ -234,6 +237,7 @@ impl Store {
 
     /// Records a change to a goal's target, due date or status.
     pub fn save_revision(&self, r: &GoalRevision) -> Result<i64> {
+        r.check_limits()?;
         let now = now_stamp();
         self.conn.execute(
             "INSERT INTO goal_revisions (uuid, created_at, updated_at, goal_id, on_date, field,
@@ -282,3 +286,19 @@ impl Store {
         })
     }
 }
+
+super::edit::editable!(Goal, Goal, Store::goal, |g| [
+    "private" => g.private,
+    "title" => g.title,
+    "specific" => g.specific,
+    "metric" => g.metric,
+    "baseline" => g.baseline,
+    "target" => g.target,
+    "unit" => g.unit,
+    "achievable" => g.achievable,
+    "relevant" => g.relevant,
+    "due_on" => g.due,
+    "area" => g.area,
+    "status" => g.status,
+    "mentor_id" => g.mentor_id,
+]);

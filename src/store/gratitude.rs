@@ -3,8 +3,9 @@
 use rusqlite::{Row, params};
 
 use super::sql::{now_stamp, uuid_or_new};
-use super::{Result, Store, StoreError};
+use super::{Result, Store};
 use crate::domain::Gratitude;
+use crate::domain::limits::WithinLimits;
 
 const COLUMNS: &str = "g.id, g.uuid, g.private, g.mentor_id, g.meeting_id, g.commitment_id, \
     g.on_date, g.what_for, g.sent, g.channel";
@@ -34,9 +35,7 @@ pub struct GratitudeRow {
 impl Store {
     /// Inserts or updates a gratitude entry.
     pub fn save_gratitude(&self, g: &Gratitude) -> Result<i64> {
-        if g.what_for.trim().is_empty() {
-            return Err(StoreError::Invalid("say what the thanks are for".into()));
-        }
+        g.check_limits()?;
         let now = now_stamp();
         if g.id == 0 {
             self.conn.execute(
@@ -107,3 +106,14 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
+
+super::edit::editable!(Gratitude, Gratitude, Store::gratitude, |g| [
+    "private" => g.private,
+    "mentor_id" => g.mentor_id,
+    "meeting_id" => g.meeting_id,
+    "commitment_id" => g.commitment_id,
+    "on_date" => g.on,
+    "what_for" => g.what_for,
+    "sent" => g.sent,
+    "channel" => g.channel,
+]);

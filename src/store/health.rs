@@ -4,8 +4,9 @@ use rusqlite::{Row, params};
 use serde_json::json;
 
 use super::sql::{now_stamp, uuid_or_new};
-use super::{Result, Store, StoreError};
+use super::{Result, Store};
 use crate::domain::HealthCheck;
+use crate::domain::limits::WithinLimits;
 
 const COLUMNS: &str = "id, uuid, private, mentor_id, on_date, ratings, note";
 
@@ -52,11 +53,7 @@ fn ratings_json(h: &HealthCheck) -> String {
 impl Store {
     /// Inserts or updates a health check; ratings must be 1–5.
     pub fn save_health_check(&self, h: &HealthCheck) -> Result<i64> {
-        if let Some((q, r)) = h.ratings.iter().find(|(_, r)| !(1..=5).contains(r)) {
-            return Err(StoreError::Invalid(format!(
-                "rating for {q} must be 1 to 5, not {r}"
-            )));
-        }
+        h.check_limits()?;
         let now = now_stamp();
         if h.id == 0 {
             self.conn.execute(
@@ -84,5 +81,30 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params![mentor_id, limit as i64], from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+super::edit::editable!(HealthCheck, HealthCheck, Store::health_check, |h| [
+    "private" => h.private,
+    "mentor_id" => h.mentor_id,
+    "on_date" => h.on,
+    "ratings" => ratings_json(h),
+    "note" => h.note,
+]);
+
+impl Store {
+    /// One health check by row id.
+    pub fn health_check(&self, id: i64) -> Result<HealthCheck> {
+        let sql = format!("SELECT {COLUMNS} FROM health_checks WHERE id = ?1");
+        self.conn
+            .prepare_cached(&sql)?
+            .query_row([id], from_row)
+            .map_err(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => super::StoreError::NotFound {
+                    kind: crate::domain::RecordKind::HealthCheck,
+                    id,
+                },
+                other => other.into(),
+            })
     }
 }

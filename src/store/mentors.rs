@@ -4,6 +4,7 @@ use rusqlite::{Row, params};
 
 use super::sql::{now_stamp, uuid_or_new};
 use super::{Result, Store, StoreError};
+use crate::domain::limits::WithinLimits;
 use crate::domain::{Gratitude, Mentor, MentorStatus};
 
 /// The order of the mentor list by status: the relationship first, then the pipeline.
@@ -44,9 +45,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Mentor> {
 impl Store {
     /// Inserts a new mentor (`id == 0`) or updates an existing one; returns the row id.
     pub fn save_mentor(&self, m: &Mentor) -> Result<i64> {
-        if m.name.trim().is_empty() {
-            return Err(StoreError::Invalid("a mentor needs a name".into()));
-        }
+        m.check_limits()?;
         let now = now_stamp();
         if m.id == 0 {
             self.conn.execute(
@@ -90,7 +89,7 @@ impl Store {
             )?;
             if changed == 0 {
                 return Err(StoreError::NotFound {
-                    kind: "mentor",
+                    kind: crate::domain::RecordKind::Mentor,
                     id: m.id,
                 });
             }
@@ -105,7 +104,10 @@ impl Store {
             .prepare_cached(&sql)?
             .query_row([id], from_row)
             .map_err(|e| match e {
-                rusqlite::Error::QueryReturnedNoRows => StoreError::NotFound { kind: "mentor", id },
+                rusqlite::Error::QueryReturnedNoRows => StoreError::NotFound {
+                    kind: crate::domain::RecordKind::Mentor,
+                    id,
+                },
                 other => other.into(),
             })
     }
@@ -158,3 +160,21 @@ impl Store {
         })
     }
 }
+
+super::edit::editable!(Mentor, Mentor, Store::mentor, |m| [
+    "private" => m.private,
+    "name" => m.name,
+    "contact" => m.contact,
+    "expertise" => m.expertise,
+    "why_them" => m.why_them,
+    "research_notes" => m.research_notes,
+    "pitch_draft" => m.pitch_draft,
+    "status" => m.status,
+    "status_since" => m.status_since,
+    "goals_covered" => m.goals_covered,
+    "cadence_days" => m.cadence_days,
+    "expected_end" => m.expected_end,
+    "channel" => m.channel,
+    "review_on" => m.review_on,
+    "closing_notes" => m.closing_notes,
+]);

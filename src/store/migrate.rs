@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
-use super::error::Result;
+use super::error::{Result, StoreError};
 
 /// Marks a file as a mentee journal (`PRAGMA application_id`): "MNTE".
 pub const APPLICATION_ID: u32 = 0x4D4E_5445;
@@ -18,6 +18,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/003_list_orders.sql"),
     include_str!("migrations/004_contact_initiative.sql"),
     include_str!("migrations/005_done_by_day.sql"),
+    include_str!("migrations/006_versions.sql"),
     include_str!("migrations/007_mentor_summary.sql"),
 ];
 
@@ -51,9 +52,7 @@ pub fn migrate_to(
     if current > 0
         && let Some(file) = file
     {
-        let copy = backup_path(file, current);
-        super::backup::backup_to(conn, &copy)?;
-        backup = Some(copy);
+        backup = Some(backup_copy(conn, file, current)?);
     }
     let tx = conn.transaction()?;
     for (index, sql) in MIGRATIONS
@@ -70,11 +69,36 @@ pub fn migrate_to(
     Ok(backup)
 }
 
-fn backup_path(file: &Path, version: i64) -> PathBuf {
+/// Copies the journal to the first free name of `<file>.before-v<N>.bak`,
+/// `<file>.before-v<N>.1.bak`, `.2.bak`…: a copy left by an earlier attempt is never in the way
+/// and never overwritten.
+fn backup_copy(conn: &Connection, file: &Path, version: i64) -> Result<PathBuf> {
+    const ATTEMPTS: u32 = 1000;
+    let mut n = 0;
+    loop {
+        let copy = backup_path(file, version, n);
+        match super::backup::backup_to(conn, &copy) {
+            Ok(()) => return Ok(copy),
+            Err(StoreError::Io { source, .. })
+                if source.kind() == std::io::ErrorKind::AlreadyExists && n < ATTEMPTS =>
+            {
+                n += 1
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// The `n`-th name for the copy taken before migrating `file` from `version`.
+fn backup_path(file: &Path, version: i64, n: u32) -> PathBuf {
     let mut name = file
         .file_name()
         .map(|n| n.to_os_string())
         .unwrap_or_default();
-    name.push(format!(".before-v{}.bak", version + 1));
+    if n == 0 {
+        name.push(format!(".before-v{}.bak", version + 1));
+    } else {
+        name.push(format!(".before-v{}.{n}.bak", version + 1));
+    }
     file.with_file_name(name)
 }

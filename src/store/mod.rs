@@ -4,6 +4,7 @@
 //! domain, nothing of the screen. Opening is careful (see [`open`]): a file that is not ours,
 //! is newer, damaged, read-only or locked is refused with one clear error and left untouched.
 
+mod access;
 pub mod backup;
 mod error;
 pub mod migrate;
@@ -16,6 +17,7 @@ mod commitments;
 mod contacts;
 mod debrief;
 mod drafts;
+pub mod edit;
 mod feedback;
 mod goals;
 mod gratitude;
@@ -25,10 +27,12 @@ mod meetings;
 mod mentors;
 mod questions;
 mod reflections;
+pub mod scratch;
 pub mod search;
 mod stats;
 mod today;
 mod trash;
+mod wal;
 
 use std::path::{Path, PathBuf};
 
@@ -37,6 +41,7 @@ use rusqlite::Connection;
 pub use commitments::CommitmentRow;
 pub use contacts::ContactStats;
 pub use debrief::{CommitmentFilter, DebriefPlan, DebriefSaved, FeedbackFilter};
+pub use edit::{Conflict, Editable, Resolution, UpdateOutcome};
 pub use error::{Result, StoreError};
 pub use feedback::FeedbackRow;
 pub use goals::GoalSummary;
@@ -60,7 +65,23 @@ impl Store {
     /// Opens (or creates) the journal at `path`, migrating it to the current schema.
     /// `create_parent` allows creating the missing folder (only for the default location).
     pub fn open(path: &Path, create_parent: bool) -> Result<Store> {
-        let mut conn = open::open_file(path, create_parent)?;
+        Self::open_with(
+            path,
+            open::IfMissing::Create {
+                folder: create_parent,
+            },
+        )
+    }
+
+    /// Opens an existing journal; a missing one is [`StoreError::NoJournal`], and nothing is
+    /// created (read-only commands, a failed import).
+    pub fn open_existing(path: &Path) -> Result<Store> {
+        Self::open_with(path, open::IfMissing::Refuse)
+    }
+
+    /// Opens the journal at `path`, creating a missing one or not as `missing` says.
+    pub fn open_with(path: &Path, missing: open::IfMissing) -> Result<Store> {
+        let mut conn = open::open_journal(path, missing)?;
         let migrated_backup = migrate::migrate(&mut conn, Some(path)).map_err(|e| match e {
             StoreError::Sqlite(err) => open::classify(path, err),
             other => other,
@@ -145,6 +166,8 @@ impl Store {
     }
 }
 
+#[cfg(test)]
+mod open_tests;
 #[cfg(test)]
 mod order_tests;
 #[cfg(test)]

@@ -2,16 +2,17 @@
 //! migrate. A file that is not ours, is newer, damaged or read-only is refused before SQLite
 //! writes a single byte to it.
 
-use std::fs::{self, OpenOptions};
+use std::fs;
 use std::io::Read;
-use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
+use super::access;
 use super::error::{Result, StoreError};
 use super::migrate::{APPLICATION_ID, LATEST_VERSION};
+use super::wal;
 
 /// How long a second writer waits for the lock before giving up.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -38,8 +39,10 @@ pub struct Header {
     pub application_id: u32,
 }
 
-/// Reads and checks the header of an existing, non-empty file.
-pub fn read_header(path: &Path) -> Result<Header> {
+/// Reads and checks the header of an existing, non-empty file. `check_size` compares the page
+/// count with the file's length; a journal whose write-ahead log was not merged may be shorter
+/// than its header says (a checkpoint cut short by a full disk), so it is skipped then.
+pub fn read_header(path: &Path, check_size: bool) -> Result<Header> {
     let io = |source| StoreError::Io {
         path: path.to_path_buf(),
         source,
@@ -73,6 +76,7 @@ pub fn read_header(path: &Path) -> Result<Header> {
         });
     }
     if let Some(count) = header.page_count
+        && check_size
         && count * page_size > len
     {
         return Err(StoreError::Corrupt {
@@ -86,79 +90,122 @@ pub fn read_header(path: &Path) -> Result<Header> {
     Ok(header)
 }
 
+/// What to do when there is no journal at the path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IfMissing {
+    /// Create a new journal (the TUI, `mentee add`); `folder` also creates a missing folder
+    /// (only for the default location).
+    Create { folder: bool },
+    /// Refuse with [`StoreError::NoJournal`]: read-only commands never create a journal.
+    Refuse,
+}
+
 /// Checks everything that can be checked without writing, then opens the connection.
 /// `create_parent` is set for the default location, whose folder we may create (mode 0700).
 pub fn open_file(path: &Path, create_parent: bool) -> Result<Connection> {
+    open_journal(
+        path,
+        IfMissing::Create {
+            folder: create_parent,
+        },
+    )
+}
+
+/// Opens the journal at `path`: a missing one is created or refused as `missing` says; an
+/// existing one is looked at first — a regular file, ours (read from the header and from a
+/// write-ahead log left beside it, without SQLite), not newer, writable — so a refused file,
+/// its `-wal` and `-shm` are never changed and nothing is created beside it.
+pub fn open_journal(path: &Path, missing: IfMissing) -> Result<Connection> {
     let parent = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     if !parent.is_dir() {
-        if create_parent {
-            create_private_dir(parent).map_err(|source| StoreError::Io {
-                path: parent.to_path_buf(),
-                source,
-            })?;
-        } else {
-            return Err(StoreError::MissingDirectory {
-                path: path.to_path_buf(),
-                dir: parent.to_path_buf(),
-            });
+        match missing {
+            IfMissing::Refuse => return Err(no_journal(path)),
+            IfMissing::Create { folder: true } => {
+                create_private_dir(parent).map_err(|source| StoreError::Io {
+                    path: parent.to_path_buf(),
+                    source,
+                })?
+            }
+            IfMissing::Create { folder: false } => {
+                return Err(StoreError::MissingDirectory {
+                    path: path.to_path_buf(),
+                    dir: parent.to_path_buf(),
+                });
+            }
         }
     }
-    let existing = fs::metadata(path).ok();
-    if let Some(meta) = &existing {
-        if meta.is_dir() {
-            return Err(StoreError::NotSqlite {
+    let existing = match fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => {
+            return Err(StoreError::NotRegularFile {
                 path: path.to_path_buf(),
             });
         }
-        if meta.len() > 0 {
-            // Quick refusals from the header alone. The header may lag behind a write-ahead
-            // log that was not checkpointed yet, so the identity is checked again below
-            // through SQLite, which reads the log too.
-            let header = read_header(path)?;
-            if header.application_id != APPLICATION_ID && header.application_id != 0 {
-                return Err(StoreError::NotJournal {
-                    path: path.to_path_buf(),
-                });
+        Ok(meta) => Some(meta),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if missing == IfMissing::Refuse {
+                return Err(no_journal(path));
             }
-            if header.user_version > LATEST_VERSION {
-                return Err(StoreError::NewerSchema {
-                    path: path.to_path_buf(),
-                    found: header.user_version,
-                    supported: LATEST_VERSION,
-                });
-            }
+            None
         }
-        if meta.permissions().mode() & 0o222 == 0 {
+        Err(source) => {
+            return Err(StoreError::Io {
+                path: path.to_path_buf(),
+                source,
+            });
+        }
+    };
+    if let Some(meta) = &existing {
+        check_existing(path, meta.len())?;
+        if !access::writable(path, meta) {
             return Err(StoreError::ReadOnly {
                 path: path.to_path_buf(),
-                detail: "the file has no write permission".into(),
+                detail: "you have no permission to write it".into(),
             });
         }
+        for side in [sibling(path, "-wal"), sibling(path, "-shm")] {
+            if let Ok(m) = fs::metadata(&side)
+                && !access::writable(&side, &m)
+            {
+                return Err(StoreError::ReadOnly {
+                    path: path.to_path_buf(),
+                    detail: format!("you have no permission to write {}", side.display()),
+                });
+            }
+        }
     }
-    let dir_mode = fs::metadata(parent)
-        .map(|m| m.permissions().mode())
-        .unwrap_or(0o700);
-    if dir_mode & 0o222 == 0 {
+    if !access::folder_writable(parent) {
         return Err(StoreError::ReadOnly {
             path: path.to_path_buf(),
             detail: format!("its folder {} has no write permission", parent.display()),
         });
     }
-    if existing.is_none() {
+    let created = existing.is_none();
+    if created {
         // Create the file ourselves so it is private from its first byte.
-        OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(path)
-            .map_err(|source| StoreError::Io {
-                path: path.to_path_buf(),
-                source,
-            })?;
+        access::create_private(path).map_err(|source| StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
     }
+    let had_log = sibling(path, "-wal").exists() || sibling(path, "-shm").exists();
+    connect(path).inspect_err(|_| {
+        // Nothing left beside a file we could not open: the log files SQLite just made (a
+        // live instance's shared memory is never smaller than 32 KiB), and a new journal.
+        if !had_log {
+            remove_if_small(&sibling(path, "-wal"), 1);
+            remove_if_small(&sibling(path, "-shm"), 32 * 1024);
+        }
+        if created {
+            remove_if_small(path, 1);
+        }
+    })
+}
+
+/// The SQLite connection, configured, its identity checked once more through SQLite.
+fn connect(path: &Path) -> Result<Connection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
     conn.busy_timeout(busy_timeout())
@@ -171,12 +218,67 @@ pub fn open_file(path: &Path, create_parent: bool) -> Result<Connection> {
     Ok(conn)
 }
 
-/// Reads the journal's identity through SQLite (which sees an un-checkpointed log) before
-/// anything is written: ours, or a brand-new empty file; anything else is refused.
-fn check_identity(path: &Path, conn: &Connection) -> Result<()> {
-    let app_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    if app_id as u32 == APPLICATION_ID {
+fn no_journal(path: &Path) -> StoreError {
+    StoreError::NoJournal {
+        path: path.to_path_buf(),
+    }
+}
+
+/// `<path><suffix>`, e.g. the journal's `-wal`.
+pub fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_os_string();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+fn remove_if_small(path: &Path, below: u64) {
+    if fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() < below) {
+        let _ = fs::remove_file(path);
+    }
+}
+
+/// The identity of an existing file, from page 1 as SQLite would see it: the newest committed
+/// copy in the write-ahead log, else the file's own.
+fn check_existing(path: &Path, len: u64) -> Result<()> {
+    let logged =
+        wal::committed_page_one(&sibling(path, "-wal")).map_err(|source| StoreError::Io {
+            path: sibling(path, "-wal"),
+            source,
+        })?;
+    if len == 0 && logged.is_none() {
+        return Ok(()); // a new, empty file
+    }
+    if len > 0 {
+        read_header(path, logged.is_none())?;
+    }
+    let page = match logged {
+        Some(page) => page,
+        None => {
+            // The header (checked above) and the schema table's b-tree header after it.
+            let mut first = vec![0u8; 108];
+            let mut file = fs::File::open(path).map_err(|source| StoreError::Io {
+                path: path.to_path_buf(),
+                source,
+            })?;
+            if file.read_exact(&mut first).is_err() {
+                return Err(StoreError::Corrupt {
+                    path: path.to_path_buf(),
+                    detail: format!("the file is only {len} bytes"),
+                });
+            }
+            first
+        }
+    };
+    let be32 = |at: usize| u32::from_be_bytes([page[at], page[at + 1], page[at + 2], page[at + 3]]);
+    let (app_id, version) = (be32(68), i64::from(be32(60) as i32));
+    // Page 1 holds the schema table: a leaf with cells, or an interior page, means tables.
+    let has_tables = page[100] != 0x0d || u16::from_be_bytes([page[103], page[104]]) > 0;
+    judge(path, app_id, version, has_tables)
+}
+
+/// Ours, or a brand-new empty database; anything else is refused.
+fn judge(path: &Path, app_id: u32, version: i64, has_tables: bool) -> Result<()> {
+    if app_id == APPLICATION_ID {
         if version > LATEST_VERSION {
             return Err(StoreError::NewerSchema {
                 path: path.to_path_buf(),
@@ -186,16 +288,24 @@ fn check_identity(path: &Path, conn: &Connection) -> Result<()> {
         }
         return Ok(());
     }
-    let has_tables: bool =
-        conn.query_row("SELECT EXISTS (SELECT 1 FROM sqlite_master)", [], |r| {
-            r.get(0)
-        })?;
     if app_id != 0 || version != 0 || has_tables {
         return Err(StoreError::NotJournal {
             path: path.to_path_buf(),
         });
     }
     Ok(())
+}
+
+/// Reads the journal's identity through SQLite (which sees an un-checkpointed log) before
+/// anything is written: ours, or a brand-new empty file; anything else is refused.
+fn check_identity(path: &Path, conn: &Connection) -> Result<()> {
+    let app_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let has_tables: bool =
+        conn.query_row("SELECT EXISTS (SELECT 1 FROM sqlite_master)", [], |r| {
+            r.get(0)
+        })?;
+    judge(path, app_id as u32, version, has_tables)
 }
 
 /// Sets the pragmas every journal connection uses.
@@ -228,15 +338,24 @@ pub fn classify(path: &Path, err: rusqlite::Error) -> StoreError {
     } else if matches!(err.sqlite_error_code(), Some(rusqlite::ErrorCode::ReadOnly)) {
         StoreError::ReadOnly {
             path: path.to_path_buf(),
-            detail: err.to_string(),
+            detail: "you have no permission to write it".into(),
+        }
+    } else if matches!(err.sqlite_error_code(), Some(rusqlite::ErrorCode::DiskFull))
+        || (matches!(
+            err.sqlite_error_code(),
+            Some(rusqlite::ErrorCode::SystemIoFailure)
+        ) && access::disk_full(path))
+    {
+        StoreError::DiskFull {
+            path: path.to_path_buf(),
         }
     } else {
         StoreError::Sqlite(err)
     }
 }
 
-/// Creates `dir` and any missing parents, the last one with mode 0700.
+/// Creates `dir` and any missing parents, the last one private (mode 0700 on Unix).
 pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     fs::create_dir_all(dir)?;
-    fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
+    access::make_private_dir(dir)
 }

@@ -5,6 +5,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use super::sql::{now_stamp, uuid_or_new};
 use super::{Result, Store, StoreError};
 use crate::domain::Question;
+use crate::domain::limits::WithinLimits;
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Question> {
     Ok(Question {
@@ -20,9 +21,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Question> {
 impl Store {
     /// Inserts or updates a question.
     pub fn save_question(&self, q: &Question) -> Result<i64> {
-        if q.text.trim().is_empty() {
-            return Err(StoreError::Invalid("a question needs text".into()));
-        }
+        q.check_limits()?;
         let now = now_stamp();
         if q.id == 0 {
             self.conn.execute(
@@ -70,7 +69,7 @@ impl Store {
             .query_row([id], from_row)
             .optional()?
             .ok_or(StoreError::NotFound {
-                kind: "question",
+                kind: crate::domain::RecordKind::Question,
                 id,
             })
     }
@@ -83,10 +82,17 @@ impl Store {
         )?;
         if changed == 0 {
             return Err(StoreError::NotFound {
-                kind: "question",
+                kind: crate::domain::RecordKind::Question,
                 id,
             });
         }
         Ok(())
     }
 }
+
+super::edit::editable!(Question, Question, Store::question, |q| [
+    "private" => q.private,
+    "text" => q.text,
+    "mentor_id" => q.mentor_id,
+    "agenda_item_id" => q.agenda_item_id,
+]);

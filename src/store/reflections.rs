@@ -5,6 +5,7 @@ use serde_json::json;
 
 use super::sql::{now_stamp, uuid_or_new};
 use super::{Result, Store, StoreError};
+use crate::domain::limits::WithinLimits;
 use crate::domain::{Goal, GoalRevision, Reflection};
 
 /// A goal revision made from a reflection, with the goal's title.
@@ -59,6 +60,7 @@ fn answers_json(r: &Reflection) -> String {
 impl Store {
     /// Inserts or updates a reflection.
     pub fn save_reflection(&self, r: &Reflection) -> Result<i64> {
+        r.check_limits()?;
         let now = now_stamp();
         if r.id == 0 {
             self.conn.execute(
@@ -104,7 +106,7 @@ impl Store {
             .query_row([id], from_row)
             .optional()?
             .ok_or(StoreError::NotFound {
-                kind: "reflection",
+                kind: crate::domain::RecordKind::Reflection,
                 id,
             })
     }
@@ -142,7 +144,7 @@ impl Store {
     /// all in one transaction. Returns the revisions' row ids.
     pub fn adjust_goal(&mut self, goal: &Goal, revisions: &[GoalRevision]) -> Result<Vec<i64>> {
         if revisions.is_empty() {
-            return Err(StoreError::Invalid("nothing to change in the goal".into()));
+            return Err(StoreError::NothingToChange);
         }
         self.transaction(|s| {
             s.save_goal(goal)?;
@@ -150,3 +152,11 @@ impl Store {
         })
     }
 }
+
+super::edit::editable!(Reflection, Reflection, Store::reflection, |r| [
+    "private" => r.private,
+    "period" => r.period,
+    "period_start" => r.period_start,
+    "template" => r.template,
+    "answers" => answers_json(r),
+]);

@@ -325,7 +325,9 @@ fn the_summary_follows_every_kind_of_write() {
             }
             9 if step % 5 == 0 => {
                 // Delete a mentor with everything of theirs, then undo it.
-                let deleted = s.delete_with_undo("mentors", mentor).unwrap();
+                let deleted = s
+                    .delete_with_undo(crate::domain::RecordKind::Mentor, mentor)
+                    .unwrap();
                 assert_eq!(stored(s.conn()), recomputed(s.conn()), "step {step}");
                 s.undo_delete(&deleted).unwrap();
             }

@@ -1,12 +1,17 @@
 //! Writing a file so that readers see the old content or the new, never half of either:
 //! a private temporary file beside the target, written and flushed to disk, then renamed
-//! over the target, then the folder flushed so the rename itself survives a power cut.
+//! over the target, then (on Unix) the folder flushed so the rename itself survives a power
+//! cut.
+//!
+//! The temporary file comes from `tempfile`: a short random name (`.mentee-XXXXXX.tmp`, so a
+//! 255-byte target name still fits), mode 0600 on Unix, removed if anything fails, and
+//! `persist` replaces the target atomically on every platform (`rename` on Unix,
+//! `MoveFileExW` with `MOVEFILE_REPLACE_EXISTING` on Windows, where `std::fs::rename` alone
+//! is not guaranteed to replace).
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::File;
 use std::io::{self, Write};
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU32, Ordering};
 
 /// Writes `bytes` to `path` atomically; the file is created with mode 0600 (exports hold
 /// private notes). On any failure the previous file at `path`, if any, is left as it was
@@ -24,50 +29,45 @@ fn write_atomic_with(
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let name = path.file_name().ok_or_else(|| {
-        io::Error::new(
+    if path.file_name().is_none() {
+        return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
             format!("{} is not a file name", path.display()),
-        )
-    })?;
-    let (tmp, mut file) = create_temp(&dir, &name.to_string_lossy())?;
-    let result = fill(&mut file)
-        .and_then(|()| file.sync_all())
-        .and_then(|()| {
-            drop(file);
-            fs::rename(&tmp, path)
-        });
-    if let Err(err) = result {
-        let _ = fs::remove_file(&tmp);
-        return Err(err);
+        ));
     }
-    // Flush the folder entry so the rename is durable too.
-    File::open(&dir)?.sync_all()
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".mentee-")
+        .suffix(".tmp")
+        .rand_bytes(6)
+        .tempfile_in(&dir)?;
+    fill(tmp.as_file_mut())?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    sync_folder(&dir)
 }
 
-/// A new, private, uniquely named file in `dir`.
-fn create_temp(dir: &Path, name: &str) -> io::Result<(PathBuf, File)> {
-    static COUNTER: AtomicU32 = AtomicU32::new(0);
-    let mut attempt = 0;
-    loop {
-        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let tmp = dir.join(format!(".{name}.{}-{n}.tmp", std::process::id()));
-        match OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(&tmp)
-        {
-            Ok(file) => return Ok((tmp, file)),
-            Err(err) if err.kind() == io::ErrorKind::AlreadyExists && attempt < 100 => attempt += 1,
-            Err(err) => return Err(err),
-        }
-    }
+/// Flushes the folder entry so the rename is durable too (Unix; elsewhere the rename is).
+#[cfg(unix)]
+fn sync_folder(dir: &Path) -> io::Result<()> {
+    File::open(dir)?.sync_all()
+}
+
+#[cfg(not(unix))]
+fn sync_folder(_dir: &Path) -> io::Result<()> {
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
+
+    fn names(dir: &Path) -> Vec<std::ffi::OsString> {
+        fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect()
+    }
 
     #[test]
     fn a_write_failing_halfway_leaves_the_old_file_and_no_temporary() {
@@ -81,10 +81,25 @@ mod tests {
         .unwrap_err();
         assert_eq!(err.to_string(), "disk full");
         assert_eq!(fs::read(&path).unwrap(), b"old content");
-        let names: Vec<_> = fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(names, vec![std::ffi::OsString::from("export.json")]);
+        assert_eq!(
+            names(dir.path()),
+            vec![std::ffi::OsString::from("export.json")]
+        );
+    }
+
+    #[test]
+    fn a_255_byte_file_name_is_written_and_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(format!("{}.json", "e".repeat(250)));
+        write_atomic(&path, b"first").unwrap();
+        write_atomic(&path, b"second").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"second");
+        assert_eq!(names(dir.path()).len(), 1, "no temporary left");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
     }
 }

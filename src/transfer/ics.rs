@@ -4,8 +4,6 @@
 
 use std::collections::HashMap;
 
-use chrono::Duration;
-
 use super::TransferError;
 use super::json::field;
 use super::read::{self, Fields};
@@ -60,7 +58,8 @@ pub fn export_ics(
             continue;
         };
         let minutes = field(m, "minutes").as_i64().unwrap_or(30);
-        let end = start + Duration::minutes(minutes);
+        // Checked: a meeting at the end of the calendar must not overflow its end time.
+        let end = crate::domain::dates::add_minutes(start, minutes);
         let mentor = mentors
             .get(text(m, "mentor"))
             .copied()
@@ -85,7 +84,7 @@ pub fn export_ics(
             &mut out,
             &format!(
                 "SUMMARY:{}",
-                escape(&fill(t.ics_summary, &[&clean_line(mentor)]))
+                escape(&fill!(t.ics_summary, mentor = clean_line(mentor)))
             ),
         );
         push_line(&mut out, &format!("STATUS:{status}"));

@@ -73,9 +73,12 @@ impl ImportReport {
             .iter()
             .filter(|k| k.added + k.updated + k.unchanged > 0)
         {
-            out.push_str(&fill(
+            out.push_str(&fill!(
                 t.report_line,
-                &[&k.kind, &k.added, &k.updated, &k.unchanged],
+                kind = k.kind,
+                added = k.added,
+                updated = k.updated,
+                unchanged = k.unchanged
             ));
             out.push('\n');
         }
@@ -97,19 +100,44 @@ pub fn import_json(
     text: &str,
     dry_run: bool,
 ) -> Result<ImportReport, TransferError> {
-    let incoming = validate::validate(store.conn(), text)?;
+    let checked = validate_json(store, text)?;
+    apply_import(store, &checked, dry_run)
+}
+
+/// An import file that passed validation, ready for [`apply_import`].
+pub struct CheckedImport {
+    incoming: Vec<Incoming>,
+}
+
+/// Validates `text` completely; references may point into the file or into `store`. (Checked
+/// against an empty in-memory journal, a file can be validated before a new journal is
+/// created for it, so a refused file creates nothing.)
+pub fn validate_json(store: &Store, text: &str) -> Result<CheckedImport, TransferError> {
+    Ok(CheckedImport {
+        incoming: validate::validate(store.conn(), text)?,
+    })
+}
+
+/// Merges a validated file into the journal in one transaction (or, with `dry_run`, only
+/// counts what would change).
+pub fn apply_import(
+    store: &mut Store,
+    checked: &CheckedImport,
+    dry_run: bool,
+) -> Result<ImportReport, TransferError> {
+    let incoming = &checked.incoming;
     let kinds = if dry_run {
-        apply(store.conn(), &incoming, false)?
+        apply(store.conn(), incoming, false)?
     } else {
         // A large import writes the rows first and rebuilds the search index once at the end
         // (all in the same transaction): a trigger per row would cost several times more.
         let records: usize = incoming.iter().map(|i| i.records.len()).sum();
         store.transaction(|s| {
             if records < BULK_RECORDS {
-                return apply(s.conn(), &incoming, true);
+                return apply(s.conn(), incoming, true);
             }
             let triggers = crate::store::search::pause_index(s.conn())?;
-            let kinds = apply(s.conn(), &incoming, true)?;
+            let kinds = apply(s.conn(), incoming, true)?;
             crate::store::search::resume_index(s.conn(), &triggers)?;
             Ok(kinds)
         })?

@@ -10,6 +10,7 @@ use std::fmt;
 use serde_json::Value;
 
 use crate::domain::UnknownCode;
+use crate::domain::limits::Breach;
 use crate::i18n::{Lang, TransferText, fill};
 
 /// The shape a value should have had.
@@ -62,6 +63,12 @@ pub enum Message {
         want: Want,
         found: Found,
     },
+    /// A number where something else was expected, e.g. `1e9` for a whole number: the number
+    /// is quoted as read.
+    ExpectedNot {
+        want: Want,
+        number: String,
+    },
     /// A top-level key that is no record kind.
     UnknownKind,
     /// A key that is no field of the record.
@@ -78,19 +85,12 @@ pub enum Message {
     UuidTwice(String, &'static str, usize),
     NotAStamp(String),
     NotAUuid(String),
-    /// A text of (characters) over (the limit).
-    TooLong(usize, usize),
-    Empty,
+    /// A value over one of the domain's limits: the same words as every other entry point.
+    Limit(Breach),
     NotADate(String),
     NotATime(String),
-    /// (value, minimum)
-    BelowMin(i64, i64),
-    /// (value, maximum)
-    AboveMax(i64, i64),
     /// A code of no vocabulary value.
     UnknownCode(UnknownCode),
-    /// A health-check rating out of range (the value, as JSON).
-    NotARating(String),
     /// A reference to nothing: (target kind key, uuid).
     NoTarget(&'static str, String),
 }
@@ -120,41 +120,56 @@ impl Message {
         match self {
             Message::Text(text) => text.clone(),
             Message::Expected { want, found } => {
-                fill(t.expected, &[&want_text(*want, t), &found_text(*found, t)])
+                fill!(
+                    t.expected,
+                    want = want_text(*want, t),
+                    found = found_text(*found, t)
+                )
             }
+            Message::ExpectedNot { want, number } => fill!(
+                t.expected,
+                want = want_text(*want, t),
+                found = fill!(lang.text().trust.found_number_value, value = number)
+            ),
             Message::UnknownKind => t.unknown_kind.to_string(),
             Message::UnknownField => t.unknown_field.to_string(),
             Message::NotOurs(None) => t.not_ours_missing.to_string(),
-            Message::NotOurs(Some(value)) => fill(
+            Message::NotOurs(Some(value)) => fill!(
                 t.not_ours,
-                &[value, &format!("{:?}", super::schema::FORMAT_NAME)],
+                value = value,
+                expected = format!("{:?}", super::schema::FORMAT_NAME)
             ),
             Message::Missing => t.missing.to_string(),
-            Message::NewerVersion(found, supported) => fill(t.newer_version, &[found, supported]),
-            Message::NotAVersion(value) => fill(t.not_a_version, &[value]),
-            Message::UuidTwice(uuid, kind, first) => fill(
+            Message::NewerVersion(found, supported) => {
+                fill!(t.newer_version, found = found, supported = supported)
+            }
+            Message::NotAVersion(value) => fill!(
+                t.not_a_version,
+                value = value,
+                latest = super::schema::FORMAT_VERSION
+            ),
+            Message::UuidTwice(uuid, kind, first) => fill!(
                 t.uuid_twice,
-                &[&format!("{uuid:?}"), &format!("{kind}[{first}]")],
+                uuid = format!("{uuid:?}"),
+                first = format!("{kind}[{first}]")
             ),
-            Message::NotAStamp(s) => fill(t.not_a_stamp, &[&format!("{s:?}")]),
-            Message::NotAUuid(s) => fill(t.not_a_uuid, &[&format!("{s:?}")]),
-            Message::TooLong(chars, limit) => fill(t.too_long, &[chars, limit]),
-            Message::Empty => t.empty.to_string(),
-            Message::NotADate(s) => fill(t.not_a_date, &[&format!("{s:?}")]),
-            Message::NotATime(s) => fill(t.not_a_time, &[&format!("{s:?}")]),
-            Message::BelowMin(value, min) => fill(t.below_min, &[value, min]),
-            Message::AboveMax(value, max) => fill(t.above_max, &[value, max]),
-            Message::UnknownCode(e) => fill(
+            Message::NotAStamp(s) => fill!(t.not_a_stamp, value = format!("{s:?}")),
+            Message::NotAUuid(s) => fill!(t.not_a_uuid, value = format!("{s:?}")),
+            Message::Limit(breach) => lang.text().trust.breach(breach),
+            Message::NotADate(s) => fill!(t.not_a_date, value = format!("{s:?}")),
+            Message::NotATime(s) => fill!(t.not_a_time, value = format!("{s:?}")),
+            Message::UnknownCode(e) => fill!(
                 t.unknown_code,
-                &[
-                    &format!("{:?}", e.value),
-                    &vocabulary(e.kind, t),
-                    &e.expected,
-                ],
+                value = format!("{:?}", e.value),
+                vocabulary = vocabulary(e.kind, t),
+                expected = e.expected
             ),
-            Message::NotARating(value) => fill(t.not_a_rating, &[value]),
             Message::NoTarget(kind, uuid) => {
-                fill(t.no_target, &[&noun(kind, t), &format!("{uuid:?}")])
+                fill!(
+                    t.no_target,
+                    kind = noun(kind, t),
+                    uuid = format!("{uuid:?}")
+                )
             }
         }
     }
@@ -251,9 +266,9 @@ mod tests {
             assert_eq!(vocabulary(e.kind, en), e.kind);
             assert_ne!(vocabulary(e.kind, id), e.kind, "{} untranslated", e.kind);
         }
-        for kind in KINDS {
-            assert_eq!(noun(kind.key, en), kind.noun, "{}", kind.key);
-        }
+        let nouns: std::collections::HashSet<&str> =
+            KINDS.iter().map(|kind| noun(kind.key, en)).collect();
+        assert_eq!(nouns.len(), KINDS.len(), "each kind has its own noun");
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! `docs/export-format.md`. Export, validation and import all walk the same tables.
 
 mod atomic;
+pub mod guard;
 mod ics;
 mod import;
 mod json;
@@ -18,8 +19,11 @@ mod validate;
 use std::fmt;
 
 pub use atomic::write_atomic;
+pub use guard::{OutputRefused, check_output};
 pub use ics::export_ics;
-pub use import::{ImportReport, KindReport, import_json};
+pub use import::{
+    CheckedImport, ImportReport, KindReport, apply_import, import_json, validate_json,
+};
 pub use json::export_json;
 pub use markdown::export_markdown;
 pub use message::{Found, Message, Want};
@@ -75,7 +79,7 @@ impl TransferError {
     pub fn message_in(&self, lang: Lang) -> String {
         match self {
             TransferError::Invalid(problems) => invalid_message_in(problems, lang),
-            TransferError::Json(e) => fill(lang.text().transfer.not_json, &[e]),
+            TransferError::Json(e) => fill!(lang.text().transfer.not_json, error = e),
             other => other.to_string(),
         }
     }
@@ -89,7 +93,7 @@ fn invalid_message_in(problems: &[Problem], lang: Lang) -> String {
     let t = &lang.text().transfer;
     let mut out = match problems.len() {
         1 => t.invalid_one.to_string(),
-        n => fill(t.invalid_many, &[&n]),
+        n => fill!(t.invalid_many, count = n),
     };
     for p in problems.iter().take(SHOWN_PROBLEMS) {
         out.push_str("\n  ");
@@ -97,7 +101,10 @@ fn invalid_message_in(problems: &[Problem], lang: Lang) -> String {
     }
     if problems.len() > SHOWN_PROBLEMS {
         out.push_str("\n  ");
-        out.push_str(&fill(t.invalid_more, &[&(problems.len() - SHOWN_PROBLEMS)]));
+        out.push_str(&fill!(
+            t.invalid_more,
+            count = (problems.len() - SHOWN_PROBLEMS)
+        ));
     }
     out
 }

@@ -9,8 +9,10 @@ use serde_json::{Map, Value};
 
 use super::message::{Found, Message, Want};
 use super::read::{COMMON, Fields};
-use super::schema::{self, FORMAT_NAME, FORMAT_VERSION, Kind, MAX_TEXT_CHARS, Presence, Ty};
+use super::schema::{self, FORMAT_NAME, FORMAT_VERSION, Kind, Presence, Ty};
 use super::{Problem, TransferError};
+use crate::domain::limits::{self, LimitError};
+use crate::domain::text::clean_line;
 use crate::store::StoreError;
 
 /// The checked records of one kind, in file order.
@@ -35,7 +37,8 @@ struct Checker {
 impl Checker {
     fn problem(&mut self, path: &str, message: impl Into<Message>) {
         self.problems.push(Problem {
-            path: path.to_string(),
+            // Keys come from the file: a control character in one is shown, never run.
+            path: clean_line(path).into_owned(),
             message: message.into(),
         });
     }
@@ -43,6 +46,8 @@ impl Checker {
 
 /// Parses and checks `text`; the records in canonical form, or every problem found.
 pub fn validate(conn: &Connection, text: &str) -> Result<Vec<Incoming>, TransferError> {
+    // A byte-order mark, as some editors write at the start of a UTF-8 file, is not content.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let root: Value = serde_json::from_str(text)?;
     let mut ck = Checker::default();
     let Value::Object(root) = root else {
@@ -143,10 +148,15 @@ fn check_record(
     for name in ["created_at", "updated_at"] {
         let path = format!("{at}.{name}");
         let stamp = get(obj, &at, name, Presence::Required, ck).and_then(|v| match &*v {
-            Value::String(s) => schema::normalise_stamp(s).or_else(|| {
-                ck.problem(&path, Message::NotAStamp(s.clone()));
-                None
-            }),
+            Value::String(s) => match schema::parse_stamp(s) {
+                Some(t) => {
+                    within(limits::check_stamp(name, t), &path, ck).map(|()| schema::stamp_text(t))
+                }
+                None => {
+                    ck.problem(&path, Message::NotAStamp(s.clone()));
+                    None
+                }
+            },
             other => {
                 ck.problem(&path, expected(Want::String, other));
                 None
@@ -206,13 +216,19 @@ fn check_uuid(v: &Value, path: &str, ck: &mut Checker) -> Option<String> {
     }
 }
 
-fn check_text(s: &str, path: &str, ck: &mut Checker) -> Option<Value> {
-    let chars = s.chars().count();
-    if chars > MAX_TEXT_CHARS {
-        ck.problem(path, Message::TooLong(chars, MAX_TEXT_CHARS));
-        return None;
+/// `Some(())` when the domain's check passed; otherwise the breach is noted at `path`.
+fn within(checked: Result<(), LimitError>, path: &str, ck: &mut Checker) -> Option<()> {
+    match checked {
+        Ok(()) => Some(()),
+        Err(e) => {
+            ck.problem(path, Message::Limit(e.breach));
+            None
+        }
     }
-    Some(Value::String(s.to_string()))
+}
+
+fn check_text(s: &str, path: &str, ck: &mut Checker) -> Option<Value> {
+    within(limits::check_text("text", s), path, ck).map(|()| Value::String(s.to_string()))
 }
 
 /// Checks one value against its type; the canonical value, or None (noted).
@@ -223,14 +239,12 @@ fn check_value(ty: Ty, v: &Value, path: &str, ck: &mut Checker) -> Option<Value>
     };
     match (ty, v) {
         (Ty::Text, Value::String(s)) => check_text(s, path, ck),
-        (Ty::Title, Value::String(s)) if s.trim().is_empty() => {
-            ck.problem(path, Message::Empty);
-            None
+        (Ty::Title, Value::String(s)) => {
+            within(limits::check_title("text", s), path, ck).map(|()| v.clone())
         }
-        (Ty::Title, Value::String(s)) => check_text(s, path, ck),
         (Ty::Text | Ty::Title, _) => wrong(ck, Want::String),
         (Ty::Date, Value::String(s)) => match schema::parse_date(s) {
-            Some(_) => Some(v.clone()),
+            Some(d) => within(limits::check_date("date", d), path, ck).map(|()| v.clone()),
             None => {
                 ck.problem(path, Message::NotADate(s.clone()));
                 None
@@ -238,30 +252,38 @@ fn check_value(ty: Ty, v: &Value, path: &str, ck: &mut Checker) -> Option<Value>
         },
         (Ty::Date, _) => wrong(ck, Want::Date),
         (Ty::LocalTime, Value::String(s)) => match schema::parse_local_time(s) {
-            Some(t) => Some(Value::String(schema::local_time_text(t))),
+            Some(t) => within(limits::check_time("time", t), path, ck)
+                .map(|()| Value::String(schema::local_time_text(t))),
             None => {
                 ck.problem(path, Message::NotATime(s.clone()));
                 None
             }
         },
         (Ty::LocalTime, _) => wrong(ck, Want::DateTime),
-        (Ty::Int { min, max }, Value::Number(n)) => match n.as_i64() {
-            Some(i) if (min..=max).contains(&i) => Some(Value::from(i)),
-            Some(i) if i < min => {
-                ck.problem(path, Message::BelowMin(i, min));
+        (Ty::Int(range), Value::Number(n)) => match (n.as_i64(), n.as_u64()) {
+            (Some(i), _) => {
+                within(limits::check_int("number", i, range), path, ck).map(|()| Value::from(i))
+            }
+            // Beyond i64: out of every range, said with the number as written.
+            (None, Some(_)) => {
+                ck.problem(
+                    path,
+                    Message::Limit(limits::Breach::OutOfRange {
+                        value: n.to_string(),
+                        min: range.min,
+                        max: range.max,
+                    }),
+                );
                 None
             }
-            Some(i) => {
-                ck.problem(path, Message::AboveMax(i, max));
-                None
-            }
-            None => wrong(ck, Want::WholeNumber),
+            (None, None) => wrong(ck, Want::WholeNumber),
         },
-        (Ty::Int { .. }, _) => wrong(ck, Want::WholeNumber),
-        (Ty::Real, Value::Number(n)) => n
-            .as_f64()
-            .and_then(serde_json::Number::from_f64)
-            .map(Value::Number),
+        (Ty::Int(_), _) => wrong(ck, Want::WholeNumber),
+        (Ty::Real, Value::Number(n)) => {
+            let x = n.as_f64().unwrap_or(f64::INFINITY);
+            within(limits::check_number("number", x), path, ck)?;
+            serde_json::Number::from_f64(x).map(Value::Number)
+        }
         (Ty::Real, _) => wrong(ck, Want::Number),
         (Ty::Bool, Value::Bool(_)) => Some(v.clone()),
         (Ty::Bool, _) => wrong(ck, Want::Bool),
@@ -311,13 +333,7 @@ fn check_pairs(
         let val_path = format!("{at}.{val}");
         let value = get(obj, &at, val, Presence::Required, ck).and_then(|v| {
             if val == "rating" {
-                match v.as_u64() {
-                    Some(r @ 1..=5) => Some(Value::from(r)),
-                    _ => {
-                        ck.problem(&val_path, Message::NotARating(v.to_string()));
-                        None
-                    }
-                }
+                check_value(Ty::Int(limits::RATING), &v, &val_path, ck)
             } else {
                 check_value(Ty::Text, &v, &val_path, ck)
             }
@@ -357,10 +373,16 @@ fn check_refs(
     Ok(())
 }
 
-/// "expected `want`, found (the type of `v`)".
+/// "expected `want`, found (the type of `v`)", or the number itself when `v` is one.
 fn expected(want: Want, v: &Value) -> Message {
-    Message::Expected {
-        want,
-        found: Found::of(v),
+    match v {
+        Value::Number(n) => Message::ExpectedNot {
+            want,
+            number: n.to_string(),
+        },
+        _ => Message::Expected {
+            want,
+            found: Found::of(v),
+        },
     }
 }

@@ -1,0 +1,219 @@
+//! Opening a journal keeps issue 12's promises: a write-ahead log left beside a refused file
+//! is read without SQLite (file, `-wal` and `-shm` byte-identical); anything but a regular
+//! file is refused with nothing created beside it; a missing journal is created only when
+//! asked; a second migration copy never collides with the first.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+use super::open::{IfMissing, sibling};
+use super::*;
+use crate::domain::Mentor;
+
+/// A journal whose last change stays in its log, as after a crash: `change` runs on a
+/// connection that neither checkpoints automatically nor when it closes.
+fn journal_with_log(dir: &Path, change: &str) -> PathBuf {
+    let path = dir.join("j.db");
+    {
+        let store = Store::open(&path, false).unwrap();
+        store.save_mentor(&Mentor::new("Ada")).unwrap();
+    }
+    let conn = Connection::open(&path).unwrap();
+    conn.execute_batch("PRAGMA wal_autocheckpoint = 0").unwrap();
+    conn.set_db_config(
+        rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+        true,
+    )
+    .unwrap();
+    conn.execute_batch(change).unwrap();
+    drop(conn);
+    assert!(fs::metadata(sibling(&path, "-wal")).unwrap().len() > 0);
+    path
+}
+
+fn files(path: &Path) -> Vec<Option<Vec<u8>>> {
+    ["", "-wal", "-shm"]
+        .iter()
+        .map(|s| fs::read(sibling(path, s)).ok())
+        .collect()
+}
+
+#[test]
+fn a_newer_or_foreign_version_in_an_unmerged_log_is_refused_byte_identical() {
+    for (change, newer) in [
+        ("PRAGMA user_version = 42;", true),
+        ("PRAGMA application_id = 1234;", false),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = journal_with_log(dir.path(), change);
+        let before = files(&path);
+        let err = Store::open(&path, false).err().expect("refused");
+        if newer {
+            assert!(
+                matches!(err, StoreError::NewerSchema { found: 42, .. }),
+                "{err}"
+            );
+        } else {
+            assert!(matches!(err, StoreError::NotJournal { .. }), "{err}");
+        }
+        assert_eq!(
+            files(&path),
+            before,
+            "{change}: file, -wal and -shm unchanged"
+        );
+    }
+}
+
+#[test]
+fn an_unmerged_log_of_our_own_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = journal_with_log(dir.path(), "UPDATE mentors SET name = 'Ada L.';");
+    let store = Store::open(&path, false).unwrap();
+    assert_eq!(store.mentors().unwrap()[0].name, "Ada L.");
+}
+
+#[test]
+fn anything_but_a_regular_file_is_refused_and_nothing_is_created_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("fifo");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    for path in [fifo.as_path(), dir.path(), Path::new("/dev/null")] {
+        let err = Store::open(path, false).err().expect("refused");
+        assert!(matches!(err, StoreError::NotRegularFile { .. }), "{err}");
+        assert!(!sibling(path, "-journal").exists());
+        assert!(!sibling(path, "-wal").exists());
+    }
+    let names: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(names.len(), 1, "only the FIFO");
+}
+
+#[test]
+fn a_missing_journal_is_created_only_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("typo.db");
+    let err = Store::open_existing(&path).err().expect("no journal");
+    assert!(matches!(err, StoreError::NoJournal { .. }), "{err}");
+    assert!(err.to_string().starts_with("no journal at "));
+    let err = Store::open_existing(&dir.path().join("no/such/folder.db"))
+        .err()
+        .unwrap();
+    assert!(matches!(err, StoreError::NoJournal { .. }), "{err}");
+    assert_eq!(
+        fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nothing created"
+    );
+    Store::open_with(&path, IfMissing::Create { folder: false }).unwrap();
+    assert!(path.exists());
+    Store::open_existing(&path).unwrap();
+}
+
+#[test]
+fn sqlite_words_become_the_apps_own() {
+    let path = Path::new("/j.db");
+    let err = |code, n| {
+        rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error {
+                code,
+                extended_code: n,
+            },
+            None,
+        )
+    };
+    use rusqlite::ErrorCode as C;
+    let cases = [
+        (err(C::DatabaseBusy, 5), "locked by another program"),
+        (err(C::DatabaseLocked, 6), "locked by another program"),
+        (err(C::ReadOnly, 8), "is read-only"),
+        (err(C::DiskFull, 13), "is full"),
+        (err(C::NotADatabase, 26), "is damaged"),
+    ];
+    for (e, want) in cases {
+        let shown = StoreError::Sqlite(e).about(path).to_string();
+        assert!(shown.contains(want), "{shown}");
+        assert!(!shown.contains("database error"), "{shown}");
+    }
+}
+
+#[test]
+fn a_copy_left_by_an_earlier_migration_is_never_in_the_way() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    {
+        let mut conn = Connection::open(&path).unwrap();
+        open::configure(&conn).unwrap();
+        migrate::migrate_to(&mut conn, None, migrate::LATEST_VERSION - 1).unwrap();
+        conn.execute(
+            "INSERT INTO mentors (uuid, created_at, updated_at, name)
+             VALUES ('u', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'Ada')",
+            [],
+        )
+        .unwrap();
+    }
+    let first = dir
+        .path()
+        .join(format!("old.db.before-v{}.bak", migrate::LATEST_VERSION));
+    fs::write(&first, b"an earlier copy").unwrap();
+    let store = Store::open(&path, false).unwrap();
+    let copy = store.migrated_backup().unwrap().to_path_buf();
+    assert_eq!(
+        copy.file_name().unwrap().to_string_lossy(),
+        format!("old.db.before-v{}.1.bak", migrate::LATEST_VERSION)
+    );
+    assert_eq!(
+        fs::read(&first).unwrap(),
+        b"an earlier copy",
+        "never overwritten"
+    );
+    assert_eq!(store.mentors().unwrap().len(), 1);
+}
+
+/// Migration 6 (record versions) from a version-5 journal with data: a copy is taken first,
+/// every editable row starts at version 0, and every UPDATE raises it.
+#[test]
+fn version_5_upgrades_to_record_versions() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v5.db");
+    {
+        let mut conn = Connection::open(&path).unwrap();
+        open::configure(&conn).unwrap();
+        migrate::migrate_to(&mut conn, None, 5).unwrap();
+        conn.execute_batch(
+            "INSERT INTO mentors (uuid, created_at, updated_at, name)
+             VALUES ('m', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'Ada');
+             INSERT INTO meetings (uuid, created_at, updated_at, mentor_id, starts_at)
+             VALUES ('x', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 1, '2026-02-01 10:00:00');",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path, false).unwrap();
+    assert_eq!(store.schema_version().unwrap(), migrate::LATEST_VERSION);
+    let copy = store.migrated_backup().unwrap();
+    assert!(copy.to_string_lossy().ends_with("v5.db.before-v6.bak"));
+    assert_eq!(store.version_of::<Mentor>(1).unwrap(), 0);
+    assert_eq!(store.version_of::<crate::domain::Meeting>(1).unwrap(), 0);
+    store.set_agenda_ready(1, true).unwrap();
+    assert_eq!(store.version_of::<crate::domain::Meeting>(1).unwrap(), 1);
+    let mut m = store.mentor(1).unwrap();
+    m.contact = "ada@example.org".into();
+    store.save_mentor(&m).unwrap();
+    assert_eq!(store.version_of::<Mentor>(1).unwrap(), 1);
+    // Search still follows the rows.
+    let hits: i64 = store
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM search WHERE search MATCH 'ada'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(hits, 1);
+}
