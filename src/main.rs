@@ -49,7 +49,8 @@ fn main() -> ExitCode {
         }
         Err(err) => {
             let text = match &err {
-                CliError::Store(e) => trust::store_error(lang, e),
+                CliError::Store(e) => mentee::i18n::cipher::store_error(lang, e)
+                    .unwrap_or_else(|| trust::store_error(lang, e)),
                 CliError::Config(e) => trust::config_error(lang, e),
                 CliError::SavedNotShown(e) => fill(lang.text().trust.saved_not_shown, &[e]),
                 other => other.to_string(),

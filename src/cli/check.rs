@@ -1,4 +1,5 @@
-//! `mentee check`: integrity check, schema version and record counts.
+//! `mentee check`: integrity check, schema version, whether the journal is encrypted, and
+//! record counts.
 
 use std::io::Write;
 
@@ -13,6 +14,19 @@ pub fn run(ctx: &Context, out: &mut dyn Write) -> Result<(), CliError> {
         .map(|p| p.display().to_string())
         .unwrap_or_else(|| "(demo, in memory)".into());
     writeln!(out, "journal: {path}")?;
+    let t = &ctx.lang.text().cipher;
+    let encryption = if store.is_encrypted() {
+        crate::i18n::cipher::fill(
+            t.check_encrypted,
+            &[
+                ("version", &crate::store::cipher::version(store.conn())),
+                ("iterations", &crate::store::cipher::KDF_ITERATIONS),
+            ],
+        )
+    } else {
+        t.check_plain.to_string()
+    };
+    writeln!(out, "{encryption}")?;
     writeln!(
         out,
         "schema version: {} (this mentee: {})",

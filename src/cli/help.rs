@@ -145,6 +145,17 @@ const ID: &[(&str, &str, &str)] = &[
         "",
         "Tampilkan pesan ini atau bantuan perintah yang diberikan.",
     ),
+    (
+        "encrypt",
+        "",
+        "Enkripsi jurnal dengan frasa sandi, ditanyakan dua kali (lihat docs/PRIVACY.md).",
+    ),
+    (
+        "decrypt",
+        "",
+        "Kembalikan jurnal terenkripsi menjadi berkas SQLite biasa.",
+    ),
+    ("passphrase", "", "Ganti frasa sandi jurnal terenkripsi."),
 ];
 
 const TEMPLATE_ID: &str =

@@ -5,8 +5,10 @@
 mod add;
 mod agenda;
 mod check;
+mod encrypt;
 pub mod fmt;
 pub mod help;
+pub mod passphrase;
 mod review;
 mod status;
 mod transfer;
@@ -106,6 +108,12 @@ pub enum Command {
     },
     /// Quick capture: a question, goal, feedback, commitment or thanks.
     Add(AddArgs),
+    /// Encrypt the journal with a passphrase, asked twice (see docs/PRIVACY.md).
+    Encrypt,
+    /// Turn an encrypted journal back into a plain SQLite file.
+    Decrypt,
+    /// Change the passphrase of an encrypted journal.
+    Passphrase,
 }
 
 fn parse_period(s: &str) -> Result<Period, String> {
@@ -207,7 +215,9 @@ impl Context {
             IfMissing::Refuse
         };
         let created = create && std::fs::symlink_metadata(&path).is_err();
-        Ok((Store::open_with(&path, missing)?, created))
+        // An encrypted journal's passphrase: MENTEE_PASSPHRASE_COMMAND, else the terminal.
+        let mut asker = passphrase::Asker::from_env(self.lang);
+        Ok((Store::open_unlocked(&path, missing, &mut asker)?, created))
     }
 }
 
@@ -244,5 +254,8 @@ pub fn run(command: &Command, ctx: &Context, out: &mut dyn std::io::Write) -> Re
             review::run(ctx, *period, *format, w)
         }),
         Command::Add(args) => add::run(ctx, args, out),
+        Command::Encrypt => encrypt::run(ctx, encrypt::Conversion::Encrypt, out),
+        Command::Decrypt => encrypt::run(ctx, encrypt::Conversion::Decrypt, out),
+        Command::Passphrase => encrypt::run(ctx, encrypt::Conversion::NewPassphrase, out),
     }
 }

@@ -5,6 +5,7 @@
 //! compile error; [`Text::entries`] lets a test check that none is empty.
 //! Templates use `{}` placeholders, filled in order by [`fill`].
 
+pub mod cipher;
 mod cli;
 mod commitments;
 mod common;
@@ -23,6 +24,7 @@ mod today;
 mod transfer;
 pub mod trust;
 
+pub use cipher::CipherText;
 pub use cli::CliText;
 pub use commitments::CommitmentsText;
 pub use common::CommonText;
@@ -124,12 +126,13 @@ pub struct Text {
     pub debrief: DebriefText,
     pub transfer: TransferText,
     pub trust: TrustText,
+    pub cipher: CipherText,
 }
 
 impl Text {
     /// Every (area.field, text) pair of the catalog.
     pub fn entries(&self) -> Vec<(String, &'static str)> {
-        let areas: [(&str, Vec<(&'static str, &'static str)>); 17] = [
+        let areas: [(&str, Vec<(&'static str, &'static str)>); 18] = [
             ("common", self.common.entries()),
             ("labels", self.labels.entries()),
             ("today", self.today.entries()),
@@ -147,6 +150,7 @@ impl Text {
             ("debrief", self.debrief.entries()),
             ("transfer", self.transfer.entries()),
             ("trust", self.trust.entries()),
+            ("cipher", self.cipher.entries()),
         ];
         areas
             .into_iter()
@@ -177,6 +181,7 @@ pub static EN: Text = Text {
     debrief: debrief::EN,
     transfer: transfer::EN,
     trust: trust::EN,
+    cipher: cipher::EN,
 };
 
 /// Bahasa Indonesia.
@@ -198,6 +203,7 @@ pub static ID: Text = Text {
     debrief: debrief::ID,
     transfer: transfer::ID,
     trust: trust::ID,
+    cipher: cipher::ID,
 };
 
 /// Fills `{}` placeholders in order: `fill("{} of {}", &[&1, &3])` → `"1 of 3"`.

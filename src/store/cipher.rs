@@ -208,6 +208,12 @@ pub fn quiet(conn: &Connection) {
     let _ = conn.execute_batch("PRAGMA cipher_log_level = NONE;");
 }
 
+/// SQLCipher's version (`PRAGMA cipher_version`), e.g. "4.10.0 community".
+pub fn version(conn: &Connection) -> String {
+    conn.query_row("PRAGMA cipher_version", [], |r| r.get(0))
+        .unwrap_or_else(|_| "4".into())
+}
+
 /// What a key check found in the file's first page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Identity {
@@ -319,20 +325,32 @@ impl Unlock for Given {
     }
 }
 
+/// The environment variable holding the command that prints the journal's passphrase.
+pub const PASSPHRASE_COMMAND: &str = "MENTEE_PASSPHRASE_COMMAND";
+/// The environment variable holding the command that prints a new passphrase (`mentee
+/// encrypt`, `mentee passphrase`).
+pub const NEW_PASSPHRASE_COMMAND: &str = "MENTEE_NEW_PASSPHRASE_COMMAND";
+
 /// Why no passphrase could be had.
 #[derive(Debug, thiserror::Error)]
 pub enum UnlockError {
     /// The caller offers no way to ask (a library open): treated as "not an SQLite file".
     #[error("no passphrase can be asked for")]
     NotOffered,
-    /// Not on a terminal and no `MENTEE_PASSPHRASE_COMMAND`.
+    /// Not on a terminal, and no passphrase command.
     #[error(
-        "it is encrypted (or not a mentee journal): run mentee in a terminal to type its passphrase, or set MENTEE_PASSPHRASE_COMMAND"
+        "it is encrypted (or not a mentee journal); run mentee in a terminal to type its passphrase, or set MENTEE_PASSPHRASE_COMMAND"
     )]
     NoTerminal,
-    /// `MENTEE_PASSPHRASE_COMMAND` failed or printed nothing.
-    #[error("MENTEE_PASSPHRASE_COMMAND {0}")]
-    Command(String),
+    /// The passphrase command failed.
+    #[error("the command in MENTEE_PASSPHRASE_COMMAND failed ({0})")]
+    CommandFailed(String),
+    /// The passphrase command printed nothing.
+    #[error("the command in MENTEE_PASSPHRASE_COMMAND printed no passphrase")]
+    CommandEmpty,
+    /// The passphrase command printed bytes that are not text.
+    #[error("the command in MENTEE_PASSPHRASE_COMMAND printed something that is not UTF-8 text")]
+    CommandNotText,
     /// The user left the prompt (Esc, Ctrl-C, Ctrl-D).
     #[error("no passphrase was given")]
     Cancelled,
