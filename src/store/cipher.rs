@@ -296,6 +296,29 @@ pub trait Unlock {
         path: &Path,
         attempt: u32,
     ) -> std::result::Result<Option<Passphrase>, UnlockError>;
+
+    /// A key derived before for a file with this salt, tried first (no asking, no stretching).
+    fn known_key(&mut self, _salt: &[u8; SALT_LEN]) -> Option<Key> {
+        None
+    }
+}
+
+/// Opens with a key derived before: the 256,000 rounds are paid once, not at every open
+/// (benches compare the cipher's own cost this way).
+pub struct KnownKey(pub Key);
+
+impl Unlock for KnownKey {
+    fn passphrase(
+        &mut self,
+        _path: &Path,
+        _attempt: u32,
+    ) -> std::result::Result<Option<Passphrase>, UnlockError> {
+        Ok(None)
+    }
+
+    fn known_key(&mut self, salt: &[u8; SALT_LEN]) -> Option<Key> {
+        (self.0.salt == *salt).then(|| self.0.clone())
+    }
 }
 
 /// Opening without any way to get a passphrase: a file that may be encrypted is refused as
@@ -366,6 +389,11 @@ pub fn unlock(
     salt: [u8; SALT_LEN],
     unlock: &mut dyn Unlock,
 ) -> Result<(Key, Identity)> {
+    if let Some(key) = unlock.known_key(&salt)
+        && let Some(identity) = check_key(path, &key)?
+    {
+        return Ok((key, identity));
+    }
     let mut attempt = 1;
     loop {
         let passphrase = match unlock.passphrase(path, attempt) {

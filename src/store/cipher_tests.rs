@@ -284,3 +284,19 @@ fn files_that_may_be_encrypted_are_told_from_the_others_without_a_key() {
         "file:///a%20b/j%251%3F.db?immutable=1"
     );
 }
+
+#[test]
+fn a_key_derived_before_opens_without_asking_and_a_wrong_one_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = encrypted_journal(dir.path(), "pw");
+    let salt = encrypted_salt(&path).unwrap().unwrap();
+    let key = Key::derive(&pass("pw"), salt).unwrap();
+    let store = Store::open_unlocked(&path, IfMissing::Refuse, &mut KnownKey(key)).unwrap();
+    assert!(store.is_encrypted());
+    drop(store);
+    let wrong = Key::derive(&pass("not it"), salt).unwrap();
+    let err = Store::open_unlocked(&path, IfMissing::Refuse, &mut KnownKey(wrong))
+        .err()
+        .expect("refused");
+    assert!(matches!(err, StoreError::WrongPassphrase { .. }), "{err}");
+}
