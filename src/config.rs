@@ -3,7 +3,8 @@
 //!
 //! ```toml
 //! language = "id"              # en | id
-//! theme = "light"              # dark | light (NO_COLOR in the environment turns colour off)
+//! theme = "light"              # dark | light | high-contrast (NO_COLOR turns colour off)
+//! mouse = false                # true (default): click a tab, scroll a list
 //! reflection_cadence = "month" # week | month | quarter
 //! health_check_days = 90       # 7..=365
 //! meeting_minutes = 45         # default meeting length, 5..=480
@@ -19,12 +20,16 @@ use serde::Deserialize;
 use crate::domain::Period;
 use crate::i18n::Lang;
 
-/// Colours for a dark or a light terminal background.
+/// Colours for a dark or a light terminal background, or high contrast with the 16 ANSI
+/// colours only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Theme {
     #[default]
     Dark,
     Light,
+    /// The terminal's own foreground and background, bold and reverse for emphasis, and a
+    /// few badges in the 16 ANSI colours: for any palette, a 16-colour terminal, low vision.
+    HighContrast,
 }
 
 /// How dates are shown on screen.
@@ -64,6 +69,9 @@ pub struct Config {
     pub meeting_minutes: u32,
     pub week_start: Weekday,
     pub date_format: DateFormat,
+    /// Whether the app captures the mouse (click a tab, scroll a list). Off, the terminal
+    /// keeps the mouse: plain drag selects text.
+    pub mouse: bool,
     /// The folder holding the file (user templates live beside it).
     pub dir: Option<PathBuf>,
 }
@@ -78,6 +86,7 @@ impl Default for Config {
             meeting_minutes: 30,
             week_start: Weekday::Mon,
             date_format: DateFormat::Iso,
+            mouse: true,
             dir: None,
         }
     }
@@ -124,6 +133,7 @@ struct RawConfig {
     meeting_minutes: Option<toml::Value>,
     week_start: Option<toml::Value>,
     date_format: Option<toml::Value>,
+    mouse: Option<toml::Value>,
 }
 
 impl Config {
@@ -206,10 +216,11 @@ impl Config {
             );
         }
         if let Some(v) = &raw.theme {
-            const OK: &str = "\"dark\" or \"light\"";
+            const OK: &str = "\"dark\", \"light\" or \"high-contrast\"";
             c.theme = match v.as_str() {
                 Some("dark") => Theme::Dark,
                 Some("light") => Theme::Light,
+                Some("high-contrast") => Theme::HighContrast,
                 _ => return Err(bad("theme", v, OK)),
             };
         }
@@ -245,6 +256,11 @@ impl Config {
                 Some("d mon yyyy") => DateFormat::Long,
                 _ => return Err(bad("date_format", v, OK)),
             };
+        }
+        if let Some(v) = &raw.mouse {
+            c.mouse = v
+                .as_bool()
+                .ok_or_else(|| bad("mouse", v, "true or false"))?;
         }
         Ok(c)
     }
@@ -286,7 +302,8 @@ mod tests {
     fn every_key_is_read() {
         let c = parse(
             "language = \"id\"\ntheme = \"light\"\nreflection_cadence = \"month\"\nhealth_check_days = 60\n\
-             meeting_minutes = 45\nweek_start = \"sunday\"\ndate_format = \"dd/mm/yyyy\"\n",
+             meeting_minutes = 45\nweek_start = \"sunday\"\ndate_format = \"dd/mm/yyyy\"\n\
+             mouse = false\n",
         )
         .unwrap();
         assert_eq!(c.language, Some(Lang::Id));
@@ -296,6 +313,10 @@ mod tests {
         assert_eq!(c.meeting_minutes, 45);
         assert_eq!(c.week_start, Weekday::Sun);
         assert_eq!(c.date_format, DateFormat::DayMonthYear);
+        assert!(!c.mouse);
+        assert!(Config::default().mouse);
+        let c = parse("theme = \"high-contrast\"").unwrap();
+        assert_eq!(c.theme, Theme::HighContrast);
     }
 
     #[test]
@@ -307,7 +328,7 @@ mod tests {
             ),
             (
                 "theme = 3",
-                "theme = 3 is not accepted; use \"dark\" or \"light\"",
+                "theme = 3 is not accepted; use \"dark\", \"light\" or \"high-contrast\"",
             ),
             (
                 "meeting_minutes = 0",
@@ -324,6 +345,10 @@ mod tests {
             (
                 "date_format = \"yyyy\"",
                 "date_format = \"yyyy\" is not accepted",
+            ),
+            (
+                "mouse = \"no\"",
+                "mouse = \"no\" is not accepted; use true or false",
             ),
             (
                 "health_check_days = 1000",

@@ -1,25 +1,26 @@
 //! The `mentee` binary: parse the command line, then open the TUI or run a subcommand.
 //! Every error ends here as one line on stderr (neutralised: nothing from a file, a path or
 //! an argument reaches the terminal raw) and a non-zero exit code: 1 for a failure, 2 for a
-//! usage error. A closed output pipe (`mentee export | head -1`) ends quietly with 0.
+//! usage error, 66 when there is no journal at the path, 75 when the journal is locked (see
+//! [`cli::exit`]). A closed output pipe (`mentee export | head -1`) ends quietly with 0.
 
 use std::ffi::OsString;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{CommandFactory, FromArgMatches};
+use clap::FromArgMatches;
+use mentee::cli::paths::{Locations, Origin};
 use mentee::cli::{self, Cli, CliError, Context};
 use mentee::config::Config;
 use mentee::domain::Clock;
 use mentee::domain::text::{clean_line, clean_multiline};
-use mentee::i18n::{Lang, fill, trust};
+use mentee::i18n::{Lang, fill};
 use mentee::tui::{self, App, theme::Theme};
 
 fn main() -> ExitCode {
     // Arguments may be any bytes: paths are OsStrings; text that is not UTF-8 is refused below.
     let raw: Vec<OsString> = std::env::args_os().collect();
     let early = cli::help::language_before_parsing(&raw);
-    let command = cli::help::localize(Cli::command(), early);
+    let command = cli::command(early);
     let matches = match command.try_get_matches_from(&raw) {
         Ok(matches) => matches,
         Err(err) if err.kind() == clap::error::ErrorKind::InvalidUtf8 => {
@@ -27,9 +28,9 @@ fn main() -> ExitCode {
             let shown = bad.map(|a| format!("\"{}\"", clean_line(&a.to_string_lossy())));
             eprintln!(
                 "mentee: {}",
-                fill(early.text().trust.not_utf8, &[&shown.unwrap_or_default()])
+                fill!(early.text().trust.not_utf8, arg = shown.unwrap_or_default())
             );
-            return ExitCode::from(2);
+            return ExitCode::from(cli::exit::USAGE);
         }
         Err(err) => err.exit(),
     };
@@ -49,34 +50,23 @@ fn main() -> ExitCode {
         }
         Err(err) => {
             let text = match &err {
-                CliError::Store(e) => mentee::i18n::cipher::store_error(lang, e)
-                    .unwrap_or_else(|| trust::store_error(lang, e)),
-                CliError::Config(e) => trust::config_error(lang, e),
-                CliError::SavedNotShown(e) => fill(lang.text().trust.saved_not_shown, &[e]),
+                CliError::Store(e) => lang.text().store_error(e),
+                CliError::Config(e) => lang.text().config_error(e),
+                CliError::SavedNotShown(e) => fill!(lang.text().trust.saved_not_shown, error = e),
                 other => other.to_string(),
             };
             eprintln!("mentee: {}", clean_multiline(&text));
-            ExitCode::FAILURE
+            ExitCode::from(err.exit_code())
         }
     }
 }
 
-/// An environment variable that is set and not empty (`MENTEE_DB=""` means unset).
-fn env_path(name: &str) -> Option<PathBuf> {
-    std::env::var_os(name)
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-}
-
 fn run(args: Cli, lang_out: &mut Lang) -> Result<(), CliError> {
+    let locations = Locations::resolve(args.db.as_deref(), args.config.as_deref(), args.demo);
     // `--config PATH` must exist; MENTEE_CONFIG and the default location may be absent.
-    let config = match (&args.config, env_path("MENTEE_CONFIG")) {
-        (Some(path), _) => Config::load_from(path, true)?,
-        (None, Some(path)) => Config::load(&path)?,
-        (None, None) => match Config::default_path() {
-            Some(path) => Config::load(&path)?,
-            None => Config::default(),
-        },
+    let config = match &locations.config {
+        Some(c) => Config::load_from(&c.path, c.origin == Origin::Flag)?,
+        None => Config::default(),
     };
     let lang = args
         .lang
@@ -93,8 +83,12 @@ fn run(args: Cli, lang_out: &mut Lang) -> Result<(), CliError> {
         config,
         lang,
         clock,
-        db: args.db.clone().or_else(|| env_path("MENTEE_DB")),
+        db: match &locations.journal {
+            Some(c) if matches!(c.origin, Origin::Flag | Origin::Env) => Some(c.path.clone()),
+            _ => None,
+        },
         demo: args.demo,
+        locations,
     };
     let journal = ctx.journal_path();
     if let Some(command) = &args.command {
@@ -108,6 +102,7 @@ fn run(args: Cli, lang_out: &mut Lang) -> Result<(), CliError> {
         .map_err(|e| e.about_journal(journal.as_deref()))?;
     let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let theme = Theme::new(ctx.config.theme, colour);
+    tui::terminal::capture_mouse(ctx.config.mouse);
     let app = App::new(store, ctx.config, ctx.lang, ctx.clock, theme, ctx.demo)?;
     tui::run(app)?;
     Ok(())

@@ -49,13 +49,13 @@ fn select_latest_meeting(app: &mut App) -> i64 {
     for _ in 0..pos {
         key(app, 'j');
     }
-    let m = &app.views.meetings.rows[app.views.meetings.cursor.pos].meeting;
+    let m = &app.views.meetings.list.selected().unwrap().meeting;
     assert!(m.starts_at < now());
     m.id
 }
 
 fn step(app: &App) -> Step {
-    app.debrief.as_ref().expect("debrief open").step()
+    app.debrief().expect("debrief open").step()
 }
 
 /// Walks every step of the debrief of meeting `id` with the keys a user presses.
@@ -105,7 +105,7 @@ fn debrief_every_step(app: &mut App, snap: Option<&str>) {
     press(app, KeyCode::Tab);
     ctrl(app, 's');
     assert_eq!(
-        app.debrief.as_ref().unwrap().state.commitments.len(),
+        app.debrief().unwrap().state.commitments.len(),
         0,
         "refused without a due date"
     );
@@ -138,7 +138,7 @@ fn debrief_the_latest_demo_meeting_end_to_end() {
     assert_eq!(agenda.len(), 2);
     let meetings_before = count(&app.store, "meetings");
     debrief_every_step(&mut app, Some("debrief_en"));
-    assert!(app.debrief.is_none(), "{:?}", app.message);
+    assert!(app.debrief().is_none(), "{:?}", app.message);
     assert!(
         app.message
             .as_deref()
@@ -222,7 +222,8 @@ fn debrief_the_latest_demo_meeting_end_to_end() {
     assert_eq!(next.meeting.starts_at.time(), meeting.starts_at.time());
     assert_eq!(next.meeting.status, MeetingStatus::Planned);
     assert_eq!(
-        s.draft(&format!("debrief:{id}")).unwrap(),
+        s.draft(&mentee::tui::views::debrief::draft_key(id))
+            .unwrap(),
         None,
         "draft gone"
     );
@@ -241,7 +242,7 @@ fn debrief_steps_in_indonesian() {
     let mut app = demo_app(Lang::Id);
     select_latest_meeting(&mut app);
     debrief_every_step(&mut app, Some("debrief_id"));
-    assert!(app.debrief.is_none(), "{:?}", app.message);
+    assert!(app.debrief().is_none(), "{:?}", app.message);
 }
 
 fn plan_for(store: &Store, id: i64) -> DebriefPlan {
@@ -268,8 +269,46 @@ fn plan_for(store: &Store, id: i64) -> DebriefPlan {
         thanks: None,
         next_meeting: Some(next),
         day: m.starts_at.date(),
-        draft_key: format!("debrief:{id}"),
+        draft_key: mentee::tui::views::debrief::draft_key(id),
     }
+}
+
+/// A debrief left half-way by the version before typed drafts (its key was `debrief:ID`)
+/// is still offered back after the upgrade, with everything typed.
+#[test]
+fn a_debrief_draft_of_the_previous_version_is_offered_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.db");
+    let mut store = Store::open(&path, false).unwrap();
+    mentee::demo::fill(&mut store, now()).unwrap();
+    let open = |store: Store| {
+        App::new(
+            store,
+            mentee::config::Config::default(),
+            Lang::En,
+            mentee::domain::Clock::Fixed(now()),
+            mentee::tui::theme::Theme::new(mentee::config::Theme::Dark, false),
+            false,
+        )
+        .unwrap()
+    };
+    let mut app = open(store);
+    let id = select_latest_meeting(&mut app);
+    key(&mut app, 'D');
+    ctrl(&mut app, 's');
+    type_text(&mut app, "Typed before the upgrade");
+    press(&mut app, KeyCode::Esc);
+    let typed = mentee::tui::views::debrief::draft_key(id);
+    // The previous version stored the same state under its own key.
+    let legacy = format!("debrief:{id}");
+    app.store.rename_draft(&typed, &legacy).unwrap();
+    drop(app);
+    let mut app = open(Store::open(&path, false).unwrap());
+    assert_eq!(app.draft_offer().unwrap().key, typed, "converted once");
+    assert_eq!(app.store.draft(&legacy).unwrap(), None);
+    key(&mut app, 'r');
+    let d = app.debrief().expect("the debrief is back");
+    assert_eq!(d.form.text("stood_out"), "Typed before the upgrade");
 }
 
 #[test]
@@ -277,7 +316,7 @@ fn a_failing_debrief_save_writes_nothing() {
     let mut app = demo_app(Lang::En);
     let id = select_latest_meeting(&mut app);
     app.store
-        .save_draft(&format!("debrief:{id}"), "{}")
+        .save_draft(&mentee::tui::views::debrief::draft_key(id), "{}")
         .unwrap();
     let tables = [
         "meetings",
@@ -347,8 +386,13 @@ fn a_half_way_debrief_is_kept_as_a_draft_and_restored() {
     type_text(&mut app, "Typing when it crashed");
     // Esc leaves, keeping everything.
     press(&mut app, KeyCode::Esc);
-    assert!(app.debrief.is_none());
-    assert!(app.store.draft(&format!("debrief:{id}")).unwrap().is_some());
+    assert!(app.debrief().is_none());
+    assert!(
+        app.store
+            .draft(&mentee::tui::views::debrief::draft_key(id))
+            .unwrap()
+            .is_some()
+    );
     assert_eq!(
         app.store.meeting(id).unwrap().notes,
         mentee::demo::demo_store(now())
@@ -359,42 +403,44 @@ fn a_half_way_debrief_is_kept_as_a_draft_and_restored() {
     );
     // Opening the same debrief again picks it up where it was.
     key(&mut app, 'D');
-    let d = app.debrief.as_ref().unwrap();
+    let d = app.debrief().unwrap();
     assert_eq!(d.step(), Step::Feedback);
     assert_eq!(d.state.feedback.len(), 1);
     assert_eq!(d.form.text("text"), "Typing when it crashed");
     // Back one step: the notes are still there.
     ctrl(&mut app, 'b');
     assert_eq!(
-        app.debrief.as_ref().unwrap().form.text("stood_out"),
+        app.debrief().unwrap().form.text("stood_out"),
         "Half-typed thought"
     );
     // A crash (the app is dropped without leaving): the next start offers the draft back.
     drop(app);
     let mut app = open(Store::open(&path, false).unwrap());
-    assert!(
-        app.draft_offer
-            .as_ref()
-            .unwrap()
-            .key
-            .starts_with("debrief:")
+    assert_eq!(
+        app.draft_offer().unwrap().key,
+        mentee::tui::views::debrief::draft_key(id)
     );
     let screen = draw(&mut app, 80, 24);
     assert!(screen.contains("Advice to"), "{screen}");
     key(&mut app, 'r');
-    let d = app.debrief.as_ref().expect("the debrief is back");
+    let d = app.debrief().expect("the debrief is back");
     assert_eq!(d.step(), Step::Notes);
     assert_eq!(d.state.feedback[0].text, "Advice to keep");
     // Ctrl-D removes the last feedback noted; Ctrl-S through to the end saves.
     ctrl(&mut app, 's');
     ctrl(&mut app, 'd');
-    assert!(app.debrief.as_ref().unwrap().state.feedback.is_empty());
+    assert!(app.debrief().unwrap().state.feedback.is_empty());
     for _ in 0..4 {
         ctrl(&mut app, 's');
     }
     ctrl(&mut app, 's');
-    assert!(app.debrief.is_none(), "{:?}", app.message);
-    assert_eq!(app.store.draft(&format!("debrief:{id}")).unwrap(), None);
+    assert!(app.debrief().is_none(), "{:?}", app.message);
+    assert_eq!(
+        app.store
+            .draft(&mentee::tui::views::debrief::draft_key(id))
+            .unwrap(),
+        None
+    );
     assert!(
         app.store
             .meeting(id)
@@ -415,7 +461,7 @@ fn a_bad_time_or_date_in_the_last_step_keeps_the_debrief_open() {
     assert_eq!(step(&app), Step::Next);
     type_text(&mut app, "someday");
     ctrl(&mut app, 's');
-    assert!(app.debrief.is_some());
+    assert!(app.debrief().is_some());
     let screen = draw(&mut app, 80, 24);
     assert!(screen.contains("someday"), "{screen}");
     press(&mut app, KeyCode::Backspace);
@@ -428,7 +474,7 @@ fn a_bad_time_or_date_in_the_last_step_keeps_the_debrief_open() {
     }
     type_text(&mut app, "25:99");
     ctrl(&mut app, 's');
-    assert!(app.debrief.is_some());
+    assert!(app.debrief().is_some());
     assert!(draw(&mut app, 80, 24).contains("HH:MM"));
 }
 
@@ -440,7 +486,7 @@ fn a_cancelled_meeting_is_not_debriefed() {
     m.status = MeetingStatus::Cancelled;
     app.store.save_meeting(&m).unwrap();
     key(&mut app, 'D');
-    assert!(app.debrief.is_none());
+    assert!(app.debrief().is_none());
     assert!(app.message.as_deref().unwrap().contains("cancelled"));
 }
 
@@ -460,7 +506,7 @@ fn keep_rate_numbers_are_drawn() {
 fn x_toggles_done_with_todays_date_and_back() {
     let mut app = demo_app(Lang::En);
     app.update(Action::ShowView(View::Commitments));
-    let c = app.views.commitments.rows[0].commitment.clone();
+    let c = app.views.commitments.list.rows()[0].commitment.clone();
     assert_eq!(c.status, CommitmentStatus::Open);
     key(&mut app, 'x');
     let done = app.store.commitment(c.id).unwrap();
@@ -469,7 +515,8 @@ fn x_toggles_done_with_todays_date_and_back() {
     assert!(
         app.views
             .commitments
-            .rows
+            .list
+            .rows()
             .iter()
             .all(|r| r.commitment.id != c.id),
         "left the open filter"
@@ -481,35 +528,110 @@ fn x_toggles_done_with_todays_date_and_back() {
     let pos = app
         .views
         .commitments
-        .rows
+        .list
+        .rows()
         .iter()
         .position(|r| r.commitment.id == c.id)
         .unwrap();
-    app.views.commitments.cursor.pos = pos;
+    app.views.commitments.list.set_pos(pos);
     key(&mut app, 'x');
     let open = app.store.commitment(c.id).unwrap();
     assert_eq!(open.status, CommitmentStatus::Open);
     assert_eq!(open.done_on, None);
 }
 
+/// Issue 13, item 6: under "all", `x` re-sorts the list (done moves down), and the cursor
+/// goes with the commitment, so a second `x` toggles the same one back.
+#[test]
+fn x_x_toggles_the_same_commitment_twice() {
+    let mut app = demo_app(Lang::En);
+    key(&mut app, '5');
+    // open → overdue → done → the mentor's → all
+    for _ in 0..4 {
+        key(&mut app, 'f');
+    }
+    assert!(draw(&mut app, 160, 48).contains("· all"));
+    let first = app
+        .views
+        .commitments
+        .list
+        .selected()
+        .unwrap()
+        .commitment
+        .clone();
+    assert_eq!(first.status, CommitmentStatus::Open);
+    key(&mut app, 'x');
+    assert_eq!(
+        app.store.commitment(first.id).unwrap().status,
+        CommitmentStatus::Done
+    );
+    assert_eq!(
+        app.views.commitments.list.selected_id(),
+        Some(first.id),
+        "the selection followed the commitment to its new row"
+    );
+    key(&mut app, 'x');
+    assert_eq!(
+        app.store.commitment(first.id).unwrap().status,
+        CommitmentStatus::Open,
+        "the second x toggled the same commitment back"
+    );
+    let done: Vec<_> = app
+        .store
+        .commitment_list(100)
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.commitment.done_on == Some(today()))
+        .collect();
+    assert!(
+        done.is_empty(),
+        "no other commitment was marked done: {done:?}"
+    );
+}
+
+/// A filter change keeps the selection on its record when the new filter lists it too.
+#[test]
+fn a_filter_change_keeps_the_selected_record() {
+    let mut app = demo_app(Lang::En);
+    key(&mut app, '5');
+    // open → overdue → done → the mentor's: his open intro, then his shared checklist.
+    for _ in 0..3 {
+        key(&mut app, 'f');
+    }
+    key(&mut app, 'j');
+    let checklist = app
+        .views
+        .commitments
+        .list
+        .selected()
+        .unwrap()
+        .commitment
+        .clone();
+    assert_eq!(checklist.status, CommitmentStatus::Done);
+    // "all" lists it too, further down (after every open commitment): the cursor is on it.
+    key(&mut app, 'f');
+    assert!(app.views.commitments.list.pos() > 1);
+    assert_eq!(app.views.commitments.list.selected_id(), Some(checklist.id));
+}
+
 #[test]
 fn filters_cycle() {
     let mut app = demo_app(Lang::En);
     app.update(Action::ShowView(View::Commitments));
-    let mut seen = vec![app.views.commitments.rows.len()];
+    let mut seen = vec![app.views.commitments.list.rows().len()];
     for _ in 0..5 {
         key(&mut app, 'f');
-        seen.push(app.views.commitments.rows.len());
+        seen.push(app.views.commitments.list.rows().len());
     }
     // open, overdue, done, the mentor's, all, and back to open.
     assert_eq!(seen, [4, 2, 3, 2, 7, 4]);
     assert!(draw(&mut app, 80, 24).contains("Commitments · open"));
 
     app.update(Action::ShowView(View::Feedback));
-    let mut seen = vec![app.views.feedback.rows.len()];
+    let mut seen = vec![app.views.feedback.list.rows().len()];
     for _ in 0..5 {
         key(&mut app, 'f');
-        seen.push(app.views.feedback.rows.len());
+        seen.push(app.views.feedback.list.rows().len());
     }
     // all, open, trying, done, parked, all.
     assert_eq!(seen, [4, 1, 1, 2, 0, 4]);
@@ -525,7 +647,7 @@ fn filters_cycle() {
 fn s_cycles_feedback_status_and_delete_has_undo() {
     let mut app = demo_app(Lang::En);
     app.update(Action::ShowView(View::Feedback));
-    let fb = app.views.feedback.rows[0].feedback.clone();
+    let fb = app.views.feedback.list.rows()[0].feedback.clone();
     key(&mut app, 's');
     assert_eq!(app.store.feedback(fb.id).unwrap().status, fb.status.next());
     key(&mut app, 'd');
@@ -543,8 +665,8 @@ fn add_and_edit_feedback_commitments_and_thanks() {
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "Write shorter emails");
     ctrl(&mut app, 's');
-    assert!(app.form.is_none(), "{:?}", app.message);
-    let fb = &app.views.feedback.rows[app.views.feedback.cursor.pos].feedback;
+    assert!(app.form().is_none(), "{:?}", app.message);
+    let fb = &app.views.feedback.list.selected().unwrap().feedback;
     assert_eq!(fb.text, "Write shorter emails");
     assert!(fb.mentor_id.is_some(), "the active mentor by default");
 
@@ -555,14 +677,14 @@ fn add_and_edit_feedback_commitments_and_thanks() {
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "nonsense");
     ctrl(&mut app, 's');
-    assert!(app.form.is_some(), "a bad date keeps the form open");
+    assert!(app.form().is_some(), "a bad date keeps the form open");
     for _ in 0.."nonsense".len() {
         press(&mut app, KeyCode::Backspace);
     }
     type_text(&mut app, "+3d");
     ctrl(&mut app, 's');
-    assert!(app.form.is_none());
-    let c = &app.views.commitments.rows[app.views.commitments.cursor.pos].commitment;
+    assert!(app.form().is_none());
+    let c = &app.views.commitments.list.selected().unwrap().commitment;
     assert_eq!(
         (c.text.as_str(), c.due),
         ("Read the book", Some(today() + Duration::days(3)))
@@ -574,7 +696,7 @@ fn add_and_edit_feedback_commitments_and_thanks() {
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "For the intro");
     ctrl(&mut app, 's');
-    assert!(app.form.is_none(), "{:?}", app.message);
+    assert!(app.form().is_none(), "{:?}", app.message);
     let g = app.views.gratitude.selected().unwrap().clone();
     assert_eq!(g.what_for, "For the intro");
     assert!(!g.sent);
@@ -593,12 +715,12 @@ fn the_experiment_chain_reaches_the_next_agenda_and_the_gratitude_nudges() {
     let mut app = demo_app(Lang::En);
     app.update(Action::ShowView(View::Feedback));
     key(&mut app, 'f'); // open feedback only
-    let fb = app.views.feedback.rows[0].feedback.clone();
+    let fb = app.views.feedback.list.rows()[0].feedback.clone();
     assert_eq!(fb.status, FeedbackStatus::Open);
     // t: try this → an experiment due in two weeks; the feedback is now "trying".
     key(&mut app, 't');
     ctrl(&mut app, 's');
-    assert!(app.form.is_none(), "{:?}", app.message);
+    assert!(app.form().is_none(), "{:?}", app.message);
     assert_eq!(
         app.store.feedback(fb.id).unwrap().status,
         FeedbackStatus::Trying
@@ -618,11 +740,12 @@ fn the_experiment_chain_reaches_the_next_agenda_and_the_gratitude_nudges() {
     let pos = app
         .views
         .commitments
-        .rows
+        .list
+        .rows()
         .iter()
         .position(|r| r.commitment.id == exp.id)
         .unwrap();
-    app.views.commitments.cursor.pos = pos;
+    app.views.commitments.list.set_pos(pos);
     key(&mut app, 'r');
     type_text(&mut app, "It worked: fewer questions");
     ctrl(&mut app, 's');
@@ -658,11 +781,12 @@ fn the_experiment_chain_reaches_the_next_agenda_and_the_gratitude_nudges() {
     let pos = app
         .views
         .meetings
-        .rows
+        .list
+        .rows()
         .iter()
         .position(|r| r.meeting.id == next.id)
         .unwrap();
-    app.views.meetings.cursor.pos = pos;
+    app.views.meetings.list.set_pos(pos);
     app.views.meetings.load_detail(&app.store).unwrap();
     key(&mut app, 'D');
     let items = app.store.agenda_of(next.id).unwrap();
@@ -674,7 +798,7 @@ fn the_experiment_chain_reaches_the_next_agenda_and_the_gratitude_nudges() {
     for _ in 0..6 {
         ctrl(&mut app, 's');
     }
-    assert!(app.debrief.is_none(), "{:?}", app.message);
+    assert!(app.debrief().is_none(), "{:?}", app.message);
     assert_eq!(
         app.store.commitment(exp.id).unwrap().reported_on,
         Some(next.starts_at.date())
@@ -696,17 +820,17 @@ fn the_experiment_chain_reaches_the_next_agenda_and_the_gratitude_nudges() {
         .iter()
         .position(|n| n.nudge.kind == NudgeKind::ThankForExperiment)
         .unwrap();
-    app.views.gratitude.cursor.pos = pos;
+    app.views.gratitude.nudge_cursor.pos = pos;
     let screen = draw(&mut app, 160, 48);
     assert!(
         screen.contains("Thank Daniel Okafor for the advice"),
         "{screen}"
     );
     press(&mut app, KeyCode::Enter);
-    let form = &app.form.as_ref().expect("a thanks form").form;
+    let form = &app.form().expect("a thanks form").form;
     assert!(form.text("what_for").contains("It worked: fewer questions"));
     ctrl(&mut app, 's');
-    assert!(app.form.is_none(), "{:?}", app.message);
+    assert!(app.form().is_none(), "{:?}", app.message);
     let n = nudges(&app.store.nudge_input(now()).unwrap(), now());
     assert!(
         !n.iter().any(|n| n.commitment_id == Some(exp.id)),

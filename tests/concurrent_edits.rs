@@ -178,7 +178,7 @@ fn both_scenarios<T: Editable + std::fmt::Debug + PartialEq>(
     assert!(
         matches!(outcome, UpdateOutcome::Merged { .. }),
         "{}: {outcome:?}",
-        T::NOUN
+        T::KIND
     );
     let merged = T::load(a, id).unwrap();
     let mut expect = other.clone();
@@ -187,7 +187,7 @@ fn both_scenarios<T: Editable + std::fmt::Debug + PartialEq>(
         merged.fields().unwrap(),
         expect.fields().unwrap(),
         "{}",
-        T::NOUN
+        T::KIND
     );
     let mut stale = form.clone();
     change_one(&mut stale, "mine");
@@ -195,13 +195,13 @@ fn both_scenarios<T: Editable + std::fmt::Debug + PartialEq>(
     assert!(
         matches!(outcome, UpdateOutcome::Conflict(_)),
         "{}: {outcome:?}",
-        T::NOUN
+        T::KIND
     );
     assert_eq!(
         T::load(a, id).unwrap(),
         merged,
         "{}: nothing written",
-        T::NOUN
+        T::KIND
     );
 }
 

@@ -296,3 +296,59 @@ fn backup_stays_encrypted_and_import_works_on_an_encrypted_journal() {
         .success();
     assert!(!contains(&fs::read(&db).unwrap(), "Zanzibar"));
 }
+
+#[test]
+fn check_says_whether_the_journal_is_encrypted_in_text_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("journal.db");
+    mentee(&db)
+        .args(["add", "question", "Is the Borealis offer worth it?"])
+        .assert()
+        .success();
+    let json = |cmd: &mut Command| -> serde_json::Value {
+        serde_json::from_str(&stdout(cmd.args(["check", "--format", "json"]))).unwrap()
+    };
+    assert_eq!(json(&mut mentee(&db))["encrypted"], false);
+    encrypt(&db, "pw");
+    let report = json(&mut with_pass(&db, "pw"));
+    assert_eq!(report["encrypted"], true);
+    assert_eq!(report["ok"], true);
+    let check = stdout(with_pass(&db, "pw").args(["--lang", "id", "check"]));
+    assert!(check.contains("enkripsi: SQLCipher 4."), "{check}");
+    // The demo lives in memory, never encrypted.
+    let mut demo = Command::cargo_bin("mentee").unwrap();
+    demo.env("MENTEE_CONFIG", "/nonexistent/x.toml")
+        .args(["--demo", "check", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&mut demo)).unwrap();
+    assert_eq!(report["encrypted"], false);
+}
+
+#[test]
+fn a_journal_open_elsewhere_is_not_converted_and_exits_with_75() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("journal.db");
+    mentee(&db)
+        .args(["add", "question", "Is the Borealis offer worth it?"])
+        .assert()
+        .success();
+    // Another program (another mentee) has the journal open.
+    let other = rusqlite::Connection::open(&db).unwrap();
+    let n: i64 = other
+        .query_row("SELECT count(*) FROM questions", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 1);
+    let before = fs::read(&db).unwrap();
+    let out = mentee(&db)
+        .env("MENTEE_NEW_PASSPHRASE_COMMAND", "printf 'pw\\n'")
+        .arg("encrypt")
+        .assert()
+        .failure()
+        .code(75)
+        .get_output()
+        .clone();
+    let line = String::from_utf8(out.stderr).unwrap();
+    assert!(line.contains("close it and try again"), "{line}");
+    assert!(fs::read(&db).unwrap() == before, "the journal changed");
+    drop(other);
+    assert!(encrypt(&db, "pw").contains("is now encrypted"));
+}

@@ -224,10 +224,7 @@ fn every_view_and_overlay_draws_at_every_size() {
             |(a, v, overlay, w, h)| {
                 let mut apps = apps.borrow_mut();
                 let app = &mut apps[a];
-                app.help_open = false;
-                app.search = None;
-                app.form = None;
-                app.confirm = None;
+                app.overlays.clear();
                 app.update(Action::ShowView(View::ALL[v]));
                 match overlay {
                     1 => app.update(Action::ToggleHelp),
@@ -247,7 +244,7 @@ fn every_view_and_overlay_draws_at_every_size() {
                             KeyModifiers::NONE,
                         )));
                     }
-                    4 => app.ask_delete("mentors", 1, "mentor", &"東京".repeat(200)),
+                    4 => app.ask_delete(mentee::domain::RecordKind::Mentor, 1, &"東京".repeat(200)),
                     _ => {}
                 }
                 common::draw(app, w, h);

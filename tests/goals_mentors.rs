@@ -96,7 +96,7 @@ fn smart_panel_for_a_failing_and_a_passing_goal_in_indonesian() {
 #[test]
 fn a_new_goal_is_saved_with_its_fields_and_marked_until_fixed() {
     let mut app = goals_app(Lang::En);
-    let before = app.views.goals.rows.len();
+    let before = app.views.goals.list.rows().len();
     key(&mut app, 'n');
     typing(&mut app, "Ship the SQL course");
     tab(&mut app, 1);
@@ -116,9 +116,9 @@ fn a_new_goal_is_saved_with_its_fields_and_marked_until_fixed() {
     tab(&mut app, 1);
     key(&mut app, ' '); // mentor: none → the first mentor
     ctrl(&mut app, 's');
-    assert!(app.form.is_none(), "saved even though it fails");
-    assert_eq!(app.views.goals.rows.len(), before + 1);
-    let saved = &app.views.goals.rows[app.views.goals.cursor.pos].goal;
+    assert!(app.form().is_none(), "saved even though it fails");
+    assert_eq!(app.views.goals.list.rows().len(), before + 1);
+    let saved = &app.views.goals.list.selected().unwrap().goal;
     assert_eq!(saved.title, "Ship the SQL course");
     assert_eq!(saved.specific, "Finish the window-functions course");
     assert_eq!(saved.metric, "modules done");
@@ -144,7 +144,7 @@ fn a_new_goal_is_saved_with_its_fields_and_marked_until_fixed() {
     tab(&mut app, 1);
     typing(&mut app, "The team is moving to analytics work");
     ctrl(&mut app, 's');
-    assert!(app.form.is_none());
+    assert!(app.form().is_none());
     let screen = draw(&mut app, 160, 48);
     assert!(!screen.contains("SMART: fails"), "{screen}");
 }
@@ -158,7 +158,7 @@ fn a_bad_due_date_shows_the_inline_message_and_saves_nothing() {
     tab(&mut app, 8);
     typing(&mut app, "2026-02-30");
     ctrl(&mut app, 's');
-    assert!(app.form.is_some(), "the form stays open");
+    assert!(app.form().is_some(), "the form stays open");
     let screen = draw(&mut app, 160, 48);
     assert!(screen.contains("2026-02-30"), "{screen}");
     assert!(screen.contains("is not a real calendar date"), "{screen}");
@@ -168,14 +168,14 @@ fn a_bad_due_date_shows_the_inline_message_and_saves_nothing() {
 #[test]
 fn a_target_change_needs_a_reason_and_records_a_revision() {
     let mut app = goals_app(Lang::En);
-    let goal = app.views.goals.rows[0].goal.clone();
+    let goal = app.views.goals.list.rows()[0].goal.clone();
     assert_eq!(goal.target, Some(1.0));
     key(&mut app, 'e');
     tab(&mut app, 4);
     press(&mut app, KeyCode::Backspace);
     typing(&mut app, "2");
     ctrl(&mut app, 's');
-    assert!(app.form.is_some(), "refused without a reason");
+    assert!(app.form().is_some(), "refused without a reason");
     let screen = draw(&mut app, 160, 48);
     assert!(
         screen.contains("Target, due date or status changed: say why"),
@@ -187,7 +187,7 @@ fn a_target_change_needs_a_reason_and_records_a_revision() {
     // The error put the focus on the reason field.
     typing(&mut app, "The meetup asked for a second talk");
     ctrl(&mut app, 's');
-    assert!(app.form.is_none());
+    assert!(app.form().is_none());
     assert_eq!(app.store.goal(goal.id).unwrap().target, Some(2.0));
     let revs = app.store.revisions_of(goal.id, 10).unwrap();
     assert_eq!(revs.len(), 1);
@@ -205,24 +205,24 @@ fn a_target_change_needs_a_reason_and_records_a_revision() {
     key(&mut app, 'e');
     typing(&mut app, "!");
     ctrl(&mut app, 's');
-    assert!(app.form.is_none());
+    assert!(app.form().is_none());
     assert_eq!(app.store.revisions_of(goal.id, 10).unwrap().len(), 1);
 }
 
 #[test]
 fn a_progress_update_is_saved_and_shown() {
     let mut app = goals_app(Lang::En);
-    let goal = app.views.goals.rows[1].goal.clone();
+    let goal = app.views.goals.list.rows()[1].goal.clone();
     key(&mut app, 'j');
     let before = app.store.progress_of(goal.id, 50).unwrap().len();
     key(&mut app, 'p');
-    assert!(app.form.is_some());
+    assert!(app.form().is_some());
     tab(&mut app, 1); // the date is today already
     typing(&mut app, "3");
     tab(&mut app, 1);
     typing(&mut app, "Led the third review alone");
     ctrl(&mut app, 's');
-    assert!(app.form.is_none());
+    assert!(app.form().is_none());
     let history = app.store.progress_of(goal.id, 50).unwrap();
     assert_eq!(history.len(), before + 1);
     let last = history.last().unwrap();
@@ -236,20 +236,48 @@ fn a_progress_update_needs_a_value() {
     let mut app = goals_app(Lang::En);
     key(&mut app, 'p');
     ctrl(&mut app, 's');
-    assert!(app.form.is_some());
+    assert!(app.form().is_some());
     assert!(draw(&mut app, 160, 48).contains("This field is required"));
 }
 
 #[test]
 fn deleting_a_goal_can_be_undone() {
     let mut app = goals_app(Lang::En);
-    let before = app.views.goals.rows.len();
+    let before = app.views.goals.list.rows().len();
     key(&mut app, 'd');
-    assert!(app.confirm.is_some());
+    assert!(app.confirm().is_some());
     key(&mut app, 'y');
-    assert_eq!(app.views.goals.rows.len(), before - 1);
+    assert_eq!(app.views.goals.list.rows().len(), before - 1);
     key(&mut app, 'u');
-    assert_eq!(app.views.goals.rows.len(), before);
+    assert_eq!(app.views.goals.list.rows().len(), before);
+}
+
+#[test]
+fn delete_and_undo_name_the_record_in_the_interface_language() {
+    for (lang, asked, deleted, restored) in [
+        (
+            Lang::En,
+            "Delete this goal:",
+            "Deleted the goal.",
+            "Restored the goal.",
+        ),
+        (
+            Lang::Id,
+            "Hapus sasaran ini:",
+            "sasaran dihapus.",
+            "sasaran dipulihkan.",
+        ),
+    ] {
+        let mut app = goals_app(lang);
+        key(&mut app, 'd');
+        assert!(draw(&mut app, 160, 48).contains(asked), "{lang:?}");
+        key(&mut app, 'y');
+        let message = app.message.clone().unwrap_or_default();
+        assert!(message.starts_with(deleted), "{lang:?}: {message}");
+        key(&mut app, 'u');
+        let message = app.message.clone().unwrap_or_default();
+        assert_eq!(message, restored, "{lang:?}");
+    }
 }
 
 #[test]
@@ -277,14 +305,14 @@ fn a_goal_draft_survives_a_restart() {
         // Dropped without saving: as if the process died.
     }
     let mut app = open(&path);
-    assert!(app.draft_offer.is_some(), "the draft is offered");
+    assert!(app.draft_offer().is_some(), "the draft is offered");
     assert!(draw(&mut app, 100, 30).contains("Half a goal"));
     key(&mut app, 'r');
-    let open_form = app.form.as_ref().expect("the form is back");
+    let open_form = app.form().expect("the form is back");
     assert_eq!(open_form.form.text("title"), "Half a goal");
     assert_eq!(open_form.form.text("due"), "2027-01-15");
     ctrl(&mut app, 's');
-    assert!(app.form.is_none());
+    assert!(app.form().is_none());
     let goals = app.store.goal_summaries(10).unwrap();
     assert_eq!(goals.len(), 1);
     assert_eq!(goals[0].goal.title, "Half a goal");
@@ -339,7 +367,8 @@ fn mentors_app(lang: Lang) -> App {
 fn names(app: &App) -> Vec<String> {
     app.views
         .mentors
-        .rows
+        .list
+        .rows()
         .iter()
         .map(|m| m.name.clone())
         .collect()
@@ -368,16 +397,16 @@ fn f_cycles_the_status_filter_shown_in_the_title() {
 #[test]
 fn a_logged_contact_updates_the_last_contact_and_the_initiated_share() {
     let mut app = mentors_app(Lang::En);
-    let daniel = app.views.mentors.rows[0].id;
+    let daniel = app.views.mentors.list.rows()[0].id;
     let before = app.store.contact_stats(daniel).unwrap();
     key(&mut app, 'c');
-    assert!(app.form.is_some());
+    assert!(app.form().is_some());
     tab(&mut app, 2); // date today, channel from the agreement
     key(&mut app, ' '); // initiative: me → mentor
     tab(&mut app, 1);
     typing(&mut app, "He checked in on the talk");
     ctrl(&mut app, 's');
-    assert!(app.form.is_none());
+    assert!(app.form().is_none());
     let after = app.store.contact_stats(daniel).unwrap();
     assert_eq!(after.total, before.total + 1);
     assert_eq!(after.mine, before.mine, "the mentor took the initiative");
@@ -410,7 +439,7 @@ fn a_candidate_without_reply_gets_a_follow_up_note_until_the_mentor_answers() {
 
 fn rate(app: &mut App, ratings: [char; 5], note: &str) {
     key(app, 'h');
-    assert!(app.form.is_some());
+    assert!(app.form().is_some());
     for r in ratings {
         tab(app, 1);
         key(app, r);
@@ -423,7 +452,7 @@ fn rate(app: &mut App, ratings: [char; 5], note: &str) {
 #[test]
 fn a_health_check_is_saved_and_a_decline_shows_the_advice() {
     let mut app = mentors_app(Lang::En);
-    let daniel = app.views.mentors.rows[0].id;
+    let daniel = app.views.mentors.list.rows()[0].id;
     let screen = draw(&mut app, 160, 48);
     assert!(!screen.contains("Raise it openly"), "{screen}");
 
@@ -434,7 +463,7 @@ fn a_health_check_is_saved_and_a_decline_shows_the_advice() {
         key(&mut app, r);
     }
     ctrl(&mut app, 's');
-    assert!(app.form.is_some());
+    assert!(app.form().is_some());
     assert!(app.store.health_checks_of(daniel, 20).unwrap().len() == 3);
     assert!(draw(&mut app, 160, 48).contains("Rate from 1 (poor) to 5 (great)"));
     press(&mut app, KeyCode::Esc);
@@ -442,7 +471,7 @@ fn a_health_check_is_saved_and_a_decline_shows_the_advice() {
 
     let before = app.store.health_checks_of(daniel, 20).unwrap().len();
     rate(&mut app, ['4', '3', '4', '4', '3'], "Meetings got rushed");
-    assert!(app.form.is_none());
+    assert!(app.form().is_none());
     let checks = app.store.health_checks_of(daniel, 20).unwrap();
     assert_eq!(checks.len(), before + 1);
     let last = checks.last().unwrap();
@@ -473,18 +502,18 @@ fn a_health_check_is_saved_and_a_decline_shows_the_advice() {
 #[test]
 fn ending_a_relationship_writes_closing_notes_status_and_a_gratitude_draft() {
     let mut app = mentors_app(Lang::En);
-    let daniel = app.views.mentors.rows[0].clone();
+    let daniel = app.views.mentors.list.rows()[0].clone();
     let thanks_before = app.store.gratitude_list(100).unwrap().len();
     key(&mut app, 'x');
-    assert!(app.form.is_some());
+    assert!(app.form().is_some());
     ctrl(&mut app, 's');
-    assert!(app.form.is_some(), "what went well is required");
+    assert!(app.form().is_some(), "what went well is required");
     typing(&mut app, "Candid feedback on every talk draft");
     tab(&mut app, 1);
     press(&mut app, KeyCode::End);
     typing(&mut app, "your reviews of my talk.");
     ctrl(&mut app, 's');
-    assert!(app.form.is_none());
+    assert!(app.form().is_none());
     let m = app.store.mentor(daniel.id).unwrap();
     assert_eq!(m.status, mentee::domain::MentorStatus::Ended);
     assert_eq!(m.status_since, Some(now().date()));
@@ -518,27 +547,45 @@ fn ending_a_relationship_writes_closing_notes_status_and_a_gratitude_draft() {
     );
     key(&mut app, 'x');
     assert!(
-        app.form.is_none(),
+        app.form().is_none(),
         "an ended relationship is not ended twice"
     );
 }
 
 #[test]
 fn mentor_relationship_drafts_reopen() {
+    use mentee::tui::overlay::Overlay;
+    use mentee::tui::purpose::{FormPurpose, MentorForm};
     let mut app = mentors_app(Lang::En);
-    let id = app.views.mentors.rows[0].id;
-    for (k, kind) in [('c', "contact"), ('h', "health"), ('x', "close")] {
+    let id = app.views.mentors.list.rows()[0].id;
+    for (k, purpose) in [
+        ('c', MentorForm::Contact(id)),
+        ('h', MentorForm::Health(id)),
+        ('x', MentorForm::Close(id)),
+    ] {
         key(&mut app, k);
         typing(&mut app, "4");
-        let draft_key = format!("mentor:{id}:{kind}");
+        let purpose = FormPurpose::Mentors(purpose);
+        let draft_key = purpose.draft_key();
         assert!(
             app.store.draft(&draft_key).unwrap().is_some(),
             "{draft_key}"
         );
-        let reopened = mentee::tui::forms::reopen(&app, &draft_key).expect(kind);
-        assert_eq!(reopened.form.draft_key, draft_key);
+        // As if the app had stopped there: the draft is offered back, and restored.
+        app.overlays.clear();
+        let draft = app
+            .store
+            .drafts()
+            .unwrap()
+            .into_iter()
+            .find(|d| d.key == draft_key)
+            .unwrap();
+        app.overlays.push(Overlay::DraftOffer(draft));
+        key(&mut app, 'r');
+        assert_eq!(app.form().map(|o| &o.purpose), Some(&purpose));
         press(&mut app, KeyCode::Esc);
         key(&mut app, 'y');
+        assert!(app.store.draft(&draft_key).unwrap().is_none());
     }
 }
 

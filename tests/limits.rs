@@ -67,6 +67,9 @@ fn number_edge() -> impl Strategy<Value = f64> {
         Just(f64::MIN_POSITIVE),
         Just(1e300),
         Just(123_456_789.123_456),
+        // Once lost by the import (serde_json's fast float parser rounds such numbers).
+        Just(1.155_365_963_254_136_7e-203),
+        Just(5e-324),
         any::<f64>(),
     ]
 }
@@ -312,6 +315,26 @@ fn build_plain() -> Store {
 /// The words are the same wherever a value over a limit comes in: the store (every form, the
 /// command line) and the import.
 #[test]
+fn tiny_and_subnormal_numbers_survive_export_and_import() {
+    for value in [
+        1.155_365_963_254_136_7e-203,
+        5e-324,
+        2.225_073_858_507_201e-308,
+    ] {
+        let s = Store::open_in_memory().unwrap();
+        let mut goal = Goal::new("Tiny");
+        goal.baseline = Some(value);
+        s.save_goal(&goal).unwrap();
+        round_trips(&s);
+        let doc: Value = serde_json::from_str(&export_json(&s, true).unwrap()).unwrap();
+        let mut again = Store::open_in_memory().unwrap();
+        import_json(&mut again, &doc.to_string(), false).unwrap();
+        let back = again.goal_summaries(1).unwrap()[0].goal.baseline;
+        assert_eq!(back, Some(value), "{value:e} came back as {back:?}");
+    }
+}
+
+#[test]
 fn the_store_and_the_import_refuse_with_the_same_words() {
     let s = Store::open_in_memory().unwrap();
     let long = "東".repeat(MAX_TEXT_CHARS + 1);
@@ -428,4 +451,26 @@ fn dates_beyond_the_range_from_an_older_journal_never_panic() {
             press(KeyCode::Char('j'));
         }
     }
+}
+
+#[test]
+fn an_item_added_after_one_at_the_position_limit_renumbers_the_agenda() {
+    let s = Store::open_in_memory().unwrap();
+    let mentor = s.save_mentor(&Mentor::new("Ana")).unwrap();
+    let starts = d(2026, 12, 1).and_hms_opt(9, 0, 0).unwrap();
+    let meeting = s.save_meeting(&Meeting::new(mentor, starts, 30)).unwrap();
+    let mut first = AgendaItem::new(meeting, AgendaKind::Topic, "first");
+    first.position = 5;
+    s.save_agenda_item(&first).unwrap();
+    let mut last = AgendaItem::new(meeting, AgendaKind::Topic, "at the limit");
+    last.position = limits::POSITION.max;
+    s.save_agenda_item(&last).unwrap();
+    s.save_agenda_item(&AgendaItem::new(meeting, AgendaKind::Topic, "new"))
+        .unwrap();
+    let agenda = s.agenda_of(meeting).unwrap();
+    let texts: Vec<_> = agenda.iter().map(|a| a.text.as_str()).collect();
+    assert_eq!(texts, ["first", "at the limit", "new"]);
+    let positions: Vec<_> = agenda.iter().map(|a| a.position).collect();
+    assert_eq!(positions, [1, 2, 3]);
+    round_trips(&s);
 }

@@ -41,7 +41,8 @@ fn builder(lang: Lang) -> App {
     let mut app = demo_app(lang);
     key(&mut app, '3');
     assert_eq!(
-        app.views.meetings.cursor.pos, 0,
+        app.views.meetings.list.pos(),
+        0,
         "the upcoming meeting is first"
     );
     press(&mut app, KeyCode::Enter);
@@ -152,14 +153,14 @@ fn suggestions_from_every_source_are_accepted_once_and_disappear() {
 fn items_are_added_edited_reordered_and_deleted_with_undo() {
     let mut app = builder(Lang::En);
     key(&mut app, 'n');
-    assert!(app.form.is_some());
+    assert!(app.form().is_some());
     // kind (choice) → text → minutes → outcome.
     press(&mut app, KeyCode::Tab);
     typed(&mut app, "Which meetup slot suits a first talk?");
     press(&mut app, KeyCode::Tab);
     typed(&mut app, "abc");
     ctrl_s(&mut app);
-    assert!(app.form.is_some(), "bad minutes keep the form open");
+    assert!(app.form().is_some(), "bad minutes keep the form open");
     for _ in 0..3 {
         press(&mut app, KeyCode::Backspace);
     }
@@ -167,7 +168,7 @@ fn items_are_added_edited_reordered_and_deleted_with_undo() {
     press(&mut app, KeyCode::Tab);
     typed(&mut app, "A slot picked");
     ctrl_s(&mut app);
-    assert!(app.form.is_none(), "saved: {:?}", app.message);
+    assert!(app.form().is_none(), "saved: {:?}", app.message);
     let texts = item_texts(&app);
     assert_eq!(texts.len(), 3);
     assert_eq!(texts[2], "Which meetup slot suits a first talk?");
@@ -213,7 +214,7 @@ fn items_are_added_edited_reordered_and_deleted_with_undo() {
 
     // Delete asks, then `u` puts it back.
     key(&mut app, 'd');
-    assert!(app.confirm.is_some());
+    assert!(app.confirm().is_some());
     key(&mut app, 'y');
     assert_eq!(item_texts(&app).len(), 2);
     assert_eq!(
@@ -302,13 +303,19 @@ fn readiness_toggles_and_shows_in_the_list_and_today() {
     assert!(app.store.meeting(id).unwrap().agenda_ready);
     assert!(draw(&mut app, 80, 24).contains("agenda: ready"));
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.views.meetings.rows[0].readiness, AgendaReadiness::Ready);
+    assert_eq!(
+        app.views.meetings.list.rows()[0].readiness,
+        AgendaReadiness::Ready
+    );
     assert!(draw(&mut app, 80, 24).contains("ready"));
     key(&mut app, '1');
     assert!(draw(&mut app, 100, 30).contains("agenda: ready"));
     key(&mut app, '3');
     key(&mut app, 'r');
-    assert_eq!(app.views.meetings.rows[0].readiness, AgendaReadiness::Draft);
+    assert_eq!(
+        app.views.meetings.list.rows()[0].readiness,
+        AgendaReadiness::Draft
+    );
     key(&mut app, '1');
     assert!(draw(&mut app, 100, 30).contains("agenda: draft"));
 }
@@ -324,14 +331,14 @@ fn an_empty_agenda_starts_from_the_template_and_cannot_be_ready() {
     press(&mut app, KeyCode::Tab);
     typed(&mut app, "25:00");
     ctrl_s(&mut app);
-    assert!(app.form.is_some(), "a bad time keeps the form open");
+    assert!(app.form().is_some(), "a bad time keeps the form open");
     assert!(draw(&mut app, 100, 30).contains("Use HH:MM"));
     for _ in 0..5 {
         press(&mut app, KeyCode::Backspace);
     }
     typed(&mut app, "10:30");
     ctrl_s(&mut app);
-    assert!(app.form.is_none(), "{:?}", app.message);
+    assert!(app.form().is_none(), "{:?}", app.message);
     let s = app.views.meetings.selected().unwrap().clone();
     assert_eq!(s.meeting.starts_at.to_string(), "2026-12-10 10:30:00");
     assert_eq!(s.meeting.minutes, 30, "the configured default length");
@@ -372,7 +379,7 @@ fn an_empty_agenda_starts_from_the_template_and_cannot_be_ready() {
 fn a_meeting_is_edited_to_held_and_deleted_with_undo() {
     let mut app = demo_app(Lang::En);
     key(&mut app, '3');
-    let total = app.views.meetings.rows.len();
+    let total = app.views.meetings.list.rows().len();
     // A held meeting has no builder, but shows what came out of it.
     key(&mut app, 'j');
     press(&mut app, KeyCode::Enter);
@@ -389,12 +396,13 @@ fn a_meeting_is_edited_to_held_and_deleted_with_undo() {
     }
     key(&mut app, ' ');
     ctrl_s(&mut app);
-    assert!(app.form.is_none(), "{:?}", app.message);
+    assert!(app.form().is_none(), "{:?}", app.message);
 
     let held: Vec<_> = app
         .views
         .meetings
-        .rows
+        .list
+        .rows()
         .iter()
         .filter(|r| r.meeting.status == MeetingStatus::Held)
         .collect();
@@ -403,9 +411,9 @@ fn a_meeting_is_edited_to_held_and_deleted_with_undo() {
 
     key(&mut app, 'd');
     key(&mut app, 'y');
-    assert_eq!(app.views.meetings.rows.len(), total - 1);
+    assert_eq!(app.views.meetings.list.rows().len(), total - 1);
     key(&mut app, 'u');
-    assert_eq!(app.views.meetings.rows.len(), total);
+    assert_eq!(app.views.meetings.list.rows().len(), total);
 }
 
 #[test]
@@ -436,7 +444,7 @@ fn ticks_and_notes_are_saved_at_once_and_survive_a_restart() {
     press(&mut app, KeyCode::Enter);
     typed(&mut app, "Open with the outage story");
     ctrl_s(&mut app);
-    assert!(app.form.is_none());
+    assert!(app.form().is_none());
     let screen = draw(&mut app, 80, 24);
     assert!(screen.contains("1 of 2 discussed"), "{screen}");
     assert!(screen.contains("✎ Open with the outage story"), "{screen}");
@@ -446,7 +454,7 @@ fn ticks_and_notes_are_saved_at_once_and_survive_a_restart() {
 
     let mut app = open();
     key(&mut app, '3');
-    let id = app.views.meetings.rows[0].meeting.id;
+    let id = app.views.meetings.list.rows()[0].meeting.id;
     let agenda = app.store.agenda_of(id).unwrap();
     assert!(agenda[0].discussed, "the tick was saved");
     assert!(!agenda[1].discussed, "ticked twice is unticked");
@@ -468,7 +476,7 @@ fn in_meeting_mode_shows_the_elapsed_time_against_the_length() {
         "the clock ticks every second"
     );
     // Twelve minutes into the meeting.
-    let start = app.views.meetings.rows[0].meeting.starts_at;
+    let start = app.views.meetings.list.rows()[0].meeting.starts_at;
     app.clock = Clock::Fixed(start + chrono::Duration::seconds(12 * 60 + 5));
     let screen = draw(&mut app, 80, 24);
     assert!(screen.contains("Elapsed 12:05 of 45 min"), "{screen}");
@@ -494,10 +502,10 @@ fn q_parks_a_question_from_another_view() {
     let mut app = demo_app(Lang::En);
     key(&mut app, '5');
     key(&mut app, 'Q');
-    assert!(app.form.is_some(), "Q opens the question form");
+    assert!(app.form().is_some(), "Q opens the question form");
     typed(&mut app, "What would you do in my first 90 days?");
     ctrl_s(&mut app);
-    assert!(app.form.is_none());
+    assert!(app.form().is_none());
     assert_eq!(
         app.screen,
         mentee::tui::app::Screen::View(View::Commitments)
@@ -522,7 +530,7 @@ fn q_parks_a_question_from_another_view() {
     // An empty question is refused and nothing is saved.
     key(&mut app, 'Q');
     ctrl_s(&mut app);
-    assert!(app.form.is_some());
+    assert!(app.form().is_some());
     press(&mut app, KeyCode::Esc);
 }
 

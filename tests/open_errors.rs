@@ -204,7 +204,9 @@ fn a_bad_config_file_is_a_clear_error() {
         .clone();
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
-        stderr.contains("theme = \"neon\" is not accepted; use \"dark\" or \"light\""),
+        stderr.contains(
+            "theme = \"neon\" is not accepted; use \"dark\", \"light\" or \"high-contrast\""
+        ),
         "{stderr}"
     );
 }

@@ -392,7 +392,7 @@ fn two_instances_share_a_journal_without_lock_errors() {
     common::key(&mut app, '1');
     common::key(&mut app, '6');
     assert_eq!(
-        app.views.gratitude.rows.len(),
+        app.views.gratitude.list.rows().len(),
         15,
         "the TUI shows the new records on reload"
     );

@@ -45,7 +45,8 @@ fn a_journal_locked_by_another_program_reads_as_the_apps_own_words() {
          VALUES ('x', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'held');",
     )
     .unwrap();
-    let err = fails(mentee(dir.path()).arg("--db").arg(&db).arg("status"), 1);
+    // 75 (EX_TEMPFAIL): a script can tell "try again" from a failure.
+    let err = fails(mentee(dir.path()).arg("--db").arg(&db).arg("status"), 75);
     assert!(err.contains("is locked by another program"), "{err}");
     assert!(!err.contains("database"), "{err}");
     drop(conn);

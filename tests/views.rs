@@ -4,6 +4,7 @@
 mod common;
 
 use common::*;
+use mentee::domain::RecordKind;
 use mentee::i18n::Lang;
 use mentee::tui::app::Screen;
 use mentee::tui::keys::Action;
@@ -93,14 +94,14 @@ fn welcome_fresh_key_goes_to_mentors() {
     let mut app = empty_app(Lang::En);
     key(&mut app, 'n');
     assert_eq!(app.screen, Screen::View(View::Mentors));
-    assert!(app.form.is_some(), "the new-mentor form opens at once");
+    assert!(app.form().is_some(), "the new-mentor form opens at once");
 }
 
 #[test]
 fn help_overlay_lists_the_keys_of_the_tables() {
     let mut app = demo_app(Lang::En);
     key(&mut app, '?');
-    assert!(app.help_open);
+    assert!(app.help_open());
     let screen = draw(&mut app, 100, 40);
     insta::assert_snapshot!("help_en_today_100x40", screen);
     for text in [
@@ -111,9 +112,9 @@ fn help_overlay_lists_the_keys_of_the_tables() {
         assert!(screen.contains(text), "help shows {text:?}");
     }
     press(&mut app, KeyCode::Esc);
-    assert!(!app.help_open);
+    assert!(!app.help_open());
     press(&mut app, KeyCode::F(1));
-    assert!(app.help_open);
+    assert!(app.help_open());
     let mut id = demo_app(Lang::Id);
     key(&mut id, '?');
     insta::assert_snapshot!("help_id_today_100x40", draw(&mut id, 100, 40));
@@ -205,7 +206,7 @@ fn help_scrolls_on_a_small_terminal() {
     for _ in 0..30 {
         key(&mut app, 'j');
     }
-    assert!(app.help_scroll > 0);
+    assert!(app.help().unwrap_or(0) > 0);
     let screen = draw(&mut app, 80, 24);
     assert!(screen.contains("Find the right mentor"), "{screen}");
 }
@@ -215,52 +216,61 @@ fn add_edit_delete_and_undo_a_mentor() {
     let mut app = demo_app(Lang::En);
     key(&mut app, '8');
     key(&mut app, 'n');
-    assert!(app.form.is_some());
+    assert!(app.form().is_some());
     for c in "Ayu Lestari".chars() {
         key(&mut app, c);
     }
+    let draft_key =
+        mentee::tui::purpose::FormPurpose::Mentors(mentee::tui::purpose::MentorForm::New)
+            .draft_key();
     assert!(
-        app.store.draft("mentor:new").unwrap().is_some(),
+        app.store.draft(&draft_key).unwrap().is_some(),
         "typing saves a draft"
     );
     app.handle_event(&Event::Key(ratatui::crossterm::event::KeyEvent::new(
         KeyCode::Char('s'),
         KeyModifiers::CONTROL,
     )));
-    assert!(app.form.is_none(), "saved and closed");
+    assert!(app.form().is_none(), "saved and closed");
     assert!(
-        app.store.draft("mentor:new").unwrap().is_none(),
+        app.store.draft(&draft_key).unwrap().is_none(),
         "the draft is gone once saved"
     );
     let names: Vec<String> = app
         .views
         .mentors
-        .rows
+        .list
+        .rows()
         .iter()
         .map(|m| m.name.clone())
         .collect();
     assert!(names.contains(&"Ayu Lestari".to_string()), "{names:?}");
-    let pos = app.views.mentors.cursor.pos;
+    let pos = app.views.mentors.list.pos();
     assert_eq!(
-        app.views.mentors.rows[pos].name, "Ayu Lestari",
+        app.views.mentors.list.rows()[pos].name,
+        "Ayu Lestari",
         "the cursor is on the new mentor"
     );
     assert!(
-        app.views.mentors.rows[pos]
+        app.views.mentors.list.rows()[pos]
             .pitch_draft
             .contains("informational conversation"),
         "pitch from the template"
     );
 
     key(&mut app, 'd');
-    assert!(app.confirm.is_some());
+    assert!(app.confirm().is_some());
     key(&mut app, 'n');
-    assert_eq!(app.views.mentors.rows.len(), 3, "n keeps it");
+    assert_eq!(app.views.mentors.list.rows().len(), 3, "n keeps it");
     key(&mut app, 'd');
     key(&mut app, 'y');
-    assert_eq!(app.views.mentors.rows.len(), 2);
+    assert_eq!(app.views.mentors.list.rows().len(), 2);
     key(&mut app, 'u');
-    assert_eq!(app.views.mentors.rows.len(), 3, "u undoes the deletion");
+    assert_eq!(
+        app.views.mentors.list.rows().len(),
+        3,
+        "u undoes the deletion"
+    );
 }
 
 #[test]
@@ -289,11 +299,11 @@ fn a_draft_left_by_a_crash_is_offered_back() {
         false,
     )
     .unwrap();
-    assert!(app.draft_offer.is_some());
+    assert!(app.draft_offer().is_some());
     let screen = draw(&mut app, 100, 30);
     assert!(screen.contains("Half-typed name"), "{screen}");
     key(&mut app, 'r');
-    let open = app.form.as_ref().expect("the form is back");
+    let open = app.form().expect("the form is back");
     assert_eq!(open.form.text("name"), "Half-typed name");
 }
 
@@ -301,31 +311,33 @@ fn a_draft_left_by_a_crash_is_offered_back() {
 fn search_finds_as_you_type_and_opens_the_record() {
     let mut app = demo_app(Lang::En);
     key(&mut app, '/');
-    assert!(app.search.is_some());
+    assert!(app.search().is_some());
     for c in "shado".chars() {
         key(&mut app, c);
     }
-    let hits = &app.search.as_ref().unwrap().hits;
+    let hits = &app.search().unwrap().hits;
     assert!(!hits.is_empty());
-    assert!(hits.iter().any(|h| h.kind == "feedback"), "{hits:?}");
+    assert!(
+        hits.iter().any(|h| h.kind == RecordKind::Feedback),
+        "{hits:?}"
+    );
     let screen = draw(&mut app, 100, 30);
     insta::assert_snapshot!("search_en_100x30", screen);
     // Open the feedback hit.
     let pos = app
-        .search
-        .as_ref()
+        .search()
         .unwrap()
         .hits
         .iter()
-        .position(|h| h.kind == "feedback")
+        .position(|h| h.kind == RecordKind::Feedback)
         .unwrap();
     for _ in 0..pos {
         press(&mut app, KeyCode::Down);
     }
     press(&mut app, KeyCode::Enter);
-    assert!(app.search.is_none());
+    assert!(app.search().is_none());
     assert_eq!(app.screen, Screen::View(View::Feedback));
-    let selected = &app.views.feedback.rows[app.views.feedback.cursor.pos];
+    let selected = app.views.feedback.list.selected().unwrap();
     assert!(selected.feedback.text.contains("Shadow a manager"));
 }
 
@@ -335,10 +347,10 @@ fn search_treats_fts_syntax_as_text() {
     key(&mut app, '/');
     for c in "\"*-:(".chars() {
         key(&mut app, c);
-        assert!(app.search.as_ref().unwrap().error.is_none());
+        assert!(app.search().unwrap().error.is_none());
     }
     press(&mut app, KeyCode::Esc);
-    assert!(app.search.is_none());
+    assert!(app.search().is_none());
 }
 
 #[test]
@@ -386,22 +398,27 @@ fn long_lists_load_more_as_the_cursor_reaches_the_end() {
     )
     .unwrap();
     key(&mut app, '6');
-    let first_page = app.views.gratitude.rows.len();
+    let first_page = app.views.gratitude.list.rows().len();
     assert!(first_page < 900, "the first page is bounded: {first_page}");
     for _ in 0..first_page {
         key(&mut app, 'j');
     }
     assert!(
-        app.views.gratitude.rows.len() > first_page,
+        app.views.gratitude.list.rows().len() > first_page,
         "moving past the end loads more"
     );
     assert_eq!(
-        app.views.gratitude.cursor.pos, first_page,
+        app.views.gratitude.list.pos(),
+        first_page,
         "and the cursor moves on into them"
     );
     key(&mut app, 'G');
-    assert_eq!(app.views.gratitude.rows.len(), 900, "G loads everything");
-    assert_eq!(app.views.gratitude.cursor.pos, 899);
+    assert_eq!(
+        app.views.gratitude.list.rows().len(),
+        900,
+        "G loads everything"
+    );
+    assert_eq!(app.views.gratitude.list.pos(), 899);
     let screen = draw(&mut app, 100, 30);
     assert!(screen.contains("900/900"), "{screen}");
 }

@@ -3,3 +3,4 @@
 
 pub mod health_questions;
 pub mod reflection_templates;
+pub mod smart_questions;

@@ -19,10 +19,10 @@ use std::io::Write;
 use chrono::NaiveDate;
 
 use super::{CliError, Context};
-use crate::domain::smart::{self, SmartLang};
+use crate::domain::smart;
 use crate::domain::text::clean_line;
 use crate::domain::*;
-use crate::i18n::{Label, Lang, fill};
+use crate::i18n::{Label, fill};
 use crate::store::StoreError;
 
 /// What `mentee add` captures.
@@ -143,14 +143,15 @@ pub fn run(ctx: &Context, args: &AddArgs, out: &mut dyn Write) -> Result<(), Cli
     let today = ctx.clock.today();
     let due = match &args.due {
         Some(word) => Some(
-            parse_date(word, today).map_err(|e| CliError::Message(fill(c.add_bad_due, &[&e])))?,
+            parse_date(word, today)
+                .map_err(|e| CliError::Message(fill!(c.add_bad_due, error = e)))?,
         ),
         None => None,
     };
     let (store, created) = ctx.open_or_create_store()?;
     if created && let Some(path) = store.path() {
         let shown = clean_line(&path.display().to_string()).into_owned();
-        eprintln!("mentee: {}", fill(t.trust.journal_created, &[&shown]));
+        eprintln!("mentee: {}", fill!(t.trust.journal_created, path = shown));
     }
     let mentor = match &args.mentor {
         None => None,
@@ -171,7 +172,7 @@ pub fn run(ctx: &Context, args: &AddArgs, out: &mut dyn Write) -> Result<(), Cli
                 agenda_item_id: None,
                 private,
             })?;
-            fill(c.add_question, &[&shown])
+            fill!(c.add_question, text = shown)
         }
         CaptureKind::Goal => {
             let mut goal = Goal::new(cap.text.clone());
@@ -180,7 +181,7 @@ pub fn run(ctx: &Context, args: &AddArgs, out: &mut dyn Write) -> Result<(), Cli
             goal.private = private;
             store.save_goal(&goal)?;
             smart_hint = smart_hint_line(ctx, &goal, today);
-            fill(c.add_goal, &[&shown])
+            fill!(c.add_goal, title = shown)
         }
         CaptureKind::Feedback => {
             let kind = args.feedback_kind.unwrap_or(FeedbackKind::Suggestion);
@@ -197,7 +198,7 @@ pub fn run(ctx: &Context, args: &AddArgs, out: &mut dyn Write) -> Result<(), Cli
                 goal_id: None,
                 private,
             })?;
-            fill(c.add_feedback, &[&kind.label(&t.labels), &shown])
+            fill!(c.add_feedback, kind = kind.label(&t.labels), text = shown)
         }
         CaptureKind::Commitment => {
             let owner = args.owner.unwrap_or(Party::Me);
@@ -217,7 +218,11 @@ pub fn run(ctx: &Context, args: &AddArgs, out: &mut dyn Write) -> Result<(), Cli
                 created_on: today,
                 private,
             })?;
-            fill(c.add_commitment, &[&owner.label(&t.labels), &shown])
+            fill!(
+                c.add_commitment,
+                owner = owner.label(&t.labels),
+                text = shown
+            )
         }
         CaptureKind::Thanks => {
             store.save_gratitude(&Gratitude {
@@ -232,15 +237,15 @@ pub fn run(ctx: &Context, args: &AddArgs, out: &mut dyn Write) -> Result<(), Cli
                 channel: String::new(),
                 private,
             })?;
-            fill(c.add_thanks, &[&shown])
+            fill!(c.add_thanks, text = shown)
         }
     };
     let mut line = head;
     if let Some((_, name)) = &cap.mentor {
-        line.push_str(&fill(c.add_with_mentor, &[&clean_line(name)]));
+        line.push_str(&fill!(c.add_with_mentor, name = clean_line(name)));
     }
     if let Some(due) = cap.due {
-        line.push_str(&fill(c.add_due, &[&super::fmt::date(&ctx.config, due)]));
+        line.push_str(&fill!(c.add_due, date = super::fmt::date(&ctx.config, due)));
     }
     if private {
         line.push_str(c.add_private);
@@ -270,9 +275,10 @@ fn check_flags(ctx: &Context, args: &AddArgs) -> Result<(), CliError> {
         None
     };
     match misplaced {
-        Some(flag) => Err(CliError::Message(fill(
+        Some(flag) => Err(CliError::Message(fill!(
             c.add_flag_not_for,
-            &[&flag, &args.what.word()],
+            flag = flag,
+            kind = args.what.word()
         ))),
         None => Ok(()),
     }
@@ -293,31 +299,35 @@ fn resolve_mentor(
     let shown = format!("\"{}\"", clean_line(name));
     match match_mentor(name, mentors) {
         MentorMatch::One(id, found) => Ok((id, found)),
-        MentorMatch::Ambiguous(names) => Err(CliError::Message(fill(
+        MentorMatch::Ambiguous(names) => Err(CliError::Message(fill!(
             c.add_ambiguous_mentor,
-            &[&shown, &list(&mut names.iter())],
+            name = shown,
+            mentors = list(&mut names.iter())
         ))),
         MentorMatch::Unknown if mentors.is_empty() => {
-            Err(CliError::Message(fill(c.add_no_mentors, &[&shown])))
+            Err(CliError::Message(fill!(c.add_no_mentors, name = shown)))
         }
-        MentorMatch::Unknown => Err(CliError::Message(fill(
+        MentorMatch::Unknown => Err(CliError::Message(fill!(
             c.add_unknown_mentor,
-            &[&shown, &list(&mut mentors.iter().map(|(_, n)| n))],
+            name = shown,
+            mentors = list(&mut mentors.iter().map(|(_, n)| n))
         ))),
     }
 }
 
 fn smart_hint_line(ctx: &Context, goal: &Goal, today: NaiveDate) -> Option<String> {
-    let lang = match ctx.lang {
-        Lang::En => SmartLang::En,
-        Lang::Id => SmartLang::Id,
-    };
-    let report = smart::check(goal, today, lang);
+    let goals = &ctx.lang.text().goals;
+    let report = smart::check(goal, today);
     let failing: Vec<String> = report
         .failing()
-        .map(|l| format!("{:?} ({})", l.letter, l.letter.name(lang)))
+        .map(|l| format!("{} ({})", l.letter.code(), goals.letter_name(l.letter)))
         .collect();
-    (!failing.is_empty()).then(|| fill(ctx.lang.text().cli.add_goal_smart, &[&failing.join(", ")]))
+    (!failing.is_empty()).then(|| {
+        fill!(
+            ctx.lang.text().cli.add_goal_smart,
+            letters = failing.join(", ")
+        )
+    })
 }
 
 #[cfg(test)]

@@ -6,10 +6,12 @@
 //! Private agenda items are left out unless `--include-private` is given; the time box counts
 //! the items printed.
 //!
-//! The JSON object (keys are stable and not translated; text is neutralised like the screen's):
+//! The JSON object (the reference is `docs/json-output.md`; keys are stable and not
+//! translated; text is neutralised like the screen's):
 //!
 //! ```json
 //! {
+//!   "format": "mentee-agenda", "version": 1,
 //!   "meeting": "<uuid>", "id": 4, "mentor": "Daniel Okafor",
 //!   "starts_at": "2026-11-29T16:00", "minutes": 45, "status": "planned",
 //!   "channel": "video call", "readiness": "draft",
@@ -29,7 +31,7 @@ use serde::Serialize;
 use super::fmt::{Format, date_time};
 use super::{CliError, Context};
 use crate::domain::text::{clean_line, clean_multiline};
-use crate::domain::{AgendaItem, AgendaReadiness, Meeting};
+use crate::domain::{AgendaItem, AgendaReadiness, Meeting, TimeBox};
 use crate::i18n::{Label, fill};
 use crate::store::Store;
 
@@ -49,22 +51,13 @@ struct Agenda {
 }
 
 impl Agenda {
-    fn planned_minutes(&self) -> u32 {
-        self.items.iter().filter_map(|i| i.minutes).sum()
-    }
-
-    fn over_by(&self) -> u32 {
-        self.planned_minutes().saturating_sub(self.meeting.minutes)
+    /// The time box of the items printed.
+    fn time_box(&self) -> TimeBox {
+        TimeBox::of(&self.items, self.meeting.minutes)
     }
 
     fn readiness(&self) -> AgendaReadiness {
-        if self.items.is_empty() {
-            AgendaReadiness::None
-        } else if self.meeting.agenda_ready {
-            AgendaReadiness::Ready
-        } else {
-            AgendaReadiness::Draft
-        }
+        AgendaReadiness::of(self.items.len(), self.meeting.agenda_ready)
     }
 }
 
@@ -84,8 +77,12 @@ fn load(store: &Store, ctx: &Context, args: &AgendaArgs) -> Result<Agenda, CliEr
     let text = &ctx.lang.text().cli;
     let meeting = match &args.meeting {
         Some(given) => {
-            let unknown =
-                || CliError::Message(fill(text.agenda_unknown_meeting, &[&clean_line(given)]));
+            let unknown = || {
+                CliError::Message(fill!(
+                    text.agenda_unknown_meeting,
+                    meeting = clean_line(given)
+                ))
+            };
             let id = match given.trim().parse::<i64>() {
                 Ok(id) => id,
                 Err(_) => store.meeting_id_by_uuid(given)?.ok_or_else(unknown)?,
@@ -123,17 +120,15 @@ fn markdown(ctx: &Context, agenda: &Agenda) -> String {
     let c = &t.cli;
     let m = &agenda.meeting;
     let mut out = String::new();
-    let heading = fill(
+    let heading = fill!(
         c.agenda_heading,
-        &[
-            &clean_line(&agenda.mentor),
-            &date_time(&ctx.config, m.starts_at),
-            &m.minutes,
-        ],
+        mentor = clean_line(&agenda.mentor),
+        when = date_time(&ctx.config, m.starts_at),
+        minutes = m.minutes
     );
     out.push_str(&format!("# {heading}\n\n"));
     if !m.channel.trim().is_empty() {
-        out.push_str(&fill(c.agenda_channel, &[&clean_line(&m.channel)]));
+        out.push_str(&fill!(c.agenda_channel, channel = clean_line(&m.channel)));
         out.push_str("\n\n");
     }
     if agenda.items.is_empty() {
@@ -142,7 +137,7 @@ fn markdown(ctx: &Context, agenda: &Agenda) -> String {
     }
     for (n, item) in agenda.items.iter().enumerate() {
         let minutes = match item.minutes {
-            Some(min) => fill(t.common.minutes_short, &[&min]),
+            Some(min) => fill!(t.common.minutes_short, minutes = min),
             None => c.agenda_no_minutes.to_string(),
         };
         let tick = if item.discussed {
@@ -157,21 +152,26 @@ fn markdown(ctx: &Context, agenda: &Agenda) -> String {
             clean_line(&item.text)
         ));
         if !item.outcome.trim().is_empty() {
-            let outcome = fill(c.agenda_outcome, &[&clean_line(&item.outcome)]);
+            let outcome = fill!(c.agenda_outcome, outcome = clean_line(&item.outcome));
             out.push_str(&format!("   - {outcome}\n"));
         }
     }
     if !agenda.items.is_empty() {
         out.push('\n');
     }
-    let planned = agenda.planned_minutes();
-    let line = if agenda.over_by() > 0 {
-        fill(
+    let time_box = agenda.time_box();
+    let line = match time_box.over() {
+        Some(over) => fill!(
             c.agenda_timebox_over,
-            &[&planned, &m.minutes, &agenda.over_by()],
-        )
-    } else {
-        fill(c.agenda_timebox, &[&planned, &m.minutes])
+            planned = time_box.planned,
+            minutes = m.minutes,
+            over = over
+        ),
+        None => fill!(
+            c.agenda_timebox,
+            planned = time_box.planned,
+            minutes = m.minutes
+        ),
     };
     out.push_str(&line);
     out.push('\n');
@@ -181,6 +181,8 @@ fn markdown(ctx: &Context, agenda: &Agenda) -> String {
 /// The documented JSON object (field order as documented above).
 #[derive(Serialize)]
 struct AgendaJson<'a> {
+    format: &'static str,
+    version: u32,
     meeting: &'a str,
     id: i64,
     mentor: String,
@@ -206,6 +208,8 @@ struct ItemJson {
 fn to_json(agenda: &Agenda) -> String {
     let m = &agenda.meeting;
     let value = AgendaJson {
+        format: "mentee-agenda",
+        version: 1,
         meeting: &m.uuid,
         id: m.id,
         mentor: clean_line(&agenda.mentor).into_owned(),
@@ -214,8 +218,8 @@ fn to_json(agenda: &Agenda) -> String {
         status: m.status.code(),
         channel: clean_line(&m.channel).into_owned(),
         readiness: agenda.readiness().code(),
-        planned_minutes: agenda.planned_minutes(),
-        over_by: agenda.over_by(),
+        planned_minutes: agenda.time_box().planned,
+        over_by: agenda.time_box().over().unwrap_or(0),
         items: agenda
             .items
             .iter()

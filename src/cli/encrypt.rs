@@ -7,7 +7,7 @@ use std::path::Path;
 
 use super::{CliError, Context, passphrase};
 use crate::domain::text::clean_line;
-use crate::i18n::cipher::fill;
+use crate::i18n::fill;
 use crate::store::Store;
 use crate::store::cipher::Key;
 use crate::store::convert::{Converted, Target};

@@ -1,5 +1,5 @@
 //! Small formatting helpers shared by the subcommands: dates as configured, numbers without
-//! noise, percentages, countdowns, and the output format flag.
+//! noise, percentages, countdowns, the output format flags and the JSON writer.
 
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -12,8 +12,28 @@ pub enum Format {
     /// Markdown, ready to paste into an email or a note.
     #[default]
     Md,
-    /// A JSON object (documented on each subcommand).
+    /// A JSON object (documented in docs/json-output.md).
     Json,
+}
+
+/// How `status`, `check` and `paths` print: text for people, JSON for scripts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum TextFormat {
+    /// Lines of text, in the interface language.
+    #[default]
+    Text,
+    /// A JSON object (documented in docs/json-output.md).
+    Json,
+}
+
+/// A documented JSON object as pretty-printed text with a final newline. Every object the
+/// command line prints starts with `"format"` (its name) and `"version"` (its shape's
+/// version; see docs/json-output.md).
+pub fn json<T: serde::Serialize>(value: &T) -> String {
+    // Plain structs with string keys: serialising them cannot fail.
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+    text.push('\n');
+    text
 }
 
 /// A date in the configured format.
@@ -62,11 +82,11 @@ pub fn countdown(text: &CliText, now: NaiveDateTime, at: NaiveDateTime) -> Strin
     if minutes == 0 {
         text.countdown_now.to_string()
     } else if days > 0 {
-        fill(text.countdown_days, &[&days, &hours])
+        fill!(text.countdown_days, days = days, hours = hours)
     } else if hours > 0 {
-        fill(text.countdown_hours, &[&hours, &mins])
+        fill!(text.countdown_hours, hours = hours, minutes = mins)
     } else {
-        fill(text.countdown_minutes, &[&mins])
+        fill!(text.countdown_minutes, minutes = mins)
     }
 }
 

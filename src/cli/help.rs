@@ -35,8 +35,9 @@ const ID: &[(&str, &str, &str)] = &[
     (
         "check",
         "",
-        "Periksa jurnal: integritas, versi skema, dan jumlah catatan.",
+        "Periksa jurnal: integritas, versi skema, enkripsi, dan jumlah catatan.",
     ),
+    ("check", "format", "Format keluaran."),
     (
         "export",
         "",
@@ -83,6 +84,7 @@ const ID: &[(&str, &str, &str)] = &[
         "",
         "Beberapa baris untuk sapaan shell: pertemuan berikutnya, komitmen terlambat, pengingat utama.",
     ),
+    ("status", "format", "Format keluaran."),
     (
         "agenda",
         "",
@@ -156,6 +158,23 @@ const ID: &[(&str, &str, &str)] = &[
         "Kembalikan jurnal terenkripsi menjadi berkas SQLite biasa.",
     ),
     ("passphrase", "", "Ganti frasa sandi jurnal terenkripsi."),
+    (
+        "completions",
+        "",
+        "Cetak skrip pelengkapan shell untuk bash, zsh, fish, powershell, atau elvish.",
+    ),
+    ("completions", "shell", "Shell yang dilengkapi."),
+    (
+        "man",
+        "",
+        "Cetak halaman manual (roff) ke keluaran standar.",
+    ),
+    (
+        "paths",
+        "",
+        "Tempat jurnal, konfigurasi, folder kerja editor, dan salinan sebelum pembaruan berada, menurut opsi dan lingkungan yang diberikan.",
+    ),
+    ("paths", "format", "Format keluaran."),
 ];
 
 const TEMPLATE_ID: &str =

@@ -9,17 +9,20 @@ mod encrypt;
 pub mod fmt;
 pub mod help;
 pub mod passphrase;
+pub mod paths;
 mod review;
+pub mod shell;
 mod status;
 mod transfer;
 
 pub use add::{AddArgs, CaptureKind, MentorMatch, match_mentor};
 pub use agenda::AgendaArgs;
-pub use fmt::Format;
+pub use fmt::{Format, TextFormat};
+pub use shell::command;
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueHint};
 
 use crate::config::Config;
 use crate::domain::{Clock, Period};
@@ -29,10 +32,10 @@ use crate::store::{Store, StoreError};
 
 /// A private mentoring journal for the terminal. Run without a command to open the journal.
 #[derive(Debug, Parser)]
-#[command(name = "mentee", version, about, long_about = None)]
+#[command(name = "mentee", version, long_about = None)]
 pub struct Cli {
     /// The journal file (default: the platform data folder; also MENTEE_DB).
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(long, global = true, value_name = "PATH", value_hint = ValueHint::FilePath)]
     pub db: Option<PathBuf>,
     /// Open a throwaway demo journal with sample data (never your own file).
     #[arg(long, global = true)]
@@ -41,7 +44,7 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "en|id", value_parser = parse_lang)]
     pub lang: Option<Lang>,
     /// The config file (default: the platform config folder; also MENTEE_CONFIG).
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(long, global = true, value_name = "PATH", value_hint = ValueHint::FilePath)]
     pub config: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -50,15 +53,19 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check the journal: integrity, schema version and record counts.
-    Check,
+    /// Check the journal: integrity, schema version, encryption and record counts.
+    Check {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TextFormat::Text)]
+        format: TextFormat,
+    },
     /// Export the journal: losslessly as JSON, readable as Markdown, meetings as iCalendar.
     Export {
         /// json (lossless, for import), md (readable) or ics (meetings, for a calendar).
         #[arg(long, value_enum, default_value = "json")]
         format: transfer::ExportFormat,
         /// Write to this file (atomically, mode 0600) instead of standard output.
-        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        #[arg(short = 'o', long = "output", value_name = "FILE", value_hint = ValueHint::FilePath)]
         output: Option<PathBuf>,
         /// Include entries marked private (left out by default).
         #[arg(long)]
@@ -67,6 +74,7 @@ pub enum Command {
     /// Import a JSON export: validated first, then applied all-or-nothing; same ids merge.
     Import {
         /// The JSON file to import.
+        #[arg(value_hint = ValueHint::FilePath)]
         file: PathBuf,
         /// Only validate and report what would change.
         #[arg(long)]
@@ -75,10 +83,15 @@ pub enum Command {
     /// Copy the journal to FILE, consistently, even while mentee is open.
     Backup {
         /// Where to write the copy (must not exist yet).
+        #[arg(value_hint = ValueHint::FilePath)]
         file: PathBuf,
     },
     /// A few lines for a shell greeting: next meeting, overdue commitments, top nudges.
-    Status,
+    Status {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TextFormat::Text)]
+        format: TextFormat,
+    },
     /// The next planned meeting's agenda (or the given meeting's), as Markdown or JSON.
     Agenda {
         /// The meeting: its number in the Meetings view, or its UUID.
@@ -91,7 +104,7 @@ pub enum Command {
         #[arg(long)]
         include_private: bool,
         /// Write to this file (atomically, mode 0600) instead of standard output.
-        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        #[arg(short = 'o', long = "output", value_name = "FILE", value_hint = ValueHint::FilePath)]
         output: Option<PathBuf>,
     },
     /// The figures of the current week, month or quarter.
@@ -103,7 +116,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Md)]
         format: Format,
         /// Write to this file (atomically, mode 0600) instead of standard output.
-        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        #[arg(short = 'o', long = "output", value_name = "FILE", value_hint = ValueHint::FilePath)]
         output: Option<PathBuf>,
     },
     /// Quick capture: a question, goal, feedback, commitment or thanks.
@@ -114,6 +127,21 @@ pub enum Command {
     Decrypt,
     /// Change the passphrase of an encrypted journal.
     Passphrase,
+    /// Print the shell completion script for bash, zsh, fish, powershell or elvish.
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) to standard output.
+    Man,
+    /// Where the journal, the config, the editor's scratch folder and the copies kept before
+    /// upgrades are, for the options and environment given.
+    Paths {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TextFormat::Text)]
+        format: TextFormat,
+    },
 }
 
 fn parse_period(s: &str) -> Result<Period, String> {
@@ -132,8 +160,11 @@ pub struct Context {
     pub config: Config,
     pub lang: Lang,
     pub clock: Clock,
+    /// The journal named with `--db` or `MENTEE_DB` (`None`: the default location).
     pub db: Option<PathBuf>,
     pub demo: bool,
+    /// Where the journal and the config are, and where those came from.
+    pub locations: paths::Locations,
 }
 
 /// An error that ends a subcommand.
@@ -155,7 +186,33 @@ pub enum CliError {
     Message(String),
 }
 
+/// The exit statuses, documented after `--help`, in the man page and in the README. Scripts
+/// can tell "no journal here" and "locked, try again" apart from other failures; the two codes
+/// are the conventional ones of `sysexits.h`.
+pub mod exit {
+    /// Success.
+    pub const SUCCESS: u8 = 0;
+    /// Any other failure; the message on stderr says why.
+    pub const FAILURE: u8 = 1;
+    /// A usage error: an unknown option, a missing or bad argument (clap's own code).
+    pub const USAGE: u8 = 2;
+    /// No journal at the path in use (`EX_NOINPUT`).
+    pub const NO_JOURNAL: u8 = 66;
+    /// The journal is locked by another program beyond the busy timeout, or open elsewhere
+    /// while `encrypt`, `decrypt` or `passphrase` needs it alone (`EX_TEMPFAIL`).
+    pub const LOCKED: u8 = 75;
+}
+
 impl CliError {
+    /// The exit status this error ends the program with (see [`exit`]).
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            CliError::Store(StoreError::NoJournal { .. }) => exit::NO_JOURNAL,
+            CliError::Store(StoreError::Locked { .. } | StoreError::InUse { .. }) => exit::LOCKED,
+            _ => exit::FAILURE,
+        }
+    }
+
     /// This error as the user should read it about the journal at `journal` (see
     /// [`StoreError::about`]): SQLite's own codes met after opening become the app's errors.
     pub fn about_journal(self, journal: Option<&std::path::Path>) -> CliError {
@@ -172,13 +229,11 @@ pub fn default_db_path() -> Option<PathBuf> {
 }
 
 impl Context {
-    /// The journal file this run uses: `--db`, else the default location (None for the demo,
-    /// or when there is no home folder).
+    /// The journal file this run uses — or will create, the first time: `--db`, else
+    /// `MENTEE_DB`, else the default location (None for the demo, or when there is no home
+    /// folder). The welcome screen can show it.
     pub fn journal_path(&self) -> Option<PathBuf> {
-        if self.demo {
-            return None;
-        }
-        self.db.clone().or_else(default_db_path)
+        self.locations.journal_path().map(PathBuf::from)
     }
 
     /// Opens the journal for a command that reads it (or adds to an existing one): the demo,
@@ -224,7 +279,7 @@ impl Context {
 /// Runs one subcommand, writing to `out`.
 pub fn run(command: &Command, ctx: &Context, out: &mut dyn std::io::Write) -> Result<(), CliError> {
     match command {
-        Command::Check => check::run(ctx, out),
+        Command::Check { format } => check::run(ctx, *format, out),
         Command::Export {
             format,
             output,
@@ -232,7 +287,7 @@ pub fn run(command: &Command, ctx: &Context, out: &mut dyn std::io::Write) -> Re
         } => transfer::export(ctx, *format, output.as_deref(), *include_private, out),
         Command::Import { file, dry_run } => transfer::import(ctx, file, *dry_run, out),
         Command::Backup { file } => transfer::backup(ctx, file, out),
-        Command::Status => status::run(ctx, out),
+        Command::Status { format } => status::run(ctx, *format, out),
         Command::Agenda {
             meeting,
             format,
@@ -257,5 +312,8 @@ pub fn run(command: &Command, ctx: &Context, out: &mut dyn std::io::Write) -> Re
         Command::Encrypt => encrypt::run(ctx, encrypt::Conversion::Encrypt, out),
         Command::Decrypt => encrypt::run(ctx, encrypt::Conversion::Decrypt, out),
         Command::Passphrase => encrypt::run(ctx, encrypt::Conversion::NewPassphrase, out),
+        Command::Completions { shell } => Ok(shell::completions(*shell, ctx.lang, out)?),
+        Command::Man => Ok(shell::man(ctx.lang, out)?),
+        Command::Paths { format } => paths::run(ctx, *format, out),
     }
 }

@@ -14,7 +14,7 @@ use ratatui::crossterm::terminal;
 use super::CliError;
 use crate::domain::text::clean_line;
 use crate::i18n::Lang;
-use crate::i18n::cipher::fill;
+use crate::i18n::fill;
 use crate::store::cipher::{
     NEW_PASSPHRASE_COMMAND, PASSPHRASE_COMMAND, Passphrase, Unlock, UnlockError,
 };

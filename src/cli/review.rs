@@ -2,11 +2,13 @@
 //! period (default: the config's `reflection_cadence`; weeks begin on the config's
 //! `week_start`), the same figures the Reflections view shows.
 //!
-//! The JSON object (keys stable and not translated; `end` is the period's last day, inclusive;
+//! The JSON object (the reference is `docs/json-output.md`; keys stable and not translated;
+//! `end` is the period's last day, inclusive;
 //! rates and shares are 0..=1 or `null` when there is nothing to divide):
 //!
 //! ```json
 //! {
+//!   "format": "mentee-review", "version": 1,
 //!   "period": "month", "start": "2026-11-01", "end": "2026-11-30",
 //!   "meetings": { "held": 2, "cancelled": 1,
 //!                 "per_mentor": [{ "mentor": "Ana", "held": 2, "cancelled": 1, "planned": 0 }] },
@@ -30,12 +32,12 @@ use std::io::Write;
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
-use super::fmt::{Format, date, number, percent, signed};
+use super::fmt::{Format, date};
 use super::{CliError, Context};
 use crate::domain::Period;
 use crate::domain::figures::{CommitmentCounts, PeriodFigures, figures, period_bounds};
 use crate::domain::text::clean_line;
-use crate::i18n::{Label, fill};
+use crate::i18n::Label;
 
 /// Prints the figures of the current `period` (or the configured cadence).
 pub fn run(
@@ -57,142 +59,25 @@ pub fn run(
     Ok(())
 }
 
+/// The figures as Markdown: the catalog's sections (shared with the Reflections view), each
+/// a heading and a list.
 fn markdown(ctx: &Context, period: Period, f: &PeriodFigures) -> String {
     let t = ctx.lang.text();
-    let c = &t.cli;
     let last = f.end - Duration::days(1);
     let mut lines = vec![format!(
         "# {}",
-        fill(
-            c.review_title,
-            &[
-                &period.label(&t.labels),
-                &date(&ctx.config, f.start),
-                &date(&ctx.config, last)
-            ]
+        t.review.heading(
+            period.label(&t.labels),
+            &date(&ctx.config, f.start),
+            &date(&ctx.config, last)
         )
     )];
-    let mut section = |title: &str, body: Vec<String>| {
+    for section in t.review.sections(f) {
         lines.push(String::new());
-        lines.push(format!("## {title}"));
+        lines.push(format!("## {}", section.title));
         lines.push(String::new());
-        lines.extend(body.into_iter().map(|l| format!("- {l}")));
-    };
-
-    let mut meetings: Vec<String> = f
-        .meetings
-        .iter()
-        .filter(|m| m.held + m.cancelled > 0)
-        .map(|m| {
-            fill(
-                c.review_meetings_mentor,
-                &[&clean_line(&m.name), &m.held, &m.cancelled],
-            )
-        })
-        .collect();
-    if meetings.is_empty() {
-        meetings.push(c.review_no_meetings.to_string());
-    } else {
-        meetings.push(fill(
-            c.review_meetings_total,
-            &[&f.meetings_held, &f.meetings_cancelled],
-        ));
+        lines.extend(section.lines.into_iter().map(|l| format!("- {}", l.text)));
     }
-    meetings.push(fill(
-        c.review_agenda,
-        &[&f.agenda_discussed, &f.agenda_items],
-    ));
-    section(c.review_meetings, meetings);
-
-    section(
-        c.review_feedback,
-        vec![fill(
-            c.review_feedback_line,
-            &[&f.feedback_received, &f.feedback_acted_on],
-        )],
-    );
-
-    let commitments = |who: &str, n: &CommitmentCounts, rate: Option<f64>| {
-        fill(
-            c.review_commitments_line,
-            &[&who, &n.made, &n.kept, &n.late, &n.open, &percent(c, rate)],
-        )
-    };
-    section(
-        c.review_commitments,
-        vec![
-            commitments(c.review_mine, &f.my_commitments, f.my_keep_rate),
-            commitments(c.review_mentors, &f.mentor_commitments, f.mentor_keep_rate),
-        ],
-    );
-
-    let mut goals: Vec<String> = f
-        .goals
-        .iter()
-        .map(|g| {
-            let mut change = signed(g.change);
-            if let (Some(a), Some(b)) = (g.progress_from, g.progress_to) {
-                change.push_str(&format!(
-                    ", {} → {}",
-                    percent(c, Some(a)),
-                    percent(c, Some(b))
-                ));
-            }
-            fill(
-                c.review_goal_line,
-                &[
-                    &clean_line(&g.title),
-                    &number(g.from),
-                    &number(g.to),
-                    &change,
-                    &g.updates,
-                ],
-            )
-        })
-        .collect();
-    if goals.is_empty() {
-        goals.push(c.review_no_goals.to_string());
-    }
-    section(c.review_goals, goals);
-
-    section(
-        c.review_gratitude,
-        vec![fill(
-            c.review_gratitude_line,
-            &[&f.gratitude_sent, &f.gratitude_noted],
-        )],
-    );
-    section(
-        c.review_contacts,
-        vec![fill(
-            c.review_contacts_line,
-            &[
-                &f.contacts,
-                &f.contacts_i_initiated,
-                &percent(c, f.initiative_share),
-            ],
-        )],
-    );
-
-    let mut health: Vec<String> = f
-        .health
-        .iter()
-        .map(|h| {
-            let avg = h
-                .average
-                .map(number)
-                .unwrap_or_else(|| c.not_applicable.into());
-            fill(
-                c.review_health_line,
-                &[&clean_line(&h.name), &avg, &h.checks],
-            )
-        })
-        .collect();
-    if health.is_empty() {
-        health.push(c.review_no_health.to_string());
-    }
-    section(c.review_health, health);
-
     let mut out = lines.join("\n");
     out.push('\n');
     out
@@ -201,6 +86,8 @@ fn markdown(ctx: &Context, period: Period, f: &PeriodFigures) -> String {
 /// The documented JSON object (field order as documented above).
 #[derive(Serialize)]
 struct ReviewJson {
+    format: &'static str,
+    version: u32,
     period: &'static str,
     start: String,
     end: String,
@@ -306,6 +193,8 @@ struct HealthJson {
 fn to_json(period: Period, f: &PeriodFigures) -> String {
     let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
     let value = ReviewJson {
+        format: "mentee-review",
+        version: 1,
         period: period.code(),
         start: day(f.start),
         end: day(f.end - Duration::days(1)),

@@ -1,6 +1,8 @@
-//! `mentee status`: a few lines for a shell greeting — the next meeting with its countdown and
-//! agenda readiness, the overdue commitments, and the top three nudges. When nothing needs
-//! attention it prints exactly one line saying so.
+//! `mentee status [--format text|json]`: a few lines for a shell greeting — the next meeting
+//! with its countdown and agenda readiness, the overdue commitments, and the top three nudges.
+//! When nothing needs attention it prints exactly one line saying so. `--format json` gives
+//! the same facts as one object (shape `mentee-status`, documented in `docs/json-output.md`),
+//! with every nudge rather than the top three.
 //!
 //! Every query is bounded (an index lookup, a count over an index range, the per-mentor
 //! aggregates of [`Store::nudge_input`]), so it stays fast on a large journal.
@@ -10,7 +12,9 @@ use std::io::Write;
 
 use chrono::NaiveDateTime;
 
-use super::fmt::{countdown, date, date_time};
+use serde::Serialize;
+
+use super::fmt::{TextFormat, countdown, date, date_time, json};
 use super::{CliError, Context};
 use crate::domain::AgendaReadiness;
 use crate::domain::nudges::{Nudge, NudgeKind, NudgeSettings, nudges};
@@ -21,52 +25,188 @@ use crate::store::{MeetingSummary, Store};
 /// How many nudges the greeting shows.
 const TOP_NUDGES: usize = 3;
 
-/// Prints the greeting.
-pub fn run(ctx: &Context, out: &mut dyn Write) -> Result<(), CliError> {
+/// Prints the greeting, as lines or as the documented JSON object.
+pub fn run(ctx: &Context, format: TextFormat, out: &mut dyn Write) -> Result<(), CliError> {
     let store = ctx.open_store()?;
-    for line in lines(&store, ctx)? {
-        writeln!(out, "{line}")?;
+    let facts = gather(&store, ctx, format == TextFormat::Json)?;
+    match format {
+        TextFormat::Text => {
+            for line in lines(ctx, &facts) {
+                writeln!(out, "{line}")?;
+            }
+        }
+        TextFormat::Json => out.write_all(json(&to_json(ctx, &facts)).as_bytes())?,
     }
     Ok(())
 }
 
-/// The greeting's lines (never empty).
-pub fn lines(store: &Store, ctx: &Context) -> Result<Vec<String>, CliError> {
-    let text = &ctx.lang.text().cli;
-    if store.is_empty()? {
-        return Ok(vec![text.status_empty.to_string()]);
-    }
+/// What the greeting is made of, read once from the journal.
+struct Facts {
+    empty: bool,
+    next: Option<MeetingSummary>,
+    /// Overdue commitments: mine, my mentors'.
+    overdue: (u32, u32),
+    /// The nudges in order of priority, each with its mentor's name and its sentence; those
+    /// reading like an earlier one are left out.
+    nudges: Vec<(Nudge, Option<String>, String)>,
+}
+
+/// Reads the facts: every nudge when `all`, else enough for the greeting's top three.
+fn gather(store: &Store, ctx: &Context, all: bool) -> Result<Facts, CliError> {
     let now = ctx.clock.now();
-    let mut out = Vec::new();
-    if let Some(next) = store.upcoming_meetings(now, 1)?.into_iter().next() {
-        out.push(meeting_line(ctx, now, &next));
+    let mut facts = Facts {
+        empty: store.is_empty()?,
+        next: None,
+        overdue: (0, 0),
+        nudges: Vec::new(),
+    };
+    if facts.empty {
+        return Ok(facts);
     }
-    let (mine, theirs) = store.overdue_counts(now.date())?;
-    if mine + theirs > 0 {
-        out.push(fill(text.status_overdue, &[&mine, &theirs]));
-    }
+    facts.next = store.upcoming_meetings(now, 1)?.into_iter().next();
+    facts.overdue = store.overdue_counts(now.date())?;
     let mut input = store.nudge_input(now)?;
     input.settings = NudgeSettings {
         reflection_cadence: ctx.config.reflection_cadence,
         health_check_days: ctx.config.health_check_days,
     };
     let mut names = MentorNames::new(store);
-    let mut shown = 0;
     for nudge in nudges(&input, now) {
         let line = nudge_line(ctx, &mut names, &nudge)?;
         // Two nudges can read the same (e.g. two meetings on one day): say it once.
-        if !out.contains(&line) {
-            out.push(line);
-            shown += 1;
+        if facts.nudges.iter().any(|(_, _, l)| *l == line) {
+            continue;
         }
-        if shown == TOP_NUDGES {
+        let mentor = match nudge.mentor_id {
+            Some(id) => Some(names.get(Some(id), "")?),
+            None => None,
+        };
+        facts.nudges.push((nudge, mentor, line));
+        if !all && facts.nudges.len() == TOP_NUDGES {
             break;
         }
     }
+    Ok(facts)
+}
+
+/// The greeting's lines (never empty).
+fn lines(ctx: &Context, facts: &Facts) -> Vec<String> {
+    let text = &ctx.lang.text().cli;
+    if facts.empty {
+        return vec![text.status_empty.to_string()];
+    }
+    let now = ctx.clock.now();
+    let mut out = Vec::new();
+    if let Some(next) = &facts.next {
+        out.push(meeting_line(ctx, now, next));
+    }
+    let (mine, theirs) = facts.overdue;
+    if mine + theirs > 0 {
+        out.push(fill!(text.status_overdue, mine = mine, theirs = theirs));
+    }
+    out.extend(
+        facts
+            .nudges
+            .iter()
+            .take(TOP_NUDGES)
+            .map(|(_, _, line)| line.clone()),
+    );
     if out.is_empty() {
         out.push(text.status_all_clear.to_string());
     }
-    Ok(out)
+    out
+}
+
+/// The documented `mentee-status` object (keys in the documented order).
+#[derive(Serialize)]
+struct StatusJson {
+    format: &'static str,
+    version: u32,
+    empty: bool,
+    next_meeting: Option<NextMeetingJson>,
+    overdue: OverdueJson,
+    nudges: Vec<NudgeJson>,
+    lines: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct NextMeetingJson {
+    meeting: String,
+    id: i64,
+    mentor: String,
+    starts_at: String,
+    minutes: u32,
+    minutes_until: i64,
+    readiness: &'static str,
+    items: u32,
+    planned_minutes: u32,
+}
+
+#[derive(Serialize)]
+struct OverdueJson {
+    mine: u32,
+    mentors: u32,
+}
+
+#[derive(Serialize)]
+struct NudgeJson {
+    kind: &'static str,
+    mentor: Option<String>,
+    since: Option<String>,
+    days: Option<i64>,
+    text: String,
+}
+
+fn to_json(ctx: &Context, facts: &Facts) -> StatusJson {
+    let now = ctx.clock.now();
+    StatusJson {
+        format: "mentee-status",
+        version: 1,
+        empty: facts.empty,
+        next_meeting: facts.next.as_ref().map(|next| NextMeetingJson {
+            meeting: next.meeting.uuid.clone(),
+            id: next.meeting.id,
+            mentor: clean_line(&next.mentor_name).into_owned(),
+            starts_at: next.meeting.starts_at.format("%Y-%m-%dT%H:%M").to_string(),
+            minutes: next.meeting.minutes,
+            minutes_until: (next.meeting.starts_at - now).num_minutes().max(0),
+            readiness: next.readiness.code(),
+            items: next.items,
+            planned_minutes: next.planned_minutes,
+        }),
+        overdue: OverdueJson {
+            mine: facts.overdue.0,
+            mentors: facts.overdue.1,
+        },
+        nudges: facts
+            .nudges
+            .iter()
+            .map(|(n, mentor, text)| NudgeJson {
+                kind: nudge_code(n.kind),
+                mentor: mentor.clone(),
+                since: n.since.map(|d| d.format("%Y-%m-%d").to_string()),
+                days: n.days,
+                text: text.clone(),
+            })
+            .collect(),
+        lines: lines(ctx, facts),
+    }
+}
+
+/// The stable code of a nudge kind in the JSON (a new kind must be given one here).
+fn nudge_code(kind: NudgeKind) -> &'static str {
+    match kind {
+        NudgeKind::Debrief => "debrief",
+        NudgeKind::ThanksPending => "thanks_pending",
+        NudgeKind::ReportExperiment => "report_experiment",
+        NudgeKind::NoContact => "no_contact",
+        NudgeKind::FollowUp => "follow_up",
+        NudgeKind::AgreementReview => "agreement_review",
+        NudgeKind::HealthCheckDue => "health_check_due",
+        NudgeKind::ThankForExperiment => "thank_for_experiment",
+        NudgeKind::MentorNotThanked => "mentor_not_thanked",
+        NudgeKind::ReflectionDue => "reflection_due",
+    }
 }
 
 fn meeting_line(ctx: &Context, now: NaiveDateTime, next: &MeetingSummary) -> String {
@@ -76,20 +216,20 @@ fn meeting_line(ctx: &Context, now: NaiveDateTime, next: &MeetingSummary) -> Str
     let agenda = if next.readiness == AgendaReadiness::None {
         readiness.to_string()
     } else {
-        let figures = fill(
+        let figures = fill!(
             t.today.items_minutes,
-            &[&next.items, &next.planned_minutes, &m.minutes],
+            items = next.items,
+            planned = next.planned_minutes,
+            minutes = m.minutes
         );
         format!("{readiness} ({figures})")
     };
-    fill(
+    fill!(
         t.cli.status_next_meeting,
-        &[
-            &clean_line(&next.mentor_name),
-            &date_time(&ctx.config, m.starts_at),
-            &countdown(&t.cli, now, m.starts_at),
-            &agenda,
-        ],
+        mentor = clean_line(&next.mentor_name),
+        when = date_time(&ctx.config, m.starts_at),
+        countdown = countdown(&t.cli, now, m.starts_at),
+        agenda = agenda
     )
 }
 

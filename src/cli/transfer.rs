@@ -53,9 +53,10 @@ pub fn emit(
     let mut bytes = Vec::new();
     produce(&mut bytes)?;
     transfer::write_atomic(path, &bytes).map_err(|e| {
-        CliError::Message(fill(
+        CliError::Message(fill!(
             ctx.lang.text().transfer.cannot_write,
-            &[&clean_line(&path.display().to_string()), &e],
+            path = clean_line(&path.display().to_string()),
+            error = e
         ))
     })
 }
@@ -134,11 +135,14 @@ pub fn import(
 fn read_import(ctx: &Context, file: &Path) -> Result<String, CliError> {
     let t = ctx.lang.text();
     let shown = clean_line(&file.display().to_string()).into_owned();
-    let cannot = |e: std::io::Error| CliError::Message(fill(t.transfer.cannot_read, &[&shown, &e]));
+    let cannot = |e: std::io::Error| {
+        CliError::Message(fill!(t.transfer.cannot_read, path = shown, error = e))
+    };
     let too_large = || {
-        CliError::Message(fill(
+        CliError::Message(fill!(
             t.trust.import_too_large,
-            &[&shown, &(MAX_IMPORT_BYTES / (1024 * 1024))],
+            path = shown,
+            limit = MAX_IMPORT_BYTES / (1024 * 1024)
         ))
     };
     let mut handle = std::fs::File::open(file).map_err(cannot)?;
@@ -163,7 +167,7 @@ fn read_import(ctx: &Context, file: &Path) -> Result<String, CliError> {
     {
         return Err(CliError::Message(format!(
             "{shown}: {}",
-            fill(t.transfer.not_json, &[&err])
+            fill!(t.transfer.not_json, error = err)
         )));
     }
     handle
@@ -174,16 +178,16 @@ fn read_import(ctx: &Context, file: &Path) -> Result<String, CliError> {
         return Err(too_large());
     }
     String::from_utf8(bytes)
-        .map_err(|_| CliError::Message(fill(t.trust.import_not_text, &[&shown])))
+        .map_err(|_| CliError::Message(fill!(t.trust.import_not_text, path = shown)))
 }
 
 /// Copies the journal to `dest` with SQLite's online backup API.
 pub fn backup(ctx: &Context, dest: &Path, out: &mut dyn Write) -> Result<(), CliError> {
     guard_output(ctx, dest)?;
     if dest.exists() {
-        return Err(CliError::Message(fill(
+        return Err(CliError::Message(fill!(
             ctx.lang.text().transfer.backup_exists,
-            &[&clean_line(&dest.display().to_string())],
+            path = clean_line(&dest.display().to_string())
         )));
     }
     let store = ctx.open_store()?;
@@ -192,7 +196,7 @@ pub fn backup(ctx: &Context, dest: &Path, out: &mut dyn Write) -> Result<(), Cli
     writeln!(
         out,
         "{}",
-        fill(ctx.lang.text().transfer.backup_written, &[&shown])
+        fill!(ctx.lang.text().transfer.backup_written, path = shown)
     )
     .and_then(|()| out.flush())
     .map_err(CliError::SavedNotShown)

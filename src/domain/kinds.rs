@@ -129,6 +129,88 @@ vocabulary!(
     Period, "period", { Week => "week", Month => "month", Quarter => "quarter" }
 );
 
+vocabulary!(
+    /// Every kind of record the journal holds. The code is the kind's name in the search
+    /// index; the table, the search code, the parent shown with it and the draft prefix
+    /// below are the only place these are spelled. Its name on screen is in the catalog
+    /// (`i18n::Labels::record_kind`).
+    RecordKind, "record kind", {
+        Mentor => "mentor", Contact => "contact", HealthCheck => "health_check",
+        Goal => "goal", GoalProgress => "goal_progress", GoalRevision => "goal_revision",
+        Meeting => "meeting", AgendaItem => "agenda_item", Question => "question",
+        Feedback => "feedback", Commitment => "commitment", Gratitude => "gratitude",
+        Reflection => "reflection",
+    }
+);
+
+impl RecordKind {
+    /// The table holding this kind (also the kind's array in the JSON export).
+    pub const fn table(self) -> &'static str {
+        match self {
+            RecordKind::Mentor => "mentors",
+            RecordKind::Contact => "contacts",
+            RecordKind::HealthCheck => "health_checks",
+            RecordKind::Goal => "goals",
+            RecordKind::GoalProgress => "goal_progress",
+            RecordKind::GoalRevision => "goal_revisions",
+            RecordKind::Meeting => "meetings",
+            RecordKind::AgendaItem => "agenda_items",
+            RecordKind::Question => "questions",
+            RecordKind::Feedback => "feedback",
+            RecordKind::Commitment => "commitments",
+            RecordKind::Gratitude => "gratitude",
+            RecordKind::Reflection => "reflections",
+        }
+    }
+
+    /// The kind's number in the search index: an entry's rowid is `id * 16 + search_code`
+    /// (migration 002).
+    pub const fn search_code(self) -> i64 {
+        self as i64 + 1
+    }
+
+    /// The record a record of this kind is shown with, and the column pointing at it: a
+    /// contact or a health check with its mentor, a progress update or a revision with its
+    /// goal, an agenda item with its meeting. `None` for a kind shown on its own.
+    pub const fn parent(self) -> Option<(RecordKind, &'static str)> {
+        match self {
+            RecordKind::Contact | RecordKind::HealthCheck => {
+                Some((RecordKind::Mentor, "mentor_id"))
+            }
+            RecordKind::GoalProgress | RecordKind::GoalRevision => {
+                Some((RecordKind::Goal, "goal_id"))
+            }
+            RecordKind::AgendaItem => Some((RecordKind::Meeting, "meeting_id")),
+            _ => None,
+        }
+    }
+
+    /// The first word of the draft keys of this kind's forms as versions before typed drafts
+    /// wrote them (`goal:12`, `agenda:new:4`); read when such a draft is offered back.
+    pub const fn draft_prefix(self) -> &'static str {
+        match self {
+            RecordKind::Mentor => "mentor",
+            RecordKind::Contact => "contact",
+            RecordKind::HealthCheck => "health",
+            RecordKind::Goal => "goal",
+            RecordKind::GoalProgress => "progress",
+            RecordKind::GoalRevision => "revision",
+            RecordKind::Meeting => "meeting",
+            RecordKind::AgendaItem => "agenda",
+            RecordKind::Question => "question",
+            RecordKind::Feedback => "feedback",
+            RecordKind::Commitment => "commitment",
+            RecordKind::Gratitude => "thanks",
+            RecordKind::Reflection => "reflection",
+        }
+    }
+
+    /// The kind stored in `table`.
+    pub fn of_table(table: &str) -> Option<RecordKind> {
+        RecordKind::ALL.iter().copied().find(|k| k.table() == table)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,6 +236,32 @@ mod tests {
             err.to_string(),
             "\"finished\" is not a commitment status; expected one of: open, done, dropped"
         );
+    }
+
+    #[test]
+    fn record_kinds_have_distinct_tables_codes_and_prefixes() {
+        let tables: std::collections::HashSet<_> =
+            RecordKind::ALL.iter().map(|k| k.table()).collect();
+        let codes: std::collections::HashSet<_> =
+            RecordKind::ALL.iter().map(|k| k.search_code()).collect();
+        let prefixes: std::collections::HashSet<_> =
+            RecordKind::ALL.iter().map(|k| k.draft_prefix()).collect();
+        assert_eq!(tables.len(), RecordKind::ALL.len());
+        assert_eq!(codes.len(), RecordKind::ALL.len());
+        assert_eq!(prefixes.len(), RecordKind::ALL.len());
+        assert!(
+            codes.iter().all(|c| (1..16).contains(c)),
+            "fits the rowid's 4 bits"
+        );
+        // The search index's numbers (migration 002) in the order of the enum.
+        assert_eq!(RecordKind::Mentor.search_code(), 1);
+        assert_eq!(RecordKind::Reflection.search_code(), 13);
+        for kind in RecordKind::ALL {
+            assert_eq!(RecordKind::of_table(kind.table()), Some(*kind));
+            if let Some((parent, _)) = kind.parent() {
+                assert_eq!(parent.parent(), None, "one level only");
+            }
+        }
     }
 
     #[test]

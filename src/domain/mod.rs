@@ -4,6 +4,7 @@
 //! and the CLI show them. Rules (date words, text safety, and later the SMART check, agenda
 //! suggestions and review figures) are pure functions tested with plain unit tests.
 
+pub mod agenda;
 pub mod clock;
 pub mod dates;
 pub mod figures;
@@ -16,6 +17,7 @@ pub mod smart;
 pub mod suggest;
 pub mod text;
 
+pub use agenda::TimeBox;
 pub use clock::Clock;
 pub use dates::{DateError, parse_date, parse_optional_date};
 pub use kinds::*;

@@ -106,7 +106,10 @@ pub struct NudgeInput {
 }
 
 /// What a nudge is about, in priority order (most pressing first).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
 pub enum NudgeKind {
     /// A planned meeting's time has passed: debrief it.
     Debrief,

@@ -76,6 +76,22 @@ pub struct Contact {
     pub private: bool,
 }
 
+impl Contact {
+    /// A contact I initiated with mentor `mentor_id` on `on`, with no channel or note yet.
+    pub fn new(mentor_id: i64, on: NaiveDate) -> Self {
+        Contact {
+            id: 0,
+            uuid: String::new(),
+            mentor_id,
+            on,
+            channel: String::new(),
+            initiative: Party::Me,
+            note: String::new(),
+            private: false,
+        }
+    }
+}
+
 /// A periodic relationship health check: 1–5 ratings per shipped question and a note.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HealthCheck {
@@ -90,6 +106,19 @@ pub struct HealthCheck {
 }
 
 impl HealthCheck {
+    /// A health check of the relationship with mentor `mentor_id` on `on`, not yet rated.
+    pub fn new(mentor_id: i64, on: NaiveDate) -> Self {
+        HealthCheck {
+            id: 0,
+            uuid: String::new(),
+            mentor_id,
+            on,
+            ratings: Vec::new(),
+            note: String::new(),
+            private: false,
+        }
+    }
+
     /// The mean rating, or `None` when nothing was rated.
     pub fn average(&self) -> Option<f64> {
         if self.ratings.is_empty() {
@@ -168,6 +197,20 @@ pub struct ProgressUpdate {
     pub note: String,
 }
 
+impl ProgressUpdate {
+    /// The value `value` of goal `goal_id`'s metric on `on`, without a note.
+    pub fn new(goal_id: i64, on: NaiveDate, value: f64) -> Self {
+        ProgressUpdate {
+            id: 0,
+            uuid: String::new(),
+            goal_id,
+            on,
+            value,
+            note: String::new(),
+        }
+    }
+}
+
 /// A change to a goal's target, due date or status, with its reason.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GoalRevision {
@@ -184,6 +227,30 @@ pub struct GoalRevision {
     pub reflection_id: Option<i64>,
 }
 
+impl GoalRevision {
+    /// Goal `goal_id`'s `field` changed from `old_value` to `new_value` on `on`, with no
+    /// reason given yet and not from a reflection.
+    pub fn new(
+        goal_id: i64,
+        on: NaiveDate,
+        field: &str,
+        old_value: impl Into<String>,
+        new_value: impl Into<String>,
+    ) -> Self {
+        GoalRevision {
+            id: 0,
+            uuid: String::new(),
+            goal_id,
+            on,
+            field: field.to_string(),
+            old_value: old_value.into(),
+            new_value: new_value.into(),
+            reason: String::new(),
+            reflection_id: None,
+        }
+    }
+}
+
 /// A meeting with a mentor.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Meeting {
@@ -198,6 +265,24 @@ pub struct Meeting {
     /// Set by the mentee when the agenda is ready to send.
     pub agenda_ready: bool,
     pub private: bool,
+}
+
+impl Meeting {
+    /// A planned meeting with mentor `mentor_id` at `starts_at`, `minutes` long.
+    pub fn new(mentor_id: i64, starts_at: NaiveDateTime, minutes: u32) -> Self {
+        Meeting {
+            id: 0,
+            uuid: String::new(),
+            mentor_id,
+            starts_at,
+            minutes,
+            status: MeetingStatus::Planned,
+            channel: String::new(),
+            notes: String::new(),
+            agenda_ready: false,
+            private: false,
+        }
+    }
 }
 
 /// One item of a meeting's agenda.
@@ -223,6 +308,31 @@ pub struct AgendaItem {
     pub private: bool,
 }
 
+impl AgendaItem {
+    /// An item of `kind` on meeting `meeting_id`'s agenda, appended when saved (position 0),
+    /// not discussed, with no minutes or links.
+    pub fn new(meeting_id: i64, kind: AgendaKind, text: impl Into<String>) -> Self {
+        AgendaItem {
+            id: 0,
+            uuid: String::new(),
+            meeting_id,
+            kind,
+            text: text.into(),
+            outcome: String::new(),
+            minutes: None,
+            position: 0,
+            discussed: false,
+            note: String::new(),
+            goal_id: None,
+            commitment_id: None,
+            feedback_id: None,
+            carried_from: None,
+            source: None,
+            private: false,
+        }
+    }
+}
+
 /// A question parked in the question bank for a future meeting.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Question {
@@ -233,6 +343,20 @@ pub struct Question {
     /// The agenda item it was moved into, once asked.
     pub agenda_item_id: Option<i64>,
     pub private: bool,
+}
+
+impl Question {
+    /// A question for any mentor, not yet asked.
+    pub fn new(text: impl Into<String>) -> Self {
+        Question {
+            id: 0,
+            uuid: String::new(),
+            text: text.into(),
+            mentor_id: None,
+            agenda_item_id: None,
+            private: false,
+        }
+    }
 }
 
 /// A piece of feedback received.
@@ -249,6 +373,25 @@ pub struct Feedback {
     pub status: FeedbackStatus,
     pub goal_id: Option<i64>,
     pub private: bool,
+}
+
+impl Feedback {
+    /// A suggestion received on `received_on`, open, from no mentor in particular yet.
+    pub fn new(text: impl Into<String>, received_on: NaiveDate) -> Self {
+        Feedback {
+            id: 0,
+            uuid: String::new(),
+            mentor_id: None,
+            meeting_id: None,
+            received_on,
+            kind: FeedbackKind::Suggestion,
+            text: text.into(),
+            reaction: String::new(),
+            status: FeedbackStatus::Open,
+            goal_id: None,
+            private: false,
+        }
+    }
 }
 
 /// An action item: mine or the mentor's. An experiment is a commitment born of feedback.
@@ -273,6 +416,28 @@ pub struct Commitment {
     pub private: bool,
 }
 
+impl Commitment {
+    /// An open commitment of mine made on `created_on`, with no due date.
+    pub fn new(text: impl Into<String>, created_on: NaiveDate) -> Self {
+        Commitment {
+            id: 0,
+            uuid: String::new(),
+            owner: Party::Me,
+            text: text.into(),
+            due: None,
+            status: CommitmentStatus::Open,
+            done_on: None,
+            result: String::new(),
+            mentor_id: None,
+            meeting_id: None,
+            feedback_id: None,
+            reported_on: None,
+            created_on,
+            private: false,
+        }
+    }
+}
+
 /// Thanks, noted or sent.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Gratitude {
@@ -289,6 +454,24 @@ pub struct Gratitude {
     pub private: bool,
 }
 
+impl Gratitude {
+    /// Thanks for `what_for`, noted on `on` and not sent yet.
+    pub fn new(what_for: impl Into<String>, on: NaiveDate) -> Self {
+        Gratitude {
+            id: 0,
+            uuid: String::new(),
+            mentor_id: None,
+            meeting_id: None,
+            commitment_id: None,
+            on,
+            what_for: what_for.into(),
+            sent: false,
+            channel: String::new(),
+            private: false,
+        }
+    }
+}
+
 /// A periodic reflection with its template's answers.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reflection {
@@ -300,6 +483,21 @@ pub struct Reflection {
     /// (prompt code, answer), in the template's order.
     pub answers: Vec<(String, String)>,
     pub private: bool,
+}
+
+impl Reflection {
+    /// A review of the `period` beginning on `period_start`, from `template`, not answered.
+    pub fn new(period: Period, period_start: NaiveDate, template: impl Into<String>) -> Self {
+        Reflection {
+            id: 0,
+            uuid: String::new(),
+            period,
+            period_start,
+            template: template.into(),
+            answers: Vec::new(),
+            private: false,
+        }
+    }
 }
 
 /// Unsaved form text, kept so a crash loses nothing.
@@ -397,15 +595,9 @@ mod tests {
 
     #[test]
     fn health_check_average() {
-        let h = HealthCheck {
-            id: 0,
-            uuid: String::new(),
-            mentor_id: 1,
-            on: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
-            ratings: vec![("progress".into(), 4), ("trust".into(), 5)],
-            note: String::new(),
-            private: false,
-        };
+        let mut h = HealthCheck::new(1, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+        assert_eq!(h.average(), None);
+        h.ratings = vec![("progress".into(), 4), ("trust".into(), 5)];
         assert_eq!(h.average(), Some(4.5));
     }
 }

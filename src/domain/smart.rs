@@ -1,31 +1,17 @@
 //! The live SMART check: for each letter of a goal, whether it passes, why not, and one
 //! follow-up question to ask next.
 //!
-//! Pure and offline: "today" is passed in, and the questions come from the shipped list
-//! `assets/smart-questions.toml`, compiled into the binary. Words are matched
+//! Pure and offline: "today" is passed in. The check says which [`Reason`] applies; its words
+//! are in the catalog (`i18n::GoalsText::smart_reason`) and its follow-up question in
+//! `assets/smart-questions.toml` (`assets::smart_questions`). Words are matched
 //! case-insensitively on Unicode word boundaries, in English and Bahasa Indonesia. The check
 //! looks at the goal as written, whatever its status; callers decide when to show it.
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
-use chrono::{Datelike, Months, NaiveDate};
-use serde::Deserialize;
-
 use super::records::Goal;
+use chrono::{Datelike, Months, NaiveDate};
 
 /// A due date further away than this many months gets [`Reason::FarHorizon`] advice.
 pub const HORIZON_MONTHS: u32 = 12;
-
-/// The language of the check's messages and questions (the app's i18n maps onto this).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum SmartLang {
-    /// English.
-    #[default]
-    En,
-    /// Bahasa Indonesia.
-    Id,
-}
 
 /// One letter of SMART.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -46,20 +32,14 @@ impl Letter {
     /// The five letters in order.
     pub const ALL: [Letter; 5] = [Letter::S, Letter::M, Letter::A, Letter::R, Letter::T];
 
-    /// The word the letter stands for.
-    pub fn name(self, lang: SmartLang) -> &'static str {
-        use SmartLang::{En, Id};
-        match (self, lang) {
-            (Letter::S, En) => "Specific",
-            (Letter::S, Id) => "Spesifik",
-            (Letter::M, En) => "Measurable",
-            (Letter::M, Id) => "Terukur",
-            (Letter::A, En) => "Achievable",
-            (Letter::A, Id) => "Dapat dicapai",
-            (Letter::R, En) => "Relevant",
-            (Letter::R, Id) => "Relevan",
-            (Letter::T, En) => "Time-bound",
-            (Letter::T, Id) => "Berbatas waktu",
+    /// The letter itself, as written on screen: `S`, `M`, `A`, `R`, `T`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Letter::S => "S",
+            Letter::M => "M",
+            Letter::A => "A",
+            Letter::R => "R",
+            Letter::T => "T",
         }
     }
 }
@@ -136,96 +116,49 @@ impl Reason {
         }
     }
 
-    /// A one-line explanation for the user.
-    pub fn message(&self, lang: SmartLang) -> String {
-        use SmartLang::{En, Id};
-        match (self, lang) {
-            (Reason::NoSpecific, En) => {
-                "Not specific yet: say what exactly you will achieve.".into()
-            }
-            (Reason::NoSpecific, Id) => {
-                "Belum spesifik: tuliskan apa persisnya yang akan Anda capai.".into()
-            }
-            (Reason::VagueVerb { verb }, En) => {
-                format!("\"{verb}\" is vague on its own: say what exactly, and how much.")
-            }
-            (Reason::VagueVerb { verb }, Id) => {
-                format!("\"{verb}\" masih samar: sebutkan apa persisnya, dan seberapa banyak.")
-            }
-            (Reason::NoMetric, En) => {
-                "No metric or number: how will you know you got there?".into()
-            }
-            (Reason::NoMetric, Id) => {
-                "Belum ada ukuran atau angka: bagaimana Anda tahu sudah sampai?".into()
-            }
-            (Reason::NoTarget, En) => "No target number: which value means done?".into(),
-            (Reason::NoTarget, Id) => {
-                "Belum ada angka target: nilai berapa yang berarti selesai?".into()
-            }
-            (Reason::NoBaseline, En) => {
-                "No baseline: progress is clearer when you know where you start.".into()
-            }
-            (Reason::NoBaseline, Id) => {
-                "Belum ada titik awal: kemajuan lebih jelas bila Anda tahu dari mana mulai.".into()
-            }
-            (Reason::TargetIsBaseline, En) => {
-                "The target equals the baseline: there is nothing to reach yet.".into()
-            }
-            (Reason::TargetIsBaseline, Id) => {
-                "Target sama dengan titik awal: belum ada yang perlu dicapai.".into()
-            }
-            (Reason::NoAchievable, En) => {
-                "Not shown to be achievable: what makes it realistic?".into()
-            }
-            (Reason::NoAchievable, Id) => {
-                "Belum jelas bisa dicapai: apa yang membuatnya realistis?".into()
-            }
-            (Reason::NoRelevant, En) => {
-                "Not shown to be relevant: why does it matter to you?".into()
-            }
-            (Reason::NoRelevant, Id) => {
-                "Belum jelas relevansinya: mengapa ini penting bagi Anda?".into()
-            }
-            (Reason::NoDueDate, En) => "No due date: a goal without a date is a wish.".into(),
-            (Reason::NoDueDate, Id) => {
-                "Belum ada tenggat: sasaran tanpa tanggal hanyalah keinginan.".into()
-            }
-            (Reason::DueInPast, En) => "The due date has passed.".into(),
-            (Reason::DueInPast, Id) => "Tenggatnya sudah lewat.".into(),
-            (Reason::FarHorizon { months }, En) => {
-                format!("Due in {months} months: set a nearer milestone too.")
-            }
-            (Reason::FarHorizon { months }, Id) => {
-                format!("Tenggatnya {months} bulan lagi: tetapkan juga tonggak yang lebih dekat.")
+    /// One reason of every kind, for tests of the texts that explain them.
+    #[cfg(test)]
+    pub fn examples() -> Vec<Reason> {
+        let all = vec![
+            Reason::NoSpecific,
+            Reason::VagueVerb {
+                verb: "improve".into(),
+            },
+            Reason::NoMetric,
+            Reason::NoTarget,
+            Reason::NoBaseline,
+            Reason::TargetIsBaseline,
+            Reason::NoAchievable,
+            Reason::NoRelevant,
+            Reason::NoDueDate,
+            Reason::DueInPast,
+            Reason::FarHorizon { months: 13 },
+        ];
+        // The exhaustive match makes a new variant fail to compile here until it is listed.
+        for reason in &all {
+            match reason {
+                Reason::NoSpecific
+                | Reason::VagueVerb { .. }
+                | Reason::NoMetric
+                | Reason::NoTarget
+                | Reason::NoBaseline
+                | Reason::TargetIsBaseline
+                | Reason::NoAchievable
+                | Reason::NoRelevant
+                | Reason::NoDueDate
+                | Reason::DueInPast
+                | Reason::FarHorizon { .. } => {}
             }
         }
-    }
-
-    /// The follow-up question from the shipped list, in `lang`.
-    pub fn question(&self, lang: SmartLang) -> &'static str {
-        match questions().get(self.code()) {
-            Some(q) => match lang {
-                SmartLang::En => &q.en,
-                SmartLang::Id => &q.id,
-            },
-            // Unreachable with the shipped file (a test checks it covers every reason), but a
-            // broken asset must not take the form down.
-            None => match lang {
-                SmartLang::En => "What would make this clearer?",
-                SmartLang::Id => "Apa yang akan membuatnya lebih jelas?",
-            },
-        }
+        all
     }
 }
 
-/// The verdict on one letter, with the question to ask when it does not simply pass.
+/// The verdict on one letter.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LetterCheck {
     pub letter: Letter,
     pub verdict: Verdict,
-    /// The follow-up question for the verdict's reason, in the requested language;
-    /// `None` on a pass.
-    pub question: Option<&'static str>,
 }
 
 /// The whole check: one [`LetterCheck`] per letter, in S-M-A-R-T order.
@@ -245,6 +178,11 @@ impl SmartReport {
         self.letters.iter().filter(|c| c.verdict.is_fail())
     }
 
+    /// The letters that fail, written together: `"MT"` (empty when none fails).
+    pub fn failing_letters(&self) -> String {
+        self.failing().map(|c| c.letter.code()).collect()
+    }
+
     /// The check for one letter.
     pub fn get(&self, letter: Letter) -> &LetterCheck {
         // `letters` is built in `Letter::ALL` order, so the discriminant is the index.
@@ -252,13 +190,9 @@ impl SmartReport {
     }
 }
 
-/// Checks `goal` against SMART as of `today`, with questions in `lang`.
-pub fn check(goal: &Goal, today: NaiveDate, lang: SmartLang) -> SmartReport {
-    let one = |letter, verdict: Verdict| LetterCheck {
-        question: verdict.reason().map(|r| r.question(lang)),
-        letter,
-        verdict,
-    };
+/// Checks `goal` against SMART as of `today`.
+pub fn check(goal: &Goal, today: NaiveDate) -> SmartReport {
+    let one = |letter, verdict: Verdict| LetterCheck { letter, verdict };
     SmartReport {
         letters: [
             one(Letter::S, check_specific(goal)),
@@ -537,26 +471,6 @@ fn scan(text: &str) -> Scan {
     found
 }
 
-/// One shipped question, in both languages.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Question {
-    en: String,
-    id: String,
-}
-
-const QUESTIONS_TOML: &str = include_str!("../../assets/smart-questions.toml");
-
-fn parse_questions(text: &str) -> Result<HashMap<String, Question>, toml::de::Error> {
-    toml::from_str(text)
-}
-
-/// The shipped questions by reason code, parsed once.
-fn questions() -> &'static HashMap<String, Question> {
-    static QUESTIONS: OnceLock<HashMap<String, Question>> = OnceLock::new();
-    QUESTIONS.get_or_init(|| parse_questions(QUESTIONS_TOML).unwrap_or_default())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -720,130 +634,43 @@ mod tests {
         let rows = examples();
         assert!(rows.len() >= 20);
         for row in rows {
-            for lang in [SmartLang::En, SmartLang::Id] {
-                let report = check(&row.goal(), today(), lang);
-                let got: Vec<String> = report.letters.iter().map(|c| code(&c.verdict)).collect();
-                assert_eq!(
-                    got, row.want,
-                    "title {:?}, specific {:?}",
-                    row.title, row.specific
-                );
-                let fails = row.want.iter().any(|w| *w != P && !w.starts_with('~'));
-                assert_eq!(report.passes(), !fails, "title {:?}", row.title);
-            }
-        }
-    }
-
-    /// Every reason once. The exhaustive match makes a new variant fail to compile here until
-    /// it is added to the list.
-    fn every_reason() -> Vec<Reason> {
-        let all = vec![
-            Reason::NoSpecific,
-            Reason::VagueVerb {
-                verb: "improve".into(),
-            },
-            Reason::NoMetric,
-            Reason::NoTarget,
-            Reason::NoBaseline,
-            Reason::TargetIsBaseline,
-            Reason::NoAchievable,
-            Reason::NoRelevant,
-            Reason::NoDueDate,
-            Reason::DueInPast,
-            Reason::FarHorizon { months: 13 },
-        ];
-        for (i, reason) in all.iter().enumerate() {
-            let position = match reason {
-                Reason::NoSpecific => 0,
-                Reason::VagueVerb { .. } => 1,
-                Reason::NoMetric => 2,
-                Reason::NoTarget => 3,
-                Reason::NoBaseline => 4,
-                Reason::TargetIsBaseline => 5,
-                Reason::NoAchievable => 6,
-                Reason::NoRelevant => 7,
-                Reason::NoDueDate => 8,
-                Reason::DueInPast => 9,
-                Reason::FarHorizon { .. } => 10,
-            };
-            assert_eq!(position, i);
-        }
-        all
-    }
-
-    #[test]
-    fn every_reason_has_a_message_and_a_question_in_both_languages() {
-        for reason in every_reason() {
-            let (en, id) = (reason.message(SmartLang::En), reason.message(SmartLang::Id));
-            assert!(!en.trim().is_empty() && !id.trim().is_empty(), "{reason:?}");
-            assert_ne!(en, id, "{reason:?} is not translated");
-            let (qen, qid) = (
-                reason.question(SmartLang::En),
-                reason.question(SmartLang::Id),
+            let report = check(&row.goal(), today());
+            let got: Vec<String> = report.letters.iter().map(|c| code(&c.verdict)).collect();
+            assert_eq!(
+                got, row.want,
+                "title {:?}, specific {:?}",
+                row.title, row.specific
             );
-            assert!(
-                !qen.trim().is_empty() && !qid.trim().is_empty(),
-                "{reason:?}"
-            );
-            assert_ne!(qen, qid, "{reason:?} question is not translated");
+            let fails = row.want.iter().any(|w| *w != P && !w.starts_with('~'));
+            assert_eq!(report.passes(), !fails, "title {:?}", row.title);
         }
-        assert_eq!(
-            Reason::NoMetric.message(SmartLang::En),
-            "No metric or number: how will you know you got there?"
-        );
-        let far = Reason::FarHorizon { months: 13 };
-        assert!(far.message(SmartLang::En).contains("13 months"));
-        assert!(far.message(SmartLang::Id).contains("13 bulan"));
-        let vague = Reason::VagueVerb {
-            verb: "meningkatkan".into(),
-        };
-        assert!(vague.message(SmartLang::Id).contains("\"meningkatkan\""));
     }
 
     #[test]
-    fn shipped_questions_parse_and_cover_every_reason() {
-        let parsed = parse_questions(QUESTIONS_TOML).expect("assets/smart-questions.toml parses");
-        let mut codes: Vec<&str> = every_reason().iter().map(Reason::code).collect();
-        let mut keys: Vec<&str> = parsed.keys().map(String::as_str).collect();
-        codes.sort_unstable();
-        keys.sort_unstable();
-        assert_eq!(keys, codes, "one table per reason, no strays");
-        for (code, q) in &parsed {
-            assert!(!q.en.trim().is_empty() && !q.id.trim().is_empty(), "{code}");
-        }
-        // The lazily parsed copy is the same file.
-        assert_eq!(questions().len(), parsed.len());
+    fn every_reason_has_its_own_code() {
+        let codes: std::collections::HashSet<&str> =
+            Reason::examples().iter().map(Reason::code).collect();
+        assert_eq!(codes.len(), Reason::examples().len());
     }
 
     #[test]
-    fn questions_follow_the_language_and_only_on_a_non_pass() {
+    fn only_failing_letters_are_listed() {
         let row = Row {
             metric: "",
             due: Due::Months(24, 0),
             ..GOOD
         };
-        for lang in [SmartLang::En, SmartLang::Id] {
-            let report = check(&row.goal(), today(), lang);
-            assert_eq!(report.get(Letter::S).question, None);
-            assert_eq!(
-                report.get(Letter::M).question,
-                Some(Reason::NoMetric.question(lang))
-            );
-            let far = Reason::FarHorizon { months: 24 };
-            assert_eq!(
-                report.get(Letter::T).verdict,
-                Verdict::Advice {
-                    reason: far.clone()
-                }
-            );
-            assert_eq!(report.get(Letter::T).question, Some(far.question(lang)));
-            let failing: Vec<Letter> = report.failing().map(|c| c.letter).collect();
-            assert_eq!(failing, [Letter::M]);
-            assert!(!report.passes());
-        }
-        let en = check(&row.goal(), today(), SmartLang::En);
-        let id = check(&row.goal(), today(), SmartLang::Id);
-        assert_ne!(en.get(Letter::M).question, id.get(Letter::M).question);
+        let report = check(&row.goal(), today());
+        assert_eq!(report.get(Letter::S).verdict, Verdict::Pass);
+        let far = Reason::FarHorizon { months: 24 };
+        assert_eq!(
+            report.get(Letter::T).verdict,
+            Verdict::Advice { reason: far }
+        );
+        let failing: Vec<Letter> = report.failing().map(|c| c.letter).collect();
+        assert_eq!(failing, [Letter::M]);
+        assert_eq!(report.failing_letters(), "M");
+        assert!(!report.passes());
     }
 
     #[test]
@@ -855,7 +682,6 @@ mod tests {
             }
             .goal(),
             today(),
-            SmartLang::En,
         );
         let letters: Vec<Letter> = report.letters.iter().map(|c| c.letter).collect();
         assert_eq!(letters, Letter::ALL);
@@ -863,8 +689,9 @@ mod tests {
         assert_eq!(report.failing().count(), 0);
         for letter in Letter::ALL {
             assert_eq!(report.get(letter).letter, letter);
-            assert_ne!(letter.name(SmartLang::En), letter.name(SmartLang::Id));
         }
+        let codes: String = Letter::ALL.iter().map(|l| l.code()).collect();
+        assert_eq!(codes, "SMART");
     }
 
     #[test]
@@ -881,7 +708,7 @@ mod tests {
         ];
         for (text, verb) in table {
             let goal = no_measure(text, text).goal();
-            let report = check(&goal, today(), SmartLang::En);
+            let report = check(&goal, today());
             let want = Verdict::Fail {
                 reason: Reason::VagueVerb { verb: verb.into() },
             };
@@ -958,10 +785,7 @@ mod tests {
             "Meningkatkan bahasa Inggris sebelum 01/06/2027",
         ] {
             let goal = no_measure(text, text).goal();
-            let verdict = check(&goal, today(), SmartLang::En)
-                .get(Letter::S)
-                .verdict
-                .clone();
+            let verdict = check(&goal, today()).get(Letter::S).verdict.clone();
             assert!(verdict.is_fail(), "{text:?} should stay vague");
         }
         for text in [
@@ -970,10 +794,7 @@ mod tests {
             "Meningkatkan skor ke 80%",
         ] {
             let goal = no_measure(text, text).goal();
-            let verdict = check(&goal, today(), SmartLang::En)
-                .get(Letter::S)
-                .verdict
-                .clone();
+            let verdict = check(&goal, today()).get(Letter::S).verdict.clone();
             assert_eq!(verdict, Verdict::Pass, "{text:?}");
         }
     }

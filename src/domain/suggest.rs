@@ -62,22 +62,12 @@ impl Suggestion {
     /// The agenda item this suggestion becomes when accepted (position 0: appended).
     pub fn to_agenda_item(&self, meeting_id: i64) -> AgendaItem {
         AgendaItem {
-            id: 0,
-            uuid: String::new(),
-            meeting_id,
-            kind: self.kind,
-            text: self.text.clone(),
-            outcome: String::new(),
-            minutes: None,
-            position: 0,
-            discussed: false,
-            note: String::new(),
             goal_id: self.goal_id,
             commitment_id: self.commitment_id,
             feedback_id: self.feedback_id,
             carried_from: self.carried_from,
             source: Some(self.key.clone()),
-            private: false,
+            ..AgendaItem::new(meeting_id, self.kind, self.text.clone())
         }
     }
 }

@@ -1,8 +1,8 @@
 //! Text of encrypted journals (issue 14): the passphrase prompts, `mentee encrypt`, `decrypt`
 //! and `passphrase`, the `check` line, the export warning, and the errors of opening an
-//! encrypted journal. Templates name their placeholders (`{path}`), filled by [`fill`].
+//! encrypted journal.
 
-use super::catalog;
+use super::{catalog, fill};
 use crate::domain::text::clean_line;
 use crate::store::StoreError;
 use crate::store::cipher::UnlockError;
@@ -115,15 +115,6 @@ pub const ID: CipherText = CipherText {
     check_plain: "enkripsi: tidak ada (berkas SQLite biasa; mentee encrypt mengenkripsinya)",
 };
 
-/// Fills the named placeholders of `template`: `fill("{a} of {b}", &[("a", &1), ("b", &3)])`.
-pub fn fill(template: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
-    let mut out = template.to_string();
-    for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), &value.to_string());
-    }
-    out
-}
-
 /// A path as it may be shown in a message (control characters neutralised).
 fn shown(path: &std::path::Path) -> String {
     clean_line(&path.display().to_string()).into_owned()
@@ -131,7 +122,17 @@ fn shown(path: &std::path::Path) -> String {
 
 /// The message for the store errors of encrypted journals in `lang`; None for the others.
 pub fn store_error(lang: super::Lang, err: &StoreError) -> Option<String> {
-    let t = &lang.text().cipher;
+    lang.text().cipher_store_error(err)
+}
+
+impl super::Text {
+    /// The store errors of encrypted journals in this language; None for the others.
+    pub(super) fn cipher_store_error(&self, err: &StoreError) -> Option<String> {
+        cipher_store_error(&self.cipher, err)
+    }
+}
+
+fn cipher_store_error(t: &CipherText, err: &StoreError) -> Option<String> {
     let path = |p: &std::path::Path| shown(p);
     let var = crate::store::cipher::PASSPHRASE_COMMAND;
     Some(match err {

@@ -62,7 +62,7 @@ catalog! {
 }
 
 pub const EN: DebriefText = DebriefText {
-    title: "Debrief · {} · {}",
+    title: "Debrief · {mentor} · {date}",
     step_discussed: "Discussed",
     step_notes: "Notes",
     step_feedback: "Feedback",
@@ -100,13 +100,13 @@ pub const EN: DebriefText = DebriefText {
     f_channel: "Channel",
     f_date: "Date",
     f_time: "Time",
-    added_feedback: "Feedback noted ({})",
-    added_commitments: "Commitments noted ({})",
+    added_feedback: "Feedback noted ({count})",
+    added_commitments: "Commitments noted ({count})",
     none_yet: "None yet.",
     none_choice: "— none —",
     due_required: "Give a due date (e.g. +1w, friday, 2026-12-01).",
     bad_time: "Write the time as HH:MM, e.g. 16:00.",
-    saved: "Debrief saved: the meeting is held; {} feedback, {} commitments.",
+    saved: "Debrief saved: the meeting is held; {feedback} feedback, {commitments} commitments.",
     draft_restored: "Your unfinished debrief was restored.",
     left: "Debrief kept as a draft: press D on the meeting to go on.",
     cancelled_meeting: "A cancelled meeting cannot be debriefed.",
@@ -114,11 +114,11 @@ pub const EN: DebriefText = DebriefText {
     removed: "Removed the last entry.",
     no_editor: "$EDITOR is not available in the debrief; type here.",
     prompts_title: "Prompts",
-    next_same_length: "Same mentor and length ({} min).",
+    next_same_length: "Same mentor and length ({minutes} min).",
 };
 
 pub const ID: DebriefText = DebriefText {
-    title: "Evaluasi · {} · {}",
+    title: "Evaluasi · {mentor} · {date}",
     step_discussed: "Dibahas",
     step_notes: "Catatan",
     step_feedback: "Umpan balik",
@@ -156,13 +156,13 @@ pub const ID: DebriefText = DebriefText {
     f_channel: "Saluran",
     f_date: "Tanggal",
     f_time: "Jam",
-    added_feedback: "Umpan balik tercatat ({})",
-    added_commitments: "Komitmen tercatat ({})",
+    added_feedback: "Umpan balik tercatat ({count})",
+    added_commitments: "Komitmen tercatat ({count})",
     none_yet: "Belum ada.",
     none_choice: "— tidak ada —",
     due_required: "Beri tenggat (mis. +1w, jumat, 2026-12-01).",
     bad_time: "Tulis jam sebagai JJ:MM, mis. 16:00.",
-    saved: "Evaluasi tersimpan: rapat selesai; {} umpan balik, {} komitmen.",
+    saved: "Evaluasi tersimpan: rapat selesai; {feedback} umpan balik, {commitments} komitmen.",
     draft_restored: "Evaluasi Anda yang belum selesai dipulihkan.",
     left: "Evaluasi disimpan sebagai draf: tekan D pada rapat untuk melanjutkan.",
     cancelled_meeting: "Rapat yang dibatalkan tidak bisa dievaluasi.",
@@ -170,5 +170,5 @@ pub const ID: DebriefText = DebriefText {
     removed: "Entri terakhir dihapus.",
     no_editor: "$EDITOR tidak tersedia dalam evaluasi; ketik di sini.",
     prompts_title: "Pertanyaan pemandu",
-    next_same_length: "Mentor dan durasi sama ({} mnt).",
+    next_same_length: "Mentor dan durasi sama ({minutes} mnt).",
 };

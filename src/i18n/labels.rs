@@ -17,6 +17,8 @@ pub struct Labels {
     pub feedback_status: [&'static str; 4],
     pub commitment_status: [&'static str; 3],
     pub period: [&'static str; 3],
+    /// One record of each kind, as a sentence names it ("Deleted the {kind}").
+    pub record_kind: [&'static str; 13],
     /// The view names, keys 1–8.
     pub views: [&'static str; 8],
     /// The checklist item each view serves, keys 1–8.
@@ -41,13 +43,13 @@ label!(
     MentorStatus => mentor_status, Party => party, GoalArea => goal_area,
     GoalStatus => goal_status, MeetingStatus => meeting_status, AgendaReadiness => readiness,
     AgendaKind => agenda_kind, FeedbackKind => feedback_kind, FeedbackStatus => feedback_status,
-    CommitmentStatus => commitment_status, Period => period,
+    CommitmentStatus => commitment_status, Period => period, RecordKind => record_kind,
 );
 
 impl Labels {
     /// Every (field[i], text) pair, for completeness tests.
     pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
-        let arrays: [(&'static str, &[&'static str]); 13] = [
+        let arrays: [(&'static str, &[&'static str]); 14] = [
             ("mentor_status", &self.mentor_status),
             ("party", &self.party),
             ("goal_area", &self.goal_area),
@@ -59,6 +61,7 @@ impl Labels {
             ("feedback_status", &self.feedback_status),
             ("commitment_status", &self.commitment_status),
             ("period", &self.period),
+            ("record_kind", &self.record_kind),
             ("views", &self.views),
             ("checklist", &self.checklist),
         ];
@@ -89,6 +92,21 @@ pub const EN: Labels = Labels {
     feedback_status: ["open", "trying it", "done", "parked"],
     commitment_status: ["open", "done", "dropped"],
     period: ["week", "month", "quarter"],
+    record_kind: [
+        "mentor",
+        "contact",
+        "health check",
+        "goal",
+        "progress update",
+        "goal revision",
+        "meeting",
+        "agenda item",
+        "question",
+        "feedback",
+        "commitment",
+        "thanks",
+        "reflection",
+    ],
     views: [
         "Today",
         "Goals",
@@ -131,6 +149,21 @@ pub const ID: Labels = Labels {
     feedback_status: ["terbuka", "dicoba", "selesai", "ditunda"],
     commitment_status: ["terbuka", "selesai", "dibatalkan"],
     period: ["minggu", "bulan", "kuartal"],
+    record_kind: [
+        "mentor",
+        "kontak",
+        "cek kesehatan hubungan",
+        "sasaran",
+        "catatan kemajuan",
+        "revisi sasaran",
+        "pertemuan",
+        "butir agenda",
+        "pertanyaan",
+        "umpan balik",
+        "komitmen",
+        "terima kasih",
+        "refleksi",
+    ],
     views: [
         "Hari Ini",
         "Sasaran",

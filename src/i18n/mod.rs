@@ -3,7 +3,8 @@
 //! Each area of the interface has its own catalog struct (in its own file, with an `EN` and an
 //! `ID` constant). Every field must be given in both constants, so a missing translation is a
 //! compile error; [`Text::entries`] lets a test check that none is empty.
-//! Templates use `{}` placeholders, filled in order by [`fill`].
+//! Templates use named placeholders (`{count}`), filled by name by [`fill`], so a translation
+//! may put them in the order its language needs.
 
 pub mod cipher;
 mod cli;
@@ -20,6 +21,8 @@ mod meetings;
 mod mentors;
 mod nudges;
 mod reflections;
+mod review;
+mod shell;
 mod today;
 mod transfer;
 pub mod trust;
@@ -39,6 +42,8 @@ pub use meetings::MeetingsText;
 pub use mentors::MentorsText;
 pub use nudges::NudgesText;
 pub use reflections::ReflectionsText;
+pub use review::{FigureLine, FigureSection, ReviewText};
+pub use shell::ShellText;
 pub use today::TodayText;
 pub use transfer::TransferText;
 pub use trust::TrustText;
@@ -118,6 +123,7 @@ pub struct Text {
     pub commitments: CommitmentsText,
     pub gratitude: GratitudeText,
     pub reflections: ReflectionsText,
+    pub review: ReviewText,
     pub mentors: MentorsText,
     pub form: FormText,
     pub cli: CliText,
@@ -127,12 +133,20 @@ pub struct Text {
     pub transfer: TransferText,
     pub trust: TrustText,
     pub cipher: CipherText,
+    pub shell: ShellText,
 }
 
 impl Text {
+    /// A store error as the user reads it, in this language.
+    pub fn store_error(&self, err: &crate::store::StoreError) -> String {
+        self.cipher_store_error(err)
+            .or_else(|| self.trust_store_error(err))
+            .unwrap_or_else(|| self.errors.store(err, &self.labels))
+    }
+
     /// Every (area.field, text) pair of the catalog.
     pub fn entries(&self) -> Vec<(String, &'static str)> {
-        let areas: [(&str, Vec<(&'static str, &'static str)>); 18] = [
+        let areas: [(&str, Vec<(&'static str, &'static str)>); 20] = [
             ("common", self.common.entries()),
             ("labels", self.labels.entries()),
             ("today", self.today.entries()),
@@ -142,6 +156,7 @@ impl Text {
             ("commitments", self.commitments.entries()),
             ("gratitude", self.gratitude.entries()),
             ("reflections", self.reflections.entries()),
+            ("review", self.review.entries()),
             ("mentors", self.mentors.entries()),
             ("form", self.form.entries()),
             ("cli", self.cli.entries()),
@@ -151,6 +166,7 @@ impl Text {
             ("transfer", self.transfer.entries()),
             ("trust", self.trust.entries()),
             ("cipher", self.cipher.entries()),
+            ("shell", self.shell.entries()),
         ];
         areas
             .into_iter()
@@ -173,6 +189,7 @@ pub static EN: Text = Text {
     commitments: commitments::EN,
     gratitude: gratitude::EN,
     reflections: reflections::EN,
+    review: review::EN,
     mentors: mentors::EN,
     form: form::EN,
     cli: cli::EN,
@@ -182,6 +199,7 @@ pub static EN: Text = Text {
     transfer: transfer::EN,
     trust: trust::EN,
     cipher: cipher::EN,
+    shell: shell::EN,
 };
 
 /// Bahasa Indonesia.
@@ -195,6 +213,7 @@ pub static ID: Text = Text {
     commitments: commitments::ID,
     gratitude: gratitude::ID,
     reflections: reflections::ID,
+    review: review::ID,
     mentors: mentors::ID,
     form: form::ID,
     cli: cli::ID,
@@ -204,22 +223,91 @@ pub static ID: Text = Text {
     transfer: transfer::ID,
     trust: trust::ID,
     cipher: cipher::ID,
+    shell: shell::ID,
 };
 
-/// Fills `{}` placeholders in order: `fill("{} of {}", &[&1, &3])` → `"1 of 3"`.
-pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
+/// Fills the `{name}` placeholders of a catalog template with the named values:
+/// `fill("{done} of {total}", &[("done", &1), ("total", &3)])` → `"1 of 3"`. A translation may
+/// put the names in any order; every translation uses the same names as the English text
+/// (a test checks). Written at call sites as `fill!(t.x, done = 1, total = 3)`.
+///
+/// A placeholder without a value is left as written, and a value no placeholder asks for is
+/// ignored (both are programming errors, caught by a debug assertion).
+pub fn fill(template: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    use std::fmt::Write;
     let mut out = String::with_capacity(template.len() + 16);
-    let mut args = args.iter();
+    let mut used = vec![false; args.len()];
     let mut rest = template;
-    while let Some(at) = rest.find("{}") {
-        out.push_str(&rest[..at]);
-        if let Some(arg) = args.next() {
-            out.push_str(&arg.to_string());
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let name = after.find('}').map(|close| &after[..close]);
+        match name.filter(|n| is_placeholder(n)) {
+            Some(name) => {
+                match args.iter().position(|(n, _)| *n == name) {
+                    Some(i) => {
+                        used[i] = true;
+                        let _ = write!(out, "{}", args[i].1);
+                    }
+                    None => {
+                        debug_assert!(false, "no value for {{{name}}} in {template:?}");
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[name.len() + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
         }
-        rest = &rest[at + 2..];
     }
     out.push_str(rest);
+    debug_assert!(
+        used.iter().all(|u| *u),
+        "a value is not asked for by {template:?}"
+    );
     out
+}
+
+/// `fill!(template, name = value, …)`: [`fill`](crate::i18n::fill) with each value named as
+/// its placeholder.
+#[macro_export]
+macro_rules! fill {
+    ($template:expr $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::i18n::fill(
+            $template,
+            &[$((stringify!($name), &$value as &dyn ::std::fmt::Display)),*],
+        )
+    };
+}
+pub use crate::fill;
+
+/// True for a placeholder's name: lowercase letters, digits and `_`, starting with a letter.
+fn is_placeholder(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+/// The placeholder names of `template`, in order (a name may repeat).
+pub fn placeholders(template: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        match after.find('}').map(|close| &after[..close]) {
+            Some(name) if is_placeholder(name) => {
+                names.push(name);
+                rest = &after[name.len() + 1..];
+            }
+            _ => rest = after,
+        }
+    }
+    names
 }
 
 #[cfg(test)]
@@ -234,11 +322,20 @@ mod tests {
         for ((key, en_text), (_, id_text)) in en.iter().zip(id.iter()) {
             assert!(!en_text.trim().is_empty(), "English {key} is empty");
             assert!(!id_text.trim().is_empty(), "Indonesian {key} is empty");
+            let mut en_names = placeholders(en_text);
+            let mut id_names = placeholders(id_text);
+            en_names.sort_unstable();
+            id_names.sort_unstable();
             assert_eq!(
-                en_text.matches("{}").count(),
-                id_text.matches("{}").count(),
-                "{key}: placeholders differ between languages"
+                en_names, id_names,
+                "{key}: the translation does not use the English text's placeholders"
             );
+            for text in [en_text, id_text] {
+                assert!(
+                    !text.contains("{}"),
+                    "{key}: a placeholder without a name in {text:?}"
+                );
+            }
         }
     }
 
@@ -250,8 +347,25 @@ mod tests {
     }
 
     #[test]
-    fn fill_in_order() {
-        assert_eq!(fill("{} of {}", &[&1, &"three"]), "1 of three");
-        assert_eq!(fill("none", &[&1]), "none");
+    fn fill_by_name_in_any_order() {
+        assert_eq!(
+            fill!("{done} of {total}", done = 1, total = "three"),
+            "1 of three"
+        );
+        assert_eq!(fill!("{total} ({done})", done = 1, total = 3), "3 (1)");
+        assert_eq!(fill!("{n} and {n}", n = 2), "2 and 2");
+        assert_eq!(fill!("none"), "none");
+        // Braces that are not a placeholder stay as they are.
+        assert_eq!(fill!("{ x } {} {A}"), "{ x } {} {A}");
+        assert_eq!(
+            placeholders("{who} met {when}, {who}"),
+            ["who", "when", "who"]
+        );
+    }
+
+    #[test]
+    #[should_panic(expected = "no value for {total}")]
+    fn a_missing_value_is_caught_in_debug_builds() {
+        let _ = fill!("{done} of {total}", done = 1);
     }
 }

@@ -4,7 +4,7 @@ use super::{catalog, fill};
 use crate::domain::nudges::{Nudge, NudgeKind};
 
 catalog! {
-    /// One sentence per kind of nudge; `{}` is filled with the mentor's name and a detail.
+    /// One sentence per kind of nudge, with the mentor (`{who}`) and a detail.
     pub struct NudgesText {
         your_mentor,
         debrief,
@@ -24,34 +24,34 @@ catalog! {
 
 pub const EN: NudgesText = NudgesText {
     your_mentor: "your mentor",
-    debrief: "Debrief the meeting with {} on {}.",
-    thanks_pending: "Thank {} for the meeting on {}.",
-    report_experiment: "Report back to {} on your experiment “{}”.",
-    no_contact: "No contact with {} for {} days.",
-    no_contact_ever: "No contact with {} yet.",
-    follow_up: "Follow up with {}: no reply for {} days.",
-    agreement_review: "Review the mentoring agreement with {} (due {}).",
-    health_check: "Time for a relationship health check with {}.",
-    thank_experiment: "Thank {} for the advice behind “{}”.",
-    mentor_not_thanked: "You have not thanked {} for {} days.",
-    mentor_never_thanked: "You have not thanked {} yet.",
-    reflection: "Time to reflect on the past {}.",
+    debrief: "Debrief the meeting with {who} on {since}.",
+    thanks_pending: "Thank {who} for the meeting on {since}.",
+    report_experiment: "Report back to {who} on your experiment “{experiment}”.",
+    no_contact: "No contact with {who} for {days} days.",
+    no_contact_ever: "No contact with {who} yet.",
+    follow_up: "Follow up with {who}: no reply for {days} days.",
+    agreement_review: "Review the mentoring agreement with {who} (due {since}).",
+    health_check: "Time for a relationship health check with {who}.",
+    thank_experiment: "Thank {who} for the advice behind “{experiment}”.",
+    mentor_not_thanked: "You have not thanked {who} for {days} days.",
+    mentor_never_thanked: "You have not thanked {who} yet.",
+    reflection: "Time to reflect on the past {period}.",
 };
 
 pub const ID: NudgesText = NudgesText {
     your_mentor: "mentor Anda",
-    debrief: "Tinjau kembali pertemuan dengan {} pada {}.",
-    thanks_pending: "Ucapkan terima kasih kepada {} atas pertemuan pada {}.",
-    report_experiment: "Laporkan kepada {} hasil percobaan Anda “{}”.",
-    no_contact: "Tidak ada kontak dengan {} selama {} hari.",
-    no_contact_ever: "Belum ada kontak dengan {}.",
-    follow_up: "Tindak lanjuti {}: belum ada balasan selama {} hari.",
-    agreement_review: "Tinjau kesepakatan mentoring dengan {} (jatuh tempo {}).",
-    health_check: "Saatnya memeriksa kesehatan hubungan dengan {}.",
-    thank_experiment: "Ucapkan terima kasih kepada {} atas saran di balik “{}”.",
-    mentor_not_thanked: "Anda belum berterima kasih kepada {} selama {} hari.",
-    mentor_never_thanked: "Anda belum pernah berterima kasih kepada {}.",
-    reflection: "Saatnya merenungkan {} terakhir.",
+    debrief: "Tinjau kembali pertemuan dengan {who} pada {since}.",
+    thanks_pending: "Ucapkan terima kasih kepada {who} atas pertemuan pada {since}.",
+    report_experiment: "Laporkan kepada {who} hasil percobaan Anda “{experiment}”.",
+    no_contact: "Tidak ada kontak dengan {who} selama {days} hari.",
+    no_contact_ever: "Belum ada kontak dengan {who}.",
+    follow_up: "Tindak lanjuti {who}: belum ada balasan selama {days} hari.",
+    agreement_review: "Tinjau kesepakatan mentoring dengan {who} (jatuh tempo {since}).",
+    health_check: "Saatnya memeriksa kesehatan hubungan dengan {who}.",
+    thank_experiment: "Ucapkan terima kasih kepada {who} atas saran di balik “{experiment}”.",
+    mentor_not_thanked: "Anda belum berterima kasih kepada {who} selama {days} hari.",
+    mentor_never_thanked: "Anda belum pernah berterima kasih kepada {who}.",
+    reflection: "Saatnya merenungkan {period} terakhir.",
 };
 
 impl NudgesText {
@@ -68,18 +68,26 @@ impl NudgesText {
     ) -> String {
         let days = n.days.unwrap_or(0);
         match (n.kind, n.since) {
-            (NudgeKind::Debrief, _) => fill(self.debrief, &[&who, &since]),
-            (NudgeKind::ThanksPending, _) => fill(self.thanks_pending, &[&who, &since]),
-            (NudgeKind::ReportExperiment, _) => fill(self.report_experiment, &[&who, &experiment]),
-            (NudgeKind::NoContact, Some(_)) => fill(self.no_contact, &[&who, &days]),
-            (NudgeKind::NoContact, None) => fill(self.no_contact_ever, &[&who]),
-            (NudgeKind::FollowUp, _) => fill(self.follow_up, &[&who, &days]),
-            (NudgeKind::AgreementReview, _) => fill(self.agreement_review, &[&who, &since]),
-            (NudgeKind::HealthCheckDue, _) => fill(self.health_check, &[&who]),
-            (NudgeKind::ThankForExperiment, _) => fill(self.thank_experiment, &[&who, &experiment]),
-            (NudgeKind::MentorNotThanked, Some(_)) => fill(self.mentor_not_thanked, &[&who, &days]),
-            (NudgeKind::MentorNotThanked, None) => fill(self.mentor_never_thanked, &[&who]),
-            (NudgeKind::ReflectionDue, _) => fill(self.reflection, &[&period]),
+            (NudgeKind::Debrief, _) => fill!(self.debrief, who = who, since = since),
+            (NudgeKind::ThanksPending, _) => fill!(self.thanks_pending, who = who, since = since),
+            (NudgeKind::ReportExperiment, _) => {
+                fill!(self.report_experiment, who = who, experiment = experiment)
+            }
+            (NudgeKind::NoContact, Some(_)) => fill!(self.no_contact, who = who, days = days),
+            (NudgeKind::NoContact, None) => fill!(self.no_contact_ever, who = who),
+            (NudgeKind::FollowUp, _) => fill!(self.follow_up, who = who, days = days),
+            (NudgeKind::AgreementReview, _) => {
+                fill!(self.agreement_review, who = who, since = since)
+            }
+            (NudgeKind::HealthCheckDue, _) => fill!(self.health_check, who = who),
+            (NudgeKind::ThankForExperiment, _) => {
+                fill!(self.thank_experiment, who = who, experiment = experiment)
+            }
+            (NudgeKind::MentorNotThanked, Some(_)) => {
+                fill!(self.mentor_not_thanked, who = who, days = days)
+            }
+            (NudgeKind::MentorNotThanked, None) => fill!(self.mentor_never_thanked, who = who),
+            (NudgeKind::ReflectionDue, _) => fill!(self.reflection, period = period),
         }
     }
 }

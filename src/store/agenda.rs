@@ -5,7 +5,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use super::sql::{now_stamp, uuid_or_new};
 use super::{Result, Store, StoreError};
 use crate::domain::AgendaItem;
-use crate::domain::limits::WithinLimits;
+use crate::domain::limits::{self, WithinLimits};
 use crate::domain::suggest::Suggestion;
 
 const COLUMNS: &str = "id, uuid, private, meeting_id, kind, text, outcome, minutes, position, \
@@ -41,11 +41,7 @@ impl Store {
             let position = if a.position > 0 {
                 a.position
             } else {
-                self.conn.query_row(
-                    "SELECT coalesce(max(position), 0) + 1 FROM agenda_items WHERE meeting_id = ?1",
-                    [a.meeting_id],
-                    |r| r.get(0),
-                )?
+                self.next_agenda_position(a.meeting_id)?
             };
             self.conn.execute(
                 "INSERT INTO agenda_items (uuid, created_at, updated_at, private, meeting_id, kind,
@@ -76,6 +72,33 @@ impl Store {
         }
     }
 
+    /// The position after the last item of a meeting's agenda. When the last one sits at the
+    /// limit ([`limits::POSITION`], reachable through an import), the agenda is numbered
+    /// 1, 2, 3… again first, in the same order, so the new item stays within the limit.
+    fn next_agenda_position(&self, meeting_id: i64) -> Result<i64> {
+        let last: i64 = self.conn.query_row(
+            "SELECT coalesce(max(position), 0) FROM agenda_items WHERE meeting_id = ?1",
+            [meeting_id],
+            |r| r.get(0),
+        )?;
+        if last < limits::POSITION.max {
+            return Ok(last.max(0) + 1);
+        }
+        self.conn.execute(
+            "UPDATE agenda_items AS a SET position = (
+                 SELECT count(*) FROM agenda_items b
+                 WHERE b.meeting_id = a.meeting_id
+                   AND (b.position < a.position OR (b.position = a.position AND b.id <= a.id)))
+             WHERE meeting_id = ?1",
+            [meeting_id],
+        )?;
+        Ok(self.conn.query_row(
+            "SELECT count(*) + 1 FROM agenda_items WHERE meeting_id = ?1",
+            [meeting_id],
+            |r| r.get(0),
+        )?)
+    }
+
     /// A meeting's agenda, in order.
     pub fn agenda_of(&self, meeting_id: i64) -> Result<Vec<AgendaItem>> {
         let sql = format!(
@@ -103,7 +126,7 @@ impl Store {
             .query_row([id], from_row)
             .optional()?
             .ok_or(StoreError::NotFound {
-                kind: "agenda item",
+                kind: crate::domain::RecordKind::AgendaItem,
                 id,
             })
     }
@@ -157,7 +180,7 @@ impl Store {
         )?;
         if changed == 0 {
             return Err(StoreError::NotFound {
-                kind: "agenda item",
+                kind: crate::domain::RecordKind::AgendaItem,
                 id,
             });
         }
@@ -173,7 +196,7 @@ impl Store {
         )?;
         if changed == 0 {
             return Err(StoreError::NotFound {
-                kind: "agenda item",
+                kind: crate::domain::RecordKind::AgendaItem,
                 id,
             });
         }
@@ -181,7 +204,7 @@ impl Store {
     }
 }
 
-super::edit::editable!(AgendaItem, "agenda_items", "agenda item", Store::agenda_item, |a| [
+super::edit::editable!(AgendaItem, AgendaItem, Store::agenda_item, |a| [
     "private" => a.private,
     "meeting_id" => a.meeting_id,
     "kind" => a.kind,

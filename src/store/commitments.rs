@@ -7,7 +7,7 @@ use super::{Result, Store, StoreError};
 use crate::domain::Commitment;
 use crate::domain::limits::WithinLimits;
 
-const COLUMNS: &str = "c.id, c.uuid, c.private, c.owner, c.text, c.due_on, c.status, c.done_on, \
+pub(super) const COLUMNS: &str = "c.id, c.uuid, c.private, c.owner, c.text, c.due_on, c.status, c.done_on, \
     c.result, c.mentor_id, c.meeting_id, c.feedback_id, c.reported_on, c.created_on";
 
 /// The parts of the Commitments list, in order: open with a due date (soonest first), open
@@ -19,7 +19,7 @@ pub(super) const OPEN_UNDATED: &str = "c.status = 'open' AND c.due_on IS NULL \
 pub(super) const CLOSED: &str = "c.status != 'open' \
     ORDER BY coalesce(c.done_on, c.due_on, c.created_on) DESC, c.id DESC";
 
-fn from_row(r: &Row<'_>) -> rusqlite::Result<Commitment> {
+pub(super) fn from_row(r: &Row<'_>) -> rusqlite::Result<Commitment> {
     Ok(Commitment {
         id: r.get(0)?,
         uuid: r.get(1)?,
@@ -96,7 +96,7 @@ impl Store {
             .query_row([id], from_row)
             .optional()?
             .ok_or(StoreError::NotFound {
-                kind: "commitment",
+                kind: crate::domain::RecordKind::Commitment,
                 id,
             })
     }
@@ -199,7 +199,7 @@ impl Store {
     }
 }
 
-super::edit::editable!(Commitment, "commitments", "commitment", Store::commitment, |c| [
+super::edit::editable!(Commitment, Commitment, Store::commitment, |c| [
     "private" => c.private,
     "owner" => c.owner,
     "text" => c.text,

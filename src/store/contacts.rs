@@ -117,7 +117,7 @@ impl Store {
     }
 }
 
-super::edit::editable!(Contact, "contacts", "contact", Store::contact, |c| [
+super::edit::editable!(Contact, Contact, Store::contact, |c| [
     "private" => c.private,
     "mentor_id" => c.mentor_id,
     "on_date" => c.on,
@@ -135,7 +135,7 @@ impl Store {
             .query_row([id], from_row)
             .map_err(|e| match e {
                 rusqlite::Error::QueryReturnedNoRows => super::StoreError::NotFound {
-                    kind: "contact",
+                    kind: crate::domain::RecordKind::Contact,
                     id,
                 },
                 other => other.into(),

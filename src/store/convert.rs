@@ -6,8 +6,8 @@
 //! and whatever the caller compares, e.g. the JSON export), and only then renames it over the
 //! journal — one atomic step. Until that rename the journal is untouched: a failure at any
 //! earlier step removes the new file and leaves the journal byte-identical. The journal is held
-//! exclusively throughout (another mentee that has it open makes the conversion refuse), so no
-//! one writes to the file being replaced.
+//! exclusively throughout, and another process that has it open — even idle — makes the
+//! conversion refuse (see `alone.rs`), so no one reads or writes the file being replaced.
 //!
 //! "No plaintext left behind", as far as a program can see to it: when a plain journal is
 //! encrypted, the old file and its write-ahead log are overwritten with zeros before their
@@ -26,7 +26,7 @@ use tempfile::NamedTempFile;
 use super::cipher::{self, Key};
 use super::error::{Result, StoreError};
 use super::open::{classify, sibling};
-use super::{Store, migrate};
+use super::{Store, alone, migrate};
 
 /// What the journal becomes.
 pub enum Target {
@@ -80,6 +80,22 @@ impl Store {
             .path
             .clone()
             .ok_or_else(|| StoreError::Invalid("an in-memory journal has no file".into()))?;
+        // Another process's idle connection: only its lock in `-shm` shows it (see `alone`).
+        let probe = alone::ensure_alone(&path)?;
+        // `self` (the connection) is consumed and closed before the probe is dropped.
+        let done = self.convert_alone(&path, target, same, fault);
+        drop(probe);
+        done
+    }
+
+    fn convert_alone(
+        self,
+        path: &Path,
+        target: Target,
+        same: impl FnOnce(&Store, &Store) -> std::result::Result<(), String>,
+        fault: &mut dyn FnMut(Step) -> Result<()>,
+    ) -> Result<Converted> {
+        let path = path.to_path_buf();
         hold_exclusively(&self.conn, &path)?;
         let old_key = self.key.clone();
         let was_plain = old_key.is_none();

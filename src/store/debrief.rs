@@ -8,7 +8,7 @@ use rusqlite::params;
 use super::{CommitmentRow, FeedbackRow, Result, Store};
 use crate::domain::{
     AgendaItem, AgendaKind, Commitment, CommitmentStatus, Feedback, FeedbackStatus, Gratitude,
-    Meeting, MeetingStatus, Party, Question,
+    Meeting, MeetingStatus, Question,
 };
 
 /// Everything a debrief writes, gathered before anything is saved.
@@ -108,22 +108,9 @@ impl Store {
             }
             for text in plan.also_discussed.iter().filter(|t| !t.trim().is_empty()) {
                 s.save_agenda_item(&AgendaItem {
-                    id: 0,
-                    uuid: String::new(),
-                    meeting_id: plan.meeting_id,
-                    kind: AgendaKind::Topic,
-                    text: text.trim().to_string(),
-                    outcome: String::new(),
-                    minutes: None,
-                    position: 0,
                     discussed: true,
-                    note: String::new(),
-                    goal_id: None,
-                    commitment_id: None,
-                    feedback_id: None,
-                    carried_from: None,
-                    source: None,
                     private: meeting.private,
+                    ..AgendaItem::new(plan.meeting_id, AgendaKind::Topic, text.trim())
                 })?;
             }
             if !plan.notes.trim().is_empty() {
@@ -138,12 +125,9 @@ impl Store {
             let mut saved = DebriefSaved::default();
             if let Some(text) = plan.question.as_ref().filter(|q| !q.trim().is_empty()) {
                 saved.question = Some(s.save_question(&Question {
-                    id: 0,
-                    uuid: String::new(),
-                    text: text.trim().to_string(),
                     mentor_id: Some(meeting.mentor_id),
-                    agenda_item_id: None,
                     private: meeting.private,
+                    ..Question::new(text.trim())
                 })?);
             }
             for f in &plan.feedback {
@@ -187,20 +171,12 @@ impl Store {
         self.transaction(|s| {
             let mut fb = s.feedback(feedback_id)?;
             let id = s.save_commitment(&Commitment {
-                id: 0,
-                uuid: String::new(),
-                owner: Party::Me,
-                text: text.to_string(),
                 due: Some(due),
-                status: CommitmentStatus::Open,
-                done_on: None,
-                result: String::new(),
                 mentor_id: fb.mentor_id,
                 meeting_id: fb.meeting_id,
                 feedback_id: Some(feedback_id),
-                reported_on: None,
-                created_on: today,
                 private: fb.private,
+                ..Commitment::new(text, today)
             })?;
             fb.status = FeedbackStatus::Trying;
             s.save_feedback(&fb)?;
@@ -285,7 +261,7 @@ impl Store {
             .next()
             .map(|r| r.gratitude)
             .ok_or(super::StoreError::NotFound {
-                kind: "gratitude",
+                kind: crate::domain::RecordKind::Gratitude,
                 id,
             })
     }

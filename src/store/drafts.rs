@@ -75,3 +75,21 @@ impl Store {
         Ok(())
     }
 }
+
+impl Store {
+    /// Moves the draft stored under `from` to the key `to` (a key written by an older
+    /// version, read once at start). A draft already under `to` is newer and wins.
+    pub fn rename_draft(&self, from: &str, to: &str) -> Result<()> {
+        if from == to {
+            return Ok(());
+        }
+        if self.draft(to)?.is_some() {
+            return self.delete_draft(from);
+        }
+        self.conn.execute(
+            "UPDATE drafts SET form_key = ?2 WHERE form_key = ?1",
+            params![from, to],
+        )?;
+        Ok(())
+    }
+}

@@ -27,10 +27,10 @@ use crate::domain::limits::WithinLimits;
 
 /// A record kind with an edit form.
 pub trait Editable: Clone + WithinLimits + Sized {
+    /// Its kind (which names its table, and the record in messages).
+    const KIND: crate::domain::RecordKind;
     /// Its table.
-    const TABLE: &'static str;
-    /// One record, for messages ("mentor").
-    const NOUN: &'static str;
+    const TABLE: &'static str = Self::KIND.table();
     /// Its row id (0 for a record not saved yet).
     fn id(&self) -> i64;
     /// Every field a form may change: (column, value as stored), always in the same order.
@@ -84,12 +84,11 @@ pub fn value(x: &dyn ToSql) -> rusqlite::Result<Value> {
     })
 }
 
-/// Declares a kind [`Editable`]: its table, noun, loader and fields.
+/// Declares a kind [`Editable`]: its record kind, loader and fields.
 macro_rules! editable {
-    ($t:ty, $table:literal, $noun:literal, $load:expr, |$r:ident| [$($col:literal => $val:expr),+ $(,)?]) => {
+    ($t:ty, $kind:ident, $load:expr, |$r:ident| [$($col:literal => $val:expr),+ $(,)?]) => {
         impl $crate::store::edit::Editable for $t {
-            const TABLE: &'static str = $table;
-            const NOUN: &'static str = $noun;
+            const KIND: $crate::domain::RecordKind = $crate::domain::RecordKind::$kind;
             fn id(&self) -> i64 {
                 self.id
             }
@@ -202,7 +201,7 @@ impl Store {
             if s.conn.execute(&sql, params.as_slice())? != 1 {
                 return Err(StoreError::Invalid(format!(
                     "the {} changed while it was being saved",
-                    T::NOUN
+                    T::KIND
                 )));
             }
             let version = version + 1;
@@ -238,7 +237,7 @@ impl Store {
                 Ok((version, values))
             })
             .map_err(|e| match e {
-                rusqlite::Error::QueryReturnedNoRows => StoreError::NotFound { kind: T::NOUN, id },
+                rusqlite::Error::QueryReturnedNoRows => StoreError::NotFound { kind: T::KIND, id },
                 other => other.into(),
             })
     }

@@ -1,6 +1,10 @@
 //! Everything that can go wrong opening or using a journal file, each with one clear line.
+//! The `Display` text is English, for logs and tests; what the user reads comes from the
+//! catalog (`i18n::ErrorsText::store`), in the interface language.
 
 use std::path::PathBuf;
+
+use crate::domain::RecordKind;
 
 /// A store failure. Opening failures leave the file byte-for-byte as it was.
 #[derive(Debug, thiserror::Error)]
@@ -75,8 +79,12 @@ pub enum StoreError {
     },
     /// A record that the caller asked for does not exist (any more).
     #[error("no such {kind} (id {id})")]
-    NotFound { kind: &'static str, id: i64 },
-    /// A value the database refuses.
+    NotFound { kind: RecordKind, id: i64 },
+    /// An adjustment that changes nothing.
+    #[error("nothing to change")]
+    NothingToChange,
+    /// A refusal worded by the caller (an internal check, or text already in the
+    /// interface language).
     #[error("{0}")]
     Invalid(String),
     /// A value over one of the domain's limits ([`crate::domain::limits`]): the field and the

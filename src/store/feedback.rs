@@ -7,10 +7,10 @@ use super::{Result, Store, StoreError};
 use crate::domain::Feedback;
 use crate::domain::limits::WithinLimits;
 
-const COLUMNS: &str = "f.id, f.uuid, f.private, f.mentor_id, f.meeting_id, f.received_on, f.kind, \
+pub(super) const COLUMNS: &str = "f.id, f.uuid, f.private, f.mentor_id, f.meeting_id, f.received_on, f.kind, \
     f.text, f.reaction, f.status, f.goal_id";
 
-fn from_row(r: &Row<'_>) -> rusqlite::Result<Feedback> {
+pub(super) fn from_row(r: &Row<'_>) -> rusqlite::Result<Feedback> {
     Ok(Feedback {
         id: r.get(0)?,
         uuid: r.get(1)?,
@@ -71,7 +71,7 @@ impl Store {
             .query_row([id], from_row)
             .optional()?
             .ok_or(StoreError::NotFound {
-                kind: "feedback",
+                kind: crate::domain::RecordKind::Feedback,
                 id,
             })
     }
@@ -137,7 +137,7 @@ impl Store {
     }
 }
 
-super::edit::editable!(Feedback, "feedback", "feedback", Store::feedback, |f| [
+super::edit::editable!(Feedback, Feedback, Store::feedback, |f| [
     "private" => f.private,
     "mentor_id" => f.mentor_id,
     "meeting_id" => f.meeting_id,

@@ -119,7 +119,7 @@ impl Store {
             )?;
             if changed == 0 {
                 return Err(StoreError::NotFound {
-                    kind: "goal",
+                    kind: crate::domain::RecordKind::Goal,
                     id: g.id,
                 });
             }
@@ -134,7 +134,10 @@ impl Store {
             .prepare_cached(&sql)?
             .query_row([id], from_row)
             .optional()?
-            .ok_or(StoreError::NotFound { kind: "goal", id })
+            .ok_or(StoreError::NotFound {
+                kind: crate::domain::RecordKind::Goal,
+                id,
+            })
     }
 
     /// Goals for the list: active first, then by due date; each with its latest value.
@@ -253,7 +256,7 @@ impl Store {
     }
 }
 
-super::edit::editable!(Goal, "goals", "goal", Store::goal, |g| [
+super::edit::editable!(Goal, Goal, Store::goal, |g| [
     "private" => g.private,
     "title" => g.title,
     "specific" => g.specific,

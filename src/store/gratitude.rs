@@ -107,7 +107,7 @@ impl Store {
     }
 }
 
-super::edit::editable!(Gratitude, "gratitude", "gratitude", Store::gratitude, |g| [
+super::edit::editable!(Gratitude, Gratitude, Store::gratitude, |g| [
     "private" => g.private,
     "mentor_id" => g.mentor_id,
     "meeting_id" => g.meeting_id,

@@ -84,7 +84,7 @@ impl Store {
     }
 }
 
-super::edit::editable!(HealthCheck, "health_checks", "health check", Store::health_check, |h| [
+super::edit::editable!(HealthCheck, HealthCheck, Store::health_check, |h| [
     "private" => h.private,
     "mentor_id" => h.mentor_id,
     "on_date" => h.on,
@@ -101,7 +101,7 @@ impl Store {
             .query_row([id], from_row)
             .map_err(|e| match e {
                 rusqlite::Error::QueryReturnedNoRows => super::StoreError::NotFound {
-                    kind: "health check",
+                    kind: crate::domain::RecordKind::HealthCheck,
                     id,
                 },
                 other => other.into(),

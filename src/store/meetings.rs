@@ -39,13 +39,7 @@ pub struct MeetingSummary {
 fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<MeetingSummary> {
     let meeting = from_row(r)?;
     let items: u32 = r.get(11)?;
-    let readiness = if items == 0 {
-        AgendaReadiness::None
-    } else if meeting.agenda_ready {
-        AgendaReadiness::Ready
-    } else {
-        AgendaReadiness::Draft
-    };
+    let readiness = AgendaReadiness::of(items as usize, meeting.agenda_ready);
     Ok(MeetingSummary {
         mentor_name: r.get(10)?,
         items,
@@ -109,7 +103,7 @@ impl Store {
             )?;
             if changed == 0 {
                 return Err(StoreError::NotFound {
-                    kind: "meeting",
+                    kind: crate::domain::RecordKind::Meeting,
                     id: m.id,
                 });
             }
@@ -125,7 +119,7 @@ impl Store {
             .query_row([id], from_row)
             .optional()?
             .ok_or(StoreError::NotFound {
-                kind: "meeting",
+                kind: crate::domain::RecordKind::Meeting,
                 id,
             })
     }
@@ -183,7 +177,7 @@ impl Store {
         )?;
         if changed == 0 {
             return Err(StoreError::NotFound {
-                kind: "meeting",
+                kind: crate::domain::RecordKind::Meeting,
                 id,
             });
         }
@@ -198,59 +192,32 @@ impl Store {
             .query_row(params![id, 1], summary_from_row)
             .optional()?
             .ok_or(StoreError::NotFound {
-                kind: "meeting",
+                kind: crate::domain::RecordKind::Meeting,
                 id,
             })
     }
 
     /// The feedback and commitments linked to meeting `id`, at most `limit` of each.
     pub fn outcomes_of(&self, id: i64, limit: usize) -> Result<MeetingOutcomes> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, uuid, private, mentor_id, meeting_id, received_on, kind, text, reaction,
-                status, goal_id FROM feedback WHERE meeting_id = ?1 ORDER BY received_on, id
+        let sql = format!(
+            "SELECT {} FROM feedback f WHERE f.meeting_id = ?1 ORDER BY f.received_on, f.id
              LIMIT ?2",
-        )?;
-        let feedback = stmt
-            .query_map(params![id, limit as i64], |r| {
-                Ok(Feedback {
-                    id: r.get(0)?,
-                    uuid: r.get(1)?,
-                    private: r.get(2)?,
-                    mentor_id: r.get(3)?,
-                    meeting_id: r.get(4)?,
-                    received_on: r.get(5)?,
-                    kind: r.get(6)?,
-                    text: r.get(7)?,
-                    reaction: r.get(8)?,
-                    status: r.get(9)?,
-                    goal_id: r.get(10)?,
-                })
-            })?
+            super::feedback::COLUMNS
+        );
+        let feedback = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_map(params![id, limit as i64], super::feedback::from_row)?
             .collect::<rusqlite::Result<_>>()?;
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, uuid, private, owner, text, due_on, status, done_on, result, mentor_id,
-                meeting_id, feedback_id, reported_on, created_on FROM commitments
-             WHERE meeting_id = ?1 ORDER BY owner, due_on IS NULL, due_on, id LIMIT ?2",
-        )?;
-        let commitments = stmt
-            .query_map(params![id, limit as i64], |r| {
-                Ok(Commitment {
-                    id: r.get(0)?,
-                    uuid: r.get(1)?,
-                    private: r.get(2)?,
-                    owner: r.get(3)?,
-                    text: r.get(4)?,
-                    due: r.get(5)?,
-                    status: r.get(6)?,
-                    done_on: r.get(7)?,
-                    result: r.get(8)?,
-                    mentor_id: r.get(9)?,
-                    meeting_id: r.get(10)?,
-                    feedback_id: r.get(11)?,
-                    reported_on: r.get(12)?,
-                    created_on: r.get(13)?,
-                })
-            })?
+        let sql = format!(
+            "SELECT {} FROM commitments c WHERE c.meeting_id = ?1
+             ORDER BY c.owner, c.due_on IS NULL, c.due_on, c.id LIMIT ?2",
+            super::commitments::COLUMNS
+        );
+        let commitments = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_map(params![id, limit as i64], super::commitments::from_row)?
             .collect::<rusqlite::Result<_>>()?;
         Ok(MeetingOutcomes {
             feedback,
@@ -259,7 +226,7 @@ impl Store {
     }
 }
 
-super::edit::editable!(Meeting, "meetings", "meeting", Store::meeting, |m| [
+super::edit::editable!(Meeting, Meeting, Store::meeting, |m| [
     "private" => m.private,
     "mentor_id" => m.mentor_id,
     "starts_at" => m.starts_at,

@@ -80,7 +80,7 @@ impl Store {
             )?;
             if changed == 0 {
                 return Err(StoreError::NotFound {
-                    kind: "mentor",
+                    kind: crate::domain::RecordKind::Mentor,
                     id: m.id,
                 });
             }
@@ -95,7 +95,10 @@ impl Store {
             .prepare_cached(&sql)?
             .query_row([id], from_row)
             .map_err(|e| match e {
-                rusqlite::Error::QueryReturnedNoRows => StoreError::NotFound { kind: "mentor", id },
+                rusqlite::Error::QueryReturnedNoRows => StoreError::NotFound {
+                    kind: crate::domain::RecordKind::Mentor,
+                    id,
+                },
                 other => other.into(),
             })
     }
@@ -132,7 +135,7 @@ impl Store {
     }
 }
 
-super::edit::editable!(Mentor, "mentors", "mentor", Store::mentor, |m| [
+super::edit::editable!(Mentor, Mentor, Store::mentor, |m| [
     "private" => m.private,
     "name" => m.name,
     "contact" => m.contact,

@@ -5,6 +5,7 @@
 //! is newer, damaged, read-only or locked is refused with one clear error and left untouched.
 
 mod access;
+mod alone;
 pub mod backup;
 pub mod cipher;
 pub mod convert;

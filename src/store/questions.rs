@@ -69,7 +69,7 @@ impl Store {
             .query_row([id], from_row)
             .optional()?
             .ok_or(StoreError::NotFound {
-                kind: "question",
+                kind: crate::domain::RecordKind::Question,
                 id,
             })
     }
@@ -82,7 +82,7 @@ impl Store {
         )?;
         if changed == 0 {
             return Err(StoreError::NotFound {
-                kind: "question",
+                kind: crate::domain::RecordKind::Question,
                 id,
             });
         }
@@ -90,7 +90,7 @@ impl Store {
     }
 }
 
-super::edit::editable!(Question, "questions", "question", Store::question, |q| [
+super::edit::editable!(Question, Question, Store::question, |q| [
     "private" => q.private,
     "text" => q.text,
     "mentor_id" => q.mentor_id,

@@ -106,7 +106,7 @@ impl Store {
             .query_row([id], from_row)
             .optional()?
             .ok_or(StoreError::NotFound {
-                kind: "reflection",
+                kind: crate::domain::RecordKind::Reflection,
                 id,
             })
     }
@@ -144,7 +144,7 @@ impl Store {
     /// all in one transaction. Returns the revisions' row ids.
     pub fn adjust_goal(&mut self, goal: &Goal, revisions: &[GoalRevision]) -> Result<Vec<i64>> {
         if revisions.is_empty() {
-            return Err(StoreError::Invalid("nothing to change in the goal".into()));
+            return Err(StoreError::NothingToChange);
         }
         self.transaction(|s| {
             s.save_goal(goal)?;
@@ -153,7 +153,7 @@ impl Store {
     }
 }
 
-super::edit::editable!(Reflection, "reflections", "reflection", Store::reflection, |r| [
+super::edit::editable!(Reflection, Reflection, Store::reflection, |r| [
     "private" => r.private,
     "period" => r.period,
     "period_start" => r.period_start,

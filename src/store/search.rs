@@ -8,6 +8,7 @@
 use rusqlite::params;
 
 use super::{Result, Store};
+use crate::domain::RecordKind;
 
 /// How many of the newest matches a query ranks (see [`Store::search`]).
 pub const CANDIDATES: usize = 500;
@@ -20,8 +21,8 @@ pub const MATCH_END: char = '\u{E001}';
 /// One record that matched.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SearchHit {
-    /// The record kind: `goal`, `feedback`, `agenda_item`…
-    pub kind: String,
+    /// The record kind.
+    pub kind: RecordKind,
     /// The record's row id in its table.
     pub id: i64,
     /// Title and body text around the match, with matched words between the markers.
@@ -29,23 +30,6 @@ pub struct SearchHit {
     /// Whether the record is marked private.
     pub private: bool,
 }
-
-/// The table holding each record kind of the index (and its code in the rowid).
-pub const KINDS: &[(&str, &str, i64)] = &[
-    ("mentor", "mentors", 1),
-    ("contact", "contacts", 2),
-    ("health_check", "health_checks", 3),
-    ("goal", "goals", 4),
-    ("goal_progress", "goal_progress", 5),
-    ("goal_revision", "goal_revisions", 6),
-    ("meeting", "meetings", 7),
-    ("agenda_item", "agenda_items", 8),
-    ("question", "questions", 9),
-    ("feedback", "feedback", 10),
-    ("commitment", "commitments", 11),
-    ("gratitude", "gratitude", 12),
-    ("reflection", "reflections", 13),
-];
 
 /// Turns typed text into a safe FTS5 query: every word quoted, the last one a prefix.
 /// Returns `None` when there is no word to look for.
@@ -100,18 +84,19 @@ impl Store {
         let mut out = Vec::with_capacity(hits.len());
         for (rowid, kind, snippet) in hits.drain(..) {
             let id = rowid / 16;
-            let table = KINDS
-                .iter()
-                .find(|(k, _, _)| *k == kind)
-                .map(|(_, t, _)| *t);
-            let private = match table {
-                Some(table) if table != "drafts" => self
-                    .conn
-                    .prepare_cached(&format!("SELECT private FROM {table} WHERE id = ?1"))?
-                    .query_row([id], |r| r.get(0))
-                    .unwrap_or(false),
-                _ => false,
+            // Every entry is written by a trigger with its kind's code; one that does not
+            // read (a newer version's kind) is left out rather than opened in the wrong view.
+            let Ok(kind) = kind.parse::<RecordKind>() else {
+                continue;
             };
+            let private = self
+                .conn
+                .prepare_cached(&format!(
+                    "SELECT private FROM {} WHERE id = ?1",
+                    kind.table()
+                ))?
+                .query_row([id], |r| r.get(0))
+                .unwrap_or(false);
             let snippet = snippet
                 .trim()
                 .trim_start_matches('—')
@@ -173,25 +158,16 @@ impl Store {
     }
 
     /// The record a search hit should open: (kind shown by a view, id of that record).
-    /// Children open their parent: a contact its mentor, an agenda item its meeting.
-    pub fn locate(&self, kind: &str, id: i64) -> Result<(String, i64)> {
-        let parent = |sql: &str, parent_kind: &str| -> Result<(String, i64)> {
-            let pid: i64 = self.conn.query_row(sql, [id], |r| r.get(0))?;
-            Ok((parent_kind.to_string(), pid))
-        };
-        match kind {
-            "contact" => parent("SELECT mentor_id FROM contacts WHERE id = ?1", "mentor"),
-            "health_check" => parent(
-                "SELECT mentor_id FROM health_checks WHERE id = ?1",
-                "mentor",
-            ),
-            "goal_progress" => parent("SELECT goal_id FROM goal_progress WHERE id = ?1", "goal"),
-            "goal_revision" => parent("SELECT goal_id FROM goal_revisions WHERE id = ?1", "goal"),
-            "agenda_item" => parent(
-                "SELECT meeting_id FROM agenda_items WHERE id = ?1",
-                "meeting",
-            ),
-            other => Ok((other.to_string(), id)),
+    /// Children open their parent ([`RecordKind::parent`]): a contact its mentor, an agenda
+    /// item its meeting.
+    pub fn locate(&self, kind: RecordKind, id: i64) -> Result<(RecordKind, i64)> {
+        match kind.parent() {
+            Some((parent, column)) => {
+                let sql = format!("SELECT {column} FROM {} WHERE id = ?1", kind.table());
+                let pid: i64 = self.conn.query_row(&sql, [id], |r| r.get(0))?;
+                Ok((parent, pid))
+            }
+            None => Ok((kind, id)),
         }
     }
 }
@@ -277,14 +253,7 @@ mod tests {
         private.private = true;
         store.save_goal(&private).unwrap();
         store
-            .save_question(&Question {
-                id: 0,
-                uuid: String::new(),
-                text: "東京での会議はどうでしたか".into(),
-                mentor_id: None,
-                agenda_item_id: None,
-                private: false,
-            })
+            .save_question(&Question::new("東京での会議はどうでしたか"))
             .unwrap();
         store
     }
@@ -294,7 +263,7 @@ mod tests {
         let store = journal();
         let hits = store.search("presen", 10).unwrap();
         assert_eq!(hits.len(), 1);
-        assert_eq!(hits[0].kind, "goal");
+        assert_eq!(hits[0].kind, RecordKind::Goal);
         assert!(
             hits[0]
                 .snippet
@@ -308,7 +277,10 @@ mod tests {
             "cafe finds café"
         );
         assert_eq!(store.search("café", 10).unwrap().len(), 1);
-        assert_eq!(store.search("wija", 10).unwrap()[0].kind, "mentor");
+        assert_eq!(
+            store.search("wija", 10).unwrap()[0].kind,
+            RecordKind::Mentor
+        );
         assert!(store.search("salary", 10).unwrap()[0].private);
     }
 
@@ -347,7 +319,7 @@ mod tests {
         let store = journal();
         let hits = store.search("会議", 10).unwrap();
         assert_eq!(hits.len(), 1);
-        assert_eq!(hits[0].kind, "question");
+        assert_eq!(hits[0].kind, RecordKind::Question);
         assert!(
             hits[0]
                 .snippet
@@ -411,6 +383,37 @@ mod tests {
     #[test]
     fn children_open_their_parent() {
         let store = journal();
-        assert_eq!(store.locate("goal", 1).unwrap(), ("goal".into(), 1));
+        assert_eq!(
+            store.locate(RecordKind::Goal, 1).unwrap(),
+            (RecordKind::Goal, 1)
+        );
+        let progress = store
+            .save_progress(&ProgressUpdate::new(
+                1,
+                chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+                2.0,
+            ))
+            .unwrap();
+        assert_eq!(
+            store.locate(RecordKind::GoalProgress, progress).unwrap(),
+            (RecordKind::Goal, 1)
+        );
+    }
+
+    #[test]
+    fn the_index_triggers_write_each_kind_with_its_code() {
+        let store = journal();
+        for kind in RecordKind::ALL {
+            let sql: String = store
+                .conn()
+                .query_row(
+                    "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1",
+                    [format!("{}_search_insert", kind.table())],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            let want = format!("NEW.id * 16 + {}, '{}'", kind.search_code(), kind.code());
+            assert!(sql.contains(&want), "{kind}: {sql}");
+        }
     }
 }

@@ -5,6 +5,7 @@
 use rusqlite::types::Value;
 
 use super::{Result, Store};
+use crate::domain::RecordKind;
 
 /// One row as it was: its table and every column's value.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,37 +26,34 @@ struct SavedLink {
 /// What a deletion removed, enough to undo it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Deleted {
-    /// What was deleted, e.g. `goal`, for messages.
-    pub kind: String,
+    /// What was deleted (its name in messages comes from the catalog).
+    pub kind: RecordKind,
     rows: Vec<SavedRow>,
     links: Vec<SavedLink>,
 }
 
-/// The journal's tables and the record kind each holds.
-const TABLES: &[(&str, &str)] = &[
-    ("mentors", "mentor"),
-    ("contacts", "contact"),
-    ("health_checks", "health check"),
-    ("goals", "goal"),
-    ("goal_progress", "progress update"),
-    ("goal_revisions", "goal revision"),
-    ("reflections", "reflection"),
-    ("meetings", "meeting"),
-    ("feedback", "feedback"),
-    ("commitments", "commitment"),
-    ("agenda_items", "agenda item"),
-    ("questions", "question"),
-    ("gratitude", "gratitude"),
+/// The order in which the tables that may hold dependent rows are looked at (parents
+/// before the rows that point at them).
+const DEPENDENTS: [RecordKind; 13] = [
+    RecordKind::Mentor,
+    RecordKind::Contact,
+    RecordKind::HealthCheck,
+    RecordKind::Goal,
+    RecordKind::GoalProgress,
+    RecordKind::GoalRevision,
+    RecordKind::Reflection,
+    RecordKind::Meeting,
+    RecordKind::Feedback,
+    RecordKind::Commitment,
+    RecordKind::AgendaItem,
+    RecordKind::Question,
+    RecordKind::Gratitude,
 ];
 
 impl Store {
-    /// Deletes row `id` of `table` in one transaction and returns what is needed to undo it.
-    pub fn delete_with_undo(&mut self, table: &str, id: i64) -> Result<Deleted> {
-        let kind = TABLES
-            .iter()
-            .find(|(t, _)| *t == table)
-            .map(|(_, k)| k.to_string())
-            .ok_or_else(|| super::StoreError::Invalid(format!("cannot delete from {table}")))?;
+    /// Deletes record `id` of `kind` in one transaction and returns what is needed to undo it.
+    pub fn delete_with_undo(&mut self, kind: RecordKind, id: i64) -> Result<Deleted> {
+        let table = kind.table();
         self.transaction(|s| {
             let mut deleted = Deleted {
                 kind,
@@ -115,7 +113,7 @@ impl Store {
             table: table.to_string(),
             columns: names.into_iter().zip(row).collect(),
         });
-        for (child, _) in TABLES {
+        for child in DEPENDENTS.iter().map(|k| k.table()) {
             let mut fks = self
                 .conn
                 .prepare(&format!("PRAGMA foreign_key_list({child})"))?;
@@ -184,8 +182,8 @@ mod tests {
             })
             .unwrap();
         let before = crate::transfer::export_json(&store, true).unwrap();
-        let deleted = store.delete_with_undo("mentors", mentor).unwrap();
-        assert_eq!(deleted.kind, "mentor");
+        let deleted = store.delete_with_undo(RecordKind::Mentor, mentor).unwrap();
+        assert_eq!(deleted.kind, RecordKind::Mentor);
         assert!(store.mentors().unwrap().is_empty());
         assert_eq!(store.goal(goal).unwrap().mentor_id, None);
         store.undo_delete(&deleted).unwrap();
@@ -204,6 +202,13 @@ mod tests {
             )
             .unwrap();
         assert_eq!(hits, 1, "the search index follows");
-        assert!(store.delete_with_undo("drafts", 1).is_err());
+        assert!(store.delete_with_undo(RecordKind::Goal, 999).is_err());
+    }
+
+    #[test]
+    fn every_table_is_looked_at_for_dependent_rows() {
+        for kind in RecordKind::ALL {
+            assert!(super::DEPENDENTS.contains(kind), "{kind}");
+        }
     }
 }

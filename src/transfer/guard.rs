@@ -34,11 +34,15 @@ impl OutputRefused {
         let t = &lang.text().trust;
         let shown = |p: &Path| clean_line(&p.display().to_string()).into_owned();
         match self {
-            OutputRefused::Journal { path } => fill(t.out_is_journal, &[&shown(path)]),
+            OutputRefused::Journal { path } => fill!(t.out_is_journal, path = shown(path)),
             OutputRefused::JournalFile { path, journal } => {
-                fill(t.out_is_journal_file, &[&shown(path), &shown(journal)])
+                fill!(
+                    t.out_is_journal_file,
+                    path = shown(path),
+                    journal = shown(journal)
+                )
             }
-            OutputRefused::NotRegular { path } => fill(t.out_not_regular, &[&shown(path)]),
+            OutputRefused::NotRegular { path } => fill!(t.out_not_regular, path = shown(path)),
         }
     }
 }

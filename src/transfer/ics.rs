@@ -84,7 +84,7 @@ pub fn export_ics(
             &mut out,
             &format!(
                 "SUMMARY:{}",
-                escape(&fill(t.ics_summary, &[&clean_line(mentor)]))
+                escape(&fill!(t.ics_summary, mentor = clean_line(mentor)))
             ),
         );
         push_line(&mut out, &format!("STATUS:{status}"));

@@ -73,9 +73,12 @@ impl ImportReport {
             .iter()
             .filter(|k| k.added + k.updated + k.unchanged > 0)
         {
-            out.push_str(&fill(
+            out.push_str(&fill!(
                 t.report_line,
-                &[&k.kind, &k.added, &k.updated, &k.unchanged],
+                kind = k.kind,
+                added = k.added,
+                updated = k.updated,
+                unchanged = k.unchanged
             ));
             out.push('\n');
         }

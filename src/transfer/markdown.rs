@@ -73,7 +73,7 @@ fn number(v: &Value) -> String {
 /// `" (words)"` with `words` filled into `template`, or nothing.
 fn aside(template: &str, words: Option<&str>) -> String {
     words
-        .map(|w| format!(" {}", fill(template, &[&w])))
+        .map(|w| format!(" {}", fill!(template, mentor = w)))
         .unwrap_or_default()
 }
 
@@ -172,7 +172,7 @@ impl<'a> Markdown<'a> {
             let status = self.code::<MentorStatus>(m, "status");
             let status = match raw(m, "status_since") {
                 "" => status,
-                since => fill(t.md_status_since, &[&status, &since]),
+                since => fill!(t.md_status_since, status = status, since = since),
             };
             let _ = writeln!(
                 out,
@@ -190,7 +190,7 @@ impl<'a> Markdown<'a> {
                 (t.md_review_on, line(m, "review_on")),
             ];
             if let Some(days) = field(m, "cadence_days").as_i64() {
-                facts.insert(4, (t.md_meet_every, fill(t.md_days, &[&days])));
+                facts.insert(4, (t.md_meet_every, fill!(t.md_days, days = days)));
             }
             for (label, value) in facts.into_iter().filter(|(_, v)| !v.is_empty()) {
                 let _ = writeln!(out, "- **{label}:** {value}");
@@ -213,14 +213,12 @@ impl<'a> Markdown<'a> {
                     let _ = writeln!(
                         out,
                         "- {}",
-                        fill(
+                        fill!(
                             t.md_contact_line,
-                            &[
-                                &raw(c, "on_date"),
-                                &line(c, "channel"),
-                                &self.code::<Party>(c, "initiative"),
-                                &block(c, "note", "  "),
-                            ]
+                            date = raw(c, "on_date"),
+                            channel = line(c, "channel"),
+                            initiative = self.code::<Party>(c, "initiative"),
+                            note = block(c, "note", "  ")
                         )
                     );
                 }
@@ -273,7 +271,7 @@ impl<'a> Markdown<'a> {
             let unit = line(g, "unit");
             let measure = match (number(field(g, "baseline")), number(field(g, "target"))) {
                 (b, t) if b.is_empty() && t.is_empty() => String::new(),
-                (b, to) => format!(" ({})", fill(t.md_from_to, &[&b, &to, &unit])),
+                (b, to) => format!(" ({})", fill!(t.md_from_to, from = b, to = to, unit = unit)),
             };
             let mut facts = vec![
                 (t.md_specific, block(g, "specific", "  ")),
@@ -336,13 +334,14 @@ impl<'a> Markdown<'a> {
             let _ = writeln!(
                 out,
                 "\n### {}{}\n\n*{}, {}*{}",
-                fill(
+                fill!(
                     t.md_meeting_heading,
-                    &[&when, &self.mentor(m).unwrap_or("?")]
+                    when = when,
+                    mentor = self.mentor(m).unwrap_or("?")
                 ),
                 self.private_mark(m),
                 self.code::<MeetingStatus>(m, "status"),
-                fill(t.md_minutes, &[field(m, "minutes")]),
+                fill!(t.md_minutes, minutes = field(m, "minutes")),
                 match line(m, "channel") {
                     c if c.is_empty() => c,
                     c => format!(" · {c}"),
@@ -363,7 +362,7 @@ impl<'a> Markdown<'a> {
                     };
                     let minutes = field(a, "minutes")
                         .as_i64()
-                        .map(|n| format!(", {}", fill(t.md_item_minutes, &[&n])))
+                        .map(|n| format!(", {}", fill!(t.md_item_minutes, minutes = n)))
                         .unwrap_or_default();
                     let _ = write!(
                         out,
@@ -397,7 +396,7 @@ impl<'a> Markdown<'a> {
         for q in open {
             let to = self
                 .mentor(q)
-                .map(|n| format!(" ({})", fill(self.t.md_for, &[&n])))
+                .map(|n| format!(" ({})", fill!(self.t.md_for, days = n)))
                 .unwrap_or_default();
             let _ = writeln!(
                 out,
@@ -451,7 +450,7 @@ impl<'a> Markdown<'a> {
                 (t.md_reported, "reported_on"),
             ] {
                 if !raw(c, key).is_empty() {
-                    about.push(fill(template, &[&raw(c, key)]));
+                    about.push(fill!(template, date = raw(c, key)));
                 }
             }
             let _ = writeln!(
@@ -479,7 +478,7 @@ impl<'a> Markdown<'a> {
             let sent = if field(g, "sent") == &Value::Bool(true) {
                 match line(g, "channel") {
                     c if c.is_empty() => format!(" ({})", t.md_sent),
-                    c => format!(" ({})", fill(t.md_sent_by, &[&c])),
+                    c => format!(" ({})", fill!(t.md_sent_by, channel = c)),
                 }
             } else {
                 format!(" ({})", t.md_not_sent)
@@ -508,9 +507,10 @@ impl<'a> Markdown<'a> {
             let _ = writeln!(
                 out,
                 "\n### {}{}\n",
-                fill(
+                fill!(
                     t.md_period_from,
-                    &[&self.code::<Period>(r, "period"), &raw(r, "period_start")]
+                    period = self.code::<Period>(r, "period"),
+                    start = raw(r, "period_start")
                 ),
                 self.private_mark(r)
             );

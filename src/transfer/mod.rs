@@ -79,7 +79,7 @@ impl TransferError {
     pub fn message_in(&self, lang: Lang) -> String {
         match self {
             TransferError::Invalid(problems) => invalid_message_in(problems, lang),
-            TransferError::Json(e) => fill(lang.text().transfer.not_json, &[e]),
+            TransferError::Json(e) => fill!(lang.text().transfer.not_json, error = e),
             other => other.to_string(),
         }
     }
@@ -93,7 +93,7 @@ fn invalid_message_in(problems: &[Problem], lang: Lang) -> String {
     let t = &lang.text().transfer;
     let mut out = match problems.len() {
         1 => t.invalid_one.to_string(),
-        n => fill(t.invalid_many, &[&n]),
+        n => fill!(t.invalid_many, count = n),
     };
     for p in problems.iter().take(SHOWN_PROBLEMS) {
         out.push_str("\n  ");
@@ -101,7 +101,10 @@ fn invalid_message_in(problems: &[Problem], lang: Lang) -> String {
     }
     if problems.len() > SHOWN_PROBLEMS {
         out.push_str("\n  ");
-        out.push_str(&fill(t.invalid_more, &[&(problems.len() - SHOWN_PROBLEMS)]));
+        out.push_str(&fill!(
+            t.invalid_more,
+            count = (problems.len() - SHOWN_PROBLEMS)
+        ));
     }
     out
 }

@@ -7,9 +7,9 @@
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 
-use crate::domain::UnknownCode;
 use crate::domain::kinds::*;
 use crate::domain::limits::{self, Range};
+use crate::domain::{RecordKind, UnknownCode};
 
 /// The current version of the JSON format.
 pub const FORMAT_VERSION: i64 = 1;
@@ -68,11 +68,21 @@ pub struct Field {
 
 /// One record kind: its array in the document and its table.
 pub struct Kind {
-    /// The array's key in the document and the table's name (they are the same).
+    /// Which kind of record.
+    pub record: RecordKind,
+    /// The array's key in the document and the table's name (they are the same): the
+    /// record kind's table.
     pub key: &'static str,
-    /// One record, for messages: "no mentor with uuid …".
-    pub noun: &'static str,
     pub fields: &'static [Field],
+}
+
+/// The kind `record` with its fields.
+const fn kind_of(record: RecordKind, fields: &'static [Field]) -> Kind {
+    Kind {
+        record,
+        key: record.table(),
+        fields,
+    }
 }
 
 const fn f(name: &'static str, column: &'static str, ty: Ty, presence: Presence) -> Field {
@@ -124,10 +134,9 @@ fn revision_field(s: &str) -> Result<&'static str, UnknownCode> {
 
 /// Every record kind, in the order of the document.
 pub const KINDS: &[Kind] = &[
-    Kind {
-        key: "mentors",
-        noun: "mentor",
-        fields: &[
+    kind_of(
+        RecordKind::Mentor,
+        &[
             f("name", "name", Title, Req),
             f("contact", "contact", Text, EMPTY),
             f("expertise", "expertise", Text, EMPTY),
@@ -153,32 +162,29 @@ pub const KINDS: &[Kind] = &[
             f("review_on", "review_on", Date, Null),
             f("closing_notes", "closing_notes", Text, EMPTY),
         ],
-    },
-    Kind {
-        key: "contacts",
-        noun: "contact",
-        fields: &[
-            f("mentor", "mentor_id", Ref("mentors"), Req),
+    ),
+    kind_of(
+        RecordKind::Contact,
+        &[
+            f("mentor", "mentor_id", Ref(RecordKind::Mentor.table()), Req),
             f("on_date", "on_date", Date, Req),
             f("channel", "channel", Text, EMPTY),
             f("initiative", "initiative", Code(party), Req),
             f("note", "note", Text, EMPTY),
         ],
-    },
-    Kind {
-        key: "health_checks",
-        noun: "health check",
-        fields: &[
-            f("mentor", "mentor_id", Ref("mentors"), Req),
+    ),
+    kind_of(
+        RecordKind::HealthCheck,
+        &[
+            f("mentor", "mentor_id", Ref(RecordKind::Mentor.table()), Req),
             f("on_date", "on_date", Date, Req),
             f("ratings", "ratings", Ratings, Def("[]")),
             f("note", "note", Text, EMPTY),
         ],
-    },
-    Kind {
-        key: "goals",
-        noun: "goal",
-        fields: &[
+    ),
+    kind_of(
+        RecordKind::Goal,
+        &[
             f("title", "title", Title, Req),
             f("specific", "specific", Text, EMPTY),
             f("metric", "metric", Text, EMPTY),
@@ -190,37 +196,39 @@ pub const KINDS: &[Kind] = &[
             f("due_on", "due_on", Date, Null),
             f("area", "area", Code(goal_area), Def("\"skills\"")),
             f("status", "status", Code(goal_status), Def("\"active\"")),
-            f("mentor", "mentor_id", Ref("mentors"), Null),
+            f("mentor", "mentor_id", Ref(RecordKind::Mentor.table()), Null),
         ],
-    },
-    Kind {
-        key: "goal_progress",
-        noun: "progress update",
-        fields: &[
-            f("goal", "goal_id", Ref("goals"), Req),
+    ),
+    kind_of(
+        RecordKind::GoalProgress,
+        &[
+            f("goal", "goal_id", Ref(RecordKind::Goal.table()), Req),
             f("on_date", "on_date", Date, Req),
             f("value", "value", Real, Req),
             f("note", "note", Text, EMPTY),
         ],
-    },
-    Kind {
-        key: "goal_revisions",
-        noun: "goal revision",
-        fields: &[
-            f("goal", "goal_id", Ref("goals"), Req),
+    ),
+    kind_of(
+        RecordKind::GoalRevision,
+        &[
+            f("goal", "goal_id", Ref(RecordKind::Goal.table()), Req),
             f("on_date", "on_date", Date, Req),
             f("field", "field", Code(revision_field), Req),
             f("old_value", "old_value", Text, EMPTY),
             f("new_value", "new_value", Text, EMPTY),
             f("reason", "reason", Text, EMPTY),
-            f("reflection", "reflection_id", Ref("reflections"), Null),
+            f(
+                "reflection",
+                "reflection_id",
+                Ref(RecordKind::Reflection.table()),
+                Null,
+            ),
         ],
-    },
-    Kind {
-        key: "meetings",
-        noun: "meeting",
-        fields: &[
-            f("mentor", "mentor_id", Ref("mentors"), Req),
+    ),
+    kind_of(
+        RecordKind::Meeting,
+        &[
+            f("mentor", "mentor_id", Ref(RecordKind::Mentor.table()), Req),
             f("starts_at", "starts_at", LocalTime, Req),
             f(
                 "minutes",
@@ -233,12 +241,16 @@ pub const KINDS: &[Kind] = &[
             f("notes", "notes", Text, EMPTY),
             f("agenda_ready", "agenda_ready", Bool, Def("false")),
         ],
-    },
-    Kind {
-        key: "agenda_items",
-        noun: "agenda item",
-        fields: &[
-            f("meeting", "meeting_id", Ref("meetings"), Req),
+    ),
+    kind_of(
+        RecordKind::AgendaItem,
+        &[
+            f(
+                "meeting",
+                "meeting_id",
+                Ref(RecordKind::Meeting.table()),
+                Req,
+            ),
             f("kind", "kind", Code(agenda_kind), Def("\"topic\"")),
             f("text", "text", Title, Req),
             f("outcome", "outcome", Text, EMPTY),
@@ -246,94 +258,134 @@ pub const KINDS: &[Kind] = &[
             f("position", "position", Int(limits::POSITION), Def("0")),
             f("discussed", "discussed", Bool, Def("false")),
             f("note", "note", Text, EMPTY),
-            f("goal", "goal_id", Ref("goals"), Null),
-            f("commitment", "commitment_id", Ref("commitments"), Null),
-            f("feedback", "feedback_id", Ref("feedback"), Null),
-            f("carried_from", "carried_from", Ref("agenda_items"), Null),
+            f("goal", "goal_id", Ref(RecordKind::Goal.table()), Null),
+            f(
+                "commitment",
+                "commitment_id",
+                Ref(RecordKind::Commitment.table()),
+                Null,
+            ),
+            f(
+                "feedback",
+                "feedback_id",
+                Ref(RecordKind::Feedback.table()),
+                Null,
+            ),
+            f(
+                "carried_from",
+                "carried_from",
+                Ref(RecordKind::AgendaItem.table()),
+                Null,
+            ),
             f("source", "source", Text, Null),
         ],
-    },
-    Kind {
-        key: "questions",
-        noun: "question",
-        fields: &[
+    ),
+    kind_of(
+        RecordKind::Question,
+        &[
             f("text", "text", Title, Req),
-            f("mentor", "mentor_id", Ref("mentors"), Null),
-            f("agenda_item", "agenda_item_id", Ref("agenda_items"), Null),
+            f("mentor", "mentor_id", Ref(RecordKind::Mentor.table()), Null),
+            f(
+                "agenda_item",
+                "agenda_item_id",
+                Ref(RecordKind::AgendaItem.table()),
+                Null,
+            ),
         ],
-    },
-    Kind {
-        key: "feedback",
-        noun: "feedback",
-        fields: &[
-            f("mentor", "mentor_id", Ref("mentors"), Null),
-            f("meeting", "meeting_id", Ref("meetings"), Null),
+    ),
+    kind_of(
+        RecordKind::Feedback,
+        &[
+            f("mentor", "mentor_id", Ref(RecordKind::Mentor.table()), Null),
+            f(
+                "meeting",
+                "meeting_id",
+                Ref(RecordKind::Meeting.table()),
+                Null,
+            ),
             f("received_on", "received_on", Date, Req),
             f("kind", "kind", Code(feedback_kind), Req),
             f("text", "text", Title, Req),
             f("reaction", "reaction", Text, EMPTY),
             f("status", "status", Code(feedback_status), Def("\"open\"")),
-            f("goal", "goal_id", Ref("goals"), Null),
+            f("goal", "goal_id", Ref(RecordKind::Goal.table()), Null),
         ],
-    },
-    Kind {
-        key: "commitments",
-        noun: "commitment",
-        fields: &[
+    ),
+    kind_of(
+        RecordKind::Commitment,
+        &[
             f("owner", "owner", Code(party), Req),
             f("text", "text", Title, Req),
             f("due_on", "due_on", Date, Null),
             f("status", "status", Code(commitment_status), Def("\"open\"")),
             f("done_on", "done_on", Date, Null),
             f("result", "result", Text, EMPTY),
-            f("mentor", "mentor_id", Ref("mentors"), Null),
-            f("meeting", "meeting_id", Ref("meetings"), Null),
-            f("feedback", "feedback_id", Ref("feedback"), Null),
+            f("mentor", "mentor_id", Ref(RecordKind::Mentor.table()), Null),
+            f(
+                "meeting",
+                "meeting_id",
+                Ref(RecordKind::Meeting.table()),
+                Null,
+            ),
+            f(
+                "feedback",
+                "feedback_id",
+                Ref(RecordKind::Feedback.table()),
+                Null,
+            ),
             f("reported_on", "reported_on", Date, Null),
             f("created_on", "created_on", Date, Req),
         ],
-    },
-    Kind {
-        key: "gratitude",
-        noun: "gratitude note",
-        fields: &[
-            f("mentor", "mentor_id", Ref("mentors"), Null),
-            f("meeting", "meeting_id", Ref("meetings"), Null),
-            f("commitment", "commitment_id", Ref("commitments"), Null),
+    ),
+    kind_of(
+        RecordKind::Gratitude,
+        &[
+            f("mentor", "mentor_id", Ref(RecordKind::Mentor.table()), Null),
+            f(
+                "meeting",
+                "meeting_id",
+                Ref(RecordKind::Meeting.table()),
+                Null,
+            ),
+            f(
+                "commitment",
+                "commitment_id",
+                Ref(RecordKind::Commitment.table()),
+                Null,
+            ),
             f("on_date", "on_date", Date, Req),
             f("what_for", "what_for", Title, Req),
             f("sent", "sent", Bool, Def("false")),
             f("channel", "channel", Text, EMPTY),
         ],
-    },
-    Kind {
-        key: "reflections",
-        noun: "reflection",
-        fields: &[
+    ),
+    kind_of(
+        RecordKind::Reflection,
+        &[
             f("period", "period", Code(period), Req),
             f("period_start", "period_start", Date, Req),
             f("template", "template", Text, Req),
             f("answers", "answers", Answers, Def("[]")),
         ],
-    },
+    ),
 ];
 
 /// The kinds in an order where every reference points to an earlier kind (or, for
 /// `agenda_items.carried_from`, to the same kind): the order import writes in.
 pub const WRITE_ORDER: &[&str] = &[
-    "mentors",
-    "reflections",
-    "goals",
-    "contacts",
-    "health_checks",
-    "goal_progress",
-    "goal_revisions",
-    "meetings",
-    "feedback",
-    "commitments",
-    "agenda_items",
-    "questions",
-    "gratitude",
+    RecordKind::Mentor.table(),
+    RecordKind::Reflection.table(),
+    RecordKind::Goal.table(),
+    RecordKind::Contact.table(),
+    RecordKind::HealthCheck.table(),
+    RecordKind::GoalProgress.table(),
+    RecordKind::GoalRevision.table(),
+    RecordKind::Meeting.table(),
+    RecordKind::Feedback.table(),
+    RecordKind::Commitment.table(),
+    RecordKind::AgendaItem.table(),
+    RecordKind::Question.table(),
+    RecordKind::Gratitude.table(),
 ];
 
 /// The kind with this key.
@@ -398,6 +450,12 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn one_kind_per_record_kind_in_document_order() {
+        let records: Vec<RecordKind> = KINDS.iter().map(|k| k.record).collect();
+        assert_eq!(records, RecordKind::ALL);
     }
 
     #[test]

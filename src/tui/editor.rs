@@ -14,7 +14,7 @@
 //! guard.terminal.clear()?;                   // …and redraw everything
 //! match result {
 //!     Ok(text) => form.set_field_text(field, &text, today),    // `Changed`: save the draft
-//!     Err(e) => message = fill(t.form.editor_failed, &[&e]),  // the field is unchanged
+//!     Err(e) => message = fill!(t.form.editor_failed, error = e),  // the field is unchanged
 //! };
 //! ```
 

@@ -1,29 +1,16 @@
-//! Which record a form edits, and sending its values to the right view to be saved.
-//!
-//! Each view that has forms defines its own purpose enum (`MentorForm`…) and two functions:
-//! `save(app, purpose, form)` and `reopen(app, draft_key)` (rebuilds the form a draft belongs
-//! to, so drafts can be offered back after a crash). This module only dispatches.
+//! The forms of every view, reached through what they are for ([`FormPurpose`]): building
+//! one (for a new record, an edit, or a draft offered back) and saving it through the view
+//! that owns it. This module only dispatches; each view defines its forms.
 
-use super::app::App;
+use super::ctx::Ctx;
+use super::effect::Effect;
+pub use super::effect::SaveError;
 use super::form::Form;
-use super::views::goals::{self, GoalForm};
-use super::views::meetings::{self, MeetingForm};
-use super::views::mentors::{self, MentorForm};
-use super::views::reflections::{self, ReflectionForm};
-use super::views::{commitments, feedback, gratitude};
-use crate::store::StoreError;
-
-/// What an open form is for.
-#[derive(Debug, Clone, PartialEq)]
-pub enum FormPurpose {
-    Mentors(MentorForm),
-    Reflections(ReflectionForm),
-    Goals(GoalForm),
-    Meetings(MeetingForm),
-    Feedback(feedback::FeedbackForm),
-    Commitments(commitments::CommitmentForm),
-    Gratitude(gratitude::GratitudeForm),
-}
+pub use super::purpose::FormPurpose;
+use super::views::{
+    Views, commitments, feedback, goals, gratitude, meetings, mentors, reflections,
+};
+use crate::store::Result;
 
 /// A form on screen and what it is for.
 #[derive(Debug, Clone)]
@@ -32,53 +19,41 @@ pub struct OpenForm {
     pub purpose: FormPurpose,
 }
 
-/// Why a form could not be saved.
-#[derive(Debug)]
-pub enum SaveError {
-    /// A field's value is refused: shown beside the field, the form stays open.
-    Field { name: &'static str, message: String },
-    /// The store failed: shown in the status bar, the form stays open.
-    Store(StoreError),
-}
-
-impl From<StoreError> for SaveError {
-    fn from(err: StoreError) -> Self {
-        SaveError::Store(err)
+/// The form for `purpose`; `None` when the record it edits no longer exists.
+pub fn build(ctx: &Ctx, views: &Views, purpose: &FormPurpose) -> Result<Option<Form>> {
+    match purpose {
+        FormPurpose::Mentors(p) => mentors::form::form(ctx, p),
+        FormPurpose::Reflections(p) => reflections::form::form(ctx, &views.reflections, p),
+        FormPurpose::Goals(p) => goals::form::form(ctx, p),
+        FormPurpose::Meetings(p) => meetings::form::form(ctx, &views.meetings, p),
+        FormPurpose::Feedback(p) => feedback::form(ctx, p),
+        FormPurpose::Commitments(p) => commitments::form(ctx, p),
+        FormPurpose::Gratitude(p) => gratitude::form::form(ctx, p),
     }
 }
 
 /// Saves the form's values through the view that owns `purpose`.
-pub fn save(app: &mut App, purpose: &FormPurpose, form: &Form) -> Result<(), SaveError> {
+pub fn save(
+    ctx: &mut Ctx,
+    views: &mut Views,
+    purpose: &FormPurpose,
+    form: &Form,
+) -> std::result::Result<Effect, SaveError> {
     match purpose {
-        FormPurpose::Mentors(p) => mentors::save(app, p, form),
-        FormPurpose::Reflections(p) => reflections::save(app, p, form),
-        FormPurpose::Goals(p) => goals::save(app, p, form),
-        FormPurpose::Meetings(p) => meetings::form::save(app, p, form),
-        FormPurpose::Feedback(p) => feedback::save(app, p, form),
-        FormPurpose::Commitments(p) => commitments::save(app, p, form),
-        FormPurpose::Gratitude(p) => gratitude::save(app, p, form),
-    }
-}
-
-/// Rebuilds the form a draft was typed into, from its key (`mentor:new`, `goal:12`…).
-pub fn reopen(app: &App, draft_key: &str) -> Option<OpenForm> {
-    let prefix = draft_key.split(':').next().unwrap_or("");
-    match prefix {
-        "mentor" => mentors::reopen(app, draft_key),
-        "reflection" => reflections::reopen(app, draft_key),
-        "goal" => goals::reopen(app, draft_key),
-        "meeting" | "agenda" | "note" | "question" => meetings::form::reopen(app, draft_key),
-        "feedback" | "experiment" => feedback::reopen(app, draft_key),
-        "commitment" | "result" => commitments::reopen(app, draft_key),
-        "thanks" | "thanks-sent" => gratitude::reopen(app, draft_key),
-        _ => None,
+        FormPurpose::Mentors(p) => mentors::form::save(ctx, p, form),
+        FormPurpose::Reflections(p) => reflections::form::save(ctx, &views.reflections, p, form),
+        FormPurpose::Goals(p) => goals::form::save(ctx, p, form),
+        FormPurpose::Meetings(p) => meetings::form::save(ctx, &mut views.meetings, p, form),
+        FormPurpose::Feedback(p) => feedback::save(ctx, p, form),
+        FormPurpose::Commitments(p) => commitments::save(ctx, p, form),
+        FormPurpose::Gratitude(p) => gratitude::form::save(ctx, &mut views.gratitude, p, form),
     }
 }
 
 /// Lets the view that owns the open form redraw what depends on its values (a live check in
 /// the side panel); called when a form opens and on every change.
-pub fn refresh(app: &mut App) {
-    if let Some(FormPurpose::Goals(_)) = app.form.as_ref().map(|o| &o.purpose) {
-        goals::refresh_panel(app);
+pub fn refresh(ctx: &Ctx, open: &mut OpenForm) {
+    if let FormPurpose::Goals(p) = &open.purpose {
+        goals::form::refresh_panel(ctx, p, &mut open.form);
     }
 }

@@ -4,58 +4,10 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::views::View;
+use super::action::MeetingsAction;
+pub use super::action::{Action, FormKey};
+use super::view::View;
 use crate::i18n::Text;
-
-/// Everything a key can ask the app to do. Only `App::update` acts on these.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    Quit,
-    ShowView(View),
-    NextView,
-    PrevView,
-    ToggleHelp,
-    CloseOverlay,
-    MoveUp,
-    MoveDown,
-    Top,
-    Bottom,
-    PageUp,
-    PageDown,
-    Open,
-    Back,
-    WelcomeFresh,
-    WelcomeDemo,
-    /// `u`: put back the last deleted record.
-    Undo,
-    /// `/`: open the search overlay.
-    Search,
-    /// `Ctrl-P`: hide or show private text (for screen sharing).
-    TogglePrivacy,
-    /// The answer to a y/n question.
-    Confirm(bool),
-    /// Offer of a draft left behind: restore it, or throw it away.
-    RestoreDraft,
-    DiscardDraft,
-    /// Keys of the Mentors view.
-    Mentors(super::views::mentors::MentorsAction),
-    /// Keys of the Today view.
-    Today(super::views::today::TodayAction),
-    /// Keys of the Reflections view.
-    Reflections(super::views::reflections::ReflectionsAction),
-    /// Keys of the Goals view.
-    Goals(super::views::goals::GoalsAction),
-    /// Keys of the Meetings view (and `Q`, park a question, from anywhere).
-    Meetings(super::views::meetings::MeetingsAction),
-    /// The debrief of a meeting (and the Meetings view's `D`).
-    Debrief(super::views::debrief::DebriefAction),
-    /// Keys of the Feedback view.
-    Feedback(super::views::feedback::FeedbackAction),
-    /// Keys of the Commitments view.
-    Commitments(super::views::commitments::CommitmentsAction),
-    /// Keys of the Gratitude view.
-    Gratitude(super::views::gratitude::GratitudeAction),
-}
 
 /// A key with its modifiers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,7 +60,7 @@ impl Key {
 }
 
 /// One row of a key table.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Binding {
     /// The keys that trigger the action.
     pub keys: &'static [Key],
@@ -244,7 +196,13 @@ pub const GLOBAL: &[Binding] = &[
         |t| t.common.key_quit,
         true,
     ),
-    super::views::meetings::keys::PARK_QUESTION,
+    bind(
+        &[Key::ch('Q')],
+        Action::Meetings(MeetingsAction::ParkQuestion),
+        "Q",
+        |t| t.meetings.key_park,
+        false,
+    ),
 ];
 
 /// Keys of every list.
@@ -394,6 +352,55 @@ pub const CONFIRM: &[Binding] = &[
     ),
 ];
 
+/// Keys of an open form; every other key edits the focused field.
+pub const FORM: &[Binding] = &[
+    bind(
+        &[Key::plain(KeyCode::Tab)],
+        Action::Form(FormKey::Next),
+        "Tab",
+        |t| t.form.key_next_field,
+        true,
+    ),
+    bind(
+        &[Key::ctrl('s')],
+        Action::Form(FormKey::Save),
+        "Ctrl-S",
+        |t| t.form.key_save,
+        true,
+    ),
+    bind(
+        &[Key::plain(KeyCode::Esc)],
+        Action::Form(FormKey::Cancel),
+        "Esc",
+        |t| t.form.key_cancel,
+        true,
+    ),
+    bind(
+        &[Key::ctrl('e')],
+        Action::Form(FormKey::Editor),
+        "Ctrl-E",
+        |t| t.form.key_editor,
+        true,
+    ),
+    bind(
+        &[Key::ctrl('c')],
+        Action::Quit,
+        "Ctrl-C",
+        |t| t.common.key_quit,
+        false,
+    ),
+];
+
+/// The hints of `table` on one line, `separator` between them ("Tab next field · …").
+pub fn hint_line(table: &[Binding], t: &Text, separator: &str) -> String {
+    table
+        .iter()
+        .filter(|b| b.hint && !b.label.is_empty())
+        .map(|b| format!("{} {}", b.label, (b.help)(t)))
+        .collect::<Vec<_>>()
+        .join(separator)
+}
+
 /// Keys of the offer to restore a draft left behind.
 pub const DRAFT_OFFER: &[Binding] = &[
     bind(
@@ -426,136 +433,11 @@ pub const DRAFT_OFFER: &[Binding] = &[
     ),
 ];
 
-/// The view-specific table.
-pub fn view_table(view: View) -> &'static [Binding] {
-    match view {
-        View::Today => super::views::today::KEYS,
-        View::Reflections => super::views::reflections::KEYS,
-        View::Mentors => super::views::mentors::KEYS,
-        View::Goals => super::views::goals::KEYS,
-        View::Meetings => super::views::meetings::KEYS,
-        View::Feedback => super::views::feedback::KEYS,
-        View::Commitments => super::views::commitments::KEYS,
-        View::Gratitude => super::views::gratitude::KEYS,
-    }
-}
-
 /// The first action bound to `event` in `tables`, searched in order.
 pub fn lookup(tables: &[&[Binding]], event: &KeyEvent) -> Option<Action> {
     tables
         .iter()
         .flat_map(|table| table.iter())
         .find(|b| b.keys.iter().any(|k| k.matches(event)))
-        .map(|b| b.action)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn ev(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
-        KeyEvent::new(code, mods)
-    }
-
-    fn view_tables(view: View) -> Vec<&'static [Binding]> {
-        vec![view_table(view), GLOBAL, LIST]
-    }
-
-    #[test]
-    fn key_to_action_table() {
-        let none = KeyModifiers::NONE;
-        let cases: &[(KeyCode, KeyModifiers, Option<Action>)] = &[
-            (
-                KeyCode::Char('1'),
-                none,
-                Some(Action::ShowView(View::Today)),
-            ),
-            (
-                KeyCode::Char('5'),
-                none,
-                Some(Action::ShowView(View::Commitments)),
-            ),
-            (
-                KeyCode::Char('8'),
-                none,
-                Some(Action::ShowView(View::Mentors)),
-            ),
-            (KeyCode::Tab, none, Some(Action::NextView)),
-            (
-                KeyCode::BackTab,
-                KeyModifiers::SHIFT,
-                Some(Action::PrevView),
-            ),
-            (KeyCode::Tab, KeyModifiers::SHIFT, Some(Action::PrevView)),
-            (
-                KeyCode::Char('?'),
-                KeyModifiers::SHIFT,
-                Some(Action::ToggleHelp),
-            ),
-            (KeyCode::F(1), none, Some(Action::ToggleHelp)),
-            (KeyCode::Char('q'), none, Some(Action::Quit)),
-            (
-                KeyCode::Char('c'),
-                KeyModifiers::CONTROL,
-                Some(Action::Quit),
-            ),
-            (KeyCode::Char('j'), none, Some(Action::MoveDown)),
-            (KeyCode::Down, none, Some(Action::MoveDown)),
-            (KeyCode::Char('k'), none, Some(Action::MoveUp)),
-            (KeyCode::Char('g'), none, Some(Action::Top)),
-            (
-                KeyCode::Char('G'),
-                KeyModifiers::SHIFT,
-                Some(Action::Bottom),
-            ),
-            (KeyCode::PageDown, none, Some(Action::PageDown)),
-            (KeyCode::Enter, none, Some(Action::Open)),
-            (KeyCode::Esc, none, Some(Action::Back)),
-            (KeyCode::Char('c'), none, None),
-            (KeyCode::Char('z'), none, None),
-        ];
-        for (code, mods, want) in cases {
-            assert_eq!(
-                lookup(&view_tables(View::Goals), &ev(*code, *mods)),
-                *want,
-                "{code:?} {mods:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn today_has_its_own_open_key() {
-        let m = ev(KeyCode::Char('m'), KeyModifiers::NONE);
-        assert_eq!(lookup(&view_tables(View::Today), &m), Some(Action::Open));
-        assert_eq!(lookup(&view_tables(View::Goals), &m), None);
-    }
-
-    #[test]
-    fn welcome_and_help_tables() {
-        let d = ev(KeyCode::Char('d'), KeyModifiers::NONE);
-        assert_eq!(lookup(&[WELCOME], &d), Some(Action::WelcomeDemo));
-        let esc = ev(KeyCode::Esc, KeyModifiers::NONE);
-        assert_eq!(lookup(&[HELP], &esc), Some(Action::CloseOverlay));
-    }
-
-    #[test]
-    fn no_key_is_bound_twice_in_one_context() {
-        for view in View::ALL {
-            let tables = view_tables(*view);
-            let keys: Vec<Key> = tables
-                .iter()
-                .flat_map(|t| t.iter())
-                .flat_map(|b| b.keys.iter().copied())
-                .collect();
-            for (i, a) in keys.iter().enumerate() {
-                for b in &keys[i + 1..] {
-                    // The same key in a view table and a shared one would shadow silently.
-                    assert!(
-                        a != b || *view == View::Today && a.code == KeyCode::Enter,
-                        "{view:?}: {a:?} bound twice"
-                    );
-                }
-            }
-        }
-    }
+        .map(|b| b.action.clone())
 }

@@ -1,15 +1,21 @@
 //! The full-screen app: terminal handling, the app state and update loop, the views.
 
+pub mod action;
 pub mod app;
+pub mod ctx;
 pub mod editor;
+pub mod effect;
 pub mod form;
 pub mod forms;
 pub mod keys;
+pub mod overlay;
+pub mod purpose;
 pub mod search;
 pub mod shell;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
+pub mod view;
 pub mod views;
 
 use std::io;
@@ -37,8 +43,7 @@ pub fn run(mut app: App) -> io::Result<()> {
         if let Some(field) = app.editor_request.take() {
             // The editor needs the real terminal: leave full screen, edit, come back.
             let text = app
-                .form
-                .as_ref()
+                .form()
                 .map(|open| open.form.field_text(field))
                 .unwrap_or_default();
             drop(guard);

@@ -12,6 +12,7 @@ use super::keys::{Action, Binding, Key, bind};
 use super::shell::centered;
 use super::ui::{Ui, fit, window_start};
 use super::views::{Cursor, View};
+use crate::domain::RecordKind;
 use crate::domain::text::clean_line;
 use crate::store::search::{MATCH_END, MATCH_START, SearchHit};
 use crate::store::{self, Store};
@@ -29,11 +30,18 @@ pub const KEYS: &[Binding] = &[
         true,
     ),
     bind(
-        &[Key::plain(KeyCode::Down), Key::plain(KeyCode::Up)],
+        &[Key::plain(KeyCode::Down), Key::ctrl('n')],
         Action::MoveDown,
         "↓ ↑",
         |t| t.common.key_move,
         true,
+    ),
+    bind(
+        &[Key::plain(KeyCode::Up), Key::ctrl('p')],
+        Action::MoveUp,
+        "",
+        |t| t.common.key_move,
+        false,
     ),
     bind(
         &[Key::plain(KeyCode::Esc)],
@@ -41,6 +49,20 @@ pub const KEYS: &[Binding] = &[
         "Esc",
         |t| t.common.key_close,
         true,
+    ),
+    bind(
+        &[Key::plain(KeyCode::F(1))],
+        Action::ToggleHelp,
+        "",
+        |t| t.common.key_help,
+        false,
+    ),
+    bind(
+        &[Key::ctrl('c')],
+        Action::Quit,
+        "",
+        |t| t.common.key_quit,
+        false,
     ),
 ];
 
@@ -102,9 +124,9 @@ impl SearchState {
         match store.search(&self.query, HIT_LIMIT) {
             Ok(mut hits) => {
                 // Group by kind, keeping the rank order inside each group.
-                let order: Vec<String> = hits.iter().fold(Vec::new(), |mut kinds, h| {
+                let order: Vec<RecordKind> = hits.iter().fold(Vec::new(), |mut kinds, h| {
                     if !kinds.contains(&h.kind) {
-                        kinds.push(h.kind.clone());
+                        kinds.push(h.kind);
                     }
                     kinds
                 });
@@ -152,14 +174,14 @@ impl SearchState {
         let width = inner.width as usize;
         let room = (inner.height as usize).saturating_sub(lines.len());
         let mut body: Vec<(Option<usize>, Line)> = Vec::new();
-        let mut last_kind = "";
+        let mut last_kind = None;
         for (i, hit) in self.hits.iter().enumerate() {
-            if hit.kind != last_kind {
+            if Some(hit.kind) != last_kind {
                 body.push((
                     None,
-                    Line::styled(kind_label(&hit.kind, ui), ui.theme.header),
+                    Line::styled(kind_label(hit.kind, ui), ui.theme.header),
                 ));
-                last_kind = &hit.kind;
+                last_kind = Some(hit.kind);
             }
             body.push((Some(i), snippet_line(hit, i == self.cursor.pos, width, ui)));
         }
@@ -173,19 +195,12 @@ impl SearchState {
     }
 }
 
-fn kind_label(kind: &str, ui: &Ui) -> String {
-    let t = &ui.t.common;
-    let views = &ui.t.labels.views;
+/// The heading of a group of hits: the name of the view that shows them (questions, which
+/// no list shows, have their own).
+fn kind_label(kind: RecordKind, ui: &Ui) -> &'static str {
     match kind {
-        "mentor" | "contact" | "health_check" => views[7].to_string(),
-        "goal" | "goal_progress" | "goal_revision" => views[1].to_string(),
-        "meeting" | "agenda_item" => views[2].to_string(),
-        "question" => t.search_questions.to_string(),
-        "feedback" => views[3].to_string(),
-        "commitment" => views[4].to_string(),
-        "gratitude" => views[5].to_string(),
-        "reflection" => views[6].to_string(),
-        other => other.to_string(),
+        RecordKind::Question => ui.t.common.search_questions,
+        _ => ui.t.labels.views[View::of_kind(kind).index()],
     }
 }
 
@@ -225,15 +240,6 @@ fn snippet_line(hit: &SearchHit, selected: bool, width: usize, ui: &Ui) -> Line<
 
 /// The view and record a hit opens.
 pub fn target(store: &Store, hit: &SearchHit) -> store::Result<(View, i64)> {
-    let (kind, id) = store.locate(&hit.kind, hit.id)?;
-    let view = match kind.as_str() {
-        "mentor" => View::Mentors,
-        "goal" => View::Goals,
-        "feedback" => View::Feedback,
-        "commitment" => View::Commitments,
-        "gratitude" => View::Gratitude,
-        "reflection" => View::Reflections,
-        _ => View::Meetings,
-    };
-    Ok((view, id))
+    let (kind, id) = store.locate(hit.kind, hit.id)?;
+    Ok((View::of_kind(kind), id))
 }

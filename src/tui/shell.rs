@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::keys::{self, Binding};
 use super::ui::{Ui, fit};
-use super::views::View;
+use super::view::View;
 use crate::i18n::{Text, fill};
 
 /// The smallest terminal the app draws into; below it a message asks for more room.
@@ -138,7 +138,7 @@ pub fn draw_status(
         .filter(|b| {
             // A key in a specific table shadows the same action further down.
             let fresh = !seen.contains(&b.action);
-            seen.push(b.action);
+            seen.push(b.action.clone());
             fresh
         })
         .map(|b| format!("{} {}", b.label, (b.help)(ui.t)))
@@ -164,11 +164,6 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
         .flex(Flex::Center)
         .areas(row);
     cell
-}
-
-/// The help overlay: the keys of this context, drawn from the key tables, and the checklist.
-pub fn draw_help(f: &mut Frame, area: Rect, view: Option<View>, scroll: u16, ui: &Ui) {
-    draw_help_keys(f, area, view, view.map(keys::view_table), scroll, ui);
 }
 
 /// The help overlay with `this_view` as the view's own keys (a view with several screens
@@ -197,9 +192,12 @@ pub fn draw_help_keys(
         lines.push(Line::from(""));
     };
     match view {
-        Some(v) => {
-            let table = this_view.unwrap_or_else(|| keys::view_table(v));
-            section(t.common.help_this_view, table, &mut lines);
+        Some(_) => {
+            section(
+                t.common.help_this_view,
+                this_view.unwrap_or(&[]),
+                &mut lines,
+            );
             section(t.common.help_lists, keys::LIST, &mut lines);
             section(t.common.help_global, keys::GLOBAL, &mut lines);
         }
@@ -279,9 +277,12 @@ pub fn draw_welcome(f: &mut Frame, area: Rect, ui: &Ui) {
 
 /// Shown instead of the app when the terminal is below the minimum size.
 pub fn draw_too_small(f: &mut Frame, area: Rect, ui: &Ui) {
-    let text = fill(
+    let text = fill!(
         ui.t.common.too_small,
-        &[&area.width, &area.height, &MIN_WIDTH, &MIN_HEIGHT],
+        width = area.width,
+        height = area.height,
+        min_width = MIN_WIDTH,
+        min_height = MIN_HEIGHT
     );
     f.render_widget(
         Paragraph::new(text)

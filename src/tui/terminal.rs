@@ -23,18 +23,18 @@ pub struct TerminalGuard {
 }
 
 impl TerminalGuard {
-    /// Enters raw mode and the alternate screen, with mouse reporting.
+    /// Enters raw mode and the alternate screen, with mouse reporting unless
+    /// [`capture_mouse`] turned it off.
     pub fn enter() -> io::Result<TerminalGuard> {
         install_panic_hook();
         FULL_SCREEN.store(true, Ordering::SeqCst);
         enable_raw_mode()?;
         let mut stdout = io::stdout();
-        if let Err(e) = execute!(
-            stdout,
-            EnterAlternateScreen,
-            EnableMouseCapture,
-            EnableBracketedPaste
-        ) {
+        let mut entered = execute!(stdout, EnterAlternateScreen, EnableBracketedPaste);
+        if entered.is_ok() && MOUSE.load(Ordering::SeqCst) {
+            entered = execute!(stdout, EnableMouseCapture);
+        }
+        if let Err(e) = entered {
             restore();
             return Err(e);
         }
@@ -52,6 +52,15 @@ impl Drop for TerminalGuard {
     fn drop(&mut self) {
         restore();
     }
+}
+
+/// Whether [`TerminalGuard::enter`] asks for mouse reports (the config's `mouse`).
+static MOUSE: AtomicBool = AtomicBool::new(true);
+
+/// Turns mouse capture on or off for the next [`TerminalGuard::enter`]. Off, the terminal
+/// keeps the mouse (plain drag selects text) and the app is driven by keys alone.
+pub fn capture_mouse(on: bool) {
+    MOUSE.store(on, Ordering::SeqCst);
 }
 
 /// True while the terminal is in full-screen mode (between [`TerminalGuard::enter`] and

@@ -9,10 +9,12 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use super::theme::Theme;
 use crate::config::DateFormat;
 use crate::domain::text::clean_line;
-use crate::i18n::{Text, fill};
+use crate::i18n::{Lang, Text, fill};
 
 /// The drawing context handed to every view.
 pub struct Ui<'a> {
+    /// The interface language, and its catalog.
+    pub lang: Lang,
     pub t: &'static Text,
     pub theme: &'a Theme,
     pub now: NaiveDateTime,
@@ -54,8 +56,8 @@ impl Ui<'_> {
             0 => c.today_word.to_string(),
             1 => c.tomorrow_word.to_string(),
             -1 => c.yesterday_word.to_string(),
-            n if n > 0 => fill(c.in_days, &[&n]),
-            n => fill(c.days_ago, &[&-n]),
+            n if n > 0 => fill!(c.in_days, days = n),
+            n => fill!(c.days_ago, days = -n),
         }
     }
 }
@@ -80,6 +82,23 @@ pub fn fit(text: &str, width: usize) -> String {
     }
     out.push('…');
     out
+}
+
+/// `text` broken at spaces into lines of at most `width` terminal cells (a CJK character
+/// takes two; a word wider than the line is broken), each line after the first indented by
+/// `indent` spaces within that width. Side panels are wrapped with it so a form, which sizes
+/// itself by its panel's line count, makes room for all of it.
+pub fn wrap(text: &str, width: usize, indent: usize) -> Vec<String> {
+    let pad = " ".repeat(indent.min(width.saturating_sub(1)));
+    let options = textwrap::Options::new(width.max(1))
+        .subsequent_indent(&pad)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+    textwrap::wrap(text.trim(), options)
+        .into_iter()
+        .map(|line| line.trim_end().to_string())
+        .filter(|line| !line.trim().is_empty())
+        .collect()
 }
 
 /// A text gauge: `████░░░░  50%`, or `—` when there is nothing to measure.
@@ -145,6 +164,32 @@ mod tests {
         assert_eq!(fit("hello world", 6), "hello…");
         assert_eq!(fit("東京大学です", 5), "東京…");
         assert_eq!(fit("abc", 0), "");
+    }
+
+    #[test]
+    fn wrap_counts_display_width_and_indents() {
+        assert_eq!(
+            wrap("What is still loose? Notes from meetings", 16, 2),
+            ["What is still", "  loose? Notes", "  from meetings"]
+        );
+        assert!(wrap("", 10, 0).is_empty());
+        let lines = wrap(
+            "How will you know you got there? What will you count or measure?",
+            20,
+            0,
+        );
+        assert!(lines.iter().all(|l| l.width() <= 20), "{lines:?}");
+        assert_eq!(
+            lines.join(" "),
+            "How will you know you got there? What will you count or measure?"
+        );
+        // Two cells per CJK character: a line of them holds half as many.
+        let cjk = wrap("東京での会議はどうでしたか 次は大阪", 10, 0);
+        assert!(cjk.iter().all(|l| l.width() <= 10), "{cjk:?}");
+        assert_eq!(
+            cjk.concat().replace(' ', ""),
+            "東京での会議はどうでしたか次は大阪"
+        );
     }
 
     #[test]

@@ -156,7 +156,7 @@ fn debrief_offer_for_a_meeting_whose_time_has_passed() {
     key(&mut app, 'b');
     assert_eq!(app.screen, Screen::View(View::Meetings));
     let meetings = &app.views.meetings;
-    let selected = &meetings.rows[meetings.cursor.pos].meeting;
+    let selected = &meetings.list.selected().unwrap().meeting;
     assert_eq!(selected.starts_at, at(11, 26, 16, 0));
     // Without one, b says so.
     let mut app = app_on(with(|_, _| {}), Config::default(), Lang::En);

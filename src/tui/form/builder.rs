@@ -4,7 +4,7 @@ use super::Form;
 use super::field::{Field, FieldKind, Input};
 use crate::domain::text::clean_line;
 
-/// Builds a [`Form`]: `Form::builder(key, title).line("name", label).required("name").build()`.
+/// Builds a [`Form`]: `Form::builder(title).line("name", label).required("name").build()`.
 #[derive(Debug, Clone)]
 pub struct FormBuilder {
     pub(super) form: Form,

@@ -57,13 +57,15 @@ impl FieldError {
     pub fn message(&self, t: &FormText) -> String {
         match self {
             FieldError::Required | FieldError::BadDate(DateError::Empty) => t.required.to_string(),
-            FieldError::BadNumber(text) => fill(t.bad_number, &[&quoted(text)]),
+            FieldError::BadNumber(text) => fill!(t.bad_number, text = quoted(text)),
             FieldError::BadDate(DateError::Impossible(text)) => {
-                fill(t.date_impossible, &[&quoted(text)])
+                fill!(t.date_impossible, text = quoted(text))
             }
-            FieldError::BadDate(DateError::Unknown(text)) => fill(t.date_unknown, &[&quoted(text)]),
+            FieldError::BadDate(DateError::Unknown(text)) => {
+                fill!(t.date_unknown, text = quoted(text))
+            }
             FieldError::BadDate(DateError::OutOfRange(text)) => {
-                fill(t.date_out_of_range, &[&quoted(text)])
+                fill!(t.date_out_of_range, text = quoted(text))
             }
             FieldError::Custom(msg) => clean_line(msg).into_owned(),
         }

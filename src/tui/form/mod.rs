@@ -1,19 +1,20 @@
 //! The form every view uses to add or edit a record, independent of any record kind.
 //!
-//! A view builds a [`Form`] with a few builder calls (labels come from its catalog), feeds it
-//! key presses, and acts on the [`FormOutcome`]:
+//! A view builds a [`Form`] with a few builder calls (labels come from its catalog); the app
+//! feeds it key presses and acts on the [`FormOutcome`] (the draft is stored under a key
+//! derived from what the form is for, `crate::tui::purpose::FormPurpose`):
 //!
 //! ```ignore
-//! let mut form = Form::builder("goal:new", t.goals.new_title)
+//! let mut form = Form::builder(t.goals.new_title)
 //!     .line("title", t.goals.title).required("title")
 //!     .date("due", t.goals.due)
 //!     .choice("status", t.goals.status, statuses)
 //!     .value("status", "active")
 //!     .build();
 //! match form.handle_key(key, today) {
-//!     FormOutcome::Changed => store.save_draft(&form.draft_key, &form.to_draft())?,
+//!     FormOutcome::Changed => store.save_draft(&purpose.draft_key(), &form.to_draft())?,
 //!     FormOutcome::Save => { /* read form.text("title"), form.date("due", today)… */ }
-//!     FormOutcome::Cancel => store.delete_draft(&form.draft_key)?,
+//!     FormOutcome::Cancel => store.delete_draft(&purpose.draft_key())?,
 //!     FormOutcome::OpenEditor { field } => { /* see crate::tui::editor */ }
 //!     FormOutcome::Nothing => {}
 //! }
@@ -60,8 +61,6 @@ pub enum FormOutcome {
 /// A form: titled fields, one focused, with inline errors and an optional side panel.
 #[derive(Debug, Clone)]
 pub struct Form {
-    /// The key its draft is stored under (`goal:new`, `goal:42`…).
-    pub draft_key: String,
     /// The popup's title.
     pub title: String,
     fields: Vec<Field>,
@@ -76,11 +75,10 @@ pub struct Form {
 }
 
 impl Form {
-    /// Starts building a form whose draft is stored under `draft_key`.
-    pub fn builder(draft_key: impl Into<String>, title: impl Into<String>) -> FormBuilder {
+    /// Starts building a form titled `title`.
+    pub fn builder(title: impl Into<String>) -> FormBuilder {
         FormBuilder {
             form: Form {
-                draft_key: draft_key.into(),
                 title: title.into(),
                 fields: Vec::new(),
                 focus: 0,

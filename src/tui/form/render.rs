@@ -113,14 +113,17 @@ impl Form {
     fn render_hints(&self, f: &mut Frame, row: Rect, ui: &Ui) {
         let t = &ui.t.form;
         let (text, style) = if self.confirming_discard {
-            (t.confirm_discard, ui.theme.warn)
+            (t.confirm_discard.to_string(), ui.theme.warn)
         } else if self.save_refused {
-            (t.fix_errors, ui.theme.danger)
+            (t.fix_errors.to_string(), ui.theme.danger)
         } else {
-            (t.hints, ui.theme.dim)
+            (
+                crate::tui::keys::hint_line(crate::tui::keys::FORM, ui.t, " · "),
+                ui.theme.dim,
+            )
         };
         f.render_widget(
-            Paragraph::new(Span::styled(fit(text, row.width as usize), style)),
+            Paragraph::new(Span::styled(fit(&text, row.width as usize), style)),
             row,
         );
     }

@@ -34,7 +34,7 @@ fn statuses() -> Vec<(String, String)> {
 
 /// A goal-like form: name, notes, due, target, status, private.
 fn example() -> Form {
-    Form::builder("goal:new", "New goal")
+    Form::builder("New goal")
         .line("name", "Goal")
         .required("name")
         .multi("notes", "Notes", 3)
@@ -287,7 +287,7 @@ fn choices_cycle_and_toggles_flip() {
 
 #[test]
 fn initial_values_do_not_make_the_form_dirty() {
-    let form = Form::builder("goal:7", "Edit goal")
+    let form = Form::builder("Edit goal")
         .line("name", "Goal")
         .choice("status", "Status", statuses())
         .toggle("private", "Private")
@@ -383,6 +383,7 @@ fn ui_parts() -> (Theme, chrono::NaiveDateTime) {
 fn draw(form: &Form, width: u16, height: u16) -> Terminal<TestBackend> {
     let (theme, now) = ui_parts();
     let ui = Ui {
+        lang: crate::i18n::Lang::En,
         t: &EN,
         theme: &theme,
         now,
@@ -418,7 +419,7 @@ fn renders_at_every_size_without_panic() {
         Line::from("M  measurable ✗ add a number"),
         Line::from("A  achievable ?"),
     ]);
-    let empty = Form::builder("x", "").build();
+    let empty = Form::builder("").build();
     let sizes = [
         (1, 1),
         (2, 2),

@@ -2,6 +2,10 @@
 //! filters; `x` ticks done with the date; `r` records an experiment's result; the keep rate
 //! overall and per month in a panel.
 
+pub use crate::tui::action::CommitmentsAction;
+use crate::tui::ctx::Ctx;
+pub use crate::tui::purpose::CommitmentForm;
+use crate::tui::views::screen::Screen;
 use chrono::{Months, NaiveDate};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
@@ -9,17 +13,20 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Row};
 
 use super::debrief::choices;
-use super::list::{ListSpec, draw_detail, draw_list, field};
-use super::{Cursor, LIST_LIMIT, list_and_detail};
+use super::list::{List, ListSpec, draw_detail, draw_list, field};
+use crate::domain::RecordKind;
 use crate::domain::keeprate::{KeepRate, Tally, keep_rate, month_of};
 use crate::domain::{Commitment, CommitmentStatus, Party};
 use crate::i18n::{Label, fill};
 use crate::store::{CommitmentFilter, CommitmentRow, Result, Store};
-use crate::tui::app::App;
+use crate::tui::ctx::existing;
+use crate::tui::effect::{Confirm, Effect, SaveError};
 use crate::tui::form::Form;
-use crate::tui::forms::{FormPurpose, OpenForm, SaveError};
 use crate::tui::keys::{Action, Binding, Key, bind};
+use crate::tui::purpose::FormPurpose;
 use crate::tui::ui::{Ui, gauge};
+use crate::tui::view::View;
+use crate::tui::views::list::list_and_detail;
 
 /// How many months the keep-rate chart shows (at most; fewer when the panel is short).
 pub const KEEP_MONTHS: u32 = 12;
@@ -27,10 +34,8 @@ pub const KEEP_MONTHS: u32 = 12;
 /// The Commitments view's state.
 #[derive(Debug, Default)]
 pub struct CommitmentsView {
-    /// How many rows the list loads; grows when the cursor reaches the end (0: the first page).
-    pub limit: usize,
-    pub rows: Vec<CommitmentRow>,
-    pub cursor: Cursor,
+    /// The rows and the selection.
+    pub list: List<CommitmentRow>,
     pub filter: CommitmentFilter,
     /// The keep rate overall and for the last [`KEEP_MONTHS`] months (oldest first).
     pub keep: KeepRate,
@@ -41,8 +46,8 @@ pub struct CommitmentsView {
 impl CommitmentsView {
     /// Loads the list under the filter and the keep rate as it stands on `today`.
     pub fn load(&mut self, store: &Store, today: NaiveDate) -> Result<()> {
-        self.rows = store.commitments_filtered(self.filter, today, self.limit.max(LIST_LIMIT))?;
-        self.cursor.clamp(self.rows.len());
+        let rows = store.commitments_filtered(self.filter, today, self.list.limit())?;
+        self.list.set_rows(rows);
         // The keep rate of the months on the chart: a bounded, indexed range of commitments.
         let first = month_of(today)
             .checked_sub_months(Months::new(KEEP_MONTHS - 1))
@@ -60,11 +65,6 @@ impl CommitmentsView {
                 .collect(),
         };
         Ok(())
-    }
-
-    /// Number of rows in the list.
-    pub fn row_count(&self) -> usize {
-        self.rows.len()
     }
 
     /// The filter's name.
@@ -92,8 +92,8 @@ impl CommitmentsView {
             .constraints([Constraint::Percentage(45), Constraint::Percentage(55)])
             .split(lower);
         let (detail_area, keep_area) = (parts[0], parts[1]);
-        let window = super::list::window(self.cursor, self.rows.len(), list_area);
-        let rows = self.rows[window.clone()]
+        let window = super::list::window(self.list.cursor(), self.list.rows().len(), list_area);
+        let rows = self.list.rows()[window.clone()]
             .iter()
             .map(|r| list_row(r, ui))
             .collect();
@@ -117,18 +117,16 @@ impl CommitmentsView {
                     Constraint::Length(14),
                 ],
                 rows,
-                window: Some((window.start, self.rows.len())),
-                cursor: self.cursor,
+                window: Some((window.start, self.list.rows().len())),
+                cursor: self.list.cursor(),
                 empty: t.empty,
                 focused: true,
             },
             ui,
         );
-        let detail = match self.rows.get(self.cursor.pos) {
-            Some(r) => detail_lines(&r.commitment, ui),
-            None => Vec::new(),
-        };
-        draw_detail(f, detail_area, ui.t.common.details, detail, ui);
+        let (title, detail) = Screen::detail(self, ui)
+            .unwrap_or_else(|| (ui.t.common.details.to_string(), Vec::new()));
+        draw_detail(f, detail_area, &title, detail, ui);
         let height = keep_area.height.saturating_sub(2) as usize;
         draw_detail(f, keep_area, t.keep_title, self.keep_lines(ui, height), ui);
     }
@@ -143,7 +141,13 @@ impl CommitmentsView {
         let line = |who: &str, tally: Tally| {
             let pct = tally.rate().map(|r| (r * 100.0).round() as u32);
             match pct {
-                Some(p) => fill(t.keep_line, &[&who, &p, &tally.kept, &tally.due()]),
+                Some(p) => fill!(
+                    t.keep_line,
+                    who = who,
+                    percent = p,
+                    kept = tally.kept,
+                    due = tally.due()
+                ),
                 None => format!("{who} —"),
             }
         };
@@ -190,7 +194,7 @@ fn list_row<'a>(r: &CommitmentRow, ui: &Ui) -> Row<'a> {
     let c = &r.commitment;
     let overdue = c.status == CommitmentStatus::Open && c.due.is_some_and(|d| d < ui.today());
     let due = match c.due {
-        Some(d) if overdue => fill(ui.t.common.overdue_by, &[&(ui.today() - d).num_days()]),
+        Some(d) if overdue => fill!(ui.t.common.overdue_by, days = (ui.today() - d).num_days()),
         Some(d) => ui.date(d),
         None => ui.t.common.none.to_string(),
     };
@@ -221,7 +225,7 @@ fn detail_lines(c: &Commitment, ui: &Ui) -> Vec<Line<'static>> {
     lines.push(field(t.col_due, ui.opt_date(c.due), ui));
     if let Some(done) = c.done_on {
         lines.push(Line::styled(
-            fill(t.done_on, &[&ui.date(done)]),
+            fill!(t.done_on, date = ui.date(done)),
             ui.theme.good,
         ));
     }
@@ -235,7 +239,7 @@ fn detail_lines(c: &Commitment, ui: &Ui) -> Vec<Line<'static>> {
             ));
             lines.push(Line::styled(
                 match c.reported_on {
-                    Some(d) => fill(t.reported, &[&ui.date(d)]),
+                    Some(d) => fill!(t.reported, date = ui.date(d)),
                     None => t.not_reported.to_string(),
                 },
                 ui.theme.dim,
@@ -246,20 +250,6 @@ fn detail_lines(c: &Commitment, ui: &Ui) -> Vec<Line<'static>> {
 }
 
 // ---- Keys, forms and actions -------------------------------------------------------------
-
-/// What the Commitments view's own keys do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CommitmentsAction {
-    New,
-    Edit,
-    Delete,
-    /// `x`: done today / back to open.
-    ToggleDone,
-    /// `r`: record an experiment's result.
-    Result,
-    /// `f`: open / overdue / done / the mentor's / all.
-    CycleFilter,
-}
 
 /// Keys of the Commitments view.
 pub const KEYS: &[Binding] = &[
@@ -310,111 +300,79 @@ pub const KEYS: &[Binding] = &[
     ),
 ];
 
-/// What a commitment form is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CommitmentForm {
-    New,
-    Edit(i64),
-    /// The result of experiment `id`.
-    Result(i64),
-}
-
 /// Applies one of the view's actions.
-pub fn update(app: &mut App, action: CommitmentsAction) -> Result<()> {
-    let selected = app
-        .views
-        .commitments
-        .rows
-        .get(app.views.commitments.cursor.pos)
-        .map(|r| r.commitment.clone());
-    let today = app.clock.today();
-    let t = app.text();
-    match (action, selected) {
-        (CommitmentsAction::New, _) => {
-            let form = commitment_form(app, None, "commitment:new")?;
-            app.open_form(form, FormPurpose::Commitments(CommitmentForm::New));
-        }
+pub fn update(ctx: &mut Ctx, v: &mut CommitmentsView, action: CommitmentsAction) -> Result<Effect> {
+    let selected = v.list.selected().map(|r| r.commitment.clone());
+    let today = ctx.today();
+    let t = ctx.text();
+    let form = |p: CommitmentForm| Effect::OpenForm(FormPurpose::Commitments(p));
+    Ok(match (action, selected) {
+        (CommitmentsAction::New, _) => form(CommitmentForm::New),
         (CommitmentsAction::CycleFilter, _) => {
-            let v = &mut app.views.commitments;
             v.filter = v.filter.next();
-            v.cursor = Cursor::default();
-            app.views.commitments.load(&app.store, today)?;
+            v.load(ctx.store, today)?;
+            Effect::None
         }
-        (CommitmentsAction::Edit, Some(c)) => {
-            let form = commitment_form(app, Some(&c), &format!("commitment:{}", c.id))?;
-            app.open_form(form, FormPurpose::Commitments(CommitmentForm::Edit(c.id)));
-        }
+        (CommitmentsAction::Edit, Some(c)) => form(CommitmentForm::Edit(c.id)),
         (CommitmentsAction::Delete, Some(c)) => {
-            app.ask_delete("commitments", c.id, t.commitments.kind, &c.text);
+            Effect::Confirm(Confirm::delete(t, RecordKind::Commitment, c.id, &c.text))
         }
         (CommitmentsAction::ToggleDone, Some(c)) => {
-            let c = app.store.toggle_commitment_done(c.id, today)?;
-            app.message = Some(match c.done_on {
-                Some(d) => fill(t.commitments.marked_done, &[&d]),
+            let c = ctx.store.toggle_commitment_done(c.id, today)?;
+            v.load(ctx.store, today)?;
+            Effect::Message(match c.done_on {
+                Some(d) => fill!(t.commitments.marked_done, date = d),
                 None => t.commitments.marked_open.to_string(),
-            });
-            app.views.commitments.load(&app.store, today)?;
+            })
         }
         (CommitmentsAction::Result, Some(c)) if c.feedback_id.is_some() => {
-            let form = result_form(app, &c, &format!("result:{}", c.id));
-            app.open_form(form, FormPurpose::Commitments(CommitmentForm::Result(c.id)));
+            form(CommitmentForm::Result(c.id))
         }
-        (CommitmentsAction::Result, Some(_)) => {
-            app.message = Some(t.commitments.not_experiment.to_string());
-        }
-        (_, None) => app.message = Some(t.common.nothing_selected.to_string()),
-    }
-    Ok(())
+        (CommitmentsAction::Result, Some(_)) => Effect::say(t.commitments.not_experiment),
+        (_, None) => Effect::say(t.common.nothing_selected),
+    })
 }
 
-fn blank(today: NaiveDate) -> Commitment {
-    Commitment {
-        id: 0,
-        uuid: String::new(),
-        owner: Party::Me,
-        text: String::new(),
-        due: None,
-        status: CommitmentStatus::Open,
-        done_on: None,
-        result: String::new(),
-        mentor_id: None,
-        meeting_id: None,
-        feedback_id: None,
-        reported_on: None,
-        created_on: today,
-        private: false,
-    }
+/// The form of `purpose` (`None` when its commitment is gone).
+pub fn form(ctx: &Ctx, purpose: &CommitmentForm) -> Result<Option<Form>> {
+    Ok(match purpose {
+        CommitmentForm::New => Some(commitment_form(ctx, None)?),
+        CommitmentForm::Edit(id) => match existing(ctx.store.commitment(*id))? {
+            Some(c) => Some(commitment_form(ctx, Some(&c))?),
+            None => None,
+        },
+        CommitmentForm::Result(id) => {
+            existing(ctx.store.commitment(*id))?.map(|c| result_form(ctx, &c))
+        }
+    })
 }
 
 /// The add/edit form.
-fn commitment_form(app: &App, c: Option<&Commitment>, draft_key: &str) -> Result<Form> {
-    let t = &app.text().commitments;
-    let labels = &app.text().labels;
-    let new = blank(app.clock.today());
+fn commitment_form(ctx: &Ctx, c: Option<&Commitment>) -> Result<Form> {
+    let t = &ctx.text().commitments;
+    let labels = &ctx.text().labels;
+    let new = Commitment::new("", ctx.today());
     let cm = c.unwrap_or(&new);
-    let mut b = Form::builder(
-        draft_key,
-        if c.is_some() { t.form_edit } else { t.form_new },
-    )
-    .choice("owner", t.f_owner, choices::vocabulary(Party::ALL, labels))
-    .value("owner", cm.owner.code())
-    .line("text", t.f_text)
-    .required("text")
-    .value("text", &cm.text)
-    .date("due", t.f_due)
-    .value("due", &cm.due.map(|d| d.to_string()).unwrap_or_default())
-    .choice(
-        "status",
-        t.f_status,
-        choices::vocabulary(CommitmentStatus::ALL, labels),
-    )
-    .value("status", cm.status.code())
-    .choice(
-        "mentor",
-        t.f_mentor,
-        choices::mentors(&app.store, t.none_choice)?,
-    )
-    .value("mentor", &choices::code(cm.mentor_id));
+    let mut b = Form::builder(if c.is_some() { t.form_edit } else { t.form_new })
+        .choice("owner", t.f_owner, choices::vocabulary(Party::ALL, labels))
+        .value("owner", cm.owner.code())
+        .line("text", t.f_text)
+        .required("text")
+        .value("text", &cm.text)
+        .date("due", t.f_due)
+        .value("due", &cm.due.map(|d| d.to_string()).unwrap_or_default())
+        .choice(
+            "status",
+            t.f_status,
+            choices::vocabulary(CommitmentStatus::ALL, labels),
+        )
+        .value("status", cm.status.code())
+        .choice(
+            "mentor",
+            t.f_mentor,
+            choices::mentors(ctx.store, t.none_choice)?,
+        )
+        .value("mentor", &choices::code(cm.mentor_id));
     if cm.feedback_id.is_some() {
         b = b.multi("result", t.f_result, 3).value("result", &cm.result);
     }
@@ -424,9 +382,9 @@ fn commitment_form(app: &App, c: Option<&Commitment>, draft_key: &str) -> Result
 }
 
 /// `r`: what happened when I tried it.
-fn result_form(app: &App, c: &Commitment, draft_key: &str) -> Form {
-    let t = &app.text().commitments;
-    Form::builder(draft_key, t.result_title)
+fn result_form(ctx: &Ctx, c: &Commitment) -> Form {
+    let t = &ctx.text().commitments;
+    Form::builder(t.result_title)
         .multi("result", t.f_result, 4)
         .required("result")
         .value("result", &c.result)
@@ -436,11 +394,11 @@ fn result_form(app: &App, c: &Commitment, draft_key: &str) -> Form {
 }
 
 /// Saves a commitment form.
-pub fn save(app: &mut App, purpose: &CommitmentForm, form: &Form) -> Result<(), SaveError> {
-    let today = app.clock.today();
+pub fn save(ctx: &mut Ctx, purpose: &CommitmentForm, form: &Form) -> Result<Effect, SaveError> {
+    let today = ctx.today();
     let mut c = match purpose {
-        CommitmentForm::New => blank(today),
-        CommitmentForm::Edit(id) | CommitmentForm::Result(id) => app.store.commitment(*id)?,
+        CommitmentForm::New => Commitment::new("", today),
+        CommitmentForm::Edit(id) | CommitmentForm::Result(id) => ctx.store.commitment(*id)?,
     };
     match purpose {
         CommitmentForm::Result(_) => {
@@ -466,40 +424,39 @@ pub fn save(app: &mut App, purpose: &CommitmentForm, form: &Form) -> Result<(), 
             c.private = form.toggle("private");
         }
     }
-    let id = app.store.save_commitment(&c)?;
-    app.load(super::View::Commitments)?;
-    if let Some(pos) = app
-        .views
-        .commitments
-        .rows
-        .iter()
-        .position(|r| r.commitment.id == id)
-    {
-        app.views.commitments.cursor = Cursor { pos };
-    }
-    Ok(())
+    let id = ctx.store.save_commitment(&c)?;
+    Ok(Effect::Select(View::Commitments, id))
 }
 
-/// Rebuilds the form a `commitment:…` or `result:…` draft belongs to.
-pub fn reopen(app: &App, draft_key: &str) -> Option<OpenForm> {
-    if let Some(id) = draft_key.strip_prefix("result:") {
-        let c = app.store.commitment(id.parse().ok()?).ok()?;
-        return Some(OpenForm {
-            form: result_form(app, &c, draft_key),
-            purpose: FormPurpose::Commitments(CommitmentForm::Result(c.id)),
-        });
+impl Screen for CommitmentsView {
+    fn load(&mut self, ctx: &Ctx) -> Result<()> {
+        CommitmentsView::load(self, ctx.store, ctx.today())
     }
-    match draft_key.strip_prefix("commitment:")? {
-        "new" => Some(OpenForm {
-            form: commitment_form(app, None, draft_key).ok()?,
-            purpose: FormPurpose::Commitments(CommitmentForm::New),
-        }),
-        id => {
-            let c = app.store.commitment(id.parse().ok()?).ok()?;
-            Some(OpenForm {
-                form: commitment_form(app, Some(&c), draft_key).ok()?,
-                purpose: FormPurpose::Commitments(CommitmentForm::Edit(c.id)),
-            })
+
+    fn step(&mut self, ctx: &Ctx, delta: isize) -> Result<()> {
+        if self.list.grow(delta, 0) {
+            CommitmentsView::load(self, ctx.store, ctx.today())?;
         }
+        self.list.step(delta);
+        Ok(())
+    }
+
+    fn select(&mut self, ctx: &Ctx, id: i64) -> Result<bool> {
+        let _ = ctx;
+        Ok(self.list.select(id))
+    }
+
+    fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
+        CommitmentsView::render(self, f, area, ui)
+    }
+
+    fn detail(&self, ui: &Ui) -> Option<crate::tui::views::screen::Detail> {
+        let r = self.list.selected()?;
+        let title = ui.t.common.details.to_string();
+        Some((title, detail_lines(&r.commitment, ui)))
+    }
+
+    fn keys(&self) -> &'static [crate::tui::keys::Binding] {
+        KEYS
     }
 }

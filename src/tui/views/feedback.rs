@@ -1,31 +1,36 @@
 //! Feedback (4): what mentors said, its kind and status, my reaction, the goal it serves;
 //! filters by status and mentor; "try this" turns advice into an experiment.
 
+pub use crate::tui::action::FeedbackAction;
+use crate::tui::ctx::Ctx;
+pub use crate::tui::purpose::FeedbackForm;
+use crate::tui::views::screen::Screen;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Cell, Row};
 
 use super::debrief::choices;
-use super::list::{ListSpec, draw_detail, draw_list, field, heading};
-use super::{Cursor, LIST_LIMIT, list_and_detail};
+use super::list::{List, ListSpec, draw_detail, draw_list, field, heading};
+use crate::domain::RecordKind;
 use crate::domain::text::{clean_line, clean_multiline};
 use crate::domain::{Commitment, Feedback, FeedbackKind, FeedbackStatus};
 use crate::i18n::{Label, fill};
 use crate::store::{FeedbackFilter, FeedbackRow, Result, Store};
-use crate::tui::app::App;
+use crate::tui::ctx::existing;
+use crate::tui::effect::{Confirm, Effect, SaveError};
 use crate::tui::form::Form;
-use crate::tui::forms::{FormPurpose, OpenForm, SaveError};
 use crate::tui::keys::{Action, Binding, Key, bind};
+use crate::tui::purpose::FormPurpose;
 use crate::tui::ui::Ui;
+use crate::tui::view::View;
+use crate::tui::views::list::list_and_detail;
 
 /// The Feedback view's state.
 #[derive(Debug, Default)]
 pub struct FeedbackView {
-    /// How many rows the list loads; grows when the cursor reaches the end (0: the first page).
-    pub limit: usize,
-    pub rows: Vec<FeedbackRow>,
-    pub cursor: Cursor,
+    /// The rows and the selection.
+    pub list: List<FeedbackRow>,
     pub filter: FeedbackFilter,
     /// The mentor filter's name, for the title.
     pub mentor_name: Option<String>,
@@ -39,12 +44,12 @@ pub struct FeedbackView {
 impl FeedbackView {
     /// Loads the list under the filter, and the selected row's links.
     pub fn load(&mut self, store: &Store) -> Result<()> {
-        self.rows = store.feedback_filtered(self.filter, self.limit.max(LIST_LIMIT))?;
+        let rows = store.feedback_filtered(self.filter, self.list.limit())?;
         self.mentor_name = match self.filter.mentor_id {
             Some(id) => Some(store.mentor(id)?.name),
             None => None,
         };
-        self.cursor.clamp(self.rows.len());
+        self.list.set_rows(rows);
         self.load_detail(store)
     }
 
@@ -53,7 +58,7 @@ impl FeedbackView {
         self.experiments.clear();
         self.goal = None;
         self.meeting = None;
-        if let Some(r) = self.rows.get(self.cursor.pos) {
+        if let Some(r) = self.list.selected() {
             let fb = &r.feedback;
             self.experiments = store.experiments_of(fb.id)?;
             if let Some(g) = fb.goal_id {
@@ -66,17 +71,12 @@ impl FeedbackView {
         Ok(())
     }
 
-    /// Number of rows in the list.
-    pub fn row_count(&self) -> usize {
-        self.rows.len()
-    }
-
     /// Draws the list and the detail pane.
     pub fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
         let t = &ui.t.feedback;
         let (list_area, detail_area) = list_and_detail(area);
-        let window = super::list::window(self.cursor, self.rows.len(), list_area);
-        let rows = self.rows[window.clone()]
+        let window = super::list::window(self.list.cursor(), self.list.rows().len(), list_area);
+        let rows = self.list.rows()[window.clone()]
             .iter()
             .map(|r| {
                 let fb = &r.feedback;
@@ -104,11 +104,13 @@ impl FeedbackView {
             .map(|s| s.label(&ui.t.labels))
             .unwrap_or(t.filter_all);
         let title = match &self.mentor_name {
-            Some(name) => fill(
+            Some(name) => fill!(
                 t.mentor_filter,
-                &[&t.list_title, &status, &ui.user(name, false)],
+                title = t.list_title,
+                status = status,
+                mentor = ui.user(name, false)
             ),
-            None => fill(t.filter_title, &[&t.list_title, &status]),
+            None => fill!(t.filter_title, title = t.list_title, status = status),
         };
         draw_list(
             f,
@@ -130,21 +132,15 @@ impl FeedbackView {
                     Constraint::Min(20),
                 ],
                 rows,
-                window: Some((window.start, self.rows.len())),
-                cursor: self.cursor,
+                window: Some((window.start, self.list.rows().len())),
+                cursor: self.list.cursor(),
                 empty: t.empty,
                 focused: true,
             },
             ui,
         );
-        if let Some(r) = self.rows.get(self.cursor.pos) {
-            draw_detail(
-                f,
-                detail_area,
-                ui.t.common.details,
-                self.detail_lines(&r.feedback, ui),
-                ui,
-            );
+        if let Some((title, lines)) = Screen::detail(self, ui) {
+            draw_detail(f, detail_area, &title, lines, ui);
         }
     }
 
@@ -197,22 +193,6 @@ impl FeedbackView {
 }
 
 // ---- Keys, forms and actions -------------------------------------------------------------
-
-/// What the Feedback view's own keys do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FeedbackAction {
-    New,
-    Edit,
-    Delete,
-    /// `s`: the next status.
-    CycleStatus,
-    /// `t`: try this advice as an experiment.
-    Try,
-    /// `f`: all / open / trying / done / parked.
-    CycleFilter,
-    /// `m`: all mentors / the selected feedback's mentor.
-    MentorFilter,
-}
 
 /// Keys of the Feedback view.
 pub const KEYS: &[Binding] = &[
@@ -270,15 +250,6 @@ pub const KEYS: &[Binding] = &[
     ),
 ];
 
-/// What a feedback form is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FeedbackForm {
-    New,
-    Edit(i64),
-    /// "Try this": an experiment from feedback `id`.
-    Try(i64),
-}
-
 /// The status filter after `current`: all → open → trying → done → parked → all.
 pub fn next_status_filter(current: Option<FeedbackStatus>) -> Option<FeedbackStatus> {
     match current {
@@ -289,80 +260,63 @@ pub fn next_status_filter(current: Option<FeedbackStatus>) -> Option<FeedbackSta
 }
 
 /// Applies one of the view's actions.
-pub fn update(app: &mut App, action: FeedbackAction) -> Result<()> {
-    let selected = app
-        .views
-        .feedback
-        .rows
-        .get(app.views.feedback.cursor.pos)
-        .map(|r| r.feedback.clone());
-    let today = app.clock.today();
-    match (action, selected) {
-        (FeedbackAction::New, _) => {
-            let form = feedback_form(app, None, "feedback:new")?;
-            app.open_form(form, FormPurpose::Feedback(FeedbackForm::New));
-        }
+pub fn update(ctx: &mut Ctx, v: &mut FeedbackView, action: FeedbackAction) -> Result<Effect> {
+    let selected = v.list.selected().map(|r| r.feedback.clone());
+    let t = ctx.text();
+    let form = |p: FeedbackForm| Effect::OpenForm(FormPurpose::Feedback(p));
+    Ok(match (action, selected) {
+        (FeedbackAction::New, _) => form(FeedbackForm::New),
         (FeedbackAction::CycleFilter, _) => {
-            let v = &mut app.views.feedback;
             v.filter.status = next_status_filter(v.filter.status);
-            v.cursor = Cursor::default();
-            app.views.feedback.load(&app.store)?;
+            v.load(ctx.store)?;
+            Effect::None
         }
         (FeedbackAction::MentorFilter, selected) => {
-            let v = &mut app.views.feedback;
             v.filter.mentor_id = match v.filter.mentor_id {
                 Some(_) => None,
                 None => selected.and_then(|f| f.mentor_id),
             };
-            v.cursor = Cursor::default();
-            app.views.feedback.load(&app.store)?;
+            v.load(ctx.store)?;
+            Effect::None
         }
-        (FeedbackAction::Edit, Some(fb)) => {
-            let form = feedback_form(app, Some(&fb), &format!("feedback:{}", fb.id))?;
-            app.open_form(form, FormPurpose::Feedback(FeedbackForm::Edit(fb.id)));
-        }
+        (FeedbackAction::Edit, Some(fb)) => form(FeedbackForm::Edit(fb.id)),
         (FeedbackAction::Delete, Some(fb)) => {
-            let t = app.text();
-            app.ask_delete("feedback", fb.id, t.feedback.kind, &fb.text);
+            Effect::Confirm(Confirm::delete(t, RecordKind::Feedback, fb.id, &fb.text))
         }
         (FeedbackAction::CycleStatus, Some(mut fb)) => {
             fb.status = fb.status.next();
-            app.store.save_feedback(&fb)?;
-            app.message = Some(fill(
-                app.text().feedback.status_now,
-                &[&fb.status.label(&app.text().labels)],
-            ));
-            app.views.feedback.load(&app.store)?;
+            ctx.store.save_feedback(&fb)?;
+            v.load(ctx.store)?;
+            Effect::Message(fill!(
+                t.feedback.status_now,
+                status = fb.status.label(&t.labels)
+            ))
         }
-        (FeedbackAction::Try, Some(fb)) => {
-            let form = try_form(app, &fb, &format!("experiment:{}", fb.id), today);
-            app.open_form(form, FormPurpose::Feedback(FeedbackForm::Try(fb.id)));
-        }
-        (_, None) => app.message = Some(app.text().common.nothing_selected.to_string()),
-    }
-    Ok(())
+        (FeedbackAction::Try, Some(fb)) => form(FeedbackForm::Try(fb.id)),
+        (_, None) => Effect::say(t.common.nothing_selected),
+    })
+}
+
+/// The form of `purpose` (`None` when its feedback is gone).
+pub fn form(ctx: &Ctx, purpose: &FeedbackForm) -> Result<Option<Form>> {
+    Ok(match purpose {
+        FeedbackForm::New => Some(feedback_form(ctx, None)?),
+        FeedbackForm::Edit(id) => match existing(ctx.store.feedback(*id))? {
+            Some(fb) => Some(feedback_form(ctx, Some(&fb))?),
+            None => None,
+        },
+        FeedbackForm::Try(id) => existing(ctx.store.feedback(*id))?.map(|fb| try_form(ctx, &fb)),
+    })
 }
 
 /// The add/edit form.
-fn feedback_form(app: &App, fb: Option<&Feedback>, draft_key: &str) -> Result<Form> {
-    let t = &app.text().feedback;
-    let labels = &app.text().labels;
-    let today = app.clock.today();
-    let blank = Feedback {
-        id: 0,
-        uuid: String::new(),
-        mentor_id: None,
-        meeting_id: None,
-        received_on: today,
-        kind: FeedbackKind::Suggestion,
-        text: String::new(),
-        reaction: String::new(),
-        status: FeedbackStatus::Open,
-        goal_id: None,
-        private: false,
-    };
+fn feedback_form(ctx: &Ctx, fb: Option<&Feedback>) -> Result<Form> {
+    let t = &ctx.text().feedback;
+    let labels = &ctx.text().labels;
+    let today = ctx.today();
+    let blank = Feedback::new("", today);
     let f = fb.unwrap_or(&blank);
-    let mentors = choices::mentors(&app.store, t.none_choice)?;
+    let mentors = choices::mentors(ctx.store, t.none_choice)?;
     let default_mentor = f.mentor_id.or_else(|| {
         // A new piece of feedback most likely comes from the first (active) mentor.
         mentors
@@ -370,14 +324,11 @@ fn feedback_form(app: &App, fb: Option<&Feedback>, draft_key: &str) -> Result<Fo
             .and_then(|(code, _)| choices::id(code))
             .filter(|_| fb.is_none())
     });
-    Ok(Form::builder(
-        draft_key,
-        if fb.is_some() {
-            t.form_edit
-        } else {
-            t.form_new
-        },
-    )
+    Ok(Form::builder(if fb.is_some() {
+        t.form_edit
+    } else {
+        t.form_new
+    })
     .choice(
         "kind",
         t.f_kind,
@@ -395,14 +346,14 @@ fn feedback_form(app: &App, fb: Option<&Feedback>, draft_key: &str) -> Result<Fo
         choices::vocabulary(FeedbackStatus::ALL, labels),
     )
     .value("status", f.status.code())
-    .choice("goal", t.f_goal, choices::goals(&app.store, t.none_choice)?)
+    .choice("goal", t.f_goal, choices::goals(ctx.store, t.none_choice)?)
     .value("goal", &choices::code(f.goal_id))
     .choice("mentor", t.f_mentor, mentors)
     .value("mentor", &choices::code(default_mentor))
     .choice(
         "meeting",
         t.f_meeting,
-        choices::meetings(&app.store, app.clock.now(), t.none_choice, f.meeting_id)?,
+        choices::meetings(ctx.store, ctx.now, t.none_choice, f.meeting_id)?,
     )
     .value("meeting", &choices::code(f.meeting_id))
     .date("date", t.f_date)
@@ -413,10 +364,11 @@ fn feedback_form(app: &App, fb: Option<&Feedback>, draft_key: &str) -> Result<Fo
 }
 
 /// "Try this": what I will try, and by when.
-fn try_form(app: &App, fb: &Feedback, draft_key: &str, today: chrono::NaiveDate) -> Form {
-    let t = &app.text().feedback;
+fn try_form(ctx: &Ctx, fb: &Feedback) -> Form {
+    let today = ctx.today();
+    let t = &ctx.text().feedback;
     let text = format!("{}{}", t.try_prefix, clean_line(&fb.text));
-    let mut form = Form::builder(draft_key, t.try_title)
+    let mut form = Form::builder(t.try_title)
         .line("text", t.f_experiment)
         .required("text")
         .value("text", &text)
@@ -429,37 +381,25 @@ fn try_form(app: &App, fb: &Feedback, draft_key: &str, today: chrono::NaiveDate)
 }
 
 /// Saves a feedback form.
-pub fn save(app: &mut App, purpose: &FeedbackForm, form: &Form) -> Result<(), SaveError> {
-    let today = app.clock.today();
+pub fn save(ctx: &mut Ctx, purpose: &FeedbackForm, form: &Form) -> Result<Effect, SaveError> {
+    let today = ctx.today();
     let id = match purpose {
         FeedbackForm::Try(id) => {
             let Some(due) = form.date("due", today) else {
                 return Err(SaveError::Field {
                     name: "due",
-                    message: app.text().form.required.to_string(),
+                    message: ctx.text().form.required.to_string(),
                 });
             };
-            app.store
+            ctx.store
                 .start_experiment(*id, form.text("text").trim(), due, today)?;
-            app.message = Some(app.text().feedback.experiment_started.to_string());
-            *id
+            return Ok(Effect::say(ctx.text().feedback.experiment_started)
+                .and(Effect::Select(View::Feedback, *id)));
         }
         FeedbackForm::New | FeedbackForm::Edit(_) => {
             let mut fb = match purpose {
-                FeedbackForm::Edit(id) => app.store.feedback(*id)?,
-                _ => Feedback {
-                    id: 0,
-                    uuid: String::new(),
-                    mentor_id: None,
-                    meeting_id: None,
-                    received_on: today,
-                    kind: FeedbackKind::Suggestion,
-                    text: String::new(),
-                    reaction: String::new(),
-                    status: FeedbackStatus::Open,
-                    goal_id: None,
-                    private: false,
-                },
+                FeedbackForm::Edit(id) => ctx.store.feedback(*id)?,
+                _ => Feedback::new("", today),
             };
             fb.kind = form.choice("kind").parse().unwrap_or(fb.kind);
             fb.text = form.text("text").trim().to_string();
@@ -470,43 +410,42 @@ pub fn save(app: &mut App, purpose: &FeedbackForm, form: &Form) -> Result<(), Sa
             fb.meeting_id = choices::id(form.choice("meeting"));
             fb.received_on = form.date("date", today).unwrap_or(today);
             fb.private = form.toggle("private");
-            app.store.save_feedback(&fb)?
+            ctx.store.save_feedback(&fb)?
         }
     };
-    app.load(super::View::Feedback)?;
-    if let Some(pos) = app
-        .views
-        .feedback
-        .rows
-        .iter()
-        .position(|r| r.feedback.id == id)
-    {
-        app.views.feedback.cursor = Cursor { pos };
-        app.views.feedback.load_detail(&app.store)?;
-    }
-    Ok(())
+    Ok(Effect::Select(View::Feedback, id))
 }
 
-/// Rebuilds the form a `feedback:…` or `experiment:…` draft belongs to.
-pub fn reopen(app: &App, draft_key: &str) -> Option<OpenForm> {
-    if let Some(id) = draft_key.strip_prefix("experiment:") {
-        let fb = app.store.feedback(id.parse().ok()?).ok()?;
-        return Some(OpenForm {
-            form: try_form(app, &fb, draft_key, app.clock.today()),
-            purpose: FormPurpose::Feedback(FeedbackForm::Try(fb.id)),
-        });
+impl Screen for FeedbackView {
+    fn load(&mut self, ctx: &Ctx) -> Result<()> {
+        FeedbackView::load(self, ctx.store)
     }
-    match draft_key.strip_prefix("feedback:")? {
-        "new" => Some(OpenForm {
-            form: feedback_form(app, None, draft_key).ok()?,
-            purpose: FormPurpose::Feedback(FeedbackForm::New),
-        }),
-        id => {
-            let fb = app.store.feedback(id.parse().ok()?).ok()?;
-            Some(OpenForm {
-                form: feedback_form(app, Some(&fb), draft_key).ok()?,
-                purpose: FormPurpose::Feedback(FeedbackForm::Edit(fb.id)),
-            })
+
+    fn step(&mut self, ctx: &Ctx, delta: isize) -> Result<()> {
+        if self.list.grow(delta, 0) {
+            Self::load(self, ctx.store)?;
         }
+        self.list.step(delta);
+        self.load_detail(ctx.store)
+    }
+
+    fn select(&mut self, ctx: &Ctx, id: i64) -> Result<bool> {
+        let found = self.list.select(id);
+        self.load_detail(ctx.store)?;
+        Ok(found)
+    }
+
+    fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
+        FeedbackView::render(self, f, area, ui)
+    }
+
+    fn detail(&self, ui: &Ui) -> Option<crate::tui::views::screen::Detail> {
+        let r = self.list.selected()?;
+        let title = ui.t.common.details.to_string();
+        Some((title, self.detail_lines(&r.feedback, ui)))
+    }
+
+    fn keys(&self) -> &'static [crate::tui::keys::Binding] {
+        KEYS
     }
 }

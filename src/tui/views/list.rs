@@ -1,12 +1,198 @@
-//! Drawing a list as a table with a header, a highlighted cursor row and an empty hint.
+//! A list of records on screen: [`List`] keeps the rows a view loaded and the selection,
+//! which follows its record (by id) across reloads and re-sorts; and drawing a list as a
+//! table with a header, a highlighted cursor row and an empty hint.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Direction, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, Wrap};
 
-use super::Cursor;
+use crate::domain::{Commitment, Feedback, Gratitude, Mentor, Reflection};
+use crate::store::{CommitmentRow, FeedbackRow, GoalSummary, GratitudeRow, MeetingSummary};
 use crate::tui::ui::{Ui, window_start};
+
+/// A list loads this many rows at first (the newest or most relevant first) and grows by
+/// pages as the cursor reaches its end, so opening a view costs the same on any journal.
+pub const LIST_LIMIT: usize = 200;
+
+/// A position in a list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Cursor {
+    pub pos: usize,
+}
+
+impl Cursor {
+    /// Moves by `delta` rows within a list of `len` rows.
+    pub fn step(&mut self, delta: isize, len: usize) {
+        if len == 0 {
+            self.pos = 0;
+            return;
+        }
+        let pos = self.pos as isize + delta;
+        self.pos = pos.clamp(0, len as isize - 1) as usize;
+    }
+
+    /// Keeps the cursor inside a list that may have shrunk.
+    pub fn clamp(&mut self, len: usize) {
+        self.pos = self.pos.min(len.saturating_sub(1));
+    }
+}
+
+/// Splits a view into a list and a detail pane: side by side when wide, stacked otherwise.
+pub fn list_and_detail(area: Rect) -> (Rect, Rect) {
+    let (direction, list_share) = if area.width >= 110 {
+        (Direction::Horizontal, 58)
+    } else {
+        (Direction::Vertical, 55)
+    };
+    let parts = Layout::default()
+        .direction(direction)
+        .constraints([
+            Constraint::Percentage(list_share),
+            Constraint::Percentage(100 - list_share),
+        ])
+        .split(area);
+    (parts[0], parts[1])
+}
+
+/// A row of a list: the record it shows, known by its row id.
+pub trait Keyed {
+    /// The id of the record the row shows.
+    fn key(&self) -> i64;
+}
+
+macro_rules! keyed {
+    ($($t:ty => |$r:ident| $key:expr),+ $(,)?) => {$(
+        impl Keyed for $t {
+            fn key(&self) -> i64 {
+                let $r = self;
+                $key
+            }
+        }
+    )+};
+}
+
+keyed!(
+    GoalSummary => |r| r.goal.id,
+    MeetingSummary => |r| r.meeting.id,
+    FeedbackRow => |r| r.feedback.id,
+    Feedback => |r| r.id,
+    CommitmentRow => |r| r.commitment.id,
+    Commitment => |r| r.id,
+    GratitudeRow => |r| r.gratitude.id,
+    Gratitude => |r| r.id,
+    Reflection => |r| r.id,
+    Mentor => |r| r.id,
+);
+
+/// The rows a view loaded and the selected one.
+///
+/// The selection is a record, not a row number: when the rows are loaded again (after a
+/// change, a re-sort, another filter) the cursor goes to wherever that record now is, and
+/// only when it has left the list to the row now in its place (its neighbour).
+#[derive(Debug, Clone)]
+pub struct List<R> {
+    rows: Vec<R>,
+    cursor: Cursor,
+    /// How many rows the view asks the store for; grows as the cursor reaches the end
+    /// (0: the first page).
+    limit: usize,
+}
+
+impl<R> Default for List<R> {
+    fn default() -> Self {
+        List {
+            rows: Vec::new(),
+            cursor: Cursor::default(),
+            limit: 0,
+        }
+    }
+}
+
+impl<R: Keyed> List<R> {
+    /// The rows, in order.
+    pub fn rows(&self) -> &[R] {
+        &self.rows
+    }
+
+    /// The cursor (the selected row's position).
+    pub fn cursor(&self) -> Cursor {
+        self.cursor
+    }
+
+    /// The selected row's position.
+    pub fn pos(&self) -> usize {
+        self.cursor.pos
+    }
+
+    /// The selected row.
+    pub fn selected(&self) -> Option<&R> {
+        self.rows.get(self.cursor.pos)
+    }
+
+    /// The id of the selected record.
+    pub fn selected_id(&self) -> Option<i64> {
+        self.selected().map(Keyed::key)
+    }
+
+    /// How many rows to ask the store for.
+    pub fn limit(&self) -> usize {
+        self.limit.max(LIST_LIMIT)
+    }
+
+    /// Replaces the rows with a fresh load, keeping the selection on its record.
+    pub fn set_rows(&mut self, rows: Vec<R>) {
+        let id = self.selected_id();
+        self.rows = rows;
+        match id.and_then(|id| self.rows.iter().position(|r| r.key() == id)) {
+            Some(pos) => self.cursor.pos = pos,
+            None => self.cursor.clamp(self.rows.len()),
+        }
+    }
+
+    /// Moves the cursor by `delta` rows.
+    pub fn step(&mut self, delta: isize) {
+        self.cursor.step(delta, self.rows.len());
+    }
+
+    /// Puts the cursor on row `pos` (clamped).
+    pub fn set_pos(&mut self, pos: usize) {
+        self.cursor.pos = pos;
+        self.cursor.clamp(self.rows.len());
+    }
+
+    /// Puts the cursor on record `id`; false when it is not in the list.
+    pub fn select(&mut self, id: i64) -> bool {
+        match self.rows.iter().position(|r| r.key() == id) {
+            Some(pos) => {
+                self.cursor.pos = pos;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Before a move of `delta` rows: when the move would pass the end of a full page, asks
+    /// for four times as many rows (all of them for `G`) and says the view must load again.
+    /// The first `fixed` rows are not part of the paged query (upcoming meetings).
+    pub fn grow(&mut self, delta: isize, fixed: usize) -> bool {
+        if delta <= 0 {
+            return false;
+        }
+        let pos = self.cursor.pos.saturating_sub(fixed);
+        let loaded = self.rows.len().saturating_sub(fixed);
+        let full = loaded >= self.limit();
+        if !full || (pos as isize).saturating_add(delta) < loaded as isize {
+            return false;
+        }
+        self.limit = if delta >= isize::MAX / 4 {
+            i64::MAX as usize
+        } else {
+            self.limit() * 4
+        };
+        true
+    }
+}
 
 /// A list to draw.
 pub struct ListSpec<'a> {
@@ -103,4 +289,74 @@ pub fn field<'a>(label: &str, value: impl Into<String>, ui: &Ui) -> Line<'a> {
 /// A section heading inside a detail pane.
 pub fn heading<'a>(text: &str, ui: &Ui) -> Line<'a> {
     Line::from(Span::styled(text.to_string(), ui.theme.title))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, Clone, PartialEq)]
+    struct Row(i64);
+
+    impl Keyed for Row {
+        fn key(&self) -> i64 {
+            self.0
+        }
+    }
+
+    fn list(ids: &[i64]) -> List<Row> {
+        let mut l = List::default();
+        l.set_rows(ids.iter().map(|i| Row(*i)).collect());
+        l
+    }
+
+    #[test]
+    fn cursor_stays_in_range() {
+        let mut c = Cursor::default();
+        c.step(5, 3);
+        assert_eq!(c.pos, 2);
+        c.step(-10, 3);
+        assert_eq!(c.pos, 0);
+        c.step(1, 0);
+        assert_eq!(c.pos, 0);
+    }
+
+    #[test]
+    fn the_selection_follows_its_record_across_a_re_sort() {
+        let mut l = list(&[1, 2, 3, 4]);
+        l.step(1);
+        assert_eq!(l.selected_id(), Some(2));
+        // Record 2 moved to the end (marked done): the cursor goes with it.
+        l.set_rows([1, 3, 4, 2].map(Row).to_vec());
+        assert_eq!((l.pos(), l.selected_id()), (3, Some(2)));
+        // A record added above does not move the selection off its record either.
+        l.set_rows([9, 1, 3, 4, 2].map(Row).to_vec());
+        assert_eq!(l.selected_id(), Some(2));
+    }
+
+    #[test]
+    fn when_its_record_leaves_the_selection_goes_to_the_neighbour() {
+        let mut l = list(&[1, 2, 3]);
+        l.step(1);
+        l.set_rows([1, 3].map(Row).to_vec());
+        assert_eq!(l.selected_id(), Some(3), "the row now in its place");
+        l.set_rows([1].map(Row).to_vec());
+        assert_eq!(l.selected_id(), Some(1), "the last one when it was last");
+        l.set_rows(Vec::new());
+        assert_eq!(l.selected_id(), None);
+        assert!(!l.select(5));
+    }
+
+    #[test]
+    fn a_full_page_grows_when_the_cursor_reaches_its_end() {
+        let mut l = list(&(0..LIST_LIMIT as i64).collect::<Vec<_>>());
+        assert!(!l.grow(1, 0), "not at the end yet");
+        l.set_pos(LIST_LIMIT - 1);
+        assert!(l.grow(1, 0));
+        assert_eq!(l.limit(), LIST_LIMIT * 4);
+        let mut short = list(&[1, 2]);
+        short.set_pos(1);
+        assert!(!short.grow(1, 0), "everything is loaded already");
+        assert!(!short.grow(-1, 0));
+    }
 }

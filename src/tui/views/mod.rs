@@ -12,115 +12,165 @@ pub mod list;
 pub mod meetings;
 pub mod mentors;
 pub mod reflections;
+pub mod screen;
 pub mod today;
 
-use ratatui::layout::{Constraint, Direction, Layout, Rect};
+pub use super::view::View;
+pub use list::{Cursor, LIST_LIMIT, list_and_detail};
 
-/// A list loads this many rows at first (the newest or most relevant first) and grows by
-/// pages as the cursor reaches its end, so opening a view costs the same on any journal.
-pub const LIST_LIMIT: usize = 200;
-
-/// The views, in tab order (keys 1–8).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum View {
-    Today,
-    Goals,
-    Meetings,
-    Feedback,
-    Commitments,
-    Gratitude,
-    Reflections,
-    Mentors,
+/// The state of every view.
+#[derive(Debug, Default)]
+pub struct Views {
+    pub today: today::TodayView,
+    pub goals: goals::GoalsView,
+    pub meetings: meetings::MeetingsView,
+    pub feedback: feedback::FeedbackView,
+    pub commitments: commitments::CommitmentsView,
+    pub gratitude: gratitude::GratitudeView,
+    pub reflections: reflections::ReflectionsView,
+    pub mentors: mentors::MentorsView,
 }
 
-impl View {
-    /// All views in tab order.
-    pub const ALL: &'static [View] = &[
-        View::Today,
-        View::Goals,
-        View::Meetings,
-        View::Feedback,
-        View::Commitments,
-        View::Gratitude,
-        View::Reflections,
-        View::Mentors,
-    ];
-
-    /// Position in the tab bar (0-based).
-    pub fn index(self) -> usize {
-        View::ALL.iter().position(|v| *v == self).unwrap_or(0)
-    }
-
-    /// The next view, wrapping.
-    pub fn next(self) -> View {
-        View::ALL[(self.index() + 1) % View::ALL.len()]
-    }
-
-    /// The previous view, wrapping.
-    pub fn prev(self) -> View {
-        View::ALL[(self.index() + View::ALL.len() - 1) % View::ALL.len()]
-    }
-}
-
-/// A position in a list.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Cursor {
-    pub pos: usize,
-}
-
-impl Cursor {
-    /// Moves by `delta` rows within a list of `len` rows.
-    pub fn step(&mut self, delta: isize, len: usize) {
-        if len == 0 {
-            self.pos = 0;
-            return;
+impl Views {
+    /// The state of `view`, as the app drives every view.
+    pub fn screen(&self, view: View) -> &dyn screen::Screen {
+        match view {
+            View::Today => &self.today,
+            View::Goals => &self.goals,
+            View::Meetings => &self.meetings,
+            View::Feedback => &self.feedback,
+            View::Commitments => &self.commitments,
+            View::Gratitude => &self.gratitude,
+            View::Reflections => &self.reflections,
+            View::Mentors => &self.mentors,
         }
-        let pos = self.pos as isize + delta;
-        self.pos = pos.clamp(0, len as isize - 1) as usize;
     }
 
-    /// Keeps the cursor inside a list that may have shrunk.
-    pub fn clamp(&mut self, len: usize) {
-        self.pos = self.pos.min(len.saturating_sub(1));
+    /// The state of `view`, to change it.
+    pub fn screen_mut(&mut self, view: View) -> &mut dyn screen::Screen {
+        match view {
+            View::Today => &mut self.today,
+            View::Goals => &mut self.goals,
+            View::Meetings => &mut self.meetings,
+            View::Feedback => &mut self.feedback,
+            View::Commitments => &mut self.commitments,
+            View::Gratitude => &mut self.gratitude,
+            View::Reflections => &mut self.reflections,
+            View::Mentors => &mut self.mentors,
+        }
     }
-}
-
-/// Splits a view into a list and a detail pane: side by side when wide, stacked otherwise.
-pub fn list_and_detail(area: Rect) -> (Rect, Rect) {
-    let (direction, list_share) = if area.width >= 110 {
-        (Direction::Horizontal, 58)
-    } else {
-        (Direction::Vertical, 55)
-    };
-    let parts = Layout::default()
-        .direction(direction)
-        .constraints([
-            Constraint::Percentage(list_share),
-            Constraint::Percentage(100 - list_share),
-        ])
-        .split(area);
-    (parts[0], parts[1])
 }
 
 #[cfg(test)]
-mod tests {
+mod key_tests {
     use super::*;
+    use crate::tui::keys::Action;
+    use crate::tui::keys::{Binding, GLOBAL, HELP, Key, LIST, WELCOME, lookup};
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-    #[test]
-    fn views_cycle() {
-        assert_eq!(View::Today.prev(), View::Mentors);
-        assert_eq!(View::Mentors.next(), View::Today);
-        assert_eq!(View::Feedback.index(), 3);
+    fn ev(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, mods)
+    }
+
+    fn view_tables(view: View) -> Vec<&'static [Binding]> {
+        vec![Views::default().screen(view).keys(), GLOBAL, LIST]
     }
 
     #[test]
-    fn cursor_stays_in_range() {
-        let mut c = Cursor::default();
-        c.step(5, 3);
-        assert_eq!(c.pos, 2);
-        c.step(-10, 3);
-        assert_eq!(c.pos, 0);
-        c.step(1, 0);
-        assert_eq!(c.pos, 0);
+    fn key_to_action_table() {
+        let none = KeyModifiers::NONE;
+        let cases: &[(KeyCode, KeyModifiers, Option<Action>)] = &[
+            (
+                KeyCode::Char('1'),
+                none,
+                Some(Action::ShowView(View::Today)),
+            ),
+            (
+                KeyCode::Char('5'),
+                none,
+                Some(Action::ShowView(View::Commitments)),
+            ),
+            (
+                KeyCode::Char('8'),
+                none,
+                Some(Action::ShowView(View::Mentors)),
+            ),
+            (KeyCode::Tab, none, Some(Action::NextView)),
+            (
+                KeyCode::BackTab,
+                KeyModifiers::SHIFT,
+                Some(Action::PrevView),
+            ),
+            (KeyCode::Tab, KeyModifiers::SHIFT, Some(Action::PrevView)),
+            (
+                KeyCode::Char('?'),
+                KeyModifiers::SHIFT,
+                Some(Action::ToggleHelp),
+            ),
+            (KeyCode::F(1), none, Some(Action::ToggleHelp)),
+            (KeyCode::Char('q'), none, Some(Action::Quit)),
+            (
+                KeyCode::Char('c'),
+                KeyModifiers::CONTROL,
+                Some(Action::Quit),
+            ),
+            (KeyCode::Char('j'), none, Some(Action::MoveDown)),
+            (KeyCode::Down, none, Some(Action::MoveDown)),
+            (KeyCode::Char('k'), none, Some(Action::MoveUp)),
+            (KeyCode::Char('g'), none, Some(Action::Top)),
+            (
+                KeyCode::Char('G'),
+                KeyModifiers::SHIFT,
+                Some(Action::Bottom),
+            ),
+            (KeyCode::PageDown, none, Some(Action::PageDown)),
+            (KeyCode::Enter, none, Some(Action::Open)),
+            (KeyCode::Esc, none, Some(Action::Back)),
+            (KeyCode::Char('c'), none, None),
+            (KeyCode::Char('z'), none, None),
+        ];
+        for (code, mods, want) in cases {
+            assert_eq!(
+                lookup(&view_tables(View::Goals), &ev(*code, *mods)),
+                *want,
+                "{code:?} {mods:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn today_has_its_own_open_key() {
+        let m = ev(KeyCode::Char('m'), KeyModifiers::NONE);
+        assert_eq!(lookup(&view_tables(View::Today), &m), Some(Action::Open));
+        assert_eq!(lookup(&view_tables(View::Goals), &m), None);
+    }
+
+    #[test]
+    fn welcome_and_help_tables() {
+        let d = ev(KeyCode::Char('d'), KeyModifiers::NONE);
+        assert_eq!(lookup(&[WELCOME], &d), Some(Action::WelcomeDemo));
+        let esc = ev(KeyCode::Esc, KeyModifiers::NONE);
+        assert_eq!(lookup(&[HELP], &esc), Some(Action::CloseOverlay));
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        for view in View::ALL {
+            let tables = view_tables(*view);
+            let keys: Vec<Key> = tables
+                .iter()
+                .flat_map(|t| t.iter())
+                .flat_map(|b| b.keys.iter().copied())
+                .collect();
+            for (i, a) in keys.iter().enumerate() {
+                for b in &keys[i + 1..] {
+                    // The same key in a view table and a shared one would shadow silently.
+                    assert!(
+                        a != b || *view == View::Today && a.code == KeyCode::Enter,
+                        "{view:?}: {a:?} bound twice"
+                    );
+                }
+            }
+        }
     }
 }

@@ -2,19 +2,16 @@
 
 use chrono::NaiveDateTime;
 
-use super::Debrief;
+use super::state::Debrief;
 use super::steps::{self, Step};
-use crate::domain::{
-    Commitment, CommitmentStatus, Feedback, FeedbackKind, FeedbackStatus, Gratitude, Meeting,
-    MeetingStatus, Party,
-};
+use crate::domain::{Commitment, Feedback, FeedbackKind, Gratitude, Meeting, Party};
 use crate::store::DebriefPlan;
-use crate::tui::app::App;
+use crate::tui::ctx::Ctx;
 use crate::tui::form::Form;
 
 /// The form of `step` with what was typed into it (defaults for a step never visited).
-fn filled(d: &Debrief, step: Step, app: &App) -> Form {
-    let mut form = steps::build(d, step, app.text(), app.lang);
+fn filled(d: &Debrief, step: Step, ctx: &Ctx) -> Form {
+    let mut form = steps::build(d, step, ctx.text(), ctx.lang);
     if let Some(json) = d.state.forms.get(step.name()) {
         let _ = form.restore_draft(&json.to_string());
     }
@@ -22,11 +19,11 @@ fn filled(d: &Debrief, step: Step, app: &App) -> Form {
 }
 
 /// The records the debrief `d` will save.
-pub fn plan(d: &Debrief, app: &App) -> DebriefPlan {
-    let today = app.clock.today();
+pub fn plan(d: &Debrief, ctx: &Ctx) -> DebriefPlan {
+    let today = ctx.today();
     let m = &d.meeting;
     let day = m.starts_at.date();
-    let discussed_form = filled(d, Step::Discussed, app);
+    let discussed_form = filled(d, Step::Discussed, ctx);
     let discussed = d
         .agenda
         .iter()
@@ -34,7 +31,7 @@ pub fn plan(d: &Debrief, app: &App) -> DebriefPlan {
         .collect();
     let also = discussed_form.text("also");
 
-    let notes_form = filled(d, Step::Notes, app);
+    let notes_form = filled(d, Step::Notes, ctx);
     let mut notes = Vec::new();
     let mut question = None;
     for p in steps::prompts() {
@@ -46,7 +43,7 @@ pub fn plan(d: &Debrief, app: &App) -> DebriefPlan {
         if p.code == steps::QUESTION {
             question = Some(text.to_string());
         } else {
-            notes.push(format!("{}: {text}", p.label(app.lang)));
+            notes.push(format!("{}: {text}", p.label(ctx.lang)));
         }
     }
 
@@ -55,17 +52,13 @@ pub fn plan(d: &Debrief, app: &App) -> DebriefPlan {
         .feedback
         .iter()
         .map(|e| Feedback {
-            id: 0,
-            uuid: String::new(),
             mentor_id: Some(m.mentor_id),
             meeting_id: Some(m.id),
-            received_on: day,
             kind: e.kind.parse().unwrap_or(FeedbackKind::Suggestion),
-            text: e.text.clone(),
             reaction: e.reaction.clone(),
-            status: FeedbackStatus::Open,
             goal_id: e.goal_id,
             private: m.private,
+            ..Feedback::new(e.text.clone(), day)
         })
         .collect();
     let commitments = d
@@ -73,51 +66,32 @@ pub fn plan(d: &Debrief, app: &App) -> DebriefPlan {
         .commitments
         .iter()
         .map(|e| Commitment {
-            id: 0,
-            uuid: String::new(),
             owner: e.owner.parse().unwrap_or(Party::Me),
-            text: e.text.clone(),
             due: steps::parse_iso(&e.due),
-            status: CommitmentStatus::Open,
-            done_on: None,
-            result: String::new(),
             mentor_id: Some(m.mentor_id),
             meeting_id: Some(m.id),
-            feedback_id: None,
-            reported_on: None,
-            created_on: day,
             private: m.private,
+            ..Commitment::new(e.text.clone(), day)
         })
         .collect();
 
-    let thanks_form = filled(d, Step::Thanks, app);
+    let thanks_form = filled(d, Step::Thanks, ctx);
     let what_for = thanks_form.text("what_for");
     let thanks = (!what_for.trim().is_empty()).then(|| Gratitude {
-        id: 0,
-        uuid: String::new(),
         mentor_id: Some(m.mentor_id),
         meeting_id: Some(m.id),
-        commitment_id: None,
-        on: today,
-        what_for: what_for.trim().to_string(),
         sent: thanks_form.toggle("sent"),
         channel: thanks_form.text("channel").trim().to_string(),
         private: m.private,
+        ..Gratitude::new(what_for.trim(), today)
     });
 
-    let next_form = filled(d, Step::Next, app);
+    let next_form = filled(d, Step::Next, ctx);
     let time = steps::parse_time(&next_form.text("time")).unwrap_or(m.starts_at.time());
     let next_meeting = next_form.date("date", today).map(|date| Meeting {
-        id: 0,
-        uuid: String::new(),
-        mentor_id: m.mentor_id,
-        starts_at: NaiveDateTime::new(date, time),
-        minutes: m.minutes,
-        status: MeetingStatus::Planned,
         channel: m.channel.clone(),
-        notes: String::new(),
-        agenda_ready: false,
         private: m.private,
+        ..Meeting::new(m.mentor_id, NaiveDateTime::new(date, time), m.minutes)
     });
 
     DebriefPlan {

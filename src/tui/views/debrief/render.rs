@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use super::Debrief;
+use super::state::Debrief;
 use super::steps::Step;
 use crate::i18n::fill;
 use crate::tui::ui::{Ui, fit};
@@ -15,12 +15,10 @@ impl Debrief {
     pub fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
         let t = &ui.t.debrief;
         f.render_widget(Clear, area);
-        let title = fill(
+        let title = fill!(
             t.title,
-            &[
-                &ui.user(&self.mentor_name, false),
-                &ui.date(self.meeting.starts_at.date()),
-            ],
+            mentor = ui.user(&self.mentor_name, false),
+            date = ui.date(self.meeting.starts_at.date())
         );
         let title = fit(&title, area.width.saturating_sub(4) as usize);
         let block = Block::default()

@@ -4,79 +4,14 @@ use chrono::NaiveDate;
 use ratatui::text::Line;
 use serde::Deserialize;
 
-use super::Debrief;
 use super::choices::{self, Options};
+use super::state::Debrief;
+pub use super::state::Step;
 use crate::domain::text::clean_line;
 use crate::domain::{FeedbackKind, Party};
 use crate::i18n::{Label, Lang, Text, fill};
 use crate::tui::form::Form;
 use crate::tui::ui::fit;
-
-/// One step of the debrief, in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Step {
-    Discussed,
-    Notes,
-    Feedback,
-    Commitments,
-    Thanks,
-    Next,
-}
-
-impl Step {
-    /// The steps in order.
-    pub const ALL: [Step; 6] = [
-        Step::Discussed,
-        Step::Notes,
-        Step::Feedback,
-        Step::Commitments,
-        Step::Thanks,
-        Step::Next,
-    ];
-
-    /// The step at `index` (clamped to the last).
-    pub fn at(index: usize) -> Step {
-        Step::ALL[index.min(Step::ALL.len() - 1)]
-    }
-
-    /// A stable name, used as the key of the step's form in the draft.
-    pub fn name(self) -> &'static str {
-        match self {
-            Step::Discussed => "discussed",
-            Step::Notes => "notes",
-            Step::Feedback => "feedback",
-            Step::Commitments => "commitments",
-            Step::Thanks => "thanks",
-            Step::Next => "next",
-        }
-    }
-
-    /// The step's tab label.
-    pub fn label(self, t: &Text) -> &'static str {
-        let d = &t.debrief;
-        match self {
-            Step::Discussed => d.step_discussed,
-            Step::Notes => d.step_notes,
-            Step::Feedback => d.step_feedback,
-            Step::Commitments => d.step_commitments,
-            Step::Thanks => d.step_thanks,
-            Step::Next => d.step_next,
-        }
-    }
-
-    /// What to do in this step, one line.
-    pub fn hint(self, t: &Text) -> &'static str {
-        let d = &t.debrief;
-        match self {
-            Step::Discussed => d.hint_discussed,
-            Step::Notes => d.hint_notes,
-            Step::Feedback => d.hint_feedback,
-            Step::Commitments => d.hint_commitments,
-            Step::Thanks => d.hint_thanks,
-            Step::Next => d.hint_next,
-        }
-    }
-}
 
 /// One shipped debrief prompt (`assets/debrief-prompts.toml`).
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -141,10 +76,9 @@ pub fn prompts() -> Vec<Prompt> {
 /// The form of `step`, empty (the caller restores the step's draft into it).
 pub fn build(d: &Debrief, step: Step, t: &'static Text, lang: Lang) -> Form {
     let dt = &t.debrief;
-    let key = format!("{}:{}", d.draft_key(), step.name());
     match step {
         Step::Discussed => {
-            let mut b = Form::builder(key, dt.form_discussed);
+            let mut b = Form::builder(dt.form_discussed);
             // Labels are short; the side panel gives each item in full, numbered alike.
             let mut panel = vec![Line::styled(dt.step_discussed, d.title_style)];
             for (i, item) in d.agenda.iter().enumerate() {
@@ -161,7 +95,7 @@ pub fn build(d: &Debrief, step: Step, t: &'static Text, lang: Lang) -> Form {
             form
         }
         Step::Notes => {
-            let mut b = Form::builder(key, dt.form_notes);
+            let mut b = Form::builder(dt.form_notes);
             let list = prompts();
             for p in &list {
                 b = if p.code == ACTION || p.code == QUESTION {
@@ -180,7 +114,7 @@ pub fn build(d: &Debrief, step: Step, t: &'static Text, lang: Lang) -> Form {
             form
         }
         Step::Feedback => {
-            let mut form = Form::builder(key, dt.form_feedback)
+            let mut form = Form::builder(dt.form_feedback)
                 .choice(
                     "kind",
                     dt.f_kind,
@@ -192,7 +126,7 @@ pub fn build(d: &Debrief, step: Step, t: &'static Text, lang: Lang) -> Form {
                 .choice("goal", dt.f_goal, d.goals.clone())
                 .build();
             form.set_side_panel(entries_panel(
-                fill(dt.added_feedback, &[&d.state.feedback.len()]),
+                fill!(dt.added_feedback, count = d.state.feedback.len()),
                 d.state
                     .feedback
                     .iter()
@@ -211,7 +145,7 @@ pub fn build(d: &Debrief, step: Step, t: &'static Text, lang: Lang) -> Form {
             form
         }
         Step::Commitments => {
-            let mut form = Form::builder(key, dt.form_commitment)
+            let mut form = Form::builder(dt.form_commitment)
                 .choice(
                     "owner",
                     dt.f_owner,
@@ -222,7 +156,7 @@ pub fn build(d: &Debrief, step: Step, t: &'static Text, lang: Lang) -> Form {
                 .date("due", dt.f_due)
                 .build();
             form.set_side_panel(entries_panel(
-                fill(dt.added_commitments, &[&d.state.commitments.len()]),
+                fill!(dt.added_commitments, count = d.state.commitments.len()),
                 d.state
                     .commitments
                     .iter()
@@ -240,21 +174,21 @@ pub fn build(d: &Debrief, step: Step, t: &'static Text, lang: Lang) -> Form {
             ));
             form
         }
-        Step::Thanks => Form::builder(key, dt.form_thanks)
+        Step::Thanks => Form::builder(dt.form_thanks)
             .line("what_for", dt.f_what_for)
             .toggle("sent", dt.f_sent)
             .line("channel", dt.f_channel)
             .value("channel", &d.mentor_channel)
             .build(),
         Step::Next => {
-            let mut form = Form::builder(key, dt.form_next)
+            let mut form = Form::builder(dt.form_next)
                 .date("date", dt.f_date)
                 .line("time", dt.f_time)
                 .value("time", &d.meeting.starts_at.format("%H:%M").to_string())
                 .build();
-            form.set_side_panel(vec![Line::from(fill(
+            form.set_side_panel(vec![Line::from(fill!(
                 dt.next_same_length,
-                &[&d.meeting.minutes],
+                minutes = d.meeting.minutes
             ))]);
             form
         }

@@ -2,120 +2,58 @@
 //! progress form, saving (with a revision for every change of target, due date or status)
 //! and rebuilding a form from a draft.
 
+pub use crate::tui::action::GoalsAction;
+pub use crate::tui::purpose::GoalForm;
 use chrono::NaiveDate;
 use ratatui::text::{Line, Span};
 
-use crate::domain::smart::{self, SmartLang, SmartReport, Verdict};
+use super::GoalsView;
+use crate::assets::smart_questions;
+use crate::domain::RecordKind;
+use crate::domain::smart::{self, SmartReport, Verdict};
 use crate::domain::text::clean_line;
 use crate::domain::{Goal, GoalArea, GoalRevision, GoalStatus, ProgressUpdate};
-use crate::i18n::{GoalsText, Label, Lang, fill};
+use crate::i18n::{Label, Lang, fill};
 use crate::store::Result;
-use crate::tui::app::App;
+use crate::tui::ctx::{Ctx, existing};
+use crate::tui::effect::{Confirm, Effect, SaveError};
 use crate::tui::form::Form;
-use crate::tui::forms::{FormPurpose, OpenForm, SaveError};
-use crate::tui::keys::{Action, Binding, Key, bind};
+use crate::tui::purpose::FormPurpose;
 use crate::tui::theme::Theme;
-use crate::tui::ui::number;
-use crate::tui::views::{Cursor, View};
-
-/// What the Goals view's own keys do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum GoalsAction {
-    New,
-    Edit,
-    Delete,
-    /// Record a progress update for the selected goal.
-    Progress,
-}
-
-/// Keys of the Goals view.
-pub const KEYS: &[Binding] = &[
-    bind(
-        &[Key::ch('n')],
-        Action::Goals(GoalsAction::New),
-        "n",
-        |t| t.goals.key_new,
-        true,
-    ),
-    bind(
-        &[Key::ch('e')],
-        Action::Goals(GoalsAction::Edit),
-        "e",
-        |t| t.goals.key_edit,
-        true,
-    ),
-    bind(
-        &[Key::ch('p')],
-        Action::Goals(GoalsAction::Progress),
-        "p",
-        |t| t.goals.key_progress,
-        true,
-    ),
-    bind(
-        &[
-            Key::ch('d'),
-            Key::plain(ratatui::crossterm::event::KeyCode::Delete),
-        ],
-        Action::Goals(GoalsAction::Delete),
-        "d",
-        |t| t.goals.key_delete,
-        false,
-    ),
-];
-
-/// What a goal form is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum GoalForm {
-    /// A new goal.
-    New,
-    /// The goal with this id.
-    Edit(i64),
-    /// A progress update for the goal with this id.
-    Progress(i64),
-}
-
-/// The SMART check's language for the interface language.
-pub fn smart_lang(lang: Lang) -> SmartLang {
-    match lang {
-        Lang::En => SmartLang::En,
-        Lang::Id => SmartLang::Id,
-    }
-}
+use crate::tui::ui::{number, wrap};
+use crate::tui::view::View;
 
 /// Applies one of the view's actions.
-pub fn update(app: &mut App, action: GoalsAction) -> Result<()> {
-    let selected = app
-        .views
-        .goals
-        .rows
-        .get(app.views.goals.cursor.pos)
-        .map(|s| s.goal.clone());
-    match (action, selected) {
-        (GoalsAction::New, _) => {
-            let form = goal_form(app, None, "goal:new")?;
-            app.open_form(form, FormPurpose::Goals(GoalForm::New));
-        }
-        (GoalsAction::Edit, Some(g)) => {
-            let form = goal_form(app, Some(&g), &format!("goal:{}", g.id))?;
-            app.open_form(form, FormPurpose::Goals(GoalForm::Edit(g.id)));
-        }
-        (GoalsAction::Progress, Some(g)) => {
-            let form = progress_form(app, &g, &format!("goal:{}:progress", g.id));
-            app.open_form(form, FormPurpose::Goals(GoalForm::Progress(g.id)));
-        }
+pub fn update(ctx: &mut Ctx, v: &mut GoalsView, action: GoalsAction) -> Result<Effect> {
+    let t = ctx.text();
+    let form = |p: GoalForm| Effect::OpenForm(FormPurpose::Goals(p));
+    Ok(match (action, v.list.selected().map(|s| &s.goal)) {
+        (GoalsAction::New, _) => form(GoalForm::New),
+        (GoalsAction::Edit, Some(g)) => form(GoalForm::Edit(g.id)),
+        (GoalsAction::Progress, Some(g)) => form(GoalForm::Progress(g.id)),
         (GoalsAction::Delete, Some(g)) => {
-            let kind = app.text().goals.kind;
-            app.ask_delete("goals", g.id, kind, &g.title);
+            Effect::Confirm(Confirm::delete(t, RecordKind::Goal, g.id, &g.title))
         }
-        (_, None) => app.message = Some(app.text().common.nothing_selected.to_string()),
-    }
-    Ok(())
+        (_, None) => Effect::say(t.common.nothing_selected),
+    })
+}
+
+/// The form of `purpose` (`None` when its goal is gone).
+pub fn form(ctx: &Ctx, purpose: &GoalForm) -> Result<Option<Form>> {
+    Ok(match purpose {
+        GoalForm::New => Some(goal_form(ctx, None)?),
+        GoalForm::Edit(id) => match existing(ctx.store.goal(*id))? {
+            Some(g) => Some(goal_form(ctx, Some(&g))?),
+            None => None,
+        },
+        GoalForm::Progress(id) => existing(ctx.store.goal(*id))?.map(|g| progress_form(ctx, &g)),
+    })
 }
 
 /// The goal form, filled from `goal` (or empty for a new goal).
-fn goal_form(app: &App, goal: Option<&Goal>, draft_key: &str) -> Result<Form> {
-    let t = &app.text().goals;
-    let labels = &app.text().labels;
+fn goal_form(ctx: &Ctx, goal: Option<&Goal>) -> Result<Form> {
+    let t = &ctx.text().goals;
+    let labels = &ctx.text().labels;
     let new = Goal::new("");
     let g = goal.unwrap_or(&new);
     let areas = GoalArea::ALL
@@ -128,7 +66,7 @@ fn goal_form(app: &App, goal: Option<&Goal>, draft_key: &str) -> Result<Form> {
         .collect();
     let mut mentors = vec![(String::new(), t.no_mentor.to_string())];
     mentors.extend(
-        app.store
+        ctx.store
             .mentors()?
             .into_iter()
             .map(|m| (m.id.to_string(), m.name)),
@@ -139,7 +77,7 @@ fn goal_form(app: &App, goal: Option<&Goal>, draft_key: &str) -> Result<Form> {
     } else {
         t.form_new
     };
-    let mut builder = Form::builder(draft_key, title)
+    let mut builder = Form::builder(title)
         .line("title", t.f_title)
         .required("title")
         .value("title", &g.title)
@@ -174,29 +112,25 @@ fn goal_form(app: &App, goal: Option<&Goal>, draft_key: &str) -> Result<Form> {
         builder = builder.line("reason", t.f_reason);
     }
     let mut form = builder.build();
-    let today = app.clock.today();
-    let report = smart::check(
-        &goal_from_form(&form, g, today),
-        today,
-        smart_lang(app.lang),
-    );
-    form.set_side_panel(smart_panel(&report, smart_lang(app.lang), t, &app.theme));
+    let today = ctx.today();
+    let report = smart::check(&goal_from_form(&form, g, today), today);
+    form.set_side_panel(smart_panel(&report, ctx.lang, ctx.theme));
     Ok(form)
 }
 
 /// The progress form: date, value and a note.
-fn progress_form(app: &App, goal: &Goal, draft_key: &str) -> Form {
-    let t = &app.text().goals;
+fn progress_form(ctx: &Ctx, goal: &Goal) -> Form {
+    let t = &ctx.text().goals;
     let title = format!("{} — {}", t.progress_title, clean_line(&goal.title));
     let value_label = if goal.unit.trim().is_empty() {
         t.f_value.to_string()
     } else {
         format!("{} ({})", t.f_value, clean_line(goal.unit.trim()))
     };
-    Form::builder(draft_key, title)
+    Form::builder(title)
         .date("on", t.f_on)
         .required("on")
-        .value("on", &app.clock.today().to_string())
+        .value("on", &ctx.today().to_string())
         .number("value", value_label)
         .required("value")
         .line("note", t.f_note)
@@ -224,12 +158,8 @@ pub fn goal_from_form(form: &Form, base: &Goal, today: NaiveDate) -> Goal {
 
 /// The live SMART check as side-panel lines: each letter with its verdict, the reason and
 /// the follow-up question, then a one-line summary.
-pub fn smart_panel(
-    report: &SmartReport,
-    lang: SmartLang,
-    t: &GoalsText,
-    theme: &Theme,
-) -> Vec<Line<'static>> {
+pub fn smart_panel(report: &SmartReport, lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
+    let t = &lang.text().goals;
     let mut lines = vec![Line::styled(t.smart_title, theme.title)];
     for check in &report.letters {
         let (mark, style) = match check.verdict {
@@ -238,30 +168,32 @@ pub fn smart_panel(
             Verdict::Advice { .. } => ("!", theme.warn),
         };
         lines.push(Line::from(vec![
-            Span::styled(format!("{mark} {:?} ", check.letter), style),
-            Span::styled(check.letter.name(lang), style),
+            Span::styled(format!("{mark} {} ", check.letter.code()), style),
+            Span::styled(t.letter_name(check.letter), style),
         ]));
-        if let Some(reason) = check.verdict.reason() {
-            for part in wrap(&reason.message(lang), PANEL_TEXT - 2) {
-                lines.push(Line::from(format!("  {part}")));
-            }
+        let Some(reason) = check.verdict.reason() else {
+            continue;
+        };
+        for part in wrap(&t.smart_reason(reason), PANEL_TEXT - 2, 0) {
+            lines.push(Line::from(format!("  {part}")));
         }
-        if let Some(q) = check.question {
-            for (i, part) in wrap(q, PANEL_TEXT - 4).into_iter().enumerate() {
+        if let Some(q) = smart_questions::question(reason, lang) {
+            for (i, part) in wrap(q, PANEL_TEXT - 4, 0).into_iter().enumerate() {
                 let lead = if i == 0 { "  → " } else { "    " };
                 lines.push(Line::styled(format!("{lead}{part}"), theme.dim));
             }
         }
     }
-    let failing: Vec<String> = report
-        .failing()
-        .map(|c| format!("{:?}", c.letter))
-        .collect();
+    let failing: Vec<&str> = report.failing().map(|c| c.letter.code()).collect();
     lines.push(Line::from(""));
     if failing.is_empty() {
         lines.push(Line::styled(t.smart_all_pass, theme.good));
     } else {
-        for part in wrap(&fill(t.smart_fails, &[&failing.join(", ")]), PANEL_TEXT) {
+        for part in wrap(
+            &fill!(t.smart_fails, letters = failing.join(", ")),
+            PANEL_TEXT,
+            0,
+        ) {
             lines.push(Line::styled(part, theme.warn));
         }
     }
@@ -273,47 +205,15 @@ pub fn smart_panel(
 /// panel's line count, makes room for all of it.
 const PANEL_TEXT: usize = 42;
 
-/// Splits `text` into lines of at most `width` cells at spaces (a longer word gets a line
-/// of its own). Side panels are wrapped with it so a form sizes itself to fit them.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    use unicode_width::UnicodeWidthStr;
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty() && line.width() + 1 + word.width() > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
 /// Recomputes the SMART panel of an open goal form (called on every change).
-pub fn refresh_panel(app: &mut App) {
-    let today = app.clock.today();
-    let lang = smart_lang(app.lang);
-    let t = &app.text().goals;
-    let Some(open) = app.form.as_mut() else {
-        return;
-    };
-    if !matches!(
-        open.purpose,
-        FormPurpose::Goals(GoalForm::New | GoalForm::Edit(_))
-    ) {
+pub fn refresh_panel(ctx: &Ctx, purpose: &GoalForm, form: &mut Form) {
+    if !matches!(purpose, GoalForm::New | GoalForm::Edit(_)) {
         return;
     }
-    let goal = goal_from_form(&open.form, &Goal::new(""), today);
-    let report = smart::check(&goal, today, lang);
-    let panel = smart_panel(&report, lang, t, &app.theme);
-    if let Some(open) = app.form.as_mut() {
-        open.form.set_side_panel(panel);
-    }
+    let today = ctx.today();
+    let goal = goal_from_form(form, &Goal::new(""), today);
+    let report = smart::check(&goal, today);
+    form.set_side_panel(smart_panel(&report, ctx.lang, ctx.theme));
 }
 
 /// The revisions an edit makes: one per changed target, due date or status.
@@ -333,92 +233,49 @@ fn revisions(old: &Goal, new: &Goal, on: NaiveDate, reason: &str) -> Vec<GoalRev
         .into_iter()
         .filter(|(_, a, b)| a != b)
         .map(|(field, old_value, new_value)| GoalRevision {
-            id: 0,
-            uuid: String::new(),
-            goal_id: new.id,
-            on,
-            field: field.to_string(),
-            old_value,
-            new_value,
             reason: reason.to_string(),
-            reflection_id: None,
+            ..GoalRevision::new(new.id, on, field, old_value, new_value)
         })
         .collect()
 }
 
 /// Saves a goal form or a progress form.
-pub fn save(app: &mut App, purpose: &GoalForm, form: &Form) -> Result<(), SaveError> {
-    let today = app.clock.today();
+pub fn save(ctx: &mut Ctx, purpose: &GoalForm, form: &Form) -> Result<Effect, SaveError> {
+    let today = ctx.today();
     let id = match purpose {
         GoalForm::New => {
             let goal = goal_from_form(form, &Goal::new(""), today);
-            app.store.save_goal(&goal)?
+            ctx.store.save_goal(&goal)?
         }
         GoalForm::Edit(id) => {
-            let old = app.store.goal(*id)?;
+            let old = ctx.store.goal(*id)?;
             let new = goal_from_form(form, &old, today);
             let reason = clean_line(form.text("reason").trim()).into_owned();
             let revisions = revisions(&old, &new, today, &reason);
             if !revisions.is_empty() && reason.is_empty() {
                 return Err(SaveError::Field {
                     name: "reason",
-                    message: app.text().goals.reason_required.to_string(),
+                    message: ctx.text().goals.reason_required.to_string(),
                 });
             }
-            app.store.save_goal_with_revisions(&new, &revisions)?
+            ctx.store.save_goal_with_revisions(&new, &revisions)?
         }
         GoalForm::Progress(goal_id) => {
             let (Some(on), Some(value)) = (form.date("on", today), form.number("value")) else {
                 // The form's own checks refuse an empty or bad date or value before this.
                 return Err(SaveError::Field {
                     name: "value",
-                    message: app.text().form.required.to_string(),
+                    message: ctx.text().form.required.to_string(),
                 });
             };
-            app.store.save_progress(&ProgressUpdate {
-                id: 0,
-                uuid: String::new(),
-                goal_id: *goal_id,
-                on,
-                value,
+            ctx.store.save_progress(&ProgressUpdate {
                 note: clean_line(form.text("note").trim()).into_owned(),
+                ..ProgressUpdate::new(*goal_id, on, value)
             })?;
             *goal_id
         }
     };
-    app.load(View::Goals)?;
-    if let Some(pos) = app.views.goals.rows.iter().position(|r| r.goal.id == id) {
-        app.views.goals.cursor = Cursor { pos };
-        app.views.goals.load_detail(&app.store)?;
-    }
-    Ok(())
-}
-
-/// Rebuilds the form a `goal:…` draft belongs to (`goal:new`, `goal:12`, `goal:12:progress`).
-pub fn reopen(app: &App, draft_key: &str) -> Option<OpenForm> {
-    let rest = draft_key.strip_prefix("goal:")?;
-    if rest == "new" {
-        return Some(OpenForm {
-            form: goal_form(app, None, draft_key).ok()?,
-            purpose: FormPurpose::Goals(GoalForm::New),
-        });
-    }
-    let (id, progress) = match rest.strip_suffix(":progress") {
-        Some(id) => (id, true),
-        None => (rest, false),
-    };
-    let goal = app.store.goal(id.parse().ok()?).ok()?;
-    Some(if progress {
-        OpenForm {
-            form: progress_form(app, &goal, draft_key),
-            purpose: FormPurpose::Goals(GoalForm::Progress(goal.id)),
-        }
-    } else {
-        OpenForm {
-            form: goal_form(app, Some(&goal), draft_key).ok()?,
-            purpose: FormPurpose::Goals(GoalForm::Edit(goal.id)),
-        }
-    })
+    Ok(Effect::Select(View::Goals, id))
 }
 
 #[cfg(test)]
@@ -442,30 +299,11 @@ mod tests {
     fn panel_names_each_letter_and_the_failing_reasons() {
         let theme = Theme::new(ThemeChoice::Dark, false);
         let goal = Goal::new("Improve");
-        let report = smart::check(&goal, d(2026, 11, 27), SmartLang::En);
-        let panel = text(&smart_panel(
-            &report,
-            SmartLang::En,
-            &crate::i18n::EN.goals,
-            &theme,
-        ));
+        let report = smart::check(&goal, d(2026, 11, 27));
+        let panel = text(&smart_panel(&report, Lang::En, &theme));
         assert!(panel.contains("✗ M Measurable"), "{panel}");
         assert!(panel.contains("No due date"), "{panel}");
         assert!(panel.contains("Fails: S, M, A, R, T"), "{panel}");
-    }
-
-    #[test]
-    fn wrap_keeps_lines_within_the_width() {
-        let lines = wrap(
-            "How will you know you got there? What will you count or measure?",
-            20,
-        );
-        assert!(lines.iter().all(|l| l.chars().count() <= 20), "{lines:?}");
-        assert_eq!(
-            lines.join(" "),
-            "How will you know you got there? What will you count or measure?"
-        );
-        assert!(wrap("", 10).is_empty());
     }
 
     #[test]

@@ -2,33 +2,32 @@
 //! and the selected goal's details, progress history and revisions. Keys and forms are in
 //! [`form`].
 
-mod form;
+pub mod form;
 
-pub use form::{
-    GoalForm, GoalsAction, KEYS, goal_from_form, refresh_panel, reopen, save, smart_lang, update,
-    wrap,
-};
+pub use crate::tui::action::GoalsAction;
+use crate::tui::keys::{Action, Binding, Key, bind};
+pub use crate::tui::purpose::GoalForm;
 
+use crate::tui::ctx::Ctx;
+use crate::tui::views::screen::Screen;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Cell, Row};
 
-use super::list::{ListSpec, draw_detail, draw_list, field, heading};
-use super::{Cursor, LIST_LIMIT, list_and_detail};
-use crate::domain::smart::{self, SmartLang};
+use super::list::{List, ListSpec, draw_detail, draw_list, field, heading};
+use crate::domain::smart;
 use crate::domain::{Goal, GoalRevision, GoalStatus, ProgressUpdate};
 use crate::i18n::{Label, fill};
 use crate::store::{GoalSummary, Result, Store};
 use crate::tui::ui::{Ui, fit, gauge, number, sparkline};
+use crate::tui::views::list::list_and_detail;
 
 /// The Goals view's state.
 #[derive(Debug, Default)]
 pub struct GoalsView {
-    /// How many rows the list loads; grows when the cursor reaches the end (0: the first page).
-    pub limit: usize,
-    pub rows: Vec<GoalSummary>,
-    pub cursor: Cursor,
+    /// The rows and the selection.
+    pub list: List<GoalSummary>,
     pub history: Vec<ProgressUpdate>,
     pub revisions: Vec<GoalRevision>,
     /// Mentor names by id, for the detail pane.
@@ -40,20 +39,20 @@ pub struct GoalsView {
 impl GoalsView {
     /// Loads the list and the selected goal's details.
     pub fn load(&mut self, store: &Store) -> Result<()> {
-        self.rows = store.goal_summaries(self.limit.max(LIST_LIMIT))?;
+        let rows = store.goal_summaries(self.list.limit())?;
         self.mentor_names = store
             .mentors()?
             .into_iter()
             .map(|m| (m.id, m.name))
             .collect();
-        self.cursor.clamp(self.rows.len());
+        self.list.set_rows(rows);
         self.smart_marks.borrow_mut().clear();
         self.load_detail(store)
     }
 
     /// Loads the history of the goal under the cursor.
     pub fn load_detail(&mut self, store: &Store) -> Result<()> {
-        match self.rows.get(self.cursor.pos) {
+        match self.list.selected() {
             Some(row) => {
                 self.history = store.progress_of(row.goal.id, 24)?;
                 self.revisions = store.revisions_of(row.goal.id, 5)?;
@@ -66,17 +65,12 @@ impl GoalsView {
         Ok(())
     }
 
-    /// Number of rows in the list.
-    pub fn row_count(&self) -> usize {
-        self.rows.len()
-    }
-
     /// Draws the list and the detail pane.
     pub fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
         let t = &ui.t.goals;
         let (list_area, detail_area) = list_and_detail(area);
-        let window = super::list::window(self.cursor, self.rows.len(), list_area);
-        let rows = self.rows[window.clone()]
+        let window = super::list::window(self.list.cursor(), self.list.rows().len(), list_area);
+        let rows = self.list.rows()[window.clone()]
             .iter()
             .map(|s| {
                 let g = &s.goal;
@@ -129,21 +123,15 @@ impl GoalsView {
                     Constraint::Length(7),
                 ],
                 rows,
-                window: Some((window.start, self.rows.len())),
-                cursor: self.cursor,
+                window: Some((window.start, self.list.rows().len())),
+                cursor: self.list.cursor(),
                 empty: t.empty,
                 focused: true,
             },
             ui,
         );
-        if let Some(s) = self.rows.get(self.cursor.pos) {
-            draw_detail(
-                f,
-                detail_area,
-                &ui.user(&s.goal.title, s.goal.private),
-                self.detail_lines(s, ui),
-                ui,
-            );
+        if let Some((title, lines)) = Screen::detail(self, ui) {
+            draw_detail(f, detail_area, &title, lines, ui);
         }
     }
 
@@ -162,14 +150,12 @@ impl GoalsView {
         let measure = if g.metric.is_empty() {
             dash.to_string()
         } else {
-            fill(
+            fill!(
                 t.measure_line,
-                &[
-                    &text(&g.metric),
-                    &g.baseline.map(number).unwrap_or_else(|| "?".into()),
-                    &g.target.map(number).unwrap_or_else(|| "?".into()),
-                    &text(&g.unit),
-                ],
+                metric = text(&g.metric),
+                baseline = g.baseline.map(number).unwrap_or_else(|| "?".into()),
+                target = g.target.map(number).unwrap_or_else(|| "?".into()),
+                unit = text(&g.unit)
             )
         };
         let mentor = g
@@ -185,19 +171,19 @@ impl GoalsView {
             field(t.time_bound, ui.opt_date(g.due), ui),
             field(t.mentor, mentor, ui),
         ];
-        let failing = failing_letters(g, ui.today());
-        if !failing.is_empty() {
-            let lang = lang_of(ui);
-            let letters: Vec<String> = failing.chars().map(String::from).collect();
-            lines.push(Line::styled(
-                fill(t.smart_detail, &[&letters.join(", ")]),
-                ui.theme.danger,
-            ));
-            let report = smart::check(g, ui.today(), lang);
+        if matches!(g.status, GoalStatus::Active | GoalStatus::Paused) {
+            let report = smart::check(g, ui.today());
+            let letters: Vec<&str> = report.failing().map(|c| c.letter.code()).collect();
+            if !letters.is_empty() {
+                lines.push(Line::styled(
+                    fill!(t.smart_detail, letters = letters.join(", ")),
+                    ui.theme.danger,
+                ));
+            }
             for c in report.failing() {
                 if let Some(reason) = c.verdict.reason() {
                     lines.push(Line::styled(
-                        format!("  {:?}: {}", c.letter, reason.message(lang)),
+                        format!("  {}: {}", c.letter.code(), t.smart_reason(reason)),
                         ui.theme.dim,
                     ));
                 }
@@ -255,10 +241,7 @@ pub fn failing_letters(g: &Goal, today: chrono::NaiveDate) -> String {
     if !matches!(g.status, GoalStatus::Active | GoalStatus::Paused) {
         return String::new();
     }
-    smart::check(g, today, SmartLang::En)
-        .failing()
-        .map(|c| format!("{:?}", c.letter))
-        .collect()
+    smart::check(g, today).failing_letters()
 }
 
 /// The list's SMART cell: `✗ MT` for a goal that fails, `✓` for one that passes, nothing for
@@ -273,18 +256,78 @@ fn smart_cell(g: &Goal, today: chrono::NaiveDate) -> String {
     }
 }
 
-/// The SMART language matching the catalog the screen is drawn in.
-fn lang_of(ui: &Ui) -> SmartLang {
-    if std::ptr::eq(ui.t, crate::i18n::Lang::Id.text()) {
-        SmartLang::Id
-    } else {
-        SmartLang::En
-    }
-}
-
 /// A goal status code as its label (the code itself when unknown).
 fn status_label(code: &str, ui: &Ui) -> String {
     code.parse::<GoalStatus>()
         .map(|s| s.label(&ui.t.labels).to_string())
         .unwrap_or_else(|_| ui.user(code, false).into_owned())
 }
+
+impl Screen for GoalsView {
+    fn load(&mut self, ctx: &Ctx) -> Result<()> {
+        GoalsView::load(self, ctx.store)
+    }
+
+    fn step(&mut self, ctx: &Ctx, delta: isize) -> Result<()> {
+        if self.list.grow(delta, 0) {
+            Self::load(self, ctx.store)?;
+        }
+        self.list.step(delta);
+        self.load_detail(ctx.store)
+    }
+
+    fn select(&mut self, ctx: &Ctx, id: i64) -> Result<bool> {
+        let found = self.list.select(id);
+        self.load_detail(ctx.store)?;
+        Ok(found)
+    }
+
+    fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
+        GoalsView::render(self, f, area, ui)
+    }
+
+    fn detail(&self, ui: &Ui) -> Option<crate::tui::views::screen::Detail> {
+        let s = self.list.selected()?;
+        let title = ui.user(&s.goal.title, s.goal.private).into_owned();
+        Some((title, self.detail_lines(s, ui)))
+    }
+
+    fn keys(&self) -> &'static [crate::tui::keys::Binding] {
+        KEYS
+    }
+}
+
+/// Keys of the Goals view.
+pub const KEYS: &[Binding] = &[
+    bind(
+        &[Key::ch('n')],
+        Action::Goals(GoalsAction::New),
+        "n",
+        |t| t.goals.key_new,
+        true,
+    ),
+    bind(
+        &[Key::ch('e')],
+        Action::Goals(GoalsAction::Edit),
+        "e",
+        |t| t.goals.key_edit,
+        true,
+    ),
+    bind(
+        &[Key::ch('p')],
+        Action::Goals(GoalsAction::Progress),
+        "p",
+        |t| t.goals.key_progress,
+        true,
+    ),
+    bind(
+        &[
+            Key::ch('d'),
+            Key::plain(ratatui::crossterm::event::KeyCode::Delete),
+        ],
+        Action::Goals(GoalsAction::Delete),
+        "d",
+        |t| t.goals.key_delete,
+        false,
+    ),
+];

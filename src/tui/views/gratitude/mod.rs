@@ -2,10 +2,12 @@
 //! nudge list: held meetings not thanked yet, experiments not reported or thanked, mentors
 //! not thanked in six weeks. `Enter` on a nudge opens a thanks form filled in for it.
 
-mod form;
+pub mod form;
 
-use form::{Prefill, nudge_key, prefill_for, sent_form, thanks_form};
-pub use form::{reopen, save};
+pub use crate::tui::action::GratitudeAction;
+use crate::tui::ctx::Ctx;
+pub use crate::tui::purpose::GratitudeForm;
+use crate::tui::views::screen::Screen;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::Frame;
@@ -13,17 +15,18 @@ use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::widgets::{Cell, Row};
 
-use super::list::{ListSpec, draw_list};
-use super::{Cursor, LIST_LIMIT, list_and_detail};
+use super::list::{List, ListSpec, draw_list};
 use crate::domain::Gratitude;
+use crate::domain::RecordKind;
 use crate::domain::nudges::{Nudge, NudgeKind, nudges};
 use crate::domain::text::clean_line;
 use crate::i18n::fill;
 use crate::store::{GratitudeRow, Result, Store};
-use crate::tui::app::App;
-use crate::tui::forms::FormPurpose;
+use crate::tui::effect::{Confirm, Effect};
 use crate::tui::keys::{Action, Binding, Key, bind};
+use crate::tui::purpose::{FormPurpose, NudgeRef};
 use crate::tui::ui::{Ui, fit};
+use crate::tui::views::list::{Cursor, list_and_detail};
 
 /// The nudge kinds this view lists.
 pub const KINDS: [NudgeKind; 4] = [
@@ -54,21 +57,20 @@ pub struct NudgeRow {
 /// The Gratitude view's state.
 #[derive(Debug, Default)]
 pub struct GratitudeView {
-    /// How many rows the list loads; grows when the cursor reaches the end (0: the first page).
-    pub limit: usize,
-    pub rows: Vec<GratitudeRow>,
+    /// The thanks and the selected one.
+    pub list: List<GratitudeRow>,
     pub nudges: Vec<NudgeRow>,
+    /// The selected nudge.
+    pub nudge_cursor: Cursor,
+    /// The pane the keys move in.
     pub focus: Pane,
-    /// The cursor of the focused pane (the app moves it).
-    pub cursor: Cursor,
-    /// The cursor of the other pane.
-    pub other: Cursor,
 }
 
 impl GratitudeView {
     /// Loads the thanks and the nudges as they stand at `now`.
     pub fn load(&mut self, store: &Store, now: NaiveDateTime) -> Result<()> {
-        self.rows = store.gratitude_list(self.limit.max(LIST_LIMIT))?;
+        let rows = store.gratitude_list(self.list.limit())?;
+        self.list.set_rows(rows);
         let input = store.nudge_input(now)?;
         let mentors = store.mentors()?;
         let name = |id: Option<i64>| {
@@ -95,37 +97,15 @@ impl GratitudeView {
                 }
             })
             .collect();
-        let (list, nudge) = (self.rows.len(), self.nudges.len());
-        let (mine, theirs) = match self.focus {
-            Pane::List => (list, nudge),
-            Pane::Nudges => (nudge, list),
-        };
-        self.cursor.clamp(mine);
-        self.other.clamp(theirs);
+        self.nudge_cursor.clamp(self.nudges.len());
         Ok(())
     }
 
-    /// Number of rows in the focused pane.
-    pub fn row_count(&self) -> usize {
+    /// Moves the cursor of the focused pane by `delta` rows.
+    pub fn step(&mut self, delta: isize) {
         match self.focus {
-            Pane::List => self.rows.len(),
-            Pane::Nudges => self.nudges.len(),
-        }
-    }
-
-    /// The cursor of the thanks list.
-    pub fn list_cursor(&self) -> Cursor {
-        match self.focus {
-            Pane::List => self.cursor,
-            Pane::Nudges => self.other,
-        }
-    }
-
-    /// The cursor of the nudge list.
-    pub fn nudge_cursor(&self) -> Cursor {
-        match self.focus {
-            Pane::List => self.other,
-            Pane::Nudges => self.cursor,
+            Pane::List => self.list.step(delta),
+            Pane::Nudges => self.nudge_cursor.step(delta, self.nudges.len()),
         }
     }
 
@@ -135,25 +115,24 @@ impl GratitudeView {
             Pane::List => Pane::Nudges,
             Pane::Nudges => Pane::List,
         };
-        std::mem::swap(&mut self.cursor, &mut self.other);
     }
 
     /// The selected thanks entry.
     pub fn selected(&self) -> Option<&Gratitude> {
-        self.rows.get(self.list_cursor().pos).map(|r| &r.gratitude)
+        self.list.selected().map(|r| &r.gratitude)
     }
 
     /// The selected nudge.
     pub fn selected_nudge(&self) -> Option<&NudgeRow> {
-        self.nudges.get(self.nudge_cursor().pos)
+        self.nudges.get(self.nudge_cursor.pos)
     }
 
     /// Draws the thanks list and the nudge list.
     pub fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
         let t = &ui.t.gratitude;
         let (list_area, nudge_area) = list_and_detail(area);
-        let window = super::list::window(self.list_cursor(), self.rows.len(), list_area);
-        let rows = self.rows[window.clone()]
+        let window = super::list::window(self.list.cursor(), self.list.rows().len(), list_area);
+        let rows = self.list.rows()[window.clone()]
             .iter()
             .map(|r| {
                 let g = &r.gratitude;
@@ -188,8 +167,8 @@ impl GratitudeView {
                     Constraint::Length(12),
                 ],
                 rows,
-                window: Some((window.start, self.rows.len())),
-                cursor: self.list_cursor(),
+                window: Some((window.start, self.list.rows().len())),
+                cursor: self.list.cursor(),
                 empty: t.empty,
                 focused: self.focus == Pane::List,
             },
@@ -215,7 +194,7 @@ impl GratitudeView {
                 headers: &[t.nudge_header],
                 widths: &[Constraint::Min(10)],
                 rows: nudge_rows,
-                cursor: self.nudge_cursor(),
+                cursor: self.nudge_cursor,
                 empty: t.nudges_empty,
                 focused: self.focus == Pane::Nudges,
                 window: None,
@@ -239,34 +218,23 @@ pub fn nudge_text(n: &NudgeRow, ui: &Ui) -> String {
         .map(|(text, _)| ui.user(text, false).into_owned())
         .unwrap_or_default();
     match n.nudge.kind {
-        NudgeKind::ThanksPending => fill(
+        NudgeKind::ThanksPending => fill!(
             t.nudge_meeting,
-            &[&who, &n.meeting_day.map(|d| ui.date(d)).unwrap_or_default()],
+            who = who,
+            date = n.meeting_day.map(|d| ui.date(d)).unwrap_or_default()
         ),
-        NudgeKind::ReportExperiment => fill(t.nudge_report, &[&who, &experiment]),
-        NudgeKind::ThankForExperiment => fill(t.nudge_experiment, &[&who, &experiment]),
+        NudgeKind::ReportExperiment => fill!(t.nudge_report, who = who, experiment = experiment),
+        NudgeKind::ThankForExperiment => {
+            fill!(t.nudge_experiment, who = who, experiment = experiment)
+        }
         _ => match n.nudge.days {
-            Some(days) => fill(t.nudge_mentor, &[&who, &days]),
-            None => fill(t.nudge_mentor_never, &[&who]),
+            Some(days) => fill!(t.nudge_mentor, who = who, days = days),
+            None => fill!(t.nudge_mentor_never, who = who),
         },
     }
 }
 
 // ---- Keys and actions -----------------------------------------------------------------------
-
-/// What the Gratitude view's own keys do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum GratitudeAction {
-    New,
-    Edit,
-    Delete,
-    /// `s`: mark sent (asks the channel) / not sent.
-    Sent,
-    /// `←`/`→`: the thanks list or the nudge list.
-    SwitchFocus,
-    /// `t` (and `Enter` on a nudge): thanks filled in for the selected nudge.
-    ThankNudge,
-}
 
 /// Keys of the Gratitude view.
 pub const KEYS: &[Binding] = &[
@@ -319,80 +287,78 @@ pub const KEYS: &[Binding] = &[
     ),
 ];
 
-/// What a thanks form is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum GratitudeForm {
-    /// New thanks, for an experiment when `commitment_id` is set.
-    New {
-        commitment_id: Option<i64>,
-    },
-    Edit(i64),
-    /// `s`: mark entry `id` sent, asking the channel.
-    Sent(i64),
-}
-
 /// `Enter`: on the nudge list, thanks for the selected nudge.
-pub fn open(app: &mut App) -> Result<()> {
-    if app.views.gratitude.focus == Pane::Nudges {
-        update(app, GratitudeAction::ThankNudge)?;
+pub fn open(ctx: &mut Ctx, v: &mut GratitudeView) -> Result<Effect> {
+    if v.focus == Pane::Nudges {
+        return update(ctx, v, GratitudeAction::ThankNudge);
     }
-    Ok(())
+    Ok(Effect::None)
 }
 
 /// Applies one of the view's actions.
-pub fn update(app: &mut App, action: GratitudeAction) -> Result<()> {
-    let t = app.text();
-    let selected = app.views.gratitude.selected().cloned();
-    let on_list = app.views.gratitude.focus == Pane::List;
-    match (action, selected) {
-        (GratitudeAction::New, _) => {
-            let form = thanks_form(app, None, Prefill::default(), "thanks:new")?;
-            app.open_form(
-                form,
-                FormPurpose::Gratitude(GratitudeForm::New {
-                    commitment_id: None,
-                }),
-            );
+pub fn update(ctx: &mut Ctx, v: &mut GratitudeView, action: GratitudeAction) -> Result<Effect> {
+    let t = ctx.text();
+    let selected = v.selected().cloned();
+    let on_list = v.focus == Pane::List;
+    let form = |p: GratitudeForm| Effect::OpenForm(FormPurpose::Gratitude(p));
+    Ok(match (action, selected) {
+        (GratitudeAction::New, _) => form(GratitudeForm::New {
+            commitment_id: None,
+        }),
+        (GratitudeAction::SwitchFocus, _) => {
+            v.switch_focus();
+            Effect::None
         }
-        (GratitudeAction::SwitchFocus, _) => app.views.gratitude.switch_focus(),
-        (GratitudeAction::ThankNudge, _) => match app.views.gratitude.selected_nudge().cloned() {
-            Some(n) => {
-                let prefill = prefill_for(&n, app);
-                let key = format!("thanks:new:{}", nudge_key(&n.nudge));
-                let form = thanks_form(app, None, prefill, &key)?;
-                app.open_form(
-                    form,
-                    FormPurpose::Gratitude(GratitudeForm::New {
-                        commitment_id: n.nudge.commitment_id,
-                    }),
-                );
-            }
-            None => app.message = Some(t.gratitude.nudges_empty.to_string()),
+        (GratitudeAction::ThankNudge, _) => match v.selected_nudge() {
+            Some(n) => form(GratitudeForm::Thank(NudgeRef {
+                kind: n.nudge.kind,
+                mentor_id: n.nudge.mentor_id,
+                meeting_id: n.nudge.meeting_id,
+                commitment_id: n.nudge.commitment_id,
+            })),
+            None => Effect::say(t.gratitude.nudges_empty),
         },
-        (GratitudeAction::Edit, Some(g)) if on_list => {
-            let form = thanks_form(
-                app,
-                Some(&g),
-                Prefill::default(),
-                &format!("thanks:{}", g.id),
-            )?;
-            app.open_form(form, FormPurpose::Gratitude(GratitudeForm::Edit(g.id)));
-        }
+        (GratitudeAction::Edit, Some(g)) if on_list => form(GratitudeForm::Edit(g.id)),
         (GratitudeAction::Delete, Some(g)) if on_list => {
-            app.ask_delete("gratitude", g.id, t.gratitude.kind, &g.what_for);
+            Effect::Confirm(Confirm::delete(t, RecordKind::Gratitude, g.id, &g.what_for))
         }
         (GratitudeAction::Sent, Some(mut g)) if on_list => {
             if g.sent {
                 g.sent = false;
-                app.store.save_gratitude(&g)?;
-                app.message = Some(t.gratitude.marked_unsent.to_string());
-                app.load(super::View::Gratitude)?;
+                ctx.store.save_gratitude(&g)?;
+                v.load(ctx.store, ctx.now)?;
+                Effect::say(t.gratitude.marked_unsent)
             } else {
-                let form = sent_form(app, &g, &format!("thanks-sent:{}", g.id))?;
-                app.open_form(form, FormPurpose::Gratitude(GratitudeForm::Sent(g.id)));
+                form(GratitudeForm::Sent(g.id))
             }
         }
-        _ => app.message = Some(t.common.nothing_selected.to_string()),
+        _ => Effect::say(t.common.nothing_selected),
+    })
+}
+
+impl Screen for GratitudeView {
+    fn load(&mut self, ctx: &Ctx) -> Result<()> {
+        GratitudeView::load(self, ctx.store, ctx.now)
     }
-    Ok(())
+
+    fn step(&mut self, ctx: &Ctx, delta: isize) -> Result<()> {
+        if self.focus == Pane::List && self.list.grow(delta, 0) {
+            GratitudeView::load(self, ctx.store, ctx.now)?;
+        }
+        GratitudeView::step(self, delta);
+        Ok(())
+    }
+
+    fn select(&mut self, ctx: &Ctx, id: i64) -> Result<bool> {
+        let _ = ctx;
+        Ok(self.list.select(id))
+    }
+
+    fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
+        GratitudeView::render(self, f, area, ui)
+    }
+
+    fn keys(&self) -> &'static [crate::tui::keys::Binding] {
+        KEYS
+    }
 }

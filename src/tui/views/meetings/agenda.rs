@@ -7,13 +7,13 @@ use ratatui::layout::{Constraint, Direction, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row};
 
-use super::super::Cursor;
-use super::super::list::{ListSpec, draw_list};
 use crate::domain::suggest::{Suggestion, SuggestionReason, suggest};
-use crate::domain::{AgendaItem, MeetingStatus};
+use crate::domain::{AgendaItem, MeetingStatus, TimeBox};
 use crate::i18n::{Label, MeetingsText, fill};
 use crate::store::{MeetingSummary, Result, Store};
 use crate::tui::ui::Ui;
+use crate::tui::views::list::Cursor;
+use crate::tui::views::list::{ListSpec, draw_list};
 
 /// Which pane of the builder has the focus.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -90,7 +90,7 @@ impl AgendaBuilder {
                 ui.date(m.starts_at.date()),
                 m.starts_at.format("%H:%M")
             ),
-            fill(ui.t.common.minutes_short, &[&m.minutes]),
+            fill!(ui.t.common.minutes_short, minutes = m.minutes),
         ];
         if !m.channel.is_empty() {
             facts.push(ui.user(&m.channel, m.private).into_owned());
@@ -100,13 +100,13 @@ impl AgendaBuilder {
             crate::domain::AgendaReadiness::Draft => ui.theme.warn,
             crate::domain::AgendaReadiness::None => ui.theme.dim,
         };
-        let mut time_box = TimeBox::of(&self.items, m.minutes).line(ui);
+        let mut time_box = time_box_line(&TimeBox::of(&self.items, m.minutes), ui);
         time_box.spans.insert(
             0,
             Span::styled(
                 format!(
                     "{}  ",
-                    fill(t.readiness, &[&s.readiness.label(&ui.t.labels)])
+                    fill!(t.readiness, readiness = s.readiness.label(&ui.t.labels))
                 ),
                 readiness_style,
             ),
@@ -192,7 +192,7 @@ impl AgendaBuilder {
             .map(|s| {
                 let mut text = ui.user(&s.text, false).into_owned();
                 if let Some(due) = s.due {
-                    text = format!("{text} · {}", fill(t.due_on, &[&ui.date(due)]));
+                    text = format!("{text} · {}", fill!(t.due_on, date = ui.date(due)));
                 }
                 Row::new(vec![
                     Cell::from(Span::styled(reason_text(s.reason, t), ui.theme.dim)),
@@ -243,101 +243,22 @@ pub fn reason_text(reason: SuggestionReason, t: &MeetingsText) -> &'static str {
     }
 }
 
-/// The time box: the items' minutes against the meeting's length ("respect their time").
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TimeBox {
-    /// The sum of the items' minutes.
-    pub planned: u32,
-    /// The meeting's length.
-    pub length: u32,
-    /// Items with no minutes set.
-    pub unplanned: usize,
-}
-
-impl TimeBox {
-    /// The time box of `items` in a meeting of `length` minutes.
-    pub fn of(items: &[AgendaItem], length: u32) -> TimeBox {
-        TimeBox {
-            planned: items
-                .iter()
-                .filter_map(|a| a.minutes)
-                .fold(0, u32::saturating_add),
-            length,
-            unplanned: items.iter().filter(|a| a.minutes.is_none()).count(),
+/// The time box as a line: "25 of 45 min planned · 20 min free", or the warning when over.
+pub fn time_box_line(tb: &TimeBox, ui: &Ui) -> Line<'static> {
+    let t = &ui.t.meetings;
+    let mut text = fill!(t.time_box, planned = tb.planned, length = tb.length);
+    let style = match tb.over() {
+        Some(over) => {
+            text = format!("{text} — {}", fill!(t.over_time, minutes = over));
+            ui.theme.danger
         }
-    }
-
-    /// Minutes over the length, if over.
-    pub fn over(&self) -> Option<u32> {
-        self.planned.checked_sub(self.length).filter(|n| *n > 0)
-    }
-
-    /// Minutes left unplanned.
-    pub fn free(&self) -> u32 {
-        self.length.saturating_sub(self.planned)
-    }
-
-    /// "25 of 45 min planned · 20 min free", or the warning when over.
-    pub fn line(&self, ui: &Ui) -> Line<'static> {
-        let t = &ui.t.meetings;
-        let mut text = fill(t.time_box, &[&self.planned, &self.length]);
-        let style = match self.over() {
-            Some(over) => {
-                text = format!("{text} — {}", fill(t.over_time, &[&over]));
-                ui.theme.danger
-            }
-            None => {
-                text = format!("{text} · {}", fill(t.free_time, &[&self.free()]));
-                ui.theme.good
-            }
-        };
-        if self.unplanned > 0 {
-            text = format!("{text} · {}", fill(t.no_minutes, &[&self.unplanned]));
+        None => {
+            text = format!("{text} · {}", fill!(t.free_time, minutes = tb.free()));
+            ui.theme.good
         }
-        Line::styled(text, style)
+    };
+    if tb.unplanned > 0 {
+        text = format!("{text} · {}", fill!(t.no_minutes, count = tb.unplanned));
     }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::AgendaKind;
-
-    fn item(minutes: Option<u32>) -> AgendaItem {
-        AgendaItem {
-            id: 0,
-            uuid: String::new(),
-            meeting_id: 1,
-            kind: AgendaKind::Topic,
-            text: "x".into(),
-            outcome: String::new(),
-            minutes,
-            position: 0,
-            discussed: false,
-            note: String::new(),
-            goal_id: None,
-            commitment_id: None,
-            feedback_id: None,
-            carried_from: None,
-            source: None,
-            private: false,
-        }
-    }
-
-    #[test]
-    fn time_box_arithmetic() {
-        let items = [item(Some(5)), item(Some(20)), item(None)];
-        let tb = TimeBox::of(&items, 45);
-        assert_eq!(
-            (tb.planned, tb.unplanned, tb.free(), tb.over()),
-            (25, 1, 20, None)
-        );
-        let exact = TimeBox::of(&[item(Some(30))], 30);
-        assert_eq!((exact.over(), exact.free()), (None, 0));
-        let over = TimeBox::of(&[item(Some(20)), item(Some(15))], 30);
-        assert_eq!((over.over(), over.free()), (Some(5), 0));
-        let huge = TimeBox::of(&[item(Some(u32::MAX)), item(Some(10))], 30);
-        assert_eq!(huge.planned, u32::MAX, "no overflow");
-        assert_eq!(TimeBox::of(&[], 30).planned, 0);
-    }
+    Line::styled(text, style)
 }

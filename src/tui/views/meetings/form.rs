@@ -3,10 +3,10 @@
 //! unsaved form comes back after a crash: `meeting:new`, `meeting:ID`, `agenda:new:MEETING`,
 //! `agenda:ID`, `note:ID`, `question:new`.
 
+pub use crate::tui::purpose::MeetingForm;
 use chrono::{NaiveDateTime, NaiveTime};
 
-use super::super::{Cursor, View};
-use super::Mode;
+use super::{MeetingsView, Mode};
 use crate::domain::text::clean_line;
 use crate::domain::{
     AgendaItem, AgendaKind, CommitmentStatus, FeedbackStatus, GoalStatus, Meeting, MeetingStatus,
@@ -14,27 +14,12 @@ use crate::domain::{
 };
 use crate::i18n::{Label, fill};
 use crate::store::Result;
-use crate::tui::app::{App, Screen};
+use crate::tui::ctx::{Ctx, existing};
+use crate::tui::effect::{Effect, SaveError};
 use crate::tui::form::Form;
-use crate::tui::forms::{FormPurpose, OpenForm, SaveError};
 use crate::tui::ui::fit;
-
-/// What a Meetings form edits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MeetingForm {
-    /// A new meeting.
-    New,
-    /// The meeting with this id.
-    Edit(i64),
-    /// A new item on the agenda of this meeting.
-    NewItem(i64),
-    /// The agenda item with this id.
-    EditItem(i64),
-    /// The in-meeting note of the agenda item with this id.
-    Note(i64),
-    /// A question for the question bank.
-    Question,
-}
+use crate::tui::view::View;
+use crate::tui::views::list::Cursor;
 
 /// Reads `16:00`, `9:30` or `9.30`.
 pub fn parse_time(text: &str) -> Option<NaiveTime> {
@@ -56,10 +41,10 @@ fn field_error(name: &'static str, message: &str) -> SaveError {
 // ---- Meetings ----------------------------------------------------------------------------
 
 /// The plan/edit form of a meeting (`None`: a new one, for the selected meeting's mentor).
-pub fn meeting_form(app: &App, meeting: Option<&Meeting>, draft_key: &str) -> Result<Form> {
-    let t = &app.text().meetings;
-    let labels = &app.text().labels;
-    let mentors: Vec<(String, String)> = app
+fn meeting_form(ctx: &Ctx, v: &MeetingsView, meeting: Option<&Meeting>) -> Result<Form> {
+    let t = &ctx.text().meetings;
+    let labels = &ctx.text().labels;
+    let mentors: Vec<(String, String)> = ctx
         .store
         .mentor_names()?
         .into_iter()
@@ -81,14 +66,12 @@ pub fn meeting_form(app: &App, meeting: Option<&Meeting>, draft_key: &str) -> Re
             m.private,
         ),
         None => (
-            app.views
-                .meetings
-                .selected()
+            v.selected()
                 .map(|s| s.meeting.mentor_id.to_string())
                 .unwrap_or_default(),
             String::new(),
             String::new(),
-            app.config.meeting_minutes.to_string(),
+            ctx.config.meeting_minutes.to_string(),
             MeetingStatus::Planned.code(),
             String::new(),
             String::new(),
@@ -100,7 +83,7 @@ pub fn meeting_form(app: &App, meeting: Option<&Meeting>, draft_key: &str) -> Re
     } else {
         t.form_new
     };
-    Ok(Form::builder(draft_key, title)
+    Ok(Form::builder(title)
         .choice("mentor", t.f_mentor, mentors)
         .value("mentor", &mentor)
         .date("date", t.f_date)
@@ -124,9 +107,9 @@ pub fn meeting_form(app: &App, meeting: Option<&Meeting>, draft_key: &str) -> Re
 }
 
 /// Saves the meeting form.
-fn save_meeting(app: &mut App, id: Option<i64>, form: &Form) -> Result<(), SaveError> {
-    let t = &app.text().meetings;
-    let today = app.clock.today();
+fn save_meeting(ctx: &mut Ctx, id: Option<i64>, form: &Form) -> Result<Effect, SaveError> {
+    let t = &ctx.text().meetings;
+    let today = ctx.today();
     let mentor_id: i64 = form
         .choice("mentor")
         .parse()
@@ -139,19 +122,8 @@ fn save_meeting(app: &mut App, id: Option<i64>, form: &Form) -> Result<(), SaveE
         _ => return Err(field_error("minutes", t.minutes_bad)),
     };
     let mut m = match id {
-        Some(id) => app.store.meeting(id)?,
-        None => Meeting {
-            id: 0,
-            uuid: String::new(),
-            mentor_id,
-            starts_at: NaiveDateTime::new(date, time),
-            minutes,
-            status: MeetingStatus::Planned,
-            channel: String::new(),
-            notes: String::new(),
-            agenda_ready: false,
-            private: false,
-        },
+        Some(id) => ctx.store.meeting(id)?,
+        None => Meeting::new(mentor_id, NaiveDateTime::new(date, time), minutes),
     };
     m.mentor_id = mentor_id;
     m.starts_at = NaiveDateTime::new(date, time);
@@ -160,14 +132,8 @@ fn save_meeting(app: &mut App, id: Option<i64>, form: &Form) -> Result<(), SaveE
     m.channel = form.text("channel");
     m.notes = form.text("notes");
     m.private = form.toggle("private");
-    let id = app.store.save_meeting(&m)?;
-    app.load(View::Meetings)?;
-    let v = &mut app.views.meetings;
-    if let Some(pos) = v.rows.iter().position(|r| r.meeting.id == id) {
-        v.cursor = Cursor { pos };
-        v.load_detail(&app.store)?;
-    }
-    Ok(())
+    let id = ctx.store.save_meeting(&m)?;
+    Ok(Effect::Select(View::Meetings, id))
 }
 
 // ---- Agenda items ------------------------------------------------------------------------
@@ -187,24 +153,24 @@ fn link_code(a: &AgendaItem) -> String {
 
 /// What an item can be linked to: active goals, open commitments, open feedback, and
 /// whatever it is linked to now.
-fn link_options(app: &App, item: Option<&AgendaItem>) -> Result<Vec<(String, String)>> {
-    let t = &app.text().meetings;
-    let label = |template: &str, text: &str| fill(template, &[&fit(&clean_line(text), 48)]);
+fn link_options(ctx: &Ctx, item: Option<&AgendaItem>) -> Result<Vec<(String, String)>> {
+    let t = &ctx.text().meetings;
+    let label = |template: &str, text: &str| fill!(template, text = fit(&clean_line(text), 48));
     let current = item.map(link_code).unwrap_or_default();
     let mut options = vec![(String::new(), t.link_none.to_string())];
-    for g in app.store.goal_summaries(200)? {
+    for g in ctx.store.goal_summaries(200)? {
         let code = format!("goal:{}", g.goal.id);
         if g.goal.status == GoalStatus::Active || code == current {
             options.push((code, label(t.link_goal, &g.goal.title)));
         }
     }
-    for c in app.store.commitment_list(200)? {
+    for c in ctx.store.commitment_list(200)? {
         let code = format!("commitment:{}", c.commitment.id);
         if c.commitment.status == CommitmentStatus::Open || code == current {
             options.push((code, label(t.link_commitment, &c.commitment.text)));
         }
     }
-    for f in app.store.feedback_list(200)? {
+    for f in ctx.store.feedback_list(200)? {
         let code = format!("feedback:{}", f.feedback.id);
         if f.feedback.status != FeedbackStatus::Done || code == current {
             options.push((code, label(t.link_feedback, &f.feedback.text)));
@@ -214,9 +180,9 @@ fn link_options(app: &App, item: Option<&AgendaItem>) -> Result<Vec<(String, Str
 }
 
 /// The add/edit form of an agenda item.
-pub fn item_form(app: &App, item: Option<&AgendaItem>, draft_key: &str) -> Result<Form> {
-    let t = &app.text().meetings;
-    let labels = &app.text().labels;
+fn item_form(ctx: &Ctx, item: Option<&AgendaItem>) -> Result<Form> {
+    let t = &ctx.text().meetings;
+    let labels = &ctx.text().labels;
     let kinds = AgendaKind::ALL
         .iter()
         .map(|k| (k.code().to_string(), k.label(labels).to_string()))
@@ -226,13 +192,13 @@ pub fn item_form(app: &App, item: Option<&AgendaItem>, draft_key: &str) -> Resul
     } else {
         t.item_form_new
     };
-    let mut b = Form::builder(draft_key, title)
+    let mut b = Form::builder(title)
         .choice("kind", t.f_kind, kinds)
         .line("text", t.f_text)
         .required("text")
         .number("minutes", t.f_item_minutes)
         .line("outcome", t.f_outcome)
-        .choice("link", t.f_link, link_options(app, item)?)
+        .choice("link", t.f_link, link_options(ctx, item)?)
         .toggle("private", t.f_private);
     if let Some(a) = item {
         b = b
@@ -250,17 +216,22 @@ pub fn item_form(app: &App, item: Option<&AgendaItem>, draft_key: &str) -> Resul
 }
 
 /// Saves the item form into a new item of `meeting` or into item `id`.
-fn save_item(app: &mut App, purpose: MeetingForm, form: &Form) -> Result<(), SaveError> {
-    let t = &app.text().meetings;
+fn save_item(
+    ctx: &mut Ctx,
+    v: &mut MeetingsView,
+    purpose: MeetingForm,
+    form: &Form,
+) -> Result<Effect, SaveError> {
+    let t = &ctx.text().meetings;
     let minutes = match form.number("minutes") {
         None if form.text("minutes").trim().is_empty() => None,
         Some(n) if n.fract() == 0.0 && (1.0..=480.0).contains(&n) => Some(n as u32),
         _ => return Err(field_error("minutes", t.item_minutes_bad)),
     };
     let mut a = match purpose {
-        MeetingForm::EditItem(id) => app.store.agenda_item(id)?,
-        MeetingForm::NewItem(meeting_id) => super::template::blank_item(meeting_id),
-        _ => return Ok(()),
+        MeetingForm::EditItem(id) => ctx.store.agenda_item(id)?,
+        MeetingForm::NewItem(meeting_id) => AgendaItem::new(meeting_id, AgendaKind::Topic, ""),
+        _ => return Ok(Effect::None),
     };
     a.kind = form.choice("kind").parse().unwrap_or(a.kind);
     a.text = clean_line(form.text("text").trim()).into_owned();
@@ -280,48 +251,42 @@ fn save_item(app: &mut App, purpose: MeetingForm, form: &Form) -> Result<(), Sav
             _ => {}
         }
     }
-    let id = app.store.save_agenda_item(&a)?;
-    app.load(View::Meetings)?;
-    let b = &mut app.views.meetings.builder;
+    let id = ctx.store.save_agenda_item(&a)?;
+    v.load(ctx.store, ctx.now)?;
+    let b = &mut v.builder;
     if let Some(pos) = b.items.iter().position(|i| i.id == id) {
         b.items_cursor = Cursor { pos };
     }
-    Ok(())
+    Ok(Effect::None)
 }
 
 // ---- Notes and questions -----------------------------------------------------------------
 
 /// The in-meeting note form of an item.
-pub fn note_form(app: &App, item: &AgendaItem, draft_key: &str) -> Form {
-    let t = &app.text().meetings;
-    Form::builder(
-        draft_key,
-        fill(t.note_form, &[&fit(&clean_line(&item.text), 50)]),
-    )
-    .multi("note", t.f_note, 4)
-    .value("note", &item.note)
-    .build()
+fn note_form(ctx: &Ctx, item: &AgendaItem) -> Form {
+    let t = &ctx.text().meetings;
+    Form::builder(fill!(t.note_form, item = fit(&clean_line(&item.text), 50)))
+        .multi("note", t.f_note, 4)
+        .value("note", &item.note)
+        .build()
 }
 
 /// The one-field form that parks a question (for the open meeting's mentor by default).
-pub fn question_form(app: &App, draft_key: &str) -> Result<Form> {
-    let t = &app.text().meetings;
+fn question_form(ctx: &Ctx, v: &MeetingsView) -> Result<Form> {
+    let t = &ctx.text().meetings;
     let mut mentors = vec![(String::new(), t.any_mentor.to_string())];
     mentors.extend(
-        app.store
+        ctx.store
             .mentor_names()?
             .into_iter()
             .map(|(id, name)| (id.to_string(), clean_line(&name).into_owned())),
     );
-    let v = &app.views.meetings;
-    let mentor = match (app.screen, v.mode) {
-        (Screen::View(View::Meetings), Mode::List) => v.selected().map(|s| s.meeting.mentor_id),
-        (Screen::View(View::Meetings), _) => {
-            v.builder.meeting.as_ref().map(|s| s.meeting.mentor_id)
-        }
+    let mentor = match (ctx.showing, v.mode) {
+        (Some(View::Meetings), Mode::List) => v.selected().map(|s| s.meeting.mentor_id),
+        (Some(View::Meetings), _) => v.builder.meeting.as_ref().map(|s| s.meeting.mentor_id),
         _ => None,
     };
-    Ok(Form::builder(draft_key, t.question_form)
+    Ok(Form::builder(t.question_form)
         .line("text", t.f_question)
         .required("text")
         .choice("mentor", t.f_question_mentor, mentors)
@@ -330,74 +295,55 @@ pub fn question_form(app: &App, draft_key: &str) -> Result<Form> {
         .build())
 }
 
-fn save_question(app: &mut App, form: &Form) -> Result<(), SaveError> {
+fn save_question(ctx: &mut Ctx, form: &Form) -> Result<Effect, SaveError> {
     let q = Question {
-        id: 0,
-        uuid: String::new(),
-        text: clean_line(form.text("text").trim()).into_owned(),
         mentor_id: form.choice("mentor").parse().ok(),
-        agenda_item_id: None,
         private: form.toggle("private"),
+        ..Question::new(clean_line(form.text("text").trim()))
     };
-    app.store.save_question(&q)?;
-    if let Screen::View(view) = app.screen {
-        app.load(view)?;
-    }
-    Ok(())
+    ctx.store.save_question(&q)?;
+    Ok(Effect::Reload)
+}
+
+/// The form of `purpose` (`None` when its meeting or item is gone).
+pub fn form(ctx: &Ctx, v: &MeetingsView, purpose: &MeetingForm) -> Result<Option<Form>> {
+    Ok(match *purpose {
+        MeetingForm::New => Some(meeting_form(ctx, v, None)?),
+        MeetingForm::Edit(id) => match existing(ctx.store.meeting(id))? {
+            Some(m) => Some(meeting_form(ctx, v, Some(&m))?),
+            None => None,
+        },
+        MeetingForm::NewItem(meeting) => match existing(ctx.store.meeting(meeting))? {
+            Some(_) => Some(item_form(ctx, None)?),
+            None => None,
+        },
+        MeetingForm::EditItem(id) => match existing(ctx.store.agenda_item(id))? {
+            Some(a) => Some(item_form(ctx, Some(&a))?),
+            None => None,
+        },
+        MeetingForm::Note(id) => existing(ctx.store.agenda_item(id))?.map(|a| note_form(ctx, &a)),
+        MeetingForm::Question => Some(question_form(ctx, v)?),
+    })
 }
 
 /// Saves a Meetings form.
-pub fn save(app: &mut App, purpose: &MeetingForm, form: &Form) -> Result<(), SaveError> {
+pub fn save(
+    ctx: &mut Ctx,
+    v: &mut MeetingsView,
+    purpose: &MeetingForm,
+    form: &Form,
+) -> Result<Effect, SaveError> {
     match *purpose {
-        MeetingForm::New => save_meeting(app, None, form),
-        MeetingForm::Edit(id) => save_meeting(app, Some(id), form),
-        MeetingForm::NewItem(_) | MeetingForm::EditItem(_) => save_item(app, *purpose, form),
+        MeetingForm::New => save_meeting(ctx, None, form),
+        MeetingForm::Edit(id) => save_meeting(ctx, Some(id), form),
+        MeetingForm::NewItem(_) | MeetingForm::EditItem(_) => save_item(ctx, v, *purpose, form),
         MeetingForm::Note(id) => {
-            app.store.set_agenda_note(id, &form.text("note"))?;
-            app.load(View::Meetings)?;
-            Ok(())
+            ctx.store.set_agenda_note(id, &form.text("note"))?;
+            v.load(ctx.store, ctx.now)?;
+            Ok(Effect::None)
         }
-        MeetingForm::Question => save_question(app, form),
+        MeetingForm::Question => save_question(ctx, form),
     }
-}
-
-/// Rebuilds the form a Meetings draft belongs to (None when its record is gone).
-pub fn reopen(app: &App, draft_key: &str) -> Option<OpenForm> {
-    let parts: Vec<&str> = draft_key.split(':').collect();
-    let (form, purpose) = match parts.as_slice() {
-        ["meeting", "new"] => (meeting_form(app, None, draft_key).ok()?, MeetingForm::New),
-        ["meeting", id] => {
-            let m = app.store.meeting(id.parse().ok()?).ok()?;
-            (
-                meeting_form(app, Some(&m), draft_key).ok()?,
-                MeetingForm::Edit(m.id),
-            )
-        }
-        ["agenda", "new", meeting] => {
-            let m = app.store.meeting(meeting.parse().ok()?).ok()?;
-            (
-                item_form(app, None, draft_key).ok()?,
-                MeetingForm::NewItem(m.id),
-            )
-        }
-        ["agenda", id] => {
-            let a = app.store.agenda_item(id.parse().ok()?).ok()?;
-            (
-                item_form(app, Some(&a), draft_key).ok()?,
-                MeetingForm::EditItem(a.id),
-            )
-        }
-        ["note", id] => {
-            let a = app.store.agenda_item(id.parse().ok()?).ok()?;
-            (note_form(app, &a, draft_key), MeetingForm::Note(a.id))
-        }
-        ["question", "new"] => (question_form(app, draft_key).ok()?, MeetingForm::Question),
-        _ => return None,
-    };
-    Some(OpenForm {
-        form,
-        purpose: FormPurpose::Meetings(purpose),
-    })
 }
 
 #[cfg(test)]

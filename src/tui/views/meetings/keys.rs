@@ -1,48 +1,9 @@
 //! The key tables of the Meetings view's three screens. Help and the status bar read them.
 
+pub use crate::tui::action::MeetingsAction;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 use crate::tui::keys::{Action, Binding, Key, bind};
-
-/// What the Meetings view's own keys do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MeetingsAction {
-    /// Plan a meeting.
-    New,
-    /// Edit the selected meeting (also how it becomes held or cancelled).
-    Edit,
-    /// Delete the selected meeting (y/n, then `u` undoes).
-    Delete,
-    /// Open the agenda builder of the selected meeting.
-    OpenAgenda,
-    /// Enter in-meeting mode.
-    InMeeting,
-    /// Mark the agenda ready, or back to draft.
-    ToggleReady,
-    /// Builder: add, edit, delete an item.
-    NewItem,
-    EditItem,
-    DeleteItem,
-    /// Builder: move the item down or up the agenda.
-    MoveItemDown,
-    MoveItemUp,
-    /// Builder: switch between the agenda and the suggestions.
-    SwitchPane,
-    /// Builder: accept the selected suggestion.
-    AcceptSuggestion,
-    /// Builder: Enter edits an item or accepts a suggestion, by pane.
-    Activate,
-    /// Builder: fill an empty agenda from the shipped template.
-    ApplyTemplate,
-    /// Back to the previous screen.
-    Back,
-    /// In-meeting: tick (or untick) the item as discussed.
-    MarkDiscussed,
-    /// In-meeting: jot a note on the item.
-    JotNote,
-    /// Anywhere: park a question in the question bank.
-    ParkQuestion,
-}
 
 const fn m(a: MeetingsAction) -> Action {
     Action::Meetings(a)
@@ -214,15 +175,6 @@ pub const LIVE_KEYS: &[Binding] = &[
         true,
     ),
 ];
-
-/// The global row for `Q` (added to the app's GLOBAL table).
-pub const PARK_QUESTION: Binding = bind(
-    &[Key::ch('Q')],
-    m(MeetingsAction::ParkQuestion),
-    "Q",
-    |t| t.meetings.key_park,
-    false,
-);
 
 #[cfg(test)]
 mod tests {

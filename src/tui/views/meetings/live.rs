@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::agenda::AgendaBuilder;
-use crate::domain::AgendaItem;
+use crate::domain::agenda::ends_by;
 use crate::i18n::{Label, fill};
 use crate::tui::ui::{Ui, gauge, window_start};
 
@@ -41,15 +41,6 @@ pub fn clock_text(seconds: i64) -> String {
     }
 }
 
-/// The minute by which item `index` should be done: the planned minutes up to and including it.
-pub fn ends_by(items: &[AgendaItem], index: usize) -> u32 {
-    items
-        .iter()
-        .take(index + 1)
-        .filter_map(|a| a.minutes)
-        .fold(0, u32::saturating_add)
-}
-
 /// Draws in-meeting mode.
 pub fn render(b: &AgendaBuilder, f: &mut Frame, area: Rect, ui: &Ui) {
     let Some(s) = &b.meeting else { return };
@@ -64,12 +55,10 @@ pub fn render(b: &AgendaBuilder, f: &mut Frame, area: Rect, ui: &Ui) {
     let discussed = b.items.iter().filter(|a| a.discussed).count();
     let (time_text, style) = match clock(m.starts_at, ui.now) {
         Clock::Before => (
-            fill(
+            fill!(
                 t.starts_at,
-                &[
-                    &ui.relative_day(m.starts_at.date()),
-                    &m.starts_at.format("%H:%M"),
-                ],
+                day = ui.relative_day(m.starts_at.date()),
+                time = m.starts_at.format("%H:%M")
             ),
             ui.theme.dim,
         ),
@@ -77,13 +66,17 @@ pub fn render(b: &AgendaBuilder, f: &mut Frame, area: Rect, ui: &Ui) {
             let length = i64::from(m.minutes) * 60;
             let mut text = format!(
                 "{}  {}",
-                fill(t.elapsed, &[&clock_text(seconds), &m.minutes]),
+                fill!(
+                    t.elapsed,
+                    elapsed = clock_text(seconds),
+                    minutes = m.minutes
+                ),
                 gauge(Some(seconds as f64 / length.max(1) as f64), 10)
             );
             if seconds > length {
                 text = format!(
                     "{text}  {}",
-                    fill(t.over_time_live, &[&((seconds - length) / 60)])
+                    fill!(t.over_time_live, minutes = ((seconds - length) / 60))
                 );
                 (text, ui.theme.danger)
             } else {
@@ -100,7 +93,11 @@ pub fn render(b: &AgendaBuilder, f: &mut Frame, area: Rect, ui: &Ui) {
             Span::styled(
                 format!(
                     "  {}",
-                    fill(t.discussed_count, &[&discussed, &b.items.len()])
+                    fill!(
+                        t.discussed_count,
+                        discussed = discussed,
+                        total = b.items.len()
+                    )
                 ),
                 ui.theme.dim,
             ),
@@ -112,15 +109,16 @@ pub fn render(b: &AgendaBuilder, f: &mut Frame, area: Rect, ui: &Ui) {
     let foot_lines = match b.item() {
         Some(a) => {
             let planned = match a.minutes {
-                Some(n) => fill(
+                Some(n) => fill!(
                     t.item_planned,
-                    &[&n, &ends_by(&b.items, b.items_cursor.pos)],
+                    minutes = n,
+                    ends_by = ends_by(&b.items, b.items_cursor.pos)
                 ),
                 None => t.no_item_minutes.to_string(),
             };
             vec![
                 Line::styled(
-                    fill(t.now_item, &[&ui.user(&a.text, a.private)]),
+                    fill!(t.now_item, item = ui.user(&a.text, a.private)),
                     ui.theme.accent,
                 ),
                 Line::styled(planned, ui.theme.dim),
@@ -152,7 +150,7 @@ fn draw_items(b: &AgendaBuilder, f: &mut Frame, area: Rect, ui: &Ui) {
         let tick = if a.discussed { "[x]" } else { "[ ]" };
         let minutes = a
             .minutes
-            .map(|n| fill(ui.t.common.minutes_short, &[&n]))
+            .map(|n| fill!(ui.t.common.minutes_short, minutes = n))
             .unwrap_or_default();
         let style = if selected {
             ui.theme.selected

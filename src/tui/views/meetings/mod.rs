@@ -12,24 +12,25 @@ pub mod live;
 pub mod template;
 pub mod update;
 
-pub use form::MeetingForm;
+pub use crate::tui::purpose::MeetingForm;
 pub use keys::{AGENDA_KEYS, KEYS, LIVE_KEYS, MeetingsAction};
-pub use update::{open_agenda, update};
 
+use crate::tui::ctx::Ctx;
+use crate::tui::views::screen::Screen;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Row};
 
-use super::list::{ListSpec, draw_detail, draw_list, heading};
-use super::{Cursor, LIST_LIMIT, list_and_detail};
+use super::list::{List, ListSpec, draw_detail, draw_list, heading};
 use crate::domain::text::clean_multiline;
 use crate::domain::{AgendaItem, MeetingStatus};
 use crate::i18n::{Label, fill};
 use crate::store::{MeetingOutcomes, MeetingSummary, Result, Store};
 use crate::tui::keys::Binding;
 use crate::tui::ui::Ui;
-use agenda::{AgendaBuilder, TimeBox};
+use crate::tui::views::list::{LIST_LIMIT, list_and_detail};
+use agenda::{AgendaBuilder, time_box_line};
 
 /// Which screen of the Meetings view is showing.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -46,13 +47,10 @@ pub enum Mode {
 /// The Meetings view's state.
 #[derive(Debug, Default)]
 pub struct MeetingsView {
-    /// How many rows the list loads; grows when the cursor reaches the end (0: the first page).
-    pub limit: usize,
-    /// Upcoming meetings first, then past ones.
-    pub rows: Vec<MeetingSummary>,
-    /// How many of `rows` are upcoming.
+    /// Upcoming meetings first, then past ones (only the past ones are paged).
+    pub list: List<MeetingSummary>,
+    /// How many of the rows are upcoming.
     pub upcoming: usize,
-    pub cursor: Cursor,
     pub agenda: Vec<AgendaItem>,
     /// Feedback and commitments of the selected meeting (once held).
     pub outcomes: MeetingOutcomes,
@@ -68,9 +66,8 @@ impl MeetingsView {
     pub fn load(&mut self, store: &Store, now: chrono::NaiveDateTime) -> Result<()> {
         let mut rows = store.upcoming_meetings(now, LIST_LIMIT / 5)?;
         self.upcoming = rows.len();
-        rows.extend(store.past_meetings(now, self.limit.max(LIST_LIMIT))?);
-        self.rows = rows;
-        self.cursor.clamp(self.rows.len());
+        rows.extend(store.past_meetings(now, self.list.limit())?);
+        self.list.set_rows(rows);
         self.load_detail(store)?;
         if self.mode != Mode::List {
             let id = self.builder.meeting_id();
@@ -85,7 +82,7 @@ impl MeetingsView {
 
     /// Loads the agenda and outcomes of the meeting under the cursor.
     pub fn load_detail(&mut self, store: &Store) -> Result<()> {
-        match self.rows.get(self.cursor.pos) {
+        match self.list.selected() {
             Some(row) => {
                 self.agenda = store.agenda_of(row.meeting.id)?;
                 self.outcomes = if row.meeting.status == MeetingStatus::Held {
@@ -106,7 +103,7 @@ impl MeetingsView {
     pub fn step(&mut self, delta: isize, store: &Store) -> Result<()> {
         match self.mode {
             Mode::List => {
-                self.cursor.step(delta, self.rows.len());
+                self.list.step(delta);
                 self.load_detail(store)
             }
             Mode::Builder => {
@@ -124,7 +121,7 @@ impl MeetingsView {
 
     /// The meeting under the list cursor.
     pub fn selected(&self) -> Option<&MeetingSummary> {
-        self.rows.get(self.cursor.pos)
+        self.list.selected()
     }
 
     /// The key table of the screen showing.
@@ -134,11 +131,6 @@ impl MeetingsView {
             Mode::Builder => AGENDA_KEYS,
             Mode::Live => LIVE_KEYS,
         }
-    }
-
-    /// Number of rows in the list.
-    pub fn row_count(&self) -> usize {
-        self.rows.len()
     }
 
     /// Draws the screen showing.
@@ -154,8 +146,8 @@ impl MeetingsView {
     fn render_list(&self, f: &mut Frame, area: Rect, ui: &Ui) {
         let t = &ui.t.meetings;
         let (list_area, detail_area) = list_and_detail(area);
-        let window = super::list::window(self.cursor, self.rows.len(), list_area);
-        let rows = self.rows[window.clone()]
+        let window = super::list::window(self.list.cursor(), self.list.rows().len(), list_area);
+        let rows = self.list.rows()[window.clone()]
             .iter()
             .enumerate()
             .map(|(k, s)| (k + window.start, s))
@@ -180,7 +172,7 @@ impl MeetingsView {
                     Cell::from(when),
                     Cell::from(ui.user(&s.mentor_name, false).into_owned()),
                     Cell::from(m.status.label(&ui.t.labels)),
-                    Cell::from(fill(ui.t.common.minutes_short, &[&m.minutes])),
+                    Cell::from(fill!(ui.t.common.minutes_short, minutes = m.minutes)),
                     Cell::from(readiness),
                 ])
                 .style(style)
@@ -207,21 +199,27 @@ impl MeetingsView {
                     Constraint::Length(12),
                 ],
                 rows,
-                window: Some((window.start, self.rows.len())),
-                cursor: self.cursor,
+                window: Some((window.start, self.list.rows().len())),
+                cursor: self.list.cursor(),
                 empty: t.empty,
                 focused: true,
             },
             ui,
         );
-        if let Some(s) = self.rows.get(self.cursor.pos) {
-            let title = format!(
-                "{} · {}",
-                ui.user(&s.mentor_name, false),
-                ui.date(s.meeting.starts_at.date())
-            );
-            draw_detail(f, detail_area, &title, self.detail_lines(s, ui), ui);
+        if let Some((title, lines)) = self.list_detail(ui) {
+            draw_detail(f, detail_area, &title, lines, ui);
         }
+    }
+
+    /// The selected meeting's title and detail lines.
+    fn list_detail(&self, ui: &Ui) -> Option<crate::tui::views::screen::Detail> {
+        let s = self.list.selected()?;
+        let title = format!(
+            "{} · {}",
+            ui.user(&s.mentor_name, false),
+            ui.date(s.meeting.starts_at.date())
+        );
+        Some((title, self.detail_lines(s, ui)))
     }
 
     fn detail_lines(&self, s: &MeetingSummary, ui: &Ui) -> Vec<Line<'static>> {
@@ -229,14 +227,17 @@ impl MeetingsView {
         let m = &s.meeting;
         let mut facts = vec![
             m.starts_at.format("%H:%M").to_string(),
-            fill(ui.t.common.minutes_short, &[&m.minutes]),
+            fill!(ui.t.common.minutes_short, minutes = m.minutes),
             m.status.label(&ui.t.labels).to_string(),
         ];
         if !m.channel.is_empty() {
             facts.push(ui.user(&m.channel, m.private).into_owned());
         }
         if m.status == MeetingStatus::Planned {
-            facts.push(fill(t.readiness, &[&s.readiness.label(&ui.t.labels)]));
+            facts.push(fill!(
+                t.readiness,
+                readiness = s.readiness.label(&ui.t.labels)
+            ));
         }
         let mut lines = vec![
             Line::styled(facts.join(" · "), ui.theme.dim),
@@ -249,7 +250,7 @@ impl MeetingsView {
             let tick = if item.discussed { "[x]" } else { "[ ]" };
             let minutes = item
                 .minutes
-                .map(|n| fill(ui.t.common.minutes_short, &[&n]))
+                .map(|n| fill!(ui.t.common.minutes_short, minutes = n))
                 .unwrap_or_default();
             lines.push(Line::from(vec![
                 Span::raw(format!("{tick} ")),
@@ -273,8 +274,10 @@ impl MeetingsView {
                 )));
             }
         }
-        let time_box = TimeBox::of(&self.agenda, m.minutes);
-        lines.push(time_box.line(ui));
+        lines.push(time_box_line(
+            &crate::domain::TimeBox::of(&self.agenda, m.minutes),
+            ui,
+        ));
         if !m.notes.is_empty() {
             lines.push(Line::from(""));
             lines.push(heading(t.notes, ui));
@@ -326,5 +329,39 @@ impl MeetingsView {
                 ),
             ]));
         }
+    }
+}
+
+impl Screen for MeetingsView {
+    fn load(&mut self, ctx: &Ctx) -> Result<()> {
+        MeetingsView::load(self, ctx.store, ctx.now)
+    }
+
+    fn step(&mut self, ctx: &Ctx, delta: isize) -> Result<()> {
+        if self.mode == Mode::List && self.list.grow(delta, self.upcoming) {
+            MeetingsView::load(self, ctx.store, ctx.now)?;
+        }
+        MeetingsView::step(self, delta, ctx.store)
+    }
+
+    fn select(&mut self, ctx: &Ctx, id: i64) -> Result<bool> {
+        let found = self.list.select(id);
+        self.load_detail(ctx.store)?;
+        Ok(found)
+    }
+
+    fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
+        MeetingsView::render(self, f, area, ui)
+    }
+
+    fn detail(&self, ui: &Ui) -> Option<crate::tui::views::screen::Detail> {
+        match self.mode {
+            Mode::List => self.list_detail(ui),
+            _ => None,
+        }
+    }
+
+    fn keys(&self) -> &'static [crate::tui::keys::Binding] {
+        MeetingsView::keys(self)
     }
 }

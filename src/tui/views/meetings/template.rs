@@ -48,36 +48,12 @@ pub fn parse(template: &str, meeting_id: i64) -> Result<Vec<AgendaItem>, BadLine
             ),
         };
         items.push(AgendaItem {
-            kind,
-            text: parts[2].to_string(),
             outcome: parts.get(3).copied().unwrap_or("").to_string(),
             minutes,
-            ..blank_item(meeting_id)
+            ..AgendaItem::new(meeting_id, kind, parts[2])
         });
     }
     Ok(items)
-}
-
-/// A new, empty topic for meeting `meeting_id` (position 0: appended when saved).
-pub fn blank_item(meeting_id: i64) -> AgendaItem {
-    AgendaItem {
-        id: 0,
-        uuid: String::new(),
-        meeting_id,
-        kind: AgendaKind::Topic,
-        text: String::new(),
-        outcome: String::new(),
-        minutes: None,
-        position: 0,
-        discussed: false,
-        note: String::new(),
-        goal_id: None,
-        commitment_id: None,
-        feedback_id: None,
-        carried_from: None,
-        source: None,
-        private: false,
-    }
 }
 
 #[cfg(test)]

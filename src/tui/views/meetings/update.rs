@@ -1,118 +1,103 @@
 //! What the Meetings view's keys do: the only place this view writes to the store.
 
-use super::super::{Cursor, View};
 use super::agenda::Pane;
-use super::form::{self, MeetingForm};
 use super::keys::MeetingsAction;
-use super::{Mode, template};
+use super::{MeetingsView, Mode, template};
 use crate::domain::MeetingStatus;
+use crate::domain::RecordKind;
 use crate::i18n::{Label, fill};
 use crate::store::Result;
-use crate::tui::app::App;
-use crate::tui::forms::FormPurpose;
+use crate::tui::ctx::Ctx;
+use crate::tui::effect::{Confirm, Effect};
+use crate::tui::purpose::FormPurpose;
+use crate::tui::purpose::MeetingForm;
+use crate::tui::views::list::Cursor;
 
 /// Applies one of the view's actions.
-pub fn update(app: &mut App, action: MeetingsAction) -> Result<()> {
+pub fn update(ctx: &mut Ctx, v: &mut MeetingsView, action: MeetingsAction) -> Result<Effect> {
     use MeetingsAction as A;
-    match action {
+    let t = ctx.text();
+    let form = |p: MeetingForm| Effect::OpenForm(FormPurpose::Meetings(p));
+    Ok(match action {
         A::New => {
-            if app.store.mentor_names()?.is_empty() {
-                app.message = Some(app.text().meetings.need_mentor.to_string());
-                return Ok(());
+            if ctx.store.mentor_names()?.is_empty() {
+                return Ok(Effect::say(t.meetings.need_mentor));
             }
-            let form = form::meeting_form(app, None, "meeting:new")?;
-            app.open_form(form, FormPurpose::Meetings(MeetingForm::New));
+            form(MeetingForm::New)
         }
-        A::Edit => {
-            let Some(m) = current_meeting(app) else {
-                return nothing_selected(app);
-            };
-            let m = app.store.meeting(m)?;
-            let form = form::meeting_form(app, Some(&m), &format!("meeting:{}", m.id))?;
-            app.open_form(form, FormPurpose::Meetings(MeetingForm::Edit(m.id)));
-        }
-        A::Delete => {
-            let Some(s) = app.views.meetings.selected().cloned() else {
-                return nothing_selected(app);
-            };
-            let name = format!(
-                "{} {}",
-                s.mentor_name,
-                s.meeting.starts_at.format("%Y-%m-%d %H:%M")
-            );
-            let kind = app.text().meetings.kind_meeting;
-            app.ask_delete("meetings", s.meeting.id, kind, &name);
-        }
-        A::OpenAgenda => open_agenda(app)?,
-        A::InMeeting => in_meeting(app)?,
-        A::ToggleReady => toggle_ready(app)?,
-        A::NewItem => {
-            if let Some(id) = app.views.meetings.builder.meeting_id() {
-                let form = form::item_form(app, None, &format!("agenda:new:{id}"))?;
-                app.open_form(form, FormPurpose::Meetings(MeetingForm::NewItem(id)));
+        A::Edit => match current_meeting(v) {
+            Some(id) => form(MeetingForm::Edit(id)),
+            None => nothing_selected(ctx),
+        },
+        A::Delete => match v.selected() {
+            Some(s) => {
+                let name = format!(
+                    "{} {}",
+                    s.mentor_name,
+                    s.meeting.starts_at.format("%Y-%m-%d %H:%M")
+                );
+                Effect::Confirm(Confirm::delete(t, RecordKind::Meeting, s.meeting.id, &name))
             }
-        }
-        A::EditItem => edit_item(app)?,
-        A::DeleteItem => {
-            let Some(a) = app.views.meetings.builder.item().cloned() else {
-                return nothing_selected(app);
-            };
-            let kind = app.text().meetings.kind_item;
-            app.ask_delete("agenda_items", a.id, kind, &a.text);
-        }
-        A::MoveItemDown => move_item(app, 1)?,
-        A::MoveItemUp => move_item(app, -1)?,
+            None => nothing_selected(ctx),
+        },
+        A::OpenAgenda => open_agenda(ctx, v)?,
+        A::InMeeting => in_meeting(ctx, v)?,
+        A::ToggleReady => toggle_ready(ctx, v)?,
+        A::NewItem => match v.builder.meeting_id() {
+            Some(id) => form(MeetingForm::NewItem(id)),
+            None => Effect::None,
+        },
+        A::EditItem => edit_item(ctx, v),
+        A::DeleteItem => match v.builder.item() {
+            Some(a) => Effect::Confirm(Confirm::delete(t, RecordKind::AgendaItem, a.id, &a.text)),
+            None => nothing_selected(ctx),
+        },
+        A::MoveItemDown => move_item(ctx, v, 1)?,
+        A::MoveItemUp => move_item(ctx, v, -1)?,
         A::SwitchPane => {
-            let b = &mut app.views.meetings.builder;
+            let b = &mut v.builder;
             b.pane = match b.pane {
                 Pane::Items => Pane::Suggestions,
                 Pane::Suggestions => Pane::Items,
             };
+            Effect::None
         }
-        A::AcceptSuggestion => accept(app)?,
-        A::Activate => match app.views.meetings.builder.pane {
-            Pane::Items => edit_item(app)?,
-            Pane::Suggestions => accept(app)?,
+        A::AcceptSuggestion => accept(ctx, v)?,
+        A::Activate => match v.builder.pane {
+            Pane::Items => edit_item(ctx, v),
+            Pane::Suggestions => accept(ctx, v)?,
         },
-        A::ApplyTemplate => apply_template(app)?,
+        A::ApplyTemplate => apply_template(ctx, v)?,
         A::Back => {
-            let v = &mut app.views.meetings;
             v.mode = match v.mode {
                 Mode::Live => v.live_from,
                 _ => Mode::List,
             };
-            app.load(View::Meetings)?;
+            v.load(ctx.store, ctx.now)?;
+            Effect::None
         }
-        A::MarkDiscussed => {
-            let Some(a) = app.views.meetings.builder.item().cloned() else {
-                return nothing_selected(app);
-            };
-            app.store.set_discussed(a.id, !a.discussed)?;
-            app.load(View::Meetings)?;
-        }
-        A::JotNote => {
-            let Some(a) = app.views.meetings.builder.item().cloned() else {
-                return nothing_selected(app);
-            };
-            let form = form::note_form(app, &a, &format!("note:{}", a.id));
-            app.open_form(form, FormPurpose::Meetings(MeetingForm::Note(a.id)));
-        }
-        A::ParkQuestion => {
-            let form = form::question_form(app, "question:new")?;
-            app.open_form(form, FormPurpose::Meetings(MeetingForm::Question));
-        }
-    }
-    Ok(())
+        A::MarkDiscussed => match v.builder.item().cloned() {
+            Some(a) => {
+                ctx.store.set_discussed(a.id, !a.discussed)?;
+                v.load(ctx.store, ctx.now)?;
+                Effect::None
+            }
+            None => nothing_selected(ctx),
+        },
+        A::JotNote => match v.builder.item() {
+            Some(a) => form(MeetingForm::Note(a.id)),
+            None => nothing_selected(ctx),
+        },
+        A::ParkQuestion => form(MeetingForm::Question),
+    })
 }
 
-fn nothing_selected(app: &mut App) -> Result<()> {
-    app.message = Some(app.text().common.nothing_selected.to_string());
-    Ok(())
+fn nothing_selected(ctx: &Ctx) -> Effect {
+    Effect::say(ctx.text().common.nothing_selected)
 }
 
 /// The meeting the keys act on: the builder's once it is open, else the list's selection.
-fn current_meeting(app: &App) -> Option<i64> {
-    let v = &app.views.meetings;
+fn current_meeting(v: &MeetingsView) -> Option<i64> {
     match v.mode {
         Mode::List => v.selected().map(|s| s.meeting.id),
         _ => v.builder.meeting_id(),
@@ -120,36 +105,33 @@ fn current_meeting(app: &App) -> Option<i64> {
 }
 
 /// `Enter` on the list: opens the agenda builder of the selected planned meeting.
-pub fn open_agenda(app: &mut App) -> Result<()> {
-    let Some(s) = app.views.meetings.selected().cloned() else {
-        return nothing_selected(app);
+pub fn open_agenda(ctx: &mut Ctx, v: &mut MeetingsView) -> Result<Effect> {
+    let Some(s) = v.selected().cloned() else {
+        return Ok(nothing_selected(ctx));
     };
     if s.meeting.status != MeetingStatus::Planned {
-        let status = s.meeting.status.label(&app.text().labels);
-        app.message = Some(fill(app.text().meetings.not_planned, &[&status]));
-        return Ok(());
+        let status = s.meeting.status.label(&ctx.text().labels);
+        return Ok(Effect::Message(fill!(
+            ctx.text().meetings.not_planned,
+            status = status
+        )));
     }
-    let now = app.clock.now();
-    let v = &mut app.views.meetings;
-    v.builder.load(&app.store, s.meeting.id, now)?;
+    v.builder.load(ctx.store, s.meeting.id, ctx.now)?;
     v.builder.pane = Pane::Items;
     v.mode = Mode::Builder;
-    Ok(())
+    Ok(Effect::None)
 }
 
 /// `m`: in-meeting mode for the builder's meeting or the selected one, on its first item
 /// not yet discussed.
-fn in_meeting(app: &mut App) -> Result<()> {
-    let Some(id) = current_meeting(app) else {
-        return nothing_selected(app);
+fn in_meeting(ctx: &mut Ctx, v: &mut MeetingsView) -> Result<Effect> {
+    let Some(id) = current_meeting(v) else {
+        return Ok(nothing_selected(ctx));
     };
-    if app.store.meeting(id)?.status == MeetingStatus::Cancelled {
-        app.message = Some(app.text().meetings.cancelled_no_live.to_string());
-        return Ok(());
+    if ctx.store.meeting(id)?.status == MeetingStatus::Cancelled {
+        return Ok(Effect::say(ctx.text().meetings.cancelled_no_live));
     }
-    let now = app.clock.now();
-    let v = &mut app.views.meetings;
-    v.builder.load(&app.store, id, now)?;
+    v.builder.load(ctx.store, id, ctx.now)?;
     let b = &mut v.builder;
     b.items_cursor = Cursor {
         pos: b.items.iter().position(|a| !a.discussed).unwrap_or(0),
@@ -160,90 +142,89 @@ fn in_meeting(app: &mut App) -> Result<()> {
         v.mode
     };
     v.mode = Mode::Live;
-    Ok(())
+    Ok(Effect::None)
 }
 
 /// `r`: the agenda is ready to send, or back to draft. An empty agenda cannot be ready.
-fn toggle_ready(app: &mut App) -> Result<()> {
-    let Some(id) = current_meeting(app) else {
-        return nothing_selected(app);
+fn toggle_ready(ctx: &mut Ctx, v: &mut MeetingsView) -> Result<Effect> {
+    let Some(id) = current_meeting(v) else {
+        return Ok(nothing_selected(ctx));
     };
-    let summary = app.store.meeting_summary(id)?;
-    let t = &app.text().meetings;
+    let summary = ctx.store.meeting_summary(id)?;
+    let t = &ctx.text().meetings;
     let ready = !summary.meeting.agenda_ready;
     if ready && summary.items == 0 {
-        app.message = Some(t.ready_needs_items.to_string());
-        return Ok(());
+        return Ok(Effect::say(t.ready_needs_items));
     }
-    app.store.set_agenda_ready(id, ready)?;
-    app.message = Some(
-        if ready {
-            t.marked_ready
-        } else {
-            t.marked_draft
-        }
-        .to_string(),
-    );
-    app.load(View::Meetings)
+    ctx.store.set_agenda_ready(id, ready)?;
+    v.load(ctx.store, ctx.now)?;
+    Ok(Effect::say(if ready {
+        t.marked_ready
+    } else {
+        t.marked_draft
+    }))
 }
 
-fn edit_item(app: &mut App) -> Result<()> {
-    let Some(a) = app.views.meetings.builder.item().cloned() else {
-        return nothing_selected(app);
-    };
-    let form = form::item_form(app, Some(&a), &format!("agenda:{}", a.id))?;
-    app.open_form(form, FormPurpose::Meetings(MeetingForm::EditItem(a.id)));
-    Ok(())
+fn edit_item(ctx: &Ctx, v: &MeetingsView) -> Effect {
+    match v.builder.item() {
+        Some(a) => Effect::OpenForm(FormPurpose::Meetings(MeetingForm::EditItem(a.id))),
+        None => nothing_selected(ctx),
+    }
 }
 
-fn move_item(app: &mut App, delta: isize) -> Result<()> {
-    let b = &app.views.meetings.builder;
+fn move_item(ctx: &mut Ctx, v: &mut MeetingsView, delta: isize) -> Result<Effect> {
+    let b = &v.builder;
     if b.pane != Pane::Items {
-        return Ok(());
+        return Ok(Effect::None);
     }
     let Some(a) = b.item().cloned() else {
-        return nothing_selected(app);
+        return Ok(nothing_selected(ctx));
     };
-    let pos = app.store.move_agenda_item(a.id, delta)?;
-    app.load(View::Meetings)?;
-    app.views.meetings.builder.items_cursor = Cursor { pos };
-    Ok(())
+    let pos = ctx.store.move_agenda_item(a.id, delta)?;
+    v.load(ctx.store, ctx.now)?;
+    v.builder.items_cursor = Cursor { pos };
+    Ok(Effect::None)
 }
 
 /// Accepts the selected suggestion; the suggestions cursor stays put, on the next one.
-fn accept(app: &mut App) -> Result<()> {
-    let b = &app.views.meetings.builder;
+fn accept(ctx: &mut Ctx, v: &mut MeetingsView) -> Result<Effect> {
+    let b = &v.builder;
     let (Some(id), Some(s)) = (b.meeting_id(), b.suggestion().cloned()) else {
-        app.message = Some(app.text().meetings.nothing_to_accept.to_string());
-        return Ok(());
+        return Ok(Effect::say(ctx.text().meetings.nothing_to_accept));
     };
-    app.store.accept_suggestion(id, &s)?;
+    ctx.store.accept_suggestion(id, &s)?;
+    v.load(ctx.store, ctx.now)?;
     let text = crate::tui::ui::fit(&crate::domain::text::clean_line(&s.text), 40);
-    app.message = Some(fill(app.text().meetings.accepted, &[&text]));
-    app.load(View::Meetings)
+    Ok(Effect::Message(fill!(
+        ctx.text().meetings.accepted,
+        text = text
+    )))
 }
 
 /// `t`: fills an empty agenda from the shipped template.
-fn apply_template(app: &mut App) -> Result<()> {
-    let b = &app.views.meetings.builder;
-    let t = &app.text().meetings;
+fn apply_template(ctx: &mut Ctx, v: &mut MeetingsView) -> Result<Effect> {
+    let b = &v.builder;
+    let t = &ctx.text().meetings;
     let Some(id) = b.meeting_id() else {
-        return Ok(());
+        return Ok(Effect::None);
     };
     if !b.items.is_empty() {
-        app.message = Some(t.template_not_empty.to_string());
-        return Ok(());
+        return Ok(Effect::say(t.template_not_empty));
     }
-    match template::parse(template::text(app.lang), id) {
+    match template::parse(template::text(ctx.lang), id) {
         Ok(items) => {
-            app.store.add_agenda_items(&items)?;
-            app.message = Some(fill(t.template_applied, &[&items.len()]));
-            app.views.meetings.builder.pane = Pane::Items;
-            app.load(View::Meetings)
+            ctx.store.add_agenda_items(&items)?;
+            v.builder.pane = Pane::Items;
+            v.load(ctx.store, ctx.now)?;
+            Ok(Effect::Message(fill!(
+                t.template_applied,
+                count = items.len()
+            )))
         }
-        Err(bad) => {
-            app.message = Some(fill(t.template_bad, &[&bad.number, &bad.line]));
-            Ok(())
-        }
+        Err(bad) => Ok(Effect::Message(fill!(
+            t.template_bad,
+            number = bad.number,
+            line = bad.line
+        ))),
     }
 }

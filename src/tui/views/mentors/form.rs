@@ -1,169 +1,80 @@
 //! Mentors' keys and forms: add and edit a mentor (with the pitch template and the
 //! article's checklist), and the dispatch to the relationship forms in [`super::relation`].
 
+pub use crate::tui::action::MentorsAction;
+pub use crate::tui::purpose::MentorForm;
 use ratatui::text::Line;
 
-use super::relation;
-use super::{Cursor, View};
+use super::{MentorsView, relation};
+use crate::domain::RecordKind;
 use crate::domain::text::clean_line;
 use crate::domain::{Mentor, MentorStatus};
 use crate::i18n::Label;
 use crate::store::Result;
-use crate::tui::app::App;
+use crate::tui::ctx::{Ctx, existing};
+use crate::tui::effect::{Confirm, Effect, SaveError};
 use crate::tui::form::Form;
-use crate::tui::forms::{FormPurpose, OpenForm, SaveError};
-use crate::tui::keys::{Action, Binding, Key, bind};
-
-/// What the Mentors view's own keys do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MentorsAction {
-    New,
-    Edit,
-    Delete,
-    /// Cycle the status filter: all → candidate → … → ended → all.
-    Filter,
-    /// Log a contact with the selected mentor.
-    LogContact,
-    /// Record a relationship health check.
-    HealthCheck,
-    /// End the relationship: closing notes and a thank-you draft.
-    End,
-}
-
-/// Keys of the Mentors view.
-pub const KEYS: &[Binding] = &[
-    bind(
-        &[Key::ch('n')],
-        Action::Mentors(MentorsAction::New),
-        "n",
-        |t| t.mentors.key_new,
-        true,
-    ),
-    bind(
-        &[Key::ch('e')],
-        Action::Mentors(MentorsAction::Edit),
-        "e",
-        |t| t.mentors.key_edit,
-        true,
-    ),
-    bind(
-        &[
-            Key::ch('d'),
-            Key::plain(ratatui::crossterm::event::KeyCode::Delete),
-        ],
-        Action::Mentors(MentorsAction::Delete),
-        "d",
-        |t| t.mentors.key_delete,
-        false,
-    ),
-    bind(
-        &[Key::ch('f')],
-        Action::Mentors(MentorsAction::Filter),
-        "f",
-        |t| t.mentors.key_filter,
-        true,
-    ),
-    bind(
-        &[Key::ch('c')],
-        Action::Mentors(MentorsAction::LogContact),
-        "c",
-        |t| t.mentors.key_contact,
-        true,
-    ),
-    bind(
-        &[Key::ch('h')],
-        Action::Mentors(MentorsAction::HealthCheck),
-        "h",
-        |t| t.mentors.key_health,
-        false,
-    ),
-    bind(
-        &[Key::ch('x')],
-        Action::Mentors(MentorsAction::End),
-        "x",
-        |t| t.mentors.key_end,
-        false,
-    ),
-];
-
-/// Which mentor a form edits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MentorForm {
-    /// A new mentor or candidate.
-    New,
-    /// The mentor with this id.
-    Edit(i64),
-    /// A contact with the mentor with this id.
-    Contact(i64),
-    /// A health check of the relationship with this mentor.
-    Health(i64),
-    /// Ending the relationship with this mentor.
-    Close(i64),
-}
+use crate::tui::purpose::FormPurpose;
+use crate::tui::view::View;
 
 /// Applies one of the view's actions.
-pub fn update(app: &mut App, action: MentorsAction) -> Result<()> {
-    let selected = app
-        .views
-        .mentors
-        .rows
-        .get(app.views.mentors.cursor.pos)
-        .cloned();
-    match (action, selected) {
-        (MentorsAction::New, _) => {
-            let form = mentor_form(app, None, "mentor:new");
-            app.open_form(form, FormPurpose::Mentors(MentorForm::New));
-        }
-        (MentorsAction::Edit, Some(m)) => {
-            let form = mentor_form(app, Some(&m), &format!("mentor:{}", m.id));
-            app.open_form(form, FormPurpose::Mentors(MentorForm::Edit(m.id)));
-        }
+pub fn update(ctx: &mut Ctx, v: &mut MentorsView, action: MentorsAction) -> Result<Effect> {
+    let t = ctx.text();
+    let form = |p: MentorForm| Effect::OpenForm(FormPurpose::Mentors(p));
+    Ok(match (action, v.list.selected()) {
+        (MentorsAction::New, _) => form(MentorForm::New),
+        (MentorsAction::Edit, Some(m)) => form(MentorForm::Edit(m.id)),
         (MentorsAction::Delete, Some(m)) => {
-            let t = app.text();
-            app.ask_delete("mentors", m.id, t.mentors.kind, &m.name);
+            Effect::Confirm(Confirm::delete(t, RecordKind::Mentor, m.id, &m.name))
         }
         (MentorsAction::Filter, _) => {
-            let v = &mut app.views.mentors;
             v.filter = match v.filter {
                 None => Some(MentorStatus::ALL[0]),
                 Some(s) if s.index() + 1 == MentorStatus::ALL.len() => None,
                 Some(s) => Some(s.next()),
             };
-            v.cursor = Cursor::default();
-            app.load(View::Mentors)?;
+            v.load(ctx.store)?;
+            Effect::None
         }
-        (MentorsAction::LogContact, Some(m)) => {
-            let form = relation::contact_form(app, &m, &format!("mentor:{}:contact", m.id));
-            app.open_form(form, FormPurpose::Mentors(MentorForm::Contact(m.id)));
-        }
-        (MentorsAction::HealthCheck, Some(m)) => {
-            let form = relation::health_form(app, &m, &format!("mentor:{}:health", m.id));
-            app.open_form(form, FormPurpose::Mentors(MentorForm::Health(m.id)));
-        }
+        (MentorsAction::LogContact, Some(m)) => form(MentorForm::Contact(m.id)),
+        (MentorsAction::HealthCheck, Some(m)) => form(MentorForm::Health(m.id)),
         (MentorsAction::End, Some(m)) if m.status == MentorStatus::Ended => {
-            app.message = Some(app.text().mentors.already_ended.to_string());
+            Effect::say(t.mentors.already_ended)
         }
-        (MentorsAction::End, Some(m)) => {
-            let form = relation::close_form(app, &m, &format!("mentor:{}:close", m.id));
-            app.open_form(form, FormPurpose::Mentors(MentorForm::Close(m.id)));
-        }
-        (_, None) => app.message = Some(app.text().common.nothing_selected.to_string()),
-    }
-    Ok(())
+        (MentorsAction::End, Some(m)) => form(MentorForm::Close(m.id)),
+        (_, None) => Effect::say(t.common.nothing_selected),
+    })
+}
+
+/// The form of `purpose` (`None` when its mentor is gone).
+pub fn form(ctx: &Ctx, purpose: &MentorForm) -> Result<Option<Form>> {
+    let mentor = match purpose {
+        MentorForm::New => return Ok(Some(mentor_form(ctx, None))),
+        MentorForm::Edit(id)
+        | MentorForm::Contact(id)
+        | MentorForm::Health(id)
+        | MentorForm::Close(id) => existing(ctx.store.mentor(*id))?,
+    };
+    Ok(mentor.map(|m| match purpose {
+        MentorForm::Contact(_) => relation::contact_form(ctx, &m),
+        MentorForm::Health(_) => relation::health_form(ctx, &m),
+        MentorForm::Close(_) => relation::close_form(ctx, &m),
+        _ => mentor_form(ctx, Some(&m)),
+    }))
 }
 
 /// The pitch template for a new candidate, in the interface language.
-fn pitch_template(app: &App) -> &'static str {
-    match app.lang {
+fn pitch_template(ctx: &Ctx) -> &'static str {
+    match ctx.lang {
         crate::i18n::Lang::En => include_str!("../../../../assets/pitch-en.md"),
         crate::i18n::Lang::Id => include_str!("../../../../assets/pitch-id.md"),
     }
 }
 
 /// The add/edit form, filled from `mentor` (or empty for a new candidate).
-fn mentor_form(app: &App, mentor: Option<&Mentor>, draft_key: &str) -> Form {
-    let t = &app.text().mentors;
-    let labels = &app.text().labels;
+fn mentor_form(ctx: &Ctx, mentor: Option<&Mentor>) -> Form {
+    let t = &ctx.text().mentors;
+    let labels = &ctx.text().labels;
     let statuses = MentorStatus::ALL
         .iter()
         .map(|s| (s.code().to_string(), s.label(labels).to_string()))
@@ -172,18 +83,15 @@ fn mentor_form(app: &App, mentor: Option<&Mentor>, draft_key: &str) -> Form {
     let new = Mentor::new("");
     let m = mentor.unwrap_or(&new);
     let pitch = if mentor.is_none() {
-        pitch_template(app).to_string()
+        pitch_template(ctx).to_string()
     } else {
         m.pitch_draft.clone()
     };
-    let mut form = Form::builder(
-        draft_key,
-        if mentor.is_some() {
-            t.form_edit
-        } else {
-            t.form_new
-        },
-    )
+    let mut form = Form::builder(if mentor.is_some() {
+        t.form_edit
+    } else {
+        t.form_new
+    })
     .line("name", t.f_name)
     .required("name")
     .choice("status", t.f_status, statuses)
@@ -215,14 +123,14 @@ fn mentor_form(app: &App, mentor: Option<&Mentor>, draft_key: &str) -> Form {
     .checked("private", m.private)
     .value("name", &m.name)
     .build();
-    form.set_side_panel(checklist_panel(app));
+    form.set_side_panel(checklist_panel(ctx));
     form
 }
 
 /// The article's checklist for finding a mentor, shown beside the form.
-fn checklist_panel(app: &App) -> Vec<Line<'static>> {
-    let t = &app.text().mentors;
-    let mut lines = vec![Line::styled(t.checklist_title, app.theme.title)];
+fn checklist_panel(ctx: &Ctx) -> Vec<Line<'static>> {
+    let t = &ctx.text().mentors;
+    let mut lines = vec![Line::styled(t.checklist_title, ctx.theme.title)];
     for item in [
         t.check_goals,
         t.check_research,
@@ -235,36 +143,38 @@ fn checklist_panel(app: &App) -> Vec<Line<'static>> {
     lines
 }
 
-/// Saves a form of the Mentors view, then shows the mentor it was about.
-pub fn save(app: &mut App, purpose: &MentorForm, form: &Form) -> Result<(), SaveError> {
+/// Saves a form of the Mentors view, then shows the mentor it was about. The first mentor
+/// of a journal with no goal yet leads on to the first goal.
+pub fn save(ctx: &mut Ctx, purpose: &MentorForm, form: &Form) -> Result<Effect, SaveError> {
     let id = match purpose {
-        MentorForm::New | MentorForm::Edit(_) => save_mentor(app, purpose, form)?,
+        MentorForm::New | MentorForm::Edit(_) => save_mentor(ctx, purpose, form)?,
         MentorForm::Contact(id) => {
-            relation::save_contact(app, *id, form)?;
+            relation::save_contact(ctx, *id, form)?;
             *id
         }
         MentorForm::Health(id) => {
-            relation::save_health(app, *id, form)?;
+            relation::save_health(ctx, *id, form)?;
             *id
         }
         MentorForm::Close(id) => {
-            relation::save_close(app, *id, form)?;
+            relation::save_close(ctx, *id, form)?;
             *id
         }
     };
-    app.load(View::Mentors)?;
-    if let Some(pos) = app.views.mentors.rows.iter().position(|r| r.id == id) {
-        app.views.mentors.cursor = Cursor { pos };
-        app.views.mentors.load_detail(&app.store)?;
-    }
-    Ok(())
+    let first_mentor = *purpose == MentorForm::New && ctx.store.goal_summaries(1)?.is_empty();
+    let shown = Effect::Select(View::Mentors, id);
+    Ok(if first_mentor {
+        Effect::say(ctx.text().common.saved_next_goal).and(shown)
+    } else {
+        shown
+    })
 }
 
 /// Saves the form into a new or an existing mentor; returns its id.
-fn save_mentor(app: &mut App, purpose: &MentorForm, form: &Form) -> Result<i64, SaveError> {
-    let today = app.clock.today();
+fn save_mentor(ctx: &mut Ctx, purpose: &MentorForm, form: &Form) -> Result<i64, SaveError> {
+    let today = ctx.today();
     let mut m = match purpose {
-        MentorForm::Edit(id) => app.store.mentor(*id)?,
+        MentorForm::Edit(id) => ctx.store.mentor(*id)?,
         _ => Mentor::new(""),
     };
     let status: MentorStatus = form.choice("status").parse().unwrap_or(m.status);
@@ -277,7 +187,7 @@ fn save_mentor(app: &mut App, purpose: &MentorForm, form: &Form) -> Result<i64, 
         Some(_) => {
             return Err(SaveError::Field {
                 name: "cadence",
-                message: app.text().mentors.cadence_bad.to_string(),
+                message: ctx.text().mentors.cadence_bad.to_string(),
             });
         }
     };
@@ -294,42 +204,5 @@ fn save_mentor(app: &mut App, purpose: &MentorForm, form: &Form) -> Result<i64, 
     m.channel = form.text("channel");
     m.review_on = form.date("review", today);
     m.private = form.toggle("private");
-    Ok(app.store.save_mentor(&m)?)
-}
-
-/// Rebuilds the form a `mentor:…` draft belongs to.
-pub fn reopen(app: &App, draft_key: &str) -> Option<OpenForm> {
-    match draft_key.strip_prefix("mentor:")? {
-        "new" => Some(OpenForm {
-            form: mentor_form(app, None, draft_key),
-            purpose: FormPurpose::Mentors(MentorForm::New),
-        }),
-        rest => {
-            let (id, kind) = rest.split_once(':').unwrap_or((rest, ""));
-            let m = app.store.mentor(id.parse().ok()?).ok()?;
-            let (form, purpose) = match kind {
-                "" => (
-                    mentor_form(app, Some(&m), draft_key),
-                    MentorForm::Edit(m.id),
-                ),
-                "contact" => (
-                    relation::contact_form(app, &m, draft_key),
-                    MentorForm::Contact(m.id),
-                ),
-                "health" => (
-                    relation::health_form(app, &m, draft_key),
-                    MentorForm::Health(m.id),
-                ),
-                "close" => (
-                    relation::close_form(app, &m, draft_key),
-                    MentorForm::Close(m.id),
-                ),
-                _ => return None,
-            };
-            Some(OpenForm {
-                form,
-                purpose: FormPurpose::Mentors(purpose),
-            })
-        }
-    }
+    Ok(ctx.store.save_mentor(&m)?)
 }

@@ -3,29 +3,33 @@
 //! Keys and the mentor form are in [`form`]; contacts, health checks and the closing step
 //! in [`relation`].
 
-mod form;
+pub mod form;
 pub mod relation;
 
-pub use form::{KEYS, MentorForm, MentorsAction, reopen, save, update};
+pub use crate::tui::action::MentorsAction;
+use crate::tui::keys::{Action, Binding, Key, bind};
+pub use crate::tui::purpose::MentorForm;
 
+use crate::tui::ctx::Ctx;
+use crate::tui::views::screen::Screen;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Cell, Row};
 
-use super::list::{ListSpec, draw_detail, draw_list, field, heading};
-use super::{Cursor, View, list_and_detail};
+use super::list::{List, ListSpec, draw_detail, draw_list, field, heading};
 use crate::domain::text::clean_multiline;
 use crate::domain::{Contact, HealthCheck, Mentor, MentorStatus};
-use crate::i18n::{Label, Lang, fill};
+use crate::i18n::{Label, fill};
 use crate::store::{ContactStats, Result, Store};
 use crate::tui::ui::{Ui, sparkline};
+use crate::tui::views::list::list_and_detail;
 
 /// The Mentors view's state.
 #[derive(Debug, Default)]
 pub struct MentorsView {
-    pub rows: Vec<Mentor>,
-    pub cursor: Cursor,
+    /// The rows and the selection.
+    pub list: List<Mentor>,
     pub contacts: Vec<Contact>,
     pub health: Vec<HealthCheck>,
     /// The selected mentor's whole contact log in figures.
@@ -37,17 +41,17 @@ pub struct MentorsView {
 impl MentorsView {
     /// Loads the list and the selected mentor's contacts and health checks.
     pub fn load(&mut self, store: &Store) -> Result<()> {
-        self.rows = store.mentors()?;
+        let mut rows = store.mentors()?;
         if let Some(status) = self.filter {
-            self.rows.retain(|m| m.status == status);
+            rows.retain(|m| m.status == status);
         }
-        self.cursor.clamp(self.rows.len());
+        self.list.set_rows(rows);
         self.load_detail(store)
     }
 
     /// Loads the contact log and health checks of the mentor under the cursor.
     pub fn load_detail(&mut self, store: &Store) -> Result<()> {
-        match self.rows.get(self.cursor.pos) {
+        match self.list.selected() {
             Some(m) => {
                 self.contacts = store.contacts_of(m.id, 5)?;
                 self.health = store.health_checks_of(m.id, 12)?;
@@ -62,17 +66,12 @@ impl MentorsView {
         Ok(())
     }
 
-    /// Number of rows in the list.
-    pub fn row_count(&self) -> usize {
-        self.rows.len()
-    }
-
     /// Draws the list and the detail pane.
     pub fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
         let t = &ui.t.mentors;
         let (list_area, detail_area) = list_and_detail(area);
-        let window = super::list::window(self.cursor, self.rows.len(), list_area);
-        let rows = self.rows[window.clone()]
+        let window = super::list::window(self.list.cursor(), self.list.rows().len(), list_area);
+        let rows = self.list.rows()[window.clone()]
             .iter()
             .map(|m| {
                 let style = match m.status {
@@ -86,7 +85,7 @@ impl MentorsView {
                     Cell::from(ui.user(&m.expertise, m.private).into_owned()),
                     Cell::from(
                         m.cadence_days
-                            .map(|d| fill(t.cadence_days, &[&d]))
+                            .map(|d| fill!(t.cadence_days, days = d))
                             .unwrap_or_default(),
                     ),
                 ])
@@ -99,7 +98,7 @@ impl MentorsView {
             ListSpec {
                 title: match self.filter {
                     None => t.list_title.to_string(),
-                    Some(s) => fill(t.list_filtered, &[&s.label(&ui.t.labels)]),
+                    Some(s) => fill!(t.list_filtered, status = s.label(&ui.t.labels)),
                 },
                 headers: &[t.col_name, t.col_status, t.col_expertise, t.col_cadence],
                 widths: &[
@@ -109,21 +108,15 @@ impl MentorsView {
                     Constraint::Length(15),
                 ],
                 rows,
-                window: Some((window.start, self.rows.len())),
-                cursor: self.cursor,
+                window: Some((window.start, self.list.rows().len())),
+                cursor: self.list.cursor(),
                 empty: t.empty,
                 focused: true,
             },
             ui,
         );
-        if let Some(m) = self.rows.get(self.cursor.pos) {
-            draw_detail(
-                f,
-                detail_area,
-                &ui.user(&m.name, false),
-                self.detail_lines(m, ui),
-                ui,
-            );
+        if let Some((title, lines)) = Screen::detail(self, ui) {
+            draw_detail(f, detail_area, &title, lines, ui);
         }
     }
 
@@ -148,7 +141,7 @@ impl MentorsView {
             }
             let mut parts = Vec::new();
             if let Some(d) = m.cadence_days {
-                parts.push(fill(t.cadence_days, &[&d]));
+                parts.push(fill!(t.cadence_days, days = d));
             }
             if !m.channel.is_empty() {
                 parts.push(text(&m.channel));
@@ -201,9 +194,10 @@ impl MentorsView {
         if days > FOLLOW_UP_AFTER_DAYS && self.stats.last_from_mentor.is_none_or(|c| c < since) {
             lines.push(Line::from(""));
             lines.push(Line::styled(
-                fill(
+                fill!(
                     ui.t.mentors.follow_up,
-                    &[&days, &m.status.label(&ui.t.labels)],
+                    days = days,
+                    status = m.status.label(&ui.t.labels)
                 ),
                 ui.theme.warn,
             ));
@@ -221,11 +215,11 @@ impl MentorsView {
         };
         let share = self.stats.mine_percent().unwrap_or(0);
         lines.push(heading(
-            &format!("{} — {}", t.contacts, fill(t.initiated, &[&share])),
+            &format!("{} — {}", t.contacts, fill!(t.initiated, percent = share)),
             ui,
         ));
         let days = (ui.today() - last).num_days();
-        let mut text = fill(t.last_contact, &[&ui.relative_day(last)]);
+        let mut text = fill!(t.last_contact, when = ui.relative_day(last));
         let mut style = ui.theme.base;
         if let Some(cadence) = m.cadence_days {
             let (words, late) = if days > i64::from(cadence) {
@@ -233,7 +227,7 @@ impl MentorsView {
             } else {
                 (t.within_cadence, false)
             };
-            text = format!("{text} · {}", fill(words, &[&cadence]));
+            text = format!("{text} · {}", fill!(words, days = cadence));
             if late && matches!(m.status, MentorStatus::Active) {
                 style = ui.theme.warn;
             }
@@ -272,7 +266,7 @@ impl MentorsView {
                 ui.date(last.on)
             )));
         }
-        let lang = lang_of(ui);
+        let lang = ui.lang;
         let per_question: Vec<String> = last
             .ratings
             .iter()
@@ -291,11 +285,92 @@ impl MentorsView {
     }
 }
 
-/// The interface language the screen is drawn in.
-fn lang_of(ui: &Ui) -> Lang {
-    if std::ptr::eq(ui.t, Lang::Id.text()) {
-        Lang::Id
-    } else {
-        Lang::En
+impl Screen for MentorsView {
+    fn load(&mut self, ctx: &Ctx) -> Result<()> {
+        MentorsView::load(self, ctx.store)
+    }
+
+    fn step(&mut self, ctx: &Ctx, delta: isize) -> Result<()> {
+        let _ = ctx;
+        self.list.step(delta);
+        self.load_detail(ctx.store)
+    }
+
+    fn select(&mut self, ctx: &Ctx, id: i64) -> Result<bool> {
+        let found = self.list.select(id);
+        self.load_detail(ctx.store)?;
+        Ok(found)
+    }
+
+    fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
+        MentorsView::render(self, f, area, ui)
+    }
+
+    fn detail(&self, ui: &Ui) -> Option<crate::tui::views::screen::Detail> {
+        let m = self.list.selected()?;
+        Some((
+            ui.user(&m.name, false).into_owned(),
+            self.detail_lines(m, ui),
+        ))
+    }
+
+    fn keys(&self) -> &'static [crate::tui::keys::Binding] {
+        KEYS
     }
 }
+
+/// Keys of the Mentors view.
+pub const KEYS: &[Binding] = &[
+    bind(
+        &[Key::ch('n')],
+        Action::Mentors(MentorsAction::New),
+        "n",
+        |t| t.mentors.key_new,
+        true,
+    ),
+    bind(
+        &[Key::ch('e')],
+        Action::Mentors(MentorsAction::Edit),
+        "e",
+        |t| t.mentors.key_edit,
+        true,
+    ),
+    bind(
+        &[
+            Key::ch('d'),
+            Key::plain(ratatui::crossterm::event::KeyCode::Delete),
+        ],
+        Action::Mentors(MentorsAction::Delete),
+        "d",
+        |t| t.mentors.key_delete,
+        false,
+    ),
+    bind(
+        &[Key::ch('f')],
+        Action::Mentors(MentorsAction::Filter),
+        "f",
+        |t| t.mentors.key_filter,
+        true,
+    ),
+    bind(
+        &[Key::ch('c')],
+        Action::Mentors(MentorsAction::LogContact),
+        "c",
+        |t| t.mentors.key_contact,
+        true,
+    ),
+    bind(
+        &[Key::ch('h')],
+        Action::Mentors(MentorsAction::HealthCheck),
+        "h",
+        |t| t.mentors.key_health,
+        false,
+    ),
+    bind(
+        &[Key::ch('x')],
+        Action::Mentors(MentorsAction::End),
+        "x",
+        |t| t.mentors.key_end,
+        false,
+    ),
+];

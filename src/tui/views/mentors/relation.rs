@@ -8,10 +8,10 @@ use ratatui::text::Line;
 use crate::domain::text::clean_line;
 use crate::domain::{Contact, Gratitude, HealthCheck, Mentor, MentorStatus, Party};
 use crate::i18n::{Label, fill};
-use crate::tui::app::App;
+use crate::tui::ctx::Ctx;
+use crate::tui::effect::SaveError;
 use crate::tui::form::Form;
-use crate::tui::forms::SaveError;
-use crate::tui::views::goals::wrap;
+use crate::tui::ui::wrap;
 
 /// Field names of the rating fields, one per question (at most this many questions).
 const RATING_FIELDS: [&str; 10] = [
@@ -40,17 +40,17 @@ pub fn needs_attention(checks: &[HealthCheck]) -> bool {
 }
 
 /// The contact form: date, channel, who took the initiative, note.
-pub fn contact_form(app: &App, m: &Mentor, draft_key: &str) -> Form {
-    let t = &app.text().mentors;
-    let labels = &app.text().labels;
+pub fn contact_form(ctx: &Ctx, m: &Mentor) -> Form {
+    let t = &ctx.text().mentors;
+    let labels = &ctx.text().labels;
     let parties = Party::ALL
         .iter()
         .map(|p| (p.code().to_string(), p.label(labels).to_string()))
         .collect();
-    Form::builder(draft_key, fill(t.contact_form, &[&clean_line(&m.name)]))
+    Form::builder(fill!(t.contact_form, name = clean_line(&m.name)))
         .date("on", t.f_on)
         .required("on")
-        .value("on", &app.clock.today().to_string())
+        .value("on", &ctx.today().to_string())
         .line("channel", t.f_channel)
         .value("channel", &m.channel)
         .choice("initiative", t.f_initiative, parties)
@@ -62,19 +62,19 @@ pub fn contact_form(app: &App, m: &Mentor, draft_key: &str) -> Form {
 
 /// The health-check form: one 1–5 rating per shipped question and a note; the questions in
 /// full beside the fields.
-pub fn health_form(app: &App, m: &Mentor, draft_key: &str) -> Form {
-    let t = &app.text().mentors;
-    let mut builder = Form::builder(draft_key, fill(t.health_form, &[&clean_line(&m.name)]))
+pub fn health_form(ctx: &Ctx, m: &Mentor) -> Form {
+    let t = &ctx.text().mentors;
+    let mut builder = Form::builder(fill!(t.health_form, name = clean_line(&m.name)))
         .date("on", t.f_on)
         .required("on")
-        .value("on", &app.clock.today().to_string());
-    let mut panel = vec![Line::styled(t.health_scale, app.theme.title)];
+        .value("on", &ctx.today().to_string());
+    let mut panel = vec![Line::styled(t.health_scale, ctx.theme.title)];
     for (q, name) in questions().iter().zip(RATING_FIELDS) {
         // Not marked required: an empty or bad rating gets the 1–5 message when saving.
-        builder = builder.number(name, q.label(app.lang));
-        panel.push(Line::from(format!("• {}", q.label(app.lang))));
-        for part in wrap(q.text(app.lang), 40) {
-            panel.push(Line::styled(format!("  {part}"), app.theme.dim));
+        builder = builder.number(name, q.label(ctx.lang));
+        panel.push(Line::from(format!("• {}", q.label(ctx.lang))));
+        for part in wrap(q.text(ctx.lang), 40, 0) {
+            panel.push(Line::styled(format!("  {part}"), ctx.theme.dim));
         }
     }
     let mut form = builder
@@ -87,38 +87,35 @@ pub fn health_form(app: &App, m: &Mentor, draft_key: &str) -> Form {
 }
 
 /// The closing form: what went well, and a thank-you draft started from a template.
-pub fn close_form(app: &App, m: &Mentor, draft_key: &str) -> Form {
-    let t = &app.text().mentors;
+pub fn close_form(ctx: &Ctx, m: &Mentor) -> Form {
+    let t = &ctx.text().mentors;
     let name = clean_line(&m.name);
-    Form::builder(draft_key, fill(t.close_form, &[&name]))
+    Form::builder(fill!(t.close_form, name = name))
         .multi("closing", t.f_closing, 4)
         .required("closing")
         .value("closing", &m.closing_notes)
         .multi("thanks", t.f_thanks, 4)
         .required("thanks")
-        .value("thanks", &fill(t.thanks_template, &[&name]))
+        .value("thanks", &fill!(t.thanks_template, name = name))
         .build()
 }
 
 /// Saves a contact for mentor `mentor_id`.
-pub fn save_contact(app: &mut App, mentor_id: i64, form: &Form) -> Result<(), SaveError> {
-    let today = app.clock.today();
-    app.store.save_contact(&Contact {
-        id: 0,
-        uuid: String::new(),
-        mentor_id,
-        on: form.date("on", today).unwrap_or(today),
+pub fn save_contact(ctx: &mut Ctx, mentor_id: i64, form: &Form) -> Result<(), SaveError> {
+    let today = ctx.today();
+    ctx.store.save_contact(&Contact {
         channel: clean_line(form.text("channel").trim()).into_owned(),
         initiative: form.choice("initiative").parse().unwrap_or(Party::Me),
         note: clean_line(form.text("note").trim()).into_owned(),
         private: form.toggle("private"),
+        ..Contact::new(mentor_id, form.date("on", today).unwrap_or(today))
     })?;
     Ok(())
 }
 
 /// Saves a health check for mentor `mentor_id`; a rating outside 1–5 is refused at its field.
-pub fn save_health(app: &mut App, mentor_id: i64, form: &Form) -> Result<(), SaveError> {
-    let today = app.clock.today();
+pub fn save_health(ctx: &mut Ctx, mentor_id: i64, form: &Form) -> Result<(), SaveError> {
+    let today = ctx.today();
     let mut ratings = Vec::new();
     for (q, name) in questions().iter().zip(RATING_FIELDS) {
         match form.number(name) {
@@ -128,46 +125,37 @@ pub fn save_health(app: &mut App, mentor_id: i64, form: &Form) -> Result<(), Sav
             _ => {
                 return Err(SaveError::Field {
                     name,
-                    message: app.text().mentors.rating_bad.to_string(),
+                    message: ctx.text().mentors.rating_bad.to_string(),
                 });
             }
         }
     }
-    app.store.save_health_check(&HealthCheck {
-        id: 0,
-        uuid: String::new(),
-        mentor_id,
-        on: form.date("on", today).unwrap_or(today),
+    ctx.store.save_health_check(&HealthCheck {
         ratings,
         note: form.text("note"),
         private: form.toggle("private"),
+        ..HealthCheck::new(mentor_id, form.date("on", today).unwrap_or(today))
     })?;
     Ok(())
 }
 
 /// Ends the relationship: closing notes, status ended, and the thank-you saved as an unsent
 /// gratitude entry for the mentor.
-pub fn save_close(app: &mut App, mentor_id: i64, form: &Form) -> Result<(), SaveError> {
-    let today: NaiveDate = app.clock.today();
-    let mut m = app.store.mentor(mentor_id)?;
+pub fn save_close(ctx: &mut Ctx, mentor_id: i64, form: &Form) -> Result<(), SaveError> {
+    let today: NaiveDate = ctx.today();
+    let mut m = ctx.store.mentor(mentor_id)?;
     m.closing_notes = form.text("closing");
     if m.status != MentorStatus::Ended {
         m.status = MentorStatus::Ended;
         m.status_since = Some(today);
     }
     let thanks = Gratitude {
-        id: 0,
-        uuid: String::new(),
         mentor_id: Some(m.id),
-        meeting_id: None,
-        commitment_id: None,
-        on: today,
-        what_for: form.text("thanks"),
-        sent: false,
         channel: m.channel.clone(),
         private: m.private,
+        ..Gratitude::new(form.text("thanks"), today)
     };
-    app.store.end_mentorship(&m, &thanks)?;
+    ctx.store.end_mentorship(&m, &thanks)?;
     Ok(())
 }
 
@@ -178,13 +166,11 @@ mod tests {
 
     fn check(day: u32, ratings: &[u8]) -> HealthCheck {
         HealthCheck {
-            id: 0,
-            uuid: String::new(),
-            mentor_id: 1,
-            on: NaiveDate::from_ymd_opt(2026, 11, day).unwrap_or_default(),
             ratings: ratings.iter().map(|r| ("q".to_string(), *r)).collect(),
-            note: String::new(),
-            private: false,
+            ..HealthCheck::new(
+                1,
+                NaiveDate::from_ymd_opt(2026, 11, day).unwrap_or_default(),
+            )
         }
     }
 

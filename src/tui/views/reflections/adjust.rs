@@ -3,28 +3,29 @@
 
 use ratatui::text::Line;
 
-use super::form::select;
 use crate::domain::{Goal, GoalRevision, GoalStatus};
 use crate::i18n::{Label, fill};
 use crate::store::Result;
-use crate::tui::app::App;
+use crate::tui::ctx::Ctx;
+use crate::tui::effect::Effect;
+use crate::tui::effect::SaveError;
 use crate::tui::form::Form;
-use crate::tui::forms::SaveError;
 use crate::tui::ui::number;
-use crate::tui::views::LIST_LIMIT;
+use crate::tui::view::View;
+use crate::tui::views::list::LIST_LIMIT;
 
 /// The goal-adjustment form, or `None` when there are no goals.
-pub(super) fn adjust_form(app: &App, draft_key: &str) -> Result<Option<Form>> {
-    let t = &app.text().reflections;
-    let labels = &app.text().labels;
-    let goals = app.store.goal_summaries(LIST_LIMIT)?;
+pub(super) fn adjust_form(ctx: &Ctx) -> Result<Option<Form>> {
+    let t = &ctx.text().reflections;
+    let labels = &ctx.text().labels;
+    let goals = ctx.store.goal_summaries(LIST_LIMIT)?;
     if goals.is_empty() {
         return Ok(None);
     }
-    let hidden = app.hide_private;
+    let hidden = ctx.hide_private;
     let title = |g: &Goal| {
         if g.private && hidden {
-            app.text().common.hidden_text.to_string()
+            ctx.text().common.hidden_text.to_string()
         } else {
             g.title.clone()
         }
@@ -39,34 +40,34 @@ pub(super) fn adjust_form(app: &App, draft_key: &str) -> Result<Option<Form>> {
             .iter()
             .map(|s| (s.code().to_string(), s.label(labels).to_string())),
     );
-    let mut form = Form::builder(draft_key, t.form_adjust)
+    let mut form = Form::builder(t.form_adjust)
         .choice("goal", t.f_goal, options)
         .number("target", t.f_target)
         .date("due", t.f_due)
         .choice("status", t.f_status, statuses)
         .line("reason", t.f_reason)
         .build();
-    let mut panel = vec![Line::styled(t.goals_now, app.theme.title)];
+    let mut panel = vec![Line::styled(t.goals_now, ctx.theme.title)];
     for s in goals.iter().take(12) {
         let g = &s.goal;
         panel.push(Line::from(format!("• {}", title(g))));
         panel.push(Line::styled(
             format!(
                 "  {}",
-                fill(
+                fill!(
                     t.goal_now,
-                    &[
-                        &g.target
-                            .map(number)
-                            .unwrap_or_else(|| t.no_target.to_string()),
-                        &g.due
-                            .map(|d| app.config.date_format.format(d))
-                            .unwrap_or_else(|| t.no_target.to_string()),
-                        &g.status.label(labels)
-                    ]
+                    target = g
+                        .target
+                        .map(number)
+                        .unwrap_or_else(|| t.no_target.to_string()),
+                    due = g
+                        .due
+                        .map(|d| ctx.config.date_format.format(d))
+                        .unwrap_or_else(|| t.no_target.to_string()),
+                    status = g.status.label(labels)
                 )
             ),
-            app.theme.dim,
+            ctx.theme.dim,
         ));
     }
     form.set_side_panel(panel);
@@ -75,28 +76,22 @@ pub(super) fn adjust_form(app: &App, draft_key: &str) -> Result<Option<Form>> {
 
 /// Applies the goal adjustment of `form`, recorded as revisions citing reflection `id`.
 pub(super) fn save_adjustment(
-    app: &mut App,
+    ctx: &mut Ctx,
     reflection_id: i64,
     form: &Form,
-) -> Result<(), SaveError> {
-    let t = &app.text().reflections;
-    let today = app.clock.today();
+) -> Result<Effect, SaveError> {
+    let t = &ctx.text().reflections;
+    let today = ctx.today();
     let goal_id: i64 = form.choice("goal").parse().unwrap_or(0);
-    let mut goal = app.store.goal(goal_id)?;
+    let mut goal = ctx.store.goal(goal_id)?;
     let reason = form.text("reason").trim().to_string();
     let mut revisions = Vec::new();
     let mut change = |field: &str, old: String, new: String| {
         if old != new {
             revisions.push(GoalRevision {
-                id: 0,
-                uuid: String::new(),
-                goal_id,
-                on: today,
-                field: field.to_string(),
-                old_value: old,
-                new_value: new,
                 reason: reason.clone(),
                 reflection_id: Some(reflection_id),
+                ..GoalRevision::new(goal_id, today, field, old, new)
             });
         }
     };
@@ -130,8 +125,7 @@ pub(super) fn save_adjustment(
             message: t.adjust_nothing.to_string(),
         });
     }
-    app.store.adjust_goal(&goal, &revisions)?;
-    select(app, reflection_id)?;
-    app.message = Some(fill(t.adjusted, &[&revisions.len()]));
-    Ok(())
+    ctx.store.adjust_goal(&goal, &revisions)?;
+    Ok(Effect::Message(fill!(t.adjusted, count = revisions.len()))
+        .and(Effect::Select(View::Reflections, reflection_id)))
 }

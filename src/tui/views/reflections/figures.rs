@@ -1,223 +1,64 @@
 //! The period's figures as the review form's side panel: text with small bar charts.
 
-use chrono::NaiveDate;
 use ratatui::text::{Line, Span};
 
 use crate::config::DateFormat;
-use crate::domain::figures::{CommitmentCounts, PeriodFigures};
-use crate::domain::text::clean_line;
-use crate::i18n::{Text, fill};
+use crate::domain::Period;
+use crate::domain::figures::PeriodFigures;
+use crate::i18n::{Label, Text};
 use crate::tui::theme::Theme;
-use crate::tui::ui::{fit, gauge, number};
+use crate::tui::ui::{gauge, wrap};
 
-/// Width of the bars, in cells.
+/// Width of the gauges, in cells.
 const BAR: usize = 6;
 
-/// A bar of `n` cells out of `max`, at most [`BAR`] wide.
-fn count_bar(n: u32, max: u32) -> String {
-    if max == 0 {
-        return String::new();
-    }
-    let cells = ((f64::from(n) / f64::from(max)) * BAR as f64).round() as usize;
-    "█".repeat(cells.min(BAR))
-}
+/// The panel's width in cells (the form's side panel, less its rule and padding).
+const WIDTH: usize = 42;
 
-/// The panel's lines for figures `f` of a period.
+/// The panel's lines for the figures `f` of a `period`: the catalog's sections (the same
+/// sentences `mentee review` prints), a gauge before each line that has a ratio, every line
+/// wrapped to the panel's width.
 pub fn figure_lines(
     f: &PeriodFigures,
+    period: Period,
     t: &Text,
     theme: &Theme,
     dates: DateFormat,
 ) -> Vec<Line<'static>> {
-    let r = &t.reflections;
-    let last: NaiveDate = crate::domain::figures::last_day(f.end);
-    let mut lines = vec![Line::styled(
-        fill(
-            r.figures_title,
-            &[&dates.format(f.start), &dates.format(last)],
-        ),
-        theme.title,
-    )];
-    // A small chart first, then the words: "████░░  67% Agenda items discussed: 4 of 6".
-    let ratio_line = |label: String, part: u32, whole: u32| {
-        let ratio = (whole > 0).then(|| f64::from(part) / f64::from(whole));
-        vec![Line::from(vec![
-            Span::styled(gauge(ratio, BAR), theme.gauge),
-            Span::raw(format!(" {label}")),
-        ])]
-    };
-
-    // Meetings, per mentor with a bar of held (█) and cancelled (▒).
-    if f.meetings_held + f.meetings_cancelled == 0 {
-        lines.push(Line::from(r.fig_meetings_none));
-    } else {
-        lines.push(Line::from(fill(
-            r.fig_meetings,
-            &[&f.meetings_held, &f.meetings_cancelled],
-        )));
-        for m in f.meetings.iter().filter(|m| m.held + m.cancelled > 0) {
-            let held = "█".repeat(m.held.min(6) as usize);
-            let cancelled = "▒".repeat(m.cancelled.min(6 - m.held.min(6)) as usize);
-            lines.push(Line::from(vec![
-                Span::raw(format!("  {:<10} ", fit(&clean_line(&m.name), 10))),
-                Span::styled(held, theme.gauge),
-                Span::styled(cancelled, theme.warn),
-                Span::styled(
-                    format!(" {}", fill(r.fig_mentor_meetings, &[&m.held, &m.cancelled])),
-                    theme.dim,
-                ),
-            ]));
-        }
-    }
-    lines.extend(ratio_line(
-        fill(r.fig_agenda, &[&f.agenda_discussed, &f.agenda_items]),
-        f.agenda_discussed,
-        f.agenda_items,
-    ));
-    lines.extend(ratio_line(
-        fill(
-            r.fig_feedback,
-            &[&f.feedback_received, &f.feedback_acted_on],
-        ),
-        f.feedback_acted_on,
-        f.feedback_received,
-    ));
-
-    // Commitments: mine and my mentors', with the keep rate as a gauge.
-    let commitments = |who: &str, c: &CommitmentCounts, rate: Option<f64>| {
-        vec![
-            Line::from(vec![
-                Span::styled(gauge(rate, BAR), theme.gauge),
-                Span::raw(format!(" {}", fill(r.fig_made, &[&who, &c.made]))),
-            ]),
-            Line::styled(
-                format!(
-                    "  {}",
-                    fill(r.fig_kept_late_open, &[&c.kept, &c.late, &c.open])
-                ),
-                theme.dim,
-            ),
-        ]
-    };
-    lines.extend(commitments(r.fig_mine, &f.my_commitments, f.my_keep_rate));
-    if f.mentor_commitments.made > 0 {
-        lines.extend(commitments(
-            r.fig_mentors,
-            &f.mentor_commitments,
-            f.mentor_keep_rate,
-        ));
-    }
-
-    // Goals: the change and, with a target, the gauge before → after.
-    lines.push(Line::from(r.fig_goals));
-    if f.goals.is_empty() {
-        lines.push(Line::styled(format!("  {}", r.fig_goals_none), theme.dim));
-    }
-    for g in &f.goals {
-        let change = if g.change > 0.0 {
-            format!("+{}", number(g.change))
-        } else {
-            number(g.change)
-        };
-        lines.push(Line::from(format!(
-            "  {}  {} → {} ({change})",
-            fit(&clean_line(&g.title), 22),
-            number(g.from),
-            number(g.to)
-        )));
-        if let (Some(a), Some(b)) = (g.progress_from, g.progress_to) {
-            lines.push(Line::styled(
-                format!("    {:.0}% → {}", a * 100.0, gauge(Some(b), BAR)),
-                theme.gauge,
-            ));
-        }
-    }
-
-    lines.extend(ratio_line(
-        fill(r.fig_gratitude, &[&f.gratitude_sent, &f.gratitude_noted]),
-        f.gratitude_sent,
-        f.gratitude_noted,
-    ));
-    lines.extend(ratio_line(
-        format!(
-            "{}, {}",
-            fill(r.fig_contacts, &[&f.contacts]),
-            r.fig_initiated
-        ),
-        f.contacts_i_initiated,
-        f.contacts,
-    ));
-
-    // Health checks: the average rating out of 5 per mentor.
-    if f.health.is_empty() {
-        lines.push(Line::from(r.fig_health_none));
-    } else {
-        lines.push(Line::from(r.fig_health));
-        for h in &f.health {
-            let value = match h.average {
-                Some(avg) => format!(
-                    "{} {}/5",
-                    count_bar((avg * 10.0).round() as u32, 50),
-                    number((avg * 10.0).round() / 10.0)
-                ),
-                None => r.fig_no_rating.to_string(),
-            };
-            lines.push(Line::from(format!(
-                "  {:<14} {}",
-                fit(&clean_line(&h.name), 14),
-                fill(r.fig_health_line, &[&value, &h.checks])
-            )));
-        }
-    }
-    lines
-}
-
-/// `text` broken into lines of at most `width` characters at spaces, each line after the
-/// first indented by `indent` spaces. (The side panel counts lines, so they are broken here.)
-pub fn wrap(text: &str, width: usize, indent: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        let room = if lines.is_empty() {
-            width
-        } else {
-            width.saturating_sub(indent)
-        };
-        let len = line.chars().count();
-        if len > 0 && len + 1 + word.chars().count() > room {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
+    let last = crate::domain::figures::last_day(f.end);
+    let heading = t.review.heading(
+        period.label(&t.labels),
+        &dates.format(f.start),
+        &dates.format(last),
+    );
+    let mut lines: Vec<Line<'static>> = wrap(&heading, WIDTH, 0)
         .into_iter()
-        .enumerate()
-        .map(|(i, l)| {
-            if i == 0 {
-                l
-            } else {
-                format!("{:indent$}{l}", "")
+        .map(|l| Line::styled(l, theme.title))
+        .collect();
+    for section in t.review.sections(f) {
+        lines.push(Line::styled(section.title.to_string(), theme.header));
+        for figure in section.lines {
+            match figure.ratio {
+                Some(ratio) => {
+                    let bar = gauge(Some(ratio), BAR);
+                    let text = format!("{bar} {}", figure.text);
+                    for (i, part) in wrap(&text, WIDTH, 2).into_iter().enumerate() {
+                        lines.push(match part.strip_prefix(&bar) {
+                            Some(rest) if i == 0 => Line::from(vec![
+                                Span::styled(bar.clone(), theme.gauge),
+                                Span::raw(rest.to_string()),
+                            ]),
+                            _ => Line::from(part),
+                        });
+                    }
+                }
+                None => lines.extend(
+                    wrap(&figure.text, WIDTH - 2, 2)
+                        .into_iter()
+                        .map(|part| Line::from(format!("  {part}"))),
+                ),
             }
-        })
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn wrap_breaks_at_spaces_and_indents() {
-        assert_eq!(
-            wrap("What is still loose? Notes from meetings", 16, 2),
-            ["What is still", "  loose? Notes", "  from meetings"]
-        );
-        assert!(wrap("", 10, 2).is_empty());
+        }
     }
+    lines
 }

@@ -1,156 +1,119 @@
 //! The Reflections view's keys, forms and actions: choosing a template, writing the review
 //! with the period's figures beside it, editing and deleting it, and adjusting a goal from it.
 
+pub use crate::tui::action::ReflectionsAction;
+pub use crate::tui::purpose::ReflectionForm;
 use chrono::NaiveDate;
-use ratatui::crossterm::event::KeyCode;
 use ratatui::text::Line;
 
 use std::borrow::Cow;
 
+use super::ReflectionsView;
 use super::adjust::{adjust_form, save_adjustment};
-use super::templates::{self, Template, Templates};
-use super::{Cursor, figure_lines};
+use super::figures::figure_lines;
+use crate::assets::reflection_templates::{self as templates, Template, Templates};
+use crate::domain::RecordKind;
 use crate::domain::figures::{figures, period_bounds};
 use crate::domain::{Period, Reflection};
 use crate::i18n::{Label, fill};
 use crate::store::{Result, StoreError};
-use crate::tui::app::App;
+use crate::tui::ctx::{Ctx, existing};
+use crate::tui::effect::{Confirm, Effect, SaveError};
 use crate::tui::form::Form;
-use crate::tui::forms::{FormPurpose, OpenForm, SaveError};
-use crate::tui::keys::{Action, Binding, Key, bind};
-use crate::tui::views::View;
-
-/// What the Reflections view's own keys do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReflectionsAction {
-    New,
-    Edit,
-    Delete,
-    AdjustGoal,
-}
-
-/// Keys of the Reflections view. (`g` stays "top of the list"; adjusting a goal is `a`.)
-pub const KEYS: &[Binding] = &[
-    bind(
-        &[Key::ch('n')],
-        Action::Reflections(ReflectionsAction::New),
-        "n",
-        |t| t.reflections.key_new,
-        true,
-    ),
-    bind(
-        &[Key::ch('e')],
-        Action::Reflections(ReflectionsAction::Edit),
-        "e",
-        |t| t.reflections.key_edit,
-        true,
-    ),
-    bind(
-        &[Key::ch('a')],
-        Action::Reflections(ReflectionsAction::AdjustGoal),
-        "a",
-        |t| t.reflections.key_adjust,
-        true,
-    ),
-    bind(
-        &[Key::ch('d'), Key::plain(KeyCode::Delete)],
-        Action::Reflections(ReflectionsAction::Delete),
-        "d",
-        |t| t.reflections.key_delete,
-        false,
-    ),
-];
-
-/// What a Reflections form is for.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ReflectionForm {
-    /// Choosing the template and the period of a new review.
-    Start,
-    /// A new review from `template` of the `period` beginning on `start`.
-    New {
-        template: String,
-        period: Period,
-        start: NaiveDate,
-    },
-    /// The review with this id.
-    Edit(i64),
-    /// Adjusting a goal from the review with this id.
-    AdjustGoal(i64),
-}
+use crate::tui::purpose::FormPurpose;
+use crate::tui::view::View;
 
 /// Applies one of the view's actions.
-pub fn update(app: &mut App, action: ReflectionsAction) -> Result<()> {
-    let selected = app.views.reflections.selected().cloned();
-    match (action, selected) {
+pub fn update(ctx: &mut Ctx, v: &mut ReflectionsView, action: ReflectionsAction) -> Result<Effect> {
+    let t = ctx.text();
+    let form = |p: ReflectionForm| Effect::OpenForm(FormPurpose::Reflections(p));
+    Ok(match (action, v.selected()) {
         (ReflectionsAction::New, _) => {
-            if let Some(problem) = app.views.reflections.templates.problems.first() {
-                app.message = Some(fill(app.text().reflections.templates_skipped, &[problem]));
+            let problem = match v.templates.problems.first() {
+                Some(problem) => {
+                    Effect::Message(fill!(t.reflections.templates_skipped, file = problem))
+                }
+                None => Effect::None,
+            };
+            if v.templates.list.is_empty() {
+                return Ok(Effect::say(t.reflections.no_templates));
             }
-            if app.views.reflections.templates.list.is_empty() {
-                app.message = Some(app.text().reflections.no_templates.to_string());
-                return Ok(());
-            }
-            let form = start_form(app);
-            app.open_form(form, FormPurpose::Reflections(ReflectionForm::Start));
+            problem.and(form(ReflectionForm::Start))
         }
-        (ReflectionsAction::Edit, Some(r)) => {
-            let key = format!("reflection:edit:{}", r.id);
-            let form = review_form(app, &r, &key)?;
-            app.open_form(form, FormPurpose::Reflections(ReflectionForm::Edit(r.id)));
-        }
+        (ReflectionsAction::Edit, Some(r)) => form(ReflectionForm::Edit(r.id)),
         (ReflectionsAction::Delete, Some(r)) => {
-            let t = app.text();
             let name = format!(
                 "{} {}",
                 r.period.label(&t.labels),
-                app.config.date_format.format(r.period_start)
+                ctx.config.date_format.format(r.period_start)
             );
-            app.ask_delete("reflections", r.id, t.reflections.kind, &name);
+            Effect::Confirm(Confirm::delete(t, RecordKind::Reflection, r.id, &name))
         }
         (ReflectionsAction::AdjustGoal, Some(r)) => {
-            let key = format!("reflection:goal:{}", r.id);
-            match adjust_form(app, &key)? {
-                Some(form) => app.open_form(
-                    form,
-                    FormPurpose::Reflections(ReflectionForm::AdjustGoal(r.id)),
-                ),
-                None => app.message = Some(app.text().reflections.adjust_no_goals.to_string()),
+            if ctx.store.goal_summaries(1)?.is_empty() {
+                Effect::say(t.reflections.adjust_no_goals)
+            } else {
+                form(ReflectionForm::AdjustGoal(r.id))
             }
         }
-        (_, None) => app.message = Some(app.text().common.nothing_selected.to_string()),
-    }
-    Ok(())
+        (_, None) => Effect::say(t.common.nothing_selected),
+    })
+}
+
+/// The form of `purpose` (`None` when its review, its template or every goal is gone).
+pub fn form(ctx: &Ctx, v: &ReflectionsView, purpose: &ReflectionForm) -> Result<Option<Form>> {
+    Ok(match purpose {
+        ReflectionForm::Start => Some(start_form(ctx, v)),
+        ReflectionForm::New {
+            template,
+            period,
+            start,
+        } => {
+            if templates_of(ctx, v).find(template).is_none() {
+                return Ok(None);
+            }
+            Some(review_form(ctx, v, &new_review(template, *period, *start))?)
+        }
+        ReflectionForm::Edit(id) => match existing(ctx.store.reflection(*id))? {
+            Some(r) => Some(review_form(ctx, v, &r)?),
+            None => None,
+        },
+        ReflectionForm::AdjustGoal(id) => match existing(ctx.store.reflection(*id))? {
+            Some(_) => adjust_form(ctx)?,
+            None => None,
+        },
+    })
 }
 
 /// The templates in use: the view's, or read afresh when the view has not been shown yet
 /// (a draft offered back at start).
-fn templates_of(app: &App) -> Cow<'_, Templates> {
-    let view = &app.views.reflections.templates;
+fn templates_of<'a>(ctx: &Ctx, v: &'a ReflectionsView) -> Cow<'a, Templates> {
+    let view = &v.templates;
     if view.list.is_empty() {
-        Cow::Owned(templates::load(app.config.dir.as_deref()))
+        Cow::Owned(templates::load(ctx.config.dir.as_deref()))
     } else {
         Cow::Borrowed(view)
     }
 }
 
 /// The period codes with their labels.
-fn periods(app: &App) -> Vec<(String, String)> {
+fn periods(ctx: &Ctx) -> Vec<(String, String)> {
     [Period::Week, Period::Month, Period::Quarter]
         .iter()
         .map(|p| {
             (
                 p.code().to_string(),
-                p.label(&app.text().labels).to_string(),
+                p.label(&ctx.text().labels).to_string(),
             )
         })
         .collect()
 }
 
 /// Step one of a new review: which template, which period.
-fn start_form(app: &App) -> Form {
-    let t = &app.text().reflections;
-    let templates = templates_of(app);
-    let lang = app.lang;
+fn start_form(ctx: &Ctx, v: &ReflectionsView) -> Form {
+    let t = &ctx.text().reflections;
+    let templates = templates_of(ctx, v);
+    let lang = ctx.lang;
     let options = templates
         .list
         .iter()
@@ -162,24 +125,24 @@ fn start_form(app: &App) -> Form {
             (tpl.name.clone(), label)
         })
         .collect();
-    let mut form = Form::builder("reflection:start", t.form_start)
+    let mut form = Form::builder(t.form_start)
         .choice("template", t.f_template, options)
-        .choice("period", t.f_period, periods(app))
-        .value("period", app.config.reflection_cadence.code())
+        .choice("period", t.f_period, periods(ctx))
+        .value("period", ctx.config.reflection_cadence.code())
         .build();
-    let mut panel = vec![Line::styled(t.templates_title, app.theme.title)];
+    let mut panel = vec![Line::styled(t.templates_title, ctx.theme.title)];
     for tpl in &templates.list {
         panel.push(Line::from(format!("• {}", tpl.title(lang))));
         let labels: Vec<&str> = tpl.prompts.iter().map(|p| p.label.get(lang)).collect();
         panel.push(Line::styled(
             format!("  {}", labels.join(" · ")),
-            app.theme.dim,
+            ctx.theme.dim,
         ));
     }
     for p in &templates.problems {
         panel.push(Line::styled(
-            fill(t.templates_skipped, &[p]),
-            app.theme.warn,
+            fill!(t.templates_skipped, file = p),
+            ctx.theme.warn,
         ));
     }
     form.set_side_panel(panel);
@@ -193,28 +156,29 @@ fn period_range(period: Period, start: NaiveDate) -> (NaiveDate, NaiveDate) {
 
 /// The side panel of a review: the period's figures, then its prompts' questions.
 fn review_panel(
-    app: &App,
+    ctx: &Ctx,
     template: Option<&Template>,
     period: Period,
     start: NaiveDate,
 ) -> Result<Vec<Line<'static>>> {
-    let lang = app.lang;
+    let lang = ctx.lang;
     let (start, end) = period_range(period, start);
-    let input = app.store.figure_input(start, end, app.clock.today())?;
+    let input = ctx.store.figure_input(start, end, ctx.today())?;
     // The figures first: in a narrow terminal the panel sits below the fields, cut short.
     let mut panel = figure_lines(
         &figures(&input),
-        app.text(),
-        &app.theme,
-        app.config.date_format,
+        period,
+        ctx.text(),
+        ctx.theme,
+        ctx.config.date_format,
     );
     if let Some(tpl) = template {
         panel.push(Line::from(""));
         for p in &tpl.prompts {
             let text = format!("{}: {}", p.label.get(lang), p.text.get(lang));
-            for (i, line) in super::figures::wrap(&text, 42, 2).into_iter().enumerate() {
+            for (i, line) in crate::tui::ui::wrap(&text, 42, 2).into_iter().enumerate() {
                 panel.push(if i == 0 {
-                    Line::styled(line, app.theme.header)
+                    Line::styled(line, ctx.theme.header)
                 } else {
                     Line::from(line)
                 });
@@ -226,10 +190,10 @@ fn review_panel(
 
 /// The review form: one multi-line field per prompt (answers of `r` filled in), a privacy
 /// toggle, and the prompts and figures beside.
-fn review_form(app: &App, r: &Reflection, draft_key: &str) -> Result<Form> {
-    let t = &app.text().reflections;
-    let templates = templates_of(app);
-    let lang = app.lang;
+fn review_form(ctx: &Ctx, v: &ReflectionsView, r: &Reflection) -> Result<Form> {
+    let t = &ctx.text().reflections;
+    let templates = templates_of(ctx, v);
+    let lang = ctx.lang;
     let template = templates.find(&r.template);
     // The template's prompts in order, then answers to prompts it no longer has.
     let mut prompts: Vec<(String, String)> = template
@@ -247,26 +211,26 @@ fn review_form(app: &App, r: &Reflection, draft_key: &str) -> Result<Form> {
     }
     let (start, end) = period_range(r.period, r.period_start);
     let last = crate::domain::figures::last_day(end);
-    let dates = app.config.date_format;
-    let period = r.period.label(&app.text().labels);
+    let dates = ctx.config.date_format;
+    let period = r.period.label(&ctx.text().labels);
     let title = if r.id == 0 {
-        fill(
+        fill!(
             t.form_new,
-            &[
-                &period,
-                &dates.format(start),
-                &dates.format(last),
-                &template.map(|tpl| tpl.title(lang)).unwrap_or(&r.template),
-            ],
+            period = period,
+            start = dates.format(start),
+            end = dates.format(last),
+            template = template.map(|tpl| tpl.title(lang)).unwrap_or(&r.template)
         )
     } else {
-        fill(
+        fill!(
             t.form_edit,
-            &[&period, &dates.format(start), &dates.format(last)],
+            period = period,
+            start = dates.format(start),
+            end = dates.format(last)
         )
     };
     let height = if prompts.len() > 4 { 3 } else { 4 };
-    let mut builder = Form::builder(draft_key, title);
+    let mut builder = Form::builder(title);
     for (code, label) in &prompts {
         let name = format!("p:{code}");
         let answer = r
@@ -283,68 +247,61 @@ fn review_form(app: &App, r: &Reflection, draft_key: &str) -> Result<Form> {
         .toggle("private", t.f_private)
         .checked("private", r.private)
         .build();
-    form.set_side_panel(review_panel(app, template, r.period, r.period_start)?);
+    form.set_side_panel(review_panel(ctx, template, r.period, r.period_start)?);
     Ok(form)
 }
 
 /// A new, unsaved review.
 fn new_review(template: &str, period: Period, start: NaiveDate) -> Reflection {
-    Reflection {
-        id: 0,
-        uuid: String::new(),
-        period,
-        period_start: start,
-        template: template.to_string(),
-        answers: Vec::new(),
-        private: false,
-    }
+    Reflection::new(period, start, template)
 }
 
 /// Saves a form of the view.
-pub fn save(app: &mut App, purpose: &ReflectionForm, form: &Form) -> Result<(), SaveError> {
+pub fn save(
+    ctx: &mut Ctx,
+    v: &ReflectionsView,
+    purpose: &ReflectionForm,
+    form: &Form,
+) -> Result<Effect, SaveError> {
     match purpose {
         ReflectionForm::Start => {
-            let t = &app.text().reflections;
+            let t = &ctx.text().reflections;
             let name = form.choice("template").to_string();
-            let Some(template) = templates_of(app).find(&name).cloned() else {
+            let Some(template) = templates_of(ctx, v).find(&name).cloned() else {
                 return Err(SaveError::Field {
                     name: "template",
-                    message: fill(t.unknown_template, &[&name]),
+                    message: fill!(t.unknown_template, name = name),
                 });
             };
             let period: Period = form
                 .choice("period")
                 .parse()
-                .unwrap_or(app.config.reflection_cadence);
-            let (start, _) = period_bounds(period, app.clock.today(), app.config.week_start);
-            let key = format!("reflection:new:{}:{}:{start}", template.name, period.code());
-            let review = review_form(app, &new_review(&template.name, period, start), &key)?;
-            // The review form replaces the chooser; the app keeps the form set here.
-            app.open_form(
-                review,
-                FormPurpose::Reflections(ReflectionForm::New {
+                .unwrap_or(ctx.config.reflection_cadence);
+            let (start, _) = period_bounds(period, ctx.today(), ctx.config.week_start);
+            // The review form takes the chooser's place.
+            Ok(Effect::OpenForm(FormPurpose::Reflections(
+                ReflectionForm::New {
                     template: template.name,
                     period,
                     start,
-                }),
-            );
-            Ok(())
+                },
+            )))
         }
         ReflectionForm::New {
             template,
             period,
             start,
-        } => save_review(app, new_review(template, *period, *start), form),
+        } => save_review(ctx, new_review(template, *period, *start), form),
         ReflectionForm::Edit(id) => {
-            let r = app.store.reflection(*id)?;
-            save_review(app, r, form)
+            let r = ctx.store.reflection(*id)?;
+            save_review(ctx, r, form)
         }
-        ReflectionForm::AdjustGoal(id) => save_adjustment(app, *id, form),
+        ReflectionForm::AdjustGoal(id) => save_adjustment(ctx, *id, form),
     }
 }
 
 /// Saves the answers of `form` into `r`.
-fn save_review(app: &mut App, mut r: Reflection, form: &Form) -> Result<(), SaveError> {
+fn save_review(ctx: &mut Ctx, mut r: Reflection, form: &Form) -> Result<Effect, SaveError> {
     let answers: Vec<(String, String)> = form
         .fields()
         .iter()
@@ -356,65 +313,11 @@ fn save_review(app: &mut App, mut r: Reflection, form: &Form) -> Result<(), Save
     if answers.iter().all(|(_, a)| a.trim().is_empty()) {
         // The prompts' field names are not static: the message goes to the status bar.
         return Err(SaveError::Store(StoreError::Invalid(
-            app.text().reflections.answers_empty.to_string(),
+            ctx.text().reflections.answers_empty.to_string(),
         )));
     }
     r.answers = answers;
     r.private = form.toggle("private");
-    let id = app.store.save_reflection(&r)?;
-    select(app, id)?;
-    Ok(())
-}
-
-/// Reloads the view and puts the cursor on reflection `id`.
-pub(super) fn select(app: &mut App, id: i64) -> Result<()> {
-    app.load(View::Reflections)?;
-    let view = &mut app.views.reflections;
-    if let Some(pos) = view.rows.iter().position(|r| r.id == id) {
-        view.cursor = Cursor { pos };
-    }
-    Ok(())
-}
-
-/// Rebuilds the form a `reflection:…` draft belongs to.
-pub fn reopen(app: &App, draft_key: &str) -> Option<OpenForm> {
-    let rest = draft_key.strip_prefix("reflection:")?;
-    let mut parts = rest.split(':');
-    let (form, purpose) = match parts.next()? {
-        "start" => (start_form(app), ReflectionForm::Start),
-        "new" => {
-            let template = parts.next()?.to_string();
-            let period: Period = parts.next()?.parse().ok()?;
-            let start: NaiveDate = parts.next()?.parse().ok()?;
-            templates_of(app).find(&template)?;
-            let r = new_review(&template, period, start);
-            (
-                review_form(app, &r, draft_key).ok()?,
-                ReflectionForm::New {
-                    template,
-                    period,
-                    start,
-                },
-            )
-        }
-        "edit" => {
-            let r = app.store.reflection(parts.next()?.parse().ok()?).ok()?;
-            (
-                review_form(app, &r, draft_key).ok()?,
-                ReflectionForm::Edit(r.id),
-            )
-        }
-        "goal" => {
-            let r = app.store.reflection(parts.next()?.parse().ok()?).ok()?;
-            (
-                adjust_form(app, draft_key).ok()??,
-                ReflectionForm::AdjustGoal(r.id),
-            )
-        }
-        _ => return None,
-    };
-    Some(OpenForm {
-        form,
-        purpose: FormPurpose::Reflections(purpose),
-    })
+    let id = ctx.store.save_reflection(&r)?;
+    Ok(Effect::Select(View::Reflections, id))
 }

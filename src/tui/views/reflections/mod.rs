@@ -6,20 +6,24 @@
 
 mod adjust;
 mod figures;
-mod form;
+pub mod form;
 pub use crate::assets::reflection_templates as templates;
 
+use crate::tui::ctx::Ctx;
+use crate::tui::views::screen::Screen;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Cell, Row};
 
+pub use crate::tui::action::ReflectionsAction;
+use crate::tui::keys::{Action, Binding, Key, bind};
+pub use crate::tui::purpose::ReflectionForm;
 pub use figures::figure_lines;
-pub use form::{KEYS, ReflectionForm, ReflectionsAction, reopen, save, update};
+use ratatui::crossterm::event::KeyCode;
 pub use templates::Templates;
 
-use super::list::{ListSpec, draw_detail, draw_list, heading};
-use super::{Cursor, LIST_LIMIT, list_and_detail};
+use super::list::{List, ListSpec, draw_detail, draw_list, heading};
 use crate::config::Config;
 use crate::domain::figures::{last_day, review_bounds};
 use crate::domain::text::clean_multiline;
@@ -27,14 +31,13 @@ use crate::domain::{GoalStatus, Reflection};
 use crate::i18n::{Label, Lang, fill};
 use crate::store::{ReflectionRevision, Result, Store};
 use crate::tui::ui::Ui;
+use crate::tui::views::list::{LIST_LIMIT, list_and_detail};
 
 /// The Reflections view's state.
 #[derive(Debug, Default)]
 pub struct ReflectionsView {
-    /// How many rows the list loads; grows when the cursor reaches the end (0: the first page).
-    pub limit: usize,
-    pub rows: Vec<Reflection>,
-    pub cursor: Cursor,
+    /// The rows and the selection.
+    pub list: List<Reflection>,
     /// The templates in use (shipped, overridden or added by the user's own files).
     pub templates: Templates,
     /// The interface language (templates carry both).
@@ -46,22 +49,17 @@ pub struct ReflectionsView {
 impl ReflectionsView {
     /// Loads the list, the templates and the goal adjustments made from reviews.
     pub fn load(&mut self, store: &Store, config: &Config, lang: Lang) -> Result<()> {
-        self.rows = store.reflections(self.limit.max(LIST_LIMIT))?;
-        self.cursor.clamp(self.rows.len());
+        let rows = store.reflections(self.list.limit())?;
+        self.list.set_rows(rows);
         self.templates = templates::load(config.dir.as_deref());
         self.lang = lang;
         self.revisions = store.reflection_revisions(LIST_LIMIT)?;
         Ok(())
     }
 
-    /// Number of rows in the list.
-    pub fn row_count(&self) -> usize {
-        self.rows.len()
-    }
-
     /// The selected reflection.
     pub fn selected(&self) -> Option<&Reflection> {
-        self.rows.get(self.cursor.pos)
+        self.list.selected()
     }
 
     /// A template's title, or its name when it is not available.
@@ -76,8 +74,8 @@ impl ReflectionsView {
     pub fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
         let t = &ui.t.reflections;
         let (list_area, detail_area) = list_and_detail(area);
-        let window = super::list::window(self.cursor, self.rows.len(), list_area);
-        let rows = self.rows[window.clone()]
+        let window = super::list::window(self.list.cursor(), self.list.rows().len(), list_area);
+        let rows = self.list.rows()[window.clone()]
             .iter()
             .map(|r| {
                 Row::new(vec![
@@ -102,15 +100,15 @@ impl ReflectionsView {
                     Constraint::Min(10),
                 ],
                 rows,
-                window: Some((window.start, self.rows.len())),
-                cursor: self.cursor,
+                window: Some((window.start, self.list.rows().len())),
+                cursor: self.list.cursor(),
                 empty: t.empty,
                 focused: true,
             },
             ui,
         );
-        if let Some(r) = self.selected() {
-            draw_detail(f, detail_area, t.answers, self.detail_lines(r, ui), ui);
+        if let Some((title, lines)) = Screen::detail(self, ui) {
+            draw_detail(f, detail_area, &title, lines, ui);
         } else if !self.templates.problems.is_empty() {
             draw_detail(f, detail_area, t.answers, self.problem_lines(ui), ui);
         }
@@ -122,7 +120,7 @@ impl ReflectionsView {
             .iter()
             .map(|p| {
                 Line::styled(
-                    fill(ui.t.reflections.templates_skipped, &[&ui.user(p, false)]),
+                    fill!(ui.t.reflections.templates_skipped, file = ui.user(p, false)),
                     ui.theme.warn,
                 )
             })
@@ -131,6 +129,7 @@ impl ReflectionsView {
 
     fn detail_lines(&self, r: &Reflection, ui: &Ui) -> Vec<Line<'static>> {
         let t = &ui.t.reflections;
+
         // A week starts where the review says; months and quarters are calendar ones.
         let (start, end) = review_bounds(r.period, r.period_start);
         let mut lines = vec![Line::styled(
@@ -198,3 +197,70 @@ impl ReflectionsView {
         lines
     }
 }
+
+impl Screen for ReflectionsView {
+    fn load(&mut self, ctx: &Ctx) -> Result<()> {
+        ReflectionsView::load(self, ctx.store, ctx.config, ctx.lang)
+    }
+
+    fn step(&mut self, ctx: &Ctx, delta: isize) -> Result<()> {
+        if self.list.grow(delta, 0) {
+            ReflectionsView::load(self, ctx.store, ctx.config, ctx.lang)?;
+        }
+        self.list.step(delta);
+        Ok(())
+    }
+
+    fn select(&mut self, ctx: &Ctx, id: i64) -> Result<bool> {
+        let _ = ctx;
+        Ok(self.list.select(id))
+    }
+
+    fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
+        ReflectionsView::render(self, f, area, ui)
+    }
+
+    fn detail(&self, ui: &Ui) -> Option<crate::tui::views::screen::Detail> {
+        let r = self.selected()?;
+        Some((
+            ui.t.reflections.answers.to_string(),
+            self.detail_lines(r, ui),
+        ))
+    }
+
+    fn keys(&self) -> &'static [crate::tui::keys::Binding] {
+        KEYS
+    }
+}
+
+/// Keys of the Reflections view. (`g` stays "top of the list"; adjusting a goal is `a`.)
+pub const KEYS: &[Binding] = &[
+    bind(
+        &[Key::ch('n')],
+        Action::Reflections(ReflectionsAction::New),
+        "n",
+        |t| t.reflections.key_new,
+        true,
+    ),
+    bind(
+        &[Key::ch('e')],
+        Action::Reflections(ReflectionsAction::Edit),
+        "e",
+        |t| t.reflections.key_edit,
+        true,
+    ),
+    bind(
+        &[Key::ch('a')],
+        Action::Reflections(ReflectionsAction::AdjustGoal),
+        "a",
+        |t| t.reflections.key_adjust,
+        true,
+    ),
+    bind(
+        &[Key::ch('d'), Key::plain(KeyCode::Delete)],
+        Action::Reflections(ReflectionsAction::Delete),
+        "d",
+        |t| t.reflections.key_delete,
+        false,
+    ),
+];

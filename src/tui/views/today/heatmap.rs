@@ -93,15 +93,13 @@ pub fn lines(
     ]));
     let sum = |f: fn(&DayActivity) -> u32| activity.iter().map(f).sum::<u32>();
     lines.push(Line::styled(
-        fill(
+        fill!(
             t.heat_totals,
-            &[
-                &sum(|d| d.meetings),
-                &sum(|d| d.contacts),
-                &sum(|d| d.commitments_done),
-                &sum(|d| d.feedback),
-                &sum(|d| d.gratitude),
-            ],
+            meetings = sum(|d| d.meetings),
+            contacts = sum(|d| d.contacts),
+            done = sum(|d| d.commitments_done),
+            feedback = sum(|d| d.feedback),
+            thanks = sum(|d| d.gratitude)
         ),
         ui.theme.dim,
     ));

@@ -8,6 +8,9 @@
 mod heatmap;
 mod panels;
 
+pub use crate::tui::action::TodayAction;
+use crate::tui::ctx::Ctx;
+use crate::tui::views::screen::Screen;
 use std::collections::HashMap;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime, Weekday};
@@ -270,16 +273,10 @@ pub fn allocate(height: u16, wants: &[(usize, usize)]) -> Vec<u16> {
 
 // ---- Keys and actions --------------------------------------------------------------------
 
-use crate::tui::app::App;
+use crate::tui::action::DebriefAction;
+use crate::tui::effect::Effect;
 use crate::tui::keys::{Action, Binding, Key, bind};
-use crate::tui::views::{Cursor, View};
-
-/// What the Today view's own keys do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TodayAction {
-    /// `b`: debrief the meeting whose time has passed.
-    Debrief,
-}
+use crate::tui::view::View;
 
 /// Keys of the Today view.
 pub const KEYS: &[Binding] = &[
@@ -300,28 +297,37 @@ pub const KEYS: &[Binding] = &[
 ];
 
 /// Applies one of the view's actions.
-pub fn update(app: &mut App, action: TodayAction) -> Result<()> {
-    match action {
-        TodayAction::Debrief => match app.views.today.debrief_meeting_id() {
-            Some(id) => {
-                // The debrief opens over the Meetings view, on that meeting.
-                open_meeting(app, id)?;
-                crate::tui::views::debrief::start(app, id)?;
-            }
-            None => app.message = Some(app.text().today.no_debrief.to_string()),
+pub fn update(ctx: &mut Ctx, v: &mut TodayView, action: TodayAction) -> Result<Effect> {
+    Ok(match action {
+        // The debrief opens over the Meetings view, on that meeting.
+        TodayAction::Debrief => match v.debrief_meeting_id() {
+            Some(id) => Effect::Show(View::Meetings, id)
+                .and(Effect::Then(Action::Debrief(DebriefAction::Open(id)))),
+            None => Effect::say(ctx.text().today.no_debrief),
         },
-    }
-    Ok(())
+    })
 }
 
-/// Shows the Meetings view with meeting `id` selected.
-fn open_meeting(app: &mut App, id: i64) -> Result<()> {
-    app.screen = crate::tui::app::Screen::View(View::Meetings);
-    app.load(View::Meetings)?;
-    let meetings = &mut app.views.meetings;
-    if let Some(pos) = meetings.rows.iter().position(|r| r.meeting.id == id) {
-        meetings.cursor = Cursor { pos };
-        meetings.load_detail(&app.store)?;
+impl Screen for TodayView {
+    fn load(&mut self, ctx: &Ctx) -> Result<()> {
+        TodayView::load(self, ctx.store, ctx.now, ctx.config)
     }
-    Ok(())
+
+    fn step(&mut self, ctx: &Ctx, delta: isize) -> Result<()> {
+        let _ = (ctx, delta);
+        Ok(())
+    }
+
+    fn select(&mut self, ctx: &Ctx, id: i64) -> Result<bool> {
+        let _ = (ctx, id);
+        Ok(false)
+    }
+
+    fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
+        TodayView::render(self, f, area, ui)
+    }
+
+    fn keys(&self) -> &'static [crate::tui::keys::Binding] {
+        KEYS
+    }
 }

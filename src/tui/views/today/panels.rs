@@ -19,9 +19,9 @@ impl TodayView {
         let m = &s.meeting;
         let delta = m.starts_at - ui.now;
         let countdown = if delta.num_minutes() >= 0 {
-            fill(t.starts_in, &[&duration_words(delta, ui)])
+            fill!(t.starts_in, duration = duration_words(delta, ui))
         } else {
-            fill(t.started_ago, &[&duration_words(-delta, ui)])
+            fill!(t.started_ago, duration = duration_words(-delta, ui))
         };
         let readiness_style = match s.readiness {
             crate::domain::AgendaReadiness::Ready => ui.theme.good,
@@ -40,12 +40,17 @@ impl TodayView {
             ]),
             Line::from(vec![
                 Span::styled(
-                    fill(t.agenda_is, &[&s.readiness.label(&ui.t.labels)]),
+                    fill!(t.agenda_is, readiness = s.readiness.label(&ui.t.labels)),
                     readiness_style,
                 ),
                 Span::raw(format!(
                     "  ·  {}",
-                    fill(t.items_minutes, &[&s.items, &s.planned_minutes, &m.minutes])
+                    fill!(
+                        t.items_minutes,
+                        items = s.items,
+                        planned = s.planned_minutes,
+                        minutes = m.minutes
+                    )
                 )),
             ]),
             Line::styled(format!("Enter: {}", t.key_open_agenda), ui.theme.dim),
@@ -66,7 +71,7 @@ impl TodayView {
                 let due = c.due.unwrap_or(ui.today());
                 let overdue = due < ui.today();
                 let when = if overdue {
-                    fill(ui.t.common.overdue_by, &[&(ui.today() - due).num_days()])
+                    fill!(ui.t.common.overdue_by, days = (ui.today() - due).num_days())
                 } else {
                     ui.relative_day(due)
                 };
@@ -162,7 +167,7 @@ impl TodayView {
             .collect();
         if shown < total {
             lines.push(Line::styled(
-                fill(t.more_nudges, &[&(total - shown)]),
+                fill!(t.more_nudges, count = (total - shown)),
                 ui.theme.dim,
             ));
         }
@@ -197,8 +202,16 @@ impl TodayView {
 fn duration_words(d: Duration, ui: &Ui) -> String {
     let t = &ui.t.today;
     if d.num_days() >= 1 {
-        fill(t.days_hours, &[&d.num_days(), &(d.num_hours() % 24)])
+        fill!(
+            t.days_hours,
+            days = d.num_days(),
+            hours = (d.num_hours() % 24)
+        )
     } else {
-        fill(t.hours_minutes, &[&d.num_hours(), &(d.num_minutes() % 60)])
+        fill!(
+            t.hours_minutes,
+            hours = d.num_hours(),
+            minutes = (d.num_minutes() % 60)
+        )
     }
 }

@@ -1,0 +1,297 @@
+//! The figures of a review period in words: one catalog, and one model of the lines, for
+//! `mentee review` (which prints them as Markdown) and the Reflections view (which draws them
+//! beside a review with a gauge for each ratio).
+
+use super::{catalog, fill};
+use crate::domain::figures::{CommitmentCounts, PeriodFigures};
+use crate::domain::text::clean_line;
+
+catalog! {
+    /// The review's sentences.
+    pub struct ReviewText {
+        title,
+        meetings,
+        meetings_mentor,
+        meetings_total,
+        no_meetings,
+        agenda,
+        feedback,
+        feedback_line,
+        commitments,
+        commitments_line,
+        mine,
+        mentors,
+        goals,
+        goal_line,
+        no_goals,
+        gratitude,
+        gratitude_line,
+        contacts,
+        contacts_line,
+        health,
+        health_line,
+        no_health,
+        not_applicable,
+    }
+}
+
+pub const EN: ReviewText = ReviewText {
+    title: "Review of the {period} {start} to {end}",
+    meetings: "Meetings",
+    meetings_mentor: "{mentor}: {held} held, {cancelled} cancelled",
+    meetings_total: "In all: {held} held, {cancelled} cancelled",
+    no_meetings: "No meetings in this period.",
+    agenda: "Agenda items discussed: {discussed} of {total}",
+    feedback: "Feedback",
+    feedback_line: "{received} received, {acted_on} acted on",
+    commitments: "Commitments",
+    commitments_line: "{who}: {made} made, {kept} kept on time, {late} late, {open} open; keep rate {rate}",
+    mine: "Mine",
+    mentors: "My mentors'",
+    goals: "Goal progress",
+    goal_line: "{goal}: {from} → {to} ({change}), {updates} updates",
+    no_goals: "No progress recorded in this period.",
+    gratitude: "Gratitude",
+    gratitude_line: "{sent} sent of {noted} noted",
+    contacts: "Contacts",
+    contacts_line: "{contacts} contacts, {mine} initiated by me ({share})",
+    health: "Health checks",
+    health_line: "{mentor}: average rating {average} (checks: {checks})",
+    no_health: "No health check in this period.",
+    not_applicable: "n/a",
+};
+
+pub const ID: ReviewText = ReviewText {
+    title: "Tinjauan {period} {start} sampai {end}",
+    meetings: "Pertemuan",
+    meetings_mentor: "{mentor}: {held} terlaksana, {cancelled} dibatalkan",
+    meetings_total: "Seluruhnya: {held} terlaksana, {cancelled} dibatalkan",
+    no_meetings: "Tidak ada pertemuan dalam periode ini.",
+    agenda: "Butir agenda yang dibahas: {discussed} dari {total}",
+    feedback: "Umpan balik",
+    feedback_line: "{received} diterima, {acted_on} ditindaklanjuti",
+    commitments: "Komitmen",
+    commitments_line: "{who}: {made} dibuat, {kept} ditepati tepat waktu, {late} terlambat, {open} terbuka; tingkat ketepatan {rate}",
+    mine: "Milik saya",
+    mentors: "Milik mentor",
+    goals: "Kemajuan sasaran",
+    goal_line: "{goal}: {from} → {to} ({change}), {updates} pembaruan",
+    no_goals: "Tidak ada kemajuan yang dicatat dalam periode ini.",
+    gratitude: "Terima kasih",
+    gratitude_line: "{sent} terkirim dari {noted} dicatat",
+    contacts: "Kontak",
+    contacts_line: "{contacts} kontak, {mine} atas inisiatif saya ({share})",
+    health: "Pemeriksaan kesehatan hubungan",
+    health_line: "{mentor}: rata-rata nilai {average} (pemeriksaan: {checks})",
+    no_health: "Tidak ada pemeriksaan kesehatan dalam periode ini.",
+    not_applicable: "t/a",
+};
+
+/// One line of figures, and the ratio it stands for (a gauge on screen), if any.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FigureLine {
+    pub text: String,
+    pub ratio: Option<f64>,
+}
+
+/// A titled group of lines: meetings, feedback, commitments…
+#[derive(Debug, Clone, PartialEq)]
+pub struct FigureSection {
+    pub title: &'static str,
+    pub lines: Vec<FigureLine>,
+}
+
+fn ratio(part: u32, whole: u32) -> Option<f64> {
+    (whole > 0).then(|| f64::from(part) / f64::from(whole))
+}
+
+fn line(text: String, ratio: Option<f64>) -> FigureLine {
+    FigureLine { text, ratio }
+}
+
+/// A number as people write it: `4`, `2.5`, `0.33` (at most two decimals).
+fn number(value: f64) -> String {
+    let text = format!("{value:.2}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text == "-0" {
+        "0".into()
+    } else {
+        text.to_string()
+    }
+}
+
+/// A signed change: `+2`, `-0.5`, `0`.
+fn signed(value: f64) -> String {
+    let text = number(value);
+    if value > 0.0 && text != "0" {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
+impl ReviewText {
+    /// A ratio in 0..=1 as a whole percentage, or "n/a".
+    fn percent(&self, ratio: Option<f64>) -> String {
+        match ratio {
+            Some(r) => format!("{:.0}%", r * 100.0),
+            None => self.not_applicable.to_string(),
+        }
+    }
+
+    /// "Review of the month 2026-11-01 to 2026-11-30" (dates as the caller writes them).
+    pub fn heading(&self, period: &str, start: &str, end: &str) -> String {
+        fill!(self.title, period = period, start = start, end = end)
+    }
+
+    /// The figures of `f`, section by section, in words.
+    pub fn sections(&self, f: &PeriodFigures) -> Vec<FigureSection> {
+        let mut meetings: Vec<FigureLine> = f
+            .meetings
+            .iter()
+            .filter(|m| m.held + m.cancelled > 0)
+            .map(|m| {
+                line(
+                    fill!(
+                        self.meetings_mentor,
+                        mentor = clean_line(&m.name),
+                        held = m.held,
+                        cancelled = m.cancelled
+                    ),
+                    ratio(m.held, m.held + m.cancelled),
+                )
+            })
+            .collect();
+        if meetings.is_empty() {
+            meetings.push(line(self.no_meetings.to_string(), None));
+        } else {
+            meetings.push(line(
+                fill!(
+                    self.meetings_total,
+                    held = f.meetings_held,
+                    cancelled = f.meetings_cancelled
+                ),
+                None,
+            ));
+        }
+        meetings.push(line(
+            fill!(
+                self.agenda,
+                discussed = f.agenda_discussed,
+                total = f.agenda_items
+            ),
+            ratio(f.agenda_discussed, f.agenda_items),
+        ));
+        let commitments = |who: &str, n: &CommitmentCounts, rate: Option<f64>| {
+            line(
+                fill!(
+                    self.commitments_line,
+                    who = who,
+                    made = n.made,
+                    kept = n.kept,
+                    late = n.late,
+                    open = n.open,
+                    rate = self.percent(rate)
+                ),
+                rate,
+            )
+        };
+        let mut goals: Vec<FigureLine> = f
+            .goals
+            .iter()
+            .map(|g| {
+                let mut change = signed(g.change);
+                if let (Some(a), Some(b)) = (g.progress_from, g.progress_to) {
+                    change.push_str(&format!(
+                        ", {} → {}",
+                        self.percent(Some(a)),
+                        self.percent(Some(b))
+                    ));
+                }
+                line(
+                    fill!(
+                        self.goal_line,
+                        goal = clean_line(&g.title),
+                        from = number(g.from),
+                        to = number(g.to),
+                        change = change,
+                        updates = g.updates
+                    ),
+                    g.progress_to,
+                )
+            })
+            .collect();
+        if goals.is_empty() {
+            goals.push(line(self.no_goals.to_string(), None));
+        }
+        let mut health: Vec<FigureLine> = f
+            .health
+            .iter()
+            .map(|h| {
+                let average = h
+                    .average
+                    .map(number)
+                    .unwrap_or_else(|| self.not_applicable.into());
+                line(
+                    fill!(
+                        self.health_line,
+                        mentor = clean_line(&h.name),
+                        average = average,
+                        checks = h.checks
+                    ),
+                    h.average.map(|a| a / 5.0),
+                )
+            })
+            .collect();
+        if health.is_empty() {
+            health.push(line(self.no_health.to_string(), None));
+        }
+        let section = |title, lines| FigureSection { title, lines };
+        vec![
+            section(self.meetings, meetings),
+            section(
+                self.feedback,
+                vec![line(
+                    fill!(
+                        self.feedback_line,
+                        received = f.feedback_received,
+                        acted_on = f.feedback_acted_on
+                    ),
+                    ratio(f.feedback_acted_on, f.feedback_received),
+                )],
+            ),
+            section(
+                self.commitments,
+                vec![
+                    commitments(self.mine, &f.my_commitments, f.my_keep_rate),
+                    commitments(self.mentors, &f.mentor_commitments, f.mentor_keep_rate),
+                ],
+            ),
+            section(self.goals, goals),
+            section(
+                self.gratitude,
+                vec![line(
+                    fill!(
+                        self.gratitude_line,
+                        sent = f.gratitude_sent,
+                        noted = f.gratitude_noted
+                    ),
+                    ratio(f.gratitude_sent, f.gratitude_noted),
+                )],
+            ),
+            section(
+                self.contacts,
+                vec![line(
+                    fill!(
+                        self.contacts_line,
+                        contacts = f.contacts,
+                        mine = f.contacts_i_initiated,
+                        share = self.percent(f.initiative_share)
+                    ),
+                    f.initiative_share,
+                )],
+            ),
+            section(self.health, health),
+        ]
+    }
+}

@@ -1,0 +1,137 @@
+//! Carrying out what a view asked for ([`Effect`]), and moving between views and records.
+
+use super::{App, Screen};
+
+use crate::domain::RecordKind;
+use crate::i18n::{Label, fill};
+use crate::store;
+use crate::tui::effect::Effect;
+use crate::tui::overlay::Overlay;
+use crate::tui::view::View;
+use crate::tui::views;
+
+impl App {
+    pub(super) fn current_view(&self) -> View {
+        match self.screen {
+            Screen::View(v) => v,
+            Screen::Welcome => View::Today,
+        }
+    }
+
+    pub(super) fn show(&mut self, view: View) -> store::Result<()> {
+        self.screen = Screen::View(view);
+        // Revisiting a view whose data has not changed (here or in another process) since it
+        // was loaded costs nothing; Today also follows the clock, to the minute.
+        let now = self.clock.now();
+        let moment = if view == View::Today {
+            now.format("%F %R").to_string()
+        } else {
+            now.date().to_string()
+        };
+        let stamp = (self.store.change_stamp()?, moment);
+        if self.loaded[view.index()].as_ref() == Some(&stamp) {
+            return Ok(());
+        }
+        self.load(view)?;
+        self.loaded[view.index()] = Some(stamp);
+        Ok(())
+    }
+
+    pub(super) fn page(&self) -> isize {
+        (self.area.height.saturating_sub(8)).max(1) as isize
+    }
+
+    /// `Enter` on a view.
+    pub(super) fn open(&mut self) -> store::Result<()> {
+        let view = self.current_view();
+        if view == View::Today
+            && let Some(id) = self.views.today.next_meeting_id()
+        {
+            self.views.meetings.mode = views::meetings::Mode::List;
+            if !self.select_record(View::Meetings, id)? {
+                return Ok(());
+            }
+        }
+        let (mut ctx, v, _) = self.parts();
+        let effect = match ctx.showing {
+            Some(View::Gratitude) => views::gratitude::open(&mut ctx, &mut v.gratitude)?,
+            // Enter on Today goes straight to preparing the meeting: its agenda builder.
+            Some(View::Meetings) => {
+                views::meetings::update::open_agenda(&mut ctx, &mut v.meetings)?
+            }
+            _ => Effect::None,
+        };
+        self.apply_effect(effect)
+    }
+
+    /// Does what a view asked for.
+    pub(super) fn apply_effect(&mut self, effect: Effect) -> store::Result<()> {
+        match effect {
+            Effect::None => {}
+            Effect::Message(text) => self.message = Some(text),
+            Effect::OpenForm(purpose) => {
+                self.open_form(purpose)?;
+            }
+            Effect::Confirm(confirm) => self.overlays.push(Overlay::Confirm(confirm)),
+            Effect::Reload => {
+                if let Screen::View(view) = self.screen {
+                    self.load(view)?;
+                }
+            }
+            Effect::Select(view, id) => {
+                self.load(view)?;
+                let (ctx, views, _) = self.parts();
+                views.screen_mut(view).select(&ctx, id)?;
+            }
+            Effect::Show(view, id) => {
+                self.select_record(view, id)?;
+            }
+            Effect::Close => {
+                self.overlays.pop();
+            }
+            Effect::Then(action) => self.apply(action)?,
+            Effect::Many(all) => {
+                for effect in all {
+                    self.apply_effect(effect)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub(super) fn move_cursor(&mut self, delta: isize) -> store::Result<()> {
+        let view = self.current_view();
+        let (ctx, views, _) = self.parts();
+        views.screen_mut(view).step(&ctx, delta)
+    }
+
+    /// Shows `view` with the record `id` under the cursor; false when it is not in the list.
+    pub fn select_record(&mut self, view: View, id: i64) -> store::Result<bool> {
+        self.show(view)?;
+        let (ctx, views, _) = self.parts();
+        views.screen_mut(view).select(&ctx, id)
+    }
+
+    pub(super) fn delete(&mut self, kind: RecordKind, id: i64) -> store::Result<()> {
+        let deleted = self.store.delete_with_undo(kind, id)?;
+        let noun = deleted.kind.label(&self.text().labels);
+        self.message = Some(fill!(self.text().common.deleted, kind = noun));
+        self.undo.push(deleted);
+        self.load(self.current_view())
+    }
+
+    pub(super) fn undo_last(&mut self) -> store::Result<()> {
+        match self.undo.pop() {
+            Some(deleted) => {
+                self.store.undo_delete(&deleted)?;
+                let noun = deleted.kind.label(&self.text().labels);
+                self.message = Some(fill!(self.text().common.undone, kind = noun));
+                self.load(self.current_view())
+            }
+            None => {
+                self.message = Some(self.text().common.nothing_to_undo.to_string());
+                Ok(())
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+//! What a view asks the app to do after a key or a save: the views change their own state
+//! and the journal through the [`super::ctx::Ctx`] they are given, and return an [`Effect`]
+//! for everything else (a message, a form, a question, another view), which only the app
+//! applies.
+
+use super::keys::Action;
+use super::purpose::FormPurpose;
+use super::ui::fit;
+use super::view::View;
+use crate::domain::RecordKind;
+use crate::domain::text::clean_line;
+use crate::i18n::{Label, Text, fill};
+use crate::store::StoreError;
+
+/// What should happen next.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Effect {
+    /// Nothing more.
+    #[default]
+    None,
+    /// Say this in the status bar.
+    Message(String),
+    /// Open the form for this purpose (with its draft, if one was left).
+    OpenForm(FormPurpose),
+    /// Ask this before going on.
+    Confirm(Confirm),
+    /// Load the view on screen again.
+    Reload,
+    /// Load `view` again with record `id` selected (the screen stays where it is).
+    Select(View, i64),
+    /// Show `view` with record `id` selected.
+    Show(View, i64),
+    /// Close the overlay on top (the debrief when it is done).
+    Close,
+    /// Go on with this action.
+    Then(Action),
+    /// These, in order.
+    Many(Vec<Effect>),
+}
+
+impl Effect {
+    /// This effect, then `next`.
+    pub fn and(self, next: Effect) -> Effect {
+        match (self, next) {
+            (Effect::None, next) => next,
+            (first, Effect::None) => first,
+            (Effect::Many(mut all), next) => {
+                all.push(next);
+                Effect::Many(all)
+            }
+            (first, next) => Effect::Many(vec![first, next]),
+        }
+    }
+
+    /// A message from the catalog.
+    pub fn say(text: impl Into<String>) -> Effect {
+        Effect::Message(text.into())
+    }
+}
+
+/// A question asked before a destructive step.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Confirm {
+    pub prompt: String,
+    pub on_yes: ConfirmAction,
+}
+
+/// What a "yes" does.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ConfirmAction {
+    /// Delete record `id` of `kind` (with undo).
+    Delete { kind: RecordKind, id: i64 },
+}
+
+impl Confirm {
+    /// "Delete this goal: “Talk at the meetup”?" before deleting record `id` of `kind`.
+    pub fn delete(t: &Text, kind: RecordKind, id: i64, name: &str) -> Confirm {
+        let name = fit(&clean_line(name), 40);
+        Confirm {
+            prompt: fill!(
+                t.common.confirm_delete,
+                kind = kind.label(&t.labels),
+                name = name
+            ),
+            on_yes: ConfirmAction::Delete { kind, id },
+        }
+    }
+}
+
+/// Why a form could not be saved.
+#[derive(Debug)]
+pub enum SaveError {
+    /// A field's value is refused: shown beside the field, the form stays open.
+    Field { name: &'static str, message: String },
+    /// The store failed: shown in the status bar, the form stays open.
+    Store(StoreError),
+}
+
+impl From<StoreError> for SaveError {
+    fn from(err: StoreError) -> Self {
+        SaveError::Store(err)
+    }
+}
