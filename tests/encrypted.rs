@@ -352,3 +352,29 @@ fn a_journal_open_elsewhere_is_not_converted_and_exits_with_75() {
     drop(other);
     assert!(encrypt(&db, "pw").contains("is now encrypted"));
 }
+
+#[test]
+fn only_the_first_line_of_the_command_counts_and_no_argument_takes_a_passphrase() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("journal.db");
+    mentee(&db)
+        .args(["add", "question", "Is the Borealis offer worth it?"])
+        .assert()
+        .success();
+    encrypt(&db, "pw");
+    let export = stdout(
+        mentee(&db)
+            .env("MENTEE_PASSPHRASE_COMMAND", "printf 'pw\\nnot it\\n'")
+            .arg("export"),
+    );
+    assert!(export.contains("Borealis"));
+    // A passphrase on the command line would be seen by `ps` and kept in the shell history:
+    // there is no option for it, anywhere.
+    for args in [
+        vec!["--passphrase", "pw", "status"],
+        vec!["status", "--passphrase", "pw"],
+        vec!["status", "--key", "pw"],
+    ] {
+        mentee(&db).args(&args).assert().failure().code(2);
+    }
+}

@@ -38,15 +38,13 @@ fn encrypted_journal(dir: &Path, passphrase: &str) -> PathBuf {
 
 /// Waits until the prompt was shown `n` times (the earlier ones stay on screen).
 fn prompts(s: &mut Session, n: usize) {
+    prompts_in(s, "Passphrase for", n);
+}
+
+/// Waits until `prompt` was shown `n` times.
+fn prompts_in(s: &mut Session, prompt: &str, n: usize) {
     let deadline = Instant::now() + Duration::from_secs(20);
-    while s
-        .parser
-        .screen()
-        .contents()
-        .matches("Passphrase for")
-        .count()
-        < n
-    {
+    while s.parser.screen().contents().matches(prompt).count() < n {
         assert!(Instant::now() < deadline, "prompt {n} did not show");
         s.pump(Duration::from_millis(50));
     }
@@ -105,5 +103,32 @@ fn three_wrong_passphrases_end_with_one_clear_line_and_change_nothing() {
     let status = s.wait_exit();
     assert!(!status.success());
     assert!(find(&s.raw, b"no passphrase was given").is_some());
+    assert!(fs::read(&db).unwrap() == before, "the journal changed");
+}
+
+#[test]
+fn a_command_asks_on_the_terminal_without_echo_and_in_indonesian() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = encrypted_journal(dir.path(), "hunter2 horse");
+    let db_arg = db.to_str().unwrap();
+    let mut s = Session::start(&["--db", db_arg, "export"], 24, 100);
+    s.wait_for("Passphrase for");
+    s.send(b"hunter2 horse\r");
+    s.wait_for("Borealis");
+    assert!(s.wait_exit().success());
+    assert!(
+        find(&s.raw, b"hunter2").is_none(),
+        "the passphrase was echoed"
+    );
+    assert!(find(&s.raw, b"the export is plain text").is_some());
+    // The prompt and a wrong passphrase in Indonesian.
+    let before = fs::read(&db).unwrap();
+    let mut s = Session::start(&["--db", db_arg, "--lang", "id", "status"], 24, 100);
+    for attempt in 1..=3 {
+        prompts_in(&mut s, "Frasa sandi untuk", attempt);
+        s.send(b"salah\r");
+    }
+    assert!(!s.wait_exit().success());
+    assert!(find(&s.raw, b"frasa sandi salah").is_some());
     assert!(fs::read(&db).unwrap() == before, "the journal changed");
 }

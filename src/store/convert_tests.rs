@@ -223,3 +223,23 @@ fn migration_backups_follow_the_journal() {
         ["journal.db", "journal.db.before-v6.bak"]
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn the_old_plain_file_is_overwritten_with_zeros_not_only_unlinked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = plain_journal(dir.path());
+    // A second name for the old file's bytes, to look at them after the rename.
+    let keep = dir.path().join("keep");
+    fs::create_dir(&keep).unwrap();
+    let old = keep.join("old-inode");
+    fs::hard_link(&path, &old).unwrap();
+    assert!(bytes_contain(&old, SECRET), "plain text before");
+    Store::open(&path, false)
+        .unwrap()
+        .convert(Target::Encrypted(key("pw")), |_, _| Ok(()))
+        .unwrap();
+    let bytes = fs::read(&old).unwrap();
+    assert!(!bytes.is_empty() && bytes.iter().all(|b| *b == 0), "wiped");
+    assert!(looks_encrypted(&path) && !bytes_contain(&path, SECRET));
+}
