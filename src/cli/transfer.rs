@@ -132,6 +132,10 @@ pub fn export(
     };
     emit(ctx, file, out, |w| {
         let store = ctx.open_store()?;
+        if store.is_encrypted() {
+            // The journal is encrypted; what leaves it here is not.
+            eprintln!("mentee: {}", ctx.lang.text().cipher.export_plain);
+        }
         let text = match format {
             // Written record by record as the rows are read.
             ExportFormat::Json => {

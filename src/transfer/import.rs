@@ -121,7 +121,8 @@ pub struct CheckedImport {
 /// validated before a new journal is created for it, so a refused file creates nothing.)
 pub fn validate_json(store: &Store, reader: impl Read) -> Result<CheckedImport, TransferError> {
     Ok(CheckedImport {
-        staging: validate::validate(store.conn(), reader)?,
+        // An encrypted journal's records never go to a plain temporary file.
+        staging: validate::validate(store.conn(), reader, store.is_encrypted())?,
     })
 }
 
@@ -139,10 +140,12 @@ pub fn apply_import(
         // A large import writes the rows first and rebuilds the search index once at the end
         // (all in the same transaction): a trigger per row would cost several times more.
         let bulk = staged.total() >= BULK_RECORDS;
+        // Not for an encrypted journal: its temporary data stays in memory (docs/PRIVACY.md).
+        let journal_to_file = bulk && !store.is_encrypted();
         // Each rebuild statement keeps a statement journal (the pages it changed, to undo it
         // alone); with the connection's temp_store = MEMORY that was 15 MB of the import's
         // peak memory at 100k records. A temporary file holds it instead, for this import.
-        if bulk {
+        if journal_to_file {
             store
                 .conn()
                 .execute_batch("PRAGMA temp_store = FILE")
@@ -157,7 +160,7 @@ pub fn apply_import(
             crate::store::search::resume_index(s.conn(), &triggers)?;
             Ok(kinds)
         });
-        if bulk {
+        if journal_to_file {
             store
                 .conn()
                 .execute_batch("PRAGMA temp_store = MEMORY")

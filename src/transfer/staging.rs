@@ -24,10 +24,15 @@ fn names(kind: &Kind) -> impl Iterator<Item = &'static str> {
 
 impl Staging {
     /// An empty staging database. Its page cache is small (2 MB): a large file spills to a
-    /// temporary file, not to memory.
-    pub fn new() -> rusqlite::Result<Staging> {
+    /// temporary file, not to memory — unless `in_memory` (for an encrypted journal, whose
+    /// records never go to a plain temporary file; see docs/PRIVACY.md).
+    pub fn new(in_memory: bool) -> rusqlite::Result<Staging> {
         // An empty name is SQLite's private temporary on-disk database.
-        let conn = Connection::open("")?;
+        let conn = if in_memory {
+            Connection::open_in_memory()?
+        } else {
+            Connection::open("")?
+        };
         conn.execute_batch(
             "PRAGMA journal_mode = OFF;
              PRAGMA synchronous = OFF;
