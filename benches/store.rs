@@ -1,7 +1,7 @@
 //! The computations behind `mentee status`, the agenda builder and the review, plus every
 //! list query the views run, at 0, 10k and 100k records. See docs/PERFORMANCE.md.
 //!
-//! `cargo bench --bench store`.
+//! `cargo bench --bench store` (`MENTEE_BENCH_SHAPE=demo` for the demo shape).
 
 mod common;
 
@@ -9,10 +9,14 @@ use std::hint::black_box;
 
 use chrono::{Duration, Weekday};
 use criterion::{BenchmarkId, Criterion};
-use mentee::domain::Period;
+use mentee::cli::paths::Locations;
+use mentee::cli::{Command, Context, TextFormat};
+use mentee::config::Config;
 use mentee::domain::figures::{figures, period_bounds};
 use mentee::domain::nudges::nudges;
 use mentee::domain::suggest::suggest;
+use mentee::domain::{Clock, Period};
+use mentee::i18n::Lang;
 use mentee::store::Store;
 
 /// What `mentee status` computes: nudges, the next meeting, overdue commitments.
@@ -45,6 +49,37 @@ fn review(store: &Store, period: Period) -> usize {
     let (start, end) = period_bounds(period, today, Weekday::Mon);
     let input = store.figure_input(start, end, today).expect("figures");
     figures(&input).meetings.len()
+}
+
+/// `mentee status` in process, as the binary runs it: open the file (a cold page cache of
+/// SQLite's own, as in a new process), compute, print the lines.
+fn status_command(c: &mut Criterion, journals: &common::Journals) {
+    let mut group = c.benchmark_group("status_command");
+    for (n, path) in &journals.files {
+        let ctx = Context {
+            config: Config::default(),
+            lang: Lang::En,
+            clock: Clock::Fixed(common::now()),
+            db: Some(path.clone()),
+            demo: false,
+            locations: Locations::resolve(Some(path), None, false),
+        };
+        group.bench_function(BenchmarkId::from_parameter(n), |b| {
+            b.iter(|| {
+                let mut out = Vec::new();
+                mentee::cli::run(
+                    &Command::Status {
+                        format: TextFormat::Text,
+                    },
+                    &ctx,
+                    &mut out,
+                )
+                .expect("status");
+                black_box(out.len())
+            })
+        });
+    }
+    group.finish();
 }
 
 fn insights(c: &mut Criterion, journals: &common::Journals) {
@@ -108,6 +143,22 @@ fn view_queries(c: &mut Criterion, journals: &common::Journals) {
         });
         bench("reflections_500", &|s| s.reflections(500).expect("q").len());
         bench("mentors", &|s| s.mentors().expect("q").len());
+        bench("mentor_list_200", &|s| s.mentor_list(200).expect("q").len());
+        bench("nudge_input", &|s| {
+            s.nudge_input(now).expect("q").mentors.len()
+        });
+        bench("activity_by_day", &|s| {
+            let today = now.date();
+            s.activity_by_day(today - Duration::days(83), today + Duration::days(1))
+                .expect("q")
+                .len()
+        });
+        bench("commitment_facts_12_months", &|s| {
+            let today = now.date();
+            s.commitment_facts(Some(today - Duration::days(365)), today)
+                .expect("q")
+                .len()
+        });
     }
     group.finish();
 }
@@ -124,6 +175,28 @@ fn search(c: &mut Criterion, journals: &common::Journals) {
         }
     }
     group.finish();
+}
+
+/// Search over records of 10,000 characters that repeat the word searched for (a pasted
+/// transcript, say): the snippets must not grow with the square of the matches.
+fn search_long_records(c: &mut Criterion) {
+    let store = Store::open_in_memory().expect("store");
+    let long = "Belajar 東京 café 🚀 ".repeat(500);
+    for _ in 0..60 {
+        store
+            .save_question(&mentee::domain::Question {
+                id: 0,
+                uuid: String::new(),
+                text: long.clone(),
+                mentor_id: None,
+                agenda_item_id: None,
+                private: false,
+            })
+            .expect("save");
+    }
+    c.bench_function("search/long_records_first50_caf", |b| {
+        b.iter(|| black_box(store.search("caf", 50).expect("search").len()))
+    });
 }
 
 /// JSON export of the whole journal, and import of that export into an empty journal.
@@ -166,9 +239,11 @@ fn transfer(c: &mut Criterion, journals: &common::Journals) {
 fn main() {
     let journals = common::journals();
     let mut c = common::criterion().configure_from_args();
+    status_command(&mut c, &journals);
     insights(&mut c, &journals);
     view_queries(&mut c, &journals);
     search(&mut c, &journals);
+    search_long_records(&mut c);
     transfer(&mut c, &journals);
     c.final_summary();
 }

@@ -1,8 +1,10 @@
-//! The TUI's speed bars: time to the first full frame, and key press → redrawn frame for the
-//! common keys of every view, at 0, 10k and 100k records. See docs/PERFORMANCE.md.
+//! The TUI's speed bars in process: time to the first full frame, the first visit of each view
+//! (key → loaded and redrawn), and key press → redrawn frame for the common keys of every view,
+//! at 0, 10k and 100k records. See docs/PERFORMANCE.md.
 //!
-//! `cargo bench --bench tui`. The p99 over ~1,000 presses comes from
-//! `cargo run --release --example keylatency -- --db big.db`.
+//! `cargo bench --bench tui` (`MENTEE_BENCH_SHAPE=demo` for the demo shape). The p99 over
+//! ~1,000 presses comes from `cargo run --release --example keylatency -- --db big.db`; the
+//! same figures from outside, in a real terminal, from `examples/measure.rs`.
 
 mod common;
 
@@ -38,7 +40,34 @@ fn first_frame(c: &mut Criterion, journals: &common::Journals) {
     group.finish();
 }
 
-/// Key → frame: switching to each view (which reloads it), and j / k / G / g inside it.
+/// Key → frame on the first visit of each view: a freshly started app (Today loaded, not
+/// measured), then the view's key, which loads the view from a cold statement cache and
+/// draws it.
+fn first_visit(c: &mut Criterion, journals: &common::Journals) {
+    let mut group = c.benchmark_group("first_visit");
+    for (n, path) in &journals.files {
+        for &(view_key, view) in VIEW_KEYS {
+            group.bench_function(BenchmarkId::new(view, n), |b| {
+                b.iter_batched(
+                    || {
+                        let mut app = common::app(path);
+                        let mut term = common::terminal();
+                        term.draw(|f| app.render(f)).expect("draw");
+                        (app, term)
+                    },
+                    |(mut app, mut term)| {
+                        common::press(&mut app, &mut term, view_key);
+                        (app, term)
+                    },
+                    criterion::BatchSize::PerIteration,
+                )
+            });
+        }
+    }
+    group.finish();
+}
+
+/// Key → frame: switching to each view (already loaded: a redraw), and j / k / G / g in it.
 fn keys(c: &mut Criterion, journals: &common::Journals) {
     let mut group = c.benchmark_group("key");
     group.measurement_time(std::time::Duration::from_secs(1));
@@ -65,6 +94,7 @@ fn main() {
     let journals = common::journals();
     let mut c = common::criterion().configure_from_args();
     first_frame(&mut c, &journals);
+    first_visit(&mut c, &journals);
     keys(&mut c, &journals);
     c.final_summary();
 }

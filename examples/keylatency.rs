@@ -12,7 +12,6 @@ use std::time::{Duration, Instant};
 use clap::Parser;
 use mentee::config::Config;
 use mentee::domain::Clock;
-use mentee::generate;
 use mentee::i18n::Lang;
 use mentee::store::Store;
 use mentee::tui::App;
@@ -60,8 +59,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args = Args::parse();
     let store = Store::open(&args.db, false)?;
     let records = store.counts()?.total();
-    let now = generate::default_today()
-        .and_hms_opt(9, 0, 0)
+    // The generator's "today" (benches/common/generate), at 09:00.
+    let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 27)
+        .and_then(|d| d.and_hms_opt(9, 0, 0))
         .ok_or("bad time")?;
     let mut app = App::new(
         store,

@@ -12,7 +12,6 @@ pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod domain;
-pub mod generate;
 pub mod i18n;
 pub mod store;
 pub mod transfer;

@@ -119,7 +119,8 @@ fn a_new_journal_is_private() {
         .clone();
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(stdout.contains("integrity: ok"), "{stdout}");
-    assert!(stdout.contains("schema version: 6"), "{stdout}");
+    let version = format!("schema version: {}", mentee::store::migrate::LATEST_VERSION);
+    assert!(stdout.contains(&version), "{stdout}");
     assert_eq!(
         fs::metadata(&path).unwrap().permissions().mode() & 0o777,
         0o600

@@ -369,3 +369,42 @@ fn a_large_import_rebuilds_the_search_index_and_merges() {
     assert_eq!(again.changed(), 0, "importing twice changes nothing");
     assert_eq!(target.check().unwrap().integrity, ["ok"]);
 }
+
+/// The import reads its file as a stream, yet a file that is not UTF-8 text is still refused
+/// as such, wherever the bad byte is (beyond the first bytes looked at, after a JSON error,
+/// a character cut by the end of the file), and nothing is imported or created.
+#[test]
+fn an_import_that_is_not_utf8_is_refused_as_such_wherever_the_byte_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("source.db");
+    drop(Store::open(&source, false).unwrap());
+    let note = "x".repeat(6_000);
+    let good = format!(
+        r#"{{"format": "mentee-journal", "version": 1, "mentors": [{{"uuid": "00000000-0000-4000-8000-00000000000a",
+            "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z",
+            "name": "Ayu", "research_notes": "{note}"}}]}}"#
+    );
+    let at = good.find("xxxx").unwrap() + 5_000;
+    let latin1 = [&good.as_bytes()[..at], b"\xe9", &good.as_bytes()[at + 1..]].concat();
+    let early_error = [b"{\"format\": ]  ", &latin1[..]].concat();
+    let cut = [good.as_bytes(), "é".as_bytes().split_at(1).0].concat();
+    for (name, bytes) in [("latin1", latin1), ("early", early_error), ("cut", cut)] {
+        let file = dir.path().join(format!("{name}.json"));
+        fs::write(&file, bytes).unwrap();
+        let fresh = dir.path().join(format!("{name}.db"));
+        let out = mentee(&fresh)
+            .arg("import")
+            .arg(&file)
+            .assert()
+            .failure()
+            .get_output()
+            .clone();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(stderr.contains("is not UTF-8 text"), "{name}: {stderr}");
+        assert!(!fresh.exists(), "{name}: a refused import creates nothing");
+    }
+    // The same file in UTF-8 imports.
+    let file = dir.path().join("good.json");
+    fs::write(&file, good).unwrap();
+    stdout(mentee(&source).arg("import").arg(&file));
+}

@@ -2,18 +2,21 @@
 //! temporary folder (generation is not measured), a fixed clock, and the app on a 200×60
 //! `TestBackend`.
 //!
-//! `MENTEE_BENCH_SIZES=0,10000` limits the sizes (e.g. for a quick run).
+//! `MENTEE_BENCH_SIZES=0,10000` limits the sizes (e.g. for a quick run);
+//! `MENTEE_BENCH_SHAPE=demo` grows the demo journal instead of the decade (see [`generate`]).
 
 #![allow(dead_code)]
+
+pub mod generate;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::NaiveDateTime;
 use criterion::Criterion;
+use generate::{Options, Shape};
 use mentee::config::Config;
 use mentee::domain::Clock;
-use mentee::generate::{self, Options};
 use mentee::i18n::Lang;
 use mentee::store::Store;
 use mentee::tui::App;
@@ -36,7 +39,15 @@ pub struct Journals {
     pub files: Vec<(usize, PathBuf)>,
 }
 
-/// Generates one journal per size (seed 42, today 2026-11-27).
+/// The journal shape every bench runs on: `MENTEE_BENCH_SHAPE` (decade by default).
+pub fn shape() -> Shape {
+    std::env::var("MENTEE_BENCH_SHAPE")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_default()
+}
+
+/// Generates one journal per size (seed 42, today 2026-11-27) in [`shape`].
 pub fn journals() -> Journals {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let files = sizes()
@@ -47,6 +58,7 @@ pub fn journals() -> Journals {
                 records: n,
                 seed: 42,
                 today: generate::default_today(),
+                shape: shape(),
             };
             generate::create(&path, &opts).expect("generate a journal");
             (n, path)

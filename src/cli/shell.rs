@@ -13,7 +13,7 @@ use crate::i18n::Lang;
 use crate::store::migrate::LATEST_VERSION;
 
 /// The command line in `lang`: the derive's arguments, localised help, the version line
-/// `mentee 0.1.0 (journal schema 6)` and the exit statuses after the help.
+/// `mentee 0.1.0 (journal schema 7)` and the exit statuses after the help.
 pub fn command(lang: Lang) -> clap::Command {
     let cmd = Cli::command()
         .version(version(lang))
@@ -43,7 +43,7 @@ fn exit_help(lang: Lang) -> String {
 }
 
 /// The version after the program name: the package version and the schema version of the
-/// journals this build writes (`0.1.0 (journal schema 6)`).
+/// journals this build writes (`0.1.0 (journal schema 7)`).
 pub fn version(lang: Lang) -> String {
     format!(
         "{} ({} {LATEST_VERSION})",

@@ -1,6 +1,6 @@
 //! `mentee export`, `mentee import` and `mentee backup`: taking the journal along.
 
-use std::io::{Read, Write};
+use std::io::{self, BufWriter, Read, Write};
 use std::path::Path;
 
 use clap::ValueEnum;
@@ -38,8 +38,9 @@ pub fn guard_output(ctx: &Context, file: &Path) -> Result<(), CliError> {
         .map_err(|e| CliError::Message(e.message_in(ctx.lang)))
 }
 
-/// Runs `produce` writing to `out`, or — with `file` — guards the path first, collects the
-/// output and writes it atomically (mode 0600). Every `-o` of the command line goes here.
+/// Runs `produce` writing to `out` (buffered), or — with `file` — guards the path first and
+/// writes the output atomically (mode 0600) as it is produced. Every `-o` of the command
+/// line goes here.
 pub fn emit(
     ctx: &Context,
     file: Option<&Path>,
@@ -47,18 +48,73 @@ pub fn emit(
     produce: impl FnOnce(&mut dyn Write) -> Result<(), CliError>,
 ) -> Result<(), CliError> {
     let Some(path) = file else {
-        return produce(out);
+        let mut buffered = BufWriter::with_capacity(64 * 1024, out);
+        produce(&mut buffered)?;
+        return Ok(buffered.flush()?);
     };
     guard_output(ctx, path)?;
-    let mut bytes = Vec::new();
-    produce(&mut bytes)?;
-    transfer::write_atomic(path, &bytes).map_err(|e| {
+    let cannot_write = |e: &dyn std::fmt::Display| {
         CliError::Message(fill!(
             ctx.lang.text().transfer.cannot_write,
             path = clean_line(&path.display().to_string()),
             error = e
         ))
+    };
+    /// Why the atomic write failed: the file, or the content.
+    enum Failed {
+        File(io::Error),
+        Produce(CliError),
+    }
+    impl From<io::Error> for Failed {
+        fn from(e: io::Error) -> Self {
+            Failed::File(e)
+        }
+    }
+    transfer::write_atomic_with(path, |w| {
+        let mut noted = Noted {
+            inner: w,
+            error: None,
+        };
+        match produce(&mut noted) {
+            Ok(()) => Ok(()),
+            // A write to the file failed inside `produce` (a full disk): said as a file error.
+            Err(_) if noted.error.is_some() => Err(Failed::File(noted.error.take().map_or_else(
+                || io::Error::other("write failed"),
+                |(kind, text)| io::Error::new(kind, text),
+            ))),
+            Err(e) => Err(Failed::Produce(e)),
+        }
     })
+    .map_err(|f| match f {
+        Failed::File(e) => cannot_write(&e),
+        Failed::Produce(e) => e,
+    })
+}
+
+/// A writer that remembers its first error (the producer may turn it into its own).
+struct Noted<'a> {
+    inner: &'a mut dyn Write,
+    error: Option<(io::ErrorKind, String)>,
+}
+
+impl Noted<'_> {
+    fn note<T>(&mut self, r: io::Result<T>) -> io::Result<T> {
+        if let Err(e) = &r {
+            self.error.get_or_insert((e.kind(), e.to_string()));
+        }
+        r
+    }
+}
+
+impl Write for Noted<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let r = self.inner.write(buf);
+        self.note(r)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        let r = self.inner.flush();
+        self.note(r)
+    }
 }
 
 /// Writes the export to `out`, or atomically to `file` (mode 0600).
@@ -69,6 +125,11 @@ pub fn export(
     include_private: bool,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
+    let failed = |e| match e {
+        TransferError::Store(s) => CliError::Store(s),
+        TransferError::Io(e) => CliError::Output(e),
+        other => CliError::Message(other.message_in(ctx.lang)),
+    };
     emit(ctx, file, out, |w| {
         let store = ctx.open_store()?;
         if store.is_encrypted() {
@@ -76,14 +137,14 @@ pub fn export(
             eprintln!("mentee: {}", ctx.lang.text().cipher.export_plain);
         }
         let text = match format {
-            ExportFormat::Json => transfer::export_json(&store, include_private),
+            // Written record by record as the rows are read.
+            ExportFormat::Json => {
+                return transfer::write_json(&store, include_private, w).map_err(failed);
+            }
             ExportFormat::Md => transfer::export_markdown(&store, include_private, ctx.lang),
             ExportFormat::Ics => transfer::export_ics(&store, include_private, ctx.lang),
         }
-        .map_err(|e| match e {
-            TransferError::Store(s) => CliError::Store(s),
-            other => CliError::Message(other.message_in(ctx.lang)),
-        })?;
+        .map_err(failed)?;
         Ok(w.write_all(text.as_bytes())?)
     })
 }
@@ -94,36 +155,31 @@ pub const MAX_IMPORT_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Validates `file` completely, then applies it in one transaction (unless `dry_run`). Into
 /// a journal that does not exist yet, the file is validated first and the journal created
-/// only for a file that passed: a refused import creates nothing.
+/// only for a file that passed: a refused import creates nothing. The file is read as a
+/// stream, once: its checked records wait in a temporary database, not in memory.
 pub fn import(
     ctx: &Context,
     file: &Path,
     dry_run: bool,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let text = read_import(ctx, file)?;
-    let refused = |e: TransferError| match e {
-        TransferError::Store(s) => CliError::Store(s),
-        other => CliError::Message(format!(
-            "{}: {}",
-            clean_line(&file.display().to_string()),
-            other.message_in(ctx.lang)
-        )),
-    };
-    let report = match ctx.open_store() {
-        Ok(mut store) => transfer::import_json(&mut store, &text, dry_run).map_err(refused)?,
-        Err(CliError::Store(StoreError::NoJournal { .. })) => {
-            let empty = Store::open_in_memory()?;
-            let checked = transfer::validate_json(&empty, &text).map_err(refused)?;
-            let mut store = if dry_run {
-                empty
-            } else {
-                ctx.open_or_create_store()?.0
-            };
-            transfer::apply_import(&mut store, &checked, dry_run).map_err(refused)?
-        }
+    let opened = open_import(ctx, file)?;
+    let store = match ctx.open_store() {
+        Ok(store) => Some(store),
+        Err(CliError::Store(StoreError::NoJournal { .. })) => None,
         Err(other) => return Err(other),
     };
+    let checked = match &store {
+        Some(store) => read_import(ctx, file, opened, store)?,
+        None => read_import(ctx, file, opened, &Store::open_in_memory()?)?,
+    };
+    let mut store = match store {
+        Some(store) => store,
+        None if dry_run => Store::open_in_memory()?,
+        None => ctx.open_or_create_store()?.0,
+    };
+    let report =
+        transfer::apply_import(&mut store, &checked, dry_run).map_err(|e| refused(ctx, file, e))?;
     let shown = write!(out, "{}", report.render(ctx.lang)).and_then(|()| out.flush());
     match shown {
         Err(e) if !dry_run => Err(CliError::SavedNotShown(e)),
@@ -131,38 +187,50 @@ pub fn import(
     }
 }
 
-/// Reads an import file as text, at most [`MAX_IMPORT_BYTES`].
-fn read_import(ctx: &Context, file: &Path) -> Result<String, CliError> {
+/// An import refused: the file's name, then why.
+fn refused(ctx: &Context, file: &Path, e: TransferError) -> CliError {
+    match e {
+        TransferError::Store(s) => CliError::Store(s),
+        other => CliError::Message(format!(
+            "{}: {}",
+            clean_line(&file.display().to_string()),
+            other.message_in(ctx.lang)
+        )),
+    }
+}
+
+/// An import file opened, with its first bytes already read.
+struct Opened {
+    handle: std::fs::File,
+    start: Vec<u8>,
+}
+
+/// Opens an import file and refuses, before reading it, one larger than
+/// [`MAX_IMPORT_BYTES`] or one whose first bytes show it is not JSON (`/dev/zero`, a photo).
+fn open_import(ctx: &Context, file: &Path) -> Result<Opened, CliError> {
     let t = ctx.lang.text();
     let shown = clean_line(&file.display().to_string()).into_owned();
     let cannot = |e: std::io::Error| {
         CliError::Message(fill!(t.transfer.cannot_read, path = shown, error = e))
-    };
-    let too_large = || {
-        CliError::Message(fill!(
-            t.trust.import_too_large,
-            path = shown,
-            limit = MAX_IMPORT_BYTES / (1024 * 1024)
-        ))
     };
     let mut handle = std::fs::File::open(file).map_err(cannot)?;
     if handle
         .metadata()
         .is_ok_and(|m| m.is_file() && m.len() > MAX_IMPORT_BYTES)
     {
-        return Err(too_large());
+        return Err(too_large(ctx, file));
     }
     // A JSON export starts with `{` (after a byte-order mark and blanks): a file that does not
-    // (`/dev/zero`, a photo) is refused from its first bytes instead of read to the limit.
-    let mut bytes = Vec::new();
+    // is refused from its first bytes instead of read to the limit.
+    let mut start = Vec::new();
     (&mut handle)
         .take(4096)
-        .read_to_end(&mut bytes)
+        .read_to_end(&mut start)
         .map_err(cannot)?;
-    let start = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
-    if let Some(first) = start.iter().find(|b| !b.is_ascii_whitespace())
+    let body = start.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&start);
+    if let Some(first) = body.iter().find(|b| !b.is_ascii_whitespace())
         && *first != b'{'
-        && let Err(err) = serde_json::from_slice::<serde_json::Value>(start)
+        && let Err(err) = serde_json::from_slice::<serde_json::Value>(body)
         && err.is_syntax()
     {
         return Err(CliError::Message(format!(
@@ -170,15 +238,95 @@ fn read_import(ctx: &Context, file: &Path) -> Result<String, CliError> {
             fill!(t.transfer.not_json, error = err)
         )));
     }
-    handle
-        .take(MAX_IMPORT_BYTES + 1 - bytes.len() as u64)
-        .read_to_end(&mut bytes)
-        .map_err(cannot)?;
-    if bytes.len() as u64 > MAX_IMPORT_BYTES {
-        return Err(too_large());
+    Ok(Opened { handle, start })
+}
+
+fn too_large(ctx: &Context, file: &Path) -> CliError {
+    CliError::Message(fill!(
+        ctx.lang.text().trust.import_too_large,
+        path = clean_line(&file.display().to_string()),
+        limit = MAX_IMPORT_BYTES / (1024 * 1024)
+    ))
+}
+
+/// Reads and validates the opened file as a stream, at most [`MAX_IMPORT_BYTES`]; a file
+/// that is not UTF-8 text is refused as such, as before any JSON error.
+fn read_import(
+    ctx: &Context,
+    file: &Path,
+    opened: Opened,
+    against: &Store,
+) -> Result<transfer::CheckedImport, CliError> {
+    let t = ctx.lang.text();
+    let shown = clean_line(&file.display().to_string()).into_owned();
+    let mut reader = Guarded {
+        inner: std::io::Cursor::new(opened.start)
+            .chain(opened.handle)
+            .take(MAX_IMPORT_BYTES + 1),
+        read: 0,
+        carry: Vec::new(),
+        not_text: false,
+        error: None,
+    };
+    let checked = transfer::validate_json(against, &mut reader);
+    if matches!(checked, Err(TransferError::Json(_))) {
+        // The rest of the file decides between "not text" and the JSON error.
+        let _ = io::copy(&mut reader, &mut io::sink());
     }
-    String::from_utf8(bytes)
-        .map_err(|_| CliError::Message(fill!(t.trust.import_not_text, path = shown)))
+    if let Some(e) = reader.error.take() {
+        return Err(CliError::Message(fill!(
+            t.transfer.cannot_read,
+            path = shown,
+            error = e
+        )));
+    }
+    if reader.read > MAX_IMPORT_BYTES {
+        return Err(too_large(ctx, file));
+    }
+    if reader.not_text || (checked.is_ok() && !reader.carry.is_empty()) {
+        return Err(CliError::Message(fill!(
+            t.trust.import_not_text,
+            path = shown
+        )));
+    }
+    checked.map_err(|e| refused(ctx, file, e))
+}
+
+/// The import file as read: counts its bytes and checks, as they pass, that they are UTF-8.
+struct Guarded<R> {
+    inner: R,
+    read: u64,
+    /// The start of a character cut by the end of the last read.
+    carry: Vec<u8>,
+    not_text: bool,
+    error: Option<io::Error>,
+}
+
+impl<R: Read> Read for Guarded<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = match self.inner.read(buf) {
+            Ok(n) => n,
+            Err(e) => {
+                let again = io::Error::new(e.kind(), e.to_string());
+                self.error.get_or_insert(e);
+                return Err(again);
+            }
+        };
+        self.read += n as u64;
+        if n == 0 {
+            self.not_text |= !self.carry.is_empty();
+            return Ok(0);
+        }
+        let mut bytes = std::mem::take(&mut self.carry);
+        bytes.extend_from_slice(&buf[..n]);
+        if let Err(e) = std::str::from_utf8(&bytes) {
+            match e.error_len() {
+                Some(_) => self.not_text = true,
+                None => self.carry = bytes[e.valid_up_to()..].to_vec(),
+            }
+        }
+        Ok(n)
+    }
 }
 
 /// Copies the journal to `dest` with SQLite's online backup API.

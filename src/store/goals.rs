@@ -6,7 +6,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use super::sql::{now_stamp, uuid_or_new};
 use super::{Result, Store, StoreError};
 use crate::domain::limits::WithinLimits;
-use crate::domain::{Goal, GoalRevision, ProgressUpdate};
+use crate::domain::{Goal, GoalRevision, GoalStatus, ProgressUpdate};
 
 const COLUMNS: &str = "id, uuid, private, title, specific, metric, baseline, target, unit, \
     achievable, relevant, due_on, area, status, mentor_id";
@@ -62,7 +62,17 @@ pub struct GoalSummary {
     pub goal: Goal,
     pub latest: Option<f64>,
     pub last_update: Option<NaiveDate>,
+    /// The name of the goal's mentor, if it has one (so a list needs no mentor look-ups).
+    pub mentor_name: Option<String>,
 }
+
+/// The order of the goal list by status.
+const GOAL_ORDER: [GoalStatus; 4] = [
+    GoalStatus::Active,
+    GoalStatus::Paused,
+    GoalStatus::Achieved,
+    GoalStatus::Dropped,
+];
 
 impl Store {
     /// Inserts or updates a goal; returns the row id.
@@ -140,31 +150,52 @@ impl Store {
             })
     }
 
-    /// Goals for the list: active first, then by due date; each with its latest value.
+    /// Goals for the list: active first, then paused, achieved and dropped; within each, by
+    /// due date (undated last), then id. Each with its latest value and its mentor's name.
+    ///
+    /// Walks `goals_by_status (status, due_on)` one status at a time and stops at `limit`, so
+    /// a short list (Today asks for 12) costs the same with ten thousand goals as with ten.
     pub fn goal_summaries(&self, limit: usize) -> Result<Vec<GoalSummary>> {
         let cols = COLUMNS
             .split(", ")
             .map(|c| format!("g.{c}"))
             .collect::<Vec<_>>()
             .join(", ");
-        let sql = format!(
+        let select = format!(
             "SELECT {cols},
-                (SELECT value FROM goal_progress p WHERE p.goal_id = g.id ORDER BY on_date DESC, id DESC LIMIT 1),
-                (SELECT max(on_date) FROM goal_progress p WHERE p.goal_id = g.id)
-             FROM goals g
-             ORDER BY CASE g.status WHEN 'active' THEN 0 WHEN 'paused' THEN 1 WHEN 'achieved' THEN 2 ELSE 3 END,
-                      g.due_on IS NULL, g.due_on, g.id
-             LIMIT ?1"
+                (SELECT value FROM goal_progress p WHERE p.goal_id = g.id
+                    ORDER BY on_date DESC, id DESC LIMIT 1),
+                (SELECT max(on_date) FROM goal_progress p WHERE p.goal_id = g.id),
+                (SELECT name FROM mentors m WHERE m.id = g.mentor_id)
+             FROM goals g INDEXED BY goals_by_status"
         );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map([limit as i64], |r| {
-            Ok(GoalSummary {
-                goal: from_row(r)?,
-                latest: r.get(15)?,
-                last_update: r.get(16)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let dated = format!(
+            "{select} WHERE g.status = ?1 AND g.due_on IS NOT NULL ORDER BY g.due_on, g.id LIMIT ?2"
+        );
+        let undated =
+            format!("{select} WHERE g.status = ?1 AND g.due_on IS NULL ORDER BY g.id LIMIT ?2");
+        let mut out = Vec::new();
+        for status in GOAL_ORDER {
+            for sql in [&dated, &undated] {
+                let left = limit.saturating_sub(out.len());
+                if left == 0 {
+                    return Ok(out);
+                }
+                let mut stmt = self.conn.prepare_cached(sql)?;
+                let rows = stmt.query_map(params![status, left as i64], |r| {
+                    Ok(GoalSummary {
+                        goal: from_row(r)?,
+                        latest: r.get(15)?,
+                        last_update: r.get(16)?,
+                        mentor_name: r.get(17)?,
+                    })
+                })?;
+                for row in rows {
+                    out.push(row?);
+                }
+            }
+        }
+        Ok(out)
     }
 
     /// Deletes a goal with its progress and revisions.

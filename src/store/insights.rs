@@ -7,6 +7,7 @@
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use rusqlite::{OptionalExtension, params};
 
+use super::sql::day_column;
 use super::{Result, Store};
 use crate::domain::Party;
 use crate::domain::figures::{
@@ -21,6 +22,23 @@ use crate::domain::suggest::{CommitmentRef, FeedbackRef, GoalRef, QuestionRef, S
 
 /// At most this many candidates per suggestion source (more would not fit a meeting anyway).
 const SUGGEST_LIMIT: i64 = 100;
+
+/// The latest dates of one mentor up to a moment, for [`Store::mentor_facts`]'s records dated
+/// ahead (?1: the mentor, ?2: now, ?3: today).
+const LATEST_CONTACT: &str = "SELECT unixepoch(max(on_date)) / 86400 FROM contacts
+    WHERE mentor_id = ?1 AND on_date <= ?3 AND ?2 = ?2";
+/// See [`LATEST_CONTACT`].
+const LATEST_CONTACT_FROM_MENTOR: &str = "SELECT unixepoch(max(on_date)) / 86400 FROM contacts
+    WHERE mentor_id = ?1 AND initiative = 'mentor' AND on_date <= ?3 AND ?2 = ?2";
+/// See [`LATEST_CONTACT`].
+const LATEST_HELD_MEETING: &str = "SELECT unixepoch(substr(max(starts_at), 1, 10)) / 86400
+    FROM meetings WHERE mentor_id = ?1 AND status = 'held' AND starts_at <= ?2 AND ?3 = ?3";
+/// See [`LATEST_CONTACT`].
+const LATEST_THANKS: &str = "SELECT unixepoch(max(on_date)) / 86400 FROM gratitude
+    WHERE mentor_id = ?1 AND on_date <= ?3 AND ?2 = ?2";
+/// See [`LATEST_CONTACT`].
+const LATEST_HEALTH_CHECK: &str = "SELECT unixepoch(max(on_date)) / 86400 FROM health_checks
+    WHERE mentor_id = ?1 AND on_date <= ?3 AND ?2 = ?2";
 
 impl Store {
     /// What [`crate::domain::suggest::suggest`] needs for the planned meeting `meeting_id`.
@@ -69,7 +87,8 @@ impl Store {
                    AND (c.mentor_id = ?1 OR c.mentor_id IS NULL)
                  ORDER BY c.due_on, c.id LIMIT ?3)
              UNION
-             SELECT * FROM (SELECT {cols} FROM commitments c INDEXED BY commitments_experiments
+             SELECT * FROM (SELECT {cols}
+                 FROM commitments c INDEXED BY commitments_unreported_experiments
                  LEFT JOIN feedback f ON f.id = c.feedback_id
                  WHERE c.feedback_id IS NOT NULL AND c.result != '' AND c.reported_on IS NULL
                    AND c.status != 'dropped' AND coalesce(c.mentor_id, f.mentor_id) = ?1
@@ -101,8 +120,10 @@ impl Store {
         from: Option<NaiveDate>,
         to: NaiveDate,
     ) -> Result<Vec<CommitmentFacts>> {
+        // From the covering index commitments_keep_facts, dates as day numbers (no parsing).
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, owner, due_on, status, done_on FROM commitments
+            "SELECT id, owner, unixepoch(due_on) / 86400, status, unixepoch(done_on) / 86400
+             FROM commitments INDEXED BY commitments_keep_facts
              WHERE due_on >= coalesce(?1, '') AND (due_on <= ?2 OR status != 'open')
              ORDER BY due_on, id",
         )?;
@@ -110,9 +131,9 @@ impl Store {
             Ok(CommitmentFacts {
                 id: r.get(0)?,
                 owner: r.get(1)?,
-                due: r.get(2)?,
+                due: day_column(r, 2)?,
                 status: r.get(3)?,
-                done_on: r.get(4)?,
+                done_on: day_column(r, 4)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -137,37 +158,67 @@ impl Store {
         })
     }
 
-    /// Mentors still in the pipeline or the relationship, each with its latest dates
-    /// (per-mentor aggregates over the `(mentor_id, date)` indexes).
+    /// Mentors still in the pipeline or the relationship, each with its latest dates, from
+    /// the narrow `mentor_summary` rows the triggers of migration 007 keep up to date (dates
+    /// as day numbers: nothing to parse). A latest date after `now` (a record dated ahead)
+    /// is looked up again, bounded by `now`, for that mentor only.
     fn mentor_facts(&self, now: NaiveDateTime) -> Result<Vec<MentorFacts>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT m.id, m.status, m.status_since, m.cadence_days, m.review_on,
-                (SELECT max(on_date) FROM contacts c WHERE c.mentor_id = m.id AND c.on_date <= ?2),
-                (SELECT max(on_date) FROM contacts c WHERE c.mentor_id = m.id AND c.on_date <= ?2
-                    AND c.initiative = 'mentor'),
-                (SELECT substr(max(starts_at), 1, 10) FROM meetings t
-                    WHERE t.mentor_id = m.id AND t.status = 'held' AND t.starts_at <= ?1),
-                (SELECT max(on_date) FROM gratitude g WHERE g.mentor_id = m.id AND g.on_date <= ?2),
-                (SELECT max(on_date) FROM health_checks h WHERE h.mentor_id = m.id
-                    AND h.on_date <= ?2)
-             FROM mentors m WHERE m.status IN ('candidate', 'approached', 'active', 'paused')
-             ORDER BY m.id",
+            "SELECT mentor_id, status, status_since, cadence_days, review_on, last_contact,
+                last_contact_from_mentor, last_held_meeting, last_thanks, last_health_check
+             FROM mentor_summary
+             WHERE status IN ('candidate', 'approached', 'active', 'paused')
+             ORDER BY mentor_id",
         )?;
-        let rows = stmt.query_map(params![now, now.date()], |r| {
+        let rows = stmt.query_map([], |r| {
             Ok(MentorFacts {
                 id: r.get(0)?,
                 status: r.get(1)?,
-                status_since: r.get(2)?,
+                status_since: day_column(r, 2)?,
                 cadence_days: r.get(3)?,
-                review_on: r.get(4)?,
-                last_contact: r.get(5)?,
-                last_contact_from_mentor: r.get(6)?,
-                last_held_meeting: r.get(7)?,
-                last_thanks: r.get(8)?,
-                last_health_check: r.get(9)?,
+                review_on: day_column(r, 4)?,
+                last_contact: day_column(r, 5)?,
+                last_contact_from_mentor: day_column(r, 6)?,
+                last_held_meeting: day_column(r, 7)?,
+                last_thanks: day_column(r, 8)?,
+                last_health_check: day_column(r, 9)?,
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut facts = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        let today = now.date();
+        let ahead = |d: Option<NaiveDate>| d.is_some_and(|d| d > today);
+        for m in &mut facts {
+            if ahead(m.last_contact) {
+                m.last_contact = self.latest_by(LATEST_CONTACT, m.id, now)?;
+            }
+            if ahead(m.last_contact_from_mentor) {
+                m.last_contact_from_mentor =
+                    self.latest_by(LATEST_CONTACT_FROM_MENTOR, m.id, now)?;
+            }
+            // A meeting held today may start after `now`: the day alone cannot tell.
+            if m.last_held_meeting.is_some_and(|d| d >= today) {
+                m.last_held_meeting = self.latest_by(LATEST_HELD_MEETING, m.id, now)?;
+            }
+            if ahead(m.last_thanks) {
+                m.last_thanks = self.latest_by(LATEST_THANKS, m.id, now)?;
+            }
+            if ahead(m.last_health_check) {
+                m.last_health_check = self.latest_by(LATEST_HEALTH_CHECK, m.id, now)?;
+            }
+        }
+        Ok(facts)
+    }
+
+    /// One mentor's latest date of a kind up to `now` (?1: the mentor, ?2: now, ?3: today),
+    /// by one index search.
+    fn latest_by(
+        &self,
+        sql: &str,
+        mentor_id: i64,
+        now: NaiveDateTime,
+    ) -> Result<Option<NaiveDate>> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        Ok(stmt.query_row(params![mentor_id, now, now.date()], |r| day_column(r, 0))?)
     }
 
     /// Held meetings on days `from..=to`, each saying whether thanks are linked to it.
@@ -194,16 +245,27 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Experiments with a result: not reported yet, or reported since `reported_since`.
+    /// Experiments with a result: not reported yet, or reported since `reported_since`; the
+    /// newest [`SUGGEST_LIMIT`]. Two bounded index walks (the newest unreported ones, and the
+    /// range reported since the day), never every experiment recorded.
     fn experiment_facts(&self, reported_since: NaiveDate) -> Result<Vec<ExperimentFacts>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT c.id, coalesce(c.mentor_id, f.mentor_id), c.reported_on,
-                EXISTS (SELECT 1 FROM gratitude g WHERE g.commitment_id = c.id)
-             FROM commitments c INDEXED BY commitments_experiments
-             LEFT JOIN feedback f ON f.id = c.feedback_id
-             WHERE c.feedback_id IS NOT NULL AND c.result != '' AND c.status != 'dropped'
-               AND (c.reported_on IS NULL OR c.reported_on >= ?1)
-             ORDER BY c.id DESC LIMIT ?2",
+            "SELECT x.id, coalesce(x.mentor_id, f.mentor_id), x.reported_on,
+                EXISTS (SELECT 1 FROM gratitude g WHERE g.commitment_id = x.id)
+             FROM (
+                SELECT * FROM (SELECT id, mentor_id, feedback_id, reported_on
+                    FROM commitments INDEXED BY commitments_unreported_experiments
+                    WHERE feedback_id IS NOT NULL AND result != '' AND reported_on IS NULL
+                        AND status != 'dropped'
+                    ORDER BY id DESC LIMIT ?2)
+                UNION ALL
+                SELECT id, mentor_id, feedback_id, reported_on
+                    FROM commitments INDEXED BY commitments_reported_experiments
+                    WHERE feedback_id IS NOT NULL AND result != '' AND status != 'dropped'
+                        AND reported_on >= ?1
+             ) x
+             LEFT JOIN feedback f ON f.id = x.feedback_id
+             ORDER BY x.id DESC LIMIT ?2",
         )?;
         let rows = stmt.query_map(params![reported_since, SUGGEST_LIMIT], |r| {
             Ok(ExperimentFacts {

@@ -5,7 +5,16 @@ use rusqlite::{Row, params};
 use super::sql::{now_stamp, uuid_or_new};
 use super::{Result, Store, StoreError};
 use crate::domain::limits::WithinLimits;
-use crate::domain::{Gratitude, Mentor};
+use crate::domain::{Gratitude, Mentor, MentorStatus};
+
+/// The order of the mentor list by status: the relationship first, then the pipeline.
+const PIPELINE_ORDER: [MentorStatus; 5] = [
+    MentorStatus::Active,
+    MentorStatus::Approached,
+    MentorStatus::Candidate,
+    MentorStatus::Paused,
+    MentorStatus::Ended,
+];
 
 const COLUMNS: &str = "id, uuid, private, name, contact, expertise, why_them, research_notes, \
     pitch_draft, status, status_since, goals_covered, cadence_days, expected_end, channel, \
@@ -103,16 +112,33 @@ impl Store {
             })
     }
 
-    /// All mentors, in pipeline order (active first) then by name.
+    /// All mentors, in pipeline order (active first) then by name. A journal may hold
+    /// thousands (a coach's): a list on screen wants [`Store::mentor_list`].
     pub fn mentors(&self) -> Result<Vec<Mentor>> {
+        self.mentor_list(usize::MAX)
+    }
+
+    /// The first `limit` mentors in pipeline order (active, approached, candidate, paused,
+    /// ended), by name within a status (ties by id): a walk of `mentors_by_status` that
+    /// stops at `limit`, never a sort of every mentor.
+    pub fn mentor_list(&self, limit: usize) -> Result<Vec<Mentor>> {
         let sql = format!(
-            "SELECT {COLUMNS} FROM mentors ORDER BY CASE status
-                WHEN 'active' THEN 0 WHEN 'approached' THEN 1 WHEN 'candidate' THEN 2
-                WHEN 'paused' THEN 3 ELSE 4 END, name COLLATE NOCASE"
+            "SELECT {COLUMNS} FROM mentors INDEXED BY mentors_by_status WHERE status = ?1
+             ORDER BY name COLLATE NOCASE, id LIMIT ?2"
         );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map([], from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut out = Vec::new();
+        for status in PIPELINE_ORDER {
+            let left = limit.saturating_sub(out.len());
+            if left == 0 {
+                break;
+            }
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let left = i64::try_from(left).unwrap_or(i64::MAX);
+            for row in stmt.query_map(params![status, left], from_row)? {
+                out.push(row?);
+            }
+        }
+        Ok(out)
     }
 
     /// Deletes a mentor with their contacts, health checks and meetings.

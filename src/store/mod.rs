@@ -195,4 +195,8 @@ impl Store {
 #[cfg(test)]
 mod open_tests;
 #[cfg(test)]
+mod order_tests;
+#[cfg(test)]
+mod summary_tests;
+#[cfg(test)]
 mod tests;

@@ -20,6 +20,19 @@ use super::wal;
 /// How long a second writer waits for the lock before giving up.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// The busy timeout in force: [`BUSY_TIMEOUT`], which a debug (test) build lets a test
+/// shorten with `MENTEE_TEST_BUSY_TIMEOUT_MS`, so proving the wait does not cost 5 s.
+pub fn busy_timeout() -> Duration {
+    #[cfg(debug_assertions)]
+    if let Some(ms) = std::env::var("MENTEE_TEST_BUSY_TIMEOUT_MS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        return Duration::from_millis(ms);
+    }
+    BUSY_TIMEOUT
+}
+
 /// What the 100-byte SQLite header says about a file, read without opening it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Header {
@@ -236,7 +249,7 @@ fn connect(path: &Path, key: Option<&Key>) -> Result<Connection> {
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)
             .map_err(|e| classify(path, e))?;
     }
-    conn.busy_timeout(BUSY_TIMEOUT)
+    conn.busy_timeout(busy_timeout())
         .map_err(|e| classify(path, e))?;
     check_identity(path, &conn).map_err(|e| match e {
         StoreError::Sqlite(err) => classify(path, err),
@@ -342,7 +355,7 @@ fn check_identity(path: &Path, conn: &Connection) -> Result<()> {
 
 /// Sets the pragmas every journal connection uses.
 pub fn configure(conn: &Connection) -> rusqlite::Result<()> {
-    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.busy_timeout(busy_timeout())?;
     // The views, the figures and import use a few hundred distinct statements; the default
     // cache of 16 would prepare most of them again on every use.
     conn.set_prepared_statement_cache_capacity(256);

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use rusqlite::params;
 
+use super::sql::day_number;
 use super::{Result, Store};
 
 /// The longest range [`Store::activity_by_day`] reads: twelve weeks.
@@ -31,49 +32,52 @@ impl DayActivity {
 }
 
 impl Store {
-    /// The activity of each day of `[start, end)`, one entry per day in order, by one SQL
-    /// aggregate over date-indexed ranges. The range is cut to its last
-    /// [`MAX_ACTIVITY_DAYS`] days.
+    /// The activity of each day of `[start, end)`, one entry per day in order: per kind, one
+    /// count per day along a date index (each branch groups in index order, so no sort of
+    /// the rows), days handed over as day numbers (nothing to parse). The range is cut to its
+    /// last [`MAX_ACTIVITY_DAYS`] days.
     pub fn activity_by_day(&self, start: NaiveDate, end: NaiveDate) -> Result<Vec<DayActivity>> {
         let start = start.max(end - chrono::Duration::days(MAX_ACTIVITY_DAYS));
         let days = (end - start).num_days().max(0) as usize;
         let mut out = vec![DayActivity::default(); days];
         let mut stmt = self.conn.prepare_cached(
-            "SELECT day, kind, count(*) FROM (
-                SELECT substr(starts_at, 1, 10) AS day, 'm' AS kind FROM meetings
-                    WHERE status = 'held' AND starts_at >= ?1 AND starts_at < ?2
-                UNION ALL SELECT on_date, 'c' FROM contacts WHERE on_date >= ?1 AND on_date < ?2
-                UNION ALL SELECT done_on, 'k' FROM commitments
-                    WHERE status = 'done' AND done_on >= ?1 AND done_on < ?2
-                UNION ALL SELECT received_on, 'f' FROM feedback
-                    WHERE received_on >= ?1 AND received_on < ?2
-                UNION ALL SELECT on_date, 'g' FROM gratitude WHERE on_date >= ?1 AND on_date < ?2
-             ) GROUP BY day, kind",
+            "SELECT unixepoch(day) / 86400, kind, n FROM (
+                SELECT substr(starts_at, 1, 10) AS day, 0 AS kind, count(*) AS n FROM meetings
+                    WHERE status = 'held' AND starts_at >= ?1 AND starts_at < ?2 GROUP BY 1
+                UNION ALL SELECT on_date, 1, count(*) FROM contacts
+                    WHERE on_date >= ?1 AND on_date < ?2 GROUP BY on_date
+                UNION ALL SELECT done_on, 2, count(*) FROM commitments
+                    WHERE status = 'done' AND done_on >= ?1 AND done_on < ?2 GROUP BY done_on
+                UNION ALL SELECT received_on, 3, count(*) FROM feedback
+                    WHERE received_on >= ?1 AND received_on < ?2 GROUP BY received_on
+                UNION ALL SELECT on_date, 4, count(*) FROM gratitude
+                    WHERE on_date >= ?1 AND on_date < ?2 GROUP BY on_date
+             )",
         )?;
+        let first = day_number(start);
         let rows = stmt.query_map(params![start, end], |r| {
             Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
+                r.get::<_, Option<i64>>(0)?,
+                r.get::<_, u8>(1)?,
                 r.get::<_, u32>(2)?,
             ))
         })?;
         for row in rows {
-            let (day, kind, n) = row?;
-            // A malformed date in an imported row is skipped rather than failing the view.
-            let Ok(day) = NaiveDate::parse_from_str(&day, "%Y-%m-%d") else {
+            // A malformed date in an imported row (no day number) is skipped, not an error.
+            let (Some(day), kind, n) = row? else {
                 continue;
             };
-            let Some(slot) = usize::try_from((day - start).num_days())
+            let Some(slot) = usize::try_from(day - first)
                 .ok()
                 .and_then(|i| out.get_mut(i))
             else {
                 continue;
             };
-            match kind.as_str() {
-                "m" => slot.meetings += n,
-                "c" => slot.contacts += n,
-                "k" => slot.commitments_done += n,
-                "f" => slot.feedback += n,
+            match kind {
+                0 => slot.meetings += n,
+                1 => slot.contacts += n,
+                2 => slot.commitments_done += n,
+                3 => slot.feedback += n,
                 _ => slot.gratitude += n,
             }
         }

@@ -10,7 +10,7 @@
 //! is not guaranteed to replace).
 
 use std::fs::File;
-use std::io::{self, Write};
+use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 /// Writes `bytes` to `path` atomically; the file is created with mode 0600 (exports hold
@@ -20,11 +20,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     write_atomic_with(path, |file| file.write_all(bytes))
 }
 
-/// [`write_atomic`] with the content written by `fill` (lets tests fail halfway).
-fn write_atomic_with(
+/// [`write_atomic`] with the content written by `fill`, through a buffer, as it is produced
+/// (an export of any size is never held in memory). An error of `fill` is returned as it
+/// is, and the temporary file removed.
+pub fn write_atomic_with<E: From<io::Error>>(
     path: &Path,
-    fill: impl FnOnce(&mut File) -> io::Result<()>,
-) -> io::Result<()> {
+    fill: impl FnOnce(&mut dyn Write) -> Result<(), E>,
+) -> Result<(), E> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -33,17 +35,21 @@ fn write_atomic_with(
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
             format!("{} is not a file name", path.display()),
-        ));
+        )
+        .into());
     }
     let mut tmp = tempfile::Builder::new()
         .prefix(".mentee-")
         .suffix(".tmp")
         .rand_bytes(6)
         .tempfile_in(&dir)?;
-    fill(tmp.as_file_mut())?;
+    let mut buffered = BufWriter::with_capacity(64 * 1024, tmp.as_file_mut());
+    fill(&mut buffered)?;
+    buffered.flush()?;
+    drop(buffered);
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
-    sync_folder(&dir)
+    Ok(sync_folder(&dir)?)
 }
 
 /// Flushes the folder entry so the rename is durable too (Unix; elsewhere the rename is).
@@ -74,7 +80,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("export.json");
         fs::write(&path, b"old content").unwrap();
-        let err = write_atomic_with(&path, |f| {
+        let err = write_atomic_with(&path, |f| -> io::Result<()> {
             f.write_all(b"new but only ha")?;
             Err(io::Error::other("disk full"))
         })

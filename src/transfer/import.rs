@@ -1,5 +1,9 @@
 //! Importing a checked file: all or nothing, in one transaction, merging by uuid.
 //!
+//! The checked records come from the [`Staging`] database, one at a time, kind by kind in an
+//! order where references are written before the records pointing at them: an import of any
+//! size holds one record in memory.
+//!
 //! A record whose uuid the journal already has is updated in place, never duplicated; one
 //! that is identical (timestamps included) is not touched at all, so importing the same file
 //! twice changes nothing. The file's `created_at`/`updated_at` are kept. Because everything
@@ -8,6 +12,7 @@
 //! next time the file is opened.
 
 use std::fmt;
+use std::io::Read;
 
 use rusqlite::types::Value as Sql;
 use rusqlite::{Connection, OptionalExtension, params_from_iter};
@@ -16,7 +21,8 @@ use serde_json::Value;
 use super::TransferError;
 use super::read::{self, COMMON, Fields};
 use super::schema::{self, Kind, Ty};
-use super::validate::{self, Incoming};
+use super::staging::Staging;
+use super::validate;
 use crate::i18n::{Lang, fill};
 use crate::store::{Store, StoreError};
 
@@ -100,21 +106,23 @@ pub fn import_json(
     text: &str,
     dry_run: bool,
 ) -> Result<ImportReport, TransferError> {
-    let checked = validate_json(store, text)?;
+    let checked = validate_json(store, text.as_bytes())?;
     apply_import(store, &checked, dry_run)
 }
 
-/// An import file that passed validation, ready for [`apply_import`].
+/// An import file that passed validation, ready for [`apply_import`]: its records are kept
+/// in a temporary database, not in memory.
 pub struct CheckedImport {
-    incoming: Vec<Incoming>,
+    staging: Staging,
 }
 
-/// Validates `text` completely; references may point into the file or into `store`. (Checked
-/// against an empty in-memory journal, a file can be validated before a new journal is
-/// created for it, so a refused file creates nothing.)
-pub fn validate_json(store: &Store, text: &str) -> Result<CheckedImport, TransferError> {
+/// Validates the document read from `reader` completely, as a stream; references may point
+/// into the file or into `store`. (Checked against an empty in-memory journal, a file can be
+/// validated before a new journal is created for it, so a refused file creates nothing.)
+pub fn validate_json(store: &Store, reader: impl Read) -> Result<CheckedImport, TransferError> {
     Ok(CheckedImport {
-        incoming: validate::validate(store.conn(), text)?,
+        // An encrypted journal's records never go to a plain temporary file.
+        staging: validate::validate(store.conn(), reader, store.is_encrypted())?,
     })
 }
 
@@ -125,22 +133,40 @@ pub fn apply_import(
     checked: &CheckedImport,
     dry_run: bool,
 ) -> Result<ImportReport, TransferError> {
-    let incoming = &checked.incoming;
+    let staged = &checked.staging;
     let kinds = if dry_run {
-        apply(store.conn(), incoming, false)?
+        apply(store.conn(), staged, false)?
     } else {
         // A large import writes the rows first and rebuilds the search index once at the end
         // (all in the same transaction): a trigger per row would cost several times more.
-        let records: usize = incoming.iter().map(|i| i.records.len()).sum();
-        store.transaction(|s| {
-            if records < BULK_RECORDS {
-                return apply(s.conn(), incoming, true);
+        let bulk = staged.total() >= BULK_RECORDS;
+        // Not for an encrypted journal: its temporary data stays in memory (docs/PRIVACY.md).
+        let journal_to_file = bulk && !store.is_encrypted();
+        // Each rebuild statement keeps a statement journal (the pages it changed, to undo it
+        // alone); with the connection's temp_store = MEMORY that was 15 MB of the import's
+        // peak memory at 100k records. A temporary file holds it instead, for this import.
+        if journal_to_file {
+            store
+                .conn()
+                .execute_batch("PRAGMA temp_store = FILE")
+                .map_err(StoreError::from)?;
+        }
+        let written = store.transaction(|s| {
+            if !bulk {
+                return apply(s.conn(), staged, true);
             }
             let triggers = crate::store::search::pause_index(s.conn())?;
-            let kinds = apply(s.conn(), incoming, true)?;
+            let kinds = apply(s.conn(), staged, true)?;
             crate::store::search::resume_index(s.conn(), &triggers)?;
             Ok(kinds)
-        })?
+        });
+        if journal_to_file {
+            store
+                .conn()
+                .execute_batch("PRAGMA temp_store = MEMORY")
+                .map_err(StoreError::from)?;
+        }
+        written?
     };
     Ok(ImportReport { dry_run, kinds })
 }
@@ -150,23 +176,19 @@ const BULK_RECORDS: usize = 2_000;
 
 /// Counts (and with `write`, writes) every record, kinds in an order where references are
 /// always written before the records pointing at them.
-fn apply(
-    conn: &Connection,
-    incoming: &[Incoming],
-    write: bool,
-) -> Result<Vec<KindReport>, StoreError> {
-    let mut reports: Vec<KindReport> = incoming
+fn apply(conn: &Connection, staged: &Staging, write: bool) -> Result<Vec<KindReport>, StoreError> {
+    let mut reports: Vec<KindReport> = schema::KINDS
         .iter()
-        .map(|i| KindReport {
-            kind: i.kind.key,
+        .map(|kind| KindReport {
+            kind: kind.key,
             ..KindReport::default()
         })
         .collect();
     for key in schema::WRITE_ORDER {
-        let Some(pos) = incoming.iter().position(|i| i.kind.key == *key) else {
+        let Some(pos) = schema::KINDS.iter().position(|k| k.key == *key) else {
             continue;
         };
-        let Incoming { kind, records } = &incoming[pos];
+        let kind = &schema::KINDS[pos];
         let report = &mut reports[pos];
         let mut deferred = Vec::new();
         // Into an empty table every record is new: no need to look each one up.
@@ -175,8 +197,8 @@ fn apply(
             [],
             |r| r.get(0),
         )?;
-        for rec in records {
-            let uuid = read::uuid_of(rec);
+        staged.each(pos, |rec| {
+            let uuid = read::uuid_of(&rec);
             let existing = if empty {
                 None
             } else {
@@ -184,17 +206,18 @@ fn apply(
             };
             let exists = existing.is_some();
             match existing {
-                Some(old) if old == *rec => {
+                Some(old) if old == rec => {
                     report.unchanged += 1;
-                    continue;
+                    return Ok(());
                 }
                 Some(_) => report.updated += 1,
                 None => report.added += 1,
             }
             if write {
-                write_record(conn, kind, rec, exists, &mut deferred)?;
+                write_record(conn, kind, &rec, exists, &mut deferred)?;
             }
-        }
+            Ok::<(), StoreError>(())
+        })?;
         for (column, target, uuid, target_uuid) in deferred {
             conn.execute(
                 &format!("UPDATE {} SET {column} = (SELECT id FROM {target} WHERE uuid = ?1) WHERE uuid = ?2", kind.key),

@@ -14,17 +14,18 @@ mod markdown;
 mod message;
 mod read;
 pub mod schema;
+mod staging;
 mod validate;
 
 use std::fmt;
 
-pub use atomic::write_atomic;
+pub use atomic::{write_atomic, write_atomic_with};
 pub use guard::{OutputRefused, check_output};
 pub use ics::export_ics;
 pub use import::{
     CheckedImport, ImportReport, KindReport, apply_import, import_json, validate_json,
 };
-pub use json::export_json;
+pub use json::{export_json, write_json};
 pub use markdown::export_markdown;
 pub use message::{Found, Message, Want};
 

@@ -1,31 +1,35 @@
 //! Checking an import file completely before anything is written: every problem is
 //! collected with its JSON path (`meetings[3].mentor: …`), and a file with any problem is
 //! refused as a whole. What passes comes out normalised into the export's own shape.
+//!
+//! The file is read as a stream: serde_json hands over one record at a time, which is
+//! checked and, if it passes, kept in a [`Staging`] database, never in memory. What stays in
+//! memory is what cross-record checks need: each kind's uuids (16 bytes each, for
+//! duplicates and references) and the references to check once every uuid is known.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
+use std::fmt;
+use std::io::{BufRead, BufReader, Read};
 
 use rusqlite::{Connection, OptionalExtension};
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
 use super::message::{Found, Message, Want};
 use super::read::{COMMON, Fields};
 use super::schema::{self, FORMAT_NAME, FORMAT_VERSION, Kind, Presence, Ty};
+use super::staging::Staging;
 use super::{Problem, TransferError};
 use crate::domain::limits::{self, LimitError};
 use crate::domain::text::clean_line;
 use crate::store::StoreError;
 
-/// The checked records of one kind, in file order.
-pub struct Incoming {
-    pub kind: &'static Kind,
-    pub records: Vec<Fields>,
-}
-
-/// A reference to check once every uuid of the file is known.
+/// A reference to check once every uuid of the file is known: record `index` of its kind,
+/// the field at `field` of the kind's fields (32 bytes, however long the path).
 struct PendingRef {
-    path: String,
-    target: &'static str,
-    uuid: String,
+    index: u32,
+    field: u16,
+    uuid: u128,
 }
 
 #[derive(Default)]
@@ -44,63 +48,226 @@ impl Checker {
     }
 }
 
-/// Parses and checks `text`; the records in canonical form, or every problem found.
-pub fn validate(conn: &Connection, text: &str) -> Result<Vec<Incoming>, TransferError> {
+/// What the scan learned about one kind's array.
+#[derive(Default)]
+struct KindState {
+    ck: Checker,
+    /// Every uuid of the kind in the file, with the index of its first record.
+    uuids: HashMap<u128, usize>,
+}
+
+/// The state of one pass over the document.
+struct Scan<'a> {
+    staging: &'a mut Staging,
+    format: Option<Value>,
+    version: Option<Value>,
+    /// Top-level keys that are not ours, sorted (as a parsed document's map would list them).
+    unknown: BTreeSet<String>,
+    kinds: Vec<KindState>,
+    /// The first error of the staging database (serde carries only a message).
+    failure: Option<rusqlite::Error>,
+}
+
+const BOM: &[u8] = "\u{feff}".as_bytes();
+
+/// Parses and checks the document read from `reader`, one record at a time; the checked
+/// records (kept in memory with `in_memory`), or every problem found.
+pub fn validate(
+    conn: &Connection,
+    reader: impl Read,
+    in_memory: bool,
+) -> Result<Staging, TransferError> {
+    let mut reader = BufReader::with_capacity(64 * 1024, reader);
     // A byte-order mark, as some editors write at the start of a UTF-8 file, is not content.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let root: Value = serde_json::from_str(text)?;
-    let mut ck = Checker::default();
-    let Value::Object(root) = root else {
-        ck.problem("document", expected(Want::JsonObject, &root));
-        return Err(TransferError::Invalid(ck.problems));
+    if reader.fill_buf()?.starts_with(BOM) {
+        reader.consume(BOM.len());
+    }
+    let mut staging = Staging::new(in_memory).map_err(StoreError::from)?;
+    let mut scan = Scan {
+        staging: &mut staging,
+        format: None,
+        version: None,
+        unknown: BTreeSet::new(),
+        kinds: schema::KINDS.iter().map(|_| KindState::default()).collect(),
+        failure: None,
     };
-    check_header(&root, &mut ck);
+    let mut de = serde_json::Deserializer::from_reader(reader);
+    let root = (&mut de).deserialize_any(RootVisitor(&mut scan));
+    if let Some(e) = scan.failure.take() {
+        return Err(StoreError::from(e).into());
+    }
+    let root = root?;
+    de.end()?;
+    let mut ck = Checker::default();
+    if let Some(other) = root {
+        ck.problem("document", expected(Want::JsonObject, &other));
+        return Err(TransferError::Invalid(ck.problems));
+    }
+    check_header(scan.format.as_ref(), scan.version.as_ref(), &mut ck);
     if !ck.problems.is_empty() {
         // A file that is not ours, or is from a newer version, is not read any further.
         return Err(TransferError::Invalid(ck.problems));
     }
-    for key in root.keys() {
-        let known = matches!(key.as_str(), "format" | "version" | "exported_at")
-            || schema::KINDS.iter().any(|k| k.key == key);
-        if !known {
-            ck.problem(key, Message::UnknownKind);
-        }
+    for key in &scan.unknown {
+        ck.problem(key, Message::UnknownKind);
     }
-    let mut incoming = Vec::new();
-    let mut seen: HashMap<&str, HashMap<String, usize>> = HashMap::new();
-    for kind in schema::KINDS {
-        let records = match root.get(kind.key) {
-            None => Vec::new(),
-            Some(Value::Array(items)) => {
-                let uuids = seen.entry(kind.key).or_default();
-                items
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(i, item)| check_record(kind, i, item, uuids, &mut ck))
-                    .collect()
-            }
-            Some(other) => {
-                ck.problem(kind.key, expected(Want::Array, other));
-                Vec::new()
-            }
-        };
-        incoming.push(Incoming { kind, records });
+    for state in &mut scan.kinds {
+        ck.problems.append(&mut state.ck.problems);
     }
-    check_refs(conn, &seen, &mut ck)?;
+    check_refs(conn, &scan.kinds, &mut ck)?;
     if ck.problems.is_empty() {
-        Ok(incoming)
+        Ok(staging)
     } else {
         Err(TransferError::Invalid(ck.problems))
     }
 }
 
-fn check_header(root: &Map<String, Value>, ck: &mut Checker) {
-    match root.get("format") {
+/// The visit methods of a value that is not the container expected: the value as a
+/// stand-in [`Value`] (containers empty), for "expected …, found …".
+macro_rules! found_scalars {
+    () => {
+        fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+            Ok(Some(Value::Bool(v)))
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            Ok(Some(Value::from(v)))
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            Ok(Some(Value::from(v)))
+        }
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+            Ok(Some(
+                serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number),
+            ))
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(Some(Value::String(v.to_string())))
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(Some(Value::Null))
+        }
+    };
+}
+
+/// The top level: an object is scanned key by key (`None`); anything else is handed back.
+struct RootVisitor<'s, 'a>(&'s mut Scan<'a>);
+
+impl<'de> Visitor<'de> for RootVisitor<'_, '_> {
+    type Value = Option<Value>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    found_scalars!();
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Some(Value::Array(Vec::new())))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let scan = self.0;
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "format" => scan.format = Some(map.next_value()?),
+                "version" => scan.version = Some(map.next_value()?),
+                "exported_at" => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+                _ => match schema::KINDS.iter().position(|k| k.key == key) {
+                    Some(pos) => {
+                        // A key given twice: the last value counts.
+                        scan.kinds[pos] = KindState::default();
+                        if let Err(e) = scan.staging.clear(pos) {
+                            return Err(fail(scan, e));
+                        }
+                        map.next_value_seed(KindSeed { scan, pos })?;
+                    }
+                    None => {
+                        scan.unknown.insert(key);
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                },
+            }
+        }
+        Ok(None)
+    }
+}
+
+/// Notes a staging database error and stops the parse.
+fn fail<E: de::Error>(scan: &mut Scan<'_>, e: rusqlite::Error) -> E {
+    let message = e.to_string();
+    scan.failure.get_or_insert(e);
+    E::custom(message)
+}
+
+/// One kind's array, checked record by record as it is read.
+struct KindSeed<'s, 'a> {
+    scan: &'s mut Scan<'a>,
+    pos: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for KindSeed<'_, '_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        let KindSeed { scan, pos } = self;
+        let kind = &schema::KINDS[pos];
+        if let Some(other) = d.deserialize_any(KindVisitor {
+            scan: &mut *scan,
+            pos,
+        })? {
+            scan.kinds[pos]
+                .ck
+                .problem(kind.key, expected(Want::Array, &other));
+        }
+        Ok(())
+    }
+}
+
+struct KindVisitor<'s, 'a> {
+    scan: &'s mut Scan<'a>,
+    pos: usize,
+}
+
+impl<'de> Visitor<'de> for KindVisitor<'_, '_> {
+    type Value = Option<Value>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an array of records")
+    }
+
+    found_scalars!();
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Some(Value::Object(Map::new())))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let kind = &schema::KINDS[self.pos];
+        let mut index = 0;
+        while let Some(item) = seq.next_element::<Value>()? {
+            let state = &mut self.scan.kinds[self.pos];
+            if let Some(fields) = check_record(kind, index, &item, &mut state.uuids, &mut state.ck)
+                && let Err(e) = self.scan.staging.put(self.pos, index, &fields)
+            {
+                return Err(fail(self.scan, e));
+            }
+            index += 1;
+        }
+        Ok(None)
+    }
+}
+
+fn check_header(format: Option<&Value>, version: Option<&Value>, ck: &mut Checker) {
+    match format {
         None => ck.problem("format", Message::NotOurs(None)),
         Some(Value::String(s)) if s == FORMAT_NAME => {}
         Some(other) => ck.problem("format", Message::NotOurs(Some(other.to_string()))),
     }
-    match root.get("version") {
+    match version {
         None => ck.problem("version", Message::Missing),
         Some(v) => match v.as_i64() {
             Some(n) if n > FORMAT_VERSION => {
@@ -117,7 +284,7 @@ fn check_record(
     kind: &'static Kind,
     index: usize,
     item: &Value,
-    uuids: &mut HashMap<String, usize>,
+    uuids: &mut HashMap<u128, usize>,
     ck: &mut Checker,
 ) -> Option<Fields> {
     let at = format!("{}[{index}]", kind.key);
@@ -137,12 +304,12 @@ fn check_record(
     let uuid = get(obj, &at, "uuid", Presence::Required, ck).and_then(|v| {
         let path = format!("{at}.uuid");
         let u = check_uuid(&v, &path, ck)?;
-        if let Some(first) = uuids.get(&u) {
-            ck.problem(&path, Message::UuidTwice(u.clone(), kind.key, *first));
+        if let Some(first) = uuids.get(&u.as_u128()) {
+            ck.problem(&path, Message::UuidTwice(text_of(u), kind.key, *first));
         } else {
-            uuids.insert(u.clone(), index);
+            uuids.insert(u.as_u128(), index);
         }
-        Some(u)
+        Some(text_of(u))
     });
     fields.push(("uuid", Value::String(uuid.unwrap_or_default())));
     for name in ["created_at", "updated_at"] {
@@ -167,10 +334,18 @@ fn check_record(
     let private = get(obj, &at, "private", Presence::Default("false"), ck)
         .and_then(|v| check_value(Ty::Bool, &v, &format!("{at}.private"), ck));
     fields.push(("private", private.unwrap_or(Value::Bool(false))));
-    for field in kind.fields {
+    for (i, field) in kind.fields.iter().enumerate() {
         let path = format!("{at}.{}", field.name);
         let value = match get(obj, &at, field.name, field.presence, ck).as_deref() {
             Some(Value::Null) if matches!(field.presence, Presence::Nullable) => Some(Value::Null),
+            Some(v) if matches!(field.ty, Ty::Ref(_)) => check_uuid(v, &path, ck).map(|uuid| {
+                ck.refs.push(PendingRef {
+                    index: index as u32,
+                    field: i as u16,
+                    uuid: uuid.as_u128(),
+                });
+                Value::String(text_of(uuid))
+            }),
             Some(v) => check_value(field.ty, v, &path, ck),
             None => None,
         };
@@ -200,10 +375,15 @@ fn get<'a>(
     }
 }
 
-fn check_uuid(v: &Value, path: &str, ck: &mut Checker) -> Option<String> {
+/// A uuid as the journal writes it: lower case, hyphenated.
+fn text_of(u: uuid::Uuid) -> String {
+    u.hyphenated().to_string()
+}
+
+fn check_uuid(v: &Value, path: &str, ck: &mut Checker) -> Option<uuid::Uuid> {
     match v {
         Value::String(s) => match uuid::Uuid::parse_str(s) {
-            Ok(u) => Some(u.hyphenated().to_string()),
+            Ok(u) => Some(u),
             Err(_) => {
                 ck.problem(path, Message::NotAUuid(s.clone()));
                 None
@@ -295,15 +475,8 @@ fn check_value(ty: Ty, v: &Value, path: &str, ck: &mut Checker) -> Option<Value>
             }
         },
         (Ty::Code(_), _) => wrong(ck, Want::String),
-        (Ty::Ref(target), _) => {
-            let uuid = check_uuid(v, path, ck)?;
-            ck.refs.push(PendingRef {
-                path: path.to_string(),
-                target,
-                uuid: uuid.clone(),
-            });
-            Some(Value::String(uuid))
-        }
+        // References are checked by `check_record`, which notes them for `check_refs`.
+        (Ty::Ref(_), _) => check_uuid(v, path, ck).map(|u| Value::String(text_of(u))),
         (Ty::Ratings, Value::Array(items)) => check_pairs(items, path, ("question", "rating"), ck),
         (Ty::Answers, Value::Array(items)) => check_pairs(items, path, ("prompt", "answer"), ck),
         (Ty::Ratings | Ty::Answers, _) => wrong(ck, Want::Array),
@@ -351,23 +524,32 @@ fn check_pairs(
 /// Every reference must name a record of the file or of the journal.
 fn check_refs(
     conn: &Connection,
-    in_file: &HashMap<&str, HashMap<String, usize>>,
+    kinds: &[KindState],
     ck: &mut Checker,
 ) -> Result<(), TransferError> {
-    for r in std::mem::take(&mut ck.refs) {
-        if in_file
-            .get(r.target)
-            .is_some_and(|s| s.contains_key(&r.uuid))
-        {
-            continue;
-        }
-        let sql = format!("SELECT 1 FROM {} WHERE uuid = ?1", r.target);
-        let found: Option<i64> = conn
-            .prepare_cached(&sql)
-            .and_then(|mut s| s.query_row([&r.uuid], |row| row.get(0)).optional())
-            .map_err(StoreError::from)?;
-        if found.is_none() {
-            ck.problem(&r.path, Message::NoTarget(r.target, r.uuid));
+    let in_file = |target: &str, uuid: u128| {
+        schema::KINDS
+            .iter()
+            .position(|k| k.key == target)
+            .is_some_and(|pos| kinds[pos].uuids.contains_key(&uuid))
+    };
+    for (kind, state) in schema::KINDS.iter().zip(kinds) {
+        for r in &state.ck.refs {
+            let field = &kind.fields[usize::from(r.field)];
+            let Ty::Ref(target) = field.ty else { continue };
+            if in_file(target, r.uuid) {
+                continue;
+            }
+            let uuid = text_of(uuid::Uuid::from_u128(r.uuid));
+            let sql = format!("SELECT 1 FROM {target} WHERE uuid = ?1");
+            let found: Option<i64> = conn
+                .prepare_cached(&sql)
+                .and_then(|mut s| s.query_row([&uuid], |row| row.get(0)).optional())
+                .map_err(StoreError::from)?;
+            if found.is_none() {
+                let path = format!("{}[{}].{}", kind.key, r.index, field.name);
+                ck.problem(&path, Message::NoTarget(target, uuid));
+            }
         }
     }
     Ok(())

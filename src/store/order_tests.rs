@@ -1,0 +1,161 @@
+//! The bounded list walks (one index range per status, stopping at the limit) return exactly
+//! what one sort over every row returned, for every limit, ties and undated rows included.
+
+use chrono::{Duration, NaiveDate};
+
+use super::*;
+use crate::domain::nudges;
+use crate::domain::*;
+
+fn ids(store: &Store, sql: &str, limit: i64) -> Vec<i64> {
+    let mut st = store.conn().prepare(sql).unwrap();
+    st.query_map([limit], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+}
+
+const LIMITS: [usize; 6] = [0, 1, 5, 17, 60, 10_000];
+
+#[test]
+fn goal_summaries_keep_the_order_of_one_sort_over_all() {
+    let s = Store::open_in_memory().unwrap();
+    let mentor = s.save_mentor(&Mentor::new("Ana")).unwrap();
+    let statuses = [
+        GoalStatus::Active,
+        GoalStatus::Achieved,
+        GoalStatus::Paused,
+        GoalStatus::Dropped,
+    ];
+    let day = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+    for i in 0..80i64 {
+        let mut g = Goal::new(format!("goal {i}"));
+        g.status = statuses[(i * 7 % 4) as usize];
+        // Ties on the due date, and one in five undated.
+        g.due = (i % 5 != 0).then(|| day + Duration::days(i * 13 % 9));
+        g.mentor_id = (i % 3 == 0).then_some(mentor);
+        let id = s.save_goal(&g).unwrap();
+        if i % 4 == 0 {
+            s.save_progress(&ProgressUpdate {
+                id: 0,
+                uuid: String::new(),
+                goal_id: id,
+                on: day,
+                value: i as f64,
+                note: String::new(),
+            })
+            .unwrap();
+        }
+    }
+    let one_sort = "SELECT id FROM goals ORDER BY CASE status WHEN 'active' THEN 0
+        WHEN 'paused' THEN 1 WHEN 'achieved' THEN 2 ELSE 3 END, due_on IS NULL, due_on, id
+        LIMIT ?1";
+    for limit in LIMITS {
+        let got = s.goal_summaries(limit).unwrap();
+        let got_ids: Vec<i64> = got.iter().map(|g| g.goal.id).collect();
+        assert_eq!(got_ids, ids(&s, one_sort, limit as i64), "limit {limit}");
+        for g in &got {
+            let name = g.goal.mentor_id.map(|_| "Ana".to_string());
+            assert_eq!(g.mentor_name, name);
+            assert_eq!(g.latest.is_some(), g.last_update.is_some());
+        }
+    }
+}
+
+#[test]
+fn mentor_list_keeps_the_pipeline_order_of_one_sort_over_all() {
+    let s = Store::open_in_memory().unwrap();
+    let statuses = MentorStatus::ALL;
+    for i in 0..70usize {
+        // Names repeat (and differ only in case) so ties fall back to the id.
+        let name = ["ana", "Budi", "Ana", "cici", "Dewi"][i % 5];
+        let mut m = Mentor::new(name);
+        m.status = statuses[i * 3 % statuses.len()];
+        s.save_mentor(&m).unwrap();
+    }
+    let one_sort = "SELECT id FROM mentors ORDER BY CASE status
+        WHEN 'active' THEN 0 WHEN 'approached' THEN 1 WHEN 'candidate' THEN 2
+        WHEN 'paused' THEN 3 ELSE 4 END, name COLLATE NOCASE, id LIMIT ?1";
+    for limit in LIMITS {
+        let got: Vec<i64> = s.mentor_list(limit).unwrap().iter().map(|m| m.id).collect();
+        assert_eq!(got, ids(&s, one_sort, limit as i64), "limit {limit}");
+    }
+    assert_eq!(s.mentors().unwrap().len(), 70);
+}
+
+#[test]
+fn experiment_facts_are_the_newest_of_one_scan_over_every_experiment() {
+    let s = Store::open_in_memory().unwrap();
+    let ana = s.save_mentor(&Mentor::new("Ana")).unwrap();
+    let day = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    let feedback = s
+        .save_feedback(&Feedback {
+            id: 0,
+            uuid: String::new(),
+            mentor_id: Some(ana),
+            meeting_id: None,
+            received_on: day,
+            kind: FeedbackKind::Suggestion,
+            text: "try it".into(),
+            reaction: String::new(),
+            status: FeedbackStatus::Trying,
+            goal_id: None,
+            private: false,
+        })
+        .unwrap();
+    let statuses = [
+        CommitmentStatus::Done,
+        CommitmentStatus::Open,
+        CommitmentStatus::Dropped,
+    ];
+    for i in 0..400i64 {
+        s.save_commitment(&Commitment {
+            id: 0,
+            uuid: String::new(),
+            owner: Party::Me,
+            text: format!("experiment {i}"),
+            due: Some(day),
+            status: statuses[(i % 3) as usize],
+            done_on: None,
+            result: if i % 7 == 0 {
+                String::new()
+            } else {
+                "went well".into()
+            },
+            mentor_id: (i % 2 == 0).then_some(ana),
+            meeting_id: None,
+            feedback_id: (i % 11 != 0).then_some(feedback),
+            // Unreported, or reported on a day spread over a year.
+            reported_on: (i % 4 != 0).then(|| day + Duration::days(i * 37 % 365)),
+            created_on: day,
+            private: false,
+        })
+        .unwrap();
+    }
+    let mut one_scan = s
+        .conn()
+        .prepare(
+            "SELECT c.id FROM commitments c
+             WHERE c.feedback_id IS NOT NULL AND c.result != '' AND c.status != 'dropped'
+               AND (c.reported_on IS NULL OR c.reported_on >= ?1)
+             ORDER BY c.id DESC LIMIT 100",
+        )
+        .unwrap();
+    for offset in [0, 30, 200, 340, 400] {
+        let now = (day + Duration::days(offset)).and_hms_opt(9, 0, 0).unwrap();
+        let since = now.date() - Duration::days(nudges::THANKS_WINDOW_DAYS);
+        let want: Vec<i64> = one_scan
+            .query_map([since], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        let got: Vec<i64> = s
+            .nudge_input(now)
+            .unwrap()
+            .experiments
+            .iter()
+            .map(|e| e.commitment_id)
+            .collect();
+        assert_eq!(got, want, "{now}");
+    }
+}

@@ -1,0 +1,138 @@
+//! The streamed export and import (issue 19): the file is read once, record by record, and
+//! its checked records are written in the order references need whatever order the file has;
+//! a kind given twice counts once (the last, as a parsed document's map has it); problems
+//! keep their order and paths; the header is judged wherever it stands.
+
+#[path = "../benches/common/generate/mod.rs"]
+mod generate;
+
+use generate::{Options, Shape, fill};
+use mentee::store::Store;
+use mentee::transfer::{Problem, TransferError, export_json, import_json, write_json};
+use serde_json::Value;
+
+/// A generated journal with every kind, private records and references between them.
+fn journal(shape: Shape) -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    let opts = Options {
+        records: 600,
+        seed: 19,
+        shape,
+        ..Options::default()
+    };
+    fill(&mut store, &opts).unwrap();
+    store
+}
+
+fn problems(err: TransferError) -> Vec<String> {
+    match err {
+        TransferError::Invalid(problems) => problems.iter().map(Problem::to_string).collect(),
+        other => panic!("expected problems, got {other}"),
+    }
+}
+
+#[test]
+fn the_streamed_export_writes_what_export_json_returns() {
+    let store = journal(Shape::Demo);
+    for private in [true, false] {
+        let mut bytes = Vec::new();
+        write_json(&store, private, &mut bytes).unwrap();
+        assert_eq!(
+            String::from_utf8(bytes).unwrap(),
+            export_json(&store, private).unwrap()
+        );
+    }
+}
+
+/// Parsed into a map and written again, the document lists its kinds alphabetically: agenda
+/// items before meetings, goal revisions before reflections. The import writes them in the
+/// order references need all the same, and the journal comes out the same.
+#[test]
+fn kinds_in_any_order_import_to_the_same_journal() {
+    for shape in [Shape::Decade, Shape::Demo] {
+        let source = journal(shape);
+        let export = export_json(&source, true).unwrap();
+        let shuffled = serde_json::from_str::<Value>(&export).unwrap().to_string();
+        assert!(shuffled.find("\"agenda_items\"") < shuffled.find("\"meetings\""));
+        let mut target = Store::open_in_memory().unwrap();
+        let report = import_json(&mut target, &shuffled, false).unwrap();
+        assert_eq!(report.total(), 600);
+        assert_eq!(export_json(&target, true).unwrap(), export);
+        // Idempotent: the same file again changes nothing.
+        let again = import_json(&mut target, &shuffled, false).unwrap();
+        assert_eq!(again.changed(), 0);
+        assert_eq!(export_json(&target, true).unwrap(), export);
+    }
+}
+
+const MENTOR_A: &str = r#"{"uuid": "00000000-0000-4000-8000-00000000000a",
+    "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z", "name": "Ayu"}"#;
+const MENTOR_B: &str = r#"{"uuid": "00000000-0000-4000-8000-00000000000b",
+    "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z", "name": "Budi"}"#;
+
+#[test]
+fn a_kind_given_twice_counts_once_the_last() {
+    let text = format!(
+        r#"{{"format": "mentee-journal", "version": 1, "mentors": [{MENTOR_A}, {{"bad": 1}}],
+            "mentors": [{MENTOR_B}]}}"#
+    );
+    let mut store = Store::open_in_memory().unwrap();
+    let report = import_json(&mut store, &text, false).unwrap();
+    assert_eq!(report.total(), 1);
+    let names: Vec<String> = store
+        .mentors()
+        .unwrap()
+        .into_iter()
+        .map(|m| m.name)
+        .collect();
+    assert_eq!(names, ["Budi"]);
+}
+
+#[test]
+fn a_header_after_the_records_is_still_judged_first() {
+    let text = r#"{"mentors": [{"bad": 1}], "version": 1, "format": "other"}"#;
+    let mut store = Store::open_in_memory().unwrap();
+    let err = import_json(&mut store, text, false).unwrap_err();
+    assert_eq!(
+        problems(err),
+        [r#"format: "other" is not "mentee-journal"; is this a mentee export?"#]
+    );
+}
+
+/// Unknown keys first (sorted), then each kind's problems in document order, then the
+/// references nothing answers to, each with its path, whatever order the file has.
+#[test]
+fn problems_come_in_document_order_with_their_paths() {
+    let ghost = "00000000-0000-4000-8000-0000000000ff";
+    let text = format!(
+        r#"{{"zebra": 1, "goals": [{{"uuid": "00000000-0000-4000-8000-000000000001",
+              "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z",
+              "title": "T", "mentor": "{ghost}", "due_on": "2026-02-30"}}],
+            "format": "mentee-journal", "version": 1, "apple": [],
+            "mentors": [{MENTOR_A}, {MENTOR_A}],
+            "contacts": {{}}}}"#
+    );
+    let mut store = Store::open_in_memory().unwrap();
+    let before = export_json(&store, true).unwrap();
+    let err = import_json(&mut store, &text, false).unwrap_err();
+    let got = problems(err);
+    let paths: Vec<&str> = got.iter().map(|p| p.split(':').next().unwrap()).collect();
+    assert_eq!(
+        paths,
+        [
+            "apple",
+            "zebra",
+            "mentors[1].uuid",
+            "contacts",
+            "goals[0].due_on",
+            "goals[0].mentor"
+        ],
+        "{got:#?}"
+    );
+    assert!(got[5].contains(ghost), "{}", got[5]);
+    assert_eq!(
+        export_json(&store, true).unwrap(),
+        before,
+        "nothing written"
+    );
+}
