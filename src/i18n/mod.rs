@@ -21,6 +21,7 @@ mod mentors;
 mod nudges;
 mod reflections;
 mod review;
+mod saving;
 mod shell;
 mod today;
 mod transfer;
@@ -41,6 +42,7 @@ pub use mentors::MentorsText;
 pub use nudges::NudgesText;
 pub use reflections::ReflectionsText;
 pub use review::{FigureLine, FigureSection, ReviewText};
+pub use saving::SavingText;
 pub use shell::ShellText;
 pub use today::TodayText;
 pub use transfer::TransferText;
@@ -131,6 +133,7 @@ pub struct Text {
     pub transfer: TransferText,
     pub trust: TrustText,
     pub shell: ShellText,
+    pub saving: SavingText,
 }
 
 impl Text {
@@ -142,7 +145,7 @@ impl Text {
 
     /// Every (area.field, text) pair of the catalog.
     pub fn entries(&self) -> Vec<(String, &'static str)> {
-        let areas: [(&str, Vec<(&'static str, &'static str)>); 19] = [
+        let areas: [(&str, Vec<(&'static str, &'static str)>); 20] = [
             ("common", self.common.entries()),
             ("labels", self.labels.entries()),
             ("today", self.today.entries()),
@@ -162,6 +165,7 @@ impl Text {
             ("transfer", self.transfer.entries()),
             ("trust", self.trust.entries()),
             ("shell", self.shell.entries()),
+            ("saving", self.saving.entries()),
         ];
         areas
             .into_iter()
@@ -194,6 +198,7 @@ pub static EN: Text = Text {
     transfer: transfer::EN,
     trust: trust::EN,
     shell: shell::EN,
+    saving: saving::EN,
 };
 
 /// Bahasa Indonesia.
@@ -217,6 +222,7 @@ pub static ID: Text = Text {
     transfer: transfer::ID,
     trust: trust::ID,
     shell: shell::ID,
+    saving: saving::ID,
 };
 
 /// Fills the `{name}` placeholders of a catalog template with the named values:
