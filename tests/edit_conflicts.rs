@@ -182,3 +182,90 @@ fn per_field_choices() {
         ("daniel@old (B)", "Rust (A)")
     );
 }
+
+/// Two apps on `db` with the edit form of the only record of view `view` open.
+fn two_on(db: &std::path::Path, view: char) -> (App, App) {
+    let mut a = app_on(db, Lang::En);
+    let mut b = app_on(db, Lang::En);
+    for app in [&mut a, &mut b] {
+        key(app, view);
+        key(app, 'e');
+        assert!(app.form().is_some(), "the edit form is open");
+    }
+    (a, b)
+}
+
+#[test]
+fn a_goal_edited_in_two_windows_keeps_both_and_its_revision() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("journal.db");
+    let id = {
+        let store = Store::open(&db, false).unwrap();
+        let mut g = mentee::domain::Goal::new("Speak at the meetup");
+        g.target = Some(1.0);
+        store.save_goal(&g).unwrap()
+    };
+    let (mut a, mut b) = two_on(&db, '2');
+    type_into(&mut a, "title", " in March");
+    save(&mut a);
+    assert!(a.form().is_none());
+    type_into(&mut b, "target", "0");
+    type_into(&mut b, "reason", "two talks");
+    save(&mut b);
+    assert!(b.form().is_none(), "no conflict: saved");
+    let store = Store::open(&db, false).unwrap();
+    let g = store.goal(id).unwrap();
+    assert_eq!(g.title, "Speak at the meetup in March", "A's change is kept");
+    assert_eq!(g.target, Some(10.0));
+    let revisions = store.revisions_of(id, 10).unwrap();
+    assert_eq!(revisions.len(), 1, "only B's own change is a revision");
+    assert_eq!(revisions[0].field, "target");
+}
+
+#[test]
+fn feedback_edited_in_two_windows_keeps_both() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("journal.db");
+    let id = {
+        let store = Store::open(&db, false).unwrap();
+        store.save_mentor(&Mentor::new("Daniel")).unwrap();
+        let fb = mentee::domain::Feedback::new("Slow down when presenting", now().date());
+        store.save_feedback(&fb).unwrap()
+    };
+    let (mut a, mut b) = two_on(&db, '4');
+    type_into(&mut a, "text", ", and breathe");
+    save(&mut a);
+    type_into(&mut b, "reaction", "Fair point");
+    save(&mut b);
+    assert!(b.form().is_none(), "no conflict: saved");
+    let fb = Store::open(&db, false).unwrap().feedback(id).unwrap();
+    assert_eq!(fb.text, "Slow down when presenting, and breathe");
+    assert_eq!(fb.reaction, "Fair point");
+}
+
+#[test]
+fn an_edit_restored_from_its_draft_still_writes_only_what_the_user_changed() {
+    let (_dir, db, mut a, b) = two_windows(Lang::En);
+    drop(b);
+    type_into(&mut a, "contact", " new");
+    drop(a); // the window is gone; its draft stays
+    {
+        // Meanwhile, elsewhere: another field changes.
+        let store = Store::open(&db, false).unwrap();
+        let mut m = store.mentors().unwrap().remove(0);
+        m.expertise = "Rust, SQL".into();
+        store.save_mentor(&m).unwrap();
+    }
+    let mut c = app_on(&db, Lang::En);
+    assert!(draw(&mut c, 100, 30).contains("Unsaved draft"));
+    key(&mut c, 'r');
+    assert!(c.form().is_some(), "the edit is back");
+    save(&mut c);
+    assert!(c.form().is_none(), "saved");
+    let m = mentor(&db);
+    assert_eq!(m.contact, "daniel@old new", "the restored change");
+    assert_eq!(
+        m.expertise, "Rust, SQL",
+        "the change made meanwhile is kept, not overwritten by the draft's old value"
+    );
+}
