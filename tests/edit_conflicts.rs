@@ -215,7 +215,10 @@ fn a_goal_edited_in_two_windows_keeps_both_and_its_revision() {
     assert!(b.form().is_none(), "no conflict: saved");
     let store = Store::open(&db, false).unwrap();
     let g = store.goal(id).unwrap();
-    assert_eq!(g.title, "Speak at the meetup in March", "A's change is kept");
+    assert_eq!(
+        g.title, "Speak at the meetup in March",
+        "A's change is kept"
+    );
     assert_eq!(g.target, Some(10.0));
     let revisions = store.revisions_of(id, 10).unwrap();
     assert_eq!(revisions.len(), 1, "only B's own change is a revision");

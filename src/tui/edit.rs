@@ -37,11 +37,27 @@ pub fn save_edit<T>(
 where
     T: Editable + std::fmt::Debug + 'static,
 {
+    save_edit_and(ctx, id, form, apply, |_, _| {})
+}
+
+/// [`save_edit`] for a form that also changes the record whatever its values (marking thanks
+/// sent, ending a mentorship): `always` is applied to the edited record only.
+pub fn save_edit_and<T>(
+    ctx: &mut Ctx,
+    id: i64,
+    form: &Form,
+    apply: impl Fn(&mut Ctx, &Form, &mut T) -> Result<(), SaveError>,
+    always: impl Fn(&Ctx, &mut T),
+) -> Result<(), SaveError>
+where
+    T: Editable + std::fmt::Debug + 'static,
+{
     let now = T::load(ctx.store, id)?;
     let mut original = now.clone();
     apply(ctx, &form.as_opened(), &mut original)?;
     let mut edited = now;
     apply(ctx, form, &mut edited)?;
+    always(ctx, &mut edited);
     match ctx.store.update(&original, &edited)? {
         UpdateOutcome::Conflict(conflict) => {
             let labels = form

@@ -20,7 +20,7 @@ use crate::domain::{Commitment, CommitmentStatus, Party};
 use crate::i18n::{Label, fill};
 use crate::store::{CommitmentFilter, CommitmentRow, Result, Store};
 use crate::tui::ctx::existing;
-use crate::tui::edit::save_edit;
+use crate::tui::edit::save_edit_and;
 use crate::tui::effect::{Confirm, Effect, SaveError};
 use crate::tui::form::Form;
 use crate::tui::keys::{Action, Binding, Key, bind};
@@ -405,7 +405,19 @@ pub fn save(ctx: &mut Ctx, purpose: &CommitmentForm, form: &Form) -> Result<Effe
         }
         CommitmentForm::Edit(id) | CommitmentForm::Result(id) => {
             // Only the fields the user changed (`crate::tui::edit`).
-            save_edit(ctx, *id, form, |ctx, form, c| apply(ctx, purpose, form, c))?;
+            // "Done" on the result form marks it done whatever it opened with.
+            let done = |ctx: &Ctx, c: &mut Commitment| {
+                if matches!(purpose, CommitmentForm::Result(_))
+                    && form.toggle("done")
+                    && c.status == CommitmentStatus::Open
+                {
+                    c.status = CommitmentStatus::Done;
+                    c.done_on = Some(ctx.today());
+                }
+            };
+            let apply =
+                |ctx: &mut Ctx, form: &Form, c: &mut Commitment| apply(ctx, purpose, form, c);
+            save_edit_and(ctx, *id, form, apply, done)?;
             *id
         }
     };
@@ -423,10 +435,6 @@ fn apply(
     match purpose {
         CommitmentForm::Result(_) => {
             c.result = form.text("result").trim().to_string();
-            if form.toggle("done") && c.status == CommitmentStatus::Open {
-                c.status = CommitmentStatus::Done;
-                c.done_on = Some(today);
-            }
         }
         _ => {
             let status: CommitmentStatus = form.choice("status").parse().unwrap_or(c.status);

@@ -7,7 +7,7 @@ use crate::domain::{Gratitude, MeetingStatus};
 use crate::i18n::fill;
 use crate::store::Result;
 use crate::tui::ctx::{Ctx, existing};
-use crate::tui::edit::save_edit;
+use crate::tui::edit::save_edit_and;
 use crate::tui::effect::{Effect, SaveError};
 use crate::tui::form::Form;
 use crate::tui::purpose::NudgeRef;
@@ -151,7 +151,15 @@ pub fn save(
         },
         GratitudeForm::Edit(id) | GratitudeForm::Sent(id) => {
             // Only the fields the user changed (`crate::tui::edit`).
-            save_edit(ctx, *id, form, |ctx, form, g| apply(ctx, purpose, form, g))?;
+            // Marking it sent changes it whatever the form says.
+            let sent = |_: &Ctx, g: &mut Gratitude| {
+                if matches!(purpose, GratitudeForm::Sent(_)) {
+                    g.sent = true;
+                }
+            };
+            let apply =
+                |ctx: &mut Ctx, form: &Form, g: &mut Gratitude| apply(ctx, purpose, form, g);
+            save_edit_and(ctx, *id, form, apply, sent)?;
             return Ok(match purpose {
                 GratitudeForm::Sent(_) => Effect::say(ctx.text().gratitude.marked_sent),
                 _ => Effect::None,
@@ -176,7 +184,6 @@ fn apply(
 ) -> Result<(), SaveError> {
     let today = ctx.today();
     if let GratitudeForm::Sent(_) = purpose {
-        g.sent = true;
         g.channel = form.text("channel").trim().to_string();
     } else {
         g.mentor_id = choices::id(form.choice("mentor"));

@@ -374,7 +374,11 @@ pub fn save(
         MeetingForm::Edit(id) => save_meeting(ctx, Some(id), form),
         MeetingForm::NewItem(_) | MeetingForm::EditItem(_) => save_item(ctx, v, *purpose, form),
         MeetingForm::Note(id) => {
-            ctx.store.set_agenda_note(id, &form.text("note"))?;
+            // Only the note, and only if the user changed it (`crate::tui::edit`).
+            save_edit(ctx, id, form, |_, form, a: &mut AgendaItem| {
+                a.note = form.text("note");
+                Ok(())
+            })?;
             v.load(ctx.store, ctx.now)?;
             Ok(Effect::None)
         }
