@@ -22,6 +22,7 @@ mod mentors;
 mod nudges;
 mod reflections;
 mod review;
+mod saving;
 mod shell;
 mod today;
 mod transfer;
@@ -43,6 +44,7 @@ pub use mentors::MentorsText;
 pub use nudges::NudgesText;
 pub use reflections::ReflectionsText;
 pub use review::{FigureLine, FigureSection, ReviewText};
+pub use saving::SavingText;
 pub use shell::ShellText;
 pub use today::TodayText;
 pub use transfer::TransferText;
@@ -134,6 +136,7 @@ pub struct Text {
     pub trust: TrustText,
     pub cipher: CipherText,
     pub shell: ShellText,
+    pub saving: SavingText,
 }
 
 impl Text {
@@ -167,6 +170,7 @@ impl Text {
             ("trust", self.trust.entries()),
             ("cipher", self.cipher.entries()),
             ("shell", self.shell.entries()),
+            ("saving", self.saving.entries()),
         ];
         areas
             .into_iter()
@@ -200,6 +204,7 @@ pub static EN: Text = Text {
     trust: trust::EN,
     cipher: cipher::EN,
     shell: shell::EN,
+    saving: saving::EN,
 };
 
 /// Bahasa Indonesia.
@@ -224,6 +229,7 @@ pub static ID: Text = Text {
     trust: trust::ID,
     cipher: cipher::ID,
     shell: shell::ID,
+    saving: saving::ID,
 };
 
 /// Fills the `{name}` placeholders of a catalog template with the named values:

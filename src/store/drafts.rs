@@ -68,6 +68,21 @@ impl Store {
         })
     }
 
+    /// [`Store::save_with_draft`] for a save that needs the store mutably (an edit through
+    /// [`Store::update`]) or fails with an error of its own (a form's field): the draft is
+    /// forgotten only when `save` succeeds, in the same transaction.
+    pub fn save_with_draft_mut<T, E: From<super::StoreError>>(
+        &mut self,
+        draft_key: &str,
+        save: impl FnOnce(&mut Store) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        self.transaction_mut(|s| {
+            let saved = save(s)?;
+            s.delete_draft(draft_key)?;
+            Ok(saved)
+        })
+    }
+
     /// Forgets the draft of the form `key` (after save or an explicit discard).
     pub fn delete_draft(&self, key: &str) -> Result<()> {
         self.conn

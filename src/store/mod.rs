@@ -151,12 +151,47 @@ impl Store {
         &self.conn
     }
 
-    /// Runs `f` in one transaction: all of it is saved, or nothing.
+    /// Runs `f` in one transaction: all of it is saved, or nothing. Inside another
+    /// transaction ([`Store::transaction_mut`]) it is a savepoint of that one, so a save made
+    /// of several steps can be part of a larger one (a record and the end of its draft).
     pub fn transaction<T>(&mut self, f: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
-        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        self.transaction_mut(|s| f(s))
+    }
+
+    /// [`Store::transaction`] for work that needs the store mutably (an edit through
+    /// [`Store::update`], which opens its own): all of it is saved, or nothing. Any error type
+    /// that a store error converts into rolls it back.
+    pub fn transaction_mut<T, E: From<StoreError>>(
+        &mut self,
+        f: impl FnOnce(&mut Store) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        if !self.conn.is_autocommit() {
+            self.conn
+                .execute_batch("SAVEPOINT nested")
+                .map_err(StoreError::from)?;
+            return match f(self) {
+                Ok(value) => {
+                    self.conn
+                        .execute_batch("RELEASE nested")
+                        .map_err(StoreError::from)?;
+                    Ok(value)
+                }
+                Err(err) => {
+                    let _ = self
+                        .conn
+                        .execute_batch("ROLLBACK TO nested; RELEASE nested");
+                    Err(err)
+                }
+            };
+        }
+        self.conn
+            .execute_batch("BEGIN IMMEDIATE")
+            .map_err(StoreError::from)?;
         match f(self) {
             Ok(value) => {
-                self.conn.execute_batch("COMMIT")?;
+                self.conn
+                    .execute_batch("COMMIT")
+                    .map_err(StoreError::from)?;
                 Ok(value)
             }
             Err(err) => {

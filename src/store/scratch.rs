@@ -90,6 +90,25 @@ impl Scratch {
         Ok(Scratch { dir })
     }
 
+    /// The folder of the journal at `journal` if it was made already (`None` for a journal in
+    /// memory, or before anything was ever edited in `$EDITOR`): looking for leftovers at
+    /// start creates nothing.
+    pub fn existing(journal: Option<&Path>) -> io::Result<Option<Scratch>> {
+        let Some(path) = journal else {
+            return Ok(None);
+        };
+        let Some(name) = path.file_name() else {
+            return Ok(None);
+        };
+        let mut hidden = std::ffi::OsString::from(".");
+        hidden.push(name);
+        hidden.push(".edit");
+        match fs::symlink_metadata(path.with_file_name(hidden)) {
+            Ok(meta) if meta.is_dir() => Scratch::for_journal(journal).map(Some),
+            _ => Ok(None),
+        }
+    }
+
     /// The folder.
     pub fn dir(&self) -> &Path {
         &self.dir

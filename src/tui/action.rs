@@ -6,6 +6,19 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::view::View;
 
+/// Whose value a field changed on both sides keeps (`crate::tui::edit`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resolve {
+    /// Mine, for this field.
+    Mine,
+    /// Theirs, for this field.
+    Theirs,
+    /// Mine, for this field and the ones still to ask about.
+    MineForAll,
+    /// Theirs, for this field and the ones still to ask about.
+    TheirsForAll,
+}
+
 /// Everything a key can ask the app to do. Only `App::update` acts on these.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
@@ -36,6 +49,8 @@ pub enum Action {
     /// Offer of a draft left behind: restore it, or throw it away.
     RestoreDraft,
     DiscardDraft,
+    /// The answer about a field changed here and in another window.
+    Resolve(Resolve),
     /// Keys of the Mentors view.
     Mentors(MentorsAction),
     /// Keys of the Today view.

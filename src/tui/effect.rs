@@ -94,6 +94,39 @@ pub enum SaveError {
     Field { name: &'static str, message: String },
     /// The store failed: shown in the status bar, the form stays open.
     Store(StoreError),
+    /// The record was changed elsewhere since the form opened, in fields this edit changed
+    /// too: nothing was written; the user chooses whose value each field keeps.
+    Conflict(EditConflict),
+}
+
+/// An edit that met a change made elsewhere to the same fields (see `crate::tui::edit`).
+#[derive(Debug)]
+pub struct EditConflict {
+    /// The fields changed on both sides, in the record's order.
+    pub fields: Vec<ConflictField>,
+    /// The edit, waiting for the user's choice.
+    pub edit: Box<dyn PendingEdit>,
+}
+
+/// One field changed here and elsewhere: its label and both values as text (`None`: empty).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConflictField {
+    pub column: &'static str,
+    pub label: String,
+    pub mine: Option<String>,
+    pub theirs: Option<String>,
+}
+
+/// An edit not written yet because of a conflict.
+pub trait PendingEdit: std::fmt::Debug {
+    /// Writes the edit with the other side's values for the fields in `theirs` and mine for
+    /// every other field it changed. `Some` when the record changed again meanwhile: a new
+    /// conflict to resolve.
+    fn resolve(
+        &self,
+        store: &mut crate::store::Store,
+        theirs: &[&'static str],
+    ) -> crate::store::Result<Option<EditConflict>>;
 }
 
 impl From<StoreError> for SaveError {

@@ -3,6 +3,7 @@
 pub mod action;
 pub mod app;
 pub mod ctx;
+pub mod edit;
 pub mod editor;
 pub mod effect;
 pub mod form;
@@ -40,17 +41,15 @@ pub fn run(mut app: App) -> io::Result<()> {
             let ev = event::read()?;
             app.handle_event(&ev);
         }
-        if let Some(field) = app.editor_request.take() {
+        if let Some(field) = app.editor_request.take()
+            && let Some((file, text)) = app.begin_editor(field)
+        {
             // The editor needs the real terminal: leave full screen, edit, come back.
-            let text = app
-                .form()
-                .map(|open| open.form.field_text(field))
-                .unwrap_or_default();
             drop(guard);
-            let result = editor::edit_in_editor(&text);
+            let result = editor::edit_file(&file, &text);
             guard = terminal::TerminalGuard::enter()?;
             guard.terminal.clear()?;
-            app.editor_done(field, result);
+            app.editor_done(field, file, result);
         }
         if app.quit {
             break;

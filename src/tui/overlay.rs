@@ -6,6 +6,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
+use super::edit::ConflictPrompt;
 pub use super::effect::{Confirm, ConfirmAction};
 use super::forms::OpenForm;
 use super::keys::{self, Binding};
@@ -28,6 +29,8 @@ pub enum Overlay {
     DraftOffer(Draft),
     /// A y/n question.
     Confirm(Confirm),
+    /// Whose value to keep for fields changed here and elsewhere (over the form it came from).
+    Conflict(ConflictPrompt),
     /// The help, scrolled this far.
     Help { scroll: u16 },
 }
@@ -41,6 +44,7 @@ impl Overlay {
             Overlay::Search(_) => super::search::KEYS,
             Overlay::DraftOffer(_) => keys::DRAFT_OFFER,
             Overlay::Confirm(_) => keys::CONFIRM,
+            Overlay::Conflict(_) => super::edit::KEYS,
             Overlay::Help { .. } => keys::HELP,
         }
     }
@@ -77,6 +81,7 @@ impl Overlay {
             Overlay::Confirm(confirm) => {
                 shell::draw_question(f, body, ui.t.common.key_delete_title, &confirm.prompt, ui);
             }
+            Overlay::Conflict(prompt) => prompt.render(f, body, ui),
             Overlay::Help { scroll } => {
                 shell::draw_help_keys(f, body, help.0, help.1, *scroll, ui);
             }

@@ -106,6 +106,8 @@ impl App {
                 app.store.rename_draft(&draft.key, &key.key())?;
             }
         }
+        // Text left in `$EDITOR` by a killed run goes back into its form's draft.
+        super::editor::recover(&app.store)?;
         if let Some(draft) = app.store.drafts()?.into_iter().next() {
             app.overlays.push(Overlay::DraftOffer(draft));
         }
@@ -358,6 +360,7 @@ impl App {
             | Action::Confirm(_)
             | Action::RestoreDraft
             | Action::DiscardDraft
+            | Action::Resolve(_)
             | Action::Input(_)
             | Action::Paste(_)
             | Action::Form(_) => {}

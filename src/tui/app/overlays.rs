@@ -6,7 +6,11 @@ use super::App;
 use crate::domain::RecordKind;
 use crate::i18n::fill;
 use crate::store;
-use crate::tui::action::Action;
+use crate::store::scratch::{Scratch, ScratchFile};
+use crate::tui::action::{Action, Resolve};
+use crate::tui::ctx::Ctx;
+use crate::tui::edit::ConflictPrompt;
+use crate::tui::editor;
 use crate::tui::effect::{Confirm, ConfirmAction, Effect, SaveError};
 use crate::tui::form::FormOutcome;
 use crate::tui::forms::{self, FormPurpose, OpenForm};
@@ -42,6 +46,11 @@ impl App {
                 }
             }
             (Some(Overlay::DraftOffer(_)), Action::RestoreDraft) => self.restore_draft()?,
+            (Some(Overlay::Conflict(_)), Action::Resolve(how)) => self.resolve_conflict(how)?,
+            // Back to the form, nothing written; `Ctrl-S` asks again.
+            (Some(Overlay::Conflict(_)), Action::CloseOverlay) => {
+                self.overlays.pop();
+            }
             (Some(Overlay::DraftOffer(_)), Action::DiscardDraft) => {
                 if let Some(Overlay::DraftOffer(draft)) = self.overlays.pop() {
                     self.store.delete_draft(&draft.key)?;
@@ -212,16 +221,39 @@ impl App {
         }
     }
 
-    /// `Ctrl-S` on a form whose fields are fine: saves it through its view.
+    /// `Ctrl-S` on a form whose fields are fine: saves it through its view. The record and
+    /// the end of its draft are one transaction: a crash leaves either the draft (nothing
+    /// saved) or the record (no draft), never both — restoring the draft would save it twice.
     pub(super) fn save_form(&mut self) {
         let Some(Overlay::Form(mut open)) = self.overlays.pop() else {
             return;
         };
         self.message = None;
-        let (mut ctx, views, _) = self.parts();
-        match forms::save(&mut ctx, views, &open.purpose, &open.form) {
+        let key = open.purpose.draft_key();
+        let (ctx, views, _) = self.parts();
+        let Ctx {
+            store,
+            now,
+            lang,
+            config,
+            theme,
+            hide_private,
+            showing,
+        } = ctx;
+        let saved = store.save_with_draft_mut(&key, |store| {
+            let mut ctx = Ctx {
+                store,
+                now,
+                lang,
+                config,
+                theme,
+                hide_private,
+                showing,
+            };
+            forms::save(&mut ctx, views, &open.purpose, &open.form)
+        });
+        match saved {
             Ok(effect) => {
-                let _ = self.store.delete_draft(&open.purpose.draft_key());
                 if let Err(err) = self.apply_effect(effect) {
                     self.message = Some(self.error_text(&err));
                 }
@@ -239,21 +271,101 @@ impl App {
                 self.message = Some(self.error_text(&err));
                 self.overlays.push(Overlay::Form(open));
             }
+            Err(SaveError::Conflict(conflict)) => {
+                // Nothing was written: the form stays, and the question goes over it.
+                self.overlays.push(Overlay::Form(open));
+                self.overlays
+                    .push(Overlay::Conflict(ConflictPrompt::new(conflict)));
+            }
         }
     }
 
-    /// Puts text edited in `$EDITOR` back into the form field it came from.
-    pub fn editor_done(&mut self, field: usize, result: std::io::Result<String>) {
-        let today = self.clock.today();
-        match result {
-            Ok(text) => {
-                if let Some(open) = overlay::top_form(&mut self.overlays)
-                    && open.form.set_field_text(field, &text, today) == FormOutcome::Changed
-                {
-                    self.save_draft();
-                }
-            }
-            Err(err) => self.message = Some(fill!(self.text().form.editor_failed, error = err)),
+    /// An answer about a field changed on both sides; after the last one, the edit is
+    /// written (with the end of its draft, in one transaction).
+    pub(super) fn resolve_conflict(&mut self, how: Resolve) -> store::Result<()> {
+        let Some(Overlay::Conflict(prompt)) = self.overlays.last_mut() else {
+            return Ok(());
+        };
+        if !prompt.answer(how) {
+            return Ok(());
         }
+        let Some(Overlay::Conflict(prompt)) = self.overlays.pop() else {
+            return Ok(());
+        };
+        let Some(Overlay::Form(open)) = self.overlays.last() else {
+            return Ok(());
+        };
+        let key = open.purpose.draft_key();
+        let result = self
+            .store
+            .save_with_draft_mut(&key, |s| prompt.conflict.edit.resolve(s, &prompt.theirs));
+        match result {
+            Ok(None) => {
+                self.overlays.pop();
+                self.apply_effect(Effect::Reload)?;
+                self.message = Some(self.text().saving.conflict_saved.to_string());
+            }
+            Ok(Some(again)) => {
+                self.overlays
+                    .push(Overlay::Conflict(ConflictPrompt::new(again)));
+                self.message = Some(self.text().saving.conflict_again.to_string());
+            }
+            Err(err) => self.message = Some(self.error_text(&err)),
+        }
+        Ok(())
+    }
+
+    /// `Ctrl-E`: the scratch file for field `field` of the open form, with the field's text,
+    /// and the form's draft saved noting it (so a crash while the editor is open loses
+    /// nothing). `None` (with a message) when the file cannot be made.
+    pub fn begin_editor(&mut self, field: usize) -> Option<(ScratchFile, String)> {
+        let open = self.form()?;
+        let name = open.form.fields().get(field)?.name.clone();
+        let text = open.form.field_text(field);
+        let key = open.purpose.draft_key();
+        let draft = open.form.to_draft();
+        let made = Scratch::for_journal(self.store.path())
+            .and_then(|scratch| editor::create(&scratch, &key, &text));
+        let file = match made {
+            Ok(file) => file,
+            Err(err) => {
+                self.message = Some(fill!(self.text().form.editor_failed, error = err));
+                return None;
+            }
+        };
+        let marked = editor::mark_draft(&draft, &name, file.path());
+        if let Err(err) = self.store.save_draft(&key, &marked) {
+            self.message = Some(self.error_text(&err));
+            let _ = file.remove();
+            return None;
+        }
+        Some((file, text))
+    }
+
+    /// Puts text edited in `$EDITOR` back into the form field it came from (cut to the
+    /// limit, and said), saves the draft, then removes the scratch file.
+    pub fn editor_done(
+        &mut self,
+        field: usize,
+        file: ScratchFile,
+        result: std::io::Result<String>,
+    ) {
+        let today = self.clock.today();
+        if let Err(err) = &result {
+            self.message = Some(fill!(self.text().form.editor_failed, error = err));
+        }
+        let Some(open) = overlay::top_form(&mut self.overlays) else {
+            return;
+        };
+        if let Ok(text) = &result {
+            open.form.set_field_text(field, text, today);
+        }
+        if open.form.is_dirty() {
+            self.save_draft();
+        } else {
+            // The draft saved for the editor held nothing new.
+            let _ = self.store.delete_draft(&open.purpose.draft_key());
+        }
+        let _ = file.remove();
     }
 }

@@ -107,6 +107,7 @@ impl FormBuilder {
     /// The form, focused on its first field.
     pub fn build(mut self) -> Form {
         self.form.set_focus(0);
+        self.form.mark_opened();
         self.form
     }
 }

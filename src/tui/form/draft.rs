@@ -35,6 +35,12 @@ impl Form {
         let mut draft = Map::new();
         draft.insert("focus".into(), Value::from(self.focus));
         draft.insert("fields".into(), Value::Object(fields));
+        // What the form opened with: an edit restored after a crash still saves only what
+        // the user changed, and keeps what others changed meanwhile.
+        let opened: Map<String, Value> = (self.opened.iter())
+            .map(|(name, raw)| (name.clone(), Value::String(raw.clone())))
+            .collect();
+        draft.insert("opened".into(), Value::Object(opened));
         Value::Object(draft).to_string()
     }
 
@@ -56,8 +62,16 @@ impl Form {
                 Some(Value::Number(n)) => n.to_string(),
                 _ => continue,
             };
-            field.set_raw(&raw);
             field.error = None;
+            // A draft of an older version may hold more than a field takes: cut, and said.
+            field.set_raw_within_limit(&raw);
+        }
+        if let Some(opened) = draft.get("opened").and_then(Value::as_object) {
+            for (name, raw) in &mut self.opened {
+                if let Some(Value::String(s)) = opened.get(name.as_str()) {
+                    *raw = s.clone();
+                }
+            }
         }
         let focus = draft.get("focus").and_then(Value::as_u64).unwrap_or(0);
         self.set_focus(usize::try_from(focus).unwrap_or(usize::MAX));

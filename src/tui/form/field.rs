@@ -6,8 +6,9 @@ use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{TextArea, WrapMode};
 
 use crate::domain::dates::{DateError, parse_optional_date};
+use crate::domain::limits::{Breach, MAX_TEXT_CHARS};
 use crate::domain::text::{clean_line, clean_multiline};
-use crate::i18n::{FormText, fill};
+use crate::i18n::{Text, fill};
 
 /// What a field holds and how it is edited.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,11 +51,16 @@ pub enum FieldError {
     BadDate(DateError),
     /// A message from the caller ([`super::Form::set_error`]).
     Custom(String),
+    /// Text that would go over [`MAX_TEXT_CHARS`] (typed, pasted or back from `$EDITOR`):
+    /// `chars` is what it would have been; `left_out` characters were not put in (0: a key
+    /// was not typed).
+    OverLimit { chars: usize, left_out: usize },
 }
 
 impl FieldError {
     /// The message to show beside the field.
-    pub fn message(&self, t: &FormText) -> String {
+    pub fn message(&self, text: &Text) -> String {
+        let t = &text.form;
         match self {
             FieldError::Required | FieldError::BadDate(DateError::Empty) => t.required.to_string(),
             FieldError::BadNumber(text) => fill!(t.bad_number, text = quoted(text)),
@@ -68,6 +74,22 @@ impl FieldError {
                 fill!(t.date_out_of_range, text = quoted(text))
             }
             FieldError::Custom(msg) => clean_line(msg).into_owned(),
+            FieldError::OverLimit { chars, left_out } => {
+                // The limit's own words, as the store, `mentee add` and the import say them.
+                let problem = text.trust.breach(&Breach::TooLong {
+                    chars: *chars,
+                    max: MAX_TEXT_CHARS,
+                });
+                if *left_out == 0 {
+                    fill!(text.saving.limit_not_typed, problem = problem)
+                } else {
+                    fill!(
+                        text.saving.limit_left_out,
+                        problem = problem,
+                        count = left_out
+                    )
+                }
+            }
         }
     }
 }
@@ -164,6 +186,31 @@ impl Field {
         }
     }
 
+    /// The length of a text field's text in characters (line breaks count one each).
+    pub fn chars(&self) -> usize {
+        match &self.input {
+            Input::Text(area) => text_chars(area),
+            _ => 0,
+        }
+    }
+
+    /// [`Field::set_raw`] keeping at most [`MAX_TEXT_CHARS`] characters of a text (what
+    /// `$EDITOR` or a draft gives back); over it, the rest is left out and the field says so.
+    pub(crate) fn set_raw_within_limit(&mut self, text: &str) {
+        let clean = safe_text(text, self.kind.is_multiline());
+        let chars = clean.chars().count();
+        if !self.kind.is_text() || chars <= MAX_TEXT_CHARS {
+            self.set_raw(&clean);
+            return;
+        }
+        let kept: String = clean.chars().take(MAX_TEXT_CHARS).collect();
+        self.set_raw(&kept);
+        self.error = Some(FieldError::OverLimit {
+            chars,
+            left_out: chars - MAX_TEXT_CHARS,
+        });
+    }
+
     /// True when nothing was entered (a toggle and a choice are never empty).
     pub fn is_empty(&self) -> bool {
         match &self.input {
@@ -200,6 +247,23 @@ impl Field {
             });
         }
     }
+}
+
+/// The characters in a text area, line breaks included (as [`Field::raw`] joins them).
+pub(crate) fn text_chars(area: &TextArea<'static>) -> usize {
+    let lines = area.lines();
+    lines.iter().map(|l| l.chars().count()).sum::<usize>() + lines.len().saturating_sub(1)
+}
+
+/// The text area's length in characters when it is over [`MAX_TEXT_CHARS`].
+pub(crate) fn over_limit(area: &TextArea<'static>) -> Option<usize> {
+    let lines = area.lines();
+    let bytes = lines.iter().map(String::len).sum::<usize>() + lines.len().saturating_sub(1);
+    // Bytes bound characters from above: most texts are decided without counting.
+    if bytes <= MAX_TEXT_CHARS {
+        return None;
+    }
+    Some(text_chars(area)).filter(|&chars| chars > MAX_TEXT_CHARS)
 }
 
 /// A text area for a field of `kind`: no underlined cursor line, soft wrap for long notes.

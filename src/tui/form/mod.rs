@@ -27,6 +27,8 @@
 mod builder;
 mod draft;
 mod field;
+#[cfg(test)]
+mod limit_tests;
 mod render;
 #[cfg(test)]
 mod tests;
@@ -38,9 +40,10 @@ use ratatui::text::{Line, Span};
 pub use builder::FormBuilder;
 pub use draft::DraftError;
 pub use field::{Field, FieldError, FieldKind, NotANumber, parse_number};
-use field::{Input, safe_text};
+use field::{Input, over_limit, safe_text, text_chars};
 
 use crate::domain::dates::parse_optional_date;
+use crate::domain::limits::MAX_TEXT_CHARS;
 use crate::domain::text::clean_line;
 
 /// What a key did to the form; the caller acts on it.
@@ -72,6 +75,9 @@ pub struct Form {
     /// The last `Ctrl-S` was refused because of errors (says so until the next key).
     save_refused: bool,
     side_panel: Vec<Line<'static>>,
+    /// Each field's raw value when the form was first opened (kept in its draft), so an
+    /// edit saves only what the user changed (`crate::tui::edit`).
+    opened: Vec<(String, String)>,
 }
 
 impl Form {
@@ -86,6 +92,7 @@ impl Form {
                 confirming_discard: false,
                 save_refused: false,
                 side_panel: Vec::new(),
+                opened: Vec::new(),
             },
         }
     }
@@ -188,6 +195,26 @@ impl Form {
             .collect();
     }
 
+    /// Remembers every field's value as the one the form opened with (done by `build`).
+    pub(crate) fn mark_opened(&mut self) {
+        self.opened = self
+            .fields
+            .iter()
+            .map(|f| (f.name.clone(), f.raw()))
+            .collect();
+    }
+
+    /// The form with the values it opened with (what the record was when the user began).
+    pub fn as_opened(&self) -> Form {
+        let mut form = self.clone();
+        for field in &mut form.fields {
+            if let Some((_, raw)) = self.opened.iter().find(|(n, _)| *n == field.name) {
+                field.set_raw(raw);
+            }
+        }
+        form
+    }
+
     /// Replaces the text of field `index` (the result of `$EDITOR`). Line breaks become
     /// spaces in one-line fields. `Changed` when the text is different.
     pub fn set_field_text(&mut self, index: usize, text: &str, today: NaiveDate) -> FormOutcome {
@@ -197,9 +224,9 @@ impl Form {
         if !field.kind.is_text() || field.raw() == safe_text(text, field.kind.is_multiline()) {
             return FormOutcome::Nothing;
         }
-        field.set_raw(text);
+        field.set_raw_within_limit(text);
         field.set_focused(index == self.focus);
-        self.changed(index, today)
+        self.changed_keeping_limit(index, today)
     }
 
     /// Inserts pasted text at the cursor of the focused text field.
@@ -217,10 +244,28 @@ impl Form {
             return FormOutcome::Nothing;
         };
         let clean = safe_text(text, kind.is_multiline());
-        if clean.is_empty() || !area.insert_str(clean) {
-            return FormOutcome::Nothing;
+        // What fits under the limit goes in; the rest is left out, and the field says how much.
+        let have = text_chars(area);
+        let pasted = clean.chars().count();
+        let room = MAX_TEXT_CHARS.saturating_sub(have);
+        let (put, left_out) = if pasted > room {
+            (clean.chars().take(room).collect(), pasted - room)
+        } else {
+            (clean, 0)
+        };
+        let inserted = !put.is_empty() && area.insert_str(put);
+        let outcome = if inserted {
+            self.changed(focus, today)
+        } else {
+            FormOutcome::Nothing
+        };
+        if left_out > 0 {
+            self.fields[focus].error = Some(FieldError::OverLimit {
+                chars: have + pasted,
+                left_out,
+            });
         }
-        self.changed(focus, today)
+        outcome
     }
 
     /// Handles one key. Only presses (and repeats) count; releases are ignored.
@@ -350,6 +395,14 @@ impl Form {
         if !changed {
             return FormOutcome::Nothing;
         }
+        if let Input::Text(area) = &mut field.input
+            && let Some(chars) = over_limit(area)
+        {
+            // A key (a character, a yank) that would go over the limit is not typed.
+            area.undo();
+            field.error = Some(FieldError::OverLimit { chars, left_out: 0 });
+            return FormOutcome::Nothing;
+        }
         if single
             && let Input::Text(area) = &field.input
             && area.lines().len() > 1
@@ -372,6 +425,19 @@ impl Form {
             field.error = field.check(today, false);
         }
         FormOutcome::Changed
+    }
+
+    /// [`Form::changed`] for a field whose text was just cut to the limit: its message stays.
+    fn changed_keeping_limit(&mut self, index: usize, today: NaiveDate) -> FormOutcome {
+        let cut = self.fields.get(index).and_then(|f| match f.error {
+            Some(FieldError::OverLimit { .. }) => f.error.clone(),
+            _ => None,
+        });
+        let outcome = self.changed(index, today);
+        if let (Some(err), Some(field)) = (cut, self.fields.get_mut(index)) {
+            field.error = Some(err);
+        }
+        outcome
     }
 
     /// Shows the text cursor in the focused field only.

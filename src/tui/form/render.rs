@@ -336,7 +336,7 @@ fn fit_spans(spans: Vec<Span<'static>>, width: u16) -> Line<'static> {
 fn note(field: &Field, focused: bool, today: NaiveDate, ui: &Ui) -> Option<Note> {
     if let Some(err) = &field.error {
         return Some(Note {
-            text: err.message(&ui.t.form),
+            text: err.message(ui.t),
             style: ui.theme.danger,
         });
     }

@@ -133,7 +133,7 @@ fn a_bad_date_blocks_saving_and_says_why() {
     assert_eq!(form.handle_key(ctrl('s'), today()), FormOutcome::Nothing);
     assert_eq!(form.focus(), form.index("due").unwrap());
     let due = &form.fields()[form.focus()];
-    let message = due.error().unwrap().message(&EN.form);
+    let message = due.error().unwrap().message(&EN);
     assert!(
         message.contains("someday") && message.contains("tomorrow"),
         "{message}"
@@ -166,7 +166,7 @@ fn an_impossible_date_is_reported_when_leaving_the_field() {
     assert!(
         due.error()
             .unwrap()
-            .message(&EN.form)
+            .message(&EN)
             .contains("not a real calendar date")
     );
 }
@@ -202,7 +202,7 @@ fn caller_errors_show_until_the_field_changes() {
     form.set_error("name", "a goal with this name exists");
     assert_eq!(form.focus(), 0);
     assert_eq!(
-        form.fields()[0].error().unwrap().message(&EN.form),
+        form.fields()[0].error().unwrap().message(&EN),
         "a goal with this name exists"
     );
     type_text(&mut form, "e");

@@ -20,6 +20,7 @@ use crate::domain::{Commitment, CommitmentStatus, Party};
 use crate::i18n::{Label, fill};
 use crate::store::{CommitmentFilter, CommitmentRow, Result, Store};
 use crate::tui::ctx::existing;
+use crate::tui::edit::save_edit_and;
 use crate::tui::effect::{Confirm, Effect, SaveError};
 use crate::tui::form::Form;
 use crate::tui::keys::{Action, Binding, Key, bind};
@@ -396,17 +397,44 @@ fn result_form(ctx: &Ctx, c: &Commitment) -> Form {
 /// Saves a commitment form.
 pub fn save(ctx: &mut Ctx, purpose: &CommitmentForm, form: &Form) -> Result<Effect, SaveError> {
     let today = ctx.today();
-    let mut c = match purpose {
-        CommitmentForm::New => Commitment::new("", today),
-        CommitmentForm::Edit(id) | CommitmentForm::Result(id) => ctx.store.commitment(*id)?,
+    let id = match purpose {
+        CommitmentForm::New => {
+            let mut c = Commitment::new("", today);
+            apply(ctx, purpose, form, &mut c)?;
+            ctx.store.save_commitment(&c)?
+        }
+        CommitmentForm::Edit(id) | CommitmentForm::Result(id) => {
+            // Only the fields the user changed (`crate::tui::edit`).
+            // "Done" on the result form marks it done whatever it opened with.
+            let done = |ctx: &Ctx, c: &mut Commitment| {
+                if matches!(purpose, CommitmentForm::Result(_))
+                    && form.toggle("done")
+                    && c.status == CommitmentStatus::Open
+                {
+                    c.status = CommitmentStatus::Done;
+                    c.done_on = Some(ctx.today());
+                }
+            };
+            let apply =
+                |ctx: &mut Ctx, form: &Form, c: &mut Commitment| apply(ctx, purpose, form, c);
+            save_edit_and(ctx, *id, form, apply, done)?;
+            *id
+        }
     };
+    Ok(Effect::Select(View::Commitments, id))
+}
+
+/// Puts the values of the form for `purpose` into `c`.
+fn apply(
+    ctx: &mut Ctx,
+    purpose: &CommitmentForm,
+    form: &Form,
+    c: &mut Commitment,
+) -> Result<(), SaveError> {
+    let today = ctx.today();
     match purpose {
         CommitmentForm::Result(_) => {
             c.result = form.text("result").trim().to_string();
-            if form.toggle("done") && c.status == CommitmentStatus::Open {
-                c.status = CommitmentStatus::Done;
-                c.done_on = Some(today);
-            }
         }
         _ => {
             let status: CommitmentStatus = form.choice("status").parse().unwrap_or(c.status);
@@ -424,8 +452,7 @@ pub fn save(ctx: &mut Ctx, purpose: &CommitmentForm, form: &Form) -> Result<Effe
             c.private = form.toggle("private");
         }
     }
-    let id = ctx.store.save_commitment(&c)?;
-    Ok(Effect::Select(View::Commitments, id))
+    Ok(())
 }
 
 impl Screen for CommitmentsView {

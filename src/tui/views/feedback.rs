@@ -18,6 +18,7 @@ use crate::domain::{Commitment, Feedback, FeedbackKind, FeedbackStatus};
 use crate::i18n::{Label, fill};
 use crate::store::{FeedbackFilter, FeedbackRow, Result, Store};
 use crate::tui::ctx::existing;
+use crate::tui::edit::save_edit;
 use crate::tui::effect::{Confirm, Effect, SaveError};
 use crate::tui::form::Form;
 use crate::tui::keys::{Action, Binding, Key, bind};
@@ -396,24 +397,33 @@ pub fn save(ctx: &mut Ctx, purpose: &FeedbackForm, form: &Form) -> Result<Effect
             return Ok(Effect::say(ctx.text().feedback.experiment_started)
                 .and(Effect::Select(View::Feedback, *id)));
         }
-        FeedbackForm::New | FeedbackForm::Edit(_) => {
-            let mut fb = match purpose {
-                FeedbackForm::Edit(id) => ctx.store.feedback(*id)?,
-                _ => Feedback::new("", today),
-            };
-            fb.kind = form.choice("kind").parse().unwrap_or(fb.kind);
-            fb.text = form.text("text").trim().to_string();
-            fb.reaction = form.text("reaction").trim().to_string();
-            fb.status = form.choice("status").parse().unwrap_or(fb.status);
-            fb.goal_id = choices::id(form.choice("goal"));
-            fb.mentor_id = choices::id(form.choice("mentor"));
-            fb.meeting_id = choices::id(form.choice("meeting"));
-            fb.received_on = form.date("date", today).unwrap_or(today);
-            fb.private = form.toggle("private");
+        FeedbackForm::Edit(id) => {
+            // Only the fields the user changed (`crate::tui::edit`).
+            save_edit(ctx, *id, form, apply)?;
+            *id
+        }
+        FeedbackForm::New => {
+            let mut fb = Feedback::new("", today);
+            apply(ctx, form, &mut fb)?;
             ctx.store.save_feedback(&fb)?
         }
     };
     Ok(Effect::Select(View::Feedback, id))
+}
+
+/// Puts the form's values into `fb`.
+fn apply(ctx: &mut Ctx, form: &Form, fb: &mut Feedback) -> Result<(), SaveError> {
+    let today = ctx.today();
+    fb.kind = form.choice("kind").parse().unwrap_or(fb.kind);
+    fb.text = form.text("text").trim().to_string();
+    fb.reaction = form.text("reaction").trim().to_string();
+    fb.status = form.choice("status").parse().unwrap_or(fb.status);
+    fb.goal_id = choices::id(form.choice("goal"));
+    fb.mentor_id = choices::id(form.choice("mentor"));
+    fb.meeting_id = choices::id(form.choice("meeting"));
+    fb.received_on = form.date("date", today).unwrap_or(today);
+    fb.private = form.toggle("private");
+    Ok(())
 }
 
 impl Screen for FeedbackView {

@@ -16,6 +16,7 @@ use crate::domain::{Goal, GoalArea, GoalRevision, GoalStatus, ProgressUpdate};
 use crate::i18n::{Label, Lang, fill};
 use crate::store::Result;
 use crate::tui::ctx::{Ctx, existing};
+use crate::tui::edit::save_edit;
 use crate::tui::effect::{Confirm, Effect, SaveError};
 use crate::tui::form::Form;
 use crate::tui::purpose::FormPurpose;
@@ -248,8 +249,12 @@ pub fn save(ctx: &mut Ctx, purpose: &GoalForm, form: &Form) -> Result<Effect, Sa
             ctx.store.save_goal(&goal)?
         }
         GoalForm::Edit(id) => {
-            let old = ctx.store.goal(*id)?;
-            let new = goal_from_form(form, &old, today);
+            // The revisions are the user's own changes (what the form opened with → what it
+            // holds), and only those fields are written (`crate::tui::edit`); the app saves
+            // all of it in one transaction.
+            let now = ctx.store.goal(*id)?;
+            let old = goal_from_form(&form.as_opened(), &now, today);
+            let new = goal_from_form(form, &now, today);
             let reason = clean_line(form.text("reason").trim()).into_owned();
             let revisions = revisions(&old, &new, today, &reason);
             if !revisions.is_empty() && reason.is_empty() {
@@ -258,7 +263,14 @@ pub fn save(ctx: &mut Ctx, purpose: &GoalForm, form: &Form) -> Result<Effect, Sa
                     message: ctx.text().goals.reason_required.to_string(),
                 });
             }
-            ctx.store.save_goal_with_revisions(&new, &revisions)?
+            save_edit(ctx, *id, form, |ctx, form, g: &mut Goal| {
+                *g = goal_from_form(form, g, ctx.today());
+                Ok(())
+            })?;
+            for r in &revisions {
+                ctx.store.save_revision(r)?;
+            }
+            *id
         }
         GoalForm::Progress(goal_id) => {
             let (Some(on), Some(value)) = (form.date("on", today), form.number("value")) else {

@@ -7,6 +7,7 @@ use crate::domain::{Gratitude, MeetingStatus};
 use crate::i18n::fill;
 use crate::store::Result;
 use crate::tui::ctx::{Ctx, existing};
+use crate::tui::edit::save_edit_and;
 use crate::tui::effect::{Effect, SaveError};
 use crate::tui::form::Form;
 use crate::tui::purpose::NudgeRef;
@@ -148,13 +149,42 @@ pub fn save(
             commitment_id: nudge.commitment_id,
             ..Gratitude::new("", today)
         },
-        GratitudeForm::Edit(id) | GratitudeForm::Sent(id) => ctx.store.gratitude(*id)?,
+        GratitudeForm::Edit(id) | GratitudeForm::Sent(id) => {
+            // Only the fields the user changed (`crate::tui::edit`).
+            // Marking it sent changes it whatever the form says.
+            let sent = |_: &Ctx, g: &mut Gratitude| {
+                if matches!(purpose, GratitudeForm::Sent(_)) {
+                    g.sent = true;
+                }
+            };
+            let apply =
+                |ctx: &mut Ctx, form: &Form, g: &mut Gratitude| apply(ctx, purpose, form, g);
+            save_edit_and(ctx, *id, form, apply, sent)?;
+            return Ok(match purpose {
+                GratitudeForm::Sent(_) => Effect::say(ctx.text().gratitude.marked_sent),
+                _ => Effect::None,
+            }
+            .and(Effect::Select(View::Gratitude, *id)));
+        }
     };
-    let mut said = Effect::None;
+    apply(ctx, purpose, form, &mut g)?;
+    let id = ctx.store.save_gratitude(&g)?;
+    if v.focus == Pane::Nudges {
+        v.switch_focus();
+    }
+    Ok(Effect::Select(View::Gratitude, id))
+}
+
+/// Puts the values of the form for `purpose` into `g`.
+fn apply(
+    ctx: &mut Ctx,
+    purpose: &GratitudeForm,
+    form: &Form,
+    g: &mut Gratitude,
+) -> Result<(), SaveError> {
+    let today = ctx.today();
     if let GratitudeForm::Sent(_) = purpose {
-        g.sent = true;
         g.channel = form.text("channel").trim().to_string();
-        said = Effect::say(ctx.text().gratitude.marked_sent);
     } else {
         g.mentor_id = choices::id(form.choice("mentor"));
         g.meeting_id = choices::id(form.choice("meeting"));
@@ -170,9 +200,5 @@ pub fn save(
     {
         g.mentor_id = Some(m.mentor_id);
     }
-    let id = ctx.store.save_gratitude(&g)?;
-    if v.focus == Pane::Nudges {
-        v.switch_focus();
-    }
-    Ok(said.and(Effect::Select(View::Gratitude, id)))
+    Ok(())
 }

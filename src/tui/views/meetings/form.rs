@@ -15,6 +15,7 @@ use crate::domain::{
 use crate::i18n::{Label, fill};
 use crate::store::Result;
 use crate::tui::ctx::{Ctx, existing};
+use crate::tui::edit::save_edit;
 use crate::tui::effect::{Effect, SaveError};
 use crate::tui::form::Form;
 use crate::tui::ui::fit;
@@ -121,9 +122,31 @@ fn save_meeting(ctx: &mut Ctx, id: Option<i64>, form: &Form) -> Result<Effect, S
         Some(n) if n.fract() == 0.0 && (5.0..=480.0).contains(&n) => n as u32,
         _ => return Err(field_error("minutes", t.minutes_bad)),
     };
-    let mut m = match id {
-        Some(id) => ctx.store.meeting(id)?,
-        None => Meeting::new(mentor_id, NaiveDateTime::new(date, time), minutes),
+    if let Some(id) = id {
+        // Only the fields the user changed (`crate::tui::edit`).
+        save_edit(ctx, id, form, apply_meeting)?;
+        return Ok(Effect::Select(View::Meetings, id));
+    }
+    let mut m = Meeting::new(mentor_id, NaiveDateTime::new(date, time), minutes);
+    apply_meeting(ctx, form, &mut m)?;
+    let id = ctx.store.save_meeting(&m)?;
+    Ok(Effect::Select(View::Meetings, id))
+}
+
+/// Puts the meeting form's values into `m`.
+fn apply_meeting(ctx: &mut Ctx, form: &Form, m: &mut Meeting) -> Result<(), SaveError> {
+    let t = &ctx.text().meetings;
+    let today = ctx.today();
+    let mentor_id: i64 = form
+        .choice("mentor")
+        .parse()
+        .map_err(|_| field_error("mentor", t.need_mentor))?;
+    let date =
+        parse_date(&form.text("date"), today).map_err(|e| field_error("date", &e.to_string()))?;
+    let time = parse_time(&form.text("time")).ok_or_else(|| field_error("time", t.time_bad))?;
+    let minutes = match form.number("minutes") {
+        Some(n) if n.fract() == 0.0 && (5.0..=480.0).contains(&n) => n as u32,
+        _ => return Err(field_error("minutes", t.minutes_bad)),
     };
     m.mentor_id = mentor_id;
     m.starts_at = NaiveDateTime::new(date, time);
@@ -132,8 +155,7 @@ fn save_meeting(ctx: &mut Ctx, id: Option<i64>, form: &Form) -> Result<Effect, S
     m.channel = form.text("channel");
     m.notes = form.text("notes");
     m.private = form.toggle("private");
-    let id = ctx.store.save_meeting(&m)?;
-    Ok(Effect::Select(View::Meetings, id))
+    Ok(())
 }
 
 // ---- Agenda items ------------------------------------------------------------------------
@@ -228,18 +250,39 @@ fn save_item(
         Some(n) if n.fract() == 0.0 && (1.0..=480.0).contains(&n) => Some(n as u32),
         _ => return Err(field_error("minutes", t.item_minutes_bad)),
     };
-    let mut a = match purpose {
-        MeetingForm::EditItem(id) => ctx.store.agenda_item(id)?,
-        MeetingForm::NewItem(meeting_id) => AgendaItem::new(meeting_id, AgendaKind::Topic, ""),
+    let id = match purpose {
+        MeetingForm::EditItem(id) => {
+            // Only the fields the user changed (`crate::tui::edit`).
+            save_edit(ctx, id, form, |_, form, a| {
+                apply_item(form, minutes, a);
+                Ok(())
+            })?;
+            id
+        }
+        MeetingForm::NewItem(meeting_id) => {
+            let mut a = AgendaItem::new(meeting_id, AgendaKind::Topic, "");
+            apply_item(form, minutes, &mut a);
+            ctx.store.save_agenda_item(&a)?
+        }
         _ => return Ok(Effect::None),
     };
+    v.load(ctx.store, ctx.now)?;
+    let b = &mut v.builder;
+    if let Some(pos) = b.items.iter().position(|i| i.id == id) {
+        b.items_cursor = Cursor { pos };
+    }
+    Ok(Effect::None)
+}
+
+/// Puts the item form's values into `a`.
+fn apply_item(form: &Form, minutes: Option<u32>, a: &mut AgendaItem) {
     a.kind = form.choice("kind").parse().unwrap_or(a.kind);
     a.text = clean_line(form.text("text").trim()).into_owned();
     a.minutes = minutes;
     a.outcome = form.text("outcome");
     a.private = form.toggle("private");
     let link = form.choice("link").to_string();
-    if link != link_code(&a) {
+    if link != link_code(a) {
         a.goal_id = None;
         a.commitment_id = None;
         a.feedback_id = None;
@@ -251,13 +294,6 @@ fn save_item(
             _ => {}
         }
     }
-    let id = ctx.store.save_agenda_item(&a)?;
-    v.load(ctx.store, ctx.now)?;
-    let b = &mut v.builder;
-    if let Some(pos) = b.items.iter().position(|i| i.id == id) {
-        b.items_cursor = Cursor { pos };
-    }
-    Ok(Effect::None)
 }
 
 // ---- Notes and questions -----------------------------------------------------------------
@@ -338,7 +374,11 @@ pub fn save(
         MeetingForm::Edit(id) => save_meeting(ctx, Some(id), form),
         MeetingForm::NewItem(_) | MeetingForm::EditItem(_) => save_item(ctx, v, *purpose, form),
         MeetingForm::Note(id) => {
-            ctx.store.set_agenda_note(id, &form.text("note"))?;
+            // Only the note, and only if the user changed it (`crate::tui::edit`).
+            save_edit(ctx, id, form, |_, form, a: &mut AgendaItem| {
+                a.note = form.text("note");
+                Ok(())
+            })?;
             v.load(ctx.store, ctx.now)?;
             Ok(Effect::None)
         }

@@ -12,6 +12,7 @@ use crate::domain::{Mentor, MentorStatus};
 use crate::i18n::Label;
 use crate::store::Result;
 use crate::tui::ctx::{Ctx, existing};
+use crate::tui::edit::save_edit;
 use crate::tui::effect::{Confirm, Effect, SaveError};
 use crate::tui::form::Form;
 use crate::tui::purpose::FormPurpose;
@@ -170,13 +171,21 @@ pub fn save(ctx: &mut Ctx, purpose: &MentorForm, form: &Form) -> Result<Effect, 
     })
 }
 
-/// Saves the form into a new or an existing mentor; returns its id.
+/// Saves the form into a new or an existing mentor (only the fields the user changed, see
+/// `crate::tui::edit`); returns its id.
 fn save_mentor(ctx: &mut Ctx, purpose: &MentorForm, form: &Form) -> Result<i64, SaveError> {
+    if let MentorForm::Edit(id) = purpose {
+        save_edit(ctx, *id, form, apply)?;
+        return Ok(*id);
+    }
+    let mut m = Mentor::new("");
+    apply(ctx, form, &mut m)?;
+    Ok(ctx.store.save_mentor(&m)?)
+}
+
+/// Puts the form's values into `m`.
+fn apply(ctx: &mut Ctx, form: &Form, m: &mut Mentor) -> Result<(), SaveError> {
     let today = ctx.today();
-    let mut m = match purpose {
-        MentorForm::Edit(id) => ctx.store.mentor(*id)?,
-        _ => Mentor::new(""),
-    };
     let status: MentorStatus = form.choice("status").parse().unwrap_or(m.status);
     if status != m.status || m.status_since.is_none() {
         m.status_since = Some(today);
@@ -204,5 +213,5 @@ fn save_mentor(ctx: &mut Ctx, purpose: &MentorForm, form: &Form) -> Result<i64, 
     m.channel = form.text("channel");
     m.review_on = form.date("review", today);
     m.private = form.toggle("private");
-    Ok(ctx.store.save_mentor(&m)?)
+    Ok(())
 }

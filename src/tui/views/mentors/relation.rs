@@ -143,19 +143,27 @@ pub fn save_health(ctx: &mut Ctx, mentor_id: i64, form: &Form) -> Result<(), Sav
 /// gratitude entry for the mentor.
 pub fn save_close(ctx: &mut Ctx, mentor_id: i64, form: &Form) -> Result<(), SaveError> {
     let today: NaiveDate = ctx.today();
-    let mut m = ctx.store.mentor(mentor_id)?;
-    m.closing_notes = form.text("closing");
-    if m.status != MentorStatus::Ended {
-        m.status = MentorStatus::Ended;
-        m.status_since = Some(today);
-    }
+    // Only the fields this form changes are written (`crate::tui::edit`): an edit of the
+    // mentor made meanwhile in another window is kept. The app saves both in one transaction.
+    let closing = |_: &mut Ctx, form: &Form, m: &mut crate::domain::Mentor| {
+        m.closing_notes = form.text("closing");
+        Ok(())
+    };
+    let ended = |ctx: &Ctx, m: &mut crate::domain::Mentor| {
+        if m.status != MentorStatus::Ended {
+            m.status = MentorStatus::Ended;
+            m.status_since = Some(ctx.today());
+        }
+    };
+    crate::tui::edit::save_edit_and(ctx, mentor_id, form, closing, ended)?;
+    let m = ctx.store.mentor(mentor_id)?;
     let thanks = Gratitude {
         mentor_id: Some(m.id),
         channel: m.channel.clone(),
         private: m.private,
         ..Gratitude::new(form.text("thanks"), today)
     };
-    ctx.store.end_mentorship(&m, &thanks)?;
+    ctx.store.save_gratitude(&thanks)?;
     Ok(())
 }
 

@@ -18,6 +18,7 @@ use crate::domain::{Period, Reflection};
 use crate::i18n::{Label, fill};
 use crate::store::{Result, StoreError};
 use crate::tui::ctx::{Ctx, existing};
+use crate::tui::edit::save_edit;
 use crate::tui::effect::{Confirm, Effect, SaveError};
 use crate::tui::form::Form;
 use crate::tui::purpose::FormPurpose;
@@ -293,8 +294,9 @@ pub fn save(
             start,
         } => save_review(ctx, new_review(template, *period, *start), form),
         ReflectionForm::Edit(id) => {
-            let r = ctx.store.reflection(*id)?;
-            save_review(ctx, r, form)
+            // Only the fields the user changed (`crate::tui::edit`).
+            save_edit(ctx, *id, form, apply_review)?;
+            Ok(Effect::Select(View::Reflections, *id))
         }
         ReflectionForm::AdjustGoal(id) => save_adjustment(ctx, *id, form),
     }
@@ -302,6 +304,13 @@ pub fn save(
 
 /// Saves the answers of `form` into `r`.
 fn save_review(ctx: &mut Ctx, mut r: Reflection, form: &Form) -> Result<Effect, SaveError> {
+    apply_review(ctx, form, &mut r)?;
+    let id = ctx.store.save_reflection(&r)?;
+    Ok(Effect::Select(View::Reflections, id))
+}
+
+/// Puts the answers of `form` into `r`.
+fn apply_review(ctx: &mut Ctx, form: &Form, r: &mut Reflection) -> Result<(), SaveError> {
     let answers: Vec<(String, String)> = form
         .fields()
         .iter()
@@ -318,6 +327,5 @@ fn save_review(ctx: &mut Ctx, mut r: Reflection, form: &Form) -> Result<Effect, 
     }
     r.answers = answers;
     r.private = form.toggle("private");
-    let id = ctx.store.save_reflection(&r)?;
-    Ok(Effect::Select(View::Reflections, id))
+    Ok(())
 }
