@@ -3,6 +3,7 @@
 pub mod action;
 pub mod app;
 pub mod ctx;
+pub mod detail;
 pub mod editor;
 pub mod effect;
 pub mod form;

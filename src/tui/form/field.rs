@@ -101,6 +101,8 @@ pub struct Field {
     pub required: bool,
     pub(crate) input: Input,
     pub(crate) error: Option<FieldError>,
+    /// Shown under the field while it has the focus (the question a field answers).
+    pub hint: Option<String>,
 }
 
 impl Field {
@@ -120,6 +122,7 @@ impl Field {
             required: false,
             input,
             error: None,
+            hint: None,
         }
     }
 
