@@ -206,7 +206,9 @@ fn a_draft_survives_a_killed_process_and_is_offered_back() {
     s.wait_exit();
     let mut again = Session::start(&["--db", db_arg], 30, 100);
     again.wait_for("Unsaved draft");
-    again.wait_for("Ayu Lestari, met at");
+    // The offer names the form and what it holds.
+    again.wait_for("An unsaved mentor");
+    again.wait_for("Ayu Lestari");
     again.send(b"r");
     again.wait_for("New mentor");
     again.send(b"\x13"); // Ctrl-S saves the restored text

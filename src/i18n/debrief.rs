@@ -106,7 +106,7 @@ pub const EN: DebriefText = DebriefText {
     none_choice: "— none —",
     due_required: "Give a due date (e.g. +1w, friday, 2026-12-01).",
     bad_time: "Write the time as HH:MM, e.g. 16:00.",
-    saved: "Debrief saved: the meeting is held; {feedback} feedback, {commitments} commitments.",
+    saved: "Debrief saved: the meeting is held; {feedback} feedback, {commitments} [commitment|commitments].",
     draft_restored: "Your unfinished debrief was restored.",
     left: "Debrief kept as a draft: press D on the meeting to go on.",
     cancelled_meeting: "A cancelled meeting cannot be debriefed.",

@@ -21,6 +21,8 @@ pub struct Labels {
     pub record_kind: [&'static str; 13],
     /// The view names, keys 1–8.
     pub views: [&'static str; 8],
+    /// Each view's short name (still a word), for the other tabs when the bar is narrow.
+    pub views_short: [&'static str; 8],
     /// The checklist item each view serves, keys 1–8.
     pub checklist: [&'static str; 8],
 }
@@ -49,7 +51,7 @@ label!(
 impl Labels {
     /// Every (field[i], text) pair, for completeness tests.
     pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
-        let arrays: [(&'static str, &[&'static str]); 14] = [
+        let arrays: [(&'static str, &[&'static str]); 15] = [
             ("mentor_status", &self.mentor_status),
             ("party", &self.party),
             ("goal_area", &self.goal_area),
@@ -63,6 +65,7 @@ impl Labels {
             ("period", &self.period),
             ("record_kind", &self.record_kind),
             ("views", &self.views),
+            ("views_short", &self.views_short),
             ("checklist", &self.checklist),
         ];
         arrays
@@ -116,6 +119,9 @@ pub const EN: Labels = Labels {
         "Gratitude",
         "Reflections",
         "Mentors",
+    ],
+    views_short: [
+        "Today", "Goals", "Meet", "Feedback", "Commit", "Thanks", "Reflect", "Mentors",
     ],
     checklist: [
         "Be proactive",
@@ -173,6 +179,9 @@ pub const ID: Labels = Labels {
         "Terima Kasih",
         "Refleksi",
         "Mentor",
+    ],
+    views_short: [
+        "Kini", "Sasaran", "Temu", "Masukan", "Janji", "Trims", "Refleksi", "Mentor",
     ],
     checklist: [
         "Bersikap Proaktif",

@@ -240,12 +240,13 @@ pub static ID: Text = Text {
 /// A placeholder without a value is left as written, and a value no placeholder asks for is
 /// ignored (both are programming errors, caught by a debug assertion).
 pub fn fill(template: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
-    use std::fmt::Write;
     let mut out = String::with_capacity(template.len() + 16);
     let mut used = vec![false; args.len()];
     let mut rest = template;
+    // The number last put in: a plural choice after it (`[meeting|meetings]`) reads it.
+    let mut count: Option<f64> = None;
     while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
+        push_literal(&mut out, &rest[..open], count);
         let after = &rest[open + 1..];
         let name = after.find('}').map(|close| &after[..close]);
         match name.filter(|n| is_placeholder(n)) {
@@ -253,7 +254,9 @@ pub fn fill(template: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
                 match args.iter().position(|(n, _)| *n == name) {
                     Some(i) => {
                         used[i] = true;
-                        let _ = write!(out, "{}", args[i].1);
+                        let value = args[i].1.to_string();
+                        count = value.trim().parse::<f64>().ok().or(count);
+                        out.push_str(&value);
                     }
                     None => {
                         debug_assert!(false, "no value for {{{name}}} in {template:?}");
@@ -270,12 +273,39 @@ pub fn fill(template: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
             }
         }
     }
-    out.push_str(rest);
+    push_literal(&mut out, rest, count);
     debug_assert!(
         used.iter().all(|u| *u),
         "a value is not asked for by {template:?}"
     );
     out
+}
+
+/// Template text (never a value) put into `out`, each plural choice `[one|other]` resolved
+/// by `count`, the number put in before it: `one` for exactly 1, `other` otherwise. A
+/// language without plural forms simply writes none.
+fn push_literal(out: &mut String, text: &str, count: Option<f64>) {
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        let after = &rest[open + 1..];
+        let choice = after
+            .find(']')
+            .map(|close| &after[..close])
+            .and_then(|inner| inner.split_once('|'))
+            .filter(|(one, other)| !one.contains('[') && !other.contains('|'));
+        match choice {
+            Some((one, other)) => {
+                out.push_str(&rest[..open]);
+                out.push_str(if count == Some(1.0) { one } else { other });
+                rest = &after[one.len() + other.len() + 2..];
+            }
+            None => {
+                out.push_str(&rest[..=open]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
 }
 
 /// `fill!(template, name = value, …)`: [`fill`](crate::i18n::fill) with each value named as
@@ -361,6 +391,19 @@ mod tests {
         assert_eq!(fill!("{total} ({done})", done = 1, total = 3), "3 (1)");
         assert_eq!(fill!("{n} and {n}", n = 2), "2 and 2");
         assert_eq!(fill!("none"), "none");
+        // A plural choice reads the number before it; brackets without a choice stay.
+        assert_eq!(
+            fill!(
+                "{a} [meeting|meetings] · {b} [contact|contacts]",
+                a = 1,
+                b = 2
+            ),
+            "1 meeting · 2 contacts"
+        );
+        assert_eq!(fill!("{n} update[|s]", n = 0), "0 updates");
+        assert_eq!(fill!("[x] {n} [ ]", n = 1), "[x] 1 [ ]");
+        // A value is never read as a choice.
+        assert_eq!(fill!("{v}", v = "[a|b]"), "[a|b]");
         // Braces that are not a placeholder stay as they are.
         assert_eq!(fill!("{ x } {} {A}"), "{ x } {} {A}");
         assert_eq!(

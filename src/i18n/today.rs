@@ -43,7 +43,7 @@ pub const EN: TodayText = TodayText {
     starts_in: "starts in {duration}",
     started_ago: "started {duration} ago",
     agenda_is: "agenda: {readiness}",
-    items_minutes: "{items} items, {planned} of {minutes} min",
+    items_minutes: "{items} [item|items], {planned} of {minutes} min",
     overdue: "Overdue and due this week",
     due_soon: "Due this week",
     open_feedback: "Feedback waiting for action",
@@ -64,7 +64,7 @@ pub const EN: TodayText = TodayText {
     heatmap: "Activity, last 12 weeks",
     heat_less: "less",
     heat_more: "more",
-    heat_totals: "{meetings} meetings · {contacts} contacts · {done} done · {feedback} feedback · {thanks} thanks",
+    heat_totals: "{meetings} [meeting|meetings] · {contacts} [contact|contacts] · {done} done · {feedback} feedback · {thanks} thanks",
     weekdays: "Mo Tu We Th Fr Sa Su",
 };
 

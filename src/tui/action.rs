@@ -36,6 +36,9 @@ pub enum Action {
     PageDown,
     Open,
     Back,
+    /// `v` (and `Enter` where a view has no other use for it): the selected record's whole
+    /// detail, full screen and scrollable.
+    Detail,
     WelcomeFresh,
     WelcomeDemo,
     /// `u`: put back the last deleted record.

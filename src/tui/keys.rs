@@ -257,10 +257,90 @@ pub const LIST: &[Binding] = &[
         false,
     ),
     bind(
+        &[Key::ch('v')],
+        Action::Detail,
+        "v",
+        |t| t.common.key_detail,
+        false,
+    ),
+    bind(
         &[Key::plain(KeyCode::Esc)],
         Action::Back,
         "Esc",
         |t| t.common.key_back,
+        false,
+    ),
+];
+
+/// Keys of a record's whole detail (`Enter` or `v` on a list): it scrolls, `Esc` goes back
+/// to the list with the same record selected.
+pub const DETAIL: &[Binding] = &[
+    bind(
+        &[Key::ch('j'), Key::plain(KeyCode::Down)],
+        Action::MoveDown,
+        "j k ↓ ↑",
+        |t| t.common.key_scroll,
+        true,
+    ),
+    bind(
+        &[Key::ch('k'), Key::plain(KeyCode::Up)],
+        Action::MoveUp,
+        "",
+        |t| t.common.key_scroll,
+        false,
+    ),
+    bind(
+        &[Key::plain(KeyCode::PageDown), Key::ch(' ')],
+        Action::PageDown,
+        "PgDn PgUp",
+        |t| t.common.key_page,
+        true,
+    ),
+    bind(
+        &[Key::plain(KeyCode::PageUp)],
+        Action::PageUp,
+        "",
+        |t| t.common.key_page,
+        false,
+    ),
+    bind(
+        &[Key::ch('g'), Key::plain(KeyCode::Home)],
+        Action::Top,
+        "g G",
+        |t| t.common.key_top_bottom,
+        false,
+    ),
+    bind(
+        &[Key::ch('G'), Key::plain(KeyCode::End)],
+        Action::Bottom,
+        "",
+        |t| t.common.key_top_bottom,
+        false,
+    ),
+    bind(
+        &[
+            Key::plain(KeyCode::Esc),
+            Key::plain(KeyCode::Enter),
+            Key::plain(KeyCode::Backspace),
+            Key::ch('v'),
+        ],
+        Action::CloseOverlay,
+        "Esc",
+        |t| t.common.key_back,
+        true,
+    ),
+    bind(
+        &[Key::ch('?'), Key::plain(KeyCode::F(1))],
+        Action::ToggleHelp,
+        "? F1",
+        |t| t.common.key_help,
+        false,
+    ),
+    bind(
+        &[Key::ch('q'), Key::ctrl('c')],
+        Action::Quit,
+        "q Ctrl-C",
+        |t| t.common.key_quit,
         false,
     ),
 ];

@@ -4,6 +4,7 @@ pub mod action;
 pub mod app;
 pub mod ctx;
 pub mod edit;
+pub mod detail;
 pub mod editor;
 pub mod effect;
 pub mod form;

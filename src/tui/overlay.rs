@@ -1,5 +1,5 @@
 //! What opens over a view, as one stack: a form, the debrief, the search, the offer of a draft
-//! left behind, a y/n question, the help. Keys go to the top of the stack only, and the stack
+//! left behind, a y/n question, the help, a record's whole detail. Keys go to the top of the stack only, and the stack
 //! is drawn from the bottom up, so the order in which things opened is the one priority there
 //! is (nothing else decides which overlay has the keys).
 
@@ -7,13 +7,16 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use super::edit::ConflictPrompt;
+use super::detail::DetailState;
 pub use super::effect::{Confirm, ConfirmAction};
 use super::forms::OpenForm;
 use super::keys::{self, Binding};
+use super::purpose::DraftKey;
 use super::search::SearchState;
 use super::shell;
 use super::ui::Ui;
 use super::views::debrief::{self, Debrief};
+use super::views::screen::Detail;
 use crate::domain::Draft;
 
 /// One thing open over the view.
@@ -33,6 +36,16 @@ pub enum Overlay {
     Conflict(ConflictPrompt),
     /// The help, scrolled this far.
     Help { scroll: u16 },
+    /// The whole detail of the selected record of a view (`Enter` or `v` on its list).
+    Detail(DetailState),
+}
+
+/// What an overlay may show of what is under it: the view, its keys as they are now (for the
+/// help) and its selected record's whole detail.
+pub struct Under<'a> {
+    pub view: Option<super::views::View>,
+    pub keys: Option<&'static [Binding]>,
+    pub detail: Option<&'a Detail>,
 }
 
 impl Overlay {
@@ -46,6 +59,7 @@ impl Overlay {
             Overlay::Confirm(_) => keys::CONFIRM,
             Overlay::Conflict(_) => super::edit::KEYS,
             Overlay::Help { .. } => keys::HELP,
+            Overlay::Detail(_) => keys::DETAIL,
         }
     }
 
@@ -57,25 +71,14 @@ impl Overlay {
         )
     }
 
-    /// Draws it over `body`; `help` is what the help shows (the view and its keys now).
-    pub fn render(
-        &self,
-        f: &mut Frame,
-        body: Rect,
-        ui: &Ui,
-        help: (Option<super::views::View>, Option<&'static [Binding]>),
-    ) {
+    /// Draws it over `body`; `under` is what the help and the detail show.
+    pub fn render(&self, f: &mut Frame, body: Rect, ui: &Ui, under: &Under<'_>) {
         match self {
             Overlay::Form(open) => open.form.render(f, body, ui),
             Overlay::Debrief(d) => d.render(f, body, ui),
             Overlay::Search(search) => search.render(f, body, ui),
             Overlay::DraftOffer(draft) => {
-                let when = draft.updated_at.format("%Y-%m-%d %H:%M").to_string();
-                let text = crate::fill!(
-                    ui.t.common.draft_found,
-                    when = when,
-                    preview = super::ui::fit(&draft.preview(), 60)
-                );
+                let text = draft_offer_text(draft, ui);
                 shell::draw_question(f, body, ui.t.common.draft_title, &text, ui);
             }
             Overlay::Confirm(confirm) => {
@@ -83,10 +86,45 @@ impl Overlay {
             }
             Overlay::Conflict(prompt) => prompt.render(f, body, ui),
             Overlay::Help { scroll } => {
-                shell::draw_help_keys(f, body, help.0, help.1, *scroll, ui);
+                shell::draw_help_keys(f, body, under.view, under.keys, *scroll, ui);
             }
+            Overlay::Detail(detail) => detail.render(f, body, under.detail, ui),
         }
     }
+}
+
+/// The offer of a draft in words: which form it was (a debrief, a goal…), when, and a
+/// summary of what it holds (a debrief's feedback and commitments, a form's first words).
+pub fn draft_offer_text(draft: &Draft, ui: &Ui) -> String {
+    use crate::i18n::Label;
+    let c = &ui.t.common;
+    let when = draft.updated_at.format("%Y-%m-%d %H:%M").to_string();
+    let preview = super::ui::fit(&draft.preview(), 50);
+    let (form, summary) = match DraftKey::parse(&draft.key) {
+        Some(DraftKey::Debrief { .. }) => {
+            let state: Option<debrief::DebriefState> = serde_json::from_str(&draft.payload).ok();
+            let (feedback, commitments) = state
+                .map(|s| (s.feedback.len(), s.commitments.len()))
+                .unwrap_or_default();
+            let counts = crate::fill!(
+                c.draft_debrief_summary,
+                feedback = feedback,
+                commitments = commitments
+            );
+            let summary = if preview.is_empty() {
+                counts
+            } else {
+                format!("{counts}; “{preview}”")
+            };
+            (ui.t.debrief.key_debrief.to_string(), summary)
+        }
+        Some(DraftKey::Form(purpose)) => (
+            purpose.kind().label(&ui.t.labels).to_string(),
+            format!("“{preview}”"),
+        ),
+        None => (String::new(), format!("“{preview}”")),
+    };
+    crate::fill!(c.draft_found, form = form, when = when, summary = summary)
 }
 
 /// The open form in `stack`, if it is on top.

@@ -159,6 +159,28 @@ impl DraftKey {
 }
 
 impl FormPurpose {
+    /// The kind of record the form writes (the offer of a draft names the form by it).
+    pub fn kind(&self) -> RecordKind {
+        use RecordKind as K;
+        match self {
+            FormPurpose::Mentors(MentorForm::Contact(_)) => K::Contact,
+            FormPurpose::Mentors(MentorForm::Health(_)) => K::HealthCheck,
+            FormPurpose::Mentors(_) => K::Mentor,
+            FormPurpose::Reflections(ReflectionForm::AdjustGoal(_)) => K::GoalRevision,
+            FormPurpose::Reflections(_) => K::Reflection,
+            FormPurpose::Goals(GoalForm::Progress(_)) => K::GoalProgress,
+            FormPurpose::Goals(_) => K::Goal,
+            FormPurpose::Meetings(MeetingForm::NewItem(_) | MeetingForm::EditItem(_)) => {
+                K::AgendaItem
+            }
+            FormPurpose::Meetings(MeetingForm::Question) => K::Question,
+            FormPurpose::Meetings(_) => K::Meeting,
+            FormPurpose::Feedback(_) => K::Feedback,
+            FormPurpose::Commitments(_) => K::Commitment,
+            FormPurpose::Gratitude(_) => K::Gratitude,
+        }
+    }
+
     /// The key this form's draft is stored under.
     pub fn draft_key(&self) -> String {
         DraftKey::Form(self.clone()).key()

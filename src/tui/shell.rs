@@ -25,39 +25,53 @@ pub struct Tab {
     pub label: String,
 }
 
-/// Lays out the tab bar for a terminal `width`; when it is too narrow, the active tab keeps
-/// its name and the others shrink evenly.
+/// Lays out the tab bar for a terminal `width`. Every tab stays readable: when the full
+/// names do not fit, the active tab keeps its name and the others take their short name from
+/// the catalog (a word, not a cut one); when even that does not fit beside the app's title,
+/// the title goes; only on a terminal narrower than any of that are the short names cut.
 pub fn tabs(width: u16, t: &Text, active: View) -> Vec<Tab> {
-    let prefix = t.common.app_title.width() as u16 + 3;
+    let width = width as usize;
+    let title = title_width(t);
     let full: Vec<String> = View::ALL
         .iter()
         .map(|v| format!(" {} {} ", v.index() + 1, t.labels.views[v.index()]))
         .collect();
-    let total: usize = full.iter().map(|s| s.width()).sum();
-    let labels: Vec<String> = if prefix as usize + total <= width as usize {
-        full
+    let short: Vec<String> = View::ALL
+        .iter()
+        .map(|v| {
+            let name = if *v == active {
+                t.labels.views[v.index()]
+            } else {
+                t.labels.views_short[v.index()]
+            };
+            format!(" {} {}", v.index() + 1, name)
+        })
+        .collect();
+    let total = |labels: &[String]| labels.iter().map(|s| s.width()).sum::<usize>();
+    let (prefix, labels) = if title + total(&full) <= width {
+        (title, full)
+    } else if title + total(&short) < width {
+        (title, short)
+    } else if total(&short) < width {
+        (0, short)
     } else {
-        let active_width = full[active.index()].width();
-        let room = (width as usize).saturating_sub(prefix as usize + active_width);
+        let active_width = short[active.index()].width();
+        let room = width.saturating_sub(active_width + 1);
         let each = (room / (View::ALL.len() - 1)).max(3);
-        View::ALL
+        let cut = View::ALL
             .iter()
-            .map(|v| {
+            .zip(short)
+            .map(|(v, label)| {
                 if *v == active {
-                    full[v.index()].clone()
+                    label
                 } else {
-                    format!(
-                        " {} ",
-                        fit(
-                            &format!("{} {}", v.index() + 1, t.labels.views[v.index()]),
-                            each - 2
-                        )
-                    )
+                    format!(" {}", fit(label.trim_start(), each - 1))
                 }
             })
-            .collect()
+            .collect();
+        (0, cut)
     };
-    let mut x = prefix;
+    let mut x = prefix as u16;
     View::ALL
         .iter()
         .zip(labels)
@@ -74,14 +88,23 @@ pub fn tabs(width: u16, t: &Text, active: View) -> Vec<Tab> {
         .collect()
 }
 
+/// The width of the app's title before the tabs (" mentee │").
+fn title_width(t: &Text) -> usize {
+    t.common.app_title.width() + 3
+}
+
 /// Draws the tab bar (row 0) and the active view's checklist item (row 1).
 pub fn draw_tabs(f: &mut Frame, area: Rect, active: Option<View>, ui: &Ui) {
     let t = ui.t;
-    let mut spans = vec![Span::styled(
-        format!(" {} │", t.common.app_title),
-        ui.theme.title,
-    )];
-    for tab in tabs(area.width, t, active.unwrap_or(View::Today)) {
+    let all = tabs(area.width, t, active.unwrap_or(View::Today));
+    let mut spans = Vec::new();
+    if all.first().is_some_and(|tab| tab.x > 0) {
+        spans.push(Span::styled(
+            format!(" {} │", t.common.app_title),
+            ui.theme.title,
+        ));
+    }
+    for tab in all {
         let style = if Some(tab.view) == active {
             ui.theme.tab_active
         } else {
@@ -155,8 +178,18 @@ pub fn draw_status(
     );
 }
 
-/// A rectangle of at most `w`×`h` centred in `area`.
+/// A rectangle of at most `w`×`h` centred in `area`. A popup that would leave a margin of
+/// one cell takes the whole width (or height) instead, so its border covers the view's
+/// rather than doubling it (`┌┌`).
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let snap = |want: u16, room: u16| {
+        if room.saturating_sub(want) < 4 {
+            room
+        } else {
+            want
+        }
+    };
+    let (w, h) = (snap(w, area.width), snap(h, area.height));
     let [row] = Layout::vertical([Constraint::Length(h.min(area.height))])
         .flex(Flex::Center)
         .areas(area);
@@ -240,10 +273,12 @@ pub fn draw_help_keys(
     f.render_widget(paragraph, popup);
 }
 
-/// The first-run screen of an empty journal.
-pub fn draw_welcome(f: &mut Frame, area: Rect, ui: &Ui) {
+/// The first-run screen of an empty journal, saying where the journal is (`path`, made
+/// safe to show and shortened in the middle when too wide).
+pub fn draw_welcome(f: &mut Frame, area: Rect, ui: &Ui, path: Option<&std::path::Path>) {
     let c = &ui.t.common;
-    let lines = vec![
+    let popup = centered(area, 70, 16);
+    let mut lines = vec![
         Line::styled(c.welcome_title, ui.theme.title).alignment(Alignment::Center),
         Line::from(""),
         Line::from(c.welcome_intro),
@@ -263,7 +298,17 @@ pub fn draw_welcome(f: &mut Frame, area: Rect, ui: &Ui) {
             Span::raw(format!("  {}", c.welcome_quit)),
         ]),
     ];
-    let popup = centered(area, 70, 14);
+    if let Some(path) = path {
+        let shown = ui.user(&path.display().to_string(), false).into_owned();
+        let room = popup.width.saturating_sub(2) as usize;
+        let prefix = fill!(c.welcome_where, path = "");
+        let path = super::ui::fit_middle(&shown, room.saturating_sub(prefix.width() + 1));
+        lines.push(Line::from(""));
+        lines.push(Line::styled(
+            format!("{}.", fill!(c.welcome_where, path = path)),
+            ui.theme.dim,
+        ));
+    }
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(ui.theme.accent);

@@ -84,6 +84,42 @@ pub fn fit(text: &str, width: usize) -> String {
     out
 }
 
+/// Cuts `text` to at most `width` terminal cells by taking out its middle (`/home/…/journal.db`),
+/// for a path whose start and end both matter.
+pub fn fit_middle(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    if width < 3 {
+        return fit(text, width);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let keep = width - 1;
+    let (head_room, tail_room) = (keep - keep / 2, keep / 2);
+    let mut head = String::new();
+    let mut used = 0;
+    for c in &chars {
+        let w = c.width().unwrap_or(0);
+        if used + w > head_room {
+            break;
+        }
+        used += w;
+        head.push(*c);
+    }
+    let mut tail = Vec::new();
+    let mut used = 0;
+    for c in chars.iter().rev() {
+        let w = c.width().unwrap_or(0);
+        if used + w > tail_room {
+            break;
+        }
+        used += w;
+        tail.push(*c);
+    }
+    tail.reverse();
+    format!("{head}…{}", tail.into_iter().collect::<String>())
+}
+
 /// `text` broken at spaces into lines of at most `width` terminal cells (a CJK character
 /// takes two; a word wider than the line is broken), each line after the first indented by
 /// `indent` spaces within that width. Side panels are wrapped with it so a form, which sizes
@@ -164,6 +200,18 @@ mod tests {
         assert_eq!(fit("hello world", 6), "hello…");
         assert_eq!(fit("東京大学です", 5), "東京…");
         assert_eq!(fit("abc", 0), "");
+    }
+
+    #[test]
+    fn fit_middle_keeps_both_ends() {
+        assert_eq!(fit_middle("/a/b", 10), "/a/b");
+        let cut = fit_middle("/home/someone/.local/share/mentee/journal.db", 24);
+        assert_eq!(cut.width(), 24);
+        assert!(
+            cut.starts_with("/home/") && cut.ends_with("journal.db"),
+            "{cut}"
+        );
+        assert!(cut.contains('…'));
     }
 
     #[test]

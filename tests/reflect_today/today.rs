@@ -225,7 +225,7 @@ fn heat_map_counts_each_kind_per_day_within_twelve_weeks() {
     let screen = today_screen(s);
     assert!(screen.contains("Activity, last 12 weeks"), "{screen}");
     assert!(
-        screen.contains("1 meetings · 3 contacts · 1 done · 1 feedback · 1 thanks"),
+        screen.contains("1 meeting · 3 contacts · 1 done · 1 feedback · 1 thanks"),
         "{screen}"
     );
     assert!(screen.contains("Th · · · · · · · · · · · █"), "{screen}");

@@ -41,12 +41,27 @@ impl App {
         (self.area.height.saturating_sub(8)).max(1) as isize
     }
 
-    /// `Enter` on a view.
+    /// `v`, and `Enter` where a view has no other use for it: the selected record's whole
+    /// detail over the view (a word in the status bar when nothing is selected).
+    pub(super) fn open_detail(&mut self) {
+        let view = self.current_view();
+        if self.views.screen(view).has_detail() {
+            self.overlays
+                .push(Overlay::Detail(crate::tui::detail::DetailState::new(view)));
+        } else {
+            self.message = Some(self.text().common.nothing_selected.to_string());
+        }
+    }
+
+    /// `Enter` on a view: on Today, the next meeting's agenda builder; on a planned meeting,
+    /// its agenda builder; on a nudge of Gratitude, a thanks for it; anywhere else the
+    /// selected record's whole detail.
     pub(super) fn open(&mut self) -> store::Result<()> {
         let view = self.current_view();
-        if view == View::Today
-            && let Some(id) = self.views.today.next_meeting_id()
-        {
+        if view == View::Today {
+            let Some(id) = self.views.today.next_meeting_id() else {
+                return Ok(());
+            };
             self.views.meetings.mode = views::meetings::Mode::List;
             if !self.select_record(View::Meetings, id)? {
                 return Ok(());
@@ -54,12 +69,13 @@ impl App {
         }
         let (mut ctx, v, _) = self.parts();
         let effect = match ctx.showing {
-            Some(View::Gratitude) => views::gratitude::open(&mut ctx, &mut v.gratitude)?,
-            // Enter on Today goes straight to preparing the meeting: its agenda builder.
-            Some(View::Meetings) => {
+            Some(View::Gratitude) if v.gratitude.focus == views::gratitude::Pane::Nudges => {
+                views::gratitude::open(&mut ctx, &mut v.gratitude)?
+            }
+            Some(View::Meetings) if v.meetings.selected_is_planned() => {
                 views::meetings::update::open_agenda(&mut ctx, &mut v.meetings)?
             }
-            _ => Effect::None,
+            _ => Effect::Then(crate::tui::action::Action::Detail),
         };
         self.apply_effect(effect)
     }

@@ -343,6 +343,7 @@ impl App {
             Action::PageDown => self.move_cursor(self.page())?,
             Action::PageUp => self.move_cursor(-self.page())?,
             Action::Open => self.open()?,
+            Action::Detail => self.open_detail(),
             Action::Back => {}
             Action::WelcomeFresh => {
                 // Start fresh: the first mentor (or candidate), then a goal.

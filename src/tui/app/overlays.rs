@@ -33,6 +33,17 @@ impl App {
             }
             (Some(Overlay::Help { scroll }), Action::MoveUp) => *scroll = scroll.saturating_sub(1),
             (Some(_), Action::ToggleHelp) => self.overlays.push(Overlay::Help { scroll: 0 }),
+            (Some(Overlay::Detail(_)), Action::CloseOverlay) => {
+                self.overlays.pop();
+            }
+            (Some(Overlay::Detail(d)), a @ (Action::MoveDown | Action::MoveUp)) => {
+                d.scroll_by(if a == Action::MoveDown { 1 } else { -1 })
+            }
+            (Some(Overlay::Detail(d)), a @ (Action::PageDown | Action::PageUp)) => {
+                d.page(if a == Action::PageDown { 1 } else { -1 })
+            }
+            (Some(Overlay::Detail(d)), Action::Top) => d.scroll = 0,
+            (Some(Overlay::Detail(d)), Action::Bottom) => d.scroll = d.max_scroll(),
             (Some(Overlay::DraftOffer(_) | Overlay::Search(_)), Action::CloseOverlay) => {
                 self.overlays.pop();
             }

@@ -4,6 +4,7 @@ use super::{App, Screen};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
+use crate::tui::overlay::{Overlay, Under};
 use crate::tui::shell;
 use crate::tui::ui::Ui;
 use crate::tui::view::View;
@@ -36,7 +37,7 @@ impl App {
             ..area
         };
         match self.screen {
-            Screen::Welcome => shell::draw_welcome(f, body, &ui),
+            Screen::Welcome => shell::draw_welcome(f, body, &ui, self.store.path()),
             Screen::View(view) => self.render_view(f, body, view, &ui),
         }
         let mut badges = Vec::new();
@@ -59,9 +60,22 @@ impl App {
             self.message.as_deref(),
             &ui,
         );
-        let this_view = active.map(|v| self.view_keys(v));
+        // The whole detail is asked of the view only when it is open.
+        let detail = self
+            .overlays
+            .iter()
+            .find_map(|o| match o {
+                Overlay::Detail(d) => Some(d.view),
+                _ => None,
+            })
+            .and_then(|view| self.views.screen(view).detail(&ui));
+        let under = Under {
+            view: active,
+            keys: active.map(|v| self.view_keys(v)),
+            detail: detail.as_ref(),
+        };
         for overlay in &self.overlays {
-            overlay.render(f, body, &ui, (active, this_view));
+            overlay.render(f, body, &ui, &under);
         }
     }
 

@@ -95,6 +95,14 @@ impl FormBuilder {
         self.value(name, if on { "true" } else { "false" })
     }
 
+    /// Shows `text` under field `name` while it has the focus (the question it answers).
+    pub fn hint(mut self, name: &str, text: &str) -> FormBuilder {
+        if let Some(field) = self.form.fields.iter_mut().find(|f| f.name == name) {
+            field.hint = Some(crate::domain::text::clean_line(text).into_owned());
+        }
+        self
+    }
+
     /// Marks field `name` as required: saving is refused while it is empty.
     pub fn required(mut self, name: &str) -> FormBuilder {
         debug_assert!(self.form.index(name).is_some(), "no field named {name:?}");

@@ -123,6 +123,8 @@ pub struct Field {
     pub required: bool,
     pub(crate) input: Input,
     pub(crate) error: Option<FieldError>,
+    /// Shown under the field while it has the focus (the question a field answers).
+    pub hint: Option<String>,
 }
 
 impl Field {
@@ -142,6 +144,7 @@ impl Field {
             required: false,
             input,
             error: None,
+            hint: None,
         }
     }
 

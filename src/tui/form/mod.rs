@@ -46,6 +46,21 @@ use crate::domain::dates::parse_optional_date;
 use crate::domain::limits::MAX_TEXT_CHARS;
 use crate::domain::text::clean_line;
 
+/// Lines with their text neutralised.
+fn clean_lines(lines: Vec<Line<'static>>) -> Vec<Line<'static>> {
+    lines
+        .into_iter()
+        .map(|line| {
+            let spans: Vec<Span<'static>> = line
+                .spans
+                .into_iter()
+                .map(|s| Span::styled(clean_line(&s.content).into_owned(), s.style))
+                .collect();
+            Line::from(spans).style(line.style)
+        })
+        .collect()
+}
+
 /// What a key did to the form; the caller acts on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormOutcome {
@@ -78,6 +93,9 @@ pub struct Form {
     /// Each field's raw value when the form was first opened (kept in its draft), so an
     /// edit saves only what the user changed (`crate::tui::edit`).
     opened: Vec<(String, String)>,
+    /// The side panel's short form, used below the fields of a narrow form (`None`: the
+    /// side panel itself).
+    compact_panel: Option<Vec<Line<'static>>>,
 }
 
 impl Form {
@@ -93,6 +111,7 @@ impl Form {
                 save_refused: false,
                 side_panel: Vec::new(),
                 opened: Vec::new(),
+                compact_panel: None,
             },
         }
     }
@@ -182,17 +201,13 @@ impl Form {
     /// Lines drawn beside the fields when the screen is wide (≥ 100 columns), below them
     /// otherwise: a live check or a checklist. Span text is neutralised.
     pub fn set_side_panel(&mut self, lines: Vec<Line<'static>>) {
-        self.side_panel = lines
-            .into_iter()
-            .map(|line| {
-                let spans: Vec<Span<'static>> = line
-                    .spans
-                    .into_iter()
-                    .map(|s| Span::styled(clean_line(&s.content).into_owned(), s.style))
-                    .collect();
-                Line::from(spans).style(line.style)
-            })
-            .collect();
+        self.side_panel = clean_lines(lines);
+    }
+
+    /// The side panel's short form for a narrow form, where it sits below the fields and
+    /// shares their height (the SMART check: one line per letter).
+    pub fn set_compact_panel(&mut self, lines: Vec<Line<'static>>) {
+        self.compact_panel = Some(clean_lines(lines));
     }
 
     /// Remembers every field's value as the one the form opened with (done by `build`).

@@ -23,8 +23,9 @@ pub const WIDE: u16 = 100;
 const FORM_WIDTH: u16 = 76;
 /// The width the side panel asks for when beside the fields.
 const PANEL_WIDTH: u16 = 44;
-/// The widest a label column gets.
-const MAX_LABEL: usize = 22;
+/// A label column wider than this share (in fifths) of the fields' width puts the labels
+/// above their fields instead.
+const LABEL_SHARE: u16 = 2;
 
 /// A message line under a field.
 struct Note {
@@ -32,36 +33,74 @@ struct Note {
     style: Style,
 }
 
+/// How the fields are laid out at this size: the label column (as wide as the longest label
+/// of the form in its language, so no label is ever cut) or labels above the fields.
+#[derive(Debug, Clone, Copy)]
+struct Columns {
+    label: u16,
+    stacked: bool,
+}
+
 impl Form {
+    /// The side panel to draw: the compact one below the fields of a narrow form.
+    fn panel(&self, wide: bool) -> &[Line<'static>] {
+        match (&self.compact_panel, wide) {
+            (Some(compact), false) => compact,
+            _ => &self.side_panel,
+        }
+    }
+
     /// Draws the form as a popup centred in `area`.
     pub fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
         let wide = area.width >= WIDE && !self.side_panel.is_empty();
         let today = ui.today();
-        let notes: Vec<Option<Note>> = self
+        let panel = self.panel(wide);
+        let wanted_width = if wide {
+            FORM_WIDTH + PANEL_WIDTH + 2
+        } else {
+            FORM_WIDTH + 2
+        };
+        // The widths first (the popup's is known before its height), then each field's rows.
+        let popup_width = centered(area, wanted_width, area.height).width;
+        let padding = u16::from(popup_width >= 30);
+        let inner_width = popup_width.saturating_sub(2 + 2 * padding);
+        let panel_width = PANEL_WIDTH.min(inner_width / 2);
+        let fields_width = if wide {
+            inner_width.saturating_sub(panel_width + 1)
+        } else {
+            inner_width
+        };
+        let columns = self.columns(fields_width);
+        let input_width = if columns.stacked {
+            fields_width.saturating_sub(2)
+        } else {
+            fields_width.saturating_sub(columns.label)
+        };
+        let notes: Vec<Vec<Note>> = self
             .fields
             .iter()
             .enumerate()
-            .map(|(i, field)| note(field, i == self.focus, today, ui))
+            .map(|(i, field)| notes(field, i == self.focus, today, input_width, ui))
             .collect();
         let heights: Vec<u16> = self
             .fields
             .iter()
             .zip(&notes)
-            .map(|(field, note)| rows(field) + u16::from(note.is_some()))
+            .map(|(field, notes)| rows(field) + u16::from(columns.stacked) + notes.len() as u16)
             .collect();
         let fields_height: u16 = heights.iter().fold(0u16, |a, h| a.saturating_add(*h));
-        let panel_height = self.side_panel.len() as u16;
+        let panel_text_width = if wide {
+            panel_width.saturating_sub(2)
+        } else {
+            inner_width
+        };
+        let panel_height = panel_lines(panel, panel_text_width);
         let wanted_height = if wide {
             fields_height.max(panel_height)
         } else if panel_height > 0 {
             fields_height.saturating_add(panel_height).saturating_add(1)
         } else {
             fields_height
-        };
-        let wanted_width = if wide {
-            FORM_WIDTH + PANEL_WIDTH + 2
-        } else {
-            FORM_WIDTH + 2
         };
         // Borders, and the hint row.
         let popup = centered(area, wanted_width, wanted_height.saturating_add(3));
@@ -73,7 +112,7 @@ impl Form {
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(ui.theme.accent)
-            .padding(Padding::horizontal(u16::from(popup.width >= 30)))
+            .padding(Padding::horizontal(padding))
             .title(Span::styled(format!(" {title} "), ui.theme.title));
         let inner = block.inner(popup);
         f.render_widget(block, popup);
@@ -94,19 +133,34 @@ impl Form {
             return;
         }
         let (fields_area, panel_area) = split(body, wide, panel_height, &heights, self.focus);
-        self.render_fields(f, fields_area, &heights, notes, ui);
-        if let Some(panel) = panel_area {
+        self.render_fields(f, fields_area, columns, &heights, notes, ui);
+        if let Some(panel_area) = panel_area {
             let borders = if wide { Borders::LEFT } else { Borders::TOP };
             let block = Block::default()
                 .borders(borders)
                 .border_style(ui.theme.dim)
                 .padding(Padding::left(u16::from(wide)));
             f.render_widget(
-                Paragraph::new(self.side_panel.clone())
+                Paragraph::new(panel.to_vec())
                     .wrap(Wrap { trim: false })
                     .block(block),
-                panel,
+                panel_area,
             );
+        }
+    }
+
+    /// The label column for fields `width` wide: the longest label with its focus marker
+    /// and required star; labels above the fields when that takes too much of the width.
+    fn columns(&self, width: u16) -> Columns {
+        let longest = self
+            .fields
+            .iter()
+            .map(|fl| clean_line(&fl.label).width() + 4)
+            .max()
+            .unwrap_or(0) as u16;
+        Columns {
+            label: longest,
+            stacked: longest > width * LABEL_SHARE / 5,
         }
     }
 
@@ -132,29 +186,26 @@ impl Form {
         &self,
         f: &mut Frame,
         area: Rect,
+        columns: Columns,
         heights: &[u16],
-        mut notes: Vec<Option<Note>>,
+        notes: Vec<Vec<Note>>,
         ui: &Ui,
     ) {
         if area.is_empty() || self.fields.is_empty() {
             return;
         }
-        let longest = self
-            .fields
-            .iter()
-            .map(|fl| fl.label.width() + 3)
-            .max()
-            .unwrap_or(0)
-            .min(MAX_LABEL);
-        let label_width = (longest as u16).min(area.width / 3);
+        let label_width = if columns.stacked {
+            area.width
+        } else {
+            columns.label.min(area.width)
+        };
+        let indent = if columns.stacked { 2 } else { label_width };
         let start = first_visible(heights, self.focus, area.height);
         let mut y = area.y;
-        for (i, field) in self.fields.iter().enumerate().skip(start) {
+        for ((i, field), notes) in self.fields.iter().enumerate().zip(notes).skip(start) {
             if y >= area.bottom() {
                 break;
             }
-            let room = area.bottom() - y;
-            let input_rows = rows(field).min(room);
             let focused = i == self.focus;
             let label = Rect {
                 x: area.x,
@@ -163,17 +214,25 @@ impl Form {
                 height: 1,
             };
             render_label(f, label, field, focused, ui);
+            if columns.stacked {
+                y += 1;
+                if y >= area.bottom() {
+                    break;
+                }
+            }
+            let room = area.bottom() - y;
             let input = Rect {
-                x: area.x + label_width,
+                x: area.x + indent,
                 y,
-                width: area.width - label_width,
-                height: input_rows,
+                width: area.width.saturating_sub(indent),
+                height: rows(field).min(room),
             };
             render_input(f, input, field, focused, ui);
-            y += input_rows;
-            if let Some(note) = notes.get_mut(i).and_then(Option::take)
-                && y < area.bottom()
-            {
+            y += input.height;
+            for note in notes {
+                if y >= area.bottom() {
+                    break;
+                }
                 let row = Rect {
                     y,
                     height: 1,
@@ -190,6 +249,16 @@ impl Form {
             }
         }
     }
+}
+
+/// The rows `lines` take wrapped at `width`.
+fn panel_lines(lines: &[Line<'static>], width: u16) -> u16 {
+    if lines.is_empty() {
+        return 0;
+    }
+    Paragraph::new(lines.to_vec())
+        .wrap(Wrap { trim: false })
+        .line_count(width.max(1)) as u16
 }
 
 /// The rows a field's input takes.
@@ -329,6 +398,24 @@ fn fit_spans(spans: Vec<Span<'static>>, width: u16) -> Line<'static> {
         out.push(Span::styled(text, span.style));
     }
     Line::from(out)
+}
+
+/// The lines under a field: its error, or for a date the day it reads as (or, when empty
+/// and focused, the forms a date may take); then, while it has the focus, its hint wrapped
+/// to the input's `width`.
+fn notes(field: &Field, focused: bool, today: NaiveDate, width: u16, ui: &Ui) -> Vec<Note> {
+    let mut notes: Vec<Note> = note(field, focused, today, ui).into_iter().collect();
+    if focused && let Some(hint) = &field.hint {
+        notes.extend(
+            crate::tui::ui::wrap(hint, width.max(1) as usize, 0)
+                .into_iter()
+                .map(|text| Note {
+                    text,
+                    style: ui.theme.dim,
+                }),
+        );
+    }
+    notes
 }
 
 /// The line under a field: its error, or for a date the day it reads as (or, when empty and

@@ -10,10 +10,9 @@ use chrono::{Months, NaiveDate};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Row};
 
 use super::debrief::choices;
-use super::list::{List, ListSpec, draw_detail, draw_list, field};
+use super::list::{List, ListRow, ListSpec, draw_detail, draw_list, field};
 use crate::domain::RecordKind;
 use crate::domain::keeprate::{KeepRate, Tally, keep_rate, month_of};
 use crate::domain::{Commitment, CommitmentStatus, Party};
@@ -83,7 +82,10 @@ impl CommitmentsView {
     /// Draws the list, the detail pane and the keep-rate panel.
     pub fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
         let t = &ui.t.commitments;
-        let (list_area, lower) = list_and_detail(area);
+        let detail = Screen::detail(self, ui);
+        // Under the list, the detail sits beside the keep rate, in a little under half the width.
+        let wanted = crate::tui::detail::wanted(detail.as_ref(), area.width * 45 / 100).max(6);
+        let (list_area, lower) = list_and_detail(area, self.list.rows().len(), wanted);
         let parts = Layout::default()
             .direction(if area.width >= 110 {
                 Direction::Vertical
@@ -125,9 +127,9 @@ impl CommitmentsView {
             },
             ui,
         );
-        let (title, detail) = Screen::detail(self, ui)
-            .unwrap_or_else(|| (ui.t.common.details.to_string(), Vec::new()));
-        draw_detail(f, detail_area, &title, detail, ui);
+        let (title, detail) =
+            detail.unwrap_or_else(|| (ui.t.common.details.to_string(), Vec::new()));
+        crate::tui::detail::draw_pane(f, detail_area, &title, detail, ui);
         let height = keep_area.height.saturating_sub(2) as usize;
         draw_detail(f, keep_area, t.keep_title, self.keep_lines(ui, height), ui);
     }
@@ -191,7 +193,7 @@ impl CommitmentsView {
     }
 }
 
-fn list_row<'a>(r: &CommitmentRow, ui: &Ui) -> Row<'a> {
+fn list_row<'a>(r: &CommitmentRow, ui: &Ui) -> ListRow<'a> {
     let c = &r.commitment;
     let overdue = c.status == CommitmentStatus::Open && c.due.is_some_and(|d| d < ui.today());
     let due = match c.due {
@@ -207,12 +209,12 @@ fn list_row<'a>(r: &CommitmentRow, ui: &Ui) -> Row<'a> {
         ui.theme.base
     };
     let marker = if c.feedback_id.is_some() { "⚗ " } else { "" };
-    Row::new(vec![
-        Cell::from(c.owner.label(&ui.t.labels)),
-        Cell::from(format!("{marker}{}", ui.user(&c.text, c.private))),
-        Cell::from(due),
-        Cell::from(c.status.label(&ui.t.labels)),
-        Cell::from(
+    ListRow::new(vec![
+        Span::raw(c.owner.label(&ui.t.labels)),
+        Span::raw(format!("{marker}{}", ui.user(&c.text, c.private))),
+        Span::raw(due),
+        Span::raw(c.status.label(&ui.t.labels)),
+        Span::raw(
             ui.user(r.mentor_name.as_deref().unwrap_or(ui.t.common.none), false)
                 .into_owned(),
         ),
@@ -475,6 +477,10 @@ impl Screen for CommitmentsView {
 
     fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
         CommitmentsView::render(self, f, area, ui)
+    }
+
+    fn has_detail(&self) -> bool {
+        self.list.selected().is_some()
     }
 
     fn detail(&self, ui: &Ui) -> Option<crate::tui::views::screen::Detail> {

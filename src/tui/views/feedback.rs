@@ -7,11 +7,10 @@ pub use crate::tui::purpose::FeedbackForm;
 use crate::tui::views::screen::Screen;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
-use ratatui::text::Line;
-use ratatui::widgets::{Cell, Row};
+use ratatui::text::{Line, Span};
 
 use super::debrief::choices;
-use super::list::{List, ListSpec, draw_detail, draw_list, field, heading};
+use super::list::{List, ListRow, ListSpec, draw_list, field, heading};
 use crate::domain::RecordKind;
 use crate::domain::text::{clean_line, clean_multiline};
 use crate::domain::{Commitment, Feedback, FeedbackKind, FeedbackStatus};
@@ -75,7 +74,12 @@ impl FeedbackView {
     /// Draws the list and the detail pane.
     pub fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
         let t = &ui.t.feedback;
-        let (list_area, detail_area) = list_and_detail(area);
+        let detail = Screen::detail(self, ui);
+        let (list_area, detail_area) = list_and_detail(
+            area,
+            self.list.rows().len(),
+            crate::tui::detail::wanted(detail.as_ref(), area.width),
+        );
         let window = super::list::window(self.list.cursor(), self.list.rows().len(), list_area);
         let rows = self.list.rows()[window.clone()]
             .iter()
@@ -87,15 +91,15 @@ impl FeedbackView {
                     FeedbackStatus::Done => ui.theme.base,
                     FeedbackStatus::Parked => ui.theme.dim,
                 };
-                Row::new(vec![
-                    Cell::from(ui.date(fb.received_on)),
-                    Cell::from(
+                ListRow::new(vec![
+                    Span::raw(ui.date(fb.received_on)),
+                    Span::raw(
                         ui.user(r.mentor_name.as_deref().unwrap_or(ui.t.common.none), false)
                             .into_owned(),
                     ),
-                    Cell::from(fb.kind.label(&ui.t.labels)),
-                    Cell::from(fb.status.label(&ui.t.labels)).style(style),
-                    Cell::from(ui.user(&fb.text, fb.private).into_owned()),
+                    Span::raw(fb.kind.label(&ui.t.labels)),
+                    Span::styled(fb.status.label(&ui.t.labels), style),
+                    Span::raw(ui.user(&fb.text, fb.private).into_owned()),
                 ])
             })
             .collect();
@@ -140,8 +144,8 @@ impl FeedbackView {
             },
             ui,
         );
-        if let Some((title, lines)) = Screen::detail(self, ui) {
-            draw_detail(f, detail_area, &title, lines, ui);
+        if let Some((title, lines)) = detail {
+            crate::tui::detail::draw_pane(f, detail_area, &title, lines, ui);
         }
     }
 
@@ -447,6 +451,10 @@ impl Screen for FeedbackView {
 
     fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
         FeedbackView::render(self, f, area, ui)
+    }
+
+    fn has_detail(&self) -> bool {
+        self.list.selected().is_some()
     }
 
     fn detail(&self, ui: &Ui) -> Option<crate::tui::views::screen::Detail> {

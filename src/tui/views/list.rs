@@ -3,13 +3,15 @@
 //! table with a header, a highlighted cursor row and an empty hint.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Direction, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 use crate::domain::{Commitment, Feedback, Gratitude, Mentor, Reflection};
 use crate::store::{CommitmentRow, FeedbackRow, GoalSummary, GratitudeRow, MeetingSummary};
-use crate::tui::ui::{Ui, window_start};
+use crate::tui::ui::{Ui, fit, window_start};
 
 /// A list loads this many rows at first (the newest or most relevant first) and grows by
 /// pages as the cursor reaches its end, so opening a view costs the same on any journal.
@@ -38,21 +40,33 @@ impl Cursor {
     }
 }
 
-/// Splits a view into a list and a detail pane: side by side when wide, stacked otherwise.
-pub fn list_and_detail(area: Rect) -> (Rect, Rect) {
-    let (direction, list_share) = if area.width >= 110 {
-        (Direction::Horizontal, 58)
+/// Splits a view into a list and a detail pane: side by side when wide (the list keeps the
+/// larger share, its text column takes the spare width), stacked otherwise, where the two
+/// share the height by what they hold: a short list gives its empty rows to the detail, a
+/// short detail gives its rows to the list, and only when both are long do they share it.
+/// `rows` is the number of rows the list holds, `detail_height` what the detail pane needs
+/// at the full width, borders included ([`crate::tui::detail::pane_height`]).
+pub fn list_and_detail(area: Rect, rows: usize, detail_height: u16) -> (Rect, Rect) {
+    if area.width >= 110 {
+        let detail = (area.width * 2 / 5).clamp(40, 64);
+        let [list, detail] =
+            Layout::horizontal([Constraint::Min(0), Constraint::Length(detail)]).areas(area);
+        return (list, detail);
+    }
+    let h = area.height;
+    // Borders and the header; an empty list still has room for its hint.
+    let list_wants = (rows.max(1) as u16).saturating_add(3).max(4);
+    let half = h / 2;
+    let list = if list_wants.saturating_add(detail_height) <= h || list_wants <= half {
+        list_wants.min(h)
+    } else if detail_height <= half {
+        h - detail_height
     } else {
-        (Direction::Vertical, 55)
+        half
     };
-    let parts = Layout::default()
-        .direction(direction)
-        .constraints([
-            Constraint::Percentage(list_share),
-            Constraint::Percentage(100 - list_share),
-        ])
-        .split(area);
-    (parts[0], parts[1])
+    let [list, detail] =
+        Layout::vertical([Constraint::Length(list), Constraint::Min(0)]).areas(area);
+    (list, detail)
 }
 
 /// A row of a list: the record it shows, known by its row id.
@@ -194,12 +208,37 @@ impl<R: Keyed> List<R> {
     }
 }
 
+/// One row of a list to draw: its cells (each cut to its column with `…`) and a style for
+/// the whole row.
+pub struct ListRow<'a> {
+    pub cells: Vec<Span<'a>>,
+    pub style: Style,
+}
+
+impl<'a> ListRow<'a> {
+    /// A row of `cells`.
+    pub fn new(cells: Vec<Span<'a>>) -> ListRow<'a> {
+        ListRow {
+            cells,
+            style: Style::default(),
+        }
+    }
+
+    /// The row in `style`.
+    pub fn style(mut self, style: Style) -> ListRow<'a> {
+        self.style = style;
+        self
+    }
+}
+
 /// A list to draw.
 pub struct ListSpec<'a> {
     pub title: String,
     pub headers: &'a [&'a str],
+    /// Each column's width: `Length(n)` is the most it takes (it shrinks to its widest cell
+    /// on screen), `Min(n)` is a text column that takes the width left over.
     pub widths: &'a [Constraint],
-    pub rows: Vec<Row<'a>>,
+    pub rows: Vec<ListRow<'a>>,
     pub cursor: Cursor,
     /// Shown instead of the table when there are no rows (says what to press).
     pub empty: &'a str,
@@ -218,12 +257,52 @@ pub fn window(cursor: Cursor, total: usize, area: Rect) -> std::ops::Range<usize
     start..(start + height).min(total)
 }
 
-/// Draws `spec` in `area` inside a titled block.
+/// The width of each column inside `width` cells: a fixed column as wide as its widest cell
+/// (header included) up to its length, the text columns sharing what is left.
+fn column_widths(
+    widths: &[Constraint],
+    headers: &[&str],
+    rows: &[&ListRow<'_>],
+    width: u16,
+) -> Vec<u16> {
+    let widest = |i: usize| {
+        rows.iter()
+            .filter_map(|r| r.cells.get(i))
+            .map(|c| c.content.width())
+            .chain(headers.get(i).map(|h| h.width()))
+            .max()
+            .unwrap_or(0) as u16
+    };
+    let constraints: Vec<Constraint> = widths
+        .iter()
+        .enumerate()
+        .map(|(i, c)| match *c {
+            Constraint::Length(n) => Constraint::Length(n.min(widest(i))),
+            other => other,
+        })
+        .collect();
+    let area = Rect::new(0, 0, width, 1);
+    Layout::horizontal(constraints)
+        .spacing(1)
+        .split(area)
+        .iter()
+        .map(|r| r.width)
+        .collect()
+}
+
+/// Draws `spec` in `area` inside a titled block. Every cell is cut to its column with `…`.
 pub fn draw_list(f: &mut Frame, area: Rect, spec: ListSpec<'_>, ui: &Ui) {
+    let inner_width = area.width.saturating_sub(2);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(ui.theme.dim)
-        .title(Span::styled(format!(" {} ", spec.title), ui.theme.title));
+        .title(Span::styled(
+            format!(
+                " {} ",
+                fit(&spec.title, inner_width.saturating_sub(2) as usize)
+            ),
+            ui.theme.title,
+        ));
     let (first, len) = spec.window.unwrap_or((0, spec.rows.len()));
     if len == 0 {
         let hint = Paragraph::new(Line::from(Span::styled(
@@ -237,19 +316,34 @@ pub fn draw_list(f: &mut Frame, area: Rect, spec: ListSpec<'_>, ui: &Ui) {
     }
     let inner_height = area.height.saturating_sub(3) as usize; // borders + header
     let start = window_start(spec.cursor.pos, inner_height).max(first);
-    let rows: Vec<Row> = spec
+    let shown: Vec<(usize, ListRow)> = spec
         .rows
         .into_iter()
         .enumerate()
         .map(|(k, row)| (k + first, row))
         .skip(start - first)
         .take(inner_height.max(1))
+        .collect();
+    let cols = {
+        let rows: Vec<&ListRow> = shown.iter().map(|(_, r)| r).collect();
+        column_widths(spec.widths, spec.headers, &rows, inner_width)
+    };
+    let cut = |i: usize, text: &str| fit(text, cols.get(i).copied().unwrap_or(0) as usize);
+    let rows: Vec<Row> = shown
+        .into_iter()
         .map(|(i, row)| {
-            if spec.focused && i == spec.cursor.pos {
-                row.style(ui.theme.selected)
+            let cells: Vec<Cell> = row
+                .cells
+                .iter()
+                .enumerate()
+                .map(|(c, span)| Cell::from(Span::styled(cut(c, &span.content), span.style)))
+                .collect();
+            let style = if spec.focused && i == spec.cursor.pos {
+                ui.theme.selected
             } else {
-                row
-            }
+                row.style
+            };
+            Row::new(cells).style(style)
         })
         .collect();
     let mut block = block;
@@ -257,15 +351,25 @@ pub fn draw_list(f: &mut Frame, area: Rect, spec: ListSpec<'_>, ui: &Ui) {
         block = block
             .title_bottom(Line::from(format!(" {}/{} ", spec.cursor.pos + 1, len)).right_aligned());
     }
-    let table = Table::new(rows, spec.widths.to_vec())
-        .header(Row::new(spec.headers.iter().map(|h| h.to_string())).style(ui.theme.header))
+    let header = Row::new(
+        spec.headers
+            .iter()
+            .enumerate()
+            .map(|(i, h)| Cell::from(cut(i, h))),
+    )
+    .style(ui.theme.header);
+    let widths: Vec<Constraint> = cols.iter().map(|w| Constraint::Length(*w)).collect();
+    let table = Table::new(rows, widths)
+        .header(header)
         .column_spacing(1)
         .block(block);
     f.render_widget(table, area);
 }
 
-/// Draws a titled detail pane from lines.
+/// Draws a titled pane from lines (a panel of Today, the keep rate…); a record's detail is
+/// drawn by [`crate::tui::detail::draw_pane`], which also says when there is more.
 pub fn draw_detail(f: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'_>>, ui: &Ui) {
+    let title = fit(title, area.width.saturating_sub(4) as usize);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(ui.theme.dim)

@@ -38,6 +38,12 @@ pub trait Screen {
         None
     }
 
+    /// True when a record is selected whose detail [`Screen::detail`] gives (checked
+    /// before the whole detail opens, without building it).
+    fn has_detail(&self) -> bool {
+        false
+    }
+
     /// The keys of the view as it is now (a view with several screens gives the one
     /// showing).
     fn keys(&self) -> &'static [Binding];

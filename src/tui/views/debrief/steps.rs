@@ -204,7 +204,7 @@ fn entries_panel(title: String, items: Vec<String>, none: &str, d: &Debrief) -> 
         items
             .into_iter()
             .enumerate()
-            .map(|(i, s)| Line::from(fit(&format!("{}. {s}", i + 1), 40))),
+            .map(|(i, s)| Line::from(format!("{}. {s}", i + 1))),
     );
     lines
 }

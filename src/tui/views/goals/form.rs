@@ -21,8 +21,9 @@ use crate::tui::effect::{Confirm, Effect, SaveError};
 use crate::tui::form::Form;
 use crate::tui::purpose::FormPurpose;
 use crate::tui::theme::Theme;
-use crate::tui::ui::{number, wrap};
+use crate::tui::ui::{fit, number, wrap};
 use crate::tui::view::View;
+use unicode_width::UnicodeWidthStr;
 
 /// Applies one of the view's actions.
 pub fn update(ctx: &mut Ctx, v: &mut GoalsView, action: GoalsAction) -> Result<Effect> {
@@ -115,7 +116,7 @@ fn goal_form(ctx: &Ctx, goal: Option<&Goal>) -> Result<Form> {
     let mut form = builder.build();
     let today = ctx.today();
     let report = smart::check(&goal_from_form(&form, g, today), today);
-    form.set_side_panel(smart_panel(&report, ctx.lang, ctx.theme));
+    set_smart_panels(&mut form, &report, ctx);
     Ok(form)
 }
 
@@ -214,7 +215,58 @@ pub fn refresh_panel(ctx: &Ctx, purpose: &GoalForm, form: &mut Form) {
     let today = ctx.today();
     let goal = goal_from_form(form, &Goal::new(""), today);
     let report = smart::check(&goal, today);
-    form.set_side_panel(smart_panel(&report, ctx.lang, ctx.theme));
+    set_smart_panels(form, &report, ctx);
+}
+
+/// The SMART check beside the fields (every reason and question) and below them when the
+/// form is narrow (one line per letter, so all five show at 80×24).
+fn set_smart_panels(form: &mut Form, report: &SmartReport, ctx: &Ctx) {
+    form.set_side_panel(smart_panel(report, ctx.lang, ctx.theme));
+    form.set_compact_panel(compact_smart_panel(report, ctx.lang, ctx.theme));
+}
+
+/// The width a compact SMART line is cut to (the panel below the fields at 80 columns).
+const COMPACT_TEXT: usize = 74;
+
+/// The live SMART check in one line per letter: its verdict, its name and why it fails (cut
+/// with "…"), then the one-line summary.
+pub fn compact_smart_panel(report: &SmartReport, lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
+    let t = &lang.text().goals;
+    let mut lines = vec![Line::styled(t.smart_title, theme.title)];
+    for check in &report.letters {
+        let (mark, style) = match check.verdict {
+            Verdict::Pass => ("✓", theme.good),
+            Verdict::Fail { .. } => ("✗", theme.danger),
+            Verdict::Advice { .. } => ("!", theme.warn),
+        };
+        let head = format!(
+            "{mark} {} {}",
+            check.letter.code(),
+            t.letter_name(check.letter)
+        );
+        let mut spans = vec![Span::styled(head.clone(), style)];
+        if let Some(reason) = check.verdict.reason() {
+            let room = COMPACT_TEXT.saturating_sub(head.width() + 2);
+            spans.push(Span::styled(
+                format!(": {}", fit(&t.smart_reason(reason), room)),
+                theme.dim,
+            ));
+        }
+        lines.push(Line::from(spans));
+    }
+    let failing: Vec<&str> = report.failing().map(|c| c.letter.code()).collect();
+    lines.push(if failing.is_empty() {
+        Line::styled(fit(t.smart_all_pass, COMPACT_TEXT), theme.good)
+    } else {
+        Line::styled(
+            fit(
+                &fill!(t.smart_fails, letters = failing.join(", ")),
+                COMPACT_TEXT,
+            ),
+            theme.warn,
+        )
+    });
+    lines
 }
 
 /// The revisions an edit makes: one per changed target, due date or status.

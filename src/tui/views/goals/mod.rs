@@ -12,10 +12,9 @@ use crate::tui::ctx::Ctx;
 use crate::tui::views::screen::Screen;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
-use ratatui::text::Line;
-use ratatui::widgets::{Cell, Row};
+use ratatui::text::{Line, Span};
 
-use super::list::{List, ListSpec, draw_detail, draw_list, field, heading};
+use super::list::{List, ListRow, ListSpec, draw_list, field, heading};
 use crate::domain::smart;
 use crate::domain::{Goal, GoalRevision, GoalStatus, ProgressUpdate};
 use crate::i18n::{Label, fill};
@@ -68,7 +67,12 @@ impl GoalsView {
     /// Draws the list and the detail pane.
     pub fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
         let t = &ui.t.goals;
-        let (list_area, detail_area) = list_and_detail(area);
+        let detail = Screen::detail(self, ui);
+        let (list_area, detail_area) = list_and_detail(
+            area,
+            self.list.rows().len(),
+            crate::tui::detail::wanted(detail.as_ref(), area.width),
+        );
         let window = super::list::window(self.list.cursor(), self.list.rows().len(), list_area);
         let rows = self.list.rows()[window.clone()]
             .iter()
@@ -87,17 +91,20 @@ impl GoalsView {
                     .entry(g.id)
                     .or_insert_with(|| smart_cell(g, ui.today()))
                     .clone();
-                Row::new(vec![
-                    Cell::from(ui.user(&g.title, g.private).into_owned()),
-                    Cell::from(g.area.label(&ui.t.labels)),
-                    Cell::from(g.status.label(&ui.t.labels)),
-                    Cell::from(ui.opt_date(g.due)).style(due_style),
-                    Cell::from(gauge(g.progress(s.latest), 8)).style(ui.theme.gauge),
-                    Cell::from(failing.clone()).style(if failing.starts_with('✗') {
-                        ui.theme.danger
-                    } else {
-                        ui.theme.good
-                    }),
+                ListRow::new(vec![
+                    Span::raw(ui.user(&g.title, g.private).into_owned()),
+                    Span::raw(g.area.label(&ui.t.labels)),
+                    Span::raw(g.status.label(&ui.t.labels)),
+                    Span::styled(ui.opt_date(g.due), due_style),
+                    Span::styled(gauge(g.progress(s.latest), 8), ui.theme.gauge),
+                    Span::styled(
+                        failing.clone(),
+                        if failing.starts_with('✗') {
+                            ui.theme.danger
+                        } else {
+                            ui.theme.good
+                        },
+                    ),
                 ])
             })
             .collect();
@@ -130,8 +137,8 @@ impl GoalsView {
             },
             ui,
         );
-        if let Some((title, lines)) = Screen::detail(self, ui) {
-            draw_detail(f, detail_area, &title, lines, ui);
+        if let Some((title, lines)) = detail {
+            crate::tui::detail::draw_pane(f, detail_area, &title, lines, ui);
         }
     }
 
@@ -284,6 +291,10 @@ impl Screen for GoalsView {
 
     fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
         GoalsView::render(self, f, area, ui)
+    }
+
+    fn has_detail(&self) -> bool {
+        self.list.selected().is_some()
     }
 
     fn detail(&self, ui: &Ui) -> Option<crate::tui::views::screen::Detail> {

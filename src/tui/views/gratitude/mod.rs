@@ -13,9 +13,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::{Constraint, Rect};
-use ratatui::widgets::{Cell, Row};
 
-use super::list::{List, ListSpec, draw_list};
+use super::list::{List, ListRow, ListSpec, draw_list, field};
 use crate::domain::Gratitude;
 use crate::domain::RecordKind;
 use crate::domain::nudges::{Nudge, NudgeKind, nudges};
@@ -27,6 +26,7 @@ use crate::tui::keys::{Action, Binding, Key, bind};
 use crate::tui::purpose::{FormPurpose, NudgeRef};
 use crate::tui::ui::{Ui, fit};
 use crate::tui::views::list::{Cursor, list_and_detail};
+use ratatui::text::{Line, Span};
 
 /// The nudge kinds this view lists.
 pub const KINDS: [NudgeKind; 4] = [
@@ -130,7 +130,8 @@ impl GratitudeView {
     /// Draws the thanks list and the nudge list.
     pub fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
         let t = &ui.t.gratitude;
-        let (list_area, nudge_area) = list_and_detail(area);
+        let nudges_height = (self.nudges.len().max(1) as u16).saturating_add(3);
+        let (list_area, nudge_area) = list_and_detail(area, self.list.rows().len(), nudges_height);
         let window = super::list::window(self.list.cursor(), self.list.rows().len(), list_area);
         let rows = self.list.rows()[window.clone()]
             .iter()
@@ -141,15 +142,15 @@ impl GratitudeView {
                 } else {
                     (t.sent_no, ui.theme.warn)
                 };
-                Row::new(vec![
-                    Cell::from(ui.date(g.on)),
-                    Cell::from(
+                ListRow::new(vec![
+                    Span::raw(ui.date(g.on)),
+                    Span::raw(
                         ui.user(r.mentor_name.as_deref().unwrap_or(ui.t.common.none), false)
                             .into_owned(),
                     ),
-                    Cell::from(ui.user(&g.what_for, g.private).into_owned()),
-                    Cell::from(sent).style(style),
-                    Cell::from(ui.user(&g.channel, g.private).into_owned()),
+                    Span::raw(ui.user(&g.what_for, g.private).into_owned()),
+                    Span::styled(sent, style),
+                    Span::raw(ui.user(&g.channel, g.private).into_owned()),
                 ])
             })
             .collect();
@@ -183,7 +184,7 @@ impl GratitudeView {
                     NudgeKind::ReportExperiment => ui.theme.accent,
                     _ => ui.theme.warn,
                 };
-                Row::new(vec![Cell::from(fit(&nudge_text(n, ui), width))]).style(style)
+                ListRow::new(vec![Span::raw(fit(&nudge_text(n, ui), width))]).style(style)
             })
             .collect();
         draw_list(
@@ -356,6 +357,27 @@ impl Screen for GratitudeView {
 
     fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
         GratitudeView::render(self, f, area, ui)
+    }
+
+    fn has_detail(&self) -> bool {
+        self.focus == Pane::List && self.list.selected().is_some()
+    }
+
+    fn detail(&self, ui: &Ui) -> Option<crate::tui::views::screen::Detail> {
+        let t = &ui.t.gratitude;
+        let r = self.list.selected()?;
+        let g = &r.gratitude;
+        let mentor = r.mentor_name.as_deref().unwrap_or(ui.t.common.none);
+        let sent = if g.sent { t.sent_yes } else { t.sent_no };
+        let lines = vec![
+            field(t.col_date, ui.date(g.on), ui),
+            field(t.col_mentor, ui.user(mentor, false).into_owned(), ui),
+            field(t.col_sent, sent, ui),
+            field(t.channel, ui.user(&g.channel, g.private).into_owned(), ui),
+            Line::from(""),
+            field(t.col_for, ui.user(&g.what_for, g.private).into_owned(), ui),
+        ];
+        Some((ui.t.common.details.to_string(), lines))
     }
 
     fn keys(&self) -> &'static [crate::tui::keys::Binding] {

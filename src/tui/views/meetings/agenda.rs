@@ -5,7 +5,7 @@ use chrono::NaiveDateTime;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row};
+use ratatui::widgets::Paragraph;
 
 use crate::domain::suggest::{Suggestion, SuggestionReason, suggest};
 use crate::domain::{AgendaItem, MeetingStatus, TimeBox};
@@ -13,7 +13,7 @@ use crate::i18n::{Label, MeetingsText, fill};
 use crate::store::{MeetingSummary, Result, Store};
 use crate::tui::ui::Ui;
 use crate::tui::views::list::Cursor;
-use crate::tui::views::list::{ListSpec, draw_list};
+use crate::tui::views::list::{ListRow, ListSpec, draw_list};
 
 /// Which pane of the builder has the focus.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -139,15 +139,15 @@ impl AgendaBuilder {
             .map(|(i, a)| {
                 let minutes = a.minutes.map(|n| n.to_string()).unwrap_or_default();
                 let mut cells = vec![
-                    Cell::from(format!("{:>2}", i + 1)),
-                    Cell::from(a.kind.label(&ui.t.labels)),
-                    Cell::from(ui.user(&a.text, a.private).into_owned()),
-                    Cell::from(format!("{minutes:>3}")),
+                    Span::raw(format!("{:>2}", i + 1)),
+                    Span::raw(a.kind.label(&ui.t.labels)),
+                    Span::raw(ui.user(&a.text, a.private).into_owned()),
+                    Span::raw(format!("{minutes:>3}")),
                 ];
                 if wide {
-                    cells.push(Cell::from(ui.user(&a.outcome, a.private).into_owned()));
+                    cells.push(Span::raw(ui.user(&a.outcome, a.private).into_owned()));
                 }
-                Row::new(cells)
+                ListRow::new(cells)
             })
             .collect();
         let headers_wide = [t.col_no, t.col_kind, t.col_item, t.col_min, t.col_outcome];
@@ -194,9 +194,9 @@ impl AgendaBuilder {
                 if let Some(due) = s.due {
                     text = format!("{text} · {}", fill!(t.due_on, date = ui.date(due)));
                 }
-                Row::new(vec![
-                    Cell::from(Span::styled(reason_text(s.reason, t), ui.theme.dim)),
-                    Cell::from(text),
+                ListRow::new(vec![
+                    Span::styled(reason_text(s.reason, t), ui.theme.dim),
+                    Span::raw(text),
                 ])
             })
             .collect();

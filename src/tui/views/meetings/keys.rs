@@ -18,6 +18,14 @@ const fn shift(code: KeyCode) -> Key {
 
 /// Keys of the meetings list. `Enter` is the lists' open key; its row here only names it.
 pub const KEYS: &[Binding] = &[
+    // First, so that the status bar names it even at 80 columns.
+    bind(
+        &[],
+        m(MeetingsAction::OpenAgenda),
+        "Enter",
+        |t| t.meetings.key_open,
+        true,
+    ),
     crate::tui::views::debrief::START,
     bind(
         &[Key::ch('n')],
@@ -38,13 +46,6 @@ pub const KEYS: &[Binding] = &[
         m(MeetingsAction::Delete),
         "d",
         |t| t.meetings.key_delete,
-        false,
-    ),
-    bind(
-        &[],
-        m(MeetingsAction::OpenAgenda),
-        "Enter",
-        |t| t.meetings.key_open,
         false,
     ),
     bind(

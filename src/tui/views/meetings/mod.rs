@@ -20,9 +20,8 @@ use crate::tui::views::screen::Screen;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Row};
 
-use super::list::{List, ListSpec, draw_detail, draw_list, heading};
+use super::list::{List, ListRow, ListSpec, draw_detail, draw_list, heading};
 use crate::domain::text::clean_multiline;
 use crate::domain::{AgendaItem, MeetingStatus};
 use crate::i18n::{Label, fill};
@@ -124,6 +123,13 @@ impl MeetingsView {
         self.list.selected()
     }
 
+    /// True when the selected meeting is still planned (`Enter` prepares its agenda; on a
+    /// held or cancelled one it shows the whole record).
+    pub fn selected_is_planned(&self) -> bool {
+        self.selected()
+            .is_some_and(|s| s.meeting.status == crate::domain::MeetingStatus::Planned)
+    }
+
     /// The key table of the screen showing.
     pub fn keys(&self) -> &'static [Binding] {
         match self.mode {
@@ -145,7 +151,12 @@ impl MeetingsView {
     /// Draws the list and the detail pane.
     fn render_list(&self, f: &mut Frame, area: Rect, ui: &Ui) {
         let t = &ui.t.meetings;
-        let (list_area, detail_area) = list_and_detail(area);
+        let detail = Screen::detail(self, ui);
+        let (list_area, detail_area) = list_and_detail(
+            area,
+            self.list.rows().len(),
+            crate::tui::detail::wanted(detail.as_ref(), area.width),
+        );
         let window = super::list::window(self.list.cursor(), self.list.rows().len(), list_area);
         let rows = self.list.rows()[window.clone()]
             .iter()
@@ -168,12 +179,12 @@ impl MeetingsView {
                 } else {
                     format!("{}", s.items)
                 };
-                Row::new(vec![
-                    Cell::from(when),
-                    Cell::from(ui.user(&s.mentor_name, false).into_owned()),
-                    Cell::from(m.status.label(&ui.t.labels)),
-                    Cell::from(fill!(ui.t.common.minutes_short, minutes = m.minutes)),
-                    Cell::from(readiness),
+                ListRow::new(vec![
+                    Span::raw(when),
+                    Span::raw(ui.user(&s.mentor_name, false).into_owned()),
+                    Span::raw(m.status.label(&ui.t.labels)),
+                    Span::raw(fill!(ui.t.common.minutes_short, minutes = m.minutes)),
+                    Span::raw(readiness),
                 ])
                 .style(style)
             })
@@ -244,8 +255,14 @@ impl MeetingsView {
             heading(t.agenda_title, ui),
         ];
         if self.agenda.is_empty() {
-            lines.push(Line::styled(t.no_agenda, ui.theme.dim));
+            let empty = if m.status == MeetingStatus::Planned {
+                t.no_agenda_key
+            } else {
+                t.no_agenda
+            };
+            lines.push(Line::styled(empty, ui.theme.dim));
         }
+        let kind_width = label_width(&ui.t.labels.agenda_kind);
         for item in &self.agenda {
             let tick = if item.discussed { "[x]" } else { "[ ]" };
             let minutes = item
@@ -255,7 +272,7 @@ impl MeetingsView {
             lines.push(Line::from(vec![
                 Span::raw(format!("{tick} ")),
                 Span::styled(
-                    format!("{:<9}", item.kind.label(&ui.t.labels)),
+                    format!("{:<kind_width$}", item.kind.label(&ui.t.labels)),
                     ui.theme.dim,
                 ),
                 Span::raw(ui.user(&item.text, item.private).into_owned()),
@@ -305,9 +322,14 @@ impl MeetingsView {
             lines.push(Line::styled(t.no_outcomes, ui.theme.dim));
             return;
         }
+        let who_width =
+            label_width(&ui.t.labels.feedback_kind).max(label_width(&ui.t.labels.party));
         for fb in &o.feedback {
             lines.push(Line::from(vec![
-                Span::styled(format!("{:<11}", fb.kind.label(&ui.t.labels)), ui.theme.dim),
+                Span::styled(
+                    format!("{:<who_width$}", fb.kind.label(&ui.t.labels)),
+                    ui.theme.dim,
+                ),
                 Span::raw(ui.user(&fb.text, fb.private).into_owned()),
                 Span::styled(
                     format!("  ({})", fb.status.label(&ui.t.labels)),
@@ -321,7 +343,10 @@ impl MeetingsView {
                 .map(|d| format!("  {}", ui.date(d)))
                 .unwrap_or_default();
             lines.push(Line::from(vec![
-                Span::styled(format!("{:<11}", c.owner.label(&ui.t.labels)), ui.theme.dim),
+                Span::styled(
+                    format!("{:<who_width$}", c.owner.label(&ui.t.labels)),
+                    ui.theme.dim,
+                ),
                 Span::raw(ui.user(&c.text, c.private).into_owned()),
                 Span::styled(
                     format!("{due}  ({})", c.status.label(&ui.t.labels)),
@@ -330,6 +355,16 @@ impl MeetingsView {
             ]));
         }
     }
+}
+
+/// A column as wide as the longest of `labels` (in this language), and a space.
+fn label_width(labels: &[&str]) -> usize {
+    labels
+        .iter()
+        .map(|l| unicode_width::UnicodeWidthStr::width(*l))
+        .max()
+        .unwrap_or(0)
+        + 1
 }
 
 impl Screen for MeetingsView {
@@ -352,6 +387,10 @@ impl Screen for MeetingsView {
 
     fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
         MeetingsView::render(self, f, area, ui)
+    }
+
+    fn has_detail(&self) -> bool {
+        self.mode == Mode::List && self.list.selected().is_some()
     }
 
     fn detail(&self, ui: &Ui) -> Option<crate::tui::views::screen::Detail> {

@@ -14,10 +14,9 @@ use crate::tui::ctx::Ctx;
 use crate::tui::views::screen::Screen;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
-use ratatui::text::Line;
-use ratatui::widgets::{Cell, Row};
+use ratatui::text::{Line, Span};
 
-use super::list::{List, ListSpec, draw_detail, draw_list, field, heading};
+use super::list::{List, ListRow, ListSpec, draw_list, field, heading};
 use crate::domain::text::clean_multiline;
 use crate::domain::{Contact, HealthCheck, Mentor, MentorStatus};
 use crate::i18n::{Label, fill};
@@ -69,7 +68,12 @@ impl MentorsView {
     /// Draws the list and the detail pane.
     pub fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
         let t = &ui.t.mentors;
-        let (list_area, detail_area) = list_and_detail(area);
+        let detail = Screen::detail(self, ui);
+        let (list_area, detail_area) = list_and_detail(
+            area,
+            self.list.rows().len(),
+            crate::tui::detail::wanted(detail.as_ref(), area.width),
+        );
         let window = super::list::window(self.list.cursor(), self.list.rows().len(), list_area);
         let rows = self.list.rows()[window.clone()]
             .iter()
@@ -79,11 +83,11 @@ impl MentorsView {
                     MentorStatus::Ended => ui.theme.dim,
                     _ => ui.theme.base,
                 };
-                Row::new(vec![
-                    Cell::from(ui.user(&m.name, false).into_owned()),
-                    Cell::from(m.status.label(&ui.t.labels)),
-                    Cell::from(ui.user(&m.expertise, m.private).into_owned()),
-                    Cell::from(
+                ListRow::new(vec![
+                    Span::raw(ui.user(&m.name, false).into_owned()),
+                    Span::raw(m.status.label(&ui.t.labels)),
+                    Span::raw(ui.user(&m.expertise, m.private).into_owned()),
+                    Span::raw(
                         m.cadence_days
                             .map(|d| fill!(t.cadence_days, days = d))
                             .unwrap_or_default(),
@@ -115,8 +119,8 @@ impl MentorsView {
             },
             ui,
         );
-        if let Some((title, lines)) = Screen::detail(self, ui) {
-            draw_detail(f, detail_area, &title, lines, ui);
+        if let Some((title, lines)) = detail {
+            crate::tui::detail::draw_pane(f, detail_area, &title, lines, ui);
         }
     }
 
@@ -304,6 +308,10 @@ impl Screen for MentorsView {
 
     fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
         MentorsView::render(self, f, area, ui)
+    }
+
+    fn has_detail(&self) -> bool {
+        self.list.selected().is_some()
     }
 
     fn detail(&self, ui: &Ui) -> Option<crate::tui::views::screen::Detail> {

@@ -243,6 +243,11 @@ fn review_form(ctx: &Ctx, v: &ReflectionsView, r: &Reflection) -> Result<Form> {
         builder = builder
             .multi(name.clone(), label.clone(), height)
             .value(&name, answer);
+        // The question being answered shows under its field, also where the side panel
+        // (with every question) does not fit.
+        if let Some(p) = template.and_then(|tpl| tpl.prompts.iter().find(|p| &p.code == code)) {
+            builder = builder.hint(&name, p.text.get(lang));
+        }
     }
     let mut form = builder
         .toggle("private", t.f_private)

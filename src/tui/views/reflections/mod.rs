@@ -13,8 +13,7 @@ use crate::tui::ctx::Ctx;
 use crate::tui::views::screen::Screen;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
-use ratatui::text::Line;
-use ratatui::widgets::{Cell, Row};
+use ratatui::text::{Line, Span};
 
 pub use crate::tui::action::ReflectionsAction;
 use crate::tui::keys::{Action, Binding, Key, bind};
@@ -23,7 +22,7 @@ pub use figures::figure_lines;
 use ratatui::crossterm::event::KeyCode;
 pub use templates::Templates;
 
-use super::list::{List, ListSpec, draw_detail, draw_list, heading};
+use super::list::{List, ListRow, ListSpec, draw_detail, draw_list, heading};
 use crate::config::Config;
 use crate::domain::figures::{last_day, review_bounds};
 use crate::domain::text::clean_multiline;
@@ -73,15 +72,20 @@ impl ReflectionsView {
     /// Draws the list and the answers of the selected reflection.
     pub fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
         let t = &ui.t.reflections;
-        let (list_area, detail_area) = list_and_detail(area);
+        let detail = Screen::detail(self, ui);
+        let (list_area, detail_area) = list_and_detail(
+            area,
+            self.list.rows().len(),
+            crate::tui::detail::wanted(detail.as_ref(), area.width),
+        );
         let window = super::list::window(self.list.cursor(), self.list.rows().len(), list_area);
         let rows = self.list.rows()[window.clone()]
             .iter()
             .map(|r| {
-                Row::new(vec![
-                    Cell::from(r.period.label(&ui.t.labels)),
-                    Cell::from(ui.date(r.period_start)),
-                    Cell::from(
+                ListRow::new(vec![
+                    Span::raw(r.period.label(&ui.t.labels)),
+                    Span::raw(ui.date(r.period_start)),
+                    Span::raw(
                         ui.user(self.template_title(&r.template), false)
                             .into_owned(),
                     ),
@@ -107,8 +111,8 @@ impl ReflectionsView {
             },
             ui,
         );
-        if let Some((title, lines)) = Screen::detail(self, ui) {
-            draw_detail(f, detail_area, &title, lines, ui);
+        if let Some((title, lines)) = detail {
+            crate::tui::detail::draw_pane(f, detail_area, &title, lines, ui);
         } else if !self.templates.problems.is_empty() {
             draw_detail(f, detail_area, t.answers, self.problem_lines(ui), ui);
         }
@@ -218,6 +222,10 @@ impl Screen for ReflectionsView {
 
     fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
         ReflectionsView::render(self, f, area, ui)
+    }
+
+    fn has_detail(&self) -> bool {
+        self.list.selected().is_some()
     }
 
     fn detail(&self, ui: &Ui) -> Option<crate::tui::views::screen::Detail> {

@@ -164,7 +164,7 @@ impl TodayView {
     fn draw_left(&self, f: &mut Frame, area: Rect, ui: &Ui, wide: bool) {
         let t = &ui.t.today;
         let inner = area.width.saturating_sub(2);
-        let meeting = self.meeting_lines(ui);
+        let meeting = self.meeting_lines(ui, inner as usize);
         let nudge_all = self.nudge_lines(ui, inner, usize::MAX);
         let due = self.commitment_lines(ui, area.width);
         let feedback = self.feedback_lines(ui, area.width);

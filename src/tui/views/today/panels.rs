@@ -11,7 +11,8 @@ use crate::i18n::{Label, fill};
 use crate::tui::ui::{Ui, fit, gauge};
 
 impl TodayView {
-    pub(super) fn meeting_lines(&self, ui: &Ui) -> Vec<Line<'static>> {
+    /// The next meeting's lines, each at most `width` cells.
+    pub(super) fn meeting_lines(&self, ui: &Ui, width: usize) -> Vec<Line<'static>> {
         let t = &ui.t.today;
         let Some(s) = &self.next_meeting else {
             return vec![Line::styled(t.no_next_meeting, ui.theme.dim)];
@@ -28,33 +29,38 @@ impl TodayView {
             crate::domain::AgendaReadiness::Draft => ui.theme.warn,
             crate::domain::AgendaReadiness::None => ui.theme.danger,
         };
-        vec![
-            Line::from(vec![
-                Span::styled(ui.user(&s.mentor_name, false).into_owned(), ui.theme.title),
-                Span::raw(format!(
-                    "  {} {}  ·  {}",
-                    ui.date(m.starts_at.date()),
-                    m.starts_at.format("%H:%M"),
-                    countdown
-                )),
-            ]),
-            Line::from(vec![
-                Span::styled(
-                    fill!(t.agenda_is, readiness = s.readiness.label(&ui.t.labels)),
-                    readiness_style,
-                ),
-                Span::raw(format!(
-                    "  ·  {}",
-                    fill!(
-                        t.items_minutes,
-                        items = s.items,
-                        planned = s.planned_minutes,
-                        minutes = m.minutes
-                    )
-                )),
-            ]),
-            Line::styled(format!("Enter: {}", t.key_open_agenda), ui.theme.dim),
-        ]
+        let when = format!(
+            "{} {}",
+            ui.date(m.starts_at.date()),
+            m.starts_at.format("%H:%M")
+        );
+        let agenda = fill!(t.agenda_is, readiness = s.readiness.label(&ui.t.labels));
+        let items = fill!(
+            t.items_minutes,
+            items = s.items,
+            planned = s.planned_minutes,
+            minutes = m.minutes
+        );
+        // Each line holds what fits in the panel and the rest goes on the next, so the panel,
+        // which is as tall as its lines, never hides the `Enter` hint under a wrapped line.
+        let name = ui.user(&s.mentor_name, false).into_owned();
+        let mut lines = flow(
+            vec![
+                Span::styled(name, ui.theme.title),
+                Span::raw(when),
+                Span::raw(countdown),
+            ],
+            width,
+        );
+        lines.extend(flow(
+            vec![Span::styled(agenda, readiness_style), Span::raw(items)],
+            width,
+        ));
+        lines.push(Line::styled(
+            fit(&format!("Enter: {}", t.key_open_agenda), width),
+            ui.theme.dim,
+        ));
+        lines
     }
 
     pub(super) fn commitment_lines(&self, ui: &Ui, width: u16) -> Vec<Line<'static>> {
@@ -214,4 +220,32 @@ fn duration_words(d: Duration, ui: &Ui) -> String {
             minutes = (d.num_minutes() % 60)
         )
     }
+}
+
+/// `parts` joined by "  ·  " on as few lines of `width` cells as they fit (a part wider than
+/// a line is cut with "…").
+fn flow(parts: Vec<Span<'static>>, width: usize) -> Vec<Line<'static>> {
+    use unicode_width::UnicodeWidthStr;
+    const SEP: &str = "  ·  ";
+    let mut lines = Vec::new();
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    for part in parts {
+        let w = part.content.width();
+        if !spans.is_empty() && used + SEP.width() + w > width {
+            lines.push(Line::from(std::mem::take(&mut spans)));
+            used = 0;
+        }
+        if !spans.is_empty() {
+            spans.push(Span::raw(SEP));
+            used += SEP.width();
+        }
+        let text = fit(&part.content, width.saturating_sub(used));
+        used += text.width();
+        spans.push(Span::styled(text, part.style));
+    }
+    if !spans.is_empty() {
+        lines.push(Line::from(spans));
+    }
+    lines
 }
