@@ -25,6 +25,7 @@ mod shell;
 mod today;
 mod transfer;
 pub mod trust;
+mod words;
 
 pub use cli::CliText;
 pub use commitments::CommitmentsText;
@@ -45,6 +46,7 @@ pub use shell::ShellText;
 pub use today::TodayText;
 pub use transfer::TransferText;
 pub use trust::TrustText;
+pub use words::{ClapText, CliWords, Word};
 
 /// An interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -131,6 +133,8 @@ pub struct Text {
     pub transfer: TransferText,
     pub trust: TrustText,
     pub shell: ShellText,
+    pub words: CliWords,
+    pub clap: ClapText,
 }
 
 impl Text {
@@ -142,7 +146,7 @@ impl Text {
 
     /// Every (area.field, text) pair of the catalog.
     pub fn entries(&self) -> Vec<(String, &'static str)> {
-        let areas: [(&str, Vec<(&'static str, &'static str)>); 19] = [
+        let areas: [(&str, Vec<(&'static str, &'static str)>); 21] = [
             ("common", self.common.entries()),
             ("labels", self.labels.entries()),
             ("today", self.today.entries()),
@@ -162,6 +166,8 @@ impl Text {
             ("transfer", self.transfer.entries()),
             ("trust", self.trust.entries()),
             ("shell", self.shell.entries()),
+            ("words", self.words.entries()),
+            ("clap", self.clap.entries()),
         ];
         areas
             .into_iter()
@@ -194,6 +200,8 @@ pub static EN: Text = Text {
     transfer: transfer::EN,
     trust: trust::EN,
     shell: shell::EN,
+    words: words::EN,
+    clap: words::CLAP_EN,
 };
 
 /// Bahasa Indonesia.
@@ -217,6 +225,8 @@ pub static ID: Text = Text {
     transfer: transfer::ID,
     trust: trust::ID,
     shell: shell::ID,
+    words: words::ID,
+    clap: words::CLAP_ID,
 };
 
 /// Fills the `{name}` placeholders of a catalog template with the named values:
