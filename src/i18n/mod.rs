@@ -6,6 +6,7 @@
 //! Templates use named placeholders (`{count}`), filled by name by [`fill`], so a translation
 //! may put them in the order its language needs.
 
+pub mod cipher;
 mod cli;
 mod commitments;
 mod common;
@@ -27,6 +28,7 @@ mod transfer;
 pub mod trust;
 mod words;
 
+pub use cipher::CipherText;
 pub use cli::CliText;
 pub use commitments::CommitmentsText;
 pub use common::CommonText;
@@ -132,6 +134,7 @@ pub struct Text {
     pub debrief: DebriefText,
     pub transfer: TransferText,
     pub trust: TrustText,
+    pub cipher: CipherText,
     pub shell: ShellText,
     pub words: CliWords,
     pub clap: ClapText,
@@ -140,13 +143,14 @@ pub struct Text {
 impl Text {
     /// A store error as the user reads it, in this language.
     pub fn store_error(&self, err: &crate::store::StoreError) -> String {
-        self.trust_store_error(err)
+        self.cipher_store_error(err)
+            .or_else(|| self.trust_store_error(err))
             .unwrap_or_else(|| self.errors.store(err, &self.labels))
     }
 
     /// Every (area.field, text) pair of the catalog.
     pub fn entries(&self) -> Vec<(String, &'static str)> {
-        let areas: [(&str, Vec<(&'static str, &'static str)>); 21] = [
+        let areas: [(&str, Vec<(&'static str, &'static str)>); 22] = [
             ("common", self.common.entries()),
             ("labels", self.labels.entries()),
             ("today", self.today.entries()),
@@ -165,6 +169,7 @@ impl Text {
             ("debrief", self.debrief.entries()),
             ("transfer", self.transfer.entries()),
             ("trust", self.trust.entries()),
+            ("cipher", self.cipher.entries()),
             ("shell", self.shell.entries()),
             ("words", self.words.entries()),
             ("clap", self.clap.entries()),
@@ -199,6 +204,7 @@ pub static EN: Text = Text {
     debrief: debrief::EN,
     transfer: transfer::EN,
     trust: trust::EN,
+    cipher: cipher::EN,
     shell: shell::EN,
     words: words::EN,
     clap: words::CLAP_EN,
@@ -224,6 +230,7 @@ pub static ID: Text = Text {
     debrief: debrief::ID,
     transfer: transfer::ID,
     trust: trust::ID,
+    cipher: cipher::ID,
     shell: shell::ID,
     words: words::ID,
     clap: words::CLAP_ID,
