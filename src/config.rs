@@ -47,15 +47,31 @@ pub enum DateFormat {
 }
 
 impl DateFormat {
-    /// Formats a date this way.
-    pub fn format(self, date: NaiveDate) -> String {
+    /// Formats a date this way, a month's name in `lang` (`2 Des 2026`).
+    pub fn format(self, date: NaiveDate, lang: Lang) -> String {
+        use chrono::Datelike;
         let pattern = match self {
             DateFormat::Iso => "%Y-%m-%d",
             DateFormat::DayMonthYear => "%d/%m/%Y",
             DateFormat::MonthDayYear => "%m/%d/%Y",
-            DateFormat::Long => "%-d %b %Y",
+            DateFormat::Long => {
+                let months = &lang.text().labels.months;
+                let month = months.get(date.month0() as usize).copied().unwrap_or("");
+                return format!("{} {month} {}", date.day(), date.year());
+            }
         };
         date.format(pattern).to_string()
+    }
+
+    /// How a typed `01/12/2026` is read: as this format writes dates (refused when it
+    /// writes them otherwise, as the order would be a guess).
+    pub fn slash_dates(self) -> crate::domain::SlashDates {
+        use crate::domain::SlashDates;
+        match self {
+            DateFormat::DayMonthYear => SlashDates::DayFirst,
+            DateFormat::MonthDayYear => SlashDates::MonthFirst,
+            DateFormat::Iso | DateFormat::Long => SlashDates::Refused,
+        }
     }
 }
 
@@ -408,9 +424,29 @@ mod tests {
     #[test]
     fn date_formats() {
         let d = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
-        assert_eq!(DateFormat::Iso.format(d), "2026-12-01");
-        assert_eq!(DateFormat::DayMonthYear.format(d), "01/12/2026");
-        assert_eq!(DateFormat::MonthDayYear.format(d), "12/01/2026");
-        assert_eq!(DateFormat::Long.format(d), "1 Dec 2026");
+        assert_eq!(DateFormat::Iso.format(d, Lang::En), "2026-12-01");
+        assert_eq!(DateFormat::DayMonthYear.format(d, Lang::Id), "01/12/2026");
+        assert_eq!(DateFormat::MonthDayYear.format(d, Lang::En), "12/01/2026");
+        assert_eq!(DateFormat::Long.format(d, Lang::En), "1 Dec 2026");
+        assert_eq!(DateFormat::Long.format(d, Lang::Id), "1 Des 2026");
+        // Every date each format writes reads back, in both languages.
+        for format in [
+            DateFormat::Iso,
+            DateFormat::DayMonthYear,
+            DateFormat::MonthDayYear,
+            DateFormat::Long,
+        ] {
+            for lang in [Lang::En, Lang::Id] {
+                for month in 1..=12 {
+                    let day = NaiveDate::from_ymd_opt(2026, month, 13).unwrap();
+                    let shown = format.format(day, lang);
+                    assert_eq!(
+                        crate::domain::parse_date_as(&shown, d, format.slash_dates()),
+                        Ok(day),
+                        "{shown}"
+                    );
+                }
+            }
+        }
     }
 }

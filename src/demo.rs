@@ -1,31 +1,48 @@
 //! The demo journal: a realistic sample kept in the JSON export format (`assets/demo.json`)
 //! and imported into a throwaway in-memory journal. Its dates are written as of the day it
 //! was exported (`exported_at`) and moved by as many days as have passed since, so the demo
-//! never goes stale.
+//! never goes stale. An Indonesian sample (`assets/demo-id.json`, the same journal with its
+//! names and text in Indonesian) opens under `--lang id`.
 
 use chrono::{NaiveDate, NaiveDateTime};
 use serde_json::Value;
 
+use crate::i18n::Lang;
 use crate::store::{Result, Store, StoreError};
 use crate::transfer::schema::{self, Ty};
 use crate::transfer::{TransferError, import_json};
 
 const DEMO: &str = include_str!("../assets/demo.json");
+const DEMO_ID: &str = include_str!("../assets/demo-id.json");
 
 fn bad(what: impl std::fmt::Display) -> StoreError {
     StoreError::Invalid(format!("the demo sample is broken: {what}"))
 }
 
-/// A fresh in-memory journal filled with the demo sample, dated relative to `now`.
+/// A fresh in-memory journal filled with the (English) demo sample, dated relative to `now`.
 pub fn demo_store(now: NaiveDateTime) -> Result<Store> {
+    demo_store_in(now, Lang::En)
+}
+
+/// A fresh in-memory journal filled with the demo sample in `lang`, dated relative to `now`.
+pub fn demo_store_in(now: NaiveDateTime, lang: Lang) -> Result<Store> {
     let mut store = Store::open_in_memory()?;
-    fill(&mut store, now)?;
+    fill_in(&mut store, now, lang)?;
     Ok(store)
 }
 
-/// Fills `store` with the demo sample, dated relative to `now`.
+/// Fills `store` with the (English) demo sample, dated relative to `now`.
 pub fn fill(store: &mut Store, now: NaiveDateTime) -> Result<()> {
-    let text = dated(DEMO, now.date())?;
+    fill_in(store, now, Lang::En)
+}
+
+/// Fills `store` with the demo sample in `lang`, dated relative to `now`.
+pub fn fill_in(store: &mut Store, now: NaiveDateTime, lang: Lang) -> Result<()> {
+    let sample = match lang {
+        Lang::En => DEMO,
+        Lang::Id => DEMO_ID,
+    };
+    let text = dated(sample, now.date())?;
     match import_json(store, &text, false) {
         Ok(_) => Ok(()),
         Err(TransferError::Store(err)) => Err(err),
@@ -100,6 +117,17 @@ mod tests {
             !first.search("outline", 5).unwrap().is_empty(),
             "the search index is filled"
         );
+    }
+
+    #[test]
+    fn the_indonesian_sample_is_the_same_journal_in_indonesian() {
+        let en = demo_store(at(1)).unwrap();
+        let id = demo_store_in(at(1), Lang::Id).unwrap();
+        assert_eq!(en.counts().unwrap(), id.counts().unwrap());
+        let names: Vec<String> = id.mentors().unwrap().into_iter().map(|m| m.name).collect();
+        assert!(names.contains(&"Budi Santoso".to_string()), "{names:?}");
+        assert!(!id.search("kerangka", 5).unwrap().is_empty());
+        assert!(id.search("outline", 5).unwrap().is_empty(), "English left");
     }
 
     #[test]

@@ -32,11 +32,11 @@ fn main() -> ExitCode {
             );
             return ExitCode::from(cli::exit::USAGE);
         }
-        Err(err) => err.exit(),
+        Err(err) => return usage_error(err, early),
     };
     let args = match Cli::from_arg_matches(&matches) {
         Ok(args) => args,
-        Err(err) => err.exit(),
+        Err(err) => return usage_error(err, early),
     };
     // Until the config is read, errors speak the language of --lang or $LANG.
     let mut lang = args.lang.or_else(Lang::from_env).unwrap_or_default();
@@ -58,6 +58,17 @@ fn main() -> ExitCode {
             eprintln!("mentee: {}", clean_multiline(&text));
             ExitCode::from(err.exit_code())
         }
+    }
+}
+
+/// A usage error in the interface language (exit 2); help and version as clap prints them.
+fn usage_error(err: clap::Error, lang: Lang) -> ExitCode {
+    match cli::usage::message(&err, lang) {
+        Some(text) => {
+            eprintln!("mentee: {}", clean_multiline(&text));
+            ExitCode::from(cli::exit::USAGE)
+        }
+        None => err.exit(),
     }
 }
 

@@ -265,7 +265,7 @@ fn status_on_the_demo_names_the_next_meeting_overdue_and_nudges() {
 fn status_in_indonesian() {
     let out = demo(&["--lang", "id", "status"]);
     assert!(
-        out.starts_with("Pertemuan berikutnya: Daniel Okafor, 2026-11-29 16:00 (2 hr 7 j lagi)"),
+        out.starts_with("Pertemuan berikutnya: Budi Santoso, 2026-11-29 16:00 (2 hari 7 jam lagi)"),
         "{out}"
     );
     assert!(out.contains("Komitmen terlambat: 1 milik saya"), "{out}");
@@ -609,7 +609,7 @@ fn review_in_indonesian() {
     let j = review_journal();
     let out = j.ok(&["--lang", "id", "review", "--period", "month"]);
     assert!(
-        out.starts_with("# Tinjauan bulan 2026-11-01 sampai 2026-11-30\n"),
+        out.starts_with("# Tinjauan bulanan 2026-11-01 sampai 2026-11-30\n"),
         "{out}"
     );
     assert!(out.contains("- 3 diterima, 2 ditindaklanjuti\n"), "{out}");

@@ -264,8 +264,8 @@ fn delete_and_undo_name_the_record_in_the_interface_language() {
         (
             Lang::Id,
             "Hapus sasaran ini:",
-            "sasaran dihapus.",
-            "sasaran dipulihkan.",
+            "Dihapus: sasaran.",
+            "Dipulihkan: sasaran.",
         ),
     ] {
         let mut app = goals_app(lang);

@@ -187,7 +187,7 @@ fn version_help_and_bad_language() {
     assert!(
         String::from_utf8(out.stderr)
             .unwrap()
-            .contains("use en or id")
+            .contains("[possible values: en, id]")
     );
 }
 

@@ -38,16 +38,22 @@ fn panel_text(
 ) -> String {
     let f = figures(&store.figure_input(start, end, now().date()).unwrap());
     let theme = Theme::new(mentee::config::Theme::Dark, false);
-    figure_lines(&f, Period::Month, lang.text(), &theme, Default::default())
-        .iter()
-        .map(|l| {
-            l.spans
-                .iter()
-                .map(|s| s.content.as_ref())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    figure_lines(
+        &f,
+        Period::Month,
+        lang.text(),
+        &theme,
+        (Default::default(), lang),
+    )
+    .iter()
+    .map(|l| {
+        l.spans
+            .iter()
+            .map(|s| s.content.as_ref())
+            .collect::<String>()
+    })
+    .collect::<Vec<_>>()
+    .join("\n")
 }
 
 #[test]

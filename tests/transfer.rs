@@ -887,7 +887,7 @@ fn indonesian_markdown_and_calendar_translate_the_words_and_still_neutralise_use
         "### 2026-02-03 23:30 dengan Ayu Lestari",
         "(pertanyaan, 10 mnt)",
         "  - hasil: pick what you know",
-        "(saya, tenggat 2026-02-17, selesai 2026-02-15)",
+        "(saya, jatuh tempo 2026-02-17, selesai 2026-02-15)",
         "(terkirim lewat email)",
         "### Budi (secret) _(pribadi)_",
         "**Catatan riset**",

@@ -18,15 +18,16 @@ use std::io::Write;
 
 use chrono::NaiveDate;
 
+use super::words::{WordParser, Words};
 use super::{CliError, Context};
 use crate::domain::smart;
 use crate::domain::text::clean_line;
 use crate::domain::*;
-use crate::i18n::{Label, fill};
+use crate::i18n::{Label, Lang, fill};
 use crate::store::StoreError;
 
-/// What `mentee add` captures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// What `mentee add` captures (its words, in both languages, are in `i18n::CliWords`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CaptureKind {
     /// A question for the question bank.
     Question,
@@ -40,35 +41,23 @@ pub enum CaptureKind {
     Thanks,
 }
 
-impl CaptureKind {
-    fn word(self) -> &'static str {
-        match self {
-            CaptureKind::Question => "question",
-            CaptureKind::Goal => "goal",
-            CaptureKind::Feedback => "feedback",
-            CaptureKind::Commitment => "commitment",
-            CaptureKind::Thanks => "thanks",
-        }
-    }
-}
-
 /// The arguments of `mentee add`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct AddArgs {
     /// What to add.
-    #[arg(value_enum, value_name = "KIND")]
+    #[arg(value_name = "KIND", value_parser = WordParser::<CaptureKind>::new(Lang::En))]
     pub what: CaptureKind,
     /// The mentor (case-insensitive; a unique beginning of the name is enough).
     #[arg(long, value_name = "NAME")]
     pub mentor: Option<String>,
-    /// Due date (commitment, goal): 2026-12-01, today, tomorrow, +3d, +2w, friday, besok…
+    /// Due date (commitment, goal): 2026-12-01, today, tomorrow, +3d, +2w, next week, friday…
     #[arg(long, value_name = "DATE")]
     pub due: Option<String>,
     /// The kind of feedback (default: suggestion).
-    #[arg(long = "kind", value_name = "praise|suggestion|critique", value_parser = parse_code::<FeedbackKind>)]
+    #[arg(long = "kind", value_name = "praise|suggestion|critique", value_parser = WordParser::<FeedbackKind>::new(Lang::En))]
     pub feedback_kind: Option<FeedbackKind>,
     /// Whose commitment it is (default: me).
-    #[arg(long, value_name = "me|mentor", value_parser = parse_code::<Party>)]
+    #[arg(long, value_name = "me|mentor", value_parser = WordParser::<Party>::new(Lang::En))]
     pub owner: Option<Party>,
     /// Mark the entry private (left out of exports unless asked for).
     #[arg(long)]
@@ -76,10 +65,6 @@ pub struct AddArgs {
     /// The text; the words are joined with spaces.
     #[arg(value_name = "TEXT")]
     pub text: Vec<String>,
-}
-
-fn parse_code<T: std::str::FromStr<Err = UnknownCode>>(s: &str) -> Result<T, String> {
-    s.parse().map_err(|e: UnknownCode| e.to_string())
 }
 
 /// How a typed mentor name matched.
@@ -143,8 +128,10 @@ pub fn run(ctx: &Context, args: &AddArgs, out: &mut dyn Write) -> Result<(), Cli
     let today = ctx.clock.today();
     let due = match &args.due {
         Some(word) => Some(
-            parse_date(word, today)
-                .map_err(|e| CliError::Message(fill!(c.add_bad_due, error = e)))?,
+            parse_date_as(word, today, ctx.config.date_format.slash_dates()).map_err(|e| {
+                let shown = format!("\"{}\"", clean_line(word.trim()));
+                CliError::Message(fill!(c.add_bad_due, error = t.form.date_error(&e, &shown)))
+            })?,
         ),
         None => None,
     };
@@ -245,7 +232,7 @@ pub fn run(ctx: &Context, args: &AddArgs, out: &mut dyn Write) -> Result<(), Cli
         line.push_str(&fill!(c.add_with_mentor, name = clean_line(name)));
     }
     if let Some(due) = cap.due {
-        line.push_str(&fill!(c.add_due, date = super::fmt::date(&ctx.config, due)));
+        line.push_str(&fill!(c.add_due, date = super::fmt::date(ctx, due)));
     }
     if private {
         line.push_str(c.add_private);
@@ -278,7 +265,7 @@ fn check_flags(ctx: &Context, args: &AddArgs) -> Result<(), CliError> {
         Some(flag) => Err(CliError::Message(fill!(
             c.add_flag_not_for,
             flag = flag,
-            kind = args.what.word()
+            kind = args.what.word(ctx.lang)
         ))),
         None => Ok(()),
     }

@@ -123,7 +123,7 @@ fn markdown(ctx: &Context, agenda: &Agenda) -> String {
     let heading = fill!(
         c.agenda_heading,
         mentor = clean_line(&agenda.mentor),
-        when = date_time(&ctx.config, m.starts_at),
+        when = date_time(ctx, m.starts_at),
         minutes = m.minutes
     );
     out.push_str(&format!("# {heading}\n\n"));

@@ -30,7 +30,7 @@ pub fn run(ctx: &Context, format: TextFormat, out: &mut dyn Write) -> Result<(),
         t.check_plain.to_string()
     };
     match format {
-        TextFormat::Text => text(&report, path.as_deref(), &encryption, out)?,
+        TextFormat::Text => text(ctx, &report, path.as_deref(), &encryption, out)?,
         TextFormat::Json => {
             let shape = to_json(&report, path, store.is_encrypted(), ok);
             out.write_all(json(&shape).as_bytes())?
@@ -39,38 +39,55 @@ pub fn run(ctx: &Context, format: TextFormat, out: &mut dyn Write) -> Result<(),
     if ok {
         Ok(())
     } else {
-        Err(CliError::Message(
-            "the journal is damaged; restore it from a backup".into(),
-        ))
+        Err(CliError::Message(ctx.lang.text().cli.check_damaged.into()))
     }
 }
 
 fn text(
+    ctx: &Context,
     report: &HealthReport,
     path: Option<&str>,
     encryption: &str,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let path = path.map(clean_line).unwrap_or("(demo, in memory)".into());
-    writeln!(out, "journal: {path}")?;
+    let t = ctx.lang.text();
+    let c = &t.cli;
+    let path = path.map(clean_line).unwrap_or(c.check_demo.into());
+    writeln!(out, "{}", fill!(c.check_journal, path = path))?;
     writeln!(out, "{encryption}")?;
     writeln!(
         out,
-        "schema version: {} (this mentee: {})",
-        report.schema_version, report.latest_version
+        "{}",
+        fill!(
+            c.check_schema,
+            version = report.schema_version,
+            latest = report.latest_version
+        )
     )?;
     if report.integrity == ["ok"] {
-        writeln!(out, "integrity: ok")?;
+        writeln!(out, "{}", c.check_integrity_ok)?;
     } else {
-        writeln!(out, "integrity: {} problem(s)", report.integrity.len())?;
+        let count = report.integrity.len();
+        writeln!(out, "{}", fill!(c.check_integrity_problems, count = count))?;
         for line in report.integrity.iter().take(20) {
             writeln!(out, "  {}", clean_line(line))?;
         }
     }
-    writeln!(out, "broken references: {}", report.foreign_key_problems)?;
-    writeln!(out, "records: {}", report.counts.total())?;
+    let broken = report.foreign_key_problems;
+    writeln!(out, "{}", fill!(c.check_broken, count = broken))?;
+    writeln!(
+        out,
+        "{}",
+        fill!(c.check_records, count = report.counts.total())
+    )?;
     for (kind, n) in &report.counts.0 {
-        writeln!(out, "  {kind:<17} {n}")?;
+        let name = t
+            .words
+            .check_kinds
+            .iter()
+            .find(|(store, _)| store == kind)
+            .map_or(*kind, |(_, shown)| *shown);
+        writeln!(out, "  {name:<24} {n}")?;
     }
     Ok(())
 }

@@ -3,7 +3,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use crate::config::Config;
+use super::Context;
 use crate::i18n::{CliText, fill};
 
 /// How `agenda` and `review` print: Markdown for people, JSON for scripts.
@@ -36,14 +36,14 @@ pub fn json<T: serde::Serialize>(value: &T) -> String {
     text
 }
 
-/// A date in the configured format.
-pub fn date(config: &Config, day: NaiveDate) -> String {
-    config.date_format.format(day)
+/// A date in the configured format and the interface language.
+pub fn date(ctx: &Context, day: NaiveDate) -> String {
+    ctx.config.date_format.format(day, ctx.lang)
 }
 
 /// A local date and time in the configured date format, e.g. `2026-11-29 16:00`.
-pub fn date_time(config: &Config, at: NaiveDateTime) -> String {
-    format!("{} {}", date(config, at.date()), at.format("%H:%M"))
+pub fn date_time(ctx: &Context, at: NaiveDateTime) -> String {
+    format!("{} {}", date(ctx, at.date()), at.format("%H:%M"))
 }
 
 /// A number as people write it: `4`, `2.5`, `0.33` (at most two decimals, no trailing zeros).

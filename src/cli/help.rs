@@ -56,7 +56,7 @@ const ID: &[(&str, &str, &str)] = &[
     (
         "export",
         "include_private",
-        "Sertakan entri yang ditandai privat (bawaan: tidak disertakan).",
+        "Sertakan entri yang ditandai pribadi (bawaan: tidak disertakan).",
     ),
     (
         "import",
@@ -99,7 +99,7 @@ const ID: &[(&str, &str, &str)] = &[
     (
         "agenda",
         "include_private",
-        "Sertakan butir agenda yang ditandai privat.",
+        "Sertakan butir agenda yang ditandai pribadi.",
     ),
     (
         "agenda",
@@ -132,14 +132,14 @@ const ID: &[(&str, &str, &str)] = &[
     (
         "add",
         "due",
-        "Tenggat (komitmen, sasaran): 2026-12-01, hari ini, besok, lusa, +3d, +2w, jumat…",
+        "Jatuh tempo (komitmen, sasaran): 2026-12-01, hari ini, besok, lusa, +3h, +2mg, minggu depan, jumat (yang berikutnya), jumat ini (minggu ini), jumat depan (minggu depan)…",
     ),
     ("add", "feedback_kind", "Jenis umpan balik (bawaan: saran)."),
     ("add", "owner", "Komitmen siapa (bawaan: saya)."),
     (
         "add",
         "private",
-        "Tandai entri sebagai privat (tidak diekspor kecuali diminta).",
+        "Tandai entri sebagai pribadi (tidak diekspor kecuali diminta).",
     ),
     ("add", "text", "Teksnya; kata-kata digabung dengan spasi."),
     (
@@ -177,34 +177,80 @@ const ID: &[(&str, &str, &str)] = &[
     ("paths", "format", "Format keluaran."),
 ];
 
-const TEMPLATE_ID: &str =
-    "{before-help}{about-with-newline}\nPemakaian: {usage}\n\n{all-args}{after-help}";
+/// Every Indonesian text of `--help` written here (for the glossary test).
+pub fn indonesian_help() -> impl Iterator<Item = &'static str> {
+    ID.iter().map(|(_, _, text)| *text)
+}
 
-/// `cmd` with its help in `lang` (English is what the doc comments say).
+/// `cmd` with its help in `lang` (English is what the doc comments say). In both languages
+/// the word-valued arguments list the language's words; in Indonesian every about line,
+/// argument help, heading, value name, default and possible value is replaced before parsing.
 pub fn localize(cmd: Command, lang: Lang) -> Command {
-    if lang != Lang::Id {
-        return cmd;
-    }
     // Build first, so the automatic --help and --version arguments exist to be translated.
     let mut cmd = cmd;
     cmd.build();
-    let mut cmd = translate(cmd, "");
+    let mut cmd = translate(cmd, "", lang);
     let names: Vec<String> = cmd
         .get_subcommands()
         .map(|s| s.get_name().to_string())
         .collect();
     for name in names {
-        cmd = cmd.mut_subcommand(&name, |sub| translate(sub, &name));
+        cmd = cmd.mut_subcommand(&name, |sub| translate(sub, &name, lang));
     }
     cmd
 }
 
-fn translate(mut cmd: Command, sub: &str) -> Command {
+/// The arguments whose values are words, with the parser and value name of `lang`.
+fn word_args(cmd: Command, lang: Lang) -> Command {
+    use super::words::WordParser;
+    use crate::domain::{FeedbackKind, Party, Period};
+    let mut cmd = cmd;
+    let has = |cmd: &Command, id: &str| cmd.get_arguments().any(|a| a.get_id() == id);
+    if has(&cmd, "what") {
+        cmd = cmd.mut_arg("what", |a| {
+            a.value_parser(WordParser::<super::CaptureKind>::new(lang))
+        });
+    }
+    if has(&cmd, "feedback_kind") {
+        cmd = cmd.mut_arg("feedback_kind", |a| {
+            a.value_parser(WordParser::<FeedbackKind>::new(lang))
+                .value_name(WordParser::<FeedbackKind>::value_name(lang))
+        });
+    }
+    if has(&cmd, "owner") {
+        cmd = cmd.mut_arg("owner", |a| {
+            a.value_parser(WordParser::<Party>::new(lang))
+                .value_name(WordParser::<Party>::value_name(lang))
+        });
+    }
+    if has(&cmd, "period") {
+        cmd = cmd.mut_arg("period", |a| {
+            a.value_parser(WordParser::<Period>::new(lang))
+                .value_name(WordParser::<Period>::value_name(lang))
+        });
+    }
+    cmd
+}
+
+fn translate(cmd: Command, sub: &str, lang: Lang) -> Command {
     // Changing an argument moves it to the end; keep the order the doc comments give.
     let order: Vec<String> = cmd
         .get_arguments()
         .map(|a| a.get_id().to_string())
         .collect();
+    let mut cmd = word_args(cmd, lang);
+    if lang == Lang::Id {
+        cmd = translate_help(cmd, sub);
+    }
+    for (position, id) in order.iter().enumerate() {
+        cmd = cmd.mut_arg(id, |a| a.display_order(position));
+    }
+    cmd
+}
+
+/// The Indonesian help of one (sub)command.
+fn translate_help(mut cmd: Command, sub: &str) -> Command {
+    let t = &Lang::Id.text().clap;
     // This subcommand's own texts, then the global options it inherits from the top level.
     let own = ID.iter().filter(|(s, _, _)| *s == sub);
     let global = ID
@@ -217,22 +263,120 @@ fn translate(mut cmd: Command, sub: &str) -> Command {
             cmd = cmd.mut_arg(*arg, |a| a.help(*text));
         }
     }
-    for (position, id) in order.iter().enumerate() {
-        cmd = cmd.mut_arg(id, |a| {
-            let heading = if a.is_positional() { "Argumen" } else { "Opsi" };
-            a.help_heading(heading).display_order(position)
+    let ids: Vec<String> = cmd
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for id in ids {
+        cmd = cmd.mut_arg(&id, |a| {
+            let heading = if a.is_positional() {
+                t.arguments
+            } else {
+                t.options
+            };
+            let a = a.help_heading(heading);
+            let a = match VALUE_NAMES_ID
+                .iter()
+                .find(|(en, _)| a.get_value_names() == Some(&[clap::builder::Str::from(*en)]))
+            {
+                Some((_, id)) => a.value_name(*id),
+                None => a,
+            };
+            match id.as_str() {
+                "help" => a.help(t.print_help).long_help(t.print_help_long),
+                "version" => a.help(t.print_version),
+                "subcommand" if sub == "help" => a.help(t.help_subcommand_arg),
+                _ => spell_out_values(a),
+            }
         });
     }
-    for (id, text) in [
-        ("help", "Tampilkan bantuan"),
-        ("version", "Tampilkan versi"),
-    ] {
-        if cmd.get_arguments().any(|a| a.get_id() == id) {
-            cmd = cmd.mut_arg(id, |a| a.help(text));
-        }
+    if sub == "help" {
+        cmd = cmd.about(t.help_subcommand);
     }
-    cmd.help_template(TEMPLATE_ID)
-        .subcommand_help_heading("Perintah")
+    // clap writes "[OPTIONS]" and "[COMMAND]" in the usage line whatever the help says.
+    let usage = cmd.clone().render_usage().to_string();
+    let usage = usage.strip_prefix("Usage:").unwrap_or(&usage).trim();
+    let usage = usage
+        .replace("[OPTIONS]", &format!("[{}]", t.options.to_uppercase()))
+        .replace("COMMAND", &t.commands.to_uppercase());
+    cmd = cmd.override_usage(usage);
+    cmd.help_template(format!(
+        "{{before-help}}{{about-with-newline}}\n{}: {{usage}}\n\n{{all-args}}{{after-help}}",
+        t.usage
+    ))
+    .subcommand_help_heading(t.commands)
+}
+
+/// Value names shown in the usage line, in Indonesian.
+const VALUE_NAMES_ID: &[(&str, &str)] = &[
+    ("PATH", "PATH"),
+    ("FILE", "BERKAS"),
+    ("NAME", "NAMA"),
+    ("DATE", "TANGGAL"),
+    ("KIND", "JENIS"),
+    ("TEXT", "TEKS"),
+];
+
+/// An argument's default and possible values written into its help, in Indonesian (clap
+/// would write "[default: …]" and "Possible values:"), with each value's description from
+/// the catalog.
+fn spell_out_values(a: clap::Arg) -> clap::Arg {
+    let lang = Lang::Id.text();
+    let t = &lang.clap;
+    let help = a.get_help().map(|h| h.to_string()).unwrap_or_default();
+    let values = if a.is_hide_possible_values_set() {
+        Vec::new()
+    } else {
+        a.get_possible_values()
+    };
+    // clap shows no default for a flag: it is off unless given.
+    let defaults: Vec<String> =
+        if a.get_action().takes_values() && !a.is_hide_default_value_set() {
+            a.get_default_values()
+        } else {
+            &[]
+        }
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    if values.is_empty() && defaults.is_empty() {
+        return a;
+    }
+    let default =
+        (!defaults.is_empty()).then(|| format!("[{}: {}]", t.default_value, defaults.join(", ")));
+    let described = |name: &str, help: Option<&clap::builder::StyledStr>| {
+        let from_catalog = lang
+            .words
+            .formats
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, h)| h.to_string());
+        from_catalog.or_else(|| help.map(|h| h.to_string()))
+    };
+    let mut short = help.clone();
+    let mut long = help;
+    let visible: Vec<&clap::builder::PossibleValue> =
+        values.iter().filter(|v| !v.is_hide_set()).collect();
+    if !visible.is_empty() {
+        let names: Vec<&str> = visible.iter().map(|v| v.get_name()).collect();
+        short.push_str(&format!(" [{}: {}]", t.choices, names.join(", ")));
+        let lines: Vec<String> = visible
+            .iter()
+            .map(|v| match described(v.get_name(), v.get_help()) {
+                Some(h) => format!("- {}: {h}", v.get_name()),
+                None => format!("- {}", v.get_name()),
+            })
+            .collect();
+        long.push_str(&format!("\n\n{}:\n{}", t.possible_values, lines.join("\n")));
+    }
+    if let Some(default) = default {
+        short = format!("{short} {default}");
+        long = format!("{long}\n\n{default}");
+    }
+    a.help(short)
+        .long_help(long)
+        .hide_possible_values(true)
+        .hide_default_value(true)
 }
 
 /// The language `--help` should use, read before the command line is parsed: `--lang`, then

@@ -14,6 +14,8 @@ mod review;
 pub mod shell;
 mod status;
 mod transfer;
+pub mod usage;
+pub mod words;
 
 pub use add::{AddArgs, CaptureKind, MentorMatch, match_mentor};
 pub use agenda::AgendaArgs;
@@ -41,7 +43,7 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub demo: bool,
     /// Interface language: en or id (default: config, then $LANG).
-    #[arg(long, global = true, value_name = "en|id", value_parser = parse_lang)]
+    #[arg(long, global = true, value_name = "en|id", value_parser = parse_lang(), hide_possible_values = true)]
     pub lang: Option<Lang>,
     /// The config file (default: the platform config folder; also MENTEE_CONFIG).
     #[arg(long, global = true, value_name = "PATH", value_hint = ValueHint::FilePath)]
@@ -110,7 +112,7 @@ pub enum Command {
     /// The figures of the current week, month or quarter.
     Review {
         /// The period (default: the config's reflection_cadence).
-        #[arg(long, value_name = "week|month|quarter", value_parser = parse_period)]
+        #[arg(long, value_name = "week|month|quarter", value_parser = words::WordParser::<Period>::new(Lang::En))]
         period: Option<Period>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Md)]
@@ -144,15 +146,11 @@ pub enum Command {
     },
 }
 
-fn parse_period(s: &str) -> Result<Period, String> {
-    s.parse()
-        .map_err(|e: crate::domain::UnknownCode| e.to_string())
-}
-
-fn parse_lang(s: &str) -> Result<Lang, String> {
-    Lang::from_code(s)
-        .filter(|_| matches!(s, "en" | "id"))
-        .ok_or_else(|| format!("{s:?} is not a language; use en or id"))
+/// `--lang`: `en` or `id`; anything else is a usage error listing the two.
+fn parse_lang() -> impl clap::builder::TypedValueParser<Value = Lang> {
+    use clap::builder::TypedValueParser as _;
+    clap::builder::PossibleValuesParser::new(["en", "id"])
+        .map(|code| Lang::from_code(&code).unwrap_or_default())
 }
 
 /// What every subcommand gets.
@@ -251,7 +249,10 @@ impl Context {
 
     fn open(&self, create: bool) -> Result<(Store, bool), CliError> {
         if self.demo {
-            return Ok((crate::demo::demo_store(self.clock.now())?, false));
+            return Ok((
+                crate::demo::demo_store_in(self.clock.now(), self.lang)?,
+                false,
+            ));
         }
         let (path, folder) = match &self.db {
             Some(path) => (path.clone(), false),

@@ -68,8 +68,8 @@ fn markdown(ctx: &Context, period: Period, f: &PeriodFigures) -> String {
         "# {}",
         t.review.heading(
             period.label(&t.labels),
-            &date(&ctx.config, f.start),
-            &date(&ctx.config, last)
+            &date(ctx, f.start),
+            &date(ctx, last)
         )
     )];
     for section in t.review.sections(f) {

@@ -227,7 +227,7 @@ fn meeting_line(ctx: &Context, now: NaiveDateTime, next: &MeetingSummary) -> Str
     fill!(
         t.cli.status_next_meeting,
         mentor = clean_line(&next.mentor_name),
-        when = date_time(&ctx.config, m.starts_at),
+        when = date_time(ctx, m.starts_at),
         countdown = countdown(&t.cli, now, m.starts_at),
         agenda = agenda
     )
@@ -281,7 +281,7 @@ fn experiment(names: &MentorNames, n: &Nudge) -> Result<String, CliError> {
 fn nudge_line(ctx: &Context, names: &mut MentorNames, n: &Nudge) -> Result<String, CliError> {
     let t = ctx.lang.text();
     let who = names.get(n.mentor_id, t.nudges.your_mentor)?;
-    let since = n.since.map(|d| date(&ctx.config, d)).unwrap_or_default();
+    let since = n.since.map(|d| date(ctx, d)).unwrap_or_default();
     let experiment = match n.kind {
         NudgeKind::ReportExperiment | NudgeKind::ThankForExperiment => experiment(names, n)?,
         _ => String::new(),

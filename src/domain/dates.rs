@@ -18,7 +18,7 @@ pub enum DateError {
     Impossible(String),
     /// Nothing we know how to read.
     #[error(
-        "{0:?} is not a date; use 2026-12-01, today, tomorrow, +3d, +2w, a weekday, hari ini, besok or lusa"
+        "{0:?} is not a date; use 2026-12-01, today, tomorrow, +3d, +2w, a weekday, next week, hari ini, besok, lusa or jumat depan"
     )]
     Unknown(String),
     /// Empty input where a date is required.
@@ -55,14 +55,84 @@ const WEEKDAYS: &[(&str, Weekday)] = &[
     ("ahad", Weekday::Sun),
 ];
 
-/// Reads a date as typed by the user, relative to `today`.
+/// How a typed `01/12/2026` is read: the way the configured display format writes dates.
+/// With any other display format such a date is ambiguous and refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SlashDates {
+    /// Not accepted (the display format is ISO or has the month's name).
+    #[default]
+    Refused,
+    /// `dd/mm/yyyy`.
+    DayFirst,
+    /// `mm/dd/yyyy`.
+    MonthFirst,
+}
+
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("januari", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("februari", 2),
+    ("feb", 2),
+    ("peb", 2),
+    ("march", 3),
+    ("maret", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("mei", 5),
+    ("june", 6),
+    ("juni", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("juli", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("agustus", 8),
+    ("aug", 8),
+    ("agu", 8),
+    ("agt", 8),
+    ("ags", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("october", 10),
+    ("oktober", 10),
+    ("oct", 10),
+    ("okt", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("nop", 11),
+    ("december", 12),
+    ("desember", 12),
+    ("dec", 12),
+    ("des", 12),
+];
+
+/// Reads a date as typed by the user, relative to `today` (`dd/mm/yyyy` is refused: see
+/// [`parse_date_as`]).
 ///
-/// Accepted: `YYYY-MM-DD`; `today`/`hari ini`, `tomorrow`/`besok`, `yesterday`/`kemarin`,
-/// `lusa` (the day after tomorrow); `+3d`, `-2w`, `+1m` (days, weeks, months); a weekday name
-/// in English or Indonesian, meaning the next such day after today (`next friday`,
-/// `jumat depan` too). Case and surrounding spaces are ignored.
+/// Accepted: `YYYY-MM-DD`; `1 Dec 2026`, `1 Des 2026`, `1 Desember 2026` (a month's name or
+/// its short form, in either language); `today`/`hari ini`, `tomorrow`/`besok`,
+/// `yesterday`/`kemarin`, `lusa` (the day after tomorrow); `+3d`, `-2w`, `+1m`, `+3h`, `+2mg`,
+/// `+1bln` (days, weeks, months); `next week`/`minggu depan`/`pekan depan` (in a week),
+/// `next month`/`bulan depan`; a weekday name in English or Indonesian, meaning the next such
+/// day after today (`next friday` too); in Indonesian `jumat ini` is this week's Friday and
+/// `jumat depan` next week's (weeks start on Monday; `minggu ini` and `pekan ini` are this
+/// week's Sunday, its last day). Case and surrounding spaces are ignored.
 pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
-    let day = parse_any_date(input, today)?;
+    parse_date_as(input, today, SlashDates::Refused)
+}
+
+/// [`parse_date`], also reading `01/12/2026` the way `slash` says.
+pub fn parse_date_as(
+    input: &str,
+    today: NaiveDate,
+    slash: SlashDates,
+) -> Result<NaiveDate, DateError> {
+    let day = parse_any_date(input, today, slash)?;
     if limits::date_in_range(day) {
         Ok(day)
     } else {
@@ -71,7 +141,11 @@ pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError>
 }
 
 /// [`parse_date`] before the range check; `None` from checked arithmetic is out of range.
-fn parse_any_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
+fn parse_any_date(
+    input: &str,
+    today: NaiveDate,
+    slash: SlashDates,
+) -> Result<NaiveDate, DateError> {
     let text = input.trim().to_lowercase();
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if text.is_empty() {
@@ -88,17 +162,44 @@ fn parse_any_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError>
         "tomorrow" | "besok" => return shifted(1),
         "yesterday" | "kemarin" => return shifted(-1),
         "lusa" => return shifted(2),
+        "next week" | "minggu depan" | "pekan depan" => return shifted(7),
+        "next month" | "bulan depan" => {
+            return today
+                .checked_add_months(Months::new(1))
+                .ok_or_else(out_of_range);
+        }
         _ => {}
     }
     if let Some(date) = parse_iso(&text)? {
         return Ok(date);
     }
+    if let Some(date) = parse_slashed(&text, slash)? {
+        return Ok(date);
+    }
+    if let Some(date) = parse_named_month(&text)? {
+        return Ok(date);
+    }
     if let Some(date) = parse_offset(&text, today) {
         return date.ok_or_else(out_of_range);
     }
+    // "jumat ini" / "pekan ini": this week's day; "jumat depan": next week's (Monday first).
+    let this_week = |weekday: Weekday, weeks: i64| {
+        let monday = today.weekday().num_days_from_monday() as i64;
+        shifted(weeks * 7 + weekday.num_days_from_monday() as i64 - monday)
+    };
+    if matches!(text.as_str(), "minggu ini" | "pekan ini" | "this week") {
+        return this_week(Weekday::Sun, 0);
+    }
+    for (suffix, weeks) in [(" ini", 0), (" depan", 1)] {
+        if let Some(name) = text.strip_suffix(suffix)
+            && let Some((_, weekday)) = WEEKDAYS.iter().find(|(word, _)| *word == name)
+        {
+            return this_week(*weekday, weeks);
+        }
+    }
     let name = text
         .strip_prefix("next ")
-        .or_else(|| text.strip_suffix(" depan"))
+        .or_else(|| text.strip_prefix("this "))
         .unwrap_or(&text);
     if let Some((_, weekday)) = WEEKDAYS.iter().find(|(word, _)| *word == name) {
         let ahead = (7 + weekday.num_days_from_monday() as i64
@@ -125,6 +226,47 @@ fn parse_iso(text: &str) -> Result<Option<NaiveDate>, DateError> {
     let num = |s: &str| s.parse::<u32>().unwrap_or(0);
     let year = num(parts[0]) as i32;
     NaiveDate::from_ymd_opt(year, num(parts[1]), num(parts[2]))
+        .map(Some)
+        .ok_or_else(|| DateError::Impossible(text.to_string()))
+}
+
+/// `01/12/2026` read as `slash` says: `Ok(None)` when not of that shape or not accepted.
+fn parse_slashed(text: &str, slash: SlashDates) -> Result<Option<NaiveDate>, DateError> {
+    let parts: Vec<&str> = text.split('/').collect();
+    let shaped = parts.len() == 3
+        && (1..=2).contains(&parts[0].len())
+        && (1..=2).contains(&parts[1].len())
+        && parts[2].len() == 4
+        && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
+    let (day, month) = match slash {
+        _ if !shaped => return Ok(None),
+        SlashDates::Refused => return Ok(None),
+        SlashDates::DayFirst => (parts[0], parts[1]),
+        SlashDates::MonthFirst => (parts[1], parts[0]),
+    };
+    let num = |s: &str| s.parse::<u32>().unwrap_or(0);
+    NaiveDate::from_ymd_opt(num(parts[2]) as i32, num(month), num(day))
+        .map(Some)
+        .ok_or_else(|| DateError::Impossible(text.to_string()))
+}
+
+/// `1 Dec 2026`, `1 desember 2026`, `1 Des. 2026`: `Ok(None)` when not of that shape.
+fn parse_named_month(text: &str) -> Result<Option<NaiveDate>, DateError> {
+    let parts: Vec<&str> = text.split([' ', ',']).filter(|p| !p.is_empty()).collect();
+    let [day, month, year] = parts.as_slice() else {
+        return Ok(None);
+    };
+    let month = month.trim_end_matches('.');
+    let Some((_, month)) = MONTHS.iter().find(|(name, _)| *name == month) else {
+        return Ok(None);
+    };
+    let (Ok(day), Ok(year)) = (day.parse::<u32>(), year.parse::<i32>()) else {
+        return Ok(None);
+    };
+    if year.to_string().len() != 4 {
+        return Ok(None);
+    }
+    NaiveDate::from_ymd_opt(year, *month, day)
         .map(Some)
         .ok_or_else(|| DateError::Impossible(text.to_string()))
 }
@@ -200,10 +342,19 @@ pub fn add_minutes(at: NaiveDateTime, minutes: i64) -> NaiveDateTime {
 
 /// Reads an optional date: empty input is `Ok(None)`.
 pub fn parse_optional_date(input: &str, today: NaiveDate) -> Result<Option<NaiveDate>, DateError> {
+    parse_optional_date_as(input, today, SlashDates::Refused)
+}
+
+/// [`parse_optional_date`], also reading `01/12/2026` the way `slash` says.
+pub fn parse_optional_date_as(
+    input: &str,
+    today: NaiveDate,
+    slash: SlashDates,
+) -> Result<Option<NaiveDate>, DateError> {
     if input.trim().is_empty() {
         Ok(None)
     } else {
-        parse_date(input, today).map(Some)
+        parse_date_as(input, today, slash).map(Some)
     }
 }
 
@@ -245,13 +396,86 @@ mod tests {
             ("next tue", d(2026, 12, 1)),
             ("senin", d(2026, 11, 30)),
             ("jumat", d(2026, 12, 4)),
-            ("kamis depan", d(2026, 12, 3)),
             ("minggu", d(2026, 11, 29)),
+            ("+3h", d(2026, 11, 30)),
+            ("+2mg", d(2026, 12, 11)),
+            ("+1bln", d(2026, 12, 27)),
+            // Next week, whatever it is called.
+            ("minggu depan", d(2026, 12, 4)),
+            ("pekan depan", d(2026, 12, 4)),
+            ("next week", d(2026, 12, 4)),
+            ("bulan depan", d(2026, 12, 27)),
+            // "X ini": this week's X (weeks start on Monday); "X depan": next week's X.
+            ("jumat ini", d(2026, 11, 27)),
+            ("senin ini", d(2026, 11, 23)),
+            ("sabtu ini", d(2026, 11, 28)),
+            ("minggu ini", d(2026, 11, 29)),
+            ("pekan ini", d(2026, 11, 29)),
+            ("jumat depan", d(2026, 12, 4)),
+            ("kamis depan", d(2026, 12, 3)),
+            ("senin depan", d(2026, 11, 30)),
+            ("minggu depan", d(2026, 12, 4)),
+            // A month's name, in either language.
+            ("2 Des 2026", d(2026, 12, 2)),
+            ("2 Desember 2026", d(2026, 12, 2)),
+            ("2 Dec 2026", d(2026, 12, 2)),
+            ("17 Agu 2026", d(2026, 8, 17)),
+            ("1 mei 2027", d(2027, 5, 1)),
             ("2024-02-29", d(2024, 2, 29)),
         ];
         for (input, want) in table {
             assert_eq!(parse(input), Ok(want), "input {input:?}");
         }
+    }
+
+    #[test]
+    fn the_day_of_the_week_words_from_a_wednesday() {
+        let wednesday = d(2026, 11, 25);
+        let table = [
+            ("jumat", d(2026, 11, 27)),
+            ("jumat ini", d(2026, 11, 27)),
+            ("jumat depan", d(2026, 12, 4)),
+            ("senin ini", d(2026, 11, 23)),
+            ("senin depan", d(2026, 11, 30)),
+            ("rabu ini", d(2026, 11, 25)),
+            ("next friday", d(2026, 11, 27)),
+            ("this friday", d(2026, 11, 27)),
+            ("minggu depan", d(2026, 12, 2)),
+        ];
+        for (input, want) in table {
+            assert_eq!(parse_date(input, wednesday), Ok(want), "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn slashed_dates_follow_the_display_format() {
+        let today = d(2026, 11, 27);
+        let day_first = SlashDates::DayFirst;
+        assert_eq!(
+            parse_date_as("01/12/2026", today, day_first),
+            Ok(d(2026, 12, 1))
+        );
+        assert_eq!(
+            parse_date_as("2/3/2027", today, day_first),
+            Ok(d(2027, 3, 2))
+        );
+        assert_eq!(
+            parse_date_as("12/01/2026", today, SlashDates::MonthFirst),
+            Ok(d(2026, 12, 1))
+        );
+        assert!(matches!(
+            parse_date_as("31/02/2026", today, day_first),
+            Err(DateError::Impossible(_))
+        ));
+        assert!(matches!(
+            parse_date("01/12/2026", today),
+            Err(DateError::Unknown(_))
+        ));
+        // Every other form still reads.
+        assert_eq!(
+            parse_date_as("besok", today, day_first),
+            Ok(d(2026, 11, 28))
+        );
     }
 
     #[test]

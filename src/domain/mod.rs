@@ -19,6 +19,8 @@ pub mod text;
 
 pub use agenda::TimeBox;
 pub use clock::Clock;
-pub use dates::{DateError, parse_date, parse_optional_date};
+pub use dates::{
+    DateError, SlashDates, parse_date, parse_date_as, parse_optional_date, parse_optional_date_as,
+};
 pub use kinds::*;
 pub use records::*;

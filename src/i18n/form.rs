@@ -25,6 +25,19 @@ catalog! {
     }
 }
 
+impl FormText {
+    /// Why a typed date was not read, naming it as `shown` (already quoted and made safe).
+    pub fn date_error(&self, err: &crate::domain::DateError, shown: &str) -> String {
+        use crate::domain::DateError;
+        match err {
+            DateError::Empty => self.required.to_string(),
+            DateError::Impossible(_) => super::fill!(self.date_impossible, text = shown),
+            DateError::Unknown(_) => super::fill!(self.date_unknown, text = shown),
+            DateError::OutOfRange(_) => super::fill!(self.date_out_of_range, text = shown),
+        }
+    }
+}
+
 pub const EN: FormText = FormText {
     key_next_field: "next field",
     key_save: "save",
@@ -35,7 +48,7 @@ pub const EN: FormText = FormText {
     required: "This field is required",
     bad_number: "{text} is not a number; use 12, 12.5 or 12,5",
     date_impossible: "{text} is not a real calendar date",
-    date_unknown: "{text} is not a date; use 2026-12-01, today, tomorrow, +3d, +2w, a weekday, hari ini, besok or lusa",
+    date_unknown: "{text} is not a date; use 2026-12-01, today, tomorrow, +3d, +2w, next week or a weekday (friday: the next one)",
     date_out_of_range: "{text} is outside the supported dates (1900-01-01 to 9999-12-31)",
     date_hint: "2026-12-01, today, tomorrow, +3d, +2w, friday",
     choice_hint: "Space ← → change",
@@ -50,14 +63,14 @@ pub const ID: FormText = FormText {
     key_save: "simpan",
     key_cancel: "batal",
     key_editor: "editor",
-    confirm_discard: "Buang perubahan Anda?  y buang · n lanjut menyunting",
+    confirm_discard: "Buang perubahan Anda?  y buang · n lanjut mengubah",
     fix_errors: "Perbaiki kolom yang ditandai, lalu simpan lagi",
     required: "Kolom ini wajib diisi",
     bad_number: "{text} bukan angka; gunakan 12, 12.5 atau 12,5",
     date_impossible: "{text} bukan tanggal yang ada di kalender",
-    date_unknown: "{text} bukan tanggal; gunakan 2026-12-01, hari ini, besok, lusa, +3d, +2w atau nama hari",
+    date_unknown: "{text} bukan tanggal; gunakan 2026-12-01, hari ini, besok, lusa, +3h, +2mg, minggu depan, atau nama hari (jumat ini: minggu ini, jumat depan: minggu depan)",
     date_out_of_range: "{text} di luar rentang tanggal yang didukung (1900-01-01 sampai 9999-12-31)",
-    date_hint: "2026-12-01, hari ini, besok, lusa, +3d, jumat",
+    date_hint: "2026-12-01, besok, lusa, +3h, +2mg, jumat ini, jumat depan",
     choice_hint: "Spasi ← → ganti",
     toggle_on: "ya",
     toggle_off: "tidak",

@@ -25,6 +25,8 @@ pub struct Labels {
     pub views_short: [&'static str; 8],
     /// The checklist item each view serves, keys 1–8.
     pub checklist: [&'static str; 8],
+    /// The months' short names, January first (the `d mon yyyy` date format).
+    pub months: [&'static str; 12],
 }
 
 /// Looks up the label of a vocabulary value.
@@ -67,6 +69,7 @@ impl Labels {
             ("views", &self.views),
             ("views_short", &self.views_short),
             ("checklist", &self.checklist),
+            ("months", &self.months),
         ];
         arrays
             .into_iter()
@@ -133,10 +136,13 @@ pub const EN: Labels = Labels {
         "Reflect regularly",
         "Find the right mentor",
     ],
+    months: [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ],
 };
 
 pub const ID: Labels = Labels {
-    mentor_status: ["calon", "dihubungi", "aktif", "jeda", "selesai"],
+    mentor_status: ["calon", "dihubungi", "aktif", "dijeda", "selesai"],
     party: ["saya", "mentor"],
     goal_area: [
         "keterampilan",
@@ -147,14 +153,14 @@ pub const ID: Labels = Labels {
         "kepuasan kerja",
         "kepemimpinan",
     ],
-    goal_status: ["aktif", "tercapai", "jeda", "dibatalkan"],
+    goal_status: ["aktif", "tercapai", "dijeda", "dibatalkan"],
     meeting_status: ["direncanakan", "terlaksana", "dibatalkan"],
-    readiness: ["tanpa agenda", "draf", "siap"],
+    readiness: ["belum disusun", "draf", "siap"],
     agenda_kind: ["topik", "pertanyaan", "kabar", "permintaan"],
     feedback_kind: ["pujian", "saran", "kritik"],
     feedback_status: ["terbuka", "dicoba", "selesai", "ditunda"],
     commitment_status: ["terbuka", "selesai", "dibatalkan"],
-    period: ["minggu", "bulan", "kuartal"],
+    period: ["mingguan", "bulanan", "kuartalan"],
     record_kind: [
         "mentor",
         "kontak",
@@ -192,5 +198,8 @@ pub const ID: Labels = Labels {
         "Ungkapkan rasa terima kasih",
         "Renungkan Secara Teratur",
         "Menemukan Mentor yang Tepat",
+    ],
+    months: [
+        "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des",
     ],
 };

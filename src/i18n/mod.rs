@@ -27,6 +27,7 @@ mod shell;
 mod today;
 mod transfer;
 pub mod trust;
+mod words;
 
 pub use cipher::CipherText;
 pub use cli::CliText;
@@ -49,6 +50,7 @@ pub use shell::ShellText;
 pub use today::TodayText;
 pub use transfer::TransferText;
 pub use trust::TrustText;
+pub use words::{ClapText, CliWords, Word};
 
 /// An interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -137,6 +139,8 @@ pub struct Text {
     pub cipher: CipherText,
     pub shell: ShellText,
     pub saving: SavingText,
+    pub words: CliWords,
+    pub clap: ClapText,
 }
 
 impl Text {
@@ -149,7 +153,7 @@ impl Text {
 
     /// Every (area.field, text) pair of the catalog.
     pub fn entries(&self) -> Vec<(String, &'static str)> {
-        let areas: [(&str, Vec<(&'static str, &'static str)>); 20] = [
+        let areas: [(&str, Vec<(&'static str, &'static str)>); 22] = [
             ("common", self.common.entries()),
             ("labels", self.labels.entries()),
             ("today", self.today.entries()),
@@ -171,6 +175,8 @@ impl Text {
             ("cipher", self.cipher.entries()),
             ("shell", self.shell.entries()),
             ("saving", self.saving.entries()),
+            ("words", self.words.entries()),
+            ("clap", self.clap.entries()),
         ];
         areas
             .into_iter()
@@ -205,6 +211,8 @@ pub static EN: Text = Text {
     cipher: cipher::EN,
     shell: shell::EN,
     saving: saving::EN,
+    words: words::EN,
+    clap: words::CLAP_EN,
 };
 
 /// Bahasa Indonesia.
@@ -230,6 +238,8 @@ pub static ID: Text = Text {
     cipher: cipher::ID,
     shell: shell::ID,
     saving: saving::ID,
+    words: words::ID,
+    clap: words::CLAP_ID,
 };
 
 /// Fills the `{name}` placeholders of a catalog template with the named values:

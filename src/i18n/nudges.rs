@@ -40,9 +40,9 @@ pub const EN: NudgesText = NudgesText {
 
 pub const ID: NudgesText = NudgesText {
     your_mentor: "mentor Anda",
-    debrief: "Tinjau kembali pertemuan dengan {who} pada {since}.",
+    debrief: "Evaluasi pertemuan dengan {who} pada {since}.",
     thanks_pending: "Ucapkan terima kasih kepada {who} atas pertemuan pada {since}.",
-    report_experiment: "Laporkan kepada {who} hasil percobaan Anda “{experiment}”.",
+    report_experiment: "Laporkan kepada {who} hasil eksperimen Anda “{experiment}”.",
     no_contact: "Tidak ada kontak dengan {who} selama {days} hari.",
     no_contact_ever: "Belum ada kontak dengan {who}.",
     follow_up: "Tindak lanjuti {who}: belum ada balasan selama {days} hari.",
@@ -51,7 +51,7 @@ pub const ID: NudgesText = NudgesText {
     thank_experiment: "Ucapkan terima kasih kepada {who} atas saran di balik “{experiment}”.",
     mentor_not_thanked: "Anda belum berterima kasih kepada {who} selama {days} hari.",
     mentor_never_thanked: "Anda belum pernah berterima kasih kepada {who}.",
-    reflection: "Saatnya merenungkan {period} terakhir.",
+    reflection: "Saatnya menulis refleksi {period}: renungkan periode yang baru lewat.",
 };
 
 impl NudgesText {

@@ -71,7 +71,7 @@ pub const ID: ReviewText = ReviewText {
     feedback: "Umpan balik",
     feedback_line: "{received} diterima, {acted_on} ditindaklanjuti",
     commitments: "Komitmen",
-    commitments_line: "{who}: {made} dibuat, {kept} ditepati tepat waktu, {late} terlambat, {open} terbuka; tingkat ketepatan {rate}",
+    commitments_line: "{who}: {made} dibuat, {kept} ditepati tepat waktu, {late} terlambat, {open} terbuka; tingkat ditepati {rate}",
     mine: "Milik saya",
     mentors: "Milik mentor",
     goals: "Kemajuan sasaran",
@@ -81,9 +81,9 @@ pub const ID: ReviewText = ReviewText {
     gratitude_line: "{sent} terkirim dari {noted} dicatat",
     contacts: "Kontak",
     contacts_line: "{contacts} kontak, {mine} atas inisiatif saya ({share})",
-    health: "Pemeriksaan kesehatan hubungan",
+    health: "Cek kesehatan hubungan",
     health_line: "{mentor}: rata-rata nilai {average} (pemeriksaan: {checks})",
-    no_health: "Tidak ada pemeriksaan kesehatan dalam periode ini.",
+    no_health: "Tidak ada cek kesehatan hubungan dalam periode ini.",
     not_applicable: "t/a",
 };
 

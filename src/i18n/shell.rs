@@ -77,7 +77,7 @@ pub const ID: ShellText = ShellText {
     paths_exists: "ada",
     paths_missing: "belum ada",
     paths_journal_missing: "belum ada; menjalankan mentee akan membuatnya",
-    paths_scratch_when: "dibuat saat $EDITOR pertama kali menyunting isian; kosong lagi setelah selesai",
-    paths_scratch_demo: "demo menyunting di folder pribadi yang dibuat di sini, lalu dihapus",
+    paths_scratch_when: "dibuat saat $EDITOR pertama kali mengubah isian; kosong lagi setelah selesai",
+    paths_scratch_demo: "demo: teks diubah di folder pribadi yang dibuat di sini, lalu dihapus",
     paths_backups_none: "belum ada; satu salinan disimpan sebelum setiap pembaruan skema",
 };

@@ -73,6 +73,13 @@ pub struct Binding {
     pub hint: bool,
 }
 
+impl Binding {
+    /// How the keys are written, in the interface language ("Spasi x").
+    pub fn key_label(&self, t: &Text) -> String {
+        self.label.replace("Space", t.common.key_space)
+    }
+}
+
 pub const fn bind(
     keys: &'static [Key],
     action: Action,
@@ -476,7 +483,7 @@ pub fn hint_line(table: &[Binding], t: &Text, separator: &str) -> String {
     table
         .iter()
         .filter(|b| b.hint && !b.label.is_empty())
-        .map(|b| format!("{} {}", b.label, (b.help)(t)))
+        .map(|b| format!("{} {}", b.key_label(t), (b.help)(t)))
         .collect::<Vec<_>>()
         .join(separator)
 }

@@ -164,7 +164,7 @@ pub fn draw_status(
             seen.push(b.action.clone());
             fresh
         })
-        .map(|b| format!("{} {}", b.label, (b.help)(ui.t)))
+        .map(|b| format!("{} {}", b.key_label(ui.t), (b.help)(ui.t)))
         .collect();
     let left_width: usize = spans.iter().map(|s| s.content.width()).sum();
     let room = (area.width as usize).saturating_sub(left_width + 1);
@@ -218,7 +218,7 @@ pub fn draw_help_keys(
         lines.push(Line::styled(title.to_string(), ui.theme.title));
         for b in table.iter().filter(|b| !b.label.is_empty()) {
             lines.push(Line::from(vec![
-                Span::styled(format!("  {:<12}", b.label), ui.theme.accent),
+                Span::styled(format!("  {:<12}", b.key_label(t)), ui.theme.accent),
                 Span::raw((b.help)(t)),
             ]));
         }

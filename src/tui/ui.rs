@@ -31,7 +31,12 @@ impl Ui<'_> {
 
     /// A date in the configured format.
     pub fn date(&self, date: NaiveDate) -> String {
-        self.date_format.format(date)
+        self.date_format.format(date, self.lang)
+    }
+
+    /// A number as [`number`] writes it, with the language's decimal separator (`4,5`).
+    pub fn number(&self, v: f64) -> String {
+        number(v).replace('.', self.t.common.decimal_separator)
     }
 
     /// An optional date, or the "no date" word.

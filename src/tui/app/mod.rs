@@ -351,7 +351,7 @@ impl App {
                 self.open_form(FormPurpose::Mentors(MentorForm::New))?;
             }
             Action::WelcomeDemo => {
-                self.store = crate::demo::demo_store(self.clock.now())?;
+                self.store = crate::demo::demo_store_in(self.clock.now(), self.lang)?;
                 self.loaded = Default::default();
                 self.demo = true;
                 self.show(View::Today)?;

@@ -206,7 +206,7 @@ impl GoalsView {
                 lines.push(Line::from(format!(
                     "{}  {}  {}",
                     ui.date(p.on),
-                    number(p.value),
+                    ui.number(p.value),
                     fit(&ui.user(&p.note, g.private), 60)
                 )));
             }

@@ -265,8 +265,9 @@ impl MentorsView {
             .collect();
         if let Some(avg) = averages.last() {
             lines.push(Line::from(format!(
-                "{}  {avg:.1}/5  ({})",
+                "{}  {}/5  ({})",
                 sparkline(&averages),
+                ui.number((avg * 10.0).round() / 10.0),
                 ui.date(last.on)
             )));
         }

@@ -62,7 +62,7 @@ pub(super) fn adjust_form(ctx: &Ctx) -> Result<Option<Form>> {
                         .unwrap_or_else(|| t.no_target.to_string()),
                     due = g
                         .due
-                        .map(|d| ctx.config.date_format.format(d))
+                        .map(|d| ctx.config.date_format.format(d, ctx.lang))
                         .unwrap_or_else(|| t.no_target.to_string()),
                     status = g.status.label(labels)
                 )

@@ -5,7 +5,7 @@ use ratatui::text::{Line, Span};
 use crate::config::DateFormat;
 use crate::domain::Period;
 use crate::domain::figures::PeriodFigures;
-use crate::i18n::{Label, Text};
+use crate::i18n::{Label, Lang, Text};
 use crate::tui::theme::Theme;
 use crate::tui::ui::{gauge, wrap};
 
@@ -23,13 +23,13 @@ pub fn figure_lines(
     period: Period,
     t: &Text,
     theme: &Theme,
-    dates: DateFormat,
+    (dates, lang): (DateFormat, Lang),
 ) -> Vec<Line<'static>> {
     let last = crate::domain::figures::last_day(f.end);
     let heading = t.review.heading(
         period.label(&t.labels),
-        &dates.format(f.start),
-        &dates.format(last),
+        &dates.format(f.start, lang),
+        &dates.format(last, lang),
     );
     let mut lines: Vec<Line<'static>> = wrap(&heading, WIDTH, 0)
         .into_iter()

@@ -46,7 +46,7 @@ pub fn update(ctx: &mut Ctx, v: &mut ReflectionsView, action: ReflectionsAction)
             let name = format!(
                 "{} {}",
                 r.period.label(&t.labels),
-                ctx.config.date_format.format(r.period_start)
+                ctx.config.date_format.format(r.period_start, ctx.lang)
             );
             Effect::Confirm(Confirm::delete(t, RecordKind::Reflection, r.id, &name))
         }
@@ -171,7 +171,7 @@ fn review_panel(
         period,
         ctx.text(),
         ctx.theme,
-        ctx.config.date_format,
+        (ctx.config.date_format, lang),
     );
     if let Some(tpl) = template {
         panel.push(Line::from(""));
@@ -218,16 +218,16 @@ fn review_form(ctx: &Ctx, v: &ReflectionsView, r: &Reflection) -> Result<Form> {
         fill!(
             t.form_new,
             period = period,
-            start = dates.format(start),
-            end = dates.format(last),
+            start = dates.format(start, lang),
+            end = dates.format(last, lang),
             template = template.map(|tpl| tpl.title(lang)).unwrap_or(&r.template)
         )
     } else {
         fill!(
             t.form_edit,
             period = period,
-            start = dates.format(start),
-            end = dates.format(last)
+            start = dates.format(start, lang),
+            end = dates.format(last, lang)
         )
     };
     let height = if prompts.len() > 4 { 3 } else { 4 };
