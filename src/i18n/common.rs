@@ -72,6 +72,9 @@ catalog! {
         error_prefix,
         private_mark,
         hidden_text,
+        hidden_name,
+        show_private_title,
+        show_private_question,
         more_rows,
     }
 }
@@ -144,6 +147,9 @@ pub const EN: CommonText = CommonText {
     error_prefix: "Error",
     private_mark: "private",
     hidden_text: "••• private •••",
+    hidden_name: "(private mentor)",
+    show_private_title: "Private text is hidden",
+    show_private_question: "This record is private. Show private text and open the form?",
     more_rows: "… {count} more",
 };
 
@@ -215,5 +221,8 @@ pub const ID: CommonText = CommonText {
     error_prefix: "Galat",
     private_mark: "privat",
     hidden_text: "••• privat •••",
+    hidden_name: "(mentor privat)",
+    show_private_title: "Teks privat disembunyikan",
+    show_private_question: "Catatan ini privat. Tampilkan teks privat dan buka formulirnya?",
     more_rows: "… {count} lagi",
 };

@@ -75,7 +75,7 @@ impl Overlay {
                 shell::draw_question(f, body, ui.t.common.draft_title, &text, ui);
             }
             Overlay::Confirm(confirm) => {
-                shell::draw_question(f, body, ui.t.common.key_delete_title, &confirm.prompt, ui);
+                shell::draw_question(f, body, confirm.title(ui.t), &confirm.prompt, ui);
             }
             Overlay::Help { scroll } => {
                 shell::draw_help_keys(f, body, help.0, help.1, *scroll, ui);

@@ -212,8 +212,11 @@ fn list_row<'a>(r: &CommitmentRow, ui: &Ui) -> Row<'a> {
         Cell::from(due),
         Cell::from(c.status.label(&ui.t.labels)),
         Cell::from(
-            ui.user(r.mentor_name.as_deref().unwrap_or(ui.t.common.none), false)
-                .into_owned(),
+            ui.mentor(
+                r.mentor_name.as_deref().unwrap_or(ui.t.common.none),
+                r.mentor_private,
+            )
+            .into_owned(),
         ),
     ])
     .style(style)
@@ -367,11 +370,7 @@ fn commitment_form(ctx: &Ctx, c: Option<&Commitment>) -> Result<Form> {
             choices::vocabulary(CommitmentStatus::ALL, labels),
         )
         .value("status", cm.status.code())
-        .choice(
-            "mentor",
-            t.f_mentor,
-            choices::mentors(ctx.store, t.none_choice)?,
-        )
+        .choice("mentor", t.f_mentor, choices::mentors(ctx, t.none_choice)?)
         .value("mentor", &choices::code(cm.mentor_id));
     if cm.feedback_id.is_some() {
         b = b.multi("result", t.f_result, 3).value("result", &cm.result);

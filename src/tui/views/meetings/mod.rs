@@ -170,7 +170,7 @@ impl MeetingsView {
                 };
                 Row::new(vec![
                     Cell::from(when),
-                    Cell::from(ui.user(&s.mentor_name, false).into_owned()),
+                    Cell::from(ui.mentor(&s.mentor_name, s.mentor_private).into_owned()),
                     Cell::from(m.status.label(&ui.t.labels)),
                     Cell::from(fill!(ui.t.common.minutes_short, minutes = m.minutes)),
                     Cell::from(readiness),
@@ -216,7 +216,7 @@ impl MeetingsView {
         let s = self.list.selected()?;
         let title = format!(
             "{} · {}",
-            ui.user(&s.mentor_name, false),
+            ui.mentor(&s.mentor_name, s.mentor_private),
             ui.date(s.meeting.starts_at.date())
         );
         Some((title, self.detail_lines(s, ui)))

@@ -80,7 +80,7 @@ impl MentorsView {
                     _ => ui.theme.base,
                 };
                 Row::new(vec![
-                    Cell::from(ui.user(&m.name, false).into_owned()),
+                    Cell::from(ui.mentor(&m.name, m.private).into_owned()),
                     Cell::from(m.status.label(&ui.t.labels)),
                     Cell::from(ui.user(&m.expertise, m.private).into_owned()),
                     Cell::from(
@@ -309,7 +309,7 @@ impl Screen for MentorsView {
     fn detail(&self, ui: &Ui) -> Option<crate::tui::views::screen::Detail> {
         let m = self.list.selected()?;
         Some((
-            ui.user(&m.name, false).into_owned(),
+            ui.mentor(&m.name, m.private).into_owned(),
             self.detail_lines(m, ui),
         ))
     }

@@ -30,7 +30,10 @@ impl TodayView {
         };
         vec![
             Line::from(vec![
-                Span::styled(ui.user(&s.mentor_name, false).into_owned(), ui.theme.title),
+                Span::styled(
+                    ui.mentor(&s.mentor_name, s.mentor_private).into_owned(),
+                    ui.theme.title,
+                ),
                 Span::raw(format!(
                     "  {} {}  ·  {}",
                     ui.date(m.starts_at.date()),
@@ -104,7 +107,11 @@ impl TodayView {
                 let fb = &r.feedback;
                 let who = r.mentor_name.as_deref().unwrap_or(ui.t.common.none);
                 Line::from(fit(
-                    &format!("{}: {}", ui.user(who, false), ui.user(&fb.text, fb.private)),
+                    &format!(
+                        "{}: {}",
+                        ui.mentor(who, r.mentor_private),
+                        ui.user(&fb.text, fb.private)
+                    ),
                     width,
                 ))
             })
@@ -180,7 +187,7 @@ impl TodayView {
         let who = n
             .mentor_id
             .and_then(|id| self.names.get(&id))
-            .map(|name| ui.user(name, false).into_owned())
+            .map(|(name, private)| ui.mentor(name, *private).into_owned())
             .unwrap_or_else(|| t.your_mentor.to_string());
         let since = n.since.map(|d| ui.date(d)).unwrap_or_default();
         let experiment = n
