@@ -56,6 +56,8 @@ pub struct Suggestion {
     pub carried_from: Option<i64>,
     /// The parked question; accepting it should set the question's `agenda_item_id`.
     pub question_id: Option<i64>,
+    /// The record it comes from is private: so is its text, and the item it becomes.
+    pub private: bool,
 }
 
 impl Suggestion {
@@ -67,6 +69,7 @@ impl Suggestion {
             feedback_id: self.feedback_id,
             carried_from: self.carried_from,
             source: Some(self.key.clone()),
+            private: self.private,
             ..AgendaItem::new(meeting_id, self.kind, self.text.clone())
         }
     }
@@ -85,6 +88,8 @@ pub struct CommitmentRef {
     pub feedback_id: Option<i64>,
     pub result: String,
     pub reported_on: Option<NaiveDate>,
+    /// Marked private (its text is hidden while private text is)
+    pub private: bool,
 }
 
 /// A piece of feedback as the suggestion rules see it.
@@ -94,6 +99,8 @@ pub struct FeedbackRef {
     pub text: String,
     pub status: FeedbackStatus,
     pub mentor_id: Option<i64>,
+    /// Marked private (its text is hidden while private text is)
+    pub private: bool,
 }
 
 /// A goal with the date of its latest progress update.
@@ -104,6 +111,8 @@ pub struct GoalRef {
     pub status: GoalStatus,
     pub mentor_id: Option<i64>,
     pub last_update: Option<NaiveDate>,
+    /// Marked private (its text is hidden while private text is)
+    pub private: bool,
 }
 
 /// A question from the question bank.
@@ -114,6 +123,8 @@ pub struct QuestionRef {
     pub mentor_id: Option<i64>,
     /// Set once the question was moved into an agenda (then it is no longer parked).
     pub agenda_item_id: Option<i64>,
+    /// Marked private (its text is hidden while private text is)
+    pub private: bool,
 }
 
 /// Everything [`suggest`] needs about one planned meeting with mentor M.
@@ -173,8 +184,14 @@ impl Collector {
     }
 }
 
-fn blank(key: String, reason: SuggestionReason, kind: AgendaKind, text: &str) -> Suggestion {
+fn blank(
+    key: String,
+    reason: SuggestionReason,
+    kind: AgendaKind,
+    (text, private): (&str, bool),
+) -> Suggestion {
     Suggestion {
+        private,
         key,
         reason,
         kind,
@@ -224,7 +241,7 @@ fn carry_over(input: &SuggestInput, c: &mut Collector) {
             format!("carry:{}", item.id),
             SuggestionReason::CarryOver,
             item.kind,
-            &item.text,
+            (&item.text, item.private),
         );
         s.carried_from = Some(item.id);
         s.goal_id = item.goal_id;
@@ -255,7 +272,7 @@ fn report_backs(input: &SuggestInput, c: &mut Collector) {
             format!("report:{}", cm.id),
             SuggestionReason::ReportExperiment,
             AgendaKind::Update,
-            &cm.text,
+            (&cm.text, cm.private),
         );
         s.commitment_id = Some(cm.id);
         s.feedback_id = cm.feedback_id;
@@ -302,7 +319,12 @@ fn commitments(input: &SuggestInput, today: NaiveDate, c: &mut Collector) {
             if !(mine_ok || theirs_ok) {
                 continue;
             }
-            let mut s = blank(format!("{key}:{}", cm.id), reason, kind, &cm.text);
+            let mut s = blank(
+                format!("{key}:{}", cm.id),
+                reason,
+                kind,
+                (&cm.text, cm.private),
+            );
             s.commitment_id = Some(cm.id);
             s.due = Some(due);
             c.push(s, &[Record::Commitment(cm.id)], &[]);
@@ -319,7 +341,7 @@ fn feedback(input: &SuggestInput, c: &mut Collector) {
             format!("feedback:{}", f.id),
             SuggestionReason::OpenFeedback,
             AgendaKind::Topic,
-            &f.text,
+            (&f.text, f.private),
         );
         s.feedback_id = Some(f.id);
         c.push(s, &[Record::Feedback(f.id)], &[]);
@@ -346,7 +368,7 @@ fn goals(input: &SuggestInput, c: &mut Collector) {
             format!("goal:{}", g.id),
             SuggestionReason::GoalWithoutProgress,
             AgendaKind::Update,
-            &g.title,
+            (&g.title, g.private),
         );
         s.goal_id = Some(g.id);
         c.push(s, &[Record::Goal(g.id)], &[]);
@@ -362,7 +384,7 @@ fn questions(input: &SuggestInput, c: &mut Collector) {
             format!("question:{}", q.id),
             SuggestionReason::ParkedQuestion,
             AgendaKind::Question,
-            &q.text,
+            (&q.text, q.private),
         );
         s.question_id = Some(q.id);
         c.push(s, &[Record::Question(q.id)], &[]);
@@ -436,6 +458,7 @@ mod tests {
             feedback_id: None,
             result: String::new(),
             reported_on: None,
+            private: false,
         }
     }
 
@@ -513,6 +536,7 @@ mod tests {
             text: format!("feedback {id}"),
             status,
             mentor_id,
+            private: false,
         };
         i.feedback = vec![
             fb(1, FeedbackStatus::Open, Some(M)),
@@ -565,6 +589,7 @@ mod tests {
             text: "Try it".into(),
             status: FeedbackStatus::Open,
             mentor_id: Some(M),
+            private: false,
         }];
         assert_eq!(keys(&suggest(&i, now())), ["report:1"]);
     }
@@ -576,6 +601,7 @@ mod tests {
             status: GoalStatus::Active,
             mentor_id: mentor,
             last_update: last,
+            private: false,
         }
     }
 
@@ -614,6 +640,7 @@ mod tests {
             text: format!("q{id}"),
             mentor_id,
             agenda_item_id,
+            private: false,
         };
         i.questions = vec![
             q(1, None, None),
@@ -681,5 +708,17 @@ mod tests {
             (a.meeting_id, a.commitment_id, a.kind),
             (20, Some(1), AgendaKind::Update)
         );
+    }
+
+    #[test]
+    fn a_private_source_makes_a_private_suggestion_and_item() {
+        let mut i = input();
+        let mut g = goal(7, Some(M), None);
+        g.private = true;
+        i.goals = vec![g, goal(8, Some(M), None)];
+        let out = suggest(&i, now());
+        assert_eq!(keys(&out), ["goal:7", "goal:8"]);
+        assert!(out[0].private && out[0].to_agenda_item(20).private);
+        assert!(!out[1].private && !out[1].to_agenda_item(20).private);
     }
 }

@@ -78,6 +78,9 @@ catalog! {
         error_prefix,
         private_mark,
         hidden_text,
+        hidden_name,
+        show_private_title,
+        show_private_question,
         more_rows,
     }
 }
@@ -156,6 +159,9 @@ pub const EN: CommonText = CommonText {
     error_prefix: "Error",
     private_mark: "private",
     hidden_text: "••• private •••",
+    hidden_name: "(private mentor)",
+    show_private_title: "Private text is hidden",
+    show_private_question: "This record is private. Show private text and open the form?",
     more_rows: "… {count} more",
 };
 
@@ -233,5 +239,8 @@ pub const ID: CommonText = CommonText {
     error_prefix: "Galat",
     private_mark: "pribadi",
     hidden_text: "••• pribadi •••",
+    hidden_name: "(mentor pribadi)",
+    show_private_title: "Teks pribadi disembunyikan",
+    show_private_question: "Catatan ini pribadi. Tampilkan teks pribadi dan buka formulirnya?",
     more_rows: "… {count} lagi",
 };

@@ -43,6 +43,8 @@ pub(super) fn from_row(r: &Row<'_>) -> rusqlite::Result<Commitment> {
 pub struct CommitmentRow {
     pub commitment: Commitment,
     pub mentor_name: Option<String>,
+    /// The mentor is marked private: their name is hidden while private text is.
+    pub mentor_private: bool,
 }
 
 impl Store {
@@ -126,7 +128,7 @@ impl Store {
             }
             let (condition, order) = part.split_once(" ORDER BY ").unwrap_or((part, "c.id DESC"));
             let sql = format!(
-                "SELECT {COLUMNS}, mt.name FROM commitments c
+                "SELECT {COLUMNS}, mt.name, coalesce(mt.private, 0) FROM commitments c
                  LEFT JOIN mentors mt ON mt.id = c.mentor_id
                  WHERE {condition} AND {extra} AND (?2 IS NULL OR ?2 IS NOT NULL)
                  ORDER BY {order} LIMIT ?1"
@@ -136,6 +138,7 @@ impl Store {
                 Ok(CommitmentRow {
                     commitment: from_row(r)?,
                     mentor_name: r.get(14)?,
+                    mentor_private: r.get(15)?,
                 })
             })?;
             for row in rows {
@@ -152,7 +155,7 @@ impl Store {
         limit: usize,
     ) -> Result<Vec<CommitmentRow>> {
         let sql = format!(
-            "SELECT {COLUMNS}, mt.name FROM commitments c LEFT JOIN mentors mt ON mt.id = c.mentor_id
+            "SELECT {COLUMNS}, mt.name, coalesce(mt.private, 0) FROM commitments c LEFT JOIN mentors mt ON mt.id = c.mentor_id
              WHERE c.status = 'open' AND c.due_on IS NOT NULL AND c.due_on <= ?1
              ORDER BY c.due_on, c.id LIMIT ?2"
         );
@@ -161,6 +164,7 @@ impl Store {
             Ok(CommitmentRow {
                 commitment: from_row(r)?,
                 mentor_name: r.get(14)?,
+                mentor_private: r.get(15)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -181,7 +185,7 @@ impl Store {
         params: impl rusqlite::Params,
     ) -> Result<Vec<CommitmentRow>> {
         let sql = format!(
-            "SELECT {COLUMNS}, mt.name FROM commitments c LEFT JOIN mentors mt ON mt.id = c.mentor_id
+            "SELECT {COLUMNS}, mt.name, coalesce(mt.private, 0) FROM commitments c LEFT JOIN mentors mt ON mt.id = c.mentor_id
              WHERE {condition}
              ORDER BY c.status != 'open', CASE WHEN c.status = 'open' THEN c.due_on IS NULL END,
                       CASE WHEN c.status = 'open' THEN c.due_on END,
@@ -193,6 +197,7 @@ impl Store {
             Ok(CommitmentRow {
                 commitment: from_row(r)?,
                 mentor_name: r.get(14)?,
+                mentor_private: r.get(15)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

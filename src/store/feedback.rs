@@ -31,6 +31,8 @@ pub(super) fn from_row(r: &Row<'_>) -> rusqlite::Result<Feedback> {
 pub struct FeedbackRow {
     pub feedback: Feedback,
     pub mentor_name: Option<String>,
+    /// The mentor is marked private: their name is hidden while private text is.
+    pub mentor_private: bool,
 }
 
 impl Store {
@@ -79,7 +81,7 @@ impl Store {
     /// Feedback, newest first, with mentor names.
     pub fn feedback_list(&self, limit: usize) -> Result<Vec<FeedbackRow>> {
         let sql = format!(
-            "SELECT {COLUMNS}, mt.name FROM feedback f LEFT JOIN mentors mt ON mt.id = f.mentor_id
+            "SELECT {COLUMNS}, mt.name, coalesce(mt.private, 0) FROM feedback f LEFT JOIN mentors mt ON mt.id = f.mentor_id
              ORDER BY f.received_on DESC, f.id DESC LIMIT ?1"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -87,6 +89,7 @@ impl Store {
             Ok(FeedbackRow {
                 feedback: from_row(r)?,
                 mentor_name: r.get(11)?,
+                mentor_private: r.get(12)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -95,7 +98,7 @@ impl Store {
     /// Feedback still waiting for action (status open), oldest first.
     pub fn open_feedback(&self, limit: usize) -> Result<Vec<FeedbackRow>> {
         let sql = format!(
-            "SELECT {COLUMNS}, mt.name FROM feedback f LEFT JOIN mentors mt ON mt.id = f.mentor_id
+            "SELECT {COLUMNS}, mt.name, coalesce(mt.private, 0) FROM feedback f LEFT JOIN mentors mt ON mt.id = f.mentor_id
              WHERE f.status = 'open' ORDER BY f.received_on, f.id LIMIT ?1"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -103,6 +106,7 @@ impl Store {
             Ok(FeedbackRow {
                 feedback: from_row(r)?,
                 mentor_name: r.get(11)?,
+                mentor_private: r.get(12)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -123,7 +127,7 @@ impl Store {
         params: impl rusqlite::Params,
     ) -> Result<Vec<FeedbackRow>> {
         let sql = format!(
-            "SELECT {COLUMNS}, mt.name FROM feedback f LEFT JOIN mentors mt ON mt.id = f.mentor_id
+            "SELECT {COLUMNS}, mt.name, coalesce(mt.private, 0) FROM feedback f LEFT JOIN mentors mt ON mt.id = f.mentor_id
              WHERE {condition} ORDER BY f.received_on DESC, f.id DESC LIMIT ?3"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -131,6 +135,7 @@ impl Store {
             Ok(FeedbackRow {
                 feedback: from_row(r)?,
                 mentor_name: r.get(11)?,
+                mentor_private: r.get(12)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -30,6 +30,8 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Gratitude> {
 pub struct GratitudeRow {
     pub gratitude: Gratitude,
     pub mentor_name: Option<String>,
+    /// The mentor is marked private: their name is hidden while private text is.
+    pub mentor_private: bool,
 }
 
 impl Store {
@@ -65,7 +67,7 @@ impl Store {
     /// Gratitude entries, newest first, with mentor names.
     pub fn gratitude_list(&self, limit: usize) -> Result<Vec<GratitudeRow>> {
         let sql = format!(
-            "SELECT {COLUMNS}, mt.name FROM gratitude g LEFT JOIN mentors mt ON mt.id = g.mentor_id
+            "SELECT {COLUMNS}, mt.name, coalesce(mt.private, 0) FROM gratitude g LEFT JOIN mentors mt ON mt.id = g.mentor_id
              ORDER BY g.on_date DESC, g.id DESC LIMIT ?1"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -73,6 +75,7 @@ impl Store {
             Ok(GratitudeRow {
                 gratitude: from_row(r)?,
                 mentor_name: r.get(10)?,
+                mentor_private: r.get(11)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -93,7 +96,7 @@ impl Store {
         params: impl rusqlite::Params,
     ) -> Result<Vec<GratitudeRow>> {
         let sql = format!(
-            "SELECT {COLUMNS}, mt.name FROM gratitude g LEFT JOIN mentors mt ON mt.id = g.mentor_id
+            "SELECT {COLUMNS}, mt.name, coalesce(mt.private, 0) FROM gratitude g LEFT JOIN mentors mt ON mt.id = g.mentor_id
              WHERE {condition} ORDER BY g.on_date DESC, g.id DESC LIMIT ?2"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -101,6 +104,7 @@ impl Store {
             Ok(GratitudeRow {
                 gratitude: from_row(r)?,
                 mentor_name: r.get(10)?,
+                mentor_private: r.get(11)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -79,7 +79,8 @@ impl Store {
     /// its feedback's mentor.
     fn suggest_commitments(&self, m: i64, day: NaiveDate) -> Result<Vec<CommitmentRef>> {
         let cols = "c.id, c.owner, c.text, c.due_on, c.status, \
-            coalesce(c.mentor_id, f.mentor_id) AS mentor, c.feedback_id, c.result, c.reported_on";
+            coalesce(c.mentor_id, f.mentor_id) AS mentor, c.feedback_id, c.result, c.reported_on, \
+            c.private";
         let sql = format!(
             "SELECT * FROM (SELECT {cols} FROM commitments c
                  LEFT JOIN feedback f ON f.id = c.feedback_id
@@ -107,6 +108,7 @@ impl Store {
                 feedback_id: r.get(6)?,
                 result: r.get(7)?,
                 reported_on: r.get(8)?,
+                private: r.get(9)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -469,7 +471,7 @@ impl Store {
 
     fn suggest_feedback(&self, m: i64) -> Result<Vec<FeedbackRef>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, text, status, mentor_id FROM feedback
+            "SELECT id, text, status, mentor_id, private FROM feedback
              WHERE status = 'open' AND (mentor_id = ?1 OR mentor_id IS NULL)
              ORDER BY received_on, id LIMIT ?2",
         )?;
@@ -479,6 +481,7 @@ impl Store {
                 text: r.get(1)?,
                 status: r.get(2)?,
                 mentor_id: r.get(3)?,
+                private: r.get(4)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -487,7 +490,7 @@ impl Store {
     fn suggest_goals(&self, m: i64) -> Result<Vec<GoalRef>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT g.id, g.title, g.status, g.mentor_id,
-                (SELECT max(p.on_date) FROM goal_progress p WHERE p.goal_id = g.id)
+                (SELECT max(p.on_date) FROM goal_progress p WHERE p.goal_id = g.id), g.private
              FROM goals g
              WHERE g.status = 'active' AND (g.mentor_id = ?1 OR g.mentor_id IS NULL)
              ORDER BY g.due_on IS NULL, g.due_on, g.id LIMIT ?2",
@@ -499,6 +502,7 @@ impl Store {
                 status: r.get(2)?,
                 mentor_id: r.get(3)?,
                 last_update: r.get(4)?,
+                private: r.get(5)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -506,7 +510,7 @@ impl Store {
 
     fn suggest_questions(&self, m: i64) -> Result<Vec<QuestionRef>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, text, mentor_id, agenda_item_id FROM questions
+            "SELECT id, text, mentor_id, agenda_item_id, private FROM questions
              WHERE agenda_item_id IS NULL AND (mentor_id = ?1 OR mentor_id IS NULL)
              ORDER BY created_at, id LIMIT ?2",
         )?;
@@ -516,6 +520,7 @@ impl Store {
                 text: r.get(1)?,
                 mentor_id: r.get(2)?,
                 agenda_item_id: r.get(3)?,
+                private: r.get(4)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

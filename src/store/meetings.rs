@@ -31,6 +31,8 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Meeting> {
 pub struct MeetingSummary {
     pub meeting: Meeting,
     pub mentor_name: String,
+    /// The mentor is marked private: their name is hidden while private text is.
+    pub mentor_private: bool,
     pub items: u32,
     pub planned_minutes: u32,
     pub readiness: AgendaReadiness,
@@ -38,12 +40,13 @@ pub struct MeetingSummary {
 
 fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<MeetingSummary> {
     let meeting = from_row(r)?;
-    let items: u32 = r.get(11)?;
+    let items: u32 = r.get(12)?;
     let readiness = AgendaReadiness::of(items as usize, meeting.agenda_ready);
     Ok(MeetingSummary {
         mentor_name: r.get(10)?,
+        mentor_private: r.get(11)?,
         items,
-        planned_minutes: r.get(12)?,
+        planned_minutes: r.get(13)?,
         readiness,
         meeting,
     })
@@ -51,7 +54,7 @@ fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<MeetingSummary> {
 
 fn summary_sql(filter: &str, order: &str) -> String {
     format!(
-        "SELECT {COLUMNS}, mt.name,
+        "SELECT {COLUMNS}, mt.name, mt.private,
             (SELECT count(*) FROM agenda_items a WHERE a.meeting_id = m.id),
             (SELECT coalesce(sum(a.minutes), 0) FROM agenda_items a WHERE a.meeting_id = m.id)
          FROM meetings m JOIN mentors mt ON mt.id = m.mentor_id

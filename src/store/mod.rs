@@ -28,6 +28,7 @@ mod health;
 mod insights;
 mod meetings;
 mod mentors;
+mod privacy;
 mod questions;
 mod reflections;
 pub mod scratch;

@@ -27,7 +27,7 @@ pub struct SearchHit {
     pub id: i64,
     /// Title and body text around the match, with matched words between the markers.
     pub snippet: String,
-    /// Whether the record is marked private.
+    /// Whether the record counts as private ([`Store::privacy`]).
     pub private: bool,
 }
 
@@ -89,14 +89,12 @@ impl Store {
             let Ok(kind) = kind.parse::<RecordKind>() else {
                 continue;
             };
-            let private = self
-                .conn
-                .prepare_cached(&format!(
-                    "SELECT private FROM {} WHERE id = ?1",
-                    kind.table()
-                ))?
-                .query_row([id], |r| r.get(0))
-                .unwrap_or(false);
+            // The one rule: a progress entry of a private goal is private too.
+            let private = match self.privacy(kind, id) {
+                Ok(p) => p.is_private(),
+                Err(super::StoreError::NotFound { .. }) => false,
+                Err(err) => return Err(err),
+            };
             let snippet = snippet
                 .trim()
                 .trim_start_matches('—')

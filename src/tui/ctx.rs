@@ -7,6 +7,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use super::theme::Theme;
 use super::view::View;
 use crate::config::Config;
+use crate::domain::privacy::{Masking, Privacy};
 use crate::i18n::{Lang, Text};
 use crate::store::Store;
 
@@ -34,6 +35,30 @@ impl Ctx<'_> {
     /// The interface text.
     pub fn text(&self) -> &'static Text {
         self.lang.text()
+    }
+
+    /// What hiding private text hides now ([`crate::domain::privacy`], the one rule).
+    pub fn masking(&self) -> Masking {
+        Masking {
+            hide: self.hide_private,
+        }
+    }
+
+    /// A mentor's name as a form's choice or a prompt shows it: the placeholder while the
+    /// mentor is private and private text is hidden.
+    pub fn mentor_name(&self, name: &str, private: bool) -> String {
+        match self.masking().mentor_name(private) {
+            Some(p) => super::ui::placeholder(self.text(), p).to_string(),
+            None => name.to_string(),
+        }
+    }
+
+    /// A record's text as a prompt shows it: the placeholder while hidden.
+    pub fn user_text(&self, text: &str, privacy: impl Into<Privacy>) -> String {
+        match self.masking().text(privacy) {
+            Some(p) => super::ui::placeholder(self.text(), p).to_string(),
+            None => text.to_string(),
+        }
     }
 }
 

@@ -70,6 +70,9 @@ pub struct Confirm {
 pub enum ConfirmAction {
     /// Delete record `id` of `kind` (with undo).
     Delete { kind: RecordKind, id: i64 },
+    /// Show private text again and open this form (asked before a private record's form
+    /// opens while private text is hidden).
+    ShowPrivate(FormPurpose),
 }
 
 impl Confirm {
@@ -83,6 +86,22 @@ impl Confirm {
                 name = name
             ),
             on_yes: ConfirmAction::Delete { kind, id },
+        }
+    }
+
+    /// "Show private text?" before the form for `purpose` shows a private record.
+    pub fn show_private(t: &Text, purpose: FormPurpose) -> Confirm {
+        Confirm {
+            prompt: t.common.show_private_question.to_string(),
+            on_yes: ConfirmAction::ShowPrivate(purpose),
+        }
+    }
+
+    /// The question's title.
+    pub fn title(&self, t: &'static Text) -> &'static str {
+        match self.on_yes {
+            ConfirmAction::Delete { .. } => t.common.key_delete_title,
+            ConfirmAction::ShowPrivate(_) => t.common.show_private_title,
         }
     }
 }

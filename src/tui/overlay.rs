@@ -82,7 +82,7 @@ impl Overlay {
                 shell::draw_question(f, body, ui.t.common.draft_title, &text, ui);
             }
             Overlay::Confirm(confirm) => {
-                shell::draw_question(f, body, ui.t.common.key_delete_title, &confirm.prompt, ui);
+                shell::draw_question(f, body, confirm.title(ui.t), &confirm.prompt, ui);
             }
             Overlay::Conflict(prompt) => prompt.render(f, body, ui),
             Overlay::Help { scroll } => {

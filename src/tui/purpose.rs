@@ -185,6 +185,48 @@ impl FormPurpose {
     pub fn draft_key(&self) -> String {
         DraftKey::Form(self.clone()).key()
     }
+
+    /// The saved record whose text the form shows (the one it edits, or the one it is
+    /// opened from), if any: while private text is hidden, a private one is not opened
+    /// without asking.
+    pub fn record(&self) -> Option<(RecordKind, i64)> {
+        use RecordKind as K;
+        match *self {
+            FormPurpose::Mentors(
+                MentorForm::Edit(id)
+                | MentorForm::Contact(id)
+                | MentorForm::Health(id)
+                | MentorForm::Close(id),
+            ) => Some((K::Mentor, id)),
+            FormPurpose::Goals(GoalForm::Edit(id) | GoalForm::Progress(id)) => Some((K::Goal, id)),
+            FormPurpose::Meetings(MeetingForm::Edit(id) | MeetingForm::NewItem(id)) => {
+                Some((K::Meeting, id))
+            }
+            FormPurpose::Meetings(MeetingForm::EditItem(id) | MeetingForm::Note(id)) => {
+                Some((K::AgendaItem, id))
+            }
+            FormPurpose::Feedback(FeedbackForm::Edit(id) | FeedbackForm::Try(id)) => {
+                Some((K::Feedback, id))
+            }
+            FormPurpose::Commitments(CommitmentForm::Edit(id) | CommitmentForm::Result(id)) => {
+                Some((K::Commitment, id))
+            }
+            FormPurpose::Gratitude(GratitudeForm::Edit(id) | GratitudeForm::Sent(id)) => {
+                Some((K::Gratitude, id))
+            }
+            FormPurpose::Gratitude(GratitudeForm::New {
+                commitment_id: Some(id),
+            }) => Some((K::Commitment, id)),
+            FormPurpose::Gratitude(GratitudeForm::Thank(n)) => n
+                .commitment_id
+                .map(|id| (K::Commitment, id))
+                .or(n.meeting_id.map(|id| (K::Meeting, id))),
+            FormPurpose::Reflections(ReflectionForm::Edit(id) | ReflectionForm::AdjustGoal(id)) => {
+                Some((K::Reflection, id))
+            }
+            _ => None,
+        }
+    }
 }
 
 /// A key of the string protocol drafts used before typed drafts.

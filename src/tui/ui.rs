@@ -8,6 +8,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::theme::Theme;
 use crate::config::DateFormat;
+use crate::domain::privacy::{Masking, Placeholder, Privacy};
 use crate::domain::text::clean_line;
 use crate::i18n::{Lang, Text, fill};
 
@@ -45,12 +46,28 @@ impl Ui<'_> {
             .unwrap_or_else(|| self.t.common.no_date.to_string())
     }
 
-    /// User text made safe for one line, or the placeholder when private text is hidden.
-    pub fn user<'s>(&self, text: &'s str, private: bool) -> Cow<'s, str> {
-        if private && self.hide_private {
-            Cow::Borrowed(self.t.common.hidden_text)
-        } else {
-            clean_line(text)
+    /// What hiding private text hides now ([`crate::domain::privacy`], the one rule).
+    pub fn masking(&self) -> Masking {
+        Masking {
+            hide: self.hide_private,
+        }
+    }
+
+    /// User text of a record with `privacy` (its own flag, or [`Privacy`] with its links)
+    /// made safe for one line, or the placeholder when private text is hidden.
+    pub fn user<'s>(&self, text: &'s str, privacy: impl Into<Privacy>) -> Cow<'s, str> {
+        match self.masking().text(privacy) {
+            Some(p) => Cow::Borrowed(placeholder(self.t, p)),
+            None => clean_line(text),
+        }
+    }
+
+    /// A mentor's name made safe for one line, or the placeholder when the mentor is
+    /// private and private text is hidden.
+    pub fn mentor<'s>(&self, name: &'s str, private: bool) -> Cow<'s, str> {
+        match self.masking().mentor_name(private) {
+            Some(p) => Cow::Borrowed(placeholder(self.t, p)),
+            None => clean_line(name),
         }
     }
 
@@ -64,6 +81,14 @@ impl Ui<'_> {
             n if n > 0 => fill!(c.in_days, days = n),
             n => fill!(c.days_ago, days = -n),
         }
+    }
+}
+
+/// The words that stand for hidden text.
+pub fn placeholder(t: &'static Text, p: Placeholder) -> &'static str {
+    match p {
+        Placeholder::Text => t.common.hidden_text,
+        Placeholder::Mentor => t.common.hidden_name,
     }
 }
 

@@ -6,7 +6,6 @@ use crate::domain::RecordKind;
 use crate::i18n::{Label, fill};
 use crate::store;
 use crate::tui::effect::Effect;
-use crate::tui::overlay::Overlay;
 use crate::tui::view::View;
 use crate::tui::views;
 
@@ -85,10 +84,8 @@ impl App {
         match effect {
             Effect::None => {}
             Effect::Message(text) => self.message = Some(text),
-            Effect::OpenForm(purpose) => {
-                self.open_form(purpose)?;
-            }
-            Effect::Confirm(confirm) => self.overlays.push(Overlay::Confirm(confirm)),
+            Effect::OpenForm(purpose) => self.ask_open_form(purpose)?,
+            Effect::Confirm(confirm) => self.ask(confirm),
             Effect::Reload => {
                 if let Screen::View(view) = self.screen {
                     self.load(view)?;

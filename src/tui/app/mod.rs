@@ -117,6 +117,13 @@ impl App {
         Ok(app)
     }
 
+    /// What hiding private text hides now ([`crate::domain::privacy`], the one rule).
+    pub fn masking(&self) -> crate::domain::privacy::Masking {
+        crate::domain::privacy::Masking {
+            hide: self.hide_private,
+        }
+    }
+
     /// The key table of `view` as it is now (the Meetings view has three screens).
     pub fn view_keys(&self, view: View) -> &'static [Binding] {
         self.views.screen(view).keys()

@@ -53,6 +53,10 @@ impl App {
                 {
                     match confirm.on_yes {
                         ConfirmAction::Delete { kind, id } => self.delete(kind, id)?,
+                        ConfirmAction::ShowPrivate(purpose) => {
+                            self.hide_private = false;
+                            self.open_form(purpose)?;
+                        }
                     }
                 }
             }
@@ -194,6 +198,44 @@ impl App {
     /// Asks "delete this?" before deleting record `id` of `kind`, called `name`.
     pub fn ask_delete(&mut self, kind: RecordKind, id: i64, name: &str) {
         let confirm = Confirm::delete(self.text(), kind, id, name);
+        self.ask(confirm);
+    }
+
+    /// Opens the form for `purpose` as a user asked (a key, a view's effect): while private
+    /// text is hidden, a form on a private record first asks whether to show it.
+    pub(super) fn ask_open_form(&mut self, purpose: FormPurpose) -> store::Result<()> {
+        if let Some((kind, id)) = purpose.record()
+            && self.hide_private
+        {
+            let privacy = match self.store.privacy(kind, id) {
+                Err(store::StoreError::NotFound { .. }) => Default::default(),
+                other => other?,
+            };
+            if self.masking().asks_before_edit(privacy) {
+                let confirm = Confirm::show_private(self.text(), purpose);
+                self.overlays.push(Overlay::Confirm(confirm));
+                return Ok(());
+            }
+        }
+        self.open_form(purpose)?;
+        Ok(())
+    }
+
+    /// Puts a y/n question on the stack. A question about a private record names it by
+    /// the placeholder while private text is hidden.
+    pub(super) fn ask(&mut self, confirm: Confirm) {
+        let confirm = match confirm.on_yes {
+            ConfirmAction::Delete { kind, id }
+                if self.hide_private
+                    && self
+                        .store
+                        .privacy(kind, id)
+                        .is_ok_and(|p| self.masking().text(p).is_some()) =>
+            {
+                Confirm::delete(self.text(), kind, id, self.text().common.hidden_text)
+            }
+            _ => confirm,
+        };
         self.overlays.push(Overlay::Confirm(confirm));
     }
 

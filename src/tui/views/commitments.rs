@@ -215,7 +215,7 @@ fn list_row<'a>(r: &CommitmentRow, ui: &Ui) -> ListRow<'a> {
         Span::raw(due),
         Span::raw(c.status.label(&ui.t.labels)),
         Span::raw(
-            ui.user(r.mentor_name.as_deref().unwrap_or(ui.t.common.none), false)
+            ui.mentor(r.mentor_name.as_deref().unwrap_or(ui.t.common.none), r.mentor_private)
                 .into_owned(),
         ),
     ])
@@ -370,11 +370,7 @@ fn commitment_form(ctx: &Ctx, c: Option<&Commitment>) -> Result<Form> {
             choices::vocabulary(CommitmentStatus::ALL, labels),
         )
         .value("status", cm.status.code())
-        .choice(
-            "mentor",
-            t.f_mentor,
-            choices::mentors(ctx.store, t.none_choice)?,
-        )
+        .choice("mentor", t.f_mentor, choices::mentors(ctx, t.none_choice)?)
         .value("mentor", &choices::code(cm.mentor_id));
     if cm.feedback_id.is_some() {
         b = b.multi("result", t.f_result, 3).value("result", &cm.result);

@@ -33,11 +33,11 @@ pub struct FeedbackView {
     pub list: List<FeedbackRow>,
     pub filter: FeedbackFilter,
     /// The mentor filter's name, for the title.
-    pub mentor_name: Option<String>,
+    pub mentor_name: Option<(String, bool)>,
     /// The experiments born of the selected feedback.
     pub experiments: Vec<Commitment>,
-    /// The selected feedback's goal title and meeting day.
-    pub goal: Option<String>,
+    /// The selected feedback's goal title (and whether the goal is private) and meeting day.
+    pub goal: Option<(String, bool)>,
     pub meeting: Option<chrono::NaiveDate>,
 }
 
@@ -46,7 +46,10 @@ impl FeedbackView {
     pub fn load(&mut self, store: &Store) -> Result<()> {
         let rows = store.feedback_filtered(self.filter, self.list.limit())?;
         self.mentor_name = match self.filter.mentor_id {
-            Some(id) => Some(store.mentor(id)?.name),
+            Some(id) => {
+                let m = store.mentor(id)?;
+                Some((m.name, m.private))
+            }
             None => None,
         };
         self.list.set_rows(rows);
@@ -62,7 +65,7 @@ impl FeedbackView {
             let fb = &r.feedback;
             self.experiments = store.experiments_of(fb.id)?;
             if let Some(g) = fb.goal_id {
-                self.goal = store.goal(g).ok().map(|g| g.title);
+                self.goal = store.goal(g).ok().map(|g| (g.title, g.private));
             }
             if let Some(m) = fb.meeting_id {
                 self.meeting = store.meeting(m).ok().map(|m| m.starts_at.date());
@@ -94,7 +97,7 @@ impl FeedbackView {
                 ListRow::new(vec![
                     Span::raw(ui.date(fb.received_on)),
                     Span::raw(
-                        ui.user(r.mentor_name.as_deref().unwrap_or(ui.t.common.none), false)
+                        ui.mentor(r.mentor_name.as_deref().unwrap_or(ui.t.common.none), r.mentor_private)
                             .into_owned(),
                     ),
                     Span::raw(fb.kind.label(&ui.t.labels)),
@@ -109,11 +112,11 @@ impl FeedbackView {
             .map(|s| s.label(&ui.t.labels))
             .unwrap_or(t.filter_all);
         let title = match &self.mentor_name {
-            Some(name) => fill!(
+            Some((name, private)) => fill!(
                 t.mentor_filter,
                 title = t.list_title,
                 status = status,
-                mentor = ui.user(name, false)
+                mentor = ui.mentor(name, *private)
             ),
             None => fill!(t.filter_title, title = t.list_title, status = status),
         };
@@ -167,8 +170,8 @@ impl FeedbackView {
                 ui,
             ));
         }
-        if let Some(goal) = &self.goal {
-            lines.push(field(t.goal, ui.user(goal, false).into_owned(), ui));
+        if let Some((goal, private)) = &self.goal {
+            lines.push(field(t.goal, ui.user(goal, *private).into_owned(), ui));
         }
         if let Some(day) = self.meeting {
             lines.push(field(t.meeting, ui.date(day), ui));
@@ -321,7 +324,7 @@ fn feedback_form(ctx: &Ctx, fb: Option<&Feedback>) -> Result<Form> {
     let today = ctx.today();
     let blank = Feedback::new("", today);
     let f = fb.unwrap_or(&blank);
-    let mentors = choices::mentors(ctx.store, t.none_choice)?;
+    let mentors = choices::mentors(ctx, t.none_choice)?;
     let default_mentor = f.mentor_id.or_else(|| {
         // A new piece of feedback most likely comes from the first (active) mentor.
         mentors
@@ -351,14 +354,14 @@ fn feedback_form(ctx: &Ctx, fb: Option<&Feedback>) -> Result<Form> {
         choices::vocabulary(FeedbackStatus::ALL, labels),
     )
     .value("status", f.status.code())
-    .choice("goal", t.f_goal, choices::goals(ctx.store, t.none_choice)?)
+    .choice("goal", t.f_goal, choices::goals(ctx, t.none_choice)?)
     .value("goal", &choices::code(f.goal_id))
     .choice("mentor", t.f_mentor, mentors)
     .value("mentor", &choices::code(default_mentor))
     .choice(
         "meeting",
         t.f_meeting,
-        choices::meetings(ctx.store, ctx.now, t.none_choice, f.meeting_id)?,
+        choices::meetings(ctx, ctx.now, t.none_choice, f.meeting_id)?,
     )
     .value("meeting", &choices::code(f.meeting_id))
     .date("date", t.f_date)

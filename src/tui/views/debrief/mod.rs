@@ -98,10 +98,16 @@ pub fn open(ctx: &mut Ctx, meeting_id: i64) -> Result<(Option<Debrief>, Effect)>
     });
     let mut d = Debrief {
         agenda: ctx.store.agenda_of(meeting_id)?,
-        goals: steps::goal_options(ctx.store, t.debrief.none_choice)?,
+        goals: steps::goal_options(ctx, t.debrief.none_choice)?,
         meeting,
         mentor_name: mentor.name,
-        mentor_channel: mentor.channel,
+        mentor_private: mentor.private,
+        masking: ctx.masking(),
+        // Not offered while hidden: the form would show it (and could save the placeholder).
+        mentor_channel: match ctx.masking().text(mentor.private) {
+            Some(_) => String::new(),
+            None => mentor.channel,
+        },
         state,
         form: Form::builder("").build(),
         title_style: ctx.theme.title,

@@ -17,7 +17,7 @@ impl Debrief {
         f.render_widget(Clear, area);
         let title = fill!(
             t.title,
-            mentor = ui.user(&self.mentor_name, false),
+            mentor = ui.mentor(&self.mentor_name, self.mentor_private),
             date = ui.date(self.meeting.starts_at.date())
         );
         let title = fit(&title, area.width.saturating_sub(4) as usize);

@@ -46,6 +46,10 @@ pub struct DebriefState {
 pub struct Debrief {
     pub meeting: Meeting,
     pub mentor_name: String,
+    /// The mentor is private: the name is hidden while private text is.
+    pub mentor_private: bool,
+    /// Private text hidden when the debrief opened (its forms are built with it).
+    pub masking: crate::domain::privacy::Masking,
     pub mentor_channel: String,
     pub agenda: Vec<AgendaItem>,
     /// Goal picker options for feedback.

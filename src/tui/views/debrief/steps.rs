@@ -11,7 +11,7 @@ use crate::domain::text::clean_line;
 use crate::domain::{FeedbackKind, Party};
 use crate::i18n::{Label, Lang, Text, fill};
 use crate::tui::form::Form;
-use crate::tui::ui::fit;
+use crate::tui::ui::{fit, placeholder};
 
 /// One shipped debrief prompt (`assets/debrief-prompts.toml`).
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -83,7 +83,11 @@ pub fn build(d: &Debrief, step: Step, t: &'static Text, lang: Lang) -> Form {
             let mut panel = vec![Line::styled(dt.step_discussed, d.title_style)];
             for (i, item) in d.agenda.iter().enumerate() {
                 let name = format!("item:{}", item.id);
-                let label = format!("{}. {}", i + 1, clean_line(&item.text));
+                let text = match d.masking.text(item.private) {
+                    Some(p) => placeholder(t, p).into(),
+                    None => clean_line(&item.text),
+                };
+                let label = format!("{}. {text}", i + 1);
                 panel.push(Line::from(fit(&label, 60)));
                 b = b.toggle(&name, label).checked(&name, item.discussed);
             }
@@ -210,8 +214,8 @@ fn entries_panel(title: String, items: Vec<String>, none: &str, d: &Debrief) -> 
 }
 
 /// The options of the goal picker.
-pub fn goal_options(store: &crate::store::Store, none: &str) -> crate::store::Result<Options> {
-    choices::goals(store, none)
+pub fn goal_options(ctx: &crate::tui::ctx::Ctx, none: &str) -> crate::store::Result<Options> {
+    choices::goals(ctx, none)
 }
 
 /// `HH:MM` (or `H:MM`) as a time of day.

@@ -71,7 +71,7 @@ fn goal_form(ctx: &Ctx, goal: Option<&Goal>) -> Result<Form> {
         ctx.store
             .mentors()?
             .into_iter()
-            .map(|m| (m.id.to_string(), m.name)),
+            .map(|m| (m.id.to_string(), ctx.mentor_name(&m.name, m.private))),
     );
     let opt_number = |v: Option<f64>| v.map(number).unwrap_or_default();
     let title = if goal.is_some() {

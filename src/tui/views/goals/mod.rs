@@ -30,7 +30,7 @@ pub struct GoalsView {
     pub history: Vec<ProgressUpdate>,
     pub revisions: Vec<GoalRevision>,
     /// Mentor names by id, for the detail pane.
-    pub mentor_names: Vec<(i64, String)>,
+    pub mentor_names: Vec<(i64, String, bool)>,
     /// The SMART column of the goals drawn so far (the check runs once per goal per load).
     smart_marks: std::cell::RefCell<std::collections::HashMap<i64, String>>,
 }
@@ -42,7 +42,7 @@ impl GoalsView {
         self.mentor_names = store
             .mentors()?
             .into_iter()
-            .map(|m| (m.id, m.name))
+            .map(|m| (m.id, m.name, m.private))
             .collect();
         self.list.set_rows(rows);
         self.smart_marks.borrow_mut().clear();
@@ -167,8 +167,8 @@ impl GoalsView {
         };
         let mentor = g
             .mentor_id
-            .and_then(|id| self.mentor_names.iter().find(|(m, _)| *m == id))
-            .map(|(_, n)| ui.user(n, false).into_owned())
+            .and_then(|id| self.mentor_names.iter().find(|(m, _, _)| *m == id))
+            .map(|(_, n, private)| ui.mentor(n, *private).into_owned())
             .unwrap_or_else(|| dash.to_string());
         let mut lines = vec![
             field(t.specific, or_dash(text(&g.specific)), ui),

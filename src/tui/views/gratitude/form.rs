@@ -85,16 +85,12 @@ fn thanks_form(ctx: &Ctx, g: Option<&Gratitude>, pre: Prefill) -> Result<Form> {
     };
     Ok(
         Form::builder(if g.is_some() { t.form_edit } else { t.form_new })
-            .choice(
-                "mentor",
-                t.f_mentor,
-                choices::mentors(ctx.store, t.none_choice)?,
-            )
+            .choice("mentor", t.f_mentor, choices::mentors(ctx, t.none_choice)?)
             .value("mentor", &choices::code(mentor_id))
             .choice(
                 "meeting",
                 t.f_meeting,
-                choices::meetings(ctx.store, ctx.now, t.none_choice, meeting_id)?,
+                choices::meetings(ctx, ctx.now, t.none_choice, meeting_id)?,
             )
             .value("meeting", &choices::code(meeting_id))
             .multi("what_for", t.f_for, 3)

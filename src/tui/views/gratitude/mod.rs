@@ -18,7 +18,6 @@ use super::list::{List, ListRow, ListSpec, draw_list, field};
 use crate::domain::Gratitude;
 use crate::domain::RecordKind;
 use crate::domain::nudges::{Nudge, NudgeKind, nudges};
-use crate::domain::text::clean_line;
 use crate::i18n::fill;
 use crate::store::{GratitudeRow, Result, Store};
 use crate::tui::effect::{Confirm, Effect};
@@ -48,10 +47,11 @@ pub enum Pane {
 #[derive(Debug, Clone, PartialEq)]
 pub struct NudgeRow {
     pub nudge: Nudge,
-    pub mentor_name: Option<String>,
+    /// The mentor's name, and whether the mentor is private.
+    pub mentor_name: Option<(String, bool)>,
     pub meeting_day: Option<NaiveDate>,
-    /// The experiment's text and result.
-    pub experiment: Option<(String, String)>,
+    /// The experiment's text and result, and whether it is private.
+    pub experiment: Option<(String, String, bool)>,
 }
 
 /// The Gratitude view's state.
@@ -75,7 +75,7 @@ impl GratitudeView {
         let mentors = store.mentors()?;
         let name = |id: Option<i64>| {
             id.and_then(|id| mentors.iter().find(|m| m.id == id))
-                .map(|m| m.name.clone())
+                .map(|m| (m.name.clone(), m.private))
         };
         self.nudges = nudges(&input, now)
             .into_iter()
@@ -88,7 +88,7 @@ impl GratitudeView {
                 let experiment = n
                     .commitment_id
                     .and_then(|id| store.commitment(id).ok())
-                    .map(|c| (c.text, c.result));
+                    .map(|c| (c.text, c.result, c.private));
                 NudgeRow {
                     mentor_name: name(n.mentor_id),
                     meeting_day,
@@ -145,7 +145,7 @@ impl GratitudeView {
                 ListRow::new(vec![
                     Span::raw(ui.date(g.on)),
                     Span::raw(
-                        ui.user(r.mentor_name.as_deref().unwrap_or(ui.t.common.none), false)
+                        ui.mentor(r.mentor_name.as_deref().unwrap_or(ui.t.common.none), r.mentor_private)
                             .into_owned(),
                     ),
                     Span::raw(ui.user(&g.what_for, g.private).into_owned()),
@@ -210,13 +210,13 @@ pub fn nudge_text(n: &NudgeRow, ui: &Ui) -> String {
     let t = &ui.t.gratitude;
     let who = n
         .mentor_name
-        .as_deref()
-        .map(|m| clean_line(m).into_owned())
+        .as_ref()
+        .map(|(m, private)| ui.mentor(m, *private).into_owned())
         .unwrap_or_else(|| t.someone.to_string());
     let experiment = n
         .experiment
         .as_ref()
-        .map(|(text, _)| ui.user(text, false).into_owned())
+        .map(|(text, _, private)| ui.user(text, *private).into_owned())
         .unwrap_or_default();
     match n.nudge.kind {
         NudgeKind::ThanksPending => fill!(

@@ -84,7 +84,11 @@ impl AgendaBuilder {
         let [head, panes] =
             Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(area);
         let mut facts = vec![
-            format!("{} · {}", t.builder_title, ui.user(&s.mentor_name, false)),
+            format!(
+                "{} · {}",
+                t.builder_title,
+                ui.mentor(&s.mentor_name, s.mentor_private)
+            ),
             format!(
                 "{} {}",
                 ui.date(m.starts_at.date()),
@@ -190,7 +194,7 @@ impl AgendaBuilder {
             .suggestions
             .iter()
             .map(|s| {
-                let mut text = ui.user(&s.text, false).into_owned();
+                let mut text = ui.user(&s.text, s.private).into_owned();
                 if let Some(due) = s.due {
                     text = format!("{text} · {}", fill!(t.due_on, date = ui.date(due)));
                 }

@@ -47,9 +47,12 @@ fn meeting_form(ctx: &Ctx, v: &MeetingsView, meeting: Option<&Meeting>) -> Resul
     let labels = &ctx.text().labels;
     let mentors: Vec<(String, String)> = ctx
         .store
-        .mentor_names()?
+        .mentors()?
         .into_iter()
-        .map(|(id, name)| (id.to_string(), clean_line(&name).into_owned()))
+        .map(|m| {
+            let name = ctx.mentor_name(&m.name, m.private);
+            (m.id.to_string(), clean_line(&name).into_owned())
+        })
         .collect();
     let statuses = MeetingStatus::ALL
         .iter()
@@ -313,12 +316,10 @@ fn note_form(ctx: &Ctx, item: &AgendaItem) -> Form {
 fn question_form(ctx: &Ctx, v: &MeetingsView) -> Result<Form> {
     let t = &ctx.text().meetings;
     let mut mentors = vec![(String::new(), t.any_mentor.to_string())];
-    mentors.extend(
-        ctx.store
-            .mentor_names()?
-            .into_iter()
-            .map(|(id, name)| (id.to_string(), clean_line(&name).into_owned())),
-    );
+    mentors.extend(ctx.store.mentors()?.into_iter().map(|m| {
+        let name = ctx.mentor_name(&m.name, m.private);
+        (m.id.to_string(), clean_line(&name).into_owned())
+    }));
     let mentor = match (ctx.showing, v.mode) {
         (Some(View::Meetings), Mode::List) => v.selected().map(|s| s.meeting.mentor_id),
         (Some(View::Meetings), _) => v.builder.meeting.as_ref().map(|s| s.meeting.mentor_id),

@@ -87,7 +87,11 @@ pub fn render(b: &AgendaBuilder, f: &mut Frame, area: Rect, ui: &Ui) {
     let head_lines = vec![
         Line::from(vec![
             Span::styled(
-                format!("{} · {}", t.live_title, ui.user(&s.mentor_name, false)),
+                format!(
+                    "{} · {}",
+                    t.live_title,
+                    ui.mentor(&s.mentor_name, s.mentor_private)
+                ),
                 ui.theme.title,
             ),
             Span::styled(

@@ -181,7 +181,7 @@ impl MeetingsView {
                 };
                 ListRow::new(vec![
                     Span::raw(when),
-                    Span::raw(ui.user(&s.mentor_name, false).into_owned()),
+                    Span::raw(ui.mentor(&s.mentor_name, s.mentor_private).into_owned()),
                     Span::raw(m.status.label(&ui.t.labels)),
                     Span::raw(fill!(ui.t.common.minutes_short, minutes = m.minutes)),
                     Span::raw(readiness),
@@ -227,7 +227,7 @@ impl MeetingsView {
         let s = self.list.selected()?;
         let title = format!(
             "{} · {}",
-            ui.user(&s.mentor_name, false),
+            ui.mentor(&s.mentor_name, s.mentor_private),
             ui.date(s.meeting.starts_at.date())
         );
         Some((title, self.detail_lines(s, ui)))

@@ -194,7 +194,10 @@ fn accept(ctx: &mut Ctx, v: &mut MeetingsView) -> Result<Effect> {
     };
     ctx.store.accept_suggestion(id, &s)?;
     v.load(ctx.store, ctx.now)?;
-    let text = crate::tui::ui::fit(&crate::domain::text::clean_line(&s.text), 40);
+    let text = crate::tui::ui::fit(
+        &crate::domain::text::clean_line(&ctx.user_text(&s.text, s.private)),
+        40,
+    );
     Ok(Effect::Message(fill!(
         ctx.text().meetings.accepted,
         text = text

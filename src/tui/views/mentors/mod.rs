@@ -84,7 +84,7 @@ impl MentorsView {
                     _ => ui.theme.base,
                 };
                 ListRow::new(vec![
-                    Span::raw(ui.user(&m.name, false).into_owned()),
+                    Span::raw(ui.mentor(&m.name, m.private).into_owned()),
                     Span::raw(m.status.label(&ui.t.labels)),
                     Span::raw(ui.user(&m.expertise, m.private).into_owned()),
                     Span::raw(
@@ -318,7 +318,7 @@ impl Screen for MentorsView {
     fn detail(&self, ui: &Ui) -> Option<crate::tui::views::screen::Detail> {
         let m = self.list.selected()?;
         Some((
-            ui.user(&m.name, false).into_owned(),
+            ui.mentor(&m.name, m.private).into_owned(),
             self.detail_lines(m, ui),
         ))
     }

@@ -41,8 +41,8 @@ pub struct TodayView {
     pub goals: Vec<GoalSummary>,
     /// The nudges, most pressing first.
     pub nudges: Vec<Nudge>,
-    /// The names of the mentors the nudges mention.
-    pub names: HashMap<i64, String>,
+    /// The names of the mentors the nudges mention, and whether each is private.
+    pub names: HashMap<i64, (String, bool)>,
     /// The text (and privacy) of the experiments the nudges mention.
     pub experiments: HashMap<i64, (String, bool)>,
     /// The reflection cadence (named by the "reflection due" nudge).
@@ -102,7 +102,8 @@ impl TodayView {
             if let Some(id) = n.mentor_id
                 && !self.names.contains_key(&id)
             {
-                self.names.insert(id, store.mentor(id)?.name);
+                let m = store.mentor(id)?;
+                self.names.insert(id, (m.name, m.private));
             }
             if let Some(id) = n.commitment_id
                 && !self.experiments.contains_key(&id)

@@ -43,7 +43,7 @@ impl TodayView {
         );
         // Each line holds what fits in the panel and the rest goes on the next, so the panel,
         // which is as tall as its lines, never hides the `Enter` hint under a wrapped line.
-        let name = ui.user(&s.mentor_name, false).into_owned();
+        let name = ui.mentor(&s.mentor_name, s.mentor_private).into_owned();
         let mut lines = flow(
             vec![
                 Span::styled(name, ui.theme.title),
@@ -110,7 +110,11 @@ impl TodayView {
                 let fb = &r.feedback;
                 let who = r.mentor_name.as_deref().unwrap_or(ui.t.common.none);
                 Line::from(fit(
-                    &format!("{}: {}", ui.user(who, false), ui.user(&fb.text, fb.private)),
+                    &format!(
+                        "{}: {}",
+                        ui.mentor(who, r.mentor_private),
+                        ui.user(&fb.text, fb.private)
+                    ),
                     width,
                 ))
             })
@@ -186,7 +190,7 @@ impl TodayView {
         let who = n
             .mentor_id
             .and_then(|id| self.names.get(&id))
-            .map(|name| ui.user(name, false).into_owned())
+            .map(|(name, private)| ui.mentor(name, *private).into_owned())
             .unwrap_or_else(|| t.your_mentor.to_string());
         let since = n.since.map(|d| ui.date(d)).unwrap_or_default();
         let experiment = n
