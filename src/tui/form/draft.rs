@@ -59,6 +59,7 @@ impl Form {
             field.set_raw(&raw);
             field.error = None;
         }
+        self.arrange();
         let focus = draft.get("focus").and_then(Value::as_u64).unwrap_or(0);
         self.set_focus(usize::try_from(focus).unwrap_or(usize::MAX));
         self.dirty = true;
