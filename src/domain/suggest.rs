@@ -686,5 +686,7 @@ mod tests {
             (a.meeting_id, a.commitment_id, a.kind),
             (20, Some(1), AgendaKind::Update)
         );
+        // It counts in the time box at once (the user may change it).
+        assert_eq!(a.minutes, Some(AgendaKind::Update.default_minutes()));
     }
 }
