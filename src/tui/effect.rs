@@ -70,6 +70,8 @@ pub struct Confirm {
 pub enum ConfirmAction {
     /// Delete record `id` of `kind` (with undo).
     Delete { kind: RecordKind, id: i64 },
+    /// Debrief meeting `meeting_id` though it has not happened yet.
+    Debrief { meeting_id: i64 },
 }
 
 impl Confirm {

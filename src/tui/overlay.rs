@@ -75,7 +75,11 @@ impl Overlay {
                 shell::draw_question(f, body, ui.t.common.draft_title, &text, ui);
             }
             Overlay::Confirm(confirm) => {
-                shell::draw_question(f, body, ui.t.common.key_delete_title, &confirm.prompt, ui);
+                let title = match confirm.on_yes {
+                    super::effect::ConfirmAction::Delete { .. } => ui.t.common.key_delete_title,
+                    super::effect::ConfirmAction::Debrief { .. } => ui.t.debrief.confirm_title,
+                };
+                shell::draw_question(f, body, title, &confirm.prompt, ui);
             }
             Overlay::Help { scroll } => {
                 shell::draw_help_keys(f, body, help.0, help.1, *scroll, ui);

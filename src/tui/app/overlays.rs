@@ -38,6 +38,7 @@ impl App {
                 {
                     match confirm.on_yes {
                         ConfirmAction::Delete { kind, id } => self.delete(kind, id)?,
+                        ConfirmAction::Debrief { meeting_id } => self.open_debrief(meeting_id)?,
                     }
                 }
             }
