@@ -764,15 +764,18 @@ fn the_experiment_chain_reaches_the_next_agenda_and_the_gratitude_nudges() {
         .iter()
         .find(|s| s.key == key_name)
         .expect("report-back suggested");
-    // …and the Gratitude view's nudge list says so.
+    // …and Today says so (the Gratitude view keeps to thanks).
     let n = nudges(&app.store.nudge_input(now()).unwrap(), now());
     assert!(
         n.iter()
             .any(|n| n.kind == NudgeKind::ReportExperiment && n.commitment_id == Some(exp.id))
     );
-    app.update(Action::ShowView(View::Gratitude));
+    app.update(Action::ShowView(View::Today));
     let screen = draw(&mut app, 160, 48);
     assert!(screen.contains("Report back to Daniel Okafor"), "{screen}");
+    app.update(Action::ShowView(View::Gratitude));
+    let screen = draw(&mut app, 160, 48);
+    assert!(!screen.contains("Report back to Daniel Okafor"), "{screen}");
 
     // The report-back goes on the agenda and is ticked in that meeting's debrief.
     app.store
@@ -958,4 +961,25 @@ fn d_on_a_held_meeting_says_it_adds_to_the_earlier_debrief() {
             .as_str()
         )
     );
+}
+
+#[test]
+fn gratitude_lists_thanks_and_leaves_report_backs_to_the_meeting() {
+    let mut app = demo_app(Lang::En);
+    let all = nudges(&app.store.nudge_input(now()).unwrap(), now());
+    assert!(
+        all.iter().any(|n| n.kind == NudgeKind::ReportExperiment),
+        "the demo has an experiment to report back: {all:?}"
+    );
+    app.update(Action::ShowView(View::Gratitude));
+    let kinds: Vec<NudgeKind> = app
+        .views
+        .gratitude
+        .nudges
+        .iter()
+        .map(|n| n.nudge.kind)
+        .collect();
+    assert!(!kinds.contains(&NudgeKind::ReportExperiment), "{kinds:?}");
+    let screen = draw(&mut app, 80, 24);
+    assert!(!screen.contains("Report back"), "{screen}");
 }

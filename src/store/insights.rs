@@ -431,7 +431,7 @@ impl Store {
     fn suggest_feedback(&self, m: i64) -> Result<Vec<FeedbackRef>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, text, status, mentor_id FROM feedback
-             WHERE status = 'open' AND (mentor_id = ?1 OR mentor_id IS NULL)
+             WHERE status = 'open' AND kind != 'praise' AND (mentor_id = ?1 OR mentor_id IS NULL)
              ORDER BY received_on, id LIMIT ?2",
         )?;
         let rows = stmt.query_map(params![m, SUGGEST_LIMIT], |r| {
@@ -723,6 +723,34 @@ mod tests {
         // Written that afternoon, after the meeting: progress since.
         progress(d(2026, 2, 10), at(d(2026, 2, 10), 15, 0));
         assert!(!stale(&s));
+    }
+
+    #[test]
+    fn praise_never_waits_for_action() {
+        let s = Store::open_in_memory().unwrap();
+        let ana = mentor(&s, "Ana", MentorStatus::Active);
+        let mut praise = feedback(Some(ana), d(2026, 2, 10), FeedbackStatus::Open);
+        praise.kind = FeedbackKind::Praise;
+        s.save_feedback(&praise).unwrap();
+        let advice = s
+            .save_feedback(&feedback(Some(ana), d(2026, 2, 11), FeedbackStatus::Open))
+            .unwrap();
+        let open: Vec<i64> = s
+            .open_feedback(10)
+            .unwrap()
+            .iter()
+            .map(|r| r.feedback.id)
+            .collect();
+        assert_eq!(open, [advice], "Today's feedback waiting for action");
+        let next = meeting(&s, ana, at(d(2026, 3, 10), 10, 0), MeetingStatus::Planned);
+        let suggested: Vec<i64> = s
+            .suggest_input(next)
+            .unwrap()
+            .feedback
+            .iter()
+            .map(|f| f.id)
+            .collect();
+        assert_eq!(suggested, [advice], "agenda suggestions");
     }
 
     #[test]

@@ -284,7 +284,7 @@ pub fn update(ctx: &mut Ctx, v: &mut FeedbackView, action: FeedbackAction) -> Re
             Effect::Confirm(Confirm::delete(t, RecordKind::Feedback, fb.id, &fb.text))
         }
         (FeedbackAction::CycleStatus, Some(mut fb)) => {
-            fb.status = fb.status.next();
+            fb.status = fb.status.next_for(fb.kind);
             ctx.store.save_feedback(&fb)?;
             v.load(ctx.store)?;
             Effect::Message(fill!(

@@ -37,7 +37,7 @@ fn prefill_for(ctx: &Ctx, n: &NudgeRef) -> Result<Prefill> {
                 date = day.map(|d| d.to_string()).unwrap_or_default()
             )
         }
-        NudgeKind::ReportExperiment | NudgeKind::ThankForExperiment => {
+        NudgeKind::ThankForExperiment => {
             let result = match n.commitment_id {
                 Some(id) => existing(ctx.store.commitment(id))?.map(|c| c.result),
                 None => None,

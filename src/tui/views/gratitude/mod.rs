@@ -28,10 +28,10 @@ use crate::tui::purpose::{FormPurpose, NudgeRef};
 use crate::tui::ui::{Ui, fit};
 use crate::tui::views::list::{Cursor, list_and_detail};
 
-/// The nudge kinds this view lists.
-pub const KINDS: [NudgeKind; 4] = [
+/// The nudge kinds this view lists: thanks only. Reporting an experiment back is done at the
+/// next meeting (Today and the agenda suggestions say so), not by writing a thank-you.
+pub const KINDS: [NudgeKind; 3] = [
     NudgeKind::ThanksPending,
-    NudgeKind::ReportExperiment,
     NudgeKind::ThankForExperiment,
     NudgeKind::MentorNotThanked,
 ];
@@ -179,11 +179,7 @@ impl GratitudeView {
             .nudges
             .iter()
             .map(|n| {
-                let style = match n.nudge.kind {
-                    NudgeKind::ReportExperiment => ui.theme.accent,
-                    _ => ui.theme.warn,
-                };
-                Row::new(vec![Cell::from(fit(&nudge_text(n, ui), width))]).style(style)
+                Row::new(vec![Cell::from(fit(&nudge_text(n, ui), width))]).style(ui.theme.warn)
             })
             .collect();
         draw_list(
@@ -223,7 +219,6 @@ pub fn nudge_text(n: &NudgeRow, ui: &Ui) -> String {
             who = who,
             date = n.meeting_day.map(|d| ui.date(d)).unwrap_or_default()
         ),
-        NudgeKind::ReportExperiment => fill!(t.nudge_report, who = who, experiment = experiment),
         NudgeKind::ThankForExperiment => {
             fill!(t.nudge_experiment, who = who, experiment = experiment)
         }
