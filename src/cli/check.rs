@@ -1,4 +1,5 @@
-//! `mentee check [--format text|json]`: integrity check, schema version and record counts.
+//! `mentee check [--format text|json]`: integrity check, schema version, whether the journal
+//! is encrypted, and record counts.
 //! The JSON object (shape `mentee-check`) is documented in `docs/json-output.md`; a damaged
 //! journal still prints its report, then exits with 1.
 
@@ -9,6 +10,7 @@ use serde::Serialize;
 use super::fmt::{TextFormat, json};
 use super::{CliError, Context};
 use crate::domain::text::clean_line;
+use crate::i18n::fill;
 use crate::store::HealthReport;
 
 /// Prints the report; fails (non-zero exit) when the journal has problems.
@@ -17,9 +19,22 @@ pub fn run(ctx: &Context, format: TextFormat, out: &mut dyn Write) -> Result<(),
     let report = store.check()?;
     let path = store.path().map(|p| p.display().to_string());
     let ok = report.integrity == ["ok"] && report.foreign_key_problems == 0;
+    let t = &ctx.lang.text().cipher;
+    let encryption = if store.is_encrypted() {
+        fill!(
+            t.check_encrypted,
+            version = crate::store::cipher::version(store.conn()),
+            iterations = crate::store::cipher::KDF_ITERATIONS,
+        )
+    } else {
+        t.check_plain.to_string()
+    };
     match format {
-        TextFormat::Text => text(&report, path.as_deref(), out)?,
-        TextFormat::Json => out.write_all(json(&to_json(&report, path, ok)).as_bytes())?,
+        TextFormat::Text => text(&report, path.as_deref(), &encryption, out)?,
+        TextFormat::Json => {
+            let shape = to_json(&report, path, store.is_encrypted(), ok);
+            out.write_all(json(&shape).as_bytes())?
+        }
     }
     if ok {
         Ok(())
@@ -30,9 +45,15 @@ pub fn run(ctx: &Context, format: TextFormat, out: &mut dyn Write) -> Result<(),
     }
 }
 
-fn text(report: &HealthReport, path: Option<&str>, out: &mut dyn Write) -> Result<(), CliError> {
+fn text(
+    report: &HealthReport,
+    path: Option<&str>,
+    encryption: &str,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
     let path = path.map(clean_line).unwrap_or("(demo, in memory)".into());
     writeln!(out, "journal: {path}")?;
+    writeln!(out, "{encryption}")?;
     writeln!(
         out,
         "schema version: {} (this mentee: {})",
@@ -60,6 +81,7 @@ struct CheckJson {
     format: &'static str,
     version: u32,
     journal: Option<String>,
+    encrypted: bool,
     ok: bool,
     schema_version: i64,
     latest_version: i64,
@@ -70,11 +92,12 @@ struct CheckJson {
     records: serde_json::Map<String, serde_json::Value>,
 }
 
-fn to_json(report: &HealthReport, journal: Option<String>, ok: bool) -> CheckJson {
+fn to_json(report: &HealthReport, journal: Option<String>, encrypted: bool, ok: bool) -> CheckJson {
     CheckJson {
         format: "mentee-check",
         version: 1,
         journal,
+        encrypted,
         ok,
         schema_version: report.schema_version,
         latest_version: report.latest_version,

@@ -35,7 +35,7 @@ const ID: &[(&str, &str, &str)] = &[
     (
         "check",
         "",
-        "Periksa jurnal: integritas, versi skema, dan jumlah catatan.",
+        "Periksa jurnal: integritas, versi skema, enkripsi, dan jumlah catatan.",
     ),
     ("check", "format", "Format keluaran."),
     (
@@ -147,6 +147,17 @@ const ID: &[(&str, &str, &str)] = &[
         "",
         "Tampilkan pesan ini atau bantuan perintah yang diberikan.",
     ),
+    (
+        "encrypt",
+        "",
+        "Enkripsi jurnal dengan frasa sandi, ditanyakan dua kali (lihat docs/PRIVACY.md).",
+    ),
+    (
+        "decrypt",
+        "",
+        "Kembalikan jurnal terenkripsi menjadi berkas SQLite biasa.",
+    ),
+    ("passphrase", "", "Ganti frasa sandi jurnal terenkripsi."),
     (
         "completions",
         "",

@@ -5,8 +5,10 @@
 mod add;
 mod agenda;
 mod check;
+mod encrypt;
 pub mod fmt;
 pub mod help;
+pub mod passphrase;
 pub mod paths;
 mod review;
 pub mod shell;
@@ -51,7 +53,7 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check the journal: integrity, schema version and record counts.
+    /// Check the journal: integrity, schema version, encryption and record counts.
     Check {
         /// Output format.
         #[arg(long, value_enum, default_value_t = TextFormat::Text)]
@@ -120,6 +122,12 @@ pub enum Command {
     },
     /// Quick capture: a question, goal, feedback, commitment or thanks.
     Add(AddArgs),
+    /// Encrypt the journal with a passphrase, asked twice (see docs/PRIVACY.md).
+    Encrypt,
+    /// Turn an encrypted journal back into a plain SQLite file.
+    Decrypt,
+    /// Change the passphrase of an encrypted journal.
+    Passphrase,
     /// Print the shell completion script for bash, zsh, fish, powershell or elvish.
     Completions {
         /// The shell to complete in.
@@ -191,7 +199,8 @@ pub mod exit {
     pub const USAGE: u8 = 2;
     /// No journal at the path in use (`EX_NOINPUT`).
     pub const NO_JOURNAL: u8 = 66;
-    /// The journal is locked by another program beyond the busy timeout (`EX_TEMPFAIL`).
+    /// The journal is locked by another program beyond the busy timeout, or open elsewhere
+    /// while `encrypt`, `decrypt` or `passphrase` needs it alone (`EX_TEMPFAIL`).
     pub const LOCKED: u8 = 75;
 }
 
@@ -200,7 +209,7 @@ impl CliError {
     pub fn exit_code(&self) -> u8 {
         match self {
             CliError::Store(StoreError::NoJournal { .. }) => exit::NO_JOURNAL,
-            CliError::Store(StoreError::Locked { .. }) => exit::LOCKED,
+            CliError::Store(StoreError::Locked { .. } | StoreError::InUse { .. }) => exit::LOCKED,
             _ => exit::FAILURE,
         }
     }
@@ -262,7 +271,9 @@ impl Context {
             IfMissing::Refuse
         };
         let created = create && std::fs::symlink_metadata(&path).is_err();
-        Ok((Store::open_with(&path, missing)?, created))
+        // An encrypted journal's passphrase: MENTEE_PASSPHRASE_COMMAND, else the terminal.
+        let mut asker = passphrase::Asker::from_env(self.lang);
+        Ok((Store::open_unlocked(&path, missing, &mut asker)?, created))
     }
 }
 
@@ -299,6 +310,9 @@ pub fn run(command: &Command, ctx: &Context, out: &mut dyn std::io::Write) -> Re
             review::run(ctx, *period, *format, w)
         }),
         Command::Add(args) => add::run(ctx, args, out),
+        Command::Encrypt => encrypt::run(ctx, encrypt::Conversion::Encrypt, out),
+        Command::Decrypt => encrypt::run(ctx, encrypt::Conversion::Decrypt, out),
+        Command::Passphrase => encrypt::run(ctx, encrypt::Conversion::NewPassphrase, out),
         Command::Completions { shell } => Ok(shell::completions(*shell, ctx.lang, out)?),
         Command::Man => Ok(shell::man(ctx.lang, out)?),
         Command::Paths { format } => paths::run(ctx, *format, out),

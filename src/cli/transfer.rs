@@ -71,6 +71,10 @@ pub fn export(
 ) -> Result<(), CliError> {
     emit(ctx, file, out, |w| {
         let store = ctx.open_store()?;
+        if store.is_encrypted() {
+            // The journal is encrypted; what leaves it here is not.
+            eprintln!("mentee: {}", ctx.lang.text().cipher.export_plain);
+        }
         let text = match format {
             ExportFormat::Json => transfer::export_json(&store, include_private),
             ExportFormat::Md => transfer::export_markdown(&store, include_private, ctx.lang),

@@ -106,6 +106,12 @@ impl ErrorsText {
             | StoreError::NotRegularFile { .. }
             | StoreError::DiskFull { .. }
             | StoreError::Limit(_) => err.to_string(),
+            // Worded in the cipher catalog, which `Text::store_error` asks first.
+            StoreError::WrongPassphrase { .. }
+            | StoreError::Unlock { .. }
+            | StoreError::InUse { .. }
+            | StoreError::Mismatch { .. }
+            | StoreError::Cipher(_) => err.to_string(),
         }
     }
 

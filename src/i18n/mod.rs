@@ -6,6 +6,7 @@
 //! Templates use named placeholders (`{count}`), filled by name by [`fill`], so a translation
 //! may put them in the order its language needs.
 
+pub mod cipher;
 mod cli;
 mod commitments;
 mod common;
@@ -26,6 +27,7 @@ mod today;
 mod transfer;
 pub mod trust;
 
+pub use cipher::CipherText;
 pub use cli::CliText;
 pub use commitments::CommitmentsText;
 pub use common::CommonText;
@@ -130,19 +132,21 @@ pub struct Text {
     pub debrief: DebriefText,
     pub transfer: TransferText,
     pub trust: TrustText,
+    pub cipher: CipherText,
     pub shell: ShellText,
 }
 
 impl Text {
     /// A store error as the user reads it, in this language.
     pub fn store_error(&self, err: &crate::store::StoreError) -> String {
-        self.trust_store_error(err)
+        self.cipher_store_error(err)
+            .or_else(|| self.trust_store_error(err))
             .unwrap_or_else(|| self.errors.store(err, &self.labels))
     }
 
     /// Every (area.field, text) pair of the catalog.
     pub fn entries(&self) -> Vec<(String, &'static str)> {
-        let areas: [(&str, Vec<(&'static str, &'static str)>); 19] = [
+        let areas: [(&str, Vec<(&'static str, &'static str)>); 20] = [
             ("common", self.common.entries()),
             ("labels", self.labels.entries()),
             ("today", self.today.entries()),
@@ -161,6 +165,7 @@ impl Text {
             ("debrief", self.debrief.entries()),
             ("transfer", self.transfer.entries()),
             ("trust", self.trust.entries()),
+            ("cipher", self.cipher.entries()),
             ("shell", self.shell.entries()),
         ];
         areas
@@ -193,6 +198,7 @@ pub static EN: Text = Text {
     debrief: debrief::EN,
     transfer: transfer::EN,
     trust: trust::EN,
+    cipher: cipher::EN,
     shell: shell::EN,
 };
 
@@ -216,6 +222,7 @@ pub static ID: Text = Text {
     debrief: debrief::ID,
     transfer: transfer::ID,
     trust: trust::ID,
+    cipher: cipher::ID,
     shell: shell::ID,
 };
 

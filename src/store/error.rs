@@ -49,6 +49,28 @@ pub enum StoreError {
     /// Another program holds the write lock beyond the busy timeout.
     #[error("{path} is locked by another program that is writing to it; try again in a moment")]
     Locked { path: PathBuf },
+    /// An encrypted journal (or a file that may be one) for which no passphrase fitted.
+    #[error("{path}: wrong passphrase or not a mentee journal; it was left untouched")]
+    WrongPassphrase { path: PathBuf },
+    /// The passphrase of a file that may be an encrypted journal could not be had.
+    #[error("cannot open {path}: {source}; it was left untouched")]
+    Unlock {
+        path: PathBuf,
+        source: super::cipher::UnlockError,
+    },
+    /// A conversion needs the journal to itself, and another program has it open.
+    #[error(
+        "{path} is open in another mentee (or another program); close it and try again — nothing was changed"
+    )]
+    InUse { path: PathBuf },
+    /// The converted copy did not match the journal, so it was not used.
+    #[error(
+        "the converted copy of {path} did not match it ({detail}); the journal was left as it was"
+    )]
+    Mismatch { path: PathBuf, detail: String },
+    /// The cryptography itself failed (OpenSSL).
+    #[error("encryption failed: {0}")]
+    Cipher(String),
     /// A file system error around the journal.
     #[error("cannot use {path}: {source}")]
     Io {

@@ -1,11 +1,13 @@
 //! Schema migrations: an append-only list of SQL files, applied in order, tracked by
 //! `PRAGMA user_version` (after cargo's `util/sqlite.rs`: never edit or reorder a released
-//! entry, only append). A non-empty journal is copied aside before it is changed.
+//! entry, only append). A non-empty journal is copied aside before it is changed; the copy of
+//! an encrypted journal is encrypted with the same key.
 
 use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
+use super::cipher::Key;
 use super::error::{Result, StoreError};
 
 /// Marks a file as a mentee journal (`PRAGMA application_id`): "MNTE".
@@ -34,13 +36,24 @@ pub fn version(conn: &Connection) -> rusqlite::Result<i64> {
 /// `file` is the journal's path (None in memory); a journal with data is copied to
 /// `<file>.before-v<N>.bak` first.
 pub fn migrate(conn: &mut Connection, file: Option<&Path>) -> Result<Option<PathBuf>> {
-    migrate_to(conn, file, LATEST_VERSION)
+    migrate_keyed(conn, file, None, LATEST_VERSION)
 }
 
 /// Migrates up to `target` only (tests use it to build files of older versions).
 pub fn migrate_to(
     conn: &mut Connection,
     file: Option<&Path>,
+    target: i64,
+) -> Result<Option<PathBuf>> {
+    migrate_keyed(conn, file, None, target)
+}
+
+/// [`migrate_to`] for a journal that may be encrypted: the backup copy of an encrypted journal
+/// is encrypted with the same `key` (and opens with the same passphrase).
+pub fn migrate_keyed(
+    conn: &mut Connection,
+    file: Option<&Path>,
+    key: Option<&Key>,
     target: i64,
 ) -> Result<Option<PathBuf>> {
     let current = version(conn)?;
@@ -51,7 +64,7 @@ pub fn migrate_to(
     if current > 0
         && let Some(file) = file
     {
-        backup = Some(backup_copy(conn, file, current)?);
+        backup = Some(backup_copy(conn, file, current, key)?);
     }
     let tx = conn.transaction()?;
     for (index, sql) in MIGRATIONS
@@ -71,12 +84,12 @@ pub fn migrate_to(
 /// Copies the journal to the first free name of `<file>.before-v<N>.bak`,
 /// `<file>.before-v<N>.1.bak`, `.2.bak`…: a copy left by an earlier attempt is never in the way
 /// and never overwritten.
-fn backup_copy(conn: &Connection, file: &Path, version: i64) -> Result<PathBuf> {
+fn backup_copy(conn: &Connection, file: &Path, version: i64, key: Option<&Key>) -> Result<PathBuf> {
     const ATTEMPTS: u32 = 1000;
     let mut n = 0;
     loop {
         let copy = backup_path(file, version, n);
-        match super::backup::backup_to(conn, &copy) {
+        match super::backup::backup_keyed(conn, &copy, key) {
             Ok(()) => return Ok(copy),
             Err(StoreError::Io { source, .. })
                 if source.kind() == std::io::ErrorKind::AlreadyExists && n < ATTEMPTS =>

@@ -5,7 +5,10 @@
 //! is newer, damaged, read-only or locked is refused with one clear error and left untouched.
 
 mod access;
+mod alone;
 pub mod backup;
+pub mod cipher;
+pub mod convert;
 mod error;
 pub mod migrate;
 pub mod open;
@@ -59,6 +62,8 @@ pub struct Store {
     path: Option<PathBuf>,
     /// The backup copy taken before a migration at open, if one was needed.
     migrated_backup: Option<PathBuf>,
+    /// The key of an encrypted journal (None for a plain one).
+    key: Option<cipher::Key>,
 }
 
 impl Store {
@@ -81,15 +86,28 @@ impl Store {
 
     /// Opens the journal at `path`, creating a missing one or not as `missing` says.
     pub fn open_with(path: &Path, missing: open::IfMissing) -> Result<Store> {
-        let mut conn = open::open_journal(path, missing)?;
-        let migrated_backup = migrate::migrate(&mut conn, Some(path)).map_err(|e| match e {
-            StoreError::Sqlite(err) => open::classify(path, err),
-            other => other,
-        })?;
+        Self::open_unlocked(path, missing, &mut cipher::NoUnlock)
+    }
+
+    /// Opens the journal at `path`, which may be encrypted: its passphrase comes from
+    /// `unlock` (see [`cipher::Unlock`]).
+    pub fn open_unlocked(
+        path: &Path,
+        missing: open::IfMissing,
+        unlock: &mut dyn cipher::Unlock,
+    ) -> Result<Store> {
+        let (mut conn, key) = open::open_unlocked(path, missing, unlock)?;
+        let migrated_backup =
+            migrate::migrate_keyed(&mut conn, Some(path), key.as_ref(), migrate::LATEST_VERSION)
+                .map_err(|e| match e {
+                    StoreError::Sqlite(err) => open::classify(path, err),
+                    other => other,
+                })?;
         Ok(Store {
             conn,
             path: Some(path.to_path_buf()),
             migrated_backup,
+            key,
         })
     }
 
@@ -103,6 +121,7 @@ impl Store {
             conn,
             path: None,
             migrated_backup: None,
+            key: None,
         })
     }
 
@@ -113,6 +132,7 @@ impl Store {
             conn,
             path,
             migrated_backup,
+            key: None,
         })
     }
 
@@ -147,8 +167,14 @@ impl Store {
     }
 
     /// Copies the journal to `dest` with SQLite's online backup (consistent while others write).
+    /// The copy of an encrypted journal is encrypted and opens with the same passphrase.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        backup::backup_to(&self.conn, dest)
+        backup::backup_keyed(&self.conn, dest, self.key.as_ref())
+    }
+
+    /// True when the journal file is encrypted (SQLCipher).
+    pub fn is_encrypted(&self) -> bool {
+        self.key.is_some()
     }
 
     /// Changes whenever the journal changes, by this connection or another process: views

@@ -1,15 +1,18 @@
 //! Opening a journal file safely: look before touching, then open with the right pragmas and
 //! migrate. A file that is not ours, is newer, damaged or read-only is refused before SQLite
-//! writes a single byte to it.
+//! writes a single byte to it. An encrypted journal's passphrase is asked for (through an
+//! [`Unlock`]) and checked before SQLite opens the file for writing (see [`super::cipher`]).
 
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags};
 
 use super::access;
+use super::cipher::{self, Key, NoUnlock, Unlock};
 use super::error::{Result, StoreError};
 use super::migrate::{APPLICATION_ID, LATEST_VERSION};
 use super::wal;
@@ -103,6 +106,17 @@ pub fn open_file(path: &Path, create_parent: bool) -> Result<Connection> {
 /// write-ahead log left beside it, without SQLite), not newer, writable — so a refused file,
 /// its `-wal` and `-shm` are never changed and nothing is created beside it.
 pub fn open_journal(path: &Path, missing: IfMissing) -> Result<Connection> {
+    Ok(open_unlocked(path, missing, &mut NoUnlock)?.0)
+}
+
+/// [`open_journal`] for a journal that may be encrypted: its passphrase comes from `unlock`
+/// (asked after the checks that need no key, so a file that would be refused anyway is not
+/// asked about). Returns the connection and, for an encrypted journal, its key.
+pub fn open_unlocked(
+    path: &Path,
+    missing: IfMissing,
+    unlock: &mut dyn Unlock,
+) -> Result<(Connection, Option<Key>)> {
     let parent = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -144,8 +158,17 @@ pub fn open_journal(path: &Path, missing: IfMissing) -> Result<Connection> {
             });
         }
     };
+    let salt = match &existing {
+        Some(_) => cipher::encrypted_salt(path).map_err(|source| StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?,
+        None => None,
+    };
     if let Some(meta) = &existing {
-        check_existing(path, meta.len())?;
+        if salt.is_none() {
+            check_existing(path, meta.len())?;
+        }
         if !access::writable(path, meta) {
             return Err(StoreError::ReadOnly {
                 path: path.to_path_buf(),
@@ -169,6 +192,15 @@ pub fn open_journal(path: &Path, missing: IfMissing) -> Result<Connection> {
             detail: format!("its folder {} has no write permission", parent.display()),
         });
     }
+    let key = match salt {
+        Some(salt) => {
+            let (key, identity) = cipher::unlock(path, salt, unlock)?;
+            // Page 1's identity, as the key check read it; SQLite reads it again below.
+            judge(path, identity.application_id, identity.user_version, true)?;
+            Some(key)
+        }
+        None => None,
+    };
     let created = existing.is_none();
     if created {
         // Create the file ourselves so it is private from its first byte.
@@ -178,7 +210,7 @@ pub fn open_journal(path: &Path, missing: IfMissing) -> Result<Connection> {
         })?;
     }
     let had_log = sibling(path, "-wal").exists() || sibling(path, "-shm").exists();
-    connect(path).inspect_err(|_| {
+    let conn = connect(path, key.as_ref()).inspect_err(|_| {
         // Nothing left beside a file we could not open: the log files SQLite just made (a
         // live instance's shared memory is never smaller than 32 KiB), and a new journal.
         if !had_log {
@@ -188,19 +220,32 @@ pub fn open_journal(path: &Path, missing: IfMissing) -> Result<Connection> {
         if created {
             remove_if_small(path, 1);
         }
-    })
+    })?;
+    Ok((conn, key))
 }
 
-/// The SQLite connection, configured, its identity checked once more through SQLite.
-fn connect(path: &Path) -> Result<Connection> {
+/// The SQLite connection, keyed first if the journal is encrypted, configured, its identity
+/// checked once more through SQLite.
+fn connect(path: &Path, key: Option<&Key>) -> Result<Connection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
+    if let Some(key) = key {
+        key.apply(&conn).map_err(|e| classify(path, e))?;
+        // Until SQLite has read the identity itself (the newest page 1 may be in a log the
+        // key check could not look at), closing must not merge the log into the file.
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)
+            .map_err(|e| classify(path, e))?;
+    }
     conn.busy_timeout(BUSY_TIMEOUT)
         .map_err(|e| classify(path, e))?;
     check_identity(path, &conn).map_err(|e| match e {
         StoreError::Sqlite(err) => classify(path, err),
         other => other,
     })?;
+    if key.is_some() {
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)
+            .map_err(|e| classify(path, e))?;
+    }
     configure(&conn).map_err(|e| classify(path, e))?;
     Ok(conn)
 }

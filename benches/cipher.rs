@@ -1,0 +1,181 @@
+//! Encrypted against plain journals, side by side (issue 14): the first full frame, key press →
+//! redrawn frame for each view's key, and what `mentee status` computes, on the same generated
+//! journal as a plain file and as an SQLCipher file. The passphrase is stretched once, outside
+//! the measurement (`kdf` measures that step alone: every open of an encrypted journal pays
+//! it once). See docs/PERFORMANCE.md, "Encrypted journal".
+//!
+//! `cargo bench --bench cipher`; `MENTEE_BENCH_SIZES=100000` for one size.
+
+mod common;
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+
+use chrono::Duration;
+use criterion::{BenchmarkId, Criterion};
+use mentee::config::Config;
+use mentee::domain::Clock;
+use mentee::domain::nudges::nudges;
+use mentee::i18n::Lang;
+use mentee::store::Store;
+use mentee::store::cipher::{Key, KnownKey, Passphrase, encrypted_salt};
+use mentee::store::convert::Target;
+use mentee::store::open::IfMissing;
+use mentee::tui::App;
+use mentee::tui::theme::Theme;
+
+const PASSPHRASE: &str = "correct horse battery staple";
+
+/// One journal, plain and encrypted.
+struct Pair {
+    n: usize,
+    plain: PathBuf,
+    encrypted: PathBuf,
+    key: Key,
+}
+
+/// The encrypted twin of each generated journal: a backup copy, converted.
+fn pairs(journals: &common::Journals) -> Vec<Pair> {
+    journals
+        .files
+        .iter()
+        .map(|(n, plain)| {
+            let encrypted = plain.with_extension("encrypted.db");
+            common::open(plain)
+                .backup_to(&encrypted)
+                .expect("copy the journal");
+            let key = Key::generate(&Passphrase::new(PASSPHRASE.into())).expect("a key");
+            Store::open(&encrypted, false)
+                .expect("open the copy")
+                .convert(Target::Encrypted(key), |_, _| Ok(()))
+                .expect("encrypt the copy");
+            let salt = encrypted_salt(&encrypted)
+                .expect("read the salt")
+                .expect("an encrypted file");
+            let key = Key::derive(&Passphrase::new(PASSPHRASE.into()), salt).expect("derive");
+            Pair {
+                n: *n,
+                plain: plain.clone(),
+                encrypted,
+                key,
+            }
+        })
+        .collect()
+}
+
+impl Pair {
+    /// Both files, labelled.
+    fn files(&self) -> [(&'static str, &Path); 2] {
+        [("plain", &self.plain), ("encrypted", &self.encrypted)]
+    }
+
+    /// Opens either file as the app does (the encrypted one with the key derived before).
+    fn open(&self, path: &Path) -> Store {
+        Store::open_unlocked(path, IfMissing::Refuse, &mut KnownKey(self.key.clone()))
+            .expect("open the journal")
+    }
+
+    fn app(&self, path: &Path) -> App {
+        App::new(
+            self.open(path),
+            Config::default(),
+            Lang::En,
+            Clock::Fixed(common::now()),
+            Theme::new(Default::default(), true),
+            false,
+        )
+        .expect("the app starts")
+    }
+}
+
+/// Open the file, load Today, draw one 200×60 frame.
+fn first_frame(c: &mut Criterion, pairs: &[Pair]) {
+    let mut group = c.benchmark_group("cipher_first_frame");
+    for pair in pairs {
+        for (kind, path) in pair.files() {
+            group.bench_function(BenchmarkId::new(kind, pair.n), |b| {
+                b.iter(|| {
+                    let mut app = pair.app(path);
+                    let mut term = common::terminal();
+                    term.draw(|f| app.render(f)).expect("draw");
+                    black_box(app.quit)
+                })
+            });
+        }
+    }
+    group.finish();
+}
+
+/// Key → frame: each view's key (which reloads the view when the journal changed, and
+/// redraws it) and `G` inside it, on an app opened once.
+fn keys(c: &mut Criterion, pairs: &[Pair]) {
+    let mut group = c.benchmark_group("cipher_key");
+    group.measurement_time(std::time::Duration::from_secs(1));
+    for pair in pairs {
+        for (kind, path) in pair.files() {
+            let mut app = pair.app(path);
+            let mut term = common::terminal();
+            term.draw(|f| app.render(f)).expect("draw");
+            for view in ['1', '2', '3', '4', '5', '6', '7', '8'] {
+                common::press(&mut app, &mut term, view);
+                let id = format!("{kind}/{view}");
+                group.bench_function(BenchmarkId::new(id, pair.n), |b| {
+                    b.iter(|| {
+                        common::press(&mut app, &mut term, view);
+                        common::press(&mut app, &mut term, 'G');
+                    })
+                });
+            }
+        }
+    }
+    group.finish();
+}
+
+/// What `mentee status` does after parsing its arguments: open the journal, compute the
+/// nudges, the next meeting and the overdue commitments.
+fn status(c: &mut Criterion, pairs: &[Pair]) {
+    let mut group = c.benchmark_group("cipher_status");
+    let now = common::now();
+    for pair in pairs {
+        for (kind, path) in pair.files() {
+            group.bench_function(BenchmarkId::new(kind, pair.n), |b| {
+                b.iter(|| {
+                    let store = pair.open(path);
+                    let input = store.nudge_input(now).expect("nudge input");
+                    let found = nudges(&input, now).len()
+                        + store.upcoming_meetings(now, 1).expect("next").len()
+                        + store
+                            .open_commitments_due_by(now.date() - Duration::days(1), 100)
+                            .expect("overdue")
+                            .len();
+                    black_box(found)
+                })
+            });
+        }
+    }
+    group.finish();
+}
+
+/// The passphrase stretched into a key (PBKDF2-HMAC-SHA512, 256,000 rounds): paid once by
+/// every open of an encrypted journal, whatever its size.
+fn kdf(c: &mut Criterion) {
+    let mut group = c.benchmark_group("cipher_kdf");
+    group.sample_size(10);
+    group.bench_function("pbkdf2_sha512_256000", |b| {
+        b.iter(|| {
+            black_box(Key::derive(&Passphrase::new(PASSPHRASE.into()), [7; 16]).expect("derive"))
+        })
+    });
+    group.finish();
+}
+
+fn main() {
+    let journals = common::journals();
+    let pairs = pairs(&journals);
+    let mut c = common::criterion().configure_from_args();
+    kdf(&mut c);
+    first_frame(&mut c, &pairs);
+    keys(&mut c, &pairs);
+    status(&mut c, &pairs);
+    c.final_summary();
+}
