@@ -475,7 +475,8 @@ fn a_bad_time_or_date_in_the_last_step_keeps_the_debrief_open() {
     type_text(&mut app, "25:99");
     ctrl(&mut app, 's');
     assert!(app.debrief().is_some());
-    assert!(draw(&mut app, 80, 24).contains("HH:MM"));
+    let screen = draw(&mut app, 80, 24);
+    assert!(screen.contains("is not a time"), "{screen}");
 }
 
 #[test]
@@ -763,15 +764,18 @@ fn the_experiment_chain_reaches_the_next_agenda_and_the_gratitude_nudges() {
         .iter()
         .find(|s| s.key == key_name)
         .expect("report-back suggested");
-    // …and the Gratitude view's nudge list says so.
+    // …and Today says so (the Gratitude view keeps to thanks).
     let n = nudges(&app.store.nudge_input(now()).unwrap(), now());
     assert!(
         n.iter()
             .any(|n| n.kind == NudgeKind::ReportExperiment && n.commitment_id == Some(exp.id))
     );
-    app.update(Action::ShowView(View::Gratitude));
+    app.update(Action::ShowView(View::Today));
     let screen = draw(&mut app, 160, 48);
     assert!(screen.contains("Report back to Daniel Okafor"), "{screen}");
+    app.update(Action::ShowView(View::Gratitude));
+    let screen = draw(&mut app, 160, 48);
+    assert!(!screen.contains("Report back to Daniel Okafor"), "{screen}");
 
     // The report-back goes on the agenda and is ticked in that meeting's debrief.
     app.store
@@ -789,6 +793,7 @@ fn the_experiment_chain_reaches_the_next_agenda_and_the_gratitude_nudges() {
     app.views.meetings.list.set_pos(pos);
     app.views.meetings.load_detail(&app.store).unwrap();
     key(&mut app, 'D');
+    key(&mut app, 'y'); // it is still ahead: yes, debrief it now
     let items = app.store.agenda_of(next.id).unwrap();
     let last = items.len() - 1;
     for _ in 0..last {
@@ -901,4 +906,80 @@ fn escape_sequences_in_debrief_text_are_neutralised() {
     let screen = draw(&mut app, 160, 48);
     assert!(!screen.contains('\u{1b}'));
     assert!(screen.contains("evil"));
+}
+
+#[test]
+fn d_asks_before_debriefing_a_meeting_still_ahead() {
+    let mut app = demo_app(Lang::En);
+    app.update(Action::ShowView(View::Meetings));
+    let m = app.views.meetings.list.selected().unwrap().meeting.clone();
+    assert!(m.starts_at > now(), "the first row is the next meeting");
+    key(&mut app, 'D');
+    assert!(app.debrief().is_none(), "not without asking");
+    let screen = draw(&mut app, 160, 48);
+    assert!(
+        screen.contains("Debrief now?")
+            && screen.contains("has not happened")
+            && screen.contains("mark it held?"),
+        "{screen}"
+    );
+    key(&mut app, 'n');
+    assert!(app.debrief().is_none());
+    assert_eq!(
+        app.store.meeting(m.id).unwrap().status,
+        mentee::domain::MeetingStatus::Planned
+    );
+    key(&mut app, 'D');
+    key(&mut app, 'y');
+    assert_eq!(app.debrief().map(|d| d.meeting.id), Some(m.id));
+}
+
+#[test]
+fn d_on_a_held_meeting_says_it_adds_to_the_earlier_debrief() {
+    let mut app = demo_app(Lang::En);
+    app.update(Action::ShowView(View::Meetings));
+    let rows = app.views.meetings.list.rows().to_vec();
+    let pos = rows
+        .iter()
+        .position(|s| s.meeting.status == mentee::domain::MeetingStatus::Held)
+        .expect("the demo has a held meeting");
+    for _ in 0..pos {
+        key(&mut app, 'j');
+    }
+    let id = app.views.meetings.list.selected().unwrap().meeting.id;
+    let earlier = app.store.outcomes_of(id, 500).unwrap();
+    key(&mut app, 'D');
+    assert!(app.debrief().is_some());
+    assert_eq!(
+        app.message.as_deref(),
+        Some(
+            format!(
+                "Adds to the earlier debrief (feedback {}, commitments {}).",
+                earlier.feedback.len(),
+                earlier.commitments.len()
+            )
+            .as_str()
+        )
+    );
+}
+
+#[test]
+fn gratitude_lists_thanks_and_leaves_report_backs_to_the_meeting() {
+    let mut app = demo_app(Lang::En);
+    let all = nudges(&app.store.nudge_input(now()).unwrap(), now());
+    assert!(
+        all.iter().any(|n| n.kind == NudgeKind::ReportExperiment),
+        "the demo has an experiment to report back: {all:?}"
+    );
+    app.update(Action::ShowView(View::Gratitude));
+    let kinds: Vec<NudgeKind> = app
+        .views
+        .gratitude
+        .nudges
+        .iter()
+        .map(|n| n.nudge.kind)
+        .collect();
+    assert!(!kinds.contains(&NudgeKind::ReportExperiment), "{kinds:?}");
+    let screen = draw(&mut app, 80, 24);
+    assert!(!screen.contains("Report back"), "{screen}");
 }

@@ -348,6 +348,55 @@ fn agenda_of_a_given_meeting_by_number_or_uuid_and_unknown_ids() {
 }
 
 #[test]
+fn agenda_of_a_meeting_given_by_date_or_mentor_name() {
+    let j = Journal::new();
+    {
+        let s = j.store();
+        let ana = mentor(&s, "Ana Putri");
+        let budi = mentor(&s, "Budi");
+        mentor(&s, "Anton");
+        let held = meeting(&s, ana, at(11, 2, 10, 0), MeetingStatus::Held);
+        item(&s, held, "Held one", Some(10), true);
+        let next = meeting(&s, ana, at(11, 29, 16, 0), MeetingStatus::Planned);
+        item(&s, next, "Next one", Some(10), false);
+        let budis = meeting(&s, budi, at(11, 2, 14, 0), MeetingStatus::Held);
+        item(&s, budis, "Budi's", Some(10), true);
+    }
+    let title = |args: &[&str]| j.ok(args).lines().next().unwrap_or_default().to_string();
+    // A mentor's name (any case, or a unique part of it): the next meeting with them…
+    let next = "# Meeting with Ana Putri: 2026-11-29 16:00 (30 min)";
+    assert_eq!(title(&["agenda", "--meeting", "ana putri"]), next);
+    assert_eq!(title(&["agenda", "--meeting", "Putri"]), next);
+    // …else the latest one.
+    assert_eq!(
+        title(&["agenda", "--meeting", "Budi"]),
+        "# Meeting with Budi: 2026-11-02 14:00 (30 min)"
+    );
+    // A date or a date word (now is Friday 2026-11-27).
+    assert_eq!(title(&["agenda", "--meeting", "2026-11-29"]), next);
+    assert_eq!(title(&["agenda", "--meeting", "sunday"]), next);
+    // Two meetings that day: say which there are.
+    let err = j.fails(&["agenda", "--meeting", "2026-11-02"]);
+    assert!(
+        err.contains("several meetings on 2026-11-02:")
+            && err.contains("(Ana Putri at 10:00)")
+            && err.contains("(Budi at 14:00)"),
+        "{err}"
+    );
+    let err = j.fails(&["agenda", "--meeting", "2026-11-03"]);
+    assert!(err.contains("no meeting on 2026-11-03"), "{err}");
+    let err = j.fails(&["agenda", "--meeting", "an"]);
+    assert!(
+        err.contains("several mentors match an: Ana Putri, Anton"),
+        "{err}"
+    );
+    let err = j.fails(&["agenda", "--meeting", "Anton"]);
+    assert!(err.contains("no meeting with Anton yet"), "{err}");
+    // The number keeps working.
+    assert_eq!(title(&["agenda", "--meeting", "2"]), next);
+}
+
+#[test]
 fn agenda_leaves_private_items_out_unless_asked() {
     let j = Journal::new();
     {

@@ -614,3 +614,97 @@ fn mentors_view_draws_at_every_size() {
         }
     }
 }
+
+// ---- Starting in the right place (issue 13 items 7 and 13) -----------------------------------
+
+fn field_names(app: &App) -> Vec<String> {
+    let form = &app.form().expect("a form is open").form;
+    form.fields().iter().map(|f| f.name.clone()).collect()
+}
+
+#[test]
+fn a_candidates_pitch_is_filled_with_the_name_and_why_them() {
+    let mut app = mentors_app(Lang::En);
+    key(&mut app, 'n');
+    typing(&mut app, "Rina Hartono");
+    tab(&mut app, 4); // status (candidate), contact, expertise, why them
+    typing(&mut app, "you rebuilt the payments team.");
+    ctrl(&mut app, 's');
+    assert!(app.form().is_none());
+    let rina = app.store.mentors().unwrap();
+    let rina = rina.iter().find(|m| m.name == "Rina Hartono").unwrap();
+    assert!(
+        rina.pitch_draft.starts_with("Hello Rina Hartono,"),
+        "{}",
+        rina.pitch_draft
+    );
+    assert!(
+        rina.pitch_draft
+            .contains("because you rebuilt the payments team."),
+        "{}",
+        rina.pitch_draft
+    );
+    assert!(!rina.pitch_draft.contains('{'), "{}", rina.pitch_draft);
+}
+
+#[test]
+fn a_mentor_i_already_have_starts_with_the_agreement_and_no_pitch() {
+    let mut app = mentors_app(Lang::En);
+    key(&mut app, 'n');
+    assert_eq!(field_names(&app)[..3], ["name", "status", "contact"]);
+    typing(&mut app, "Yusuf");
+    tab(&mut app, 1);
+    press(&mut app, KeyCode::Right); // candidate → approached
+    press(&mut app, KeyCode::Right); // → active
+    assert_eq!(
+        field_names(&app)[..7],
+        [
+            "name", "status", "goals", "cadence", "end", "channel", "review"
+        ]
+    );
+    tab(&mut app, 1); // the focus goes on to the agreement
+    typing(&mut app, "Architecture");
+    tab(&mut app, 1);
+    typing(&mut app, "14");
+    ctrl(&mut app, 's');
+    assert!(app.form().is_none());
+    let yusuf = app.store.mentors().unwrap();
+    let yusuf = yusuf.iter().find(|m| m.name == "Yusuf").unwrap();
+    assert_eq!(yusuf.status, mentee::domain::MentorStatus::Active);
+    assert_eq!(yusuf.goals_covered, "Architecture");
+    assert_eq!(yusuf.cadence_days, Some(14));
+    assert_eq!(yusuf.pitch_draft, "", "never pitched: nothing stored");
+    // Back to candidate: the agreement goes back below.
+    key(&mut app, 'n');
+    tab(&mut app, 1);
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Left);
+    press(&mut app, KeyCode::Left);
+    assert_eq!(field_names(&app)[..3], ["name", "status", "contact"]);
+}
+
+#[test]
+fn a_new_goal_is_for_the_only_active_mentor() {
+    let mut app = goals_app(Lang::En);
+    let daniel = app
+        .store
+        .mentors()
+        .unwrap()
+        .into_iter()
+        .find(|m| m.status == mentee::domain::MentorStatus::Active)
+        .unwrap()
+        .id;
+    key(&mut app, 'n');
+    assert_eq!(
+        app.form().unwrap().form.choice("mentor"),
+        daniel.to_string()
+    );
+    press(&mut app, KeyCode::Esc);
+    // With a second active mentor, nobody is assumed.
+    let mut other = mentee::domain::Mentor::new("Second");
+    other.status = mentee::domain::MentorStatus::Active;
+    app.store.save_mentor(&other).unwrap();
+    key(&mut app, 'n');
+    assert_eq!(app.form().unwrap().form.choice("mentor"), "");
+}

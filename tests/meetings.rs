@@ -279,6 +279,15 @@ fn the_time_box_warns_when_the_agenda_is_over_the_length() {
         screen.contains("55 of 45 min planned — over by 10 min — respect their time"),
         "{screen}"
     );
+    // Marking it ready says it runs over.
+    key(&mut app, 'r');
+    assert_eq!(
+        app.message.as_deref(),
+        Some(
+            "Agenda marked ready, but it runs over: 55 of 45 min planned, 10 min too many. \
+             Trim it to respect their time."
+        )
+    );
     let danger = Theme::new(ThemeChoice::Dark, false).danger;
     let drawn = style_of(&mut app, 80, 24, "55 of 45").unwrap();
     assert!(
@@ -332,11 +341,12 @@ fn an_empty_agenda_starts_from_the_template_and_cannot_be_ready() {
     typed(&mut app, "25:00");
     ctrl_s(&mut app);
     assert!(app.form().is_some(), "a bad time keeps the form open");
-    assert!(draw(&mut app, 100, 30).contains("Use HH:MM"));
+    assert!(draw(&mut app, 100, 30).contains("is not a time; use 14:30, 9.30 or 9am"));
     for _ in 0..5 {
         press(&mut app, KeyCode::Backspace);
     }
-    typed(&mut app, "10:30");
+    // Times read as people write them.
+    typed(&mut app, "10.30am");
     ctrl_s(&mut app);
     assert!(app.form().is_none(), "{:?}", app.message);
     let s = app.views.meetings.selected().unwrap().clone();

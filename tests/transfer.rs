@@ -735,6 +735,54 @@ fn markdown_shows_the_whole_journal_and_neutralises_escapes() {
 }
 
 #[test]
+fn markdown_says_who_reached_out_and_titles_reflection_answers() {
+    let store = fixture();
+    let ayu = store.mentors().unwrap()[0].id;
+    store
+        .save_contact(&Contact {
+            id: 0,
+            uuid: String::new(),
+            mentor_id: ayu,
+            on: day("2026-01-07"),
+            channel: "email".into(),
+            initiative: Party::Mentor,
+            note: "sent a link".into(),
+            private: false,
+        })
+        .unwrap();
+    store
+        .save_reflection(&Reflection {
+            id: 0,
+            uuid: String::new(),
+            period: Period::Week,
+            period_start: day("2026-01-12"),
+            template: "gtd-weekly".into(),
+            answers: vec![("get_clear".into(), "inbox zero".into())],
+            private: false,
+        })
+        .unwrap();
+    let en = export_markdown(&store, true, Lang::En).unwrap();
+    for expected in [
+        "2026-01-06 chat (I reached out): asked about talks",
+        "2026-01-07 email (Ayu Lestari reached out): sent a link",
+        "- **Get clear:** inbox zero",
+        // A template the journal does not know keeps the answer's code.
+        "- **wins:** First talk",
+    ] {
+        assert!(en.contains(expected), "missing {expected:?} in\n{en}");
+    }
+    assert!(!en.contains("me reached out") && !en.contains("get_clear"));
+    let id = export_markdown(&store, true, Lang::Id).unwrap();
+    for expected in [
+        "2026-01-06 chat (saya yang menghubungi): asked about talks",
+        "2026-01-07 email (Ayu Lestari yang menghubungi): sent a link",
+        "- **Jernihkan:** inbox zero",
+    ] {
+        assert!(id.contains(expected), "missing {expected:?} in\n{id}");
+    }
+}
+
+#[test]
 fn ics_has_one_valid_vevent_per_meeting() {
     let store = fixture();
     let ics = export_ics(&store, true, Lang::En).unwrap();

@@ -1,8 +1,10 @@
-//! `mentee agenda [--meeting ID] [--format md|json] [--include-private]`: the agenda of the next
+//! `mentee agenda [--meeting MEETING] [--format md|json] [--include-private]`: the agenda of the next
 //! planned meeting (or of the given one), as Markdown ready to paste into an email to the mentor,
 //! or as JSON for scripts.
 //!
-//! `ID` is the meeting's number (its row id, as the Meetings view shows it) or its UUID.
+//! The meeting may be given by its day (`2026-11-29`, `tomorrow`, `friday`: the one meeting
+//! that day), its mentor's name or part of it (the next meeting planned with them, else the
+//! latest), its number (row id) or its UUID.
 //! Private agenda items are left out unless `--include-private` is given; the time box counts
 //! the items printed.
 //!
@@ -30,6 +32,7 @@ use serde::Serialize;
 
 use super::fmt::{Format, date_time};
 use super::{CliError, Context};
+use crate::domain::dates::parse_date;
 use crate::domain::text::{clean_line, clean_multiline};
 use crate::domain::{AgendaItem, AgendaReadiness, Meeting, TimeBox};
 use crate::i18n::{Label, fill};
@@ -76,23 +79,7 @@ pub fn run(ctx: &Context, args: &AgendaArgs, out: &mut dyn Write) -> Result<(), 
 fn load(store: &Store, ctx: &Context, args: &AgendaArgs) -> Result<Agenda, CliError> {
     let text = &ctx.lang.text().cli;
     let meeting = match &args.meeting {
-        Some(given) => {
-            let unknown = || {
-                CliError::Message(fill!(
-                    text.agenda_unknown_meeting,
-                    meeting = clean_line(given)
-                ))
-            };
-            let id = match given.trim().parse::<i64>() {
-                Ok(id) => id,
-                Err(_) => store.meeting_id_by_uuid(given)?.ok_or_else(unknown)?,
-            };
-            match store.meeting(id) {
-                Ok(m) => m,
-                Err(crate::store::StoreError::NotFound { .. }) => return Err(unknown()),
-                Err(e) => return Err(e.into()),
-            }
-        }
+        Some(given) => store.meeting(meant_meeting(store, ctx, given)?)?,
         None => match store
             .upcoming_meetings(ctx.clock.now(), 1)?
             .into_iter()
@@ -113,6 +100,84 @@ fn load(store: &Store, ctx: &Context, args: &AgendaArgs) -> Result<Agenda, CliEr
         mentor,
         items,
     })
+}
+
+/// The meeting `given` names: its number, its day (`2026-11-29`, `tomorrow`, `friday`), its
+/// mentor's name (the next meeting planned with them, else the latest) or its UUID.
+fn meant_meeting(store: &Store, ctx: &Context, given: &str) -> Result<i64, CliError> {
+    let text = &ctx.lang.text().cli;
+    let shown = clean_line(given.trim()).into_owned();
+    let message = |m: String| Err(CliError::Message(m));
+    let unknown = || message(fill!(text.agenda_unknown_meeting, meeting = shown.as_str()));
+    let given = given.trim();
+    if let Ok(id) = given.parse::<i64>() {
+        return match store.meeting(id) {
+            Ok(m) => Ok(m.id),
+            Err(crate::store::StoreError::NotFound { .. }) => unknown(),
+            Err(e) => Err(e.into()),
+        };
+    }
+    let now = ctx.clock.now();
+    if let Ok(day) = parse_date(given, now.date()) {
+        let on_day = store.meetings_on(day, 10)?;
+        return match on_day.as_slice() {
+            [] => message(fill!(text.agenda_none_on_day, date = day)),
+            [one] => Ok(one.meeting.id),
+            several => {
+                let list: Vec<String> = several
+                    .iter()
+                    .map(|s| {
+                        fill!(
+                            text.agenda_meeting_choice,
+                            id = s.meeting.id,
+                            mentor = clean_line(&s.mentor_name),
+                            time = s.meeting.starts_at.format("%H:%M")
+                        )
+                    })
+                    .collect();
+                message(fill!(
+                    text.agenda_several_on_day,
+                    date = day,
+                    meetings = list.join(", ")
+                ))
+            }
+        };
+    }
+    if let Some(id) = store.meeting_id_by_uuid(given)? {
+        return Ok(id);
+    }
+    let mentors = store.mentors()?;
+    let wanted = given.to_lowercase();
+    let exact: Vec<_> = mentors
+        .iter()
+        .filter(|m| m.name.trim().to_lowercase() == wanted)
+        .collect();
+    let matching = if exact.is_empty() {
+        mentors
+            .iter()
+            .filter(|m| m.name.to_lowercase().contains(&wanted))
+            .collect()
+    } else {
+        exact
+    };
+    match matching.as_slice() {
+        [] => unknown(),
+        [m] => match store.meeting_with(m.id, now)? {
+            Some(id) => Ok(id),
+            None => message(fill!(text.agenda_none_with, name = clean_line(&m.name))),
+        },
+        several => {
+            let names: Vec<String> = several
+                .iter()
+                .map(|m| clean_line(&m.name).into_owned())
+                .collect();
+            message(fill!(
+                text.agenda_several_mentors,
+                name = shown.as_str(),
+                names = names.join(", ")
+            ))
+        }
+    }
 }
 
 fn markdown(ctx: &Context, agenda: &Agenda) -> String {

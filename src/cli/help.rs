@@ -93,7 +93,7 @@ const ID: &[(&str, &str, &str)] = &[
     (
         "agenda",
         "meeting",
-        "Pertemuannya: nomornya di tampilan Pertemuan, atau UUID-nya.",
+        "Pertemuannya: tanggalnya (2026-11-29, besok, jumat), nama mentornya (pertemuan berikutnya dengannya, atau yang terakhir), nomornya, atau UUID-nya.",
     ),
     ("agenda", "format", "Format keluaran."),
     (

@@ -96,8 +96,9 @@ pub enum Command {
     },
     /// The next planned meeting's agenda (or the given meeting's), as Markdown or JSON.
     Agenda {
-        /// The meeting: its number in the Meetings view, or its UUID.
-        #[arg(long, value_name = "ID")]
+        /// The meeting: its date (2026-11-29, tomorrow, friday), its mentor's name (the next
+        /// meeting with them, else the latest), its number or its UUID.
+        #[arg(long, value_name = "MEETING")]
         meeting: Option<String>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Md)]

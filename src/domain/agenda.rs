@@ -2,7 +2,7 @@
 //! "respect their time") and how ready the agenda is. The Meetings view, the store's meeting
 //! summaries and `mentee agenda` all count with these.
 
-use super::kinds::AgendaReadiness;
+use super::kinds::{AgendaKind, AgendaReadiness};
 use super::records::AgendaItem;
 
 /// The items' planned minutes against the meeting's length.
@@ -50,6 +50,18 @@ pub fn ends_by(items: &[AgendaItem], index: usize) -> u32 {
     planned_minutes(&items[..items.len().min(index.saturating_add(1))])
 }
 
+impl AgendaKind {
+    /// The minutes an item of this kind gets until the user sets its own, so an accepted
+    /// suggestion or an item added in a debrief counts in the time box: a topic is a
+    /// conversation, a question, an update or an ask is short.
+    pub fn default_minutes(self) -> u32 {
+        match self {
+            AgendaKind::Topic => 10,
+            AgendaKind::Question | AgendaKind::Update | AgendaKind::Ask => 5,
+        }
+    }
+}
+
 impl AgendaReadiness {
     /// The readiness of an agenda of `items` items that the mentee has (or has not) marked
     /// ready to send: an empty agenda is never ready.
@@ -74,6 +86,21 @@ mod tests {
             minutes,
             ..AgendaItem::new(1, AgendaKind::Topic, "x")
         }
+    }
+
+    #[test]
+    fn a_new_item_has_its_kinds_minutes() {
+        for kind in AgendaKind::ALL {
+            let a = AgendaItem::new(1, *kind, "x");
+            assert_eq!(a.minutes, Some(kind.default_minutes()));
+            assert!(kind.default_minutes() > 0);
+        }
+        // Suggestions and debrief additions are built this way: none is "without minutes".
+        let tb = TimeBox::of(
+            &[AgendaItem::new(1, AgendaKind::Topic, "also discussed")],
+            30,
+        );
+        assert_eq!((tb.planned, tb.unplanned), (10, 0));
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! or saturating form ([`add_days`], [`add_months`], [`add_minutes`]): a `+` on a date that can
 //! overflow panics, so none is written anywhere else.
 
-use chrono::{Datelike, Duration, Months, NaiveDate, NaiveDateTime, Weekday};
+use chrono::{Datelike, Duration, Months, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
 use super::limits;
 
@@ -358,6 +358,49 @@ pub fn parse_optional_date_as(
     }
 }
 
+/// Reads a time of day as people write it: `14:30`, `9:30`, `9.30`, `14.00`, `9am`,
+/// `9 pm`, `9:30am`. `None` when it does not read (a bare `16` is not taken for an hour:
+/// it could as well be minutes).
+pub fn parse_time(input: &str) -> Option<NaiveTime> {
+    let text = input.trim().to_ascii_lowercase();
+    let (clock, half) = match text
+        .strip_suffix("am")
+        .or_else(|| text.strip_suffix("a.m."))
+    {
+        Some(rest) => (rest.trim_end(), Some(false)),
+        None => match text
+            .strip_suffix("pm")
+            .or_else(|| text.strip_suffix("p.m."))
+        {
+            Some(rest) => (rest.trim_end(), Some(true)),
+            None => (text.as_str(), None),
+        },
+    };
+    let (h, m) = match clock.split_once([':', '.']) {
+        Some((h, m)) if m.len() == 2 => (h, m),
+        Some(_) => return None,
+        None if half.is_some() => (clock, "00"),
+        None => return None,
+    };
+    let digits = |s: &str| !s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(h) || !digits(m) {
+        return None;
+    }
+    let (mut hour, minute): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+    if let Some(pm) = half {
+        if !(1..=12).contains(&hour) {
+            return None;
+        }
+        hour = match (hour, pm) {
+            (12, false) => 0,
+            (12, true) => 12,
+            (h, true) => h + 12,
+            (h, false) => h,
+        };
+    }
+    NaiveTime::from_hms_opt(hour, minute, 0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -371,6 +414,32 @@ mod tests {
 
     fn parse(s: &str) -> Result<NaiveDate, DateError> {
         parse_date(s, d(TODAY.0, TODAY.1, TODAY.2))
+    }
+
+    #[test]
+    fn times_as_people_write_them() {
+        let hm = |h, m| NaiveTime::from_hms_opt(h, m, 0);
+        for (text, want) in [
+            ("14:30", hm(14, 30)),
+            (" 9:30 ", hm(9, 30)),
+            ("9.30", hm(9, 30)),
+            ("14.00", hm(14, 0)),
+            ("9am", hm(9, 0)),
+            ("9 AM", hm(9, 0)),
+            ("9pm", hm(21, 0)),
+            ("9:30pm", hm(21, 30)),
+            ("12am", hm(0, 0)),
+            ("12pm", hm(12, 0)),
+            ("00:00", hm(0, 0)),
+        ] {
+            assert_eq!(parse_time(text), want, "{text}");
+        }
+        for bad in [
+            "", "16", "24:00", "12:60", "12:5", "noon", "123:00", "-1:00", "13pm", "0am", "9:3am",
+            "9:30:00", "a:bc",
+        ] {
+            assert_eq!(parse_time(bad), None, "{bad}");
+        }
     }
 
     #[test]

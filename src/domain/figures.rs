@@ -151,7 +151,8 @@ pub struct FigureInput {
 pub struct GoalChange {
     pub goal_id: i64,
     pub title: String,
-    /// The value when the period began (the last one before it, else the first within it).
+    /// The value when the period began: the last one before it, else the goal's baseline,
+    /// else (a goal with neither) the first one within it.
     pub from: f64,
     /// The last value within the period.
     pub to: f64,
@@ -205,7 +206,8 @@ fn ratio(part: u32, whole: u32) -> Option<f64> {
 
 fn goal_change(g: &GoalProgressFacts) -> Option<GoalChange> {
     let to = g.last_in?;
-    let from = g.before.or(g.first_in)?;
+    // The first update ever is progress too: it counts from the baseline.
+    let from = g.before.or(g.baseline).or(g.first_in)?;
     let mut goal = Goal::new(g.title.clone());
     goal.baseline = g.baseline;
     goal.target = g.target;
@@ -423,8 +425,11 @@ mod tests {
             g(2, None, Some(4.0), Some(5.0)), // first ever update in the period
             g(3, Some(2.0), None, None),      // no update in the period: left out
         ];
+        let mut no_baseline = g(4, None, Some(4.0), Some(5.0));
+        no_baseline.baseline = None;
+        i.goals.push(no_baseline);
         let f = figures(&i);
-        assert_eq!(f.goals.len(), 2);
+        assert_eq!(f.goals.len(), 3);
         assert_eq!(
             (f.goals[0].from, f.goals[0].to, f.goals[0].change),
             (2.0, 5.0, 3.0)
@@ -433,7 +438,28 @@ mod tests {
             (f.goals[0].progress_from, f.goals[0].progress_to),
             (Some(0.2), Some(0.5))
         );
-        assert_eq!((f.goals[1].from, f.goals[1].change), (4.0, 1.0));
+        // The first update ever counts from the baseline…
+        assert_eq!((f.goals[1].from, f.goals[1].change), (0.0, 5.0));
+        // …and, with no baseline either, from the first value within the period.
+        assert_eq!((f.goals[2].from, f.goals[2].change), (4.0, 1.0));
+    }
+
+    #[test]
+    fn one_first_update_counts_from_the_baseline() {
+        let mut i = input();
+        i.goals = vec![GoalProgressFacts {
+            goal_id: 1,
+            title: "talks".into(),
+            baseline: Some(0.0),
+            target: Some(4.0),
+            before: None,
+            first_in: Some(1.0),
+            last_in: Some(1.0),
+            updates: 1,
+        }];
+        let g = &figures(&i).goals[0];
+        assert_eq!((g.from, g.to, g.change), (0.0, 1.0, 1.0));
+        assert_eq!((g.progress_from, g.progress_to), (Some(0.0), Some(0.25)));
     }
 
     #[test]

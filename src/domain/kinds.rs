@@ -211,8 +211,46 @@ impl RecordKind {
     }
 }
 
+impl FeedbackKind {
+    /// Praise is acknowledged, never acted on: it does not wait for action (on Today, in
+    /// agenda suggestions), and `s` acknowledges it in one key.
+    pub fn waits_for_action(self) -> bool {
+        self != FeedbackKind::Praise
+    }
+}
+
+impl FeedbackStatus {
+    /// The status `s` moves feedback of `kind` to: praise goes straight to done
+    /// (acknowledged) and back; the rest walks open → trying → done → parked.
+    pub fn next_for(self, kind: FeedbackKind) -> FeedbackStatus {
+        match (kind.waits_for_action(), self) {
+            (false, FeedbackStatus::Done) => FeedbackStatus::Open,
+            (false, _) => FeedbackStatus::Done,
+            (true, status) => status.next(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn praise_is_acknowledged_in_one_key() {
+        use super::{FeedbackKind, FeedbackStatus};
+        let praise = FeedbackKind::Praise;
+        assert_eq!(FeedbackStatus::Open.next_for(praise), FeedbackStatus::Done);
+        assert_eq!(FeedbackStatus::Done.next_for(praise), FeedbackStatus::Open);
+        assert_eq!(
+            FeedbackStatus::Trying.next_for(praise),
+            FeedbackStatus::Done
+        );
+        let advice = FeedbackKind::Suggestion;
+        assert_eq!(
+            FeedbackStatus::Open.next_for(advice),
+            FeedbackStatus::Trying
+        );
+        assert!(!praise.waits_for_action() && advice.waits_for_action());
+    }
+
     use super::*;
 
     #[test]

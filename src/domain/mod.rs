@@ -12,6 +12,7 @@ pub mod keeprate;
 pub mod kinds;
 pub mod limits;
 pub mod nudges;
+pub mod pitch;
 pub mod privacy;
 pub mod records;
 pub mod smart;

@@ -10,7 +10,9 @@
 //! - experiment: a result not yet reported (any age), or reported in the last 30 days and not
 //!   thanked;
 //! - mentor not thanked: no thanks for more than 42 days (six weeks), active mentors;
-//! - reflection due: on and after the last reflection's period start plus the cadence;
+//! - reflection due: on and after the last reflection's period start plus the cadence (with
+//!   no reflection yet, the day the journal was started plus the cadence; an empty journal
+//!   has nothing to reflect on);
 //! - health check due: on and after the last check (or the day the mentor became active)
 //!   plus the interval, active mentors;
 //! - agreement review: on and after `review_on`, active or paused mentors;
@@ -102,6 +104,8 @@ pub struct NudgeInput {
     pub planned_meetings: Vec<PlannedMeetingFacts>,
     /// The period start of the latest reflection.
     pub last_reflection: Option<NaiveDate>,
+    /// The day the first record was written (`None` for an empty journal).
+    pub journal_started: Option<NaiveDate>,
     pub settings: NudgeSettings,
 }
 
@@ -173,8 +177,9 @@ pub fn nudges(input: &NudgeInput, now: NaiveDateTime) -> Vec<Nudge> {
     }
     meeting_nudges(input, now, &mut out);
     experiment_nudges(input, today, &mut out);
-    let due = match input.last_reflection {
-        None => true,
+    // A first reflection is due one cadence after the journal was started, not on day one.
+    let due = match input.last_reflection.or(input.journal_started) {
+        None => false,
         Some(start) => next_period_start(start, input.settings.reflection_cadence)
             .is_none_or(|next| today >= next),
     };
@@ -435,6 +440,7 @@ mod tests {
         i.last_reflection = Some(d(3, 15));
         assert_eq!(kinds(&i, today()), [NudgeKind::ReflectionDue]);
         i.last_reflection = None;
+        i.journal_started = Some(d(3, 15));
         assert_eq!(kinds(&i, today()), [NudgeKind::ReflectionDue]);
     }
 
@@ -519,6 +525,23 @@ mod tests {
     }
 
     #[test]
+    fn a_new_journal_asks_for_a_first_reflection_after_one_cadence() {
+        let mut i = input_with(settled(today()), today());
+        i.last_reflection = None;
+        i.journal_started = None; // empty: nothing to reflect on
+        assert_eq!(kinds(&i, today()), []);
+        i.journal_started = Some(today()); // day one
+        assert_eq!(kinds(&i, today()), []);
+        i.journal_started = Some(today() - Duration::days(6));
+        assert_eq!(kinds(&i, today()), []);
+        i.journal_started = Some(today() - Duration::days(7));
+        assert_eq!(kinds(&i, today()), [NudgeKind::ReflectionDue]);
+        // Once there is a reflection, it is what counts.
+        i.last_reflection = Some(today() - Duration::days(2));
+        assert_eq!(kinds(&i, today()), []);
+    }
+
+    #[test]
     fn nudges_come_in_priority_order() {
         let mut m = settled(today());
         m.last_contact = None;
@@ -527,6 +550,7 @@ mod tests {
         m.last_health_check = None;
         let mut i = input_with(m, today());
         i.last_reflection = None;
+        i.journal_started = Some(today() - Duration::days(30));
         i.held_meetings = vec![HeldMeetingFacts {
             id: 3,
             mentor_id: 1,

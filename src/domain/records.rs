@@ -310,7 +310,8 @@ pub struct AgendaItem {
 
 impl AgendaItem {
     /// An item of `kind` on meeting `meeting_id`'s agenda, appended when saved (position 0),
-    /// not discussed, with no minutes or links.
+    /// not discussed, with the kind's default minutes ([`AgendaKind::default_minutes`]) and
+    /// no links.
     pub fn new(meeting_id: i64, kind: AgendaKind, text: impl Into<String>) -> Self {
         AgendaItem {
             id: 0,
@@ -319,7 +320,7 @@ impl AgendaItem {
             kind,
             text: text.into(),
             outcome: String::new(),
-            minutes: None,
+            minutes: Some(kind.default_minutes()),
             position: 0,
             discussed: false,
             note: String::new(),

@@ -110,7 +110,9 @@ pub struct GoalRef {
     pub title: String,
     pub status: GoalStatus,
     pub mentor_id: Option<i64>,
-    pub last_update: Option<NaiveDate>,
+    /// When the latest progress update was recorded: the time it was written when that was
+    /// on the day it is dated, else the start of that day.
+    pub last_update: Option<NaiveDateTime>,
     /// Marked private (its text is hidden while private text is)
     pub private: bool,
 }
@@ -348,11 +350,12 @@ fn feedback(input: &SuggestInput, c: &mut Collector) {
     }
 }
 
-/// A goal is stale when its latest update is not after the day of the last held meeting
-/// (an update on the meeting day counts as reported there). Before a first meeting every
+/// A goal is stale when its latest update is not after the start of the last held meeting
+/// (an update written on the meeting day before it began, or dated that day without a time,
+/// counts as reported there; one written after it is new). Before a first meeting every
 /// active goal is worth bringing.
 fn goals(input: &SuggestInput, c: &mut Collector) {
-    let since = input.last_held.map(|at| at.date());
+    let since = input.last_held;
     for g in &input.goals {
         if g.status != GoalStatus::Active || !for_mentor(input, g.mentor_id) {
             continue;
@@ -594,7 +597,7 @@ mod tests {
         assert_eq!(keys(&suggest(&i, now())), ["report:1"]);
     }
 
-    fn goal(id: i64, mentor: Option<i64>, last: Option<NaiveDate>) -> GoalRef {
+    fn goal(id: i64, mentor: Option<i64>, last: Option<NaiveDateTime>) -> GoalRef {
         GoalRef {
             id,
             title: format!("goal {id}"),
@@ -611,15 +614,17 @@ mod tests {
         let mut paused = goal(5, Some(M), None);
         paused.status = GoalStatus::Paused;
         i.goals = vec![
-            goal(1, Some(M), Some(d(2, 1))),  // before the meeting
-            goal(2, None, Some(d(2, 10))),    // on the meeting day: counts as reported there
-            goal(3, Some(M), Some(d(2, 11))), // progress since
+            goal(1, Some(M), Some(at(2, 1, 9))),  // before the meeting
+            goal(2, None, Some(at(2, 10, 0))),    // dated the meeting day: reported there
+            goal(3, Some(M), Some(at(2, 11, 8))), // progress since
             goal(4, Some(OTHER), None),
             paused,
-            goal(6, Some(M), None), // never updated
+            goal(6, Some(M), None),                // never updated
+            goal(7, Some(M), Some(at(2, 10, 15))), // written after the meeting, the same day
+            goal(8, Some(M), Some(at(2, 10, 9))),  // written before it, the same day
         ];
         let s = suggest(&i, now());
-        assert_eq!(keys(&s), ["goal:1", "goal:2", "goal:6"]);
+        assert_eq!(keys(&s), ["goal:1", "goal:2", "goal:6", "goal:8"]);
         assert_eq!(s[0].reason, SuggestionReason::GoalWithoutProgress);
         assert_eq!(s[0].goal_id, Some(1));
     }
@@ -628,7 +633,7 @@ mod tests {
     fn before_a_first_meeting_every_active_goal_is_suggested() {
         let mut i = input();
         i.last_held = None;
-        i.goals = vec![goal(1, Some(M), Some(d(3, 1)))];
+        i.goals = vec![goal(1, Some(M), Some(at(3, 1, 9)))];
         assert_eq!(keys(&suggest(&i, now())), ["goal:1"]);
     }
 
@@ -708,6 +713,8 @@ mod tests {
             (a.meeting_id, a.commitment_id, a.kind),
             (20, Some(1), AgendaKind::Update)
         );
+        // It counts in the time box at once (the user may change it).
+        assert_eq!(a.minutes, Some(AgendaKind::Update.default_minutes()));
     }
 
     #[test]

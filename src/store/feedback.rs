@@ -95,11 +95,12 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Feedback still waiting for action (status open), oldest first.
+    /// Feedback still waiting for action (status open, not praise), oldest first.
     pub fn open_feedback(&self, limit: usize) -> Result<Vec<FeedbackRow>> {
         let sql = format!(
             "SELECT {COLUMNS}, mt.name, coalesce(mt.private, 0) FROM feedback f LEFT JOIN mentors mt ON mt.id = f.mentor_id
-             WHERE f.status = 'open' ORDER BY f.received_on, f.id LIMIT ?1"
+             WHERE f.status = 'open' AND f.kind != 'praise'
+             ORDER BY f.received_on, f.id LIMIT ?1"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([limit as i64], |r| {

@@ -156,8 +156,31 @@ impl Store {
                 [],
                 |r| r.get(0),
             )?,
+            journal_started: self.journal_started()?,
             settings: NudgeSettings::default(),
         })
+    }
+
+    /// The day the journal's first record was written: the earliest of the first rows (by
+    /// id, so one index step each) of the tables a new user starts with.
+    fn journal_started(&self) -> Result<Option<NaiveDate>> {
+        let first = |table: &str| {
+            format!("SELECT date(created_at, 'localtime') FROM {table} ORDER BY id LIMIT 1")
+        };
+        let sql = format!(
+            "SELECT min(d) FROM ({})",
+            [
+                "mentors",
+                "goals",
+                "meetings",
+                "feedback",
+                "commitments",
+                "gratitude"
+            ]
+            .map(|t| format!("SELECT ({}) AS d", first(t)))
+            .join(" UNION ALL ")
+        );
+        Ok(self.conn.query_row(&sql, [], |r| r.get(0))?)
     }
 
     /// Mentors still in the pipeline or the relationship, each with its latest dates, from
@@ -472,7 +495,7 @@ impl Store {
     fn suggest_feedback(&self, m: i64) -> Result<Vec<FeedbackRef>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, text, status, mentor_id, private FROM feedback
-             WHERE status = 'open' AND (mentor_id = ?1 OR mentor_id IS NULL)
+             WHERE status = 'open' AND kind != 'praise' AND (mentor_id = ?1 OR mentor_id IS NULL)
              ORDER BY received_on, id LIMIT ?2",
         )?;
         let rows = stmt.query_map(params![m, SUGGEST_LIMIT], |r| {
@@ -490,7 +513,11 @@ impl Store {
     fn suggest_goals(&self, m: i64) -> Result<Vec<GoalRef>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT g.id, g.title, g.status, g.mentor_id,
-                (SELECT max(p.on_date) FROM goal_progress p WHERE p.goal_id = g.id), g.private
+                (SELECT max(CASE
+                    WHEN date(p.created_at, 'localtime') = p.on_date
+                    THEN strftime('%Y-%m-%dT%H:%M:%S', p.created_at, 'localtime')
+                    ELSE p.on_date || 'T00:00:00' END)
+                 FROM goal_progress p WHERE p.goal_id = g.id), g.private
              FROM goals g
              WHERE g.status = 'active' AND (g.mentor_id = ?1 OR g.mentor_id IS NULL)
              ORDER BY g.due_on IS NULL, g.due_on, g.id LIMIT ?2",
@@ -501,7 +528,7 @@ impl Store {
                 title: r.get(1)?,
                 status: r.get(2)?,
                 mentor_id: r.get(3)?,
-                last_update: r.get(4)?,
+                last_update: r.get::<_, Option<String>>(4)?.and_then(|t| t.parse().ok()),
                 private: r.get(5)?,
             })
         })?;
@@ -718,6 +745,82 @@ mod tests {
     }
 
     #[test]
+    fn progress_written_after_the_meeting_on_its_day_is_progress() {
+        use chrono::TimeZone;
+        let s = Store::open_in_memory().unwrap();
+        let ana = mentor(&s, "Ana", MentorStatus::Active);
+        meeting(&s, ana, at(d(2026, 2, 10), 10, 0), MeetingStatus::Held);
+        let next = meeting(&s, ana, at(d(2026, 3, 10), 10, 0), MeetingStatus::Planned);
+        let goal = s.save_goal(&Goal::new("Public speaking")).unwrap();
+        let progress = |on: NaiveDate, written: NaiveDateTime| {
+            let id = s
+                .save_progress(&ProgressUpdate {
+                    id: 0,
+                    uuid: String::new(),
+                    goal_id: goal,
+                    on,
+                    value: 1.0,
+                    note: String::new(),
+                })
+                .unwrap();
+            // `created_at` is UTC; the meeting's time is local.
+            let utc = chrono::Local
+                .from_local_datetime(&written)
+                .earliest()
+                .unwrap()
+                .with_timezone(&chrono::Utc);
+            s.conn
+                .execute(
+                    "UPDATE goal_progress SET created_at = ?2 WHERE id = ?1",
+                    params![id, utc.format("%Y-%m-%dT%H:%M:%SZ").to_string()],
+                )
+                .unwrap();
+        };
+        let stale = |s: &Store| {
+            suggest(&s.suggest_input(next).unwrap(), at(d(2026, 3, 5), 9, 0))
+                .iter()
+                .any(|x| x.key == format!("goal:{goal}"))
+        };
+        // Written that morning, before the meeting: reported there.
+        progress(d(2026, 2, 10), at(d(2026, 2, 10), 8, 0));
+        assert!(stale(&s));
+        // Dated the meeting day but written later: no time to go by, reported there.
+        progress(d(2026, 2, 10), at(d(2026, 2, 12), 8, 0));
+        assert!(stale(&s));
+        // Written that afternoon, after the meeting: progress since.
+        progress(d(2026, 2, 10), at(d(2026, 2, 10), 15, 0));
+        assert!(!stale(&s));
+    }
+
+    #[test]
+    fn praise_never_waits_for_action() {
+        let s = Store::open_in_memory().unwrap();
+        let ana = mentor(&s, "Ana", MentorStatus::Active);
+        let mut praise = feedback(Some(ana), d(2026, 2, 10), FeedbackStatus::Open);
+        praise.kind = FeedbackKind::Praise;
+        s.save_feedback(&praise).unwrap();
+        let advice = s
+            .save_feedback(&feedback(Some(ana), d(2026, 2, 11), FeedbackStatus::Open))
+            .unwrap();
+        let open: Vec<i64> = s
+            .open_feedback(10)
+            .unwrap()
+            .iter()
+            .map(|r| r.feedback.id)
+            .collect();
+        assert_eq!(open, [advice], "Today's feedback waiting for action");
+        let next = meeting(&s, ana, at(d(2026, 3, 10), 10, 0), MeetingStatus::Planned);
+        let suggested: Vec<i64> = s
+            .suggest_input(next)
+            .unwrap()
+            .feedback
+            .iter()
+            .map(|f| f.id)
+            .collect();
+        assert_eq!(suggested, [advice], "agenda suggestions");
+    }
+
+    #[test]
     fn commitment_facts_are_bounded_by_due_date() {
         use crate::domain::keeprate::keep_rate;
         let s = Store::open_in_memory().unwrap();
@@ -866,6 +969,10 @@ mod tests {
         e.reported_on = None;
         s.save_commitment(&e).unwrap(); // no result yet: not an experiment to nudge
 
+        // The journal was started in January (its first rows say when they were written).
+        s.conn
+            .execute("UPDATE mentors SET created_at = '2026-01-01T12:00:00Z'", [])
+            .unwrap();
         let input = s.nudge_input(now).unwrap();
         assert_eq!(input.mentors.len(), 2);
         let a = &input.mentors[0];
@@ -878,6 +985,15 @@ mod tests {
         assert_eq!(input.experiments.len(), 3);
         assert_eq!(input.planned_meetings.len(), 2);
         assert_eq!(input.last_reflection, None);
+        assert_eq!(input.journal_started, Some(d(2026, 1, 1)));
+        assert_eq!(
+            Store::open_in_memory()
+                .unwrap()
+                .nudge_input(now)
+                .unwrap()
+                .journal_started,
+            None
+        );
 
         let out = nudges(&input, now);
         let got: Vec<_> = out

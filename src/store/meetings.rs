@@ -1,6 +1,6 @@
 //! Meetings with mentors.
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::sql::{now_stamp, uuid_or_new};
@@ -154,6 +154,44 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params![before, limit as i64], summary_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The meetings starting on `day`, earliest first (at most `limit`).
+    pub fn meetings_on(&self, day: NaiveDate, limit: usize) -> Result<Vec<MeetingSummary>> {
+        let next = day.succ_opt().unwrap_or(day);
+        let sql = summary_sql(
+            "m.starts_at >= ?1 AND m.starts_at < ?3",
+            "m.starts_at, m.id",
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let from = day.and_time(chrono::NaiveTime::MIN);
+        let to = next.and_time(chrono::NaiveTime::MIN);
+        let rows = stmt.query_map(params![from, limit as i64, to], summary_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The meeting one means by a mentor: the next one planned with them (at or after
+    /// `now`), else the latest one.
+    pub fn meeting_with(&self, mentor_id: i64, now: NaiveDateTime) -> Result<Option<i64>> {
+        let next: Option<i64> = self
+            .conn
+            .prepare_cached(
+                "SELECT id FROM meetings WHERE mentor_id = ?1 AND status = 'planned'
+                    AND starts_at >= ?2 ORDER BY starts_at, id LIMIT 1",
+            )?
+            .query_row(params![mentor_id, now], |r| r.get(0))
+            .optional()?;
+        if next.is_some() {
+            return Ok(next);
+        }
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT id FROM meetings WHERE mentor_id = ?1
+                 ORDER BY starts_at DESC, id DESC LIMIT 1",
+            )?
+            .query_row([mentor_id], |r| r.get(0))
+            .optional()?)
     }
 
     /// Deletes a meeting and its agenda.

@@ -210,6 +210,10 @@ impl<'a> Markdown<'a> {
             if !contacts.is_empty() {
                 let _ = writeln!(out, "\n**{}**\n", t.md_contacts);
                 for c in contacts {
+                    let who = match raw(c, "initiative").parse() {
+                        Ok(Party::Me) => t.md_i_reached_out.to_string(),
+                        _ => fill!(t.md_mentor_reached_out, name = line(m, "name")),
+                    };
                     let _ = writeln!(
                         out,
                         "- {}",
@@ -217,7 +221,7 @@ impl<'a> Markdown<'a> {
                             t.md_contact_line,
                             date = raw(c, "on_date"),
                             channel = line(c, "channel"),
-                            initiative = self.code::<Party>(c, "initiative"),
+                            who = who,
                             note = block(c, "note", "  ")
                         )
                     );
@@ -498,10 +502,9 @@ impl<'a> Markdown<'a> {
             return;
         }
         let t = self.t;
-        let shipped = match self.lang {
-            Lang::En => Vec::new(),
-            _ => templates::shipped(),
-        };
+        // Answers are labelled by their prompt's title; a template the journal does not ship
+        // (a user's own, or one removed since) keeps the codes.
+        let shipped = templates::shipped();
         let _ = writeln!(out, "\n## {}", t.md_reflections);
         for r in self.all("reflections") {
             let _ = writeln!(

@@ -73,6 +73,8 @@ pub enum ConfirmAction {
     /// Show private text again and open this form (asked before a private record's form
     /// opens while private text is hidden).
     ShowPrivate(FormPurpose),
+    /// Debrief meeting `meeting_id` though it has not happened yet.
+    Debrief { meeting_id: i64 },
 }
 
 impl Confirm {
@@ -102,6 +104,7 @@ impl Confirm {
         match self.on_yes {
             ConfirmAction::Delete { .. } => t.common.key_delete_title,
             ConfirmAction::ShowPrivate(_) => t.common.show_private_title,
+            ConfirmAction::Debrief { .. } => t.debrief.confirm_title,
         }
     }
 }

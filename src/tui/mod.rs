@@ -3,8 +3,8 @@
 pub mod action;
 pub mod app;
 pub mod ctx;
-pub mod edit;
 pub mod detail;
+pub mod edit;
 pub mod editor;
 pub mod effect;
 pub mod form;

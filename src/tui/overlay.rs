@@ -6,8 +6,8 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::edit::ConflictPrompt;
 use super::detail::DetailState;
+use super::edit::ConflictPrompt;
 pub use super::effect::{Confirm, ConfirmAction};
 use super::forms::OpenForm;
 use super::keys::{self, Binding};

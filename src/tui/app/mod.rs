@@ -335,7 +335,11 @@ impl App {
             Action::Debrief(DebriefAction::Start) => match self.views.meetings.selected() {
                 Some(s) => {
                     let id = s.meeting.id;
-                    self.open_debrief(id)?;
+                    let (ctx, _, _) = self.parts();
+                    match views::debrief::start(&ctx, id)? {
+                        Some(ask) => self.apply_effect(ask)?,
+                        None => self.open_debrief(id)?,
+                    }
                 }
                 None => self.message = Some(self.text().common.nothing_selected.to_string()),
             },

@@ -57,6 +57,7 @@ impl App {
                             self.hide_private = false;
                             self.open_form(purpose)?;
                         }
+                        ConfirmAction::Debrief { meeting_id } => self.open_debrief(meeting_id)?,
                     }
                 }
             }

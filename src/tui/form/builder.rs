@@ -22,9 +22,9 @@ impl FormBuilder {
             self.form.index(&name).is_none(),
             "two fields named {name:?}"
         );
-        self.form
-            .fields
-            .push(Field::new(&name, &label.into(), kind));
+        let mut field = Field::new(&name, &label.into(), kind);
+        field.built_at = self.form.fields.len();
+        self.form.fields.push(field);
         self
     }
 
@@ -47,6 +47,11 @@ impl FormBuilder {
     /// Adds a date field (`2026-12-01`, `tomorrow`, `+3d`, `jumat`…); empty means no date.
     pub fn date(self, name: impl Into<String>, label: impl Into<String>) -> FormBuilder {
         self.with_field(name, label, FieldKind::Date)
+    }
+
+    /// Adds a time-of-day field (`14:30`, `9.30`, `9am`); empty means no time.
+    pub fn time(self, name: impl Into<String>, label: impl Into<String>) -> FormBuilder {
+        self.with_field(name, label, FieldKind::Time)
     }
 
     /// Adds a number field (`12`, `12.5`, `12,5`); empty means no number.
@@ -112,8 +117,25 @@ impl FormBuilder {
         self
     }
 
+    /// While choice `choice` holds one of `codes`, `fields` come right after it, in that
+    /// order (a mentor I already have brings the agreement's fields up); otherwise they stay
+    /// where they were added.
+    pub fn bring_forward(mut self, choice: &str, codes: &[&str], fields: &[&str]) -> FormBuilder {
+        debug_assert!(
+            self.form.index(choice).is_some(),
+            "no field named {choice:?}"
+        );
+        self.form.forward.push(super::BringForward {
+            choice: choice.to_string(),
+            codes: codes.iter().map(|c| c.to_string()).collect(),
+            fields: fields.iter().map(|f| f.to_string()).collect(),
+        });
+        self
+    }
+
     /// The form, focused on its first field.
     pub fn build(mut self) -> Form {
+        self.form.arrange();
         self.form.set_focus(0);
         self.form.mark_opened();
         self.form

@@ -73,6 +73,7 @@ impl Form {
                 }
             }
         }
+        self.arrange();
         let focus = draft.get("focus").and_then(Value::as_u64).unwrap_or(0);
         self.set_focus(usize::try_from(focus).unwrap_or(usize::MAX));
         self.dirty = true;

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{TextArea, WrapMode};
 
-use crate::domain::dates::{DateError, parse_optional_date};
+use crate::domain::dates::{DateError, parse_optional_date, parse_time};
 use crate::domain::limits::{Breach, MAX_TEXT_CHARS};
 use crate::domain::text::{clean_line, clean_multiline};
 use crate::i18n::{Text, fill};
@@ -21,6 +21,8 @@ pub enum FieldKind {
     Date,
     /// A number (`12`, `12.5`, `12,5`) or nothing.
     Number,
+    /// A time of day (`14:30`, `9.30`, `9am`), checked when the field is left.
+    Time,
     /// One of a fixed list of options, cycled with Space / ← / →.
     Choice,
     /// Yes or no, flipped with Space.
@@ -49,6 +51,8 @@ pub enum FieldError {
     BadNumber(String),
     /// The text of a date field is not a date.
     BadDate(DateError),
+    /// The text of a time field is not a time of day.
+    BadTime(String),
     /// A message from the caller ([`super::Form::set_error`]).
     Custom(String),
     /// Text that would go over [`MAX_TEXT_CHARS`] (typed, pasted or back from `$EDITOR`):
@@ -64,6 +68,7 @@ impl FieldError {
         match self {
             FieldError::Required | FieldError::BadDate(DateError::Empty) => t.required.to_string(),
             FieldError::BadNumber(text) => fill!(t.bad_number, text = quoted(text)),
+            FieldError::BadTime(text) => fill!(t.bad_time, text = quoted(text)),
             FieldError::BadDate(DateError::Impossible(text)) => {
                 fill!(t.date_impossible, text = quoted(text))
             }
@@ -125,6 +130,8 @@ pub struct Field {
     pub(crate) error: Option<FieldError>,
     /// Shown under the field while it has the focus (the question a field answers).
     pub hint: Option<String>,
+    /// Its place in the order the form was built in.
+    pub(crate) built_at: usize,
 }
 
 impl Field {
@@ -145,6 +152,7 @@ impl Field {
             input,
             error: None,
             hint: None,
+            built_at: 0,
         }
     }
 
@@ -236,6 +244,9 @@ impl Field {
             FieldKind::Number => parse_number(&self.raw())
                 .err()
                 .map(|_| FieldError::BadNumber(self.raw().trim().to_string())),
+            FieldKind::Time if parse_time(&self.raw()).is_none() && !self.is_empty() => {
+                Some(FieldError::BadTime(self.raw().trim().to_string()))
+            }
             _ => None,
         }
     }

@@ -96,6 +96,16 @@ pub struct Form {
     /// The side panel's short form, used below the fields of a narrow form (`None`: the
     /// side panel itself).
     compact_panel: Option<Vec<Line<'static>>>,
+    /// Fields brought forward by a choice (see [`FormBuilder::bring_forward`]).
+    forward: Vec<BringForward>,
+}
+
+/// While choice `choice` holds one of `codes`, `fields` come right after it.
+#[derive(Debug, Clone)]
+struct BringForward {
+    choice: String,
+    codes: Vec<String>,
+    fields: Vec<String>,
 }
 
 impl Form {
@@ -112,6 +122,7 @@ impl Form {
                 side_panel: Vec::new(),
                 opened: Vec::new(),
                 compact_panel: None,
+                forward: Vec::new(),
             },
         }
     }
@@ -164,6 +175,11 @@ impl Form {
     /// The date in field `name`, or `None` when it is empty or does not read.
     pub fn date(&self, name: &str, today: NaiveDate) -> Option<NaiveDate> {
         parse_optional_date(&self.text(name), today).ok().flatten()
+    }
+
+    /// The time of day in field `name`, or `None` when it is empty or does not read.
+    pub fn time(&self, name: &str) -> Option<chrono::NaiveTime> {
+        crate::domain::dates::parse_time(&self.text(name))
     }
 
     /// The number in field `name`, or `None` when it is empty or does not read.
@@ -418,6 +434,7 @@ impl Form {
             field.error = Some(FieldError::OverLimit { chars, left_out: 0 });
             return FormOutcome::Nothing;
         }
+        let was_choice = matches!(field.input, Input::Choice { .. });
         if single
             && let Input::Text(area) = &field.input
             && area.lines().len() > 1
@@ -427,7 +444,43 @@ impl Form {
             field.set_raw(&joined);
             field.set_focused(true);
         }
-        self.changed(focus, today)
+        let outcome = self.changed(focus, today);
+        if was_choice {
+            self.arrange();
+        }
+        outcome
+    }
+
+    /// Puts the fields a choice brings forward right after it (keeping the focus on the same
+    /// field), and the others back in the order they were built in.
+    fn arrange(&mut self) {
+        if self.forward.is_empty() {
+            return;
+        }
+        let focused = self.fields.get(self.focus).map(|f| f.name.clone());
+        self.fields.sort_by_key(|f| f.built_at);
+        for rule in self.forward.clone() {
+            if !rule.codes.iter().any(|c| c == self.choice(&rule.choice)) {
+                continue;
+            }
+            let mut moved = Vec::new();
+            for name in &rule.fields {
+                if let Some(i) = self
+                    .index(name)
+                    .filter(|i| self.fields[*i].name != rule.choice)
+                {
+                    moved.push(self.fields.remove(i));
+                }
+            }
+            // The choice is there (it holds one of the codes), so nothing moved is lost.
+            let after = self.index(&rule.choice).unwrap_or(0);
+            for (k, field) in moved.into_iter().enumerate() {
+                self.fields.insert(after + 1 + k, field);
+            }
+        }
+        if let Some(i) = focused.and_then(|name| self.index(&name)) {
+            self.focus = i;
+        }
     }
 
     /// Records a change to field `index`: the form is dirty, and an error shown there is

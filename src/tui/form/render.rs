@@ -427,6 +427,17 @@ fn note(field: &Field, focused: bool, today: NaiveDate, ui: &Ui) -> Option<Note>
             style: ui.theme.danger,
         });
     }
+    if field.kind == FieldKind::Time {
+        // `9am` reads as 09:00: say so, as a date word is shown as its date.
+        let raw = field.raw();
+        return crate::domain::dates::parse_time(&raw)
+            .map(|t| t.format("%H:%M").to_string())
+            .filter(|shown| shown != raw.trim())
+            .map(|shown| Note {
+                text: format!("→ {shown}"),
+                style: ui.theme.dim,
+            });
+    }
     if field.kind != FieldKind::Date {
         return None;
     }

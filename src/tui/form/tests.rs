@@ -495,3 +495,94 @@ fn snapshot_of_an_example_form() {
     asking.handle_key(key(KeyCode::Esc), today());
     insta::assert_snapshot!("form_discard_question", draw(&asking, 60, 20).backend());
 }
+
+#[test]
+fn a_time_field_reads_times_as_people_write_them_and_checks_on_tab() {
+    let mut form = Form::builder("Meeting")
+        .time("time", "Time")
+        .line("where", "Where")
+        .build();
+    for c in "9am".chars() {
+        form.handle_key(key(KeyCode::Char(c)), today());
+    }
+    assert_eq!(form.time("time"), NaiveTime::from_hms_opt(9, 0, 0));
+    form.handle_key(key(KeyCode::Tab), today());
+    assert_eq!(form.fields()[0].error(), None);
+    form.set_focus(0);
+    for _ in 0..3 {
+        form.handle_key(key(KeyCode::Backspace), today());
+    }
+    for c in "25.00".chars() {
+        form.handle_key(key(KeyCode::Char(c)), today());
+    }
+    form.handle_key(key(KeyCode::Tab), today());
+    assert_eq!(
+        form.fields()[0].error(),
+        Some(&FieldError::BadTime("25.00".into()))
+    );
+    assert!(
+        form.fields()[0]
+            .error()
+            .unwrap()
+            .message(&EN.form)
+            .contains("is not a time")
+    );
+    assert_eq!(form.handle_key(ctrl('s'), today()), FormOutcome::Nothing);
+}
+
+#[test]
+fn a_choice_brings_its_fields_forward_and_the_focus_stays() {
+    let kinds = vec![
+        ("new".to_string(), "New".to_string()),
+        ("known".to_string(), "Known".to_string()),
+    ];
+    let mut form = Form::builder("Mentor")
+        .line("name", "Name")
+        .choice("kind", "Kind", kinds)
+        .line("contact", "Contact")
+        .line("pitch", "Pitch")
+        .line("cadence", "Cadence")
+        .line("review", "Review")
+        .bring_forward("kind", &["known"], &["cadence", "review"])
+        .build();
+    let names = |f: &Form| -> Vec<String> { f.fields().iter().map(|f| f.name.clone()).collect() };
+    assert_eq!(
+        names(&form),
+        ["name", "kind", "contact", "pitch", "cadence", "review"]
+    );
+    form.set_focus(1);
+    assert_eq!(
+        form.handle_key(key(KeyCode::Char(' ')), today()),
+        FormOutcome::Changed
+    );
+    assert_eq!(
+        names(&form),
+        ["name", "kind", "cadence", "review", "contact", "pitch"]
+    );
+    assert_eq!(form.fields()[form.focus()].name, "kind");
+    // A draft comes back in the same order.
+    let draft = form.to_draft();
+    let mut again = Form::builder("Mentor")
+        .line("name", "Name")
+        .choice(
+            "kind",
+            "Kind",
+            vec![
+                ("new".into(), "New".into()),
+                ("known".into(), "Known".into()),
+            ],
+        )
+        .line("contact", "Contact")
+        .line("pitch", "Pitch")
+        .line("cadence", "Cadence")
+        .line("review", "Review")
+        .bring_forward("kind", &["known"], &["cadence", "review"])
+        .build();
+    again.restore_draft(&draft).unwrap();
+    assert_eq!(names(&again), names(&form));
+    form.handle_key(key(KeyCode::Char(' ')), today());
+    assert_eq!(
+        names(&form),
+        ["name", "kind", "contact", "pitch", "cadence", "review"]
+    );
+}

@@ -215,8 +215,11 @@ fn list_row<'a>(r: &CommitmentRow, ui: &Ui) -> ListRow<'a> {
         Span::raw(due),
         Span::raw(c.status.label(&ui.t.labels)),
         Span::raw(
-            ui.mentor(r.mentor_name.as_deref().unwrap_or(ui.t.common.none), r.mentor_private)
-                .into_owned(),
+            ui.mentor(
+                r.mentor_name.as_deref().unwrap_or(ui.t.common.none),
+                r.mentor_private,
+            )
+            .into_owned(),
         ),
     ])
     .style(style)

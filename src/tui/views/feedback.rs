@@ -97,8 +97,11 @@ impl FeedbackView {
                 ListRow::new(vec![
                     Span::raw(ui.date(fb.received_on)),
                     Span::raw(
-                        ui.mentor(r.mentor_name.as_deref().unwrap_or(ui.t.common.none), r.mentor_private)
-                            .into_owned(),
+                        ui.mentor(
+                            r.mentor_name.as_deref().unwrap_or(ui.t.common.none),
+                            r.mentor_private,
+                        )
+                        .into_owned(),
                     ),
                     Span::raw(fb.kind.label(&ui.t.labels)),
                     Span::styled(fb.status.label(&ui.t.labels), style),
@@ -292,7 +295,7 @@ pub fn update(ctx: &mut Ctx, v: &mut FeedbackView, action: FeedbackAction) -> Re
             Effect::Confirm(Confirm::delete(t, RecordKind::Feedback, fb.id, &fb.text))
         }
         (FeedbackAction::CycleStatus, Some(mut fb)) => {
-            fb.status = fb.status.next();
+            fb.status = fb.status.next_for(fb.kind);
             ctx.store.save_feedback(&fb)?;
             v.load(ctx.store)?;
             Effect::Message(fill!(

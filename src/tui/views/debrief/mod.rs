@@ -18,10 +18,11 @@ pub use crate::tui::action::DebriefAction;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::domain::MeetingStatus;
+use crate::domain::text::clean_line;
 use crate::i18n::fill;
 use crate::store::Result;
 use crate::tui::ctx::Ctx;
-use crate::tui::effect::Effect;
+use crate::tui::effect::{Confirm, ConfirmAction, Effect};
 use crate::tui::form::{Form, FormOutcome};
 use crate::tui::keys::{Action, Binding, Key, bind};
 use steps::Step;
@@ -74,6 +75,25 @@ pub const START: Binding = bind(
     true,
 );
 
+/// `D` on meeting `meeting_id`: `None` to open its debrief at once, or the question to ask
+/// first (a planned meeting that has not begun would be marked held).
+pub fn start(ctx: &Ctx, meeting_id: i64) -> Result<Option<Effect>> {
+    let meeting = ctx.store.meeting(meeting_id)?;
+    if meeting.status != MeetingStatus::Planned || meeting.starts_at <= ctx.now {
+        return Ok(None);
+    }
+    let t = &ctx.text().debrief;
+    let mentor = ctx.store.mentor(meeting.mentor_id)?;
+    Ok(Some(Effect::Confirm(Confirm {
+        prompt: fill!(
+            t.confirm_not_yet,
+            name = crate::tui::ui::fit(&clean_line(&mentor.name), 30),
+            when = meeting.starts_at.format("%Y-%m-%d %H:%M")
+        ),
+        on_yes: ConfirmAction::Debrief { meeting_id },
+    })))
+}
+
 /// Opens the debrief of `meeting_id`, restoring its draft if one was left; `None` (with
 /// the reason) for a cancelled meeting.
 pub fn open(ctx: &mut Ctx, meeting_id: i64) -> Result<(Option<Debrief>, Effect)> {
@@ -90,6 +110,15 @@ pub fn open(ctx: &mut Ctx, meeting_id: i64) -> Result<(Option<Debrief>, Effect)>
         .filter(|s| s.meeting_id == meeting_id);
     let said = match restored {
         Some(_) => Effect::say(t.debrief.draft_restored),
+        // Debriefed before: what is written now adds to it, and it says what is there.
+        None if meeting.status == MeetingStatus::Held => {
+            let earlier = ctx.store.outcomes_of(meeting_id, 500)?;
+            Effect::say(fill!(
+                t.debrief.adds_to_earlier,
+                feedback = earlier.feedback.len(),
+                commitments = earlier.commitments.len()
+            ))
+        }
         None => Effect::None,
     };
     let state = restored.unwrap_or(DebriefState {

@@ -187,7 +187,7 @@ pub fn build(d: &Debrief, step: Step, t: &'static Text, lang: Lang) -> Form {
         Step::Next => {
             let mut form = Form::builder(dt.form_next)
                 .date("date", dt.f_date)
-                .line("time", dt.f_time)
+                .time("time", dt.f_time)
                 .value("time", &d.meeting.starts_at.format("%H:%M").to_string())
                 .build();
             form.set_side_panel(vec![Line::from(fill!(
@@ -218,9 +218,9 @@ pub fn goal_options(ctx: &crate::tui::ctx::Ctx, none: &str) -> crate::store::Res
     choices::goals(ctx, none)
 }
 
-/// `HH:MM` (or `H:MM`) as a time of day.
+/// A time of day as people write it (`14:30`, `9.30`, `9am`).
 pub fn parse_time(text: &str) -> Option<chrono::NaiveTime> {
-    chrono::NaiveTime::parse_from_str(text.trim(), "%H:%M").ok()
+    crate::domain::dates::parse_time(text)
 }
 
 /// A date written as ISO in a draft.
@@ -253,5 +253,6 @@ mod tests {
         );
         assert_eq!(parse_time("25:00"), None);
         assert_eq!(parse_time("noon"), None);
+        assert_eq!(parse_time("4pm"), chrono::NaiveTime::from_hms_opt(16, 0, 0));
     }
 }

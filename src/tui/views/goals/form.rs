@@ -12,7 +12,7 @@ use crate::assets::smart_questions;
 use crate::domain::RecordKind;
 use crate::domain::smart::{self, SmartReport, Verdict};
 use crate::domain::text::clean_line;
-use crate::domain::{Goal, GoalArea, GoalRevision, GoalStatus, ProgressUpdate};
+use crate::domain::{Goal, GoalArea, GoalRevision, GoalStatus, MentorStatus, ProgressUpdate};
 use crate::i18n::{Label, Lang, fill};
 use crate::store::Result;
 use crate::tui::ctx::{Ctx, existing};
@@ -66,11 +66,17 @@ fn goal_form(ctx: &Ctx, goal: Option<&Goal>) -> Result<Form> {
         .iter()
         .map(|s| (s.code().to_string(), s.label(labels).to_string()))
         .collect();
+    let all = ctx.store.mentors()?;
+    // A new goal is most likely for the one mentor I have, when there is only one.
+    let mut active = all.iter().filter(|m| m.status == MentorStatus::Active);
+    let only_active = match (active.next(), active.next()) {
+        (Some(m), None) if goal.is_none() => Some(m.id),
+        _ => None,
+    };
+    let mentor_id = g.mentor_id.or(only_active);
     let mut mentors = vec![(String::new(), t.no_mentor.to_string())];
     mentors.extend(
-        ctx.store
-            .mentors()?
-            .into_iter()
+        all.into_iter()
             .map(|m| (m.id.to_string(), ctx.mentor_name(&m.name, m.private))),
     );
     let opt_number = |v: Option<f64>| v.map(number).unwrap_or_default();
@@ -104,7 +110,7 @@ fn goal_form(ctx: &Ctx, goal: Option<&Goal>) -> Result<Form> {
         .choice("mentor", t.f_mentor, mentors)
         .value(
             "mentor",
-            &g.mentor_id.map(|id| id.to_string()).unwrap_or_default(),
+            &mentor_id.map(|id| id.to_string()).unwrap_or_default(),
         )
         .choice("status", t.f_status, statuses)
         .value("status", g.status.code())

@@ -4,7 +4,7 @@ use super::{GratitudeView, Pane};
 use crate::domain::nudges::NudgeKind;
 use crate::domain::text::clean_line;
 use crate::domain::{Gratitude, MeetingStatus};
-use crate::i18n::fill;
+use crate::i18n::{GratitudeText, fill};
 use crate::store::Result;
 use crate::tui::ctx::{Ctx, existing};
 use crate::tui::edit::save_edit_and;
@@ -38,15 +38,12 @@ fn prefill_for(ctx: &Ctx, n: &NudgeRef) -> Result<Prefill> {
                 date = day.map(|d| d.to_string()).unwrap_or_default()
             )
         }
-        NudgeKind::ReportExperiment | NudgeKind::ThankForExperiment => {
+        NudgeKind::ThankForExperiment => {
             let result = match n.commitment_id {
                 Some(id) => existing(ctx.store.commitment(id))?.map(|c| c.result),
                 None => None,
             };
-            fill!(
-                t.prefill_experiment,
-                result = clean_line(result.as_deref().unwrap_or(""))
-            )
+            experiment_thanks(t, result.as_deref().unwrap_or(""))
         }
         _ => t.prefill_mentor.to_string(),
     };
@@ -55,6 +52,17 @@ fn prefill_for(ctx: &Ctx, n: &NudgeRef) -> Result<Prefill> {
         meeting_id: n.meeting_id,
         what_for,
     })
+}
+
+/// Thanks for advice I tried, with what happened (which is in my own words, often "Tried
+/// it…", so the words around it do not say so again).
+fn experiment_thanks(t: &GratitudeText, result: &str) -> String {
+    let result = clean_line(result.trim());
+    if result.is_empty() {
+        t.prefill_experiment_tried.to_string()
+    } else {
+        fill!(t.prefill_experiment, result = result)
+    }
 }
 
 /// The form of `purpose` (`None` when its entry is gone).
@@ -197,4 +205,28 @@ fn apply(
         g.mentor_id = Some(m.mentor_id);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn thanks_for_an_experiment_never_says_it_was_tried_twice() {
+        for lang in [Lang::En, Lang::Id] {
+            let t = &lang.text().gratitude;
+            let said = experiment_thanks(t, "Tried it at the meetup: they laughed.");
+            assert!(
+                said.ends_with(": Tried it at the meetup: they laughed."),
+                "{said}"
+            );
+            let before = &said[..said.len() - "Tried it at the meetup: they laughed.".len()];
+            assert!(!before.to_lowercase().contains("tried it"), "{said}");
+            assert!(!before.contains("mencoba"), "{said}");
+            // Nothing written yet: no dangling colon.
+            let bare = experiment_thanks(t, "  ");
+            assert!(!bare.contains(':') && bare.ends_with('.'), "{bare}");
+        }
+    }
 }

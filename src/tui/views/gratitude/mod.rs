@@ -27,10 +27,10 @@ use crate::tui::ui::{Ui, fit};
 use crate::tui::views::list::{Cursor, list_and_detail};
 use ratatui::text::{Line, Span};
 
-/// The nudge kinds this view lists.
-pub const KINDS: [NudgeKind; 4] = [
+/// The nudge kinds this view lists: thanks only. Reporting an experiment back is done at the
+/// next meeting (Today and the agenda suggestions say so), not by writing a thank-you.
+pub const KINDS: [NudgeKind; 3] = [
     NudgeKind::ThanksPending,
-    NudgeKind::ReportExperiment,
     NudgeKind::ThankForExperiment,
     NudgeKind::MentorNotThanked,
 ];
@@ -145,8 +145,11 @@ impl GratitudeView {
                 ListRow::new(vec![
                     Span::raw(ui.date(g.on)),
                     Span::raw(
-                        ui.mentor(r.mentor_name.as_deref().unwrap_or(ui.t.common.none), r.mentor_private)
-                            .into_owned(),
+                        ui.mentor(
+                            r.mentor_name.as_deref().unwrap_or(ui.t.common.none),
+                            r.mentor_private,
+                        )
+                        .into_owned(),
                     ),
                     Span::raw(ui.user(&g.what_for, g.private).into_owned()),
                     Span::styled(sent, style),
@@ -180,11 +183,7 @@ impl GratitudeView {
             .nudges
             .iter()
             .map(|n| {
-                let style = match n.nudge.kind {
-                    NudgeKind::ReportExperiment => ui.theme.accent,
-                    _ => ui.theme.warn,
-                };
-                ListRow::new(vec![Span::raw(fit(&nudge_text(n, ui), width))]).style(style)
+                ListRow::new(vec![Span::raw(fit(&nudge_text(n, ui), width))]).style(ui.theme.warn)
             })
             .collect();
         draw_list(
@@ -224,7 +223,6 @@ pub fn nudge_text(n: &NudgeRow, ui: &Ui) -> String {
             who = who,
             date = n.meeting_day.map(|d| ui.date(d)).unwrap_or_default()
         ),
-        NudgeKind::ReportExperiment => fill!(t.nudge_report, who = who, experiment = experiment),
         NudgeKind::ThankForExperiment => {
             fill!(t.nudge_experiment, who = who, experiment = experiment)
         }

@@ -4,7 +4,7 @@
 //! `agenda:ID`, `note:ID`, `question:new`.
 
 pub use crate::tui::purpose::MeetingForm;
-use chrono::{NaiveDateTime, NaiveTime};
+use chrono::NaiveDateTime;
 
 use super::{MeetingsView, Mode};
 use crate::domain::text::clean_line;
@@ -21,16 +21,6 @@ use crate::tui::form::Form;
 use crate::tui::ui::fit;
 use crate::tui::view::View;
 use crate::tui::views::list::Cursor;
-
-/// Reads `16:00`, `9:30` or `9.30`.
-pub fn parse_time(text: &str) -> Option<NaiveTime> {
-    let text = text.trim().replace('.', ":");
-    let (h, m) = text.split_once(':')?;
-    if h.is_empty() || h.len() > 2 || m.len() != 2 {
-        return None;
-    }
-    NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0)
-}
 
 fn field_error(name: &'static str, message: &str) -> SaveError {
     SaveError::Field {
@@ -93,7 +83,7 @@ fn meeting_form(ctx: &Ctx, v: &MeetingsView, meeting: Option<&Meeting>) -> Resul
         .date("date", t.f_date)
         .required("date")
         .value("date", &date)
-        .line("time", t.f_time)
+        .time("time", t.f_time)
         .required("time")
         .value("time", &time)
         .number("minutes", t.f_minutes)
@@ -148,7 +138,9 @@ fn apply_meeting(ctx: &mut Ctx, form: &Form, m: &mut Meeting) -> Result<(), Save
         .map_err(|_| field_error("mentor", t.need_mentor))?;
     let date =
         parse_date(&form.text("date"), today).map_err(|e| field_error("date", &e.to_string()))?;
-    let time = parse_time(&form.text("time")).ok_or_else(|| field_error("time", t.time_bad))?;
+    let time = form
+        .time("time")
+        .ok_or_else(|| field_error("time", t.time_bad))?;
     let minutes = match form.number("minutes") {
         Some(n) if n.fract() == 0.0 && (5.0..=480.0).contains(&n) => n as u32,
         _ => return Err(field_error("minutes", t.minutes_bad)),
@@ -386,23 +378,5 @@ pub fn save(
             Ok(Effect::None)
         }
         MeetingForm::Question => save_question(ctx, form),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn times_read_as_hours_and_minutes() {
-        let hm = |h, m| NaiveTime::from_hms_opt(h, m, 0);
-        assert_eq!(parse_time("16:00"), hm(16, 0));
-        assert_eq!(parse_time(" 9:30 "), hm(9, 30));
-        assert_eq!(parse_time("9.30"), hm(9, 30));
-        for bad in [
-            "", "16", "24:00", "12:60", "12:5", "noon", "123:00", "-1:00",
-        ] {
-            assert_eq!(parse_time(bad), None, "{bad}");
-        }
     }
 }

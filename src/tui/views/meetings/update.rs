@@ -158,11 +158,21 @@ fn toggle_ready(ctx: &mut Ctx, v: &mut MeetingsView) -> Result<Effect> {
     }
     ctx.store.set_agenda_ready(id, ready)?;
     v.load(ctx.store, ctx.now)?;
-    Ok(Effect::say(if ready {
-        t.marked_ready
-    } else {
-        t.marked_draft
-    }))
+    let over = summary
+        .planned_minutes
+        .checked_sub(summary.meeting.minutes)
+        .filter(|n| *n > 0);
+    Ok(match (ready, over) {
+        // Ready to send, but it asks for more of their time than the meeting has: say so.
+        (true, Some(over)) => Effect::say(fill!(
+            t.marked_ready_over,
+            planned = summary.planned_minutes,
+            length = summary.meeting.minutes,
+            over = over
+        )),
+        (true, None) => Effect::say(t.marked_ready),
+        (false, _) => Effect::say(t.marked_draft),
+    })
 }
 
 fn edit_item(ctx: &Ctx, v: &MeetingsView) -> Effect {

@@ -6,9 +6,9 @@ pub use crate::tui::purpose::MentorForm;
 use ratatui::text::Line;
 
 use super::{MentorsView, relation};
-use crate::domain::RecordKind;
 use crate::domain::text::clean_line;
 use crate::domain::{Mentor, MentorStatus};
+use crate::domain::{RecordKind, pitch};
 use crate::i18n::Label;
 use crate::store::Result;
 use crate::tui::ctx::{Ctx, existing};
@@ -83,7 +83,8 @@ fn mentor_form(ctx: &Ctx, mentor: Option<&Mentor>) -> Form {
     let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     let new = Mentor::new("");
     let m = mentor.unwrap_or(&new);
-    let pitch = if mentor.is_none() {
+    // The template is offered to a mentor not pitched yet; saving decides what is kept.
+    let pitch = if mentor.is_none() || (m.pitch_draft.is_empty() && pitch::is_for(m.status)) {
         pitch_template(ctx).to_string()
     } else {
         m.pitch_draft.clone()
@@ -123,6 +124,12 @@ fn mentor_form(ctx: &Ctx, mentor: Option<&Mentor>) -> Form {
     .toggle("private", t.f_private)
     .checked("private", m.private)
     .value("name", &m.name)
+    // A mentor I already have: the agreement comes next, not below the fold.
+    .bring_forward(
+        "status",
+        &[MentorStatus::Active.code(), MentorStatus::Paused.code()],
+        &["goals", "cadence", "end", "channel", "review"],
+    )
     .build();
     form.set_side_panel(checklist_panel(ctx));
     form
@@ -206,7 +213,14 @@ fn apply(ctx: &mut Ctx, form: &Form, m: &mut Mentor) -> Result<(), SaveError> {
     m.expertise = form.text("expertise");
     m.why_them = form.text("why_them");
     m.research_notes = form.text("research");
-    m.pitch_draft = form.text("pitch");
+    m.pitch_draft = pitch::to_keep(
+        status,
+        &form.text("pitch"),
+        pitch_template(ctx),
+        &m.name,
+        &m.why_them,
+        ctx.text().mentors.pitch_hint,
+    );
     m.goals_covered = form.text("goals");
     m.cadence_days = cadence;
     m.expected_end = form.date("end", today);
