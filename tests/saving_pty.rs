@@ -191,7 +191,7 @@ fn editor_text_survives_a_kill_in_the_private_folder_and_comes_back_as_a_draft()
     s.wait_exit();
     let mut again = Session::start(&["--db", db_arg], 30, 100);
     again.wait_for("Unsaved draft");
-    again.wait_for("Ayu, written in the");
+    again.wait_for("Ayu, written in");
     assert!(
         !file.exists(),
         "the file is removed once its text is in the draft"

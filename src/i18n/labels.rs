@@ -53,7 +53,7 @@ label!(
 impl Labels {
     /// Every (field[i], text) pair, for completeness tests.
     pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
-        let arrays: [(&'static str, &[&'static str]); 15] = [
+        let arrays: [(&'static str, &[&'static str]); 16] = [
             ("mentor_status", &self.mentor_status),
             ("party", &self.party),
             ("goal_area", &self.goal_area),

@@ -153,7 +153,7 @@ impl Text {
 
     /// Every (area.field, text) pair of the catalog.
     pub fn entries(&self) -> Vec<(String, &'static str)> {
-        let areas: [(&str, Vec<(&'static str, &'static str)>); 22] = [
+        let areas: [(&str, Vec<(&'static str, &'static str)>); 23] = [
             ("common", self.common.entries()),
             ("labels", self.labels.entries()),
             ("today", self.today.entries()),

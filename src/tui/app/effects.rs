@@ -6,6 +6,7 @@ use crate::domain::RecordKind;
 use crate::i18n::{Label, fill};
 use crate::store;
 use crate::tui::effect::Effect;
+use crate::tui::overlay::Overlay;
 use crate::tui::view::View;
 use crate::tui::views;
 

@@ -524,7 +524,7 @@ fn a_time_field_reads_times_as_people_write_them_and_checks_on_tab() {
         form.fields()[0]
             .error()
             .unwrap()
-            .message(&EN.form)
+            .message(&EN)
             .contains("is not a time")
     );
     assert_eq!(form.handle_key(ctrl('s'), today()), FormOutcome::Nothing);

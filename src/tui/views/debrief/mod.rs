@@ -87,7 +87,10 @@ pub fn start(ctx: &Ctx, meeting_id: i64) -> Result<Option<Effect>> {
     Ok(Some(Effect::Confirm(Confirm {
         prompt: fill!(
             t.confirm_not_yet,
-            name = crate::tui::ui::fit(&clean_line(&mentor.name), 30),
+            name = crate::tui::ui::fit(
+                &clean_line(&ctx.mentor_name(&mentor.name, mentor.private)),
+                30
+            ),
             when = meeting.starts_at.format("%Y-%m-%d %H:%M")
         ),
         on_yes: ConfirmAction::Debrief { meeting_id },

@@ -369,7 +369,11 @@ impl Screen for GratitudeView {
         let sent = if g.sent { t.sent_yes } else { t.sent_no };
         let lines = vec![
             field(t.col_date, ui.date(g.on), ui),
-            field(t.col_mentor, ui.user(mentor, false).into_owned(), ui),
+            field(
+                t.col_mentor,
+                ui.mentor(mentor, r.mentor_private).into_owned(),
+                ui,
+            ),
             field(t.col_sent, sent, ui),
             field(t.channel, ui.user(&g.channel, g.private).into_owned(), ui),
             Line::from(""),

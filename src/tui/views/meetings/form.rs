@@ -112,7 +112,9 @@ fn save_meeting(ctx: &mut Ctx, id: Option<i64>, form: &Form) -> Result<Effect, S
         let shown = format!("“{}”", form.text("date").trim());
         field_error("date", &ctx.text().form.date_error(&e, &shown))
     })?;
-    let time = parse_time(&form.text("time")).ok_or_else(|| field_error("time", t.time_bad))?;
+    let time = form
+        .time("time")
+        .ok_or_else(|| field_error("time", t.time_bad))?;
     let minutes = match form.number("minutes") {
         Some(n) if n.fract() == 0.0 && (5.0..=480.0).contains(&n) => n as u32,
         _ => return Err(field_error("minutes", t.minutes_bad)),
@@ -136,8 +138,10 @@ fn apply_meeting(ctx: &mut Ctx, form: &Form, m: &mut Meeting) -> Result<(), Save
         .choice("mentor")
         .parse()
         .map_err(|_| field_error("mentor", t.need_mentor))?;
-    let date =
-        parse_date(&form.text("date"), today).map_err(|e| field_error("date", &e.to_string()))?;
+    let date = parse_date(&form.text("date"), today).map_err(|e| {
+        let shown = format!("“{}”", form.text("date").trim());
+        field_error("date", &ctx.text().form.date_error(&e, &shown))
+    })?;
     let time = form
         .time("time")
         .ok_or_else(|| field_error("time", t.time_bad))?;

@@ -213,14 +213,20 @@ fn apply(ctx: &mut Ctx, form: &Form, m: &mut Mentor) -> Result<(), SaveError> {
     m.expertise = form.text("expertise");
     m.why_them = form.text("why_them");
     m.research_notes = form.text("research");
-    m.pitch_draft = pitch::to_keep(
-        status,
-        &form.text("pitch"),
-        pitch_template(ctx),
-        &m.name,
-        &m.why_them,
-        ctx.text().mentors.pitch_hint,
-    );
+    // A saved mentor without a pitch was shown the template: left untouched, it stays
+    // without one (else every edit, of any field, would store the template filled with the
+    // name of that moment, and two windows would disagree about a pitch nobody wrote).
+    let untouched = form.text("pitch").trim() == pitch_template(ctx).trim();
+    if !(m.id != 0 && m.pitch_draft.is_empty() && untouched) {
+        m.pitch_draft = pitch::to_keep(
+            status,
+            &form.text("pitch"),
+            pitch_template(ctx),
+            &m.name,
+            &m.why_them,
+            ctx.text().mentors.pitch_hint,
+        );
+    }
     m.goals_covered = form.text("goals");
     m.cadence_days = cadence;
     m.expected_end = form.date("end", today);
