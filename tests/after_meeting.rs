@@ -8,7 +8,7 @@ use chrono::{Duration, NaiveDate};
 use common::*;
 use mentee::domain::nudges::{NudgeKind, nudges};
 use mentee::domain::suggest::suggest;
-use mentee::domain::{CommitmentStatus, FeedbackStatus, MeetingStatus, Party};
+use mentee::domain::{CommitmentStatus, FeedbackStatus, Gratitude, MeetingStatus, Party};
 use mentee::i18n::Lang;
 use mentee::store::{DebriefPlan, Store};
 use mentee::tui::App;
@@ -843,6 +843,113 @@ fn the_experiment_chain_reaches_the_next_agenda_and_the_gratitude_nudges() {
     );
     let g = app.store.gratitude_list(50).unwrap();
     assert!(g.iter().any(|g| g.gratitude.commitment_id == Some(exp.id)));
+}
+
+/// Thanks written but not sent for a week are nudged (Today and Gratitude), six days are
+/// not; `Enter` on the nudge opens "mark as sent", and sending it clears the nudge.
+#[test]
+fn thanks_written_but_not_sent_for_a_week_are_nudged_until_sent() {
+    let mut app = demo_app(Lang::En);
+    let mentor = app.store.mentors().unwrap()[0].clone();
+    let write = |app: &mut App, what: &str, ago: i64| {
+        let g = Gratitude {
+            mentor_id: Some(mentor.id),
+            ..Gratitude::new(what, today() - Duration::days(ago))
+        };
+        app.store.save_gratitude(&g).unwrap()
+    };
+    let week = write(&mut app, "the intro to the platform team", 7);
+    let six = write(&mut app, "the book tip", 6);
+    let n = nudges(&app.store.nudge_input(now()).unwrap(), now());
+    let send: Vec<_> = n
+        .iter()
+        .filter(|n| n.kind == NudgeKind::SendThanks)
+        .map(|n| n.gratitude_id)
+        .collect();
+    assert!(send.contains(&Some(week)), "{n:?}");
+    assert!(!send.contains(&Some(six)), "six days: not yet");
+    let sentence = format!("Send the thanks you wrote to {}", mentor.name);
+
+    app.update(Action::ShowView(View::Today));
+    let screen = draw(&mut app, 160, 48);
+    assert_eq!(screen.matches(&sentence).count(), 2, "{screen}");
+
+    app.update(Action::ShowView(View::Gratitude));
+    press(&mut app, KeyCode::Right);
+    let pos = app
+        .views
+        .gratitude
+        .nudges
+        .iter()
+        .position(|n| n.nudge.gratitude_id == Some(week))
+        .expect("the unsent thanks is waiting");
+    app.views.gratitude.nudge_cursor.pos = pos;
+    let screen = draw(&mut app, 160, 48);
+    assert!(screen.contains(&sentence), "{screen}");
+    // The demo has an older unsent thanks of its own (for the same mentor).
+    let before = app
+        .views
+        .gratitude
+        .nudges
+        .iter()
+        .filter(|n| n.nudge.kind == NudgeKind::SendThanks)
+        .count();
+    assert_eq!(screen.matches(&sentence).count(), before, "{screen}");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.form().is_some(), "the mark-as-sent form");
+    let screen = draw(&mut app, 160, 48);
+    assert!(screen.contains("Mark the thanks as sent"), "{screen}");
+    ctrl(&mut app, 's');
+    assert!(app.form().is_none(), "{:?}", app.message);
+    assert!(app.store.gratitude(week).unwrap().sent);
+    assert!(!app.store.gratitude(six).unwrap().sent);
+    let n = nudges(&app.store.nudge_input(now()).unwrap(), now());
+    assert!(!n.iter().any(|n| n.gratitude_id == Some(week)), "{n:?}");
+    let waiting = |app: &App| {
+        app.views
+            .gratitude
+            .nudges
+            .iter()
+            .filter(|n| n.nudge.kind == NudgeKind::SendThanks)
+            .count()
+    };
+    assert_eq!(waiting(&app), before - 1, "sent: its nudge is gone");
+    let screen = draw(&mut app, 160, 48);
+    assert_eq!(screen.matches(&sentence).count(), before - 1, "{screen}");
+    app.update(Action::ShowView(View::Today));
+    let screen = draw(&mut app, 160, 48);
+    assert_eq!(screen.matches(&sentence).count(), before - 1, "{screen}");
+}
+
+/// The same nudge in Indonesian, and a private mentor stays hidden in it.
+#[test]
+fn the_send_thanks_nudge_in_indonesian_keeps_a_private_mentor_hidden() {
+    let mut app = demo_app(Lang::Id);
+    let mut mentor = app.store.mentors().unwrap()[0].clone();
+    mentor.private = true;
+    app.store.save_mentor(&mentor).unwrap();
+    let g = Gratitude {
+        mentor_id: Some(mentor.id),
+        ..Gratitude::new("perkenalan", today() - Duration::days(9))
+    };
+    app.store.save_gratitude(&g).unwrap();
+    app.update(Action::ShowView(View::Gratitude));
+    let line = |screen: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains("Kirim ucapan terima kasih yang Anda tulis untuk"))
+            .map(str::to_string)
+    };
+    let screen = draw(&mut app, 160, 48);
+    let shown = line(&screen).unwrap_or_else(|| panic!("{screen}"));
+    assert!(shown.contains(&mentor.name), "{shown}");
+    ctrl(&mut app, 'p'); // hide private text
+    for view in [View::Gratitude, View::Today] {
+        app.update(Action::ShowView(view));
+        let screen = draw(&mut app, 160, 48);
+        let hidden = line(&screen).unwrap_or_else(|| panic!("{screen}"));
+        assert!(!hidden.contains(&mentor.name), "{hidden}");
+    }
 }
 
 #[test]

@@ -255,8 +255,13 @@ fn status_on_the_demo_names_the_next_meeting_overdue_and_nudges() {
     );
     assert_eq!(lines[1], "Overdue commitments: 1 of mine, 1 of my mentors'");
     assert_eq!(lines.len(), 5, "meeting, overdue and three nudges: {out}");
+    // The demo's thanks of 14 November is still not sent.
+    assert_eq!(
+        lines[2], "Send the thanks you wrote to Daniel Okafor on 2026-11-14.",
+        "{out}"
+    );
     assert!(
-        lines[2].starts_with("Report back to Daniel Okafor"),
+        lines[3].starts_with("Report back to Daniel Okafor"),
         "{out}"
     );
 }

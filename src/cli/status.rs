@@ -198,6 +198,7 @@ fn nudge_code(kind: NudgeKind) -> &'static str {
     match kind {
         NudgeKind::Debrief => "debrief",
         NudgeKind::ThanksPending => "thanks_pending",
+        NudgeKind::SendThanks => "send_thanks",
         NudgeKind::ReportExperiment => "report_experiment",
         NudgeKind::NoContact => "no_contact",
         NudgeKind::FollowUp => "follow_up",

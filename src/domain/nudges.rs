@@ -18,7 +18,9 @@
 //! - agreement review: on and after `review_on`, active or paused mentors;
 //! - follow up: a candidate or approached mentor whose status is more than 7 days old, with
 //!   no contact initiated by the mentor since;
-//! - debrief: a planned meeting whose start plus length has passed, within the last 30 days.
+//! - debrief: a planned meeting whose start plus length has passed, within the last 30 days;
+//! - send thanks: a thanks written but not sent, dated 7 days ago or more (on the seventh day
+//!   it fires).
 
 use chrono::{Duration, Months, NaiveDate, NaiveDateTime};
 
@@ -32,6 +34,8 @@ pub const THANK_MENTOR_EVERY_DAYS: i64 = 42;
 pub const FOLLOW_UP_AFTER_DAYS: i64 = 7;
 /// A planned meeting that ended longer ago than this is no longer offered for debrief.
 pub const DEBRIEF_WINDOW_DAYS: i64 = 30;
+/// A thanks written but not sent for this many days (or more) is nudged.
+pub const SEND_THANKS_AFTER_DAYS: i64 = 7;
 
 /// Settings from the config that the rules need.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,6 +99,16 @@ pub struct PlannedMeetingFacts {
     pub minutes: u32,
 }
 
+/// A thanks entry written but maybe not sent yet.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WrittenThanksFacts {
+    pub gratitude_id: i64,
+    pub mentor_id: Option<i64>,
+    /// The day the thanks is dated.
+    pub on: NaiveDate,
+    pub sent: bool,
+}
+
 /// Everything [`nudges`] needs.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct NudgeInput {
@@ -102,6 +116,8 @@ pub struct NudgeInput {
     pub held_meetings: Vec<HeldMeetingFacts>,
     pub experiments: Vec<ExperimentFacts>,
     pub planned_meetings: Vec<PlannedMeetingFacts>,
+    /// Thanks not sent yet, dated at least [`SEND_THANKS_AFTER_DAYS`] ago (the oldest ones).
+    pub unsent_thanks: Vec<WrittenThanksFacts>,
     /// The period start of the latest reflection.
     pub last_reflection: Option<NaiveDate>,
     /// The day the first record was written (`None` for an empty journal).
@@ -119,6 +135,8 @@ pub enum NudgeKind {
     Debrief,
     /// A held meeting has no thanks yet.
     ThanksPending,
+    /// A thanks was written a week or more ago and is not sent yet.
+    SendThanks,
     /// An experiment's result is not reported back yet.
     ReportExperiment,
     /// No contact with an active mentor beyond their cadence.
@@ -144,6 +162,8 @@ pub struct Nudge {
     pub mentor_id: Option<i64>,
     pub meeting_id: Option<i64>,
     pub commitment_id: Option<i64>,
+    /// The thanks entry the nudge is about (send it).
+    pub gratitude_id: Option<i64>,
     /// The day the nudge counts from (last contact, meeting day, review date…), if any.
     pub since: Option<NaiveDate>,
     /// Whole days from `since` to today.
@@ -157,6 +177,7 @@ impl Nudge {
             mentor_id: None,
             meeting_id: None,
             commitment_id: None,
+            gratitude_id: None,
             since,
             days: since.map(|s| (today - s).num_days()),
         }
@@ -177,6 +198,7 @@ pub fn nudges(input: &NudgeInput, now: NaiveDateTime) -> Vec<Nudge> {
     }
     meeting_nudges(input, now, &mut out);
     experiment_nudges(input, today, &mut out);
+    unsent_thanks_nudges(input, today, &mut out);
     // A first reflection is due one cadence after the journal was started, not on day one.
     let due = match input.last_reflection.or(input.journal_started) {
         None => false,
@@ -190,7 +212,16 @@ pub fn nudges(input: &NudgeInput, now: NaiveDateTime) -> Vec<Nudge> {
             today,
         ));
     }
-    out.sort_by_key(|n| (n.kind, n.since, n.mentor_id, n.meeting_id, n.commitment_id));
+    out.sort_by_key(|n| {
+        (
+            n.kind,
+            n.since,
+            n.mentor_id,
+            n.meeting_id,
+            n.commitment_id,
+            n.gratitude_id,
+        )
+    });
     out
 }
 
@@ -275,6 +306,16 @@ fn experiment_nudges(input: &NudgeInput, today: NaiveDate, out: &mut Vec<Nudge>)
         let mut n = Nudge::new(kind, e.reported_on, today).mentor(e.mentor_id);
         n.commitment_id = Some(e.commitment_id);
         out.push(n);
+    }
+}
+
+fn unsent_thanks_nudges(input: &NudgeInput, today: NaiveDate, out: &mut Vec<Nudge>) {
+    for g in &input.unsent_thanks {
+        if !g.sent && days_since(today, g.on) >= SEND_THANKS_AFTER_DAYS {
+            let mut n = Nudge::new(NudgeKind::SendThanks, Some(g.on), today).mentor(g.mentor_id);
+            n.gratitude_id = Some(g.gratitude_id);
+            out.push(n);
+        }
     }
 }
 
@@ -401,6 +442,36 @@ mod tests {
                 (NudgeKind::ThankForExperiment, Some(2))
             ]
         );
+    }
+
+    #[test]
+    fn thanks_written_but_not_sent_for_a_week() {
+        let mut i = input_with(settled(today()), today());
+        let written = |id, ago: i64, sent| WrittenThanksFacts {
+            gratitude_id: id,
+            mentor_id: Some(1),
+            on: today() - Duration::days(ago),
+            sent,
+        };
+        i.unsent_thanks = vec![written(1, 6, false)];
+        assert!(kinds(&i, today()).is_empty(), "six days: not yet");
+        i.unsent_thanks = vec![written(2, 7, false)];
+        let out = nudges(&i, noon(today()));
+        assert_eq!(
+            out.iter()
+                .map(|n| (n.kind, n.gratitude_id, n.mentor_id, n.days))
+                .collect::<Vec<_>>(),
+            [(NudgeKind::SendThanks, Some(2), Some(1), Some(7))]
+        );
+        assert_eq!(out[0].since, Some(today() - Duration::days(7)));
+        i.unsent_thanks = vec![written(3, 7, true), written(4, 40, true)];
+        assert!(kinds(&i, today()).is_empty(), "sent: nothing to nudge");
+        // Without a mentor it still nudges (the sentence names "your mentor").
+        i.unsent_thanks = vec![WrittenThanksFacts {
+            mentor_id: None,
+            ..written(5, 30, false)
+        }];
+        assert_eq!(kinds(&i, today()), [NudgeKind::SendThanks]);
     }
 
     #[test]

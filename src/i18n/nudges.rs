@@ -9,6 +9,7 @@ catalog! {
         your_mentor,
         debrief,
         thanks_pending,
+        send_thanks,
         report_experiment,
         no_contact,
         no_contact_ever,
@@ -26,6 +27,7 @@ pub const EN: NudgesText = NudgesText {
     your_mentor: "your mentor",
     debrief: "Debrief the meeting with {who} on {since}.",
     thanks_pending: "Thank {who} for the meeting on {since}.",
+    send_thanks: "Send the thanks you wrote to {who} on {since}.",
     report_experiment: "Report back to {who} on your experiment “{experiment}”.",
     no_contact: "No contact with {who} for {days} days.",
     no_contact_ever: "No contact with {who} yet.",
@@ -42,6 +44,7 @@ pub const ID: NudgesText = NudgesText {
     your_mentor: "mentor Anda",
     debrief: "Evaluasi pertemuan dengan {who} pada {since}.",
     thanks_pending: "Ucapkan terima kasih kepada {who} atas pertemuan pada {since}.",
+    send_thanks: "Kirim ucapan terima kasih yang Anda tulis untuk {who} pada {since}.",
     report_experiment: "Laporkan kepada {who} hasil eksperimen Anda “{experiment}”.",
     no_contact: "Tidak ada kontak dengan {who} selama {days} hari.",
     no_contact_ever: "Belum ada kontak dengan {who}.",
@@ -70,6 +73,7 @@ impl NudgesText {
         match (n.kind, n.since) {
             (NudgeKind::Debrief, _) => fill!(self.debrief, who = who, since = since),
             (NudgeKind::ThanksPending, _) => fill!(self.thanks_pending, who = who, since = since),
+            (NudgeKind::SendThanks, _) => fill!(self.send_thanks, who = who, since = since),
             (NudgeKind::ReportExperiment, _) => {
                 fill!(self.report_experiment, who = who, experiment = experiment)
             }

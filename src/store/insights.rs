@@ -16,7 +16,7 @@ use crate::domain::figures::{
 use crate::domain::keeprate::CommitmentFacts;
 use crate::domain::nudges::{
     DEBRIEF_WINDOW_DAYS, ExperimentFacts, HeldMeetingFacts, MentorFacts, NudgeInput, NudgeSettings,
-    PlannedMeetingFacts, THANKS_WINDOW_DAYS,
+    PlannedMeetingFacts, SEND_THANKS_AFTER_DAYS, THANKS_WINDOW_DAYS, WrittenThanksFacts,
 };
 use crate::domain::suggest::{CommitmentRef, FeedbackRef, GoalRef, QuestionRef, SuggestInput};
 
@@ -151,6 +151,7 @@ impl Store {
             held_meetings: self.recent_held_meetings(window_start, today)?,
             experiments: self.experiment_facts(window_start)?,
             planned_meetings: self.passed_planned_meetings(now)?,
+            unsent_thanks: self.unsent_thanks(today - Duration::days(SEND_THANKS_AFTER_DAYS))?,
             last_reflection: self.conn.query_row(
                 "SELECT max(period_start) FROM reflections",
                 [],
@@ -298,6 +299,25 @@ impl Store {
                 mentor_id: r.get(1)?,
                 reported_on: r.get(2)?,
                 thanked: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Thanks not sent and dated `until` or earlier: the oldest [`SUGGEST_LIMIT`], one walk
+    /// of the `gratitude_by_sent (sent, on_date)` index range.
+    fn unsent_thanks(&self, until: NaiveDate) -> Result<Vec<WrittenThanksFacts>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, mentor_id, on_date FROM gratitude INDEXED BY gratitude_by_sent
+             WHERE sent = 0 AND on_date <= ?1
+             ORDER BY on_date, id LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![until, SUGGEST_LIMIT], |r| {
+            Ok(WrittenThanksFacts {
+                gratitude_id: r.get(0)?,
+                mentor_id: r.get(1)?,
+                on: r.get(2)?,
+                sent: false,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

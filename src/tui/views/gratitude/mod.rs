@@ -1,6 +1,7 @@
 //! Gratitude (6): thanks per mentor and meeting (what for, sent or not, channel), and the
 //! nudge list: held meetings not thanked yet, experiments not reported or thanked, mentors
-//! not thanked in six weeks. `Enter` on a nudge opens a thanks form filled in for it.
+//! not thanked in six weeks, thanks written but not sent for a week. `Enter` on a nudge opens
+//! a thanks form filled in for it (for an unsent thanks: its "mark as sent" form).
 
 pub mod form;
 
@@ -29,8 +30,9 @@ use ratatui::text::{Line, Span};
 
 /// The nudge kinds this view lists: thanks only. Reporting an experiment back is done at the
 /// next meeting (Today and the agenda suggestions say so), not by writing a thank-you.
-pub const KINDS: [NudgeKind; 3] = [
+pub const KINDS: [NudgeKind; 4] = [
     NudgeKind::ThanksPending,
+    NudgeKind::SendThanks,
     NudgeKind::ThankForExperiment,
     NudgeKind::MentorNotThanked,
 ];
@@ -226,6 +228,11 @@ pub fn nudge_text(n: &NudgeRow, ui: &Ui) -> String {
         NudgeKind::ThankForExperiment => {
             fill!(t.nudge_experiment, who = who, experiment = experiment)
         }
+        NudgeKind::SendThanks => fill!(
+            t.nudge_send,
+            who = who,
+            date = n.nudge.since.map(|d| ui.date(d)).unwrap_or_default()
+        ),
         _ => match n.nudge.days {
             Some(days) => fill!(t.nudge_mentor, who = who, days = days),
             None => fill!(t.nudge_mentor_never, who = who),
@@ -309,6 +316,16 @@ pub fn update(ctx: &mut Ctx, v: &mut GratitudeView, action: GratitudeAction) -> 
             Effect::None
         }
         (GratitudeAction::ThankNudge, _) => match v.selected_nudge() {
+            // Written already: sending it is what is left.
+            Some(NudgeRow {
+                nudge:
+                    Nudge {
+                        kind: NudgeKind::SendThanks,
+                        gratitude_id: Some(id),
+                        ..
+                    },
+                ..
+            }) => form(GratitudeForm::Sent(*id)),
             Some(n) => form(GratitudeForm::Thank(NudgeRef {
                 kind: n.nudge.kind,
                 mentor_id: n.nudge.mentor_id,
