@@ -100,31 +100,14 @@ fn meeting_form(ctx: &Ctx, v: &MeetingsView, meeting: Option<&Meeting>) -> Resul
         .build())
 }
 
-/// Saves the meeting form.
+/// Saves the meeting form: a new meeting, or only the fields an edit changed
+/// (`crate::tui::edit`). `apply_meeting` checks every value either way.
 fn save_meeting(ctx: &mut Ctx, id: Option<i64>, form: &Form) -> Result<Effect, SaveError> {
-    let t = &ctx.text().meetings;
-    let today = ctx.today();
-    let mentor_id: i64 = form
-        .choice("mentor")
-        .parse()
-        .map_err(|_| field_error("mentor", t.need_mentor))?;
-    let date = parse_date(&form.text("date"), today).map_err(|e| {
-        let shown = format!("“{}”", form.text("date").trim());
-        field_error("date", &ctx.text().form.date_error(&e, &shown))
-    })?;
-    let time = form
-        .time("time")
-        .ok_or_else(|| field_error("time", t.time_bad))?;
-    let minutes = match form.number("minutes") {
-        Some(n) if n.fract() == 0.0 && (5.0..=480.0).contains(&n) => n as u32,
-        _ => return Err(field_error("minutes", t.minutes_bad)),
-    };
     if let Some(id) = id {
-        // Only the fields the user changed (`crate::tui::edit`).
         save_edit(ctx, id, form, apply_meeting)?;
         return Ok(Effect::Select(View::Meetings, id));
     }
-    let mut m = Meeting::new(mentor_id, NaiveDateTime::new(date, time), minutes);
+    let mut m = Meeting::new(0, NaiveDateTime::default(), 0);
     apply_meeting(ctx, form, &mut m)?;
     let id = ctx.store.save_meeting(&m)?;
     Ok(Effect::Select(View::Meetings, id))
