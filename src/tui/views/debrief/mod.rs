@@ -299,7 +299,7 @@ fn next(ctx: &mut Ctx, d: &mut Debrief) -> Result<Effect> {
             persist(ctx, d)
         }
         Step::Next => {
-            if steps::parse_time(&d.form.text("time")).is_none() {
+            if d.form.time("time").is_none() {
                 d.form.set_error("time", t.debrief.bad_time);
                 return Ok(Effect::None);
             }

@@ -87,7 +87,7 @@ pub fn plan(d: &Debrief, ctx: &Ctx) -> DebriefPlan {
     });
 
     let next_form = filled(d, Step::Next, ctx);
-    let time = steps::parse_time(&next_form.text("time")).unwrap_or(m.starts_at.time());
+    let time = next_form.time("time").unwrap_or(m.starts_at.time());
     let next_meeting = next_form.date("date", today).map(|date| Meeting {
         channel: m.channel.clone(),
         private: m.private,

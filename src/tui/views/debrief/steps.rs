@@ -218,11 +218,6 @@ pub fn goal_options(ctx: &crate::tui::ctx::Ctx, none: &str) -> crate::store::Res
     choices::goals(ctx, none)
 }
 
-/// A time of day as people write it (`14:30`, `9.30`, `9am`).
-pub fn parse_time(text: &str) -> Option<chrono::NaiveTime> {
-    crate::domain::dates::parse_time(text)
-}
-
 /// A date written as ISO in a draft.
 pub fn parse_iso(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
@@ -247,6 +242,7 @@ mod tests {
 
     #[test]
     fn times_of_day() {
+        use crate::domain::dates::parse_time;
         assert_eq!(
             parse_time(" 9:05 "),
             chrono::NaiveTime::from_hms_opt(9, 5, 0)

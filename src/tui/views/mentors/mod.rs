@@ -296,7 +296,6 @@ impl Screen for MentorsView {
     }
 
     fn step(&mut self, ctx: &Ctx, delta: isize) -> Result<()> {
-        let _ = ctx;
         self.list.step(delta);
         self.load_detail(ctx.store)
     }
