@@ -22,6 +22,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/005_done_by_day.sql"),
     include_str!("migrations/006_versions.sql"),
     include_str!("migrations/007_mentor_summary.sql"),
+    include_str!("migrations/008_growth.sql"),
 ];
 
 /// The schema version this program writes.

@@ -229,6 +229,8 @@ impl Store {
 }
 
 #[cfg(test)]
+mod growth_tests;
+#[cfg(test)]
 mod open_tests;
 #[cfg(test)]
 mod order_tests;

@@ -208,18 +208,30 @@ pub fn pause_index(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<String>>
 /// [`pause_index`] removed (a bulk rebuild is several times faster than a trigger per row).
 pub fn resume_index(conn: &rusqlite::Connection, triggers: &[String]) -> rusqlite::Result<()> {
     conn.execute_batch("DELETE FROM search")?;
-    // The rebuild statements are the backfill of the migration that created the index.
-    let migration = super::migrate::MIGRATIONS[1];
-    for statement in migration.split(";\n").map(str::trim) {
-        // (Not the INSERTs inside the trigger bodies, which read NEW.)
-        if statement.starts_with("INSERT INTO search") && !statement.contains("NEW.") {
-            conn.execute_batch(statement)?;
+    // Each kind's insert trigger says what its entry holds; the same expression over the
+    // whole table is the rebuild (so a migration that changes a trigger changes the rebuild).
+    for sql in triggers {
+        if let Some(rebuild) = rebuild_statement(sql) {
+            conn.execute_batch(&rebuild)?;
         }
     }
     for sql in triggers {
         conn.execute_batch(sql)?;
     }
     Ok(())
+}
+
+/// `INSERT INTO search ... SELECT <the trigger's values> FROM <table>` for an
+/// `AFTER INSERT ON <table>` search trigger; None for the update and delete triggers.
+fn rebuild_statement(trigger: &str) -> Option<String> {
+    let after_insert = trigger.find("AFTER INSERT ON ")? + "AFTER INSERT ON ".len();
+    let table = trigger[after_insert..].split_whitespace().next()?;
+    let values = trigger.find("VALUES (")? + "VALUES (".len();
+    let end = trigger.rfind(");")?;
+    let columns = trigger.get(values..end)?.replace("NEW.", "");
+    Some(format!(
+        "INSERT INTO search (rowid, kind, title, body) SELECT {columns} FROM {table}"
+    ))
 }
 
 /// Longer columns (in characters) get their snippet from [`window`] instead of FTS5's
@@ -459,7 +471,8 @@ mod tests {
             .query_row("SELECT count(*) FROM search", [], |r| r.get(0))
             .unwrap();
         let triggers = pause_index(store.conn()).unwrap();
-        assert_eq!(triggers.len(), 13 * 3);
+        // Thirteen kinds, plus wins and resources (schema 8).
+        assert_eq!(triggers.len(), 15 * 3);
         store.save_goal(&Goal::new("Written while paused")).unwrap();
         resume_index(store.conn(), &triggers).unwrap();
         assert_eq!(
