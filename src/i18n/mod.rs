@@ -13,6 +13,7 @@ mod common;
 mod debrief;
 mod errors;
 mod feedback;
+pub mod fields;
 mod form;
 mod goals;
 mod gratitude;
@@ -136,6 +137,8 @@ pub struct Text {
     pub debrief: DebriefText,
     pub transfer: TransferText,
     pub trust: TrustText,
+    /// The names of the fields the limits check.
+    pub fields: fields::FieldNames,
     pub cipher: CipherText,
     pub shell: ShellText,
     pub saving: SavingText,
@@ -208,6 +211,7 @@ pub static EN: Text = Text {
     debrief: debrief::EN,
     transfer: transfer::EN,
     trust: trust::EN,
+    fields: fields::EN,
     cipher: cipher::EN,
     shell: shell::EN,
     saving: saving::EN,
@@ -235,6 +239,7 @@ pub static ID: Text = Text {
     debrief: debrief::ID,
     transfer: transfer::ID,
     trust: trust::ID,
+    fields: fields::ID,
     cipher: cipher::ID,
     shell: shell::ID,
     saving: saving::ID,

@@ -111,11 +111,11 @@ impl TrustText {
         }
     }
 
-    /// `field: what is wrong`, in this language.
-    pub fn limit(&self, err: &LimitError) -> String {
+    /// `field: what is wrong`, in this language, the field named by `field_name`.
+    pub fn limit(&self, err: &LimitError, field_name: &str) -> String {
         super::fill!(
             self.limit_field,
-            field = err.field,
+            field = field_name,
             problem = self.breach(&err.breach)
         )
     }
@@ -127,7 +127,7 @@ impl super::Text {
         use crate::store::StoreError;
         let t = &self.trust;
         Some(match err {
-            StoreError::Limit(e) => t.limit(e),
+            StoreError::Limit(e) => t.limit(e, &self.fields.name(e.field)),
             StoreError::NoJournal { path } => super::fill!(t.no_journal, path = shown(path)),
             StoreError::NotRegularFile { path } => {
                 super::fill!(t.not_regular_file, path = shown(path))
@@ -188,7 +188,16 @@ mod tests {
             field: "text",
             breach: Breach::Blank,
         };
-        assert_eq!(EN.limit(&err), err.to_string());
+        assert_eq!(EN.limit(&err, "text"), err.to_string());
+        assert_eq!(
+            super::super::Lang::Id
+                .text()
+                .store_error(&crate::store::StoreError::Limit(LimitError {
+                    field: "due_on",
+                    breach: Breach::Blank,
+                })),
+            "jatuh tempo: tidak boleh kosong"
+        );
         let path = std::path::PathBuf::from("/j.db");
         for err in [
             crate::store::StoreError::NoJournal { path: path.clone() },
