@@ -422,3 +422,29 @@ fn long_lists_load_more_as_the_cursor_reaches_the_end() {
     let screen = draw(&mut app, 100, 30);
     assert!(screen.contains("900/900"), "{screen}");
 }
+
+#[test]
+fn a_reflection_hit_is_named_by_its_template_not_its_code() {
+    for (lang, name) in [
+        (Lang::En, "Weekly review (GTD)"),
+        (Lang::Id, "Tinjauan mingguan (GTD)"),
+    ] {
+        let mut app = demo_app(lang);
+        key(&mut app, '/');
+        for c in "inbox".chars() {
+            key(&mut app, c);
+        }
+        let hit = app
+            .search()
+            .unwrap()
+            .hits
+            .iter()
+            .find(|h| h.kind == RecordKind::Reflection)
+            .cloned()
+            .expect("the weekly review's answer is found");
+        assert!(hit.snippet.starts_with(name), "{lang:?}: {}", hit.snippet);
+        let screen = draw(&mut app, 100, 30);
+        assert!(screen.contains(name), "{screen}");
+        assert!(!screen.contains("gtd-weekly"), "{screen}");
+    }
+}

@@ -12,8 +12,10 @@ use super::keys::{Action, Binding, Key, bind};
 use super::shell::centered;
 use super::ui::{Ui, fit, window_start};
 use super::views::{Cursor, View};
+use crate::assets::reflection_templates::Templates;
 use crate::domain::RecordKind;
 use crate::domain::text::clean_line;
+use crate::i18n::Lang;
 use crate::store::search::{MATCH_END, MATCH_START, SearchHit};
 use crate::store::{self, Store};
 
@@ -74,6 +76,9 @@ pub struct SearchState {
     pub cursor: Cursor,
     /// The last query failed (shown instead of results; never happens for typed text).
     pub error: Option<String>,
+    /// Reflection templates' names as the reader knows them, by the code a reflection keeps
+    /// (the index holds the code; a hit shows the name).
+    pub template_titles: Vec<(String, String)>,
 }
 
 /// What a key did in the search overlay.
@@ -86,6 +91,18 @@ pub enum SearchOutcome {
 }
 
 impl SearchState {
+    /// An empty search that names reflections' templates as `templates` do in `lang`.
+    pub fn with_templates(templates: &Templates, lang: Lang) -> Self {
+        SearchState {
+            template_titles: templates
+                .list
+                .iter()
+                .map(|t| (t.name.clone(), t.title(lang).to_string()))
+                .collect(),
+            ..SearchState::default()
+        }
+    }
+
     /// Handles a key; re-runs the query when the text changed.
     pub fn handle_key(&mut self, key: KeyEvent, store: &Store) -> SearchOutcome {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
@@ -131,6 +148,9 @@ impl SearchState {
                     kinds
                 });
                 hits.sort_by_key(|h| order.iter().position(|k| *k == h.kind));
+                for hit in hits.iter_mut().filter(|h| h.kind == RecordKind::Reflection) {
+                    self.name_template(hit);
+                }
                 self.hits = hits;
                 self.error = None;
             }
@@ -192,6 +212,27 @@ impl SearchState {
         let start = window_start(selected_row, room);
         lines.extend(body.into_iter().skip(start).take(room).map(|(_, l)| l));
         f.render_widget(Paragraph::new(lines), inner);
+    }
+}
+
+impl SearchState {
+    /// A reflection's entry is titled by its template's code ("gtd-weekly"): the hit shows
+    /// the template's name instead (a code matched by the query loses its highlight).
+    fn name_template(&self, hit: &mut SearchHit) {
+        let (title, body) = match hit.snippet.split_once(" — ") {
+            Some((title, body)) => (title, Some(body)),
+            None => (hit.snippet.as_str(), None),
+        };
+        let code: String = title
+            .chars()
+            .filter(|c| *c != MATCH_START && *c != MATCH_END)
+            .collect();
+        if let Some((_, name)) = self.template_titles.iter().find(|(c, _)| *c == code) {
+            hit.snippet = match body {
+                Some(body) => format!("{name} — {body}"),
+                None => name.clone(),
+            };
+        }
     }
 }
 

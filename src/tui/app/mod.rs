@@ -289,7 +289,12 @@ impl App {
             Action::Quit => self.quit = true,
             Action::ToggleHelp => self.overlays.push(Overlay::Help { scroll: 0 }),
             Action::Undo => self.undo_last()?,
-            Action::Search => self.overlays.push(Overlay::Search(SearchState::default())),
+            Action::Search => {
+                let templates =
+                    crate::assets::reflection_templates::load(self.config.dir.as_deref());
+                let search = SearchState::with_templates(&templates, self.lang);
+                self.overlays.push(Overlay::Search(search));
+            }
             Action::TogglePrivacy => self.hide_private = !self.hide_private,
             Action::Mentors(a) => {
                 let (mut ctx, v, _) = self.parts();
