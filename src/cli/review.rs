@@ -72,7 +72,7 @@ fn markdown(ctx: &Context, period: Period, f: &PeriodFigures) -> String {
             &date(ctx, last)
         )
     )];
-    for section in t.review.sections(f) {
+    for section in t.review.sections(f, t.common.decimal_separator) {
         lines.push(String::new());
         lines.push(format!("## {}", section.title));
         lines.push(String::new());

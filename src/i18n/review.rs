@@ -109,20 +109,21 @@ fn line(text: String, ratio: Option<f64>) -> FigureLine {
     FigureLine { text, ratio }
 }
 
-/// A number as people write it: `4`, `2.5`, `0.33` (at most two decimals).
-fn number(value: f64) -> String {
+/// A number as people write it: `4`, `2.5`, `0.33` (at most two decimals), with the
+/// language's decimal mark (`2,5` in Indonesian).
+fn number(value: f64, mark: &str) -> String {
     let text = format!("{value:.2}");
     let text = text.trim_end_matches('0').trim_end_matches('.');
     if text == "-0" {
         "0".into()
     } else {
-        text.to_string()
+        text.replace('.', mark)
     }
 }
 
 /// A signed change: `+2`, `-0.5`, `0`.
-fn signed(value: f64) -> String {
-    let text = number(value);
+fn signed(value: f64, mark: &str) -> String {
+    let text = number(value, mark);
     if value > 0.0 && text != "0" {
         format!("+{text}")
     } else {
@@ -144,8 +145,8 @@ impl ReviewText {
         fill!(self.title, period = period, start = start, end = end)
     }
 
-    /// The figures of `f`, section by section, in words.
-    pub fn sections(&self, f: &PeriodFigures) -> Vec<FigureSection> {
+    /// The figures of `f`, section by section, in words; numbers with `decimal_mark`.
+    pub fn sections(&self, f: &PeriodFigures, decimal_mark: &str) -> Vec<FigureSection> {
         let mut meetings: Vec<FigureLine> = f
             .meetings
             .iter()
@@ -200,7 +201,7 @@ impl ReviewText {
             .goals
             .iter()
             .map(|g| {
-                let mut change = signed(g.change);
+                let mut change = signed(g.change, decimal_mark);
                 if let (Some(a), Some(b)) = (g.progress_from, g.progress_to) {
                     change.push_str(&format!(
                         ", {} → {}",
@@ -212,8 +213,8 @@ impl ReviewText {
                     fill!(
                         self.goal_line,
                         goal = clean_line(&g.title),
-                        from = number(g.from),
-                        to = number(g.to),
+                        from = number(g.from, decimal_mark),
+                        to = number(g.to, decimal_mark),
                         change = change,
                         updates = g.updates
                     ),
@@ -230,7 +231,7 @@ impl ReviewText {
             .map(|h| {
                 let average = h
                     .average
-                    .map(number)
+                    .map(|a| number(a, decimal_mark))
                     .unwrap_or_else(|| self.not_applicable.into());
                 line(
                     fill!(
@@ -293,5 +294,58 @@ impl ReviewText {
             ),
             section(self.health, health),
         ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::figures::{FigureInput, GoalChange, MentorHealth, figures};
+
+    /// Figures with a fractional goal value and health average.
+    fn sample() -> PeriodFigures {
+        let mut f = figures(&FigureInput::default());
+        f.goals.push(GoalChange {
+            goal_id: 1,
+            title: "Run 10 km".into(),
+            from: 2.5,
+            to: 4.25,
+            change: 1.75,
+            progress_from: None,
+            progress_to: None,
+            updates: 2,
+        });
+        f.health.push(MentorHealth {
+            mentor_id: 1,
+            name: "Ana".into(),
+            checks: 2,
+            average: Some(4.5),
+        });
+        f
+    }
+
+    fn text(t: &ReviewText, mark: &str) -> String {
+        t.sections(&sample(), mark)
+            .iter()
+            .flat_map(|s| s.lines.iter().map(|l| l.text.clone()))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn numbers_use_the_languages_decimal_mark() {
+        let en = text(&EN, super::super::EN.common.decimal_separator);
+        assert!(
+            en.contains("2.5") && en.contains("4.25") && en.contains("+1.75"),
+            "{en}"
+        );
+        assert!(en.contains("4.5"), "{en}");
+        let id = text(&ID, super::super::ID.common.decimal_separator);
+        assert!(
+            id.contains("2,5") && id.contains("4,25") && id.contains("+1,75"),
+            "{id}"
+        );
+        assert!(id.contains("rata-rata nilai 4,5"), "{id}");
+        assert!(!id.contains("4.5") && !id.contains("2.5"), "{id}");
     }
 }

@@ -35,7 +35,7 @@ pub fn figure_lines(
         .into_iter()
         .map(|l| Line::styled(l, theme.title))
         .collect();
-    for section in t.review.sections(f) {
+    for section in t.review.sections(f, t.common.decimal_separator) {
         lines.push(Line::styled(section.title.to_string(), theme.header));
         for figure in section.lines {
             match figure.ratio {
