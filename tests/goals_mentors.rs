@@ -166,6 +166,47 @@ fn a_bad_due_date_shows_the_inline_message_and_saves_nothing() {
 }
 
 #[test]
+fn a_form_reads_dates_in_the_configured_format() {
+    for (format, typed, due) in [
+        (
+            mentee::config::DateFormat::DayMonthYear,
+            "01/03/2027",
+            Some("2027-03-01"),
+        ),
+        (
+            mentee::config::DateFormat::MonthDayYear,
+            "03/01/2027",
+            Some("2027-03-01"),
+        ),
+        // With the ISO format a slash date is ambiguous: refused, nothing saved.
+        (mentee::config::DateFormat::Iso, "01/03/2027", None),
+    ] {
+        let mut app = goals_app(Lang::Id);
+        app.config.date_format = format;
+        let before = app.store.goal_summaries(100).unwrap().len();
+        key(&mut app, 'n');
+        typing(&mut app, "Bicara di konferensi");
+        tab(&mut app, 8);
+        typing(&mut app, typed);
+        ctrl(&mut app, 's');
+        let saved = app.store.goal_summaries(100).unwrap();
+        match due {
+            Some(due) => {
+                assert!(app.form().is_none(), "{format:?}: saved");
+                let goal = &app.views.goals.list.selected().unwrap().goal;
+                assert_eq!(goal.title, "Bicara di konferensi");
+                assert_eq!(goal.due.map(|d| d.to_string()).as_deref(), Some(due));
+                assert_eq!(saved.len(), before + 1);
+            }
+            None => {
+                assert!(app.form().is_some(), "{format:?}: the form stays open");
+                assert_eq!(saved.len(), before);
+            }
+        }
+    }
+}
+
+#[test]
 fn a_target_change_needs_a_reason_and_records_a_revision() {
     let mut app = goals_app(Lang::En);
     let goal = app.views.goals.list.rows()[0].goal.clone();

@@ -185,6 +185,7 @@ impl App {
         let Some(mut form) = forms::build(&ctx, views, &purpose)? else {
             return Ok(false);
         };
+        form.read_slash_dates(ctx.config.date_format.slash_dates());
         let restored = matches!(ctx.store.draft(&purpose.draft_key()), Ok(Some(draft))
             if form.restore_draft(&draft).is_ok());
         let mut open = OpenForm { form, purpose };

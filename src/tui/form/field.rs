@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{TextArea, WrapMode};
 
-use crate::domain::dates::{DateError, parse_optional_date, parse_time};
+use crate::domain::dates::{DateError, SlashDates, parse_optional_date_as, parse_time};
 use crate::domain::limits::{Breach, MAX_TEXT_CHARS};
 use crate::domain::text::{clean_line, clean_multiline};
 use crate::i18n::{Text, fill};
@@ -233,12 +233,17 @@ impl Field {
 
     /// Checks the text as it is now: a date or number that does not read, or (when
     /// `saving`) a required field left empty.
-    pub(crate) fn check(&self, today: NaiveDate, saving: bool) -> Option<FieldError> {
+    pub(crate) fn check(
+        &self,
+        today: NaiveDate,
+        slash: SlashDates,
+        saving: bool,
+    ) -> Option<FieldError> {
         if saving && self.required && self.is_empty() {
             return Some(FieldError::Required);
         }
         match self.kind {
-            FieldKind::Date => parse_optional_date(&self.raw(), today)
+            FieldKind::Date => parse_optional_date_as(&self.raw(), today, slash)
                 .err()
                 .map(FieldError::BadDate),
             FieldKind::Number => parse_number(&self.raw())

@@ -42,7 +42,7 @@ pub use draft::DraftError;
 pub use field::{Field, FieldError, FieldKind, NotANumber, parse_number};
 use field::{Input, over_limit, safe_text, text_chars};
 
-use crate::domain::dates::parse_optional_date;
+use crate::domain::dates::{SlashDates, parse_optional_date_as};
 use crate::domain::limits::MAX_TEXT_CHARS;
 use crate::domain::text::clean_line;
 
@@ -98,6 +98,9 @@ pub struct Form {
     compact_panel: Option<Vec<Line<'static>>>,
     /// Fields brought forward by a choice (see [`FormBuilder::bring_forward`]).
     forward: Vec<BringForward>,
+    /// How its date fields read `01/12/2026`: as the configured display format writes dates
+    /// (see [`Form::read_slash_dates`]).
+    slash: SlashDates,
 }
 
 /// While choice `choice` holds one of `codes`, `fields` come right after it.
@@ -123,8 +126,20 @@ impl Form {
                 opened: Vec::new(),
                 compact_panel: None,
                 forward: Vec::new(),
+                slash: SlashDates::Refused,
             },
         }
+    }
+
+    /// Date fields read `01/12/2026` the way `slash` says (the configured date format), as
+    /// the command line does; set by whoever opens the form.
+    pub fn read_slash_dates(&mut self, slash: SlashDates) {
+        self.slash = slash;
+    }
+
+    /// How the date fields read `01/12/2026`.
+    pub fn slash_dates(&self) -> SlashDates {
+        self.slash
     }
 
     /// The fields, in order.
@@ -174,7 +189,9 @@ impl Form {
 
     /// The date in field `name`, or `None` when it is empty or does not read.
     pub fn date(&self, name: &str, today: NaiveDate) -> Option<NaiveDate> {
-        parse_optional_date(&self.text(name), today).ok().flatten()
+        parse_optional_date_as(&self.text(name), today, self.slash)
+            .ok()
+            .flatten()
     }
 
     /// The time of day in field `name`, or `None` when it is empty or does not read.
@@ -342,7 +359,7 @@ impl Form {
     /// Checks every field; `Save` when all are fine, otherwise focuses the first bad one.
     fn try_save(&mut self, today: NaiveDate) -> FormOutcome {
         for field in &mut self.fields {
-            field.error = field.check(today, true);
+            field.error = field.check(today, self.slash, true);
         }
         match self.fields.iter().position(|f| f.error.is_some()) {
             None => FormOutcome::Save,
@@ -361,7 +378,7 @@ impl Form {
             return FormOutcome::Nothing;
         }
         if let Some(field) = self.fields.get_mut(self.focus)
-            && let Some(err) = field.check(today, false)
+            && let Some(err) = field.check(today, self.slash, false)
         {
             field.error = Some(err);
         }
@@ -490,7 +507,7 @@ impl Form {
         if let Some(field) = self.fields.get_mut(index)
             && field.error.is_some()
         {
-            field.error = field.check(today, false);
+            field.error = field.check(today, self.slash, false);
         }
         FormOutcome::Changed
     }

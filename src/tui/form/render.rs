@@ -12,7 +12,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::Form;
 use super::field::{Field, FieldKind, Input};
-use crate::domain::dates::parse_optional_date;
+use crate::domain::dates::parse_optional_date_as;
 use crate::domain::text::clean_line;
 use crate::tui::shell::centered;
 use crate::tui::ui::{Ui, fit};
@@ -442,7 +442,7 @@ fn note(field: &Field, focused: bool, today: NaiveDate, ui: &Ui) -> Option<Note>
         return None;
     }
     let raw = field.raw();
-    match parse_optional_date(&raw, today) {
+    match parse_optional_date_as(&raw, today, ui.date_format.slash_dates()) {
         Ok(None) if focused => Some(Note {
             text: ui.t.form.date_hint.to_string(),
             style: ui.theme.dim,

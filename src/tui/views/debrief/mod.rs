@@ -152,6 +152,7 @@ pub fn open(ctx: &mut Ctx, meeting_id: i64) -> Result<(Option<Debrief>, Effect)>
 /// The form of `step`, with what was typed into it before.
 fn form_for(d: &Debrief, step: Step, ctx: &Ctx) -> Form {
     let mut form = steps::build(d, step, ctx.text(), ctx.lang);
+    form.read_slash_dates(ctx.config.date_format.slash_dates());
     match d.state.forms.get(step.name()) {
         Some(json) => {
             let _ = form.restore_draft(&json.to_string());
@@ -282,6 +283,8 @@ fn next(ctx: &mut Ctx, d: &mut Debrief) -> Result<Effect> {
             });
             d.state.forms.remove(step.name());
             d.form = steps::build(d, step, t, ctx.lang);
+            d.form
+                .read_slash_dates(ctx.config.date_format.slash_dates());
             persist(ctx, d)
         }
         Step::Commitments if !text.trim().is_empty() => {
@@ -296,6 +299,8 @@ fn next(ctx: &mut Ctx, d: &mut Debrief) -> Result<Effect> {
             });
             d.state.forms.remove(step.name());
             d.form = steps::build(d, step, t, ctx.lang);
+            d.form
+                .read_slash_dates(ctx.config.date_format.slash_dates());
             persist(ctx, d)
         }
         Step::Next => {

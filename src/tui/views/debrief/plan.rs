@@ -12,6 +12,7 @@ use crate::tui::form::Form;
 /// The form of `step` with what was typed into it (defaults for a step never visited).
 fn filled(d: &Debrief, step: Step, ctx: &Ctx) -> Form {
     let mut form = steps::build(d, step, ctx.text(), ctx.lang);
+    form.read_slash_dates(ctx.config.date_format.slash_dates());
     if let Some(json) = d.state.forms.get(step.name()) {
         let _ = form.restore_draft(&json.to_string());
     }

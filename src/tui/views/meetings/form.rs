@@ -10,7 +10,7 @@ use super::{MeetingsView, Mode};
 use crate::domain::text::clean_line;
 use crate::domain::{
     AgendaItem, AgendaKind, CommitmentStatus, FeedbackStatus, GoalStatus, Meeting, MeetingStatus,
-    Question, parse_date,
+    Question, parse_date_as,
 };
 use crate::i18n::{Label, fill};
 use crate::store::Result;
@@ -121,7 +121,7 @@ fn apply_meeting(ctx: &mut Ctx, form: &Form, m: &mut Meeting) -> Result<(), Save
         .choice("mentor")
         .parse()
         .map_err(|_| field_error("mentor", t.need_mentor))?;
-    let date = parse_date(&form.text("date"), today).map_err(|e| {
+    let date = parse_date_as(&form.text("date"), today, form.slash_dates()).map_err(|e| {
         let shown = format!("“{}”", form.text("date").trim());
         field_error("date", &ctx.text().form.date_error(&e, &shown))
     })?;
