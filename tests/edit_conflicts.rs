@@ -272,3 +272,62 @@ fn an_edit_restored_from_its_draft_still_writes_only_what_the_user_changed() {
         "the change made meanwhile is kept, not overwritten by the draft's old value"
     );
 }
+
+/// Two windows change a goal's target and mentor: the question names the mentors (not their
+/// ids), and the revision of a target kept as mine is written with the goal, while one given
+/// up for the other window's is not.
+#[test]
+fn a_goal_conflict_names_choices_and_writes_the_kept_revisions() {
+    for keep_my_target in [true, false] {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("journal.db");
+        let id = {
+            let store = Store::open(&db, false).unwrap();
+            store.save_mentor(&Mentor::new("Ana Wijaya")).unwrap();
+            store.save_mentor(&Mentor::new("Budi Santoso")).unwrap();
+            let mut g = mentee::domain::Goal::new("Speak at the meetup");
+            g.target = Some(1.0);
+            store.save_goal(&g).unwrap()
+        };
+        let (mut a, mut b) = two_on(&db, '2');
+        type_into(&mut a, "target", "5");
+        type_into(&mut a, "reason", "A's reason");
+        type_into(&mut a, "mentor", " ");
+        save(&mut a);
+        assert!(a.form().is_none(), "A saved");
+        type_into(&mut b, "target", "0");
+        type_into(&mut b, "reason", "B's reason");
+        type_into(&mut b, "mentor", "  ");
+        save(&mut b);
+        let screen = draw(&mut b, 100, 30);
+        assert!(screen.contains("Changed in another window"), "{screen}");
+        key(&mut b, if keep_my_target { 'm' } else { 't' });
+        let screen = draw(&mut b, 100, 30);
+        assert!(
+            screen.contains("Ana Wijaya") && screen.contains("Budi Santoso"),
+            "the mentors by name\n{screen}"
+        );
+        key(&mut b, 't'); // the mentor: theirs
+        assert!(b.form().is_none(), "written after the last answer");
+        let store = Store::open(&db, false).unwrap();
+        let g = store.goal(id).unwrap();
+        let revisions = store.revisions_of(id, 10).unwrap();
+        let mut values: Vec<&str> = revisions.iter().map(|r| r.new_value.as_str()).collect();
+        values.sort_unstable();
+        if keep_my_target {
+            assert_eq!(g.target, Some(10.0));
+            assert_eq!(
+                values,
+                ["10", "15"],
+                "A's and B's target changes: {revisions:?}"
+            );
+        } else {
+            assert_eq!(g.target, Some(15.0));
+            assert_eq!(
+                values,
+                ["15"],
+                "only A's: B gave its change up: {revisions:?}"
+            );
+        }
+    }
+}

@@ -8,6 +8,8 @@
 //! [`EditConflict`], which the app asks about field by field ([`ConflictPrompt`]: keep mine /
 //! take theirs, or either for all) before anything is written.
 
+use std::rc::Rc;
+
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Rect;
@@ -52,6 +54,49 @@ pub fn save_edit_and<T>(
 where
     T: Editable + std::fmt::Debug + 'static,
 {
+    save_edit_then(ctx, id, form, apply, always, FollowUp::none())
+}
+
+/// What an edit writes beside the record once it is written (a goal's revisions), told
+/// which columns ended up as the other window's ("take theirs"), whose changes are then
+/// not the user's. It runs in the same transaction as the record's write, whether that
+/// comes at once or after a conflict's answers.
+#[derive(Clone)]
+pub struct FollowUp(Rc<FollowUpWrite>);
+
+/// The writes of a [`FollowUp`]: given the store and the columns taken as theirs.
+type FollowUpWrite = dyn Fn(&Store, &[&'static str]) -> store::Result<()>;
+
+impl FollowUp {
+    /// Writes `write`'s records after the edit.
+    pub fn new(write: impl Fn(&Store, &[&'static str]) -> store::Result<()> + 'static) -> Self {
+        FollowUp(Rc::new(write))
+    }
+
+    /// Nothing beside the record.
+    pub fn none() -> Self {
+        FollowUp::new(|_, _| Ok(()))
+    }
+}
+
+impl std::fmt::Debug for FollowUp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("FollowUp")
+    }
+}
+
+/// [`save_edit_and`] with `follow` written beside the record (see [`FollowUp`]).
+pub fn save_edit_then<T>(
+    ctx: &mut Ctx,
+    id: i64,
+    form: &Form,
+    apply: impl Fn(&mut Ctx, &Form, &mut T) -> Result<(), SaveError>,
+    always: impl Fn(&Ctx, &mut T),
+    follow: FollowUp,
+) -> Result<(), SaveError>
+where
+    T: Editable + std::fmt::Debug + 'static,
+{
     let now = T::load(ctx.store, id)?;
     let mut original = now.clone();
     apply(ctx, &form.as_opened(), &mut original)?;
@@ -65,15 +110,23 @@ where
                 .iter()
                 .map(|f| (f.name.clone(), f.label.clone()))
                 .collect();
+            let t = &ctx.text().form;
+            let names = form
+                .fields()
+                .iter()
+                .filter_map(|f| Some((f.name.clone(), f.value_names(t)?)))
+                .collect();
             let pending = Pending {
                 original,
                 edited,
                 conflict,
                 labels,
+                names,
+                follow,
             };
             Err(SaveError::Conflict(pending.into_conflict()?))
         }
-        _ => Ok(()),
+        _ => Ok((follow.0)(ctx.store, &[])?),
     }
 }
 
@@ -85,6 +138,10 @@ struct Pending<T> {
     conflict: Conflict<T>,
     /// The form's (field name, label) pairs, to name the fields in the question.
     labels: Vec<(String, String)>,
+    /// The (code, label) pairs of the form's choices and yes/no fields, by field name, so
+    /// the question shows a mentor's name or "yes", not the id or 1 that is stored.
+    names: Vec<(String, Vec<(String, String)>)>,
+    follow: FollowUp,
 }
 
 impl<T: Editable + std::fmt::Debug + 'static> Pending<T> {
@@ -95,11 +152,16 @@ impl<T: Editable + std::fmt::Debug + 'static> Pending<T> {
             .into_iter()
             .zip(theirs)
             .filter(|((column, _), _)| self.conflict.fields.contains(column))
-            .map(|((column, m), (_, t))| ConflictField {
-                column,
-                label: label(&self.labels, column),
-                mine: shown(&m),
-                theirs: shown(&t),
+            .map(|((column, m), (_, t))| {
+                let names = field_of(column, |name| {
+                    self.names.iter().find(|(n, _)| n == name).map(|(_, o)| o)
+                });
+                ConflictField {
+                    column,
+                    label: label(&self.labels, column),
+                    mine: shown(&m, names.map(Vec::as_slice)),
+                    theirs: shown(&t, names.map(Vec::as_slice)),
+                }
             })
             .collect();
         Ok(EditConflict {
@@ -136,10 +198,15 @@ impl<T: Editable + std::fmt::Debug + 'static> PendingEdit for Pending<T> {
                     edited: self.edited.clone(),
                     conflict,
                     labels: self.labels.clone(),
+                    names: self.names.clone(),
+                    follow: self.follow.clone(),
                 }
                 .into_conflict()?,
             )),
-            _ => Ok(None),
+            _ => {
+                (self.follow.0)(store, &chosen.fields)?;
+                Ok(None)
+            }
         }
     }
 }
@@ -147,6 +214,13 @@ impl<T: Editable + std::fmt::Debug + 'static> PendingEdit for Pending<T> {
 /// The label of the form field a column is edited in (the column's name, made readable,
 /// when no field matches).
 fn label(labels: &[(String, String)], column: &str) -> String {
+    field_of(column, |name| labels.iter().find(|(n, _)| n == name))
+        .map_or_else(|| column.replace('_', " "), |(_, l)| l.clone())
+}
+
+/// What `find` gives for the form field a column is edited in: the field named as the
+/// column, or by its alias (`due_on` is edited in `due`, `mentor_id` in `mentor`).
+fn field_of<'a, T>(column: &str, find: impl Fn(&str) -> Option<&'a T>) -> Option<&'a T> {
     const ALIASES: &[(&str, &str)] = &[
         ("research_notes", "research"),
         ("pitch_draft", "pitch"),
@@ -166,23 +240,24 @@ fn label(labels: &[(String, String)], column: &str) -> String {
         .find(|(c, _)| *c == column)
         .map(|(_, f)| *f)
         .or_else(|| column.strip_suffix("_id"));
-    [Some(column), alias]
-        .into_iter()
-        .flatten()
-        .find_map(|name| labels.iter().find(|(n, _)| n == name))
-        .map_or_else(|| column.replace('_', " "), |(_, l)| l.clone())
+    [Some(column), alias].into_iter().flatten().find_map(find)
 }
 
-/// A stored value as the question shows it; `None` for nothing.
-fn shown(value: &Value) -> Option<String> {
-    match value {
-        Value::Null => None,
-        Value::Integer(i) => Some(i.to_string()),
-        Value::Real(x) => Some(x.to_string()),
-        Value::Text(s) if s.trim().is_empty() => None,
-        Value::Text(s) => Some(s.clone()),
-        Value::Blob(b) => Some(format!("{} bytes", b.len())),
-    }
+/// A stored value as the question shows it, named as the form's choice names it (`names`:
+/// its (code, label) pairs) when it has one; `None` for nothing.
+fn shown(value: &Value, names: Option<&[(String, String)]>) -> Option<String> {
+    let stored = match value {
+        Value::Null => return None,
+        Value::Integer(i) => i.to_string(),
+        Value::Real(x) => x.to_string(),
+        Value::Text(s) if s.trim().is_empty() => return None,
+        Value::Text(s) => s.clone(),
+        Value::Blob(b) => return Some(format!("{} bytes", b.len())),
+    };
+    let named = names
+        .and_then(|options| options.iter().find(|(code, _)| *code == stored))
+        .map(|(_, label)| label.clone());
+    Some(named.unwrap_or(stored))
 }
 
 /// The question asked over the form: one conflicting field at a time.

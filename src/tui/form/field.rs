@@ -135,6 +135,19 @@ pub struct Field {
 }
 
 impl Field {
+    /// How this field names the values it stores: a choice's (code, label) pairs, a yes/no
+    /// field's ("1", yes) and ("0", no); `None` for text.
+    pub fn value_names(&self, t: &crate::i18n::FormText) -> Option<Vec<(String, String)>> {
+        match &self.input {
+            Input::Choice { options, .. } => Some(options.clone()),
+            Input::Toggle(_) => Some(vec![
+                ("1".to_string(), t.toggle_on.to_string()),
+                ("0".to_string(), t.toggle_off.to_string()),
+            ]),
+            Input::Text(_) => None,
+        }
+    }
+
     pub(crate) fn new(name: &str, label: &str, kind: FieldKind) -> Field {
         let input = match kind {
             FieldKind::Choice => Input::Choice {

@@ -16,7 +16,7 @@ use crate::domain::{Goal, GoalArea, GoalRevision, GoalStatus, MentorStatus, Prog
 use crate::i18n::{Label, Lang, fill};
 use crate::store::Result;
 use crate::tui::ctx::{Ctx, existing};
-use crate::tui::edit::save_edit;
+use crate::tui::edit::{FollowUp, save_edit_then};
 use crate::tui::effect::{Confirm, Effect, SaveError};
 use crate::tui::form::Form;
 use crate::tui::purpose::FormPurpose;
@@ -321,13 +321,28 @@ pub fn save(ctx: &mut Ctx, purpose: &GoalForm, form: &Form) -> Result<Effect, Sa
                     message: ctx.text().goals.reason_required.to_string(),
                 });
             }
-            save_edit(ctx, *id, form, |ctx, form, g: &mut Goal| {
-                *g = goal_from_form(form, g, ctx.today());
+            // Written with the goal; a change the user gives up for the other window's
+            // ("take theirs") is not theirs to record.
+            let follow = FollowUp::new(move |store, theirs| {
+                for r in &revisions {
+                    let column = if r.field == "due" { "due_on" } else { &r.field };
+                    if !theirs.contains(&column) {
+                        store.save_revision(r)?;
+                    }
+                }
                 Ok(())
-            })?;
-            for r in &revisions {
-                ctx.store.save_revision(r)?;
-            }
+            });
+            save_edit_then(
+                ctx,
+                *id,
+                form,
+                |ctx, form, g: &mut Goal| {
+                    *g = goal_from_form(form, g, ctx.today());
+                    Ok(())
+                },
+                |_, _| {},
+                follow,
+            )?;
             *id
         }
         GoalForm::Progress(goal_id) => {
