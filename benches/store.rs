@@ -70,6 +70,7 @@ fn status_command(c: &mut Criterion, journals: &common::Journals) {
                 mentee::cli::run(
                     &Command::Status {
                         format: TextFormat::Text,
+                        include_private: false,
                     },
                     &ctx,
                     &mut out,

@@ -279,6 +279,31 @@ fn status_in_indonesian() {
 // ---------------------------------------------------------------------------------- agenda
 
 #[test]
+fn status_hides_a_private_mentor_unless_asked() {
+    let j = Journal::new();
+    {
+        let s = j.store();
+        let id = mentor(&s, "Rahasia Santoso");
+        let mut m = s.mentor(id).unwrap();
+        m.private = true;
+        s.save_mentor(&m).unwrap();
+        meeting(&s, id, at(11, 30, 10, 0), MeetingStatus::Planned);
+    }
+    for args in [&["status"][..], &["status", "--format", "json"]] {
+        let out = j.ok(args);
+        assert!(!out.contains("Rahasia"), "{args:?}: {out}");
+        assert!(out.contains("(private mentor)"), "{args:?}: {out}");
+    }
+    let out = j.ok(&["--lang", "id", "status"]);
+    assert!(
+        out.contains("(mentor pribadi)") && !out.contains("Rahasia"),
+        "{out}"
+    );
+    let out = j.ok(&["status", "--include-private"]);
+    assert!(out.contains("Rahasia Santoso"), "{out}");
+}
+
+#[test]
 fn agenda_markdown_of_the_demo() {
     insta::assert_snapshot!("agenda_demo_md", demo(&["agenda"]));
 }

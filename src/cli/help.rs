@@ -86,6 +86,11 @@ const ID: &[(&str, &str, &str)] = &[
     ),
     ("status", "format", "Format keluaran."),
     (
+        "status",
+        "include_private",
+        "Tampilkan nama mentor pribadi dan teks pribadi (bawaan: disembunyikan, seperti Ctrl-P).",
+    ),
+    (
         "agenda",
         "",
         "Agenda pertemuan terencana berikutnya (atau pertemuan yang diberikan), sebagai Markdown atau JSON.",

@@ -93,6 +93,9 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = TextFormat::Text)]
         format: TextFormat,
+        /// Name private mentors and show private text (hidden by default, as with Ctrl-P).
+        #[arg(long)]
+        include_private: bool,
     },
     /// The next planned meeting's agenda (or the given meeting's), as Markdown or JSON.
     Agenda {
@@ -289,7 +292,10 @@ pub fn run(command: &Command, ctx: &Context, out: &mut dyn std::io::Write) -> Re
         } => transfer::export(ctx, *format, output.as_deref(), *include_private, out),
         Command::Import { file, dry_run } => transfer::import(ctx, file, *dry_run, out),
         Command::Backup { file } => transfer::backup(ctx, file, out),
-        Command::Status { format } => status::run(ctx, *format, out),
+        Command::Status {
+            format,
+            include_private,
+        } => status::run(ctx, *format, *include_private, out),
         Command::Agenda {
             meeting,
             format,

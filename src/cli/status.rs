@@ -4,6 +4,10 @@
 //! the same facts as one object (shape `mentee-status`, documented in `docs/json-output.md`),
 //! with every nudge rather than the top three.
 //!
+//! A greeting shows in every new terminal, shared screens included: like Ctrl-P in the app
+//! (`domain::privacy`), it names a private mentor "(private mentor)" and hides the text of
+//! a private experiment, unless `--include-private` is given.
+//!
 //! Every query is bounded (an index lookup, a count over an index range, the per-mentor
 //! aggregates of [`Store::nudge_input`]), so it stays fast on a large journal.
 
@@ -18,6 +22,7 @@ use super::fmt::{TextFormat, countdown, date, date_time, json};
 use super::{CliError, Context};
 use crate::domain::AgendaReadiness;
 use crate::domain::nudges::{Nudge, NudgeKind, NudgeSettings, nudges};
+use crate::domain::privacy::{Masking, Privacy};
 use crate::domain::text::clean_line;
 use crate::i18n::{Label, fill};
 use crate::store::{MeetingSummary, Store};
@@ -26,9 +31,17 @@ use crate::store::{MeetingSummary, Store};
 const TOP_NUDGES: usize = 3;
 
 /// Prints the greeting, as lines or as the documented JSON object.
-pub fn run(ctx: &Context, format: TextFormat, out: &mut dyn Write) -> Result<(), CliError> {
+pub fn run(
+    ctx: &Context,
+    format: TextFormat,
+    include_private: bool,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
     let store = ctx.open_store()?;
-    let facts = gather(&store, ctx, format == TextFormat::Json)?;
+    let masking = Masking {
+        hide: !include_private,
+    };
+    let facts = gather(&store, ctx, format == TextFormat::Json, masking)?;
     match format {
         TextFormat::Text => {
             for line in lines(ctx, &facts) {
@@ -52,7 +65,7 @@ struct Facts {
 }
 
 /// Reads the facts: every nudge when `all`, else enough for the greeting's top three.
-fn gather(store: &Store, ctx: &Context, all: bool) -> Result<Facts, CliError> {
+fn gather(store: &Store, ctx: &Context, all: bool, masking: Masking) -> Result<Facts, CliError> {
     let now = ctx.clock.now();
     let mut facts = Facts {
         empty: store.is_empty()?,
@@ -64,13 +77,18 @@ fn gather(store: &Store, ctx: &Context, all: bool) -> Result<Facts, CliError> {
         return Ok(facts);
     }
     facts.next = store.upcoming_meetings(now, 1)?.into_iter().next();
+    if let Some(next) = &mut facts.next
+        && masking.mentor_name(next.mentor_private).is_some()
+    {
+        next.mentor_name = ctx.lang.text().common.hidden_name.to_string();
+    }
     facts.overdue = store.overdue_counts(now.date())?;
     let mut input = store.nudge_input(now)?;
     input.settings = NudgeSettings {
         reflection_cadence: ctx.config.reflection_cadence,
         health_check_days: ctx.config.health_check_days,
     };
-    let mut names = MentorNames::new(store);
+    let mut names = MentorNames::new(store, masking, ctx.lang.text().common.hidden_name);
     for nudge in nudges(&input, now) {
         let line = nudge_line(ctx, &mut names, &nudge)?;
         // Two nudges can read the same (e.g. two meetings on one day): say it once.
@@ -235,16 +253,21 @@ fn meeting_line(ctx: &Context, now: NaiveDateTime, next: &MeetingSummary) -> Str
 }
 
 /// Mentor names looked up once each (a nudge names at most one mentor).
+/// A private mentor's name is `hidden` while `masking` hides private text.
 struct MentorNames<'a> {
     store: &'a Store,
     cache: HashMap<i64, String>,
+    masking: Masking,
+    hidden: &'static str,
 }
 
 impl<'a> MentorNames<'a> {
-    fn new(store: &'a Store) -> Self {
+    fn new(store: &'a Store, masking: Masking, hidden: &'static str) -> Self {
         MentorNames {
             store,
             cache: HashMap::new(),
+            masking,
+            hidden,
         }
     }
 
@@ -255,7 +278,11 @@ impl<'a> MentorNames<'a> {
         if let Some(name) = self.cache.get(&id) {
             return Ok(name.clone());
         }
-        let name = clean_line(&self.store.mentor(id)?.name).into_owned();
+        let mentor = self.store.mentor(id)?;
+        let name = match self.masking.mentor_name(mentor.private) {
+            Some(_) => self.hidden.to_string(),
+            None => clean_line(&mentor.name).into_owned(),
+        };
         self.cache.insert(id, name.clone());
         Ok(name)
     }
@@ -264,12 +291,21 @@ impl<'a> MentorNames<'a> {
 /// Longest experiment text quoted in a nudge, in characters.
 const QUOTE_CHARS: usize = 60;
 
-/// The (shortened) text of the experiment a nudge is about.
-fn experiment(names: &MentorNames, n: &Nudge) -> Result<String, CliError> {
+/// The (shortened) text of the experiment a nudge is about (hidden when it is private).
+fn experiment(names: &MentorNames, n: &Nudge, hidden: &str) -> Result<String, CliError> {
     let Some(id) = n.commitment_id else {
         return Ok(String::new());
     };
-    let text = names.store.commitment(id)?.text;
+    let commitment = names.store.commitment(id)?;
+    let mentor_private = match commitment.mentor_id {
+        Some(m) => names.store.mentor(m)?.private,
+        None => false,
+    };
+    let privacy = Privacy::own(commitment.private).mentor(mentor_private);
+    if names.masking.text(privacy).is_some() {
+        return Ok(hidden.to_string());
+    }
+    let text = commitment.text;
     let text = clean_line(text.trim());
     Ok(if text.chars().count() > QUOTE_CHARS {
         let cut: String = text.chars().take(QUOTE_CHARS - 1).collect();
@@ -284,7 +320,9 @@ fn nudge_line(ctx: &Context, names: &mut MentorNames, n: &Nudge) -> Result<Strin
     let who = names.get(n.mentor_id, t.nudges.your_mentor)?;
     let since = n.since.map(|d| date(ctx, d)).unwrap_or_default();
     let experiment = match n.kind {
-        NudgeKind::ReportExperiment | NudgeKind::ThankForExperiment => experiment(names, n)?,
+        NudgeKind::ReportExperiment | NudgeKind::ThankForExperiment => {
+            experiment(names, n, t.common.hidden_text)?
+        }
         _ => String::new(),
     };
     let period = ctx.config.reflection_cadence.label(&t.labels);
