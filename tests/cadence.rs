@@ -52,12 +52,11 @@ fn today_nudges_to_plan_and_to_talk_about_the_relationship() {
     app.update(Action::ShowView(View::Today));
     let screen = draw(&mut app, 160, 48);
     assert!(screen.contains(
-        "The health check with Daniel Okafor on 2026-11-25 was low: plan a meeting to talk it over."
+        "The health check with Daniel Okafor on 2026-11-25 was low: plan a meetin…  [p: plan it]"
     ));
     assert!(screen.contains(
         "No meeting planned with Daniel Okafor — you agreed every 14 days; last met 2026-11-13."
     ));
-    assert!(screen.contains("[p: plan it]"));
     // "No contact" is not said as well.
     assert!(!screen.contains("No contact with Daniel"));
     insta::assert_snapshot!("slipping_en_today_160x48", screen);
@@ -108,7 +107,7 @@ fn p_plans_the_meeting_on_the_proposed_date_and_the_agenda_takes_up_the_health_c
         // The new meeting's agenda suggests talking about the relationship, first.
         app.update(Action::Open);
         let builder = draw(&mut app, 160, 48);
-        let first_line = item.split(". ").next().unwrap_or(item);
+        let first_line = item.split('?').next().unwrap_or(item);
         assert!(builder.contains(first_line), "{builder}");
         insta::assert_snapshot!(format!("slipping_{}_agenda_160x48", lang.code()), builder);
         press(&mut app, KeyCode::Tab);
