@@ -56,7 +56,7 @@ pub fn low_health(trend: &HealthTrend) -> Option<LowHealth> {
         .cloned()
         .collect();
     let any_low = latest.ratings.iter().any(|(_, r)| *r <= LOW_RATING);
-    (fell || any_low).then(|| LowHealth {
+    (fell || any_low).then_some(LowHealth {
         check_id: latest.id,
         mentor_id: latest.mentor_id,
         on: latest.on,
