@@ -334,10 +334,23 @@ fn an_empty_agenda_starts_from_the_template_and_cannot_be_ready() {
     let mut app = demo_app(Lang::En);
     key(&mut app, '3');
     key(&mut app, 'n');
-    // mentor (choice, Daniel first) → date → time → minutes (default 30).
+    // mentor (choice, Daniel first) → date → time → minutes (default 30). The date and time
+    // proposed: every 14 days after the meeting planned on 29 Nov at 16:00 (issue 17).
+    let form = &app.form().unwrap().form;
+    assert_eq!(
+        (form.text("date"), form.text("time")),
+        ("2026-12-13".into(), "16:00".into())
+    );
+    let clear = |app: &mut App| {
+        for _ in 0..12 {
+            press(app, KeyCode::Backspace);
+        }
+    };
     press(&mut app, KeyCode::Tab);
+    clear(&mut app);
     typed(&mut app, "2026-12-10");
     press(&mut app, KeyCode::Tab);
+    clear(&mut app);
     typed(&mut app, "25:00");
     ctrl_s(&mut app);
     assert!(app.form().is_some(), "a bad time keeps the form open");

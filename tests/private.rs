@@ -180,11 +180,24 @@ fn journal() -> Store {
     ];
     reflection.private = true;
     s.save_reflection(&reflection).unwrap();
+
+    // An active mentor never met, past the cadence, whose only health check is low: Today
+    // names them in the "plan a meeting" and "slipping relationship" nudges.
+    let mut slipping = Mentor::new(m(56));
+    slipping.status = MentorStatus::Active;
+    slipping.status_since = Some(day(-60));
+    slipping.cadence_days = Some(7);
+    slipping.private = true;
+    let slipping_id = s.save_mentor(&slipping).unwrap();
+    let mut low = HealthCheck::new(slipping_id, day(-5));
+    low.ratings = vec![("trust".into(), 1)];
+    low.private = true;
+    s.save_health_check(&low).unwrap();
     s
 }
 
 /// The last marker number used in [`journal`].
-const LAST: u32 = 55;
+const LAST: u32 = 56;
 
 fn app(lang: Lang) -> App {
     App::new(

@@ -218,6 +218,8 @@ fn nudge_code(kind: NudgeKind) -> &'static str {
         NudgeKind::ThanksPending => "thanks_pending",
         NudgeKind::SendThanks => "send_thanks",
         NudgeKind::ReportExperiment => "report_experiment",
+        NudgeKind::SlippingRelationship => "slipping_relationship",
+        NudgeKind::PlanMeeting => "plan_meeting",
         NudgeKind::NoContact => "no_contact",
         NudgeKind::FollowUp => "follow_up",
         NudgeKind::AgreementReview => "agreement_review",

@@ -5,6 +5,7 @@
 //! suggestions and review figures) are pure functions tested with plain unit tests.
 
 pub mod agenda;
+pub mod cadence;
 pub mod clock;
 pub mod dates;
 pub mod figures;
@@ -15,6 +16,7 @@ pub mod nudges;
 pub mod pitch;
 pub mod privacy;
 pub mod records;
+pub mod slipping;
 pub mod smart;
 pub mod suggest;
 pub mod text;

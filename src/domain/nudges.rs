@@ -20,11 +20,18 @@
 //!   no contact initiated by the mentor since;
 //! - debrief: a planned meeting whose start plus length has passed, within the last 30 days;
 //! - send thanks: a thanks written but not sent, dated 7 days ago or more (on the seventh day
-//!   it fires).
+//!   it fires);
+//! - slipping relationship: an active mentor's latest health check is low and not yet talked
+//!   about, and no meeting is planned ([`super::slipping`]);
+//! - plan a meeting: an active mentor with a cadence and no meeting planned, the next one
+//!   due within a week ([`super::cadence`]). It says more than "no contact" and offers to
+//!   plan, so "no contact" is not said as well for that mentor.
 
 use chrono::{Duration, Months, NaiveDate, NaiveDateTime};
 
+use super::cadence::{plan_meeting_due, planned_ahead};
 use super::kinds::{MentorStatus, Period};
+use super::slipping::{HealthTrend, low_health, pending};
 
 /// Days after a held meeting during which missing thanks are nudged.
 pub const THANKS_WINDOW_DAYS: i64 = 30;
@@ -67,6 +74,8 @@ pub struct MentorFacts {
     pub last_contact_from_mentor: Option<NaiveDate>,
     /// The day of the latest held meeting.
     pub last_held_meeting: Option<NaiveDate>,
+    /// The day of the latest meeting still planned (past or ahead).
+    pub last_planned_meeting: Option<NaiveDate>,
     pub last_thanks: Option<NaiveDate>,
     pub last_health_check: Option<NaiveDate>,
 }
@@ -122,6 +131,9 @@ pub struct NudgeInput {
     pub last_reflection: Option<NaiveDate>,
     /// The day the first record was written (`None` for an empty journal).
     pub journal_started: Option<NaiveDate>,
+    /// The latest two health checks of the active mentors whose latest check is not yet
+    /// followed by a held meeting (the only ones a low check can still nudge about).
+    pub health: Vec<HealthTrend>,
     pub settings: NudgeSettings,
 }
 
@@ -139,6 +151,10 @@ pub enum NudgeKind {
     SendThanks,
     /// An experiment's result is not reported back yet.
     ReportExperiment,
+    /// The latest health check is low and no meeting is planned to talk about it.
+    SlippingRelationship,
+    /// No meeting planned with an active mentor, the next one due by the agreed cadence.
+    PlanMeeting,
     /// No contact with an active mentor beyond their cadence.
     NoContact,
     /// A candidate or approached mentor has not answered for a week: follow up.
@@ -168,6 +184,8 @@ pub struct Nudge {
     pub since: Option<NaiveDate>,
     /// Whole days from `since` to today.
     pub days: Option<i64>,
+    /// The agreed cadence in days (the "plan a meeting" nudge says it).
+    pub every: Option<u32>,
 }
 
 impl Nudge {
@@ -180,6 +198,7 @@ impl Nudge {
             gratitude_id: None,
             since,
             days: since.map(|s| (today - s).num_days()),
+            every: None,
         }
     }
 
@@ -196,6 +215,7 @@ pub fn nudges(input: &NudgeInput, now: NaiveDateTime) -> Vec<Nudge> {
     for m in &input.mentors {
         mentor_nudges(m, &input.settings, today, &mut out);
     }
+    slipping_nudges(input, today, &mut out);
     meeting_nudges(input, now, &mut out);
     experiment_nudges(input, today, &mut out);
     unsent_thanks_nudges(input, today, &mut out);
@@ -241,7 +261,13 @@ fn days_since(today: NaiveDate, since: NaiveDate) -> i64 {
 fn mentor_nudges(m: &MentorFacts, s: &NudgeSettings, today: NaiveDate, out: &mut Vec<Nudge>) {
     let id = Some(m.id);
     let active = m.status == MentorStatus::Active;
-    if let (true, Some(cadence)) = (active, m.cadence_days) {
+    let plan = plan_meeting_due(m, today);
+    if let Some(last) = plan {
+        let mut n = Nudge::new(NudgeKind::PlanMeeting, last, today).mentor(id);
+        n.every = m.cadence_days;
+        out.push(n);
+    }
+    if let (true, Some(cadence), None) = (active, m.cadence_days, plan) {
         let since = m.last_contact.max(m.last_held_meeting).or(m.status_since);
         if since.is_none_or(|d| days_since(today, d) > i64::from(cadence)) {
             out.push(Nudge::new(NudgeKind::NoContact, since, today).mentor(id));
@@ -269,6 +295,26 @@ fn mentor_nudges(m: &MentorFacts, s: &NudgeSettings, today: NaiveDate, out: &mut
         && m.last_contact_from_mentor.is_none_or(|c| c < since)
     {
         out.push(Nudge::new(NudgeKind::FollowUp, Some(since), today).mentor(id));
+    }
+}
+
+/// A low health check of an active mentor, not talked about yet, with no meeting planned.
+fn slipping_nudges(input: &NudgeInput, today: NaiveDate, out: &mut Vec<Nudge>) {
+    for trend in &input.health {
+        let Some(low) = low_health(trend) else {
+            continue;
+        };
+        let Some(m) = input.mentors.iter().find(|m| m.id == low.mentor_id) else {
+            continue;
+        };
+        if m.status == MentorStatus::Active
+            && pending(low.on, m.last_held_meeting)
+            && !planned_ahead(m.last_planned_meeting, today)
+        {
+            out.push(
+                Nudge::new(NudgeKind::SlippingRelationship, Some(low.on), today).mentor(Some(m.id)),
+            );
+        }
     }
 }
 
@@ -342,6 +388,7 @@ mod tests {
             last_contact: Some(today),
             last_contact_from_mentor: None,
             last_held_meeting: None,
+            last_planned_meeting: None,
             last_thanks: Some(today),
             last_health_check: Some(today),
         }
@@ -477,6 +524,7 @@ mod tests {
     #[test]
     fn mentor_not_thanked_in_six_weeks() {
         let mut m = settled(today());
+        m.last_planned_meeting = Some(today()); // the cadence is kept: only thanks matter here
         m.last_thanks = Some(today() - Duration::days(42));
         assert!(kinds(&input_with(m.clone(), today()), today()).is_empty());
         m.last_thanks = Some(today() - Duration::days(43));
@@ -632,11 +680,86 @@ mod tests {
             kinds(&i, today()),
             [
                 NudgeKind::ThanksPending,
-                NudgeKind::NoContact,
+                NudgeKind::PlanMeeting,
                 NudgeKind::HealthCheckDue,
                 NudgeKind::MentorNotThanked,
                 NudgeKind::ReflectionDue,
             ]
         );
+    }
+
+    #[test]
+    fn plan_a_meeting_replaces_no_contact_for_that_mentor() {
+        let mut m = settled(today());
+        m.last_contact = Some(today() - Duration::days(20));
+        m.last_held_meeting = Some(today() - Duration::days(20));
+        let out = nudges(&input_with(m.clone(), today()), noon(today()));
+        assert_eq!(
+            out.iter()
+                .map(|n| (n.kind, n.mentor_id, n.since, n.every))
+                .collect::<Vec<_>>(),
+            [(
+                NudgeKind::PlanMeeting,
+                Some(1),
+                m.last_held_meeting,
+                Some(14)
+            )]
+        );
+        // Once a meeting is planned, only "no contact" is left until it is held.
+        m.last_planned_meeting = Some(today() + Duration::days(2));
+        assert_eq!(
+            kinds(&input_with(m.clone(), today()), today()),
+            [NudgeKind::NoContact]
+        );
+        // Paused: neither.
+        m.last_planned_meeting = None;
+        m.status = MentorStatus::Paused;
+        assert!(kinds(&input_with(m, today()), today()).is_empty());
+    }
+
+    #[test]
+    fn a_low_health_check_with_no_meeting_planned_is_a_slipping_relationship() {
+        use crate::domain::HealthCheck;
+        let check_day = today() - Duration::days(3);
+        let mut m = settled(today());
+        m.last_health_check = Some(check_day);
+        m.last_held_meeting = Some(today() - Duration::days(4));
+        m.last_contact = m.last_held_meeting;
+        let check = |ratings: &[(&str, u8)]| HealthCheck {
+            id: 5,
+            ratings: ratings.iter().map(|(q, r)| (q.to_string(), *r)).collect(),
+            ..HealthCheck::new(1, check_day)
+        };
+        let with = |m: &MentorFacts, ratings: &[(&str, u8)]| {
+            let mut i = input_with(m.clone(), today());
+            i.health = vec![HealthTrend {
+                latest: check(ratings),
+                previous: None,
+            }];
+            i
+        };
+        let out = nudges(&with(&m, &[("trust", 2), ("progress", 4)]), noon(today()));
+        assert_eq!(
+            out.iter()
+                .map(|n| (n.kind, n.mentor_id, n.since))
+                .collect::<Vec<_>>(),
+            [(NudgeKind::SlippingRelationship, Some(1), Some(check_day))]
+        );
+        assert!(
+            kinds(&with(&m, &[("trust", 3)]), today()).is_empty(),
+            "not low"
+        );
+        // A meeting planned: the agenda takes it up instead.
+        let mut planned = m.clone();
+        planned.last_planned_meeting = Some(today());
+        assert!(kinds(&with(&planned, &[("trust", 1)]), today()).is_empty());
+        // A meeting held since the check: talked about.
+        let mut met = m.clone();
+        met.last_held_meeting = Some(today() - Duration::days(1));
+        assert!(kinds(&with(&met, &[("trust", 1)]), today()).is_empty());
+        // Paused or ended relationships are not nudged.
+        let mut paused = m;
+        paused.status = MentorStatus::Paused;
+        assert!(kinds(&with(&paused, &[("trust", 1)]), today()).is_empty());
     }
 }

@@ -4,6 +4,9 @@
 //! [`suggest`] applies the rules. Each suggestion has a stable `key`; an accepted suggestion
 //! becomes an agenda item whose `source` is that key, which is how it disappears from the list.
 //!
+//! The latest health check with M, when low and not yet followed by a held meeting
+//! ([`super::slipping`]), suggests talking about how the mentoring is going, first.
+//!
 //! Records tied to *another* mentor belong on that mentor's agenda: commitments, feedback, goals
 //! and questions are suggested when they have mentor M or no mentor at all.
 
@@ -13,10 +16,13 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::kinds::{AgendaKind, CommitmentStatus, FeedbackStatus, GoalStatus, Party};
 use super::records::AgendaItem;
+use super::slipping::{HealthTrend, low_health, pending};
 
 /// Why a suggestion is made; the UI turns it into translated "why" text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum SuggestionReason {
+    /// The latest health check with this mentor is low: talk about how the mentoring goes.
+    SlippingRelationship,
     /// Not discussed at the last held meeting with this mentor.
     CarryOver,
     /// An experiment's result is recorded but not yet reported back to the mentor.
@@ -58,6 +64,10 @@ pub struct Suggestion {
     pub question_id: Option<i64>,
     /// The record it comes from is private: so is its text, and the item it becomes.
     pub private: bool,
+    /// For [`SuggestionReason::SlippingRelationship`]: the questions the health check rated
+    /// low, with their ratings. Its `text` is empty: the interface writes it in the user's
+    /// language (the question, these questions, the advice) before showing or accepting it.
+    pub low_questions: Vec<(String, u8)>,
 }
 
 impl Suggestion {
@@ -145,6 +155,8 @@ pub struct SuggestInput {
     pub feedback: Vec<FeedbackRef>,
     pub goals: Vec<GoalRef>,
     pub questions: Vec<QuestionRef>,
+    /// M's latest health check and the one before it.
+    pub health: Option<HealthTrend>,
 }
 
 /// A record a suggestion or agenda item is about, for de-duplication.
@@ -204,6 +216,7 @@ fn blank(
         feedback_id: None,
         carried_from: None,
         question_id: None,
+        low_questions: Vec::new(),
     }
 }
 
@@ -224,6 +237,7 @@ pub fn suggest(input: &SuggestInput, now: NaiveDateTime) -> Vec<Suggestion> {
         claimed: input.agenda.iter().flat_map(links_of).collect(),
         out: Vec::new(),
     };
+    relationship(input, &mut c);
     carry_over(input, &mut c);
     report_backs(input, &mut c);
     commitments(input, now.date(), &mut c);
@@ -235,6 +249,25 @@ pub fn suggest(input: &SuggestInput, now: NaiveDateTime) -> Vec<Suggestion> {
 
 fn for_mentor(input: &SuggestInput, mentor_id: Option<i64>) -> bool {
     mentor_id.is_none_or(|m| m == input.mentor_id)
+}
+
+/// "How is our mentoring going?" when M's latest health check is low and no meeting was
+/// held with M since (before this one).
+fn relationship(input: &SuggestInput, c: &mut Collector) {
+    let Some(low) = input.health.as_ref().and_then(low_health) else {
+        return;
+    };
+    if low.mentor_id != input.mentor_id || !pending(low.on, input.last_held.map(|t| t.date())) {
+        return;
+    }
+    let mut s = blank(
+        format!("health:{}", low.check_id),
+        SuggestionReason::SlippingRelationship,
+        AgendaKind::Topic,
+        ("", low.private),
+    );
+    s.low_questions = low.questions;
+    c.push(s, &[], &[]);
 }
 
 fn carry_over(input: &SuggestInput, c: &mut Collector) {
@@ -727,5 +760,51 @@ mod tests {
         assert_eq!(keys(&out), ["goal:7", "goal:8"]);
         assert!(out[0].private && out[0].to_agenda_item(20).private);
         assert!(!out[1].private && !out[1].to_agenda_item(20).private);
+    }
+
+    #[test]
+    fn a_low_health_check_suggests_talking_about_the_relationship_first() {
+        use crate::domain::HealthCheck;
+        let check = |id, on, ratings: &[(&str, u8)]| HealthCheck {
+            id,
+            ratings: ratings.iter().map(|(q, r)| (q.to_string(), *r)).collect(),
+            ..HealthCheck::new(M, on)
+        };
+        let mut i = input();
+        i.last_items = vec![item(5, 10, "Promotion case", false)];
+        // Checked after the last held meeting (2026-02-10), the average fell.
+        i.health = Some(HealthTrend {
+            latest: check(9, d(2, 20), &[("progress", 3), ("trust", 4)]),
+            previous: Some(check(8, d(1, 20), &[("progress", 4), ("trust", 4)])),
+        });
+        let s = suggest(&i, now());
+        assert_eq!(keys(&s), ["health:9", "carry:5"]);
+        assert_eq!(s[0].reason, SuggestionReason::SlippingRelationship);
+        assert_eq!(s[0].kind, AgendaKind::Topic);
+        assert_eq!(s[0].low_questions, [("progress".to_string(), 3)]);
+        // Accepted: not suggested again.
+        let mut accepted = s[0].to_agenda_item(20);
+        accepted.id = 30;
+        i.agenda = vec![accepted];
+        assert_eq!(keys(&suggest(&i, now())), ["carry:5"]);
+        i.agenda.clear();
+        // A meeting held since the check: already talked about.
+        i.last_held = Some(at(2, 25, 10));
+        assert_eq!(keys(&suggest(&i, now())), ["carry:5"]);
+        // A good check: nothing to say.
+        i.last_held = Some(at(2, 10, 10));
+        i.health = Some(HealthTrend {
+            latest: check(9, d(2, 20), &[("progress", 4), ("trust", 5)]),
+            previous: None,
+        });
+        assert_eq!(keys(&suggest(&i, now())), ["carry:5"]);
+        // A private check makes a private suggestion.
+        let mut private = check(9, d(2, 20), &[("trust", 1)]);
+        private.private = true;
+        i.health = Some(HealthTrend {
+            latest: private,
+            previous: None,
+        });
+        assert!(suggest(&i, now())[0].private);
     }
 }

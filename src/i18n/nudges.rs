@@ -20,6 +20,9 @@ catalog! {
         mentor_not_thanked,
         mentor_never_thanked,
         reflection,
+        slipping,
+        plan_meeting,
+        plan_meeting_never,
     }
 }
 
@@ -38,6 +41,9 @@ pub const EN: NudgesText = NudgesText {
     mentor_not_thanked: "You have not thanked {who} for {days} days.",
     mentor_never_thanked: "You have not thanked {who} yet.",
     reflection: "Time to reflect on the past {period}.",
+    slipping: "The health check with {who} on {since} was low: plan a meeting to talk it over.",
+    plan_meeting: "No meeting planned with {who} — you agreed every {every} days; last met {since}.",
+    plan_meeting_never: "No meeting planned with {who} — you agreed every {every} days; you have not met yet.",
 };
 
 pub const ID: NudgesText = NudgesText {
@@ -55,6 +61,9 @@ pub const ID: NudgesText = NudgesText {
     mentor_not_thanked: "Anda belum berterima kasih kepada {who} selama {days} hari.",
     mentor_never_thanked: "Anda belum pernah berterima kasih kepada {who}.",
     reflection: "Saatnya menulis refleksi {period}: renungkan periode yang baru lewat.",
+    slipping: "Cek kesehatan hubungan dengan {who} pada {since} rendah: rencanakan pertemuan untuk membahasnya.",
+    plan_meeting: "Belum ada pertemuan terjadwal dengan {who} — kesepakatannya setiap {every} hari; terakhir bertemu {since}.",
+    plan_meeting_never: "Belum ada pertemuan terjadwal dengan {who} — kesepakatannya setiap {every} hari; belum pernah bertemu.",
 };
 
 impl NudgesText {
@@ -70,6 +79,7 @@ impl NudgesText {
         period: &str,
     ) -> String {
         let days = n.days.unwrap_or(0);
+        let every = n.every.unwrap_or(0);
         match (n.kind, n.since) {
             (NudgeKind::Debrief, _) => fill!(self.debrief, who = who, since = since),
             (NudgeKind::ThanksPending, _) => fill!(self.thanks_pending, who = who, since = since),
@@ -92,6 +102,13 @@ impl NudgesText {
             }
             (NudgeKind::MentorNotThanked, None) => fill!(self.mentor_never_thanked, who = who),
             (NudgeKind::ReflectionDue, _) => fill!(self.reflection, period = period),
+            (NudgeKind::SlippingRelationship, _) => fill!(self.slipping, who = who, since = since),
+            (NudgeKind::PlanMeeting, Some(_)) => {
+                fill!(self.plan_meeting, who = who, every = every, since = since)
+            }
+            (NudgeKind::PlanMeeting, None) => {
+                fill!(self.plan_meeting_never, who = who, every = every)
+            }
         }
     }
 }

@@ -71,6 +71,7 @@ impl Store {
             feedback: self.suggest_feedback(m)?,
             goals: self.suggest_goals(m)?,
             questions: self.suggest_questions(m)?,
+            health: self.health_trend(m)?,
         })
     }
 
@@ -146,8 +147,10 @@ impl Store {
     pub fn nudge_input(&self, now: NaiveDateTime) -> Result<NudgeInput> {
         let today = now.date();
         let window_start = today - Duration::days(THANKS_WINDOW_DAYS);
+        let mentors = self.mentor_facts(now)?;
         Ok(NudgeInput {
-            mentors: self.mentor_facts(now)?,
+            health: self.pending_health_trends(&mentors, today)?,
+            mentors,
             held_meetings: self.recent_held_meetings(window_start, today)?,
             experiments: self.experiment_facts(window_start)?,
             planned_meetings: self.passed_planned_meetings(now)?,
@@ -191,7 +194,8 @@ impl Store {
     fn mentor_facts(&self, now: NaiveDateTime) -> Result<Vec<MentorFacts>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT mentor_id, status, status_since, cadence_days, review_on, last_contact,
-                last_contact_from_mentor, last_held_meeting, last_thanks, last_health_check
+                last_contact_from_mentor, last_held_meeting, last_thanks, last_health_check,
+                last_planned_meeting
              FROM mentor_summary
              WHERE status IN ('candidate', 'approached', 'active', 'paused')
              ORDER BY mentor_id",
@@ -208,6 +212,7 @@ impl Store {
                 last_held_meeting: day_column(r, 7)?,
                 last_thanks: day_column(r, 8)?,
                 last_health_check: day_column(r, 9)?,
+                last_planned_meeting: day_column(r, 10)?,
             })
         })?;
         let mut facts = rows.collect::<rusqlite::Result<Vec<_>>>()?;

@@ -28,6 +28,7 @@ mod health;
 mod insights;
 mod meetings;
 mod mentors;
+mod plans;
 mod privacy;
 mod questions;
 mod reflections;

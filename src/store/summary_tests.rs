@@ -90,7 +90,9 @@ fn facts_by_subqueries(store: &Store, now: NaiveDateTime) -> Vec<MentorFacts> {
                     WHERE t.mentor_id = m.id AND t.status = 'held' AND t.starts_at <= ?1),
                 (SELECT max(on_date) FROM gratitude g WHERE g.mentor_id = m.id AND g.on_date <= ?2),
                 (SELECT max(on_date) FROM health_checks h WHERE h.mentor_id = m.id
-                    AND h.on_date <= ?2)
+                    AND h.on_date <= ?2),
+                (SELECT substr(max(starts_at), 1, 10) FROM meetings t
+                    WHERE t.mentor_id = m.id AND t.status = 'planned')
              FROM mentors m WHERE m.status IN ('candidate', 'approached', 'active', 'paused')
              ORDER BY m.id",
         )
@@ -107,6 +109,7 @@ fn facts_by_subqueries(store: &Store, now: NaiveDateTime) -> Vec<MentorFacts> {
             last_held_meeting: r.get(7)?,
             last_thanks: r.get(8)?,
             last_health_check: r.get(9)?,
+            last_planned_meeting: r.get(10)?,
         })
     })
     .unwrap()

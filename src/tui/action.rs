@@ -238,6 +238,8 @@ pub enum CommitmentsAction {
 pub enum TodayAction {
     /// `b`: debrief the meeting whose time has passed.
     Debrief,
+    /// `p`: plan the meeting a nudge asks for (a slipping relationship, a cadence).
+    Plan,
 }
 
 /// What the Reflections view's own keys do.

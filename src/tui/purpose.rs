@@ -65,6 +65,8 @@ pub enum GoalForm {
 pub enum MeetingForm {
     /// A new meeting.
     New,
+    /// A new meeting with this mentor (from a nudge), on the date the cadence proposes.
+    Plan(i64),
     /// The meeting with this id.
     Edit(i64),
     /// A new item on the agenda of this meeting.
@@ -199,6 +201,7 @@ impl FormPurpose {
                 | MentorForm::Close(id),
             ) => Some((K::Mentor, id)),
             FormPurpose::Goals(GoalForm::Edit(id) | GoalForm::Progress(id)) => Some((K::Goal, id)),
+            FormPurpose::Meetings(MeetingForm::Plan(id)) => Some((K::Mentor, id)),
             FormPurpose::Meetings(MeetingForm::Edit(id) | MeetingForm::NewItem(id)) => {
                 Some((K::Meeting, id))
             }
@@ -378,6 +381,7 @@ mod tests {
             FormPurpose::Goals(GoalForm::Edit(12)),
             FormPurpose::Goals(GoalForm::Progress(12)),
             FormPurpose::Meetings(MeetingForm::New),
+            FormPurpose::Meetings(MeetingForm::Plan(3)),
             FormPurpose::Meetings(MeetingForm::Edit(4)),
             FormPurpose::Meetings(MeetingForm::NewItem(4)),
             FormPurpose::Meetings(MeetingForm::EditItem(9)),

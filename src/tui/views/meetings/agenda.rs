@@ -1,15 +1,18 @@
 //! The agenda builder of one planned meeting: its items on one side, the suggestions on the
 //! other (`Tab` switches), with the time box and the agenda's readiness above them.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDateTime;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::assets::health_questions::question_label;
 use crate::domain::suggest::{Suggestion, SuggestionReason, suggest};
 use crate::domain::{AgendaItem, MeetingStatus, TimeBox};
-use crate::i18n::{Label, MeetingsText, fill};
+use crate::i18n::{Label, Lang, MeetingsText, fill};
 use crate::store::{MeetingSummary, Result, Store};
 use crate::tui::ui::Ui;
 use crate::tui::views::list::Cursor;
@@ -194,7 +197,9 @@ impl AgendaBuilder {
             .suggestions
             .iter()
             .map(|s| {
-                let mut text = ui.user(&s.text, s.private).into_owned();
+                let mut text = ui
+                    .user(&suggestion_text(s, ui.lang), s.private)
+                    .into_owned();
                 if let Some(due) = s.due {
                     text = format!("{text} · {}", fill!(t.due_on, date = ui.date(due)));
                 }
@@ -232,9 +237,37 @@ impl AgendaBuilder {
     }
 }
 
+/// The text a suggestion shows and becomes as an agenda item: its record's own, or for a
+/// slipping relationship "How is our mentoring going?", the questions rated low and the
+/// advice, in `lang`.
+pub fn suggestion_text(s: &Suggestion, lang: Lang) -> Cow<'_, str> {
+    if s.reason != SuggestionReason::SlippingRelationship {
+        return Cow::Borrowed(&s.text);
+    }
+    let t = &lang.text().meetings;
+    let mut text = t.relationship_item.to_string();
+    if !s.low_questions.is_empty() {
+        let questions: Vec<String> = s
+            .low_questions
+            .iter()
+            .map(|(code, rating)| format!("{} {rating}/5", question_label(code, lang)))
+            .collect();
+        text.push(' ');
+        text.push_str(&fill!(t.relationship_low, questions = questions.join(", ")));
+    }
+    // The same advice as the mentor's health-check details.
+    let advice = &lang.text().mentors;
+    for line in [advice.advice_open, advice.advice_fix, advice.advice_end] {
+        text.push(' ');
+        text.push_str(line);
+    }
+    Cow::Owned(text)
+}
+
 /// Why a suggestion is made, in words.
 pub fn reason_text(reason: SuggestionReason, t: &MeetingsText) -> &'static str {
     match reason {
+        SuggestionReason::SlippingRelationship => t.reason_relationship,
         SuggestionReason::CarryOver => t.reason_carry,
         SuggestionReason::ReportExperiment => t.reason_report,
         SuggestionReason::MyCommitmentOverdue => t.reason_mine_overdue,

@@ -7,6 +7,7 @@ pub use crate::tui::purpose::MeetingForm;
 use chrono::NaiveDateTime;
 
 use super::{MeetingsView, Mode};
+use crate::domain::cadence::propose_date;
 use crate::domain::text::clean_line;
 use crate::domain::{
     AgendaItem, AgendaKind, CommitmentStatus, FeedbackStatus, GoalStatus, Meeting, MeetingStatus,
@@ -31,8 +32,53 @@ fn field_error(name: &'static str, message: &str) -> SaveError {
 
 // ---- Meetings ----------------------------------------------------------------------------
 
-/// The plan/edit form of a meeting (`None`: a new one, for the selected meeting's mentor).
-fn meeting_form(ctx: &Ctx, v: &MeetingsView, meeting: Option<&Meeting>) -> Result<Form> {
+/// A new meeting's proposed date and time, and the hint that says where the date comes from.
+#[derive(Default)]
+struct Proposal {
+    date: String,
+    time: String,
+    hint: Option<String>,
+}
+
+/// The date and time proposed for a new meeting with `mentor_id`: one agreed cadence after
+/// the latest meeting held or planned ([`propose_date`]), at that meeting's time of day;
+/// empty when there is nothing to go by.
+fn proposal(ctx: &Ctx, mentor_id: Option<i64>) -> Result<Proposal> {
+    let Some(id) = mentor_id else {
+        return Ok(Proposal::default());
+    };
+    let Some(mentor) = existing(ctx.store.mentor(id))? else {
+        return Ok(Proposal::default());
+    };
+    let last = ctx.store.latest_meeting_of(id)?;
+    let date = propose_date(last.map(|t| t.date()), mentor.cadence_days, ctx.today());
+    let t = &ctx.text().meetings;
+    let days = mentor.cadence_days.unwrap_or(0);
+    let hint = date.map(|_| match last {
+        Some(at) => fill!(
+            t.proposed_after,
+            days = days,
+            date = ctx.config.date_format.format(at.date(), ctx.lang)
+        ),
+        None => fill!(t.proposed_first, days = days),
+    });
+    Ok(Proposal {
+        date: date.map(|d| d.to_string()).unwrap_or_default(),
+        time: last
+            .map(|t| t.format("%H:%M").to_string())
+            .unwrap_or_default(),
+        hint,
+    })
+}
+
+/// The plan/edit form of a meeting (`None`: a new one, with `mentor` or else the selected
+/// meeting's mentor, on the date the cadence proposes).
+fn meeting_form(
+    ctx: &Ctx,
+    v: &MeetingsView,
+    meeting: Option<&Meeting>,
+    mentor: Option<i64>,
+) -> Result<Form> {
     let t = &ctx.text().meetings;
     let labels = &ctx.text().labels;
     let mentors: Vec<(String, String)> = ctx
@@ -48,6 +94,7 @@ fn meeting_form(ctx: &Ctx, v: &MeetingsView, meeting: Option<&Meeting>) -> Resul
         .iter()
         .map(|s| (s.code().to_string(), s.label(labels).to_string()))
         .collect();
+    let mut hint = None;
     let (mentor, date, time, minutes, status, channel, notes, private) = match meeting {
         Some(m) => (
             m.mentor_id.to_string(),
@@ -59,25 +106,28 @@ fn meeting_form(ctx: &Ctx, v: &MeetingsView, meeting: Option<&Meeting>) -> Resul
             m.notes.clone(),
             m.private,
         ),
-        None => (
-            v.selected()
-                .map(|s| s.meeting.mentor_id.to_string())
-                .unwrap_or_default(),
-            String::new(),
-            String::new(),
-            ctx.config.meeting_minutes.to_string(),
-            MeetingStatus::Planned.code(),
-            String::new(),
-            String::new(),
-            false,
-        ),
+        None => {
+            let mentor = mentor.or(v.selected().map(|s| s.meeting.mentor_id));
+            let proposed = proposal(ctx, mentor)?;
+            hint = proposed.hint;
+            (
+                mentor.map(|id| id.to_string()).unwrap_or_default(),
+                proposed.date,
+                proposed.time,
+                ctx.config.meeting_minutes.to_string(),
+                MeetingStatus::Planned.code(),
+                String::new(),
+                String::new(),
+                false,
+            )
+        }
     };
     let title = if meeting.is_some() {
         t.form_edit
     } else {
         t.form_new
     };
-    Ok(Form::builder(title)
+    let builder = Form::builder(title)
         .choice("mentor", t.f_mentor, mentors)
         .value("mentor", &mentor)
         .date("date", t.f_date)
@@ -96,8 +146,12 @@ fn meeting_form(ctx: &Ctx, v: &MeetingsView, meeting: Option<&Meeting>) -> Resul
         .multi("notes", t.f_notes, 4)
         .value("notes", &notes)
         .toggle("private", t.f_private)
-        .checked("private", private)
-        .build())
+        .checked("private", private);
+    Ok(match hint {
+        Some(hint) => builder.hint("date", &hint),
+        None => builder,
+    }
+    .build())
 }
 
 /// Saves the meeting form: a new meeting, or only the fields an edit changed
@@ -326,9 +380,13 @@ fn save_question(ctx: &mut Ctx, form: &Form) -> Result<Effect, SaveError> {
 /// The form of `purpose` (`None` when its meeting or item is gone).
 pub fn form(ctx: &Ctx, v: &MeetingsView, purpose: &MeetingForm) -> Result<Option<Form>> {
     Ok(match *purpose {
-        MeetingForm::New => Some(meeting_form(ctx, v, None)?),
+        MeetingForm::New => Some(meeting_form(ctx, v, None, None)?),
+        MeetingForm::Plan(mentor) => match existing(ctx.store.mentor(mentor))? {
+            Some(_) => Some(meeting_form(ctx, v, None, Some(mentor))?),
+            None => None,
+        },
         MeetingForm::Edit(id) => match existing(ctx.store.meeting(id))? {
-            Some(m) => Some(meeting_form(ctx, v, Some(&m))?),
+            Some(m) => Some(meeting_form(ctx, v, Some(&m), None)?),
             None => None,
         },
         MeetingForm::NewItem(meeting) => match existing(ctx.store.meeting(meeting))? {
@@ -352,7 +410,7 @@ pub fn save(
     form: &Form,
 ) -> Result<Effect, SaveError> {
     match *purpose {
-        MeetingForm::New => save_meeting(ctx, None, form),
+        MeetingForm::New | MeetingForm::Plan(_) => save_meeting(ctx, None, form),
         MeetingForm::Edit(id) => save_meeting(ctx, Some(id), form),
         MeetingForm::NewItem(_) | MeetingForm::EditItem(_) => save_item(ctx, v, *purpose, form),
         MeetingForm::Note(id) => {

@@ -199,9 +199,10 @@ fn move_item(ctx: &mut Ctx, v: &mut MeetingsView, delta: isize) -> Result<Effect
 /// Accepts the selected suggestion; the suggestions cursor stays put, on the next one.
 fn accept(ctx: &mut Ctx, v: &mut MeetingsView) -> Result<Effect> {
     let b = &v.builder;
-    let (Some(id), Some(s)) = (b.meeting_id(), b.suggestion().cloned()) else {
+    let (Some(id), Some(mut s)) = (b.meeting_id(), b.suggestion().cloned()) else {
         return Ok(Effect::say(ctx.text().meetings.nothing_to_accept));
     };
+    s.text = super::agenda::suggestion_text(&s, ctx.lang).into_owned();
     ctx.store.accept_suggestion(id, &s)?;
     v.load(ctx.store, ctx.now)?;
     let text = crate::tui::ui::fit(

@@ -22,21 +22,19 @@ const RATING_FIELDS: [&str; 10] = [
 #[cfg(test)]
 use crate::assets::health_questions::parse_questions;
 pub use crate::assets::health_questions::{HealthQuestion, question_label, questions};
+use crate::domain::slipping::{HealthTrend, low_health};
 
 /// True when the latest check calls for the article's advice: its average fell below the
-/// previous check's, or any rating is 2 or less. `checks` are oldest first.
+/// previous check's, or any rating is 2 or less ([`low_health`]). `checks` are oldest first.
 pub fn needs_attention(checks: &[HealthCheck]) -> bool {
-    let Some(last) = checks.last() else {
-        return false;
-    };
-    if last.ratings.iter().any(|(_, r)| *r <= 2) {
-        return true;
-    }
-    let previous = checks.len().checked_sub(2).and_then(|i| checks.get(i));
-    match (previous.and_then(HealthCheck::average), last.average()) {
-        (Some(before), Some(now)) => now < before - 1e-9,
-        _ => false,
-    }
+    let mut checks = checks.iter().rev().cloned();
+    checks.next().is_some_and(|latest| {
+        low_health(&HealthTrend {
+            latest,
+            previous: checks.next(),
+        })
+        .is_some()
+    })
 }
 
 /// The contact form: date, channel, who took the initiative, note.

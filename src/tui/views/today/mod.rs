@@ -130,6 +130,15 @@ impl TodayView {
             .and_then(|n| n.meeting_id)
     }
 
+    /// The mentor `p` plans a meeting with: the most pressing nudge that asks for one (a
+    /// slipping relationship, then a cadence with nothing planned).
+    pub fn plan_mentor_id(&self) -> Option<i64> {
+        self.nudges
+            .iter()
+            .find(|n| plans_meeting(n))
+            .and_then(|n| n.mentor_id)
+    }
+
     /// Draws the panels, the most important first when room is short.
     pub fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
         let t = &ui.t.today;
@@ -243,6 +252,14 @@ impl TodayView {
     }
 }
 
+/// Whether `n` asks to plan a meeting (its action opens the meeting form).
+pub fn plans_meeting(n: &Nudge) -> bool {
+    matches!(
+        n.kind,
+        NudgeKind::SlippingRelationship | NudgeKind::PlanMeeting
+    ) && n.mentor_id.is_some()
+}
+
 /// Heights (borders included) for panels wanting `(rows, first_cap)` rows inside their
 /// borders, in priority order: first each gets up to its cap, then the rest goes to each in
 /// turn up to what it wants. A panel that cannot get one row inside its borders is left out.
@@ -277,6 +294,7 @@ pub fn allocate(height: u16, wants: &[(usize, usize)]) -> Vec<u16> {
 use crate::tui::action::DebriefAction;
 use crate::tui::effect::Effect;
 use crate::tui::keys::{Action, Binding, Key, bind};
+use crate::tui::purpose::{FormPurpose, MeetingForm};
 use crate::tui::view::View;
 
 /// Keys of the Today view.
@@ -295,6 +313,13 @@ pub const KEYS: &[Binding] = &[
         |t| t.today.key_debrief,
         false,
     ),
+    bind(
+        &[Key::ch('p')],
+        Action::Today(TodayAction::Plan),
+        "p",
+        |t| t.today.key_plan,
+        false,
+    ),
 ];
 
 /// Applies one of the view's actions.
@@ -305,6 +330,11 @@ pub fn update(ctx: &mut Ctx, v: &mut TodayView, action: TodayAction) -> Result<E
             Some(id) => Effect::Show(View::Meetings, id)
                 .and(Effect::Then(Action::Debrief(DebriefAction::Open(id)))),
             None => Effect::say(ctx.text().today.no_debrief),
+        },
+        // The meeting form, for the nudge's mentor, with the date the cadence proposes.
+        TodayAction::Plan => match v.plan_mentor_id() {
+            Some(id) => Effect::OpenForm(FormPurpose::Meetings(MeetingForm::Plan(id))),
+            None => Effect::say(ctx.text().today.no_plan),
         },
     })
 }

@@ -4,7 +4,7 @@
 use chrono::Duration;
 use ratatui::text::{Line, Span};
 
-use super::TodayView;
+use super::{TodayView, plans_meeting};
 use crate::domain::CommitmentStatus;
 use crate::domain::nudges::{Nudge, NudgeKind};
 use crate::i18n::{Label, fill};
@@ -146,11 +146,22 @@ impl TodayView {
             return vec![Line::styled(t.no_nudges, ui.theme.good)];
         }
         let width = width.saturating_sub(2) as usize;
-        let mut sentences: Vec<(String, bool)> = Vec::new();
+        // Debriefs are marked with their key; so is the nudge `p` plans a meeting for.
+        let plan = self.plan_mentor_id();
+        let mut planned = false;
+        let mut sentences: Vec<(String, Option<&str>)> = Vec::new();
         for n in &self.nudges {
             let text = self.nudge_text(n, ui);
             if !sentences.iter().any(|(s, _)| *s == text) {
-                sentences.push((text, n.kind == NudgeKind::Debrief));
+                let hint = if n.kind == NudgeKind::Debrief {
+                    Some(t.debrief_hint)
+                } else if !planned && plan.is_some() && plans_meeting(n) {
+                    planned = true;
+                    Some(t.plan_hint)
+                } else {
+                    None
+                };
+                sentences.push((text, hint));
             }
         }
         let total = sentences.len();
@@ -162,9 +173,9 @@ impl TodayView {
         let mut lines: Vec<Line<'static>> = sentences
             .into_iter()
             .take(shown)
-            .map(|(text, debrief)| {
-                if debrief {
-                    let hint = format!("  [{}]", t.debrief_hint);
+            .map(|(text, hint)| {
+                if let Some(hint) = hint {
+                    let hint = format!("  [{hint}]");
                     let room = width.saturating_sub(hint.chars().count() + 2);
                     Line::from(vec![
                         Span::styled(format!("! {}", fit(&text, room)), ui.theme.warn),
