@@ -205,6 +205,7 @@ fn nudge_code(kind: NudgeKind) -> &'static str {
         NudgeKind::AgreementReview => "agreement_review",
         NudgeKind::HealthCheckDue => "health_check_due",
         NudgeKind::ThankForExperiment => "thank_for_experiment",
+        NudgeKind::ThankForIntroduction => "thank_for_introduction",
         NudgeKind::MentorNotThanked => "mentor_not_thanked",
         NudgeKind::ReflectionDue => "reflection_due",
     }
@@ -285,6 +286,10 @@ fn nudge_line(ctx: &Context, names: &mut MentorNames, n: &Nudge) -> Result<Strin
     let since = n.since.map(|d| date(ctx, d)).unwrap_or_default();
     let experiment = match n.kind {
         NudgeKind::ReportExperiment | NudgeKind::ThankForExperiment => experiment(names, n)?,
+        NudgeKind::ThankForIntroduction => match n.resource_id {
+            Some(id) => clean_line(names.store.resource(id)?.title.trim()).into_owned(),
+            None => String::new(),
+        },
         _ => String::new(),
     };
     let period = ctx.config.reflection_cadence.label(&t.labels);

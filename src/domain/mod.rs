@@ -15,6 +15,7 @@ pub mod nudges;
 pub mod pitch;
 pub mod privacy;
 pub mod records;
+pub mod resources;
 pub mod smart;
 pub mod suggest;
 pub mod text;
@@ -26,3 +27,4 @@ pub use dates::{
 };
 pub use kinds::*;
 pub use records::*;
+pub use resources::{Resource, ResourceRef};

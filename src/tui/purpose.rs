@@ -129,6 +129,9 @@ pub struct NudgeRef {
     pub mentor_id: Option<i64>,
     pub meeting_id: Option<i64>,
     pub commitment_id: Option<i64>,
+    /// The introduction a thanks is for (the thanks is linked to it when saved).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resource_id: Option<i64>,
 }
 
 /// What a draft was typed into: a form, or the debrief of a meeting. Its key in the store
@@ -335,6 +338,7 @@ fn legacy_nudge(text: &str) -> Option<NudgeRef> {
         mentor_id: id(mentor),
         meeting_id: id(meeting),
         commitment_id: id(commitment),
+        resource_id: None,
     })
 }
 
@@ -367,6 +371,7 @@ mod tests {
             mentor_id: Some(1),
             meeting_id: None,
             commitment_id: Some(7),
+            resource_id: None,
         };
         vec![
             FormPurpose::Mentors(MentorForm::New),
@@ -431,6 +436,7 @@ mod tests {
             mentor_id: Some(1),
             meeting_id: None,
             commitment_id: Some(7),
+            resource_id: None,
         };
         let cases = [
             ("mentor:new", FormPurpose::Mentors(MentorForm::New)),
