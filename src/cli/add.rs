@@ -1,6 +1,6 @@
-//! `mentee add question|goal|feedback|commitment|thanks [--mentor NAME] [--due DATE]
-//! [--kind praise|suggestion|critique] [--owner me|mentor] [--private] TEXT...`: quick capture
-//! without opening the TUI.
+//! `mentee add question|goal|feedback|commitment|thanks|resource [--mentor NAME] [--due DATE]
+//! [--kind praise|suggestion|critique|book|article|…] [--owner me|mentor] [--goal TITLE]
+//! [--link URL] [--private] TEXT...`: quick capture without opening the TUI.
 //!
 //! Everything is checked before anything is saved: the mentor name (case-insensitive, an exact
 //! name first, else a unique prefix), the due date (the date words of
@@ -12,13 +12,15 @@
 //!   failing letters as a hint;
 //! - `feedback`: received today, kind `--kind` (default suggestion), status open;
 //! - `commitment`: owner `--owner` (default me), due date optional, open;
-//! - `thanks`: a gratitude entry dated today, not yet sent.
+//! - `thanks`: a gratitude entry dated today, not yet sent;
+//! - `resource`: what the mentor recommended today (`--kind`, default book; `person` for an
+//!   introduction), to do, for the goal `--goal`, found at `--link` (see [`super::resource`]).
 
 use std::io::Write;
 
 use chrono::NaiveDate;
 
-use super::words::{WordParser, Words};
+use super::words::{KindArg, WordParser, Words};
 use super::{CliError, Context};
 use crate::domain::smart;
 use crate::domain::text::clean_line;
@@ -39,6 +41,8 @@ pub enum CaptureKind {
     Commitment,
     /// Thanks to note (not yet sent).
     Thanks,
+    /// A resource a mentor recommended, or a person they introduced.
+    Resource,
 }
 
 /// The arguments of `mentee add`.
@@ -53,12 +57,18 @@ pub struct AddArgs {
     /// Due date (commitment, goal): 2026-12-01, today, tomorrow, +3d, +2w, next week, friday…
     #[arg(long, value_name = "DATE")]
     pub due: Option<String>,
-    /// The kind of feedback (default: suggestion).
-    #[arg(long = "kind", value_name = "praise|suggestion|critique", value_parser = WordParser::<FeedbackKind>::new(Lang::En))]
-    pub feedback_kind: Option<FeedbackKind>,
+    /// The kind of feedback (default: suggestion) or of a resource (default: book).
+    #[arg(long, value_name = "praise|suggestion|critique|book|article|course|tool|event|person|other", value_parser = WordParser::<KindArg>::new(Lang::En))]
+    pub kind: Option<KindArg>,
     /// Whose commitment it is (default: me).
     #[arg(long, value_name = "me|mentor", value_parser = WordParser::<Party>::new(Lang::En))]
     pub owner: Option<Party>,
+    /// The goal a resource serves (case-insensitive; a unique beginning of the title).
+    #[arg(long, value_name = "TITLE")]
+    pub goal: Option<String>,
+    /// Where to find a resource: a URL, an ISBN, the contact of the person introduced.
+    #[arg(long, value_name = "URL")]
+    pub link: Option<String>,
     /// Mark the entry private (left out of exports unless asked for).
     #[arg(long)]
     pub private: bool,
@@ -171,7 +181,10 @@ pub fn run(ctx: &Context, args: &AddArgs, out: &mut dyn Write) -> Result<(), Cli
             fill!(c.add_goal, title = shown)
         }
         CaptureKind::Feedback => {
-            let kind = args.feedback_kind.unwrap_or(FeedbackKind::Suggestion);
+            let kind = match args.kind {
+                Some(KindArg::Feedback(kind)) => kind,
+                _ => FeedbackKind::Suggestion,
+            };
             store.save_feedback(&Feedback {
                 id: 0,
                 uuid: String::new(),
@@ -226,6 +239,24 @@ pub fn run(ctx: &Context, args: &AddArgs, out: &mut dyn Write) -> Result<(), Cli
             })?;
             fill!(c.add_thanks, text = shown)
         }
+        CaptureKind::Resource => {
+            let kind = match args.kind {
+                Some(KindArg::Resource(kind)) => kind,
+                _ => ResourceKind::Book,
+            };
+            let goal = match &args.goal {
+                None => None,
+                Some(title) => Some(super::resource::resolve_goal(ctx, title, &store)?),
+            };
+            let mut r = Resource::new(cap.text.clone(), today);
+            r.kind = kind;
+            r.mentor_id = mentor_id;
+            r.goal_id = goal.as_ref().map(|(id, _)| *id);
+            r.link = args.link.clone().unwrap_or_default().trim().to_string();
+            r.private = private;
+            store.save_resource(&r)?;
+            super::resource::saved_line(ctx, &r, goal.as_ref().map(|(_, t)| t.as_str()))
+        }
     };
     let mut line = head;
     if let Some((_, name)) = &cap.mentor {
@@ -250,8 +281,18 @@ pub fn run(ctx: &Context, args: &AddArgs, out: &mut dyn Write) -> Result<(), Cli
 /// Refuses flags that mean nothing for this kind, rather than silently ignoring them.
 fn check_flags(ctx: &Context, args: &AddArgs) -> Result<(), CliError> {
     let c = &ctx.lang.text().cli;
-    let misplaced = if args.feedback_kind.is_some() && args.what != CaptureKind::Feedback {
+    let kind_fits = match args.kind {
+        None => true,
+        Some(KindArg::Feedback(_)) => args.what == CaptureKind::Feedback,
+        Some(KindArg::Resource(_)) => args.what == CaptureKind::Resource,
+    };
+    let for_resource = args.what == CaptureKind::Resource;
+    let misplaced = if !kind_fits {
         Some("--kind")
+    } else if args.goal.is_some() && !for_resource {
+        Some("--goal")
+    } else if args.link.is_some() && !for_resource {
+        Some("--link")
     } else if args.owner.is_some() && args.what != CaptureKind::Commitment {
         Some("--owner")
     } else if args.due.is_some()
@@ -271,7 +312,7 @@ fn check_flags(ctx: &Context, args: &AddArgs) -> Result<(), CliError> {
     }
 }
 
-fn resolve_mentor(
+pub(super) fn resolve_mentor(
     ctx: &Context,
     name: &str,
     mentors: &[(i64, String)],

@@ -139,7 +139,21 @@ const ID: &[(&str, &str, &str)] = &[
         "due",
         "Jatuh tempo (komitmen, sasaran): 2026-12-01, hari ini, besok, lusa, +3h, +2mg, minggu depan, jumat (yang berikutnya), jumat ini (minggu ini), jumat depan (minggu depan)…",
     ),
-    ("add", "feedback_kind", "Jenis umpan balik (bawaan: saran)."),
+    (
+        "add",
+        "kind",
+        "Jenis umpan balik (bawaan: saran) atau jenis rekomendasi (bawaan: buku).",
+    ),
+    (
+        "add",
+        "goal",
+        "Sasaran yang didukung rekomendasi (awal judul yang unik sudah cukup).",
+    ),
+    (
+        "add",
+        "link",
+        "Di mana menemukannya: tautan, ISBN, atau kontak orang yang dikenalkan.",
+    ),
     ("add", "owner", "Komitmen siapa (bawaan: saya)."),
     (
         "add",
@@ -208,7 +222,7 @@ pub fn localize(cmd: Command, lang: Lang) -> Command {
 /// The arguments whose values are words, with the parser and value name of `lang`.
 fn word_args(cmd: Command, lang: Lang) -> Command {
     use super::words::WordParser;
-    use crate::domain::{FeedbackKind, Party, Period};
+    use crate::domain::{Party, Period};
     let mut cmd = cmd;
     let has = |cmd: &Command, id: &str| cmd.get_arguments().any(|a| a.get_id() == id);
     if has(&cmd, "what") {
@@ -216,10 +230,10 @@ fn word_args(cmd: Command, lang: Lang) -> Command {
             a.value_parser(WordParser::<super::CaptureKind>::new(lang))
         });
     }
-    if has(&cmd, "feedback_kind") {
-        cmd = cmd.mut_arg("feedback_kind", |a| {
-            a.value_parser(WordParser::<FeedbackKind>::new(lang))
-                .value_name(WordParser::<FeedbackKind>::value_name(lang))
+    if has(&cmd, "kind") {
+        cmd = cmd.mut_arg("kind", |a| {
+            a.value_parser(WordParser::<super::words::KindArg>::new(lang))
+                .value_name(WordParser::<super::words::KindArg>::value_name(lang))
         });
     }
     if has(&cmd, "owner") {

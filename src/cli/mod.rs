@@ -10,6 +10,7 @@ pub mod fmt;
 pub mod help;
 pub mod passphrase;
 pub mod paths;
+mod resource;
 mod review;
 pub mod shell;
 mod status;

@@ -225,6 +225,7 @@ fn nudge_code(kind: NudgeKind) -> &'static str {
         NudgeKind::AgreementReview => "agreement_review",
         NudgeKind::HealthCheckDue => "health_check_due",
         NudgeKind::ThankForExperiment => "thank_for_experiment",
+        NudgeKind::ThankForIntroduction => "thank_for_introduction",
         NudgeKind::MentorNotThanked => "mentor_not_thanked",
         NudgeKind::ReflectionDue => "reflection_due",
     }
@@ -325,6 +326,21 @@ fn nudge_line(ctx: &Context, names: &mut MentorNames, n: &Nudge) -> Result<Strin
         NudgeKind::ReportExperiment | NudgeKind::ThankForExperiment => {
             experiment(names, n, t.common.hidden_text)?
         }
+        NudgeKind::ThankForIntroduction => match n.resource_id {
+            Some(id) => {
+                let resource = names.store.resource(id)?;
+                let mentor_private = match resource.mentor_id {
+                    Some(m) => names.store.mentor(m)?.private,
+                    None => false,
+                };
+                let privacy = Privacy::own(resource.private).mentor(mentor_private);
+                match names.masking.text(privacy) {
+                    Some(_) => t.common.hidden_text.to_string(),
+                    None => clean_line(resource.title.trim()).into_owned(),
+                }
+            }
+            None => String::new(),
+        },
         _ => String::new(),
     };
     let period = ctx.config.reflection_cadence.label(&t.labels);

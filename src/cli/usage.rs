@@ -160,7 +160,9 @@ mod tests {
             "{msg}"
         );
         assert!(
-            msg.contains("[possible values: question, goal, feedback, commitment, thanks]"),
+            msg.contains(
+                "[possible values: question, goal, feedback, commitment, thanks, resource]"
+            ),
             "{msg}"
         );
         assert!(msg.contains("Usage: mentee add"), "{msg}");

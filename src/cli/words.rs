@@ -11,7 +11,7 @@ use clap::builder::{PossibleValue, TypedValueParser};
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 use super::CaptureKind;
-use crate::domain::{FeedbackKind, Party, Period};
+use crate::domain::{FeedbackKind, Party, Period, ResourceKind};
 use crate::i18n::{CliWords, Lang, Word};
 
 /// A closed list of values the command line names with words.
@@ -51,6 +51,7 @@ impl Words for CaptureKind {
         CaptureKind::Feedback,
         CaptureKind::Commitment,
         CaptureKind::Thanks,
+        CaptureKind::Resource,
     ];
     fn words(words: &CliWords) -> &[Word] {
         &words.capture
@@ -60,7 +61,39 @@ impl Words for CaptureKind {
 impl Words for FeedbackKind {
     const ALL: &'static [Self] = FeedbackKind::ALL;
     fn words(words: &CliWords) -> &[Word] {
-        &words.feedback_kind
+        &words.kind[..FeedbackKind::ALL.len()]
+    }
+}
+
+impl Words for ResourceKind {
+    const ALL: &'static [Self] = ResourceKind::ALL;
+    fn words(words: &CliWords) -> &[Word] {
+        &words.kind[FeedbackKind::ALL.len()..]
+    }
+}
+
+/// `mentee add --kind`: the kind of feedback or of a resource, one list of words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KindArg {
+    Feedback(FeedbackKind),
+    Resource(ResourceKind),
+}
+
+impl Words for KindArg {
+    const ALL: &'static [Self] = &[
+        KindArg::Feedback(FeedbackKind::Praise),
+        KindArg::Feedback(FeedbackKind::Suggestion),
+        KindArg::Feedback(FeedbackKind::Critique),
+        KindArg::Resource(ResourceKind::Book),
+        KindArg::Resource(ResourceKind::Article),
+        KindArg::Resource(ResourceKind::Course),
+        KindArg::Resource(ResourceKind::Tool),
+        KindArg::Resource(ResourceKind::Event),
+        KindArg::Resource(ResourceKind::Person),
+        KindArg::Resource(ResourceKind::Other),
+    ];
+    fn words(words: &CliWords) -> &[Word] {
+        &words.kind
     }
 }
 
@@ -201,6 +234,28 @@ mod tests {
             assert_eq!(Period::from_word(word), Some(want), "{word}");
         }
         assert_eq!(Period::from_word("tahun"), None);
+        for (word, want) in [
+            ("buku", ResourceKind::Book),
+            ("artikel", ResourceKind::Article),
+            ("kursus", ResourceKind::Course),
+            ("alat", ResourceKind::Tool),
+            ("acara", ResourceKind::Event),
+            ("orang", ResourceKind::Person),
+            ("lainnya", ResourceKind::Other),
+            ("person", ResourceKind::Person),
+        ] {
+            assert_eq!(ResourceKind::from_word(word), Some(want), "{word}");
+            assert_eq!(KindArg::from_word(word), Some(KindArg::Resource(want)));
+        }
+        assert_eq!(
+            KindArg::from_word("saran"),
+            Some(KindArg::Feedback(FeedbackKind::Suggestion))
+        );
+        assert_eq!(
+            CaptureKind::from_word("rekomendasi"),
+            Some(CaptureKind::Resource)
+        );
+        assert_eq!(FeedbackKind::from_word("book"), None);
         assert_eq!(Period::Week.word(Lang::Id), "minggu");
         assert_eq!(CaptureKind::Thanks.word(Lang::En), "thanks");
     }
@@ -216,6 +271,10 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         assert_eq!(names(Lang::Id), ["pujian", "saran", "kritik"]);
+        assert_eq!(
+            WordParser::<KindArg>::value_name(Lang::En),
+            "praise|suggestion|critique|book|article|course|tool|event|person|other"
+        );
         assert_eq!(names(Lang::En), ["praise", "suggestion", "critique"]);
     }
 }

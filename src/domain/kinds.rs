@@ -139,7 +139,7 @@ vocabulary!(
         Goal => "goal", GoalProgress => "goal_progress", GoalRevision => "goal_revision",
         Meeting => "meeting", AgendaItem => "agenda_item", Question => "question",
         Feedback => "feedback", Commitment => "commitment", Gratitude => "gratitude",
-        Reflection => "reflection",
+        Reflection => "reflection", Resource => "resource",
     }
 );
 
@@ -160,13 +160,17 @@ impl RecordKind {
             RecordKind::Commitment => "commitments",
             RecordKind::Gratitude => "gratitude",
             RecordKind::Reflection => "reflections",
+            RecordKind::Resource => "resources",
         }
     }
 
     /// The kind's number in the search index: an entry's rowid is `id * 16 + search_code`
-    /// (migration 002).
+    /// (migration 002; wins are 14 and resources 15, migration 008).
     pub const fn search_code(self) -> i64 {
-        self as i64 + 1
+        match self {
+            RecordKind::Resource => 15,
+            _ => self as i64 + 1,
+        }
     }
 
     /// The record a record of this kind is shown with, and the column pointing at it: a
@@ -202,12 +206,36 @@ impl RecordKind {
             RecordKind::Commitment => "commitment",
             RecordKind::Gratitude => "thanks",
             RecordKind::Reflection => "reflection",
+            RecordKind::Resource => "resource",
         }
     }
 
     /// The kind stored in `table`.
     pub fn of_table(table: &str) -> Option<RecordKind> {
         RecordKind::ALL.iter().copied().find(|k| k.table() == table)
+    }
+}
+
+vocabulary!(
+    /// What a mentor recommended: something to read, learn, use or attend, or a person they
+    /// introduced (an introduction).
+    ResourceKind, "resource kind", {
+        Book => "book", Article => "article", Course => "course", Tool => "tool",
+        Event => "event", Person => "person", Other => "other",
+    }
+);
+
+vocabulary!(
+    /// How far the mentee has come with a recommendation.
+    ResourceStatus, "resource status", {
+        Todo => "todo", Doing => "doing", Done => "done", Dropped => "dropped",
+    }
+);
+
+impl ResourceStatus {
+    /// Still to act on: to do or doing.
+    pub fn is_open(self) -> bool {
+        matches!(self, ResourceStatus::Todo | ResourceStatus::Doing)
     }
 }
 
@@ -294,6 +322,7 @@ mod tests {
         // The search index's numbers (migration 002) in the order of the enum.
         assert_eq!(RecordKind::Mentor.search_code(), 1);
         assert_eq!(RecordKind::Reflection.search_code(), 13);
+        assert_eq!(RecordKind::Resource.search_code(), 15);
         for kind in RecordKind::ALL {
             assert_eq!(RecordKind::of_table(kind.table()), Some(*kind));
             if let Some((parent, _)) = kind.parent() {

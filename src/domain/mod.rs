@@ -16,6 +16,7 @@ pub mod nudges;
 pub mod pitch;
 pub mod privacy;
 pub mod records;
+pub mod resources;
 pub mod slipping;
 pub mod smart;
 pub mod suggest;
@@ -28,3 +29,4 @@ pub use dates::{
 };
 pub use kinds::*;
 pub use records::*;
+pub use resources::{Resource, ResourceRef};

@@ -26,11 +26,14 @@
 //! - plan a meeting: an active mentor with a cadence and no meeting planned, the next one
 //!   due within a week ([`super::cadence`]). It says more than "no contact" and offers to
 //!   plan, so "no contact" is not said as well for that mentor.
+//! - thank for an introduction: a person a mentor introduced, marked done, with no thanks
+//!   linked to it (any age: the day it was marked done counts).
 
 use chrono::{Duration, Months, NaiveDate, NaiveDateTime};
 
 use super::cadence::{plan_meeting_due, planned_ahead};
 use super::kinds::{MentorStatus, Period};
+use super::resources::ResourceRef;
 use super::slipping::{HealthTrend, low_health, pending};
 
 /// Days after a held meeting during which missing thanks are nudged.
@@ -127,6 +130,8 @@ pub struct NudgeInput {
     pub planned_meetings: Vec<PlannedMeetingFacts>,
     /// Thanks not sent yet, dated at least [`SEND_THANKS_AFTER_DAYS`] ago (the oldest ones).
     pub unsent_thanks: Vec<WrittenThanksFacts>,
+    /// Introductions marked done with no thanks linked to them (the oldest ones).
+    pub introductions: Vec<ResourceRef>,
     /// The period start of the latest reflection.
     pub last_reflection: Option<NaiveDate>,
     /// The day the first record was written (`None` for an empty journal).
@@ -165,6 +170,8 @@ pub enum NudgeKind {
     HealthCheckDue,
     /// A reported experiment has not been thanked for.
     ThankForExperiment,
+    /// A mentor introduced someone (marked done) and has not been thanked for it.
+    ThankForIntroduction,
     /// An active mentor not thanked in six weeks.
     MentorNotThanked,
     /// A periodic reflection is due.
@@ -180,6 +187,8 @@ pub struct Nudge {
     pub commitment_id: Option<i64>,
     /// The thanks entry the nudge is about (send it).
     pub gratitude_id: Option<i64>,
+    /// The introduction the nudge is about (thank for it).
+    pub resource_id: Option<i64>,
     /// The day the nudge counts from (last contact, meeting day, review date…), if any.
     pub since: Option<NaiveDate>,
     /// Whole days from `since` to today.
@@ -196,6 +205,7 @@ impl Nudge {
             meeting_id: None,
             commitment_id: None,
             gratitude_id: None,
+            resource_id: None,
             since,
             days: since.map(|s| (today - s).num_days()),
             every: None,
@@ -219,6 +229,16 @@ pub fn nudges(input: &NudgeInput, now: NaiveDateTime) -> Vec<Nudge> {
     meeting_nudges(input, now, &mut out);
     experiment_nudges(input, today, &mut out);
     unsent_thanks_nudges(input, today, &mut out);
+    for r in input
+        .introductions
+        .iter()
+        .filter(|r| r.introduction_to_thank())
+    {
+        let mut n =
+            Nudge::new(NudgeKind::ThankForIntroduction, r.done_on, today).mentor(r.mentor_id);
+        n.resource_id = Some(r.id);
+        out.push(n);
+    }
     // A first reflection is due one cadence after the journal was started, not on day one.
     let due = match input.last_reflection.or(input.journal_started) {
         None => false,
@@ -240,6 +260,7 @@ pub fn nudges(input: &NudgeInput, now: NaiveDateTime) -> Vec<Nudge> {
             n.meeting_id,
             n.commitment_id,
             n.gratitude_id,
+            n.resource_id,
         )
     });
     out

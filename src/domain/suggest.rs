@@ -14,8 +14,9 @@ use std::collections::HashSet;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::kinds::{AgendaKind, CommitmentStatus, FeedbackStatus, GoalStatus, Party};
+use super::kinds::{AgendaKind, CommitmentStatus, FeedbackStatus, GoalStatus, Party, ResourceKind};
 use super::records::AgendaItem;
+use super::resources::ResourceRef;
 use super::slipping::{HealthTrend, low_health, pending};
 
 /// Why a suggestion is made; the UI turns it into translated "why" text.
@@ -41,6 +42,8 @@ pub enum SuggestionReason {
     GoalWithoutProgress,
     /// A question parked in the question bank.
     ParkedQuestion,
+    /// Something this mentor recommended (or someone they introduced) to report back on.
+    ReportResource(ResourceKind),
 }
 
 /// One suggestion for the agenda.
@@ -157,6 +160,8 @@ pub struct SuggestInput {
     pub questions: Vec<QuestionRef>,
     /// M's latest health check and the one before it.
     pub health: Option<HealthTrend>,
+    /// The resources this mentor recommended (see [`ResourceRef::to_report`]).
+    pub resources: Vec<ResourceRef>,
 }
 
 /// A record a suggestion or agenda item is about, for de-duplication.
@@ -220,8 +225,8 @@ fn blank(
     }
 }
 
-/// Suggestions for the meeting in `input`, in a stable order: carry-over, report-backs, my
-/// commitments, the mentor's commitments, open feedback, goals, parked questions.
+/// Suggestions for the meeting in `input`, in a stable order: carry-over, report-backs,
+/// the mentor's recommendations, my commitments, the mentor's commitments, open feedback, goals, parked questions.
 ///
 /// No suggestion appears twice (by key, and by the record it is about: an overdue commitment
 /// that is also an experiment is suggested once, as a report-back), and none repeats what the
@@ -240,6 +245,7 @@ pub fn suggest(input: &SuggestInput, now: NaiveDateTime) -> Vec<Suggestion> {
     relationship(input, &mut c);
     carry_over(input, &mut c);
     report_backs(input, &mut c);
+    resources(input, &mut c);
     commitments(input, now.date(), &mut c);
     feedback(input, &mut c);
     goals(input, &mut c);
@@ -314,6 +320,25 @@ fn report_backs(input: &SuggestInput, c: &mut Collector) {
         s.due = cm.due;
         let also: Vec<Record> = cm.feedback_id.map(Record::Feedback).into_iter().collect();
         c.push(s, &[Record::Commitment(cm.id)], &also);
+    }
+}
+
+/// What the mentor recommended, still open or done since the last meeting with them: "report
+/// back on the book Daniel recommended". Only this mentor's; the key is `resource:<id>`.
+fn resources(input: &SuggestInput, c: &mut Collector) {
+    let last_held = input.last_held.map(|at| at.date());
+    for r in &input.resources {
+        if r.mentor_id != Some(input.mentor_id) || !r.to_report(last_held) {
+            continue;
+        }
+        let mut s = blank(
+            format!("resource:{}", r.id),
+            SuggestionReason::ReportResource(r.kind),
+            AgendaKind::Update,
+            (&r.title, r.private),
+        );
+        s.goal_id = r.goal_id;
+        c.push(s, &[], &[]);
     }
 }
 

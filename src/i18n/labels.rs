@@ -17,8 +17,12 @@ pub struct Labels {
     pub feedback_status: [&'static str; 4],
     pub commitment_status: [&'static str; 3],
     pub period: [&'static str; 3],
+    /// What a mentor recommended (the last, a person, is an introduction).
+    pub resource_kind: [&'static str; 7],
+    /// How far the mentee has come with a recommendation.
+    pub resource_status: [&'static str; 4],
     /// One record of each kind, as a sentence names it ("Deleted the {kind}").
-    pub record_kind: [&'static str; 13],
+    pub record_kind: [&'static str; 14],
     /// The view names, keys 1–8.
     pub views: [&'static str; 8],
     /// Each view's short name (still a word), for the other tabs when the bar is narrow.
@@ -48,12 +52,13 @@ label!(
     GoalStatus => goal_status, MeetingStatus => meeting_status, AgendaReadiness => readiness,
     AgendaKind => agenda_kind, FeedbackKind => feedback_kind, FeedbackStatus => feedback_status,
     CommitmentStatus => commitment_status, Period => period, RecordKind => record_kind,
+    ResourceKind => resource_kind, ResourceStatus => resource_status,
 );
 
 impl Labels {
     /// Every (field[i], text) pair, for completeness tests.
     pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
-        let arrays: [(&'static str, &[&'static str]); 16] = [
+        let arrays: [(&'static str, &[&'static str]); 18] = [
             ("mentor_status", &self.mentor_status),
             ("party", &self.party),
             ("goal_area", &self.goal_area),
@@ -65,6 +70,8 @@ impl Labels {
             ("feedback_status", &self.feedback_status),
             ("commitment_status", &self.commitment_status),
             ("period", &self.period),
+            ("resource_kind", &self.resource_kind),
+            ("resource_status", &self.resource_status),
             ("record_kind", &self.record_kind),
             ("views", &self.views),
             ("views_short", &self.views_short),
@@ -98,6 +105,16 @@ pub const EN: Labels = Labels {
     feedback_status: ["open", "trying it", "done", "parked"],
     commitment_status: ["open", "done", "dropped"],
     period: ["week", "month", "quarter"],
+    resource_kind: [
+        "book",
+        "article",
+        "course",
+        "tool",
+        "event",
+        "introduction",
+        "other",
+    ],
+    resource_status: ["to do", "doing", "done", "dropped"],
     record_kind: [
         "mentor",
         "contact",
@@ -112,6 +129,7 @@ pub const EN: Labels = Labels {
         "commitment",
         "thanks",
         "reflection",
+        "resource",
     ],
     views: [
         "Today",
@@ -161,6 +179,16 @@ pub const ID: Labels = Labels {
     feedback_status: ["terbuka", "dicoba", "selesai", "ditunda"],
     commitment_status: ["terbuka", "selesai", "dibatalkan"],
     period: ["mingguan", "bulanan", "kuartalan"],
+    resource_kind: [
+        "buku",
+        "artikel",
+        "kursus",
+        "alat",
+        "acara",
+        "perkenalan",
+        "lainnya",
+    ],
+    resource_status: ["belum", "sedang", "selesai", "dibatalkan"],
     record_kind: [
         "mentor",
         "kontak",
@@ -175,6 +203,7 @@ pub const ID: Labels = Labels {
         "komitmen",
         "terima kasih",
         "refleksi",
+        "rekomendasi",
     ],
     views: [
         "Hari Ini",

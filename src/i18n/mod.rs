@@ -22,6 +22,7 @@ mod meetings;
 mod mentors;
 mod nudges;
 mod reflections;
+mod resources;
 mod review;
 mod saving;
 mod shell;
@@ -45,6 +46,7 @@ pub use meetings::MeetingsText;
 pub use mentors::MentorsText;
 pub use nudges::NudgesText;
 pub use reflections::ReflectionsText;
+pub use resources::ResourcesText;
 pub use review::{FigureLine, FigureSection, ReviewText};
 pub use saving::SavingText;
 pub use shell::ShellText;
@@ -144,6 +146,7 @@ pub struct Text {
     pub saving: SavingText,
     pub words: CliWords,
     pub clap: ClapText,
+    pub resources: ResourcesText,
 }
 
 impl Text {
@@ -156,7 +159,7 @@ impl Text {
 
     /// Every (area.field, text) pair of the catalog.
     pub fn entries(&self) -> Vec<(String, &'static str)> {
-        let areas: [(&str, Vec<(&'static str, &'static str)>); 23] = [
+        let areas: [(&str, Vec<(&'static str, &'static str)>); 24] = [
             ("common", self.common.entries()),
             ("labels", self.labels.entries()),
             ("today", self.today.entries()),
@@ -180,6 +183,7 @@ impl Text {
             ("saving", self.saving.entries()),
             ("words", self.words.entries()),
             ("clap", self.clap.entries()),
+            ("resources", self.resources.entries()),
         ];
         areas
             .into_iter()
@@ -217,6 +221,7 @@ pub static EN: Text = Text {
     saving: saving::EN,
     words: words::EN,
     clap: words::CLAP_EN,
+    resources: resources::EN,
 };
 
 /// Bahasa Indonesia.
@@ -245,6 +250,7 @@ pub static ID: Text = Text {
     saving: saving::ID,
     words: words::ID,
     clap: words::CLAP_ID,
+    resources: resources::ID,
 };
 
 /// Fills the `{name}` placeholders of a catalog template with the named values:

@@ -17,6 +17,7 @@ catalog! {
         agreement_review,
         health_check,
         thank_experiment,
+        thank_introduction,
         mentor_not_thanked,
         mentor_never_thanked,
         reflection,
@@ -38,6 +39,7 @@ pub const EN: NudgesText = NudgesText {
     agreement_review: "Review the mentoring agreement with {who} (due {since}).",
     health_check: "Time for a relationship health check with {who}.",
     thank_experiment: "Thank {who} for the advice behind “{experiment}”.",
+    thank_introduction: "Thank {who} for introducing you to {experiment}.",
     mentor_not_thanked: "You have not thanked {who} for {days} days.",
     mentor_never_thanked: "You have not thanked {who} yet.",
     reflection: "Time to reflect on the past {period}.",
@@ -58,6 +60,7 @@ pub const ID: NudgesText = NudgesText {
     agreement_review: "Tinjau kesepakatan mentoring dengan {who} (jatuh tempo {since}).",
     health_check: "Saatnya memeriksa kesehatan hubungan dengan {who}.",
     thank_experiment: "Ucapkan terima kasih kepada {who} atas saran di balik “{experiment}”.",
+    thank_introduction: "Ucapkan terima kasih kepada {who} karena telah mengenalkan Anda kepada {experiment}.",
     mentor_not_thanked: "Anda belum berterima kasih kepada {who} selama {days} hari.",
     mentor_never_thanked: "Anda belum pernah berterima kasih kepada {who}.",
     reflection: "Saatnya menulis refleksi {period}: renungkan periode yang baru lewat.",
@@ -96,6 +99,9 @@ impl NudgesText {
             (NudgeKind::HealthCheckDue, _) => fill!(self.health_check, who = who),
             (NudgeKind::ThankForExperiment, _) => {
                 fill!(self.thank_experiment, who = who, experiment = experiment)
+            }
+            (NudgeKind::ThankForIntroduction, _) => {
+                fill!(self.thank_introduction, who = who, experiment = experiment)
             }
             (NudgeKind::MentorNotThanked, Some(_)) => {
                 fill!(self.mentor_not_thanked, who = who, days = days)

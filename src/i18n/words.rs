@@ -14,10 +14,11 @@ pub type Word = (&'static str, &'static str);
 /// The value words of the command line.
 #[derive(Debug)]
 pub struct CliWords {
-    /// `mentee add KIND`: question, goal, feedback, commitment, thanks.
-    pub capture: [Word; 5],
-    /// `--kind`: praise, suggestion, critique.
-    pub feedback_kind: [Word; 3],
+    /// `mentee add KIND`: question, goal, feedback, commitment, thanks, resource.
+    pub capture: [Word; 6],
+    /// `--kind`: of feedback (praise, suggestion, critique), then of a resource (book,
+    /// article, course, tool, event, person, other).
+    pub kind: [Word; 10],
     /// `--owner`: me, mentor.
     pub owner: [Word; 2],
     /// `--period`: week, month, quarter.
@@ -33,7 +34,7 @@ impl CliWords {
     pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
         let lists: [(&'static str, &[Word]); 6] = [
             ("capture", &self.capture),
-            ("feedback_kind", &self.feedback_kind),
+            ("kind", &self.kind),
             ("owner", &self.owner),
             ("period", &self.period),
             ("formats", &self.formats),
@@ -53,11 +54,22 @@ pub const EN: CliWords = CliWords {
         ("feedback", "Feedback received today"),
         ("commitment", "A commitment (mine by default)"),
         ("thanks", "Thanks to note (not yet sent)"),
+        (
+            "resource",
+            "What a mentor recommended, or someone they introduced you to",
+        ),
     ],
-    feedback_kind: [
-        ("praise", "What went well"),
-        ("suggestion", "Something to try"),
-        ("critique", "Something to change"),
+    kind: [
+        ("praise", "Feedback: what went well"),
+        ("suggestion", "Feedback: something to try"),
+        ("critique", "Feedback: something to change"),
+        ("book", "Resource: a book"),
+        ("article", "Resource: an article"),
+        ("course", "Resource: a course"),
+        ("tool", "Resource: a tool"),
+        ("event", "Resource: an event"),
+        ("person", "Resource: a person they introduced you to"),
+        ("other", "Resource: something else"),
     ],
     owner: [
         ("me", "A commitment I made"),
@@ -102,11 +114,22 @@ pub const ID: CliWords = CliWords {
             "terima-kasih",
             "Ucapan terima kasih untuk dicatat (belum dikirim)",
         ),
+        (
+            "rekomendasi",
+            "Rekomendasi mentor, atau orang yang dikenalkannya kepada Anda",
+        ),
     ],
-    feedback_kind: [
-        ("pujian", "Apa yang sudah berjalan baik"),
-        ("saran", "Sesuatu untuk dicoba"),
-        ("kritik", "Sesuatu yang perlu diubah"),
+    kind: [
+        ("pujian", "Umpan balik: apa yang sudah berjalan baik"),
+        ("saran", "Umpan balik: sesuatu untuk dicoba"),
+        ("kritik", "Umpan balik: sesuatu yang perlu diubah"),
+        ("buku", "Rekomendasi: buku"),
+        ("artikel", "Rekomendasi: artikel"),
+        ("kursus", "Rekomendasi: kursus"),
+        ("alat", "Rekomendasi: alat"),
+        ("acara", "Rekomendasi: acara"),
+        ("orang", "Rekomendasi: orang yang dikenalkan kepada Anda"),
+        ("lainnya", "Rekomendasi: hal lain"),
     ],
     owner: [
         ("saya", "Komitmen yang saya buat"),

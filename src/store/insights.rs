@@ -72,6 +72,14 @@ impl Store {
             goals: self.suggest_goals(m)?,
             questions: self.suggest_questions(m)?,
             health: self.health_trend(m)?,
+            resources: self
+                .resource_list(crate::store::ResourceFilter {
+                    mentor_id: Some(m),
+                    ..Default::default()
+                })?
+                .iter()
+                .map(|r| r.as_ref())
+                .collect(),
         })
     }
 
@@ -155,6 +163,11 @@ impl Store {
             experiments: self.experiment_facts(window_start)?,
             planned_meetings: self.passed_planned_meetings(now)?,
             unsent_thanks: self.unsent_thanks(today - Duration::days(SEND_THANKS_AFTER_DAYS))?,
+            introductions: self
+                .introductions_to_thank(SUGGEST_LIMIT as usize)?
+                .iter()
+                .map(|r| r.as_ref())
+                .collect(),
             last_reflection: self.conn.query_row(
                 "SELECT max(period_start) FROM reflections",
                 [],

@@ -32,7 +32,9 @@ sql_code!(
     FeedbackKind,
     FeedbackStatus,
     CommitmentStatus,
-    Period
+    Period,
+    ResourceKind,
+    ResourceStatus
 );
 
 /// The current time as stored in `created_at` / `updated_at`.

@@ -1,6 +1,7 @@
 //! The whole journal as one readable Markdown document: mentors with their agreement,
 //! contacts and health checks; SMART goals with progress and revisions; meetings with their
-//! agendas; questions, feedback, commitments, gratitude and reflections.
+//! agendas; questions, feedback, commitments, gratitude, reflections, and what mentors
+//! recommended or who they introduced.
 //!
 //! Every piece of user text goes through [`clean_line`] / [`clean_multiline`], so printing
 //! the document to a terminal can never run an escape sequence hidden in a note.
@@ -44,6 +45,7 @@ pub fn export_markdown(
     md.commitments(&mut out);
     md.gratitude(&mut out);
     md.reflections(&mut out);
+    md.resources(&mut out);
     if journal.iter().all(|(_, r)| r.is_empty()) {
         let _ = writeln!(out, "\n_{}_", t.md_empty);
     }
@@ -528,6 +530,54 @@ impl<'a> Markdown<'a> {
                     .trim()
                     .replace('\n', "\n  ");
                 let _ = writeln!(out, "- **{prompt}:** {answer}");
+            }
+        }
+    }
+
+    fn resources(&self, out: &mut String) {
+        if self.all("resources").is_empty() {
+            return;
+        }
+        let r = &self.lang.text().resources;
+        let thanked: std::collections::HashSet<&str> = self
+            .all("gratitude")
+            .iter()
+            .map(|g| raw(g, "resource"))
+            .filter(|u| !u.is_empty())
+            .collect();
+        let _ = writeln!(out, "\n## {}\n", r.md_title);
+        for x in self.all("resources") {
+            let tick = match raw(x, "status") {
+                "done" => "x",
+                "dropped" => "-",
+                _ => " ",
+            };
+            let mut about = vec![
+                self.code::<ResourceKind>(x, "kind"),
+                self.code::<ResourceStatus>(x, "status"),
+                raw(x, "recommended_on").to_string(),
+            ];
+            if thanked.contains(read::uuid_of(x)) {
+                about.push(r.md_thanked.to_string());
+            }
+            let from = self
+                .mentor(x)
+                .map(|m| format!(" {}", fill!(r.md_from, mentor = m)))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "- [{tick}] {}{from} ({}){}",
+                block(x, "title", "  "),
+                about.join(", "),
+                self.private_mark(x)
+            );
+            let link = line(x, "link");
+            if !link.is_empty() {
+                let _ = writeln!(out, "  - <{link}>");
+            }
+            let takeaway = block(x, "takeaway", "    ");
+            if !takeaway.is_empty() {
+                let _ = writeln!(out, "  - **{}:** {takeaway}", r.md_takeaway);
             }
         }
     }

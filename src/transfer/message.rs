@@ -215,6 +215,8 @@ fn vocabulary(kind: &'static str, t: &TransferText) -> &'static str {
         "feedback status" => t.vocab_feedback_status,
         "commitment status" => t.vocab_commitment_status,
         "period" => t.vocab_period,
+        "resource kind" => t.vocab_resource_kind,
+        "resource status" => t.vocab_resource_status,
         "goal revision field" => t.vocab_revision_field,
         other => other,
     }
@@ -235,6 +237,7 @@ fn noun(key: &str, t: &TransferText) -> &'static str {
         "feedback" => t.noun_feedback,
         "commitments" => t.noun_commitment,
         "gratitude" => t.noun_gratitude,
+        "resources" => t.noun_resource,
         _ => t.noun_reflection,
     }
 }
@@ -261,6 +264,8 @@ mod tests {
             "x".parse::<FeedbackStatus>().err(),
             "x".parse::<CommitmentStatus>().err(),
             "x".parse::<Period>().err(),
+            "x".parse::<ResourceKind>().err(),
+            "x".parse::<ResourceStatus>().err(),
         ];
         for e in kinds.into_iter().flatten() {
             assert_eq!(vocabulary(e.kind, en), e.kind);

@@ -11,8 +11,9 @@ use crate::domain::kinds::*;
 use crate::domain::limits::{self, Range};
 use crate::domain::{RecordKind, UnknownCode};
 
-/// The current version of the JSON format.
-pub const FORMAT_VERSION: i64 = 1;
+/// The current version of the JSON format. Version 2 adds resources and
+/// `gratitude.resource`; a version-1 file (without them) still imports.
+pub const FORMAT_VERSION: i64 = 2;
 /// The value of the top-level `format` field.
 pub const FORMAT_NAME: &str = "mentee-journal";
 /// The longest text accepted in one field, in characters (the domain's limit).
@@ -116,6 +117,8 @@ code_fn!(feedback_kind, FeedbackKind);
 code_fn!(feedback_status, FeedbackStatus);
 code_fn!(commitment_status, CommitmentStatus);
 code_fn!(period, Period);
+code_fn!(resource_kind, ResourceKind);
+code_fn!(resource_status, ResourceStatus);
 
 /// The fields a goal revision can record (no domain vocabulary exists for it).
 fn revision_field(s: &str) -> Result<&'static str, UnknownCode> {
@@ -357,6 +360,12 @@ pub const KINDS: &[Kind] = &[
             f("what_for", "what_for", Title, Req),
             f("sent", "sent", Bool, Def("false")),
             f("channel", "channel", Text, EMPTY),
+            f(
+                "resource",
+                "resource_id",
+                Ref(RecordKind::Resource.table()),
+                Null,
+            ),
         ],
     ),
     kind_of(
@@ -366,6 +375,26 @@ pub const KINDS: &[Kind] = &[
             f("period_start", "period_start", Date, Req),
             f("template", "template", Text, Req),
             f("answers", "answers", Answers, Def("[]")),
+        ],
+    ),
+    kind_of(
+        RecordKind::Resource,
+        &[
+            f("kind", "kind", Code(resource_kind), Def("\"book\"")),
+            f("title", "title", Title, Req),
+            f("link", "link", Text, EMPTY),
+            f("status", "status", Code(resource_status), Def("\"todo\"")),
+            f("takeaway", "takeaway", Text, EMPTY),
+            f("recommended_on", "recommended_on", Date, Req),
+            f("done_on", "done_on", Date, Null),
+            f("mentor", "mentor_id", Ref(RecordKind::Mentor.table()), Null),
+            f("goal", "goal_id", Ref(RecordKind::Goal.table()), Null),
+            f(
+                "meeting",
+                "meeting_id",
+                Ref(RecordKind::Meeting.table()),
+                Null,
+            ),
         ],
     ),
 ];
@@ -385,6 +414,7 @@ pub const WRITE_ORDER: &[&str] = &[
     RecordKind::Commitment.table(),
     RecordKind::AgendaItem.table(),
     RecordKind::Question.table(),
+    RecordKind::Resource.table(),
     RecordKind::Gratitude.table(),
 ];
 

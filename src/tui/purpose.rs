@@ -131,6 +131,9 @@ pub struct NudgeRef {
     pub mentor_id: Option<i64>,
     pub meeting_id: Option<i64>,
     pub commitment_id: Option<i64>,
+    /// The introduction a thanks is for (the thanks is linked to it when saved).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resource_id: Option<i64>,
 }
 
 /// What a draft was typed into: a form, or the debrief of a meeting. Its key in the store
@@ -338,6 +341,7 @@ fn legacy_nudge(text: &str) -> Option<NudgeRef> {
         mentor_id: id(mentor),
         meeting_id: id(meeting),
         commitment_id: id(commitment),
+        resource_id: None,
     })
 }
 
@@ -370,6 +374,7 @@ mod tests {
             mentor_id: Some(1),
             meeting_id: None,
             commitment_id: Some(7),
+            resource_id: None,
         };
         vec![
             FormPurpose::Mentors(MentorForm::New),
@@ -435,6 +440,7 @@ mod tests {
             mentor_id: Some(1),
             meeting_id: None,
             commitment_id: Some(7),
+            resource_id: None,
         };
         let cases = [
             ("mentor:new", FormPurpose::Mentors(MentorForm::New)),

@@ -48,7 +48,10 @@ impl View {
     /// mentor). Parked questions are asked in meetings.
     pub fn of_kind(kind: RecordKind) -> View {
         match kind {
-            RecordKind::Mentor | RecordKind::Contact | RecordKind::HealthCheck => View::Mentors,
+            RecordKind::Mentor
+            | RecordKind::Contact
+            | RecordKind::HealthCheck
+            | RecordKind::Resource => View::Mentors,
             RecordKind::Goal | RecordKind::GoalProgress | RecordKind::GoalRevision => View::Goals,
             RecordKind::Meeting | RecordKind::AgendaItem | RecordKind::Question => View::Meetings,
             RecordKind::Feedback => View::Feedback,

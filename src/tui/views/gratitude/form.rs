@@ -45,6 +45,16 @@ fn prefill_for(ctx: &Ctx, n: &NudgeRef) -> Result<Prefill> {
             };
             experiment_thanks(t, result.as_deref().unwrap_or(""))
         }
+        NudgeKind::ThankForIntroduction => {
+            let title = match n.resource_id {
+                Some(id) => existing(ctx.store.resource(id))?.map(|r| r.title),
+                None => None,
+            };
+            fill!(
+                ctx.text().resources.prefill_intro,
+                title = clean_line(title.as_deref().unwrap_or("").trim())
+            )
+        }
         _ => t.prefill_mentor.to_string(),
     };
     Ok(Prefill {
@@ -173,6 +183,14 @@ pub fn save(
     };
     apply(ctx, purpose, form, &mut g)?;
     let id = ctx.store.save_gratitude(&g)?;
+    // Thanks for an introduction is linked to it, which settles its nudge.
+    if let GratitudeForm::Thank(NudgeRef {
+        resource_id: Some(resource),
+        ..
+    }) = purpose
+    {
+        ctx.store.link_thanks_to_resource(id, Some(*resource))?;
+    }
     if v.focus == Pane::Nudges {
         v.switch_focus();
     }

@@ -30,10 +30,11 @@ use ratatui::text::{Line, Span};
 
 /// The nudge kinds this view lists: thanks only. Reporting an experiment back is done at the
 /// next meeting (Today and the agenda suggestions say so), not by writing a thank-you.
-pub const KINDS: [NudgeKind; 4] = [
+pub const KINDS: [NudgeKind; 5] = [
     NudgeKind::ThanksPending,
     NudgeKind::SendThanks,
     NudgeKind::ThankForExperiment,
+    NudgeKind::ThankForIntroduction,
     NudgeKind::MentorNotThanked,
 ];
 
@@ -87,10 +88,18 @@ impl GratitudeView {
                     .meeting_id
                     .and_then(|id| store.meeting(id).ok())
                     .map(|m| m.starts_at.date());
-                let experiment = n
-                    .commitment_id
-                    .and_then(|id| store.commitment(id).ok())
-                    .map(|c| (c.text, c.result, c.private));
+                // An introduction's person stands where an experiment's text would.
+                let experiment = match (n.commitment_id, n.resource_id) {
+                    (Some(id), _) => store
+                        .commitment(id)
+                        .ok()
+                        .map(|c| (c.text, c.result, c.private)),
+                    (None, Some(id)) => store.resource_row(id).ok().map(|r| {
+                        let private = r.as_ref().private;
+                        (r.resource.title, String::new(), private)
+                    }),
+                    (None, None) => None,
+                };
                 NudgeRow {
                     mentor_name: name(n.mentor_id),
                     meeting_day,
@@ -228,6 +237,9 @@ pub fn nudge_text(n: &NudgeRow, ui: &Ui) -> String {
         NudgeKind::ThankForExperiment => {
             fill!(t.nudge_experiment, who = who, experiment = experiment)
         }
+        NudgeKind::ThankForIntroduction => {
+            fill!(ui.t.resources.nudge_intro, mentor = who, title = experiment)
+        }
         NudgeKind::SendThanks => fill!(
             t.nudge_send,
             who = who,
@@ -331,6 +343,7 @@ pub fn update(ctx: &mut Ctx, v: &mut GratitudeView, action: GratitudeAction) -> 
                 mentor_id: n.nudge.mentor_id,
                 meeting_id: n.nudge.meeting_id,
                 commitment_id: n.nudge.commitment_id,
+                resource_id: n.nudge.resource_id,
             })),
             None => Effect::say(t.gratitude.nudges_empty),
         },

@@ -277,6 +277,7 @@ pub fn reason_text(reason: SuggestionReason, t: &MeetingsText) -> &'static str {
         SuggestionReason::OpenFeedback => t.reason_feedback,
         SuggestionReason::GoalWithoutProgress => t.reason_goal,
         SuggestionReason::ParkedQuestion => t.reason_question,
+        SuggestionReason::ReportResource(_) => t.reason_resource,
     }
 }
 

@@ -1,10 +1,12 @@
 //! Mentors (8): the pipeline from candidate to ended, the agreement, the contact log and the
-//! relationship health check of the selected mentor, with a filter by pipeline status.
+//! relationship health check of the selected mentor, what they recommended or who they
+//! introduced ([`resources`]), with a filter by pipeline status.
 //! Keys and the mentor form are in [`form`]; contacts, health checks and the closing step
 //! in [`relation`].
 
 pub mod form;
 pub mod relation;
+pub mod resources;
 
 pub use crate::tui::action::MentorsAction;
 use crate::tui::keys::{Action, Binding, Key, bind};
@@ -33,6 +35,8 @@ pub struct MentorsView {
     pub health: Vec<HealthCheck>,
     /// The selected mentor's whole contact log in figures.
     pub stats: ContactStats,
+    /// What the selected mentor recommended, open ones first.
+    pub resources: Vec<crate::store::ResourceRow>,
     /// Only mentors with this status are listed (`f` cycles it).
     pub filter: Option<MentorStatus>,
 }
@@ -55,11 +59,16 @@ impl MentorsView {
                 self.contacts = store.contacts_of(m.id, 5)?;
                 self.health = store.health_checks_of(m.id, 12)?;
                 self.stats = store.contact_stats(m.id)?;
+                self.resources = store.resource_list(crate::store::ResourceFilter {
+                    mentor_id: Some(m.id),
+                    ..Default::default()
+                })?;
             }
             None => {
                 self.contacts.clear();
                 self.health.clear();
                 self.stats = ContactStats::default();
+                self.resources.clear();
             }
         }
         Ok(())
@@ -164,6 +173,9 @@ impl MentorsView {
             || matches!(m.status, MentorStatus::Active | MentorStatus::Paused)
         {
             self.health_lines(ui, &mut lines);
+        }
+        if !self.resources.is_empty() || m.status != MentorStatus::Candidate {
+            resources::lines(&self.resources, ui, &mut lines);
         }
         if !m.closing_notes.trim().is_empty() {
             lines.push(Line::from(""));

@@ -45,6 +45,8 @@ pub struct TodayView {
     pub names: HashMap<i64, (String, bool)>,
     /// The text (and privacy) of the experiments the nudges mention.
     pub experiments: HashMap<i64, (String, bool)>,
+    /// The person (and privacy) of the introductions the nudges mention.
+    pub introductions: HashMap<i64, (String, bool)>,
     /// The reflection cadence (named by the "reflection due" nudge).
     pub cadence: Period,
     /// Activity per day from `activity_from` to today.
@@ -63,6 +65,7 @@ impl Default for TodayView {
             nudges: Vec::new(),
             names: HashMap::new(),
             experiments: HashMap::new(),
+            introductions: HashMap::new(),
             cadence: Period::Week,
             activity: Vec::new(),
             activity_from: NaiveDate::default(),
@@ -98,7 +101,15 @@ impl TodayView {
         self.nudges.truncate(MAX_NUDGES);
         self.names.clear();
         self.experiments.clear();
+        self.introductions.clear();
         for n in &self.nudges {
+            if let Some(id) = n.resource_id
+                && !self.introductions.contains_key(&id)
+            {
+                let r = store.resource_row(id)?;
+                let private = r.as_ref().private;
+                self.introductions.insert(id, (r.resource.title, private));
+            }
             if let Some(id) = n.mentor_id
                 && !self.names.contains_key(&id)
             {

@@ -204,9 +204,11 @@ impl TodayView {
             .map(|(name, private)| ui.mentor(name, *private).into_owned())
             .unwrap_or_else(|| t.your_mentor.to_string());
         let since = n.since.map(|d| ui.date(d)).unwrap_or_default();
+        // An introduction's person stands where an experiment's text would.
         let experiment = n
             .commitment_id
             .and_then(|id| self.experiments.get(&id))
+            .or_else(|| n.resource_id.and_then(|id| self.introductions.get(&id)))
             .map(|(text, private)| fit(&ui.user(text.trim(), *private), 50))
             .unwrap_or_default();
         t.sentence(
