@@ -6,6 +6,7 @@
 //! Templates use named placeholders (`{count}`), filled by name by [`fill`], so a translation
 //! may put them in the order its language needs.
 
+mod calendar;
 pub mod cipher;
 mod cli;
 mod commitments;
@@ -29,6 +30,7 @@ mod transfer;
 pub mod trust;
 mod words;
 
+pub use calendar::CalendarText;
 pub use cipher::CipherText;
 pub use cli::CliText;
 pub use commitments::CommitmentsText;
@@ -135,6 +137,7 @@ pub struct Text {
     pub nudges: NudgesText,
     pub debrief: DebriefText,
     pub transfer: TransferText,
+    pub calendar: CalendarText,
     pub trust: TrustText,
     pub cipher: CipherText,
     pub shell: ShellText,
@@ -153,7 +156,7 @@ impl Text {
 
     /// Every (area.field, text) pair of the catalog.
     pub fn entries(&self) -> Vec<(String, &'static str)> {
-        let areas: [(&str, Vec<(&'static str, &'static str)>); 23] = [
+        let areas: [(&str, Vec<(&'static str, &'static str)>); 24] = [
             ("common", self.common.entries()),
             ("labels", self.labels.entries()),
             ("today", self.today.entries()),
@@ -171,6 +174,7 @@ impl Text {
             ("nudges", self.nudges.entries()),
             ("debrief", self.debrief.entries()),
             ("transfer", self.transfer.entries()),
+            ("calendar", self.calendar.entries()),
             ("trust", self.trust.entries()),
             ("cipher", self.cipher.entries()),
             ("shell", self.shell.entries()),
@@ -207,6 +211,7 @@ pub static EN: Text = Text {
     nudges: nudges::EN,
     debrief: debrief::EN,
     transfer: transfer::EN,
+    calendar: calendar::EN,
     trust: trust::EN,
     cipher: cipher::EN,
     shell: shell::EN,
@@ -234,6 +239,7 @@ pub static ID: Text = Text {
     nudges: nudges::ID,
     debrief: debrief::ID,
     transfer: transfer::ID,
+    calendar: calendar::ID,
     trust: trust::ID,
     cipher: cipher::ID,
     shell: shell::ID,
