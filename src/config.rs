@@ -10,6 +10,7 @@
 //! meeting_minutes = 45         # default meeting length, 5..=480
 //! week_start = "sunday"       # monday … sunday (or senin … minggu)
 //! date_format = "dd/mm/yyyy"  # iso | dd/mm/yyyy | mm/dd/yyyy | d mon yyyy
+//! reminder_minutes = 15        # calendar export's reminder before a meeting, 0..=1440 (0: none)
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -88,6 +89,9 @@ pub struct Config {
     /// Whether the app captures the mouse (click a tab, scroll a list). Off, the terminal
     /// keeps the mouse: plain drag selects text.
     pub mouse: bool,
+    /// Minutes before a planned meeting the calendar export's reminder (VALARM) goes off;
+    /// 0 for none.
+    pub reminder_minutes: u32,
     /// The folder holding the file (user templates live beside it).
     pub dir: Option<PathBuf>,
 }
@@ -103,6 +107,7 @@ impl Default for Config {
             week_start: Weekday::Mon,
             date_format: DateFormat::Iso,
             mouse: true,
+            reminder_minutes: 30,
             dir: None,
         }
     }
@@ -150,6 +155,7 @@ struct RawConfig {
     week_start: Option<toml::Value>,
     date_format: Option<toml::Value>,
     mouse: Option<toml::Value>,
+    reminder_minutes: Option<toml::Value>,
 }
 
 impl Config {
@@ -278,6 +284,11 @@ impl Config {
                 .as_bool()
                 .ok_or_else(|| bad("mouse", v, "true or false"))?;
         }
+        if let Some(v) = &raw.reminder_minutes {
+            const OK: &str = "a whole number of minutes from 0 (no reminder) to 1440";
+            c.reminder_minutes =
+                int_in(v, 0, 1440).ok_or_else(|| bad("reminder_minutes", v, OK))?;
+        }
         Ok(c)
     }
 }
@@ -307,6 +318,24 @@ mod tests {
 
     fn parse(text: &str) -> Result<Config, ConfigError> {
         Config::parse(text, Path::new("/home/u/.config/mentee/config.toml"))
+    }
+
+    #[test]
+    fn reminder_minutes_is_read_and_checked() {
+        assert_eq!(Config::default().reminder_minutes, 30);
+        assert_eq!(parse("reminder_minutes = 0\n").unwrap().reminder_minutes, 0);
+        assert_eq!(
+            parse("reminder_minutes = 90\n").unwrap().reminder_minutes,
+            90
+        );
+        assert!(matches!(
+            parse("reminder_minutes = -5\n"),
+            Err(ConfigError::Value {
+                key: "reminder_minutes",
+                ..
+            })
+        ));
+        assert!(parse("reminder_minutes = 2000\n").is_err());
     }
 
     #[test]

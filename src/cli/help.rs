@@ -61,13 +61,23 @@ const ID: &[(&str, &str, &str)] = &[
     (
         "import",
         "",
-        "Impor ekspor JSON: diperiksa dulu, lalu diterapkan semua atau tidak sama sekali; id yang sama digabung.",
+        "Impor ekspor JSON (diperiksa dulu, lalu diterapkan semua atau tidak sama sekali; id yang sama digabung), atau undangan kalender dengan --format ics.",
     ),
     ("import", "file", "Berkas JSON yang diimpor."),
     (
         "import",
         "dry_run",
         "Hanya periksa dan laporkan apa yang akan berubah.",
+    ),
+    (
+        "import",
+        "format",
+        "json (ekspor mentee) atau ics (undangan kalender, sebagai pertemuan terencana).",
+    ),
+    (
+        "import",
+        "mentor",
+        "ics: mentor untuk undangan yang tidak cocok dengan mentor mana pun lewat e-mail atau nama.",
     ),
     (
         "backup",

@@ -4,6 +4,7 @@
 
 mod add;
 mod agenda;
+mod calendar;
 mod check;
 mod encrypt;
 pub mod fmt;
@@ -74,7 +75,8 @@ pub enum Command {
         #[arg(long)]
         include_private: bool,
     },
-    /// Import a JSON export: validated first, then applied all-or-nothing; same ids merge.
+    /// Import a JSON export (validated first, then applied all-or-nothing; same ids merge),
+    /// or calendar invites with --format ics.
     Import {
         /// The JSON file to import.
         #[arg(value_hint = ValueHint::FilePath)]
@@ -82,6 +84,12 @@ pub enum Command {
         /// Only validate and report what would change.
         #[arg(long)]
         dry_run: bool,
+        /// json (a mentee export) or ics (calendar invites, as planned meetings).
+        #[arg(long, value_enum, default_value = "json")]
+        format: calendar::ImportFormat,
+        /// ics: the mentor for invites that match no mentor by e-mail or name.
+        #[arg(long, value_name = "NAME")]
+        mentor: Option<String>,
     },
     /// Copy the journal to FILE, consistently, even while mentee is open.
     Backup {
@@ -291,7 +299,18 @@ pub fn run(command: &Command, ctx: &Context, out: &mut dyn std::io::Write) -> Re
             output,
             include_private,
         } => transfer::export(ctx, *format, output.as_deref(), *include_private, out),
-        Command::Import { file, dry_run } => transfer::import(ctx, file, *dry_run, out),
+        Command::Import {
+            file,
+            dry_run,
+            format: calendar::ImportFormat::Json,
+            ..
+        } => transfer::import(ctx, file, *dry_run, out),
+        Command::Import {
+            file,
+            dry_run,
+            mentor,
+            ..
+        } => calendar::import(ctx, file, mentor.as_deref(), *dry_run, out),
         Command::Backup { file } => transfer::backup(ctx, file, out),
         Command::Status {
             format,

@@ -142,7 +142,14 @@ pub fn export(
                 return transfer::write_json(&store, include_private, w).map_err(failed);
             }
             ExportFormat::Md => transfer::export_markdown(&store, include_private, ctx.lang),
-            ExportFormat::Ics => transfer::export_ics(&store, include_private, ctx.lang),
+            ExportFormat::Ics => transfer::export_ics_with(
+                &store,
+                include_private,
+                ctx.lang,
+                transfer::IcsOptions {
+                    reminder_minutes: ctx.config.reminder_minutes,
+                },
+            ),
         }
         .map_err(failed)?;
         Ok(w.write_all(text.as_bytes())?)

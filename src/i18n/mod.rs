@@ -6,6 +6,7 @@
 //! Templates use named placeholders (`{count}`), filled by name by [`fill`], so a translation
 //! may put them in the order its language needs.
 
+mod calendar;
 pub mod cipher;
 mod cli;
 mod commitments;
@@ -31,6 +32,7 @@ mod transfer;
 pub mod trust;
 mod words;
 
+pub use calendar::CalendarText;
 pub use cipher::CipherText;
 pub use cli::CliText;
 pub use commitments::CommitmentsText;
@@ -138,6 +140,7 @@ pub struct Text {
     pub nudges: NudgesText,
     pub debrief: DebriefText,
     pub transfer: TransferText,
+    pub calendar: CalendarText,
     pub trust: TrustText,
     /// The names of the fields the limits check.
     pub fields: fields::FieldNames,
@@ -177,6 +180,7 @@ impl Text {
             ("nudges", self.nudges.entries()),
             ("debrief", self.debrief.entries()),
             ("transfer", self.transfer.entries()),
+            ("calendar", self.calendar.entries()),
             ("trust", self.trust.entries()),
             ("cipher", self.cipher.entries()),
             ("shell", self.shell.entries()),
@@ -214,6 +218,7 @@ pub static EN: Text = Text {
     nudges: nudges::EN,
     debrief: debrief::EN,
     transfer: transfer::EN,
+    calendar: calendar::EN,
     trust: trust::EN,
     fields: fields::EN,
     cipher: cipher::EN,
@@ -243,6 +248,7 @@ pub static ID: Text = Text {
     nudges: nudges::ID,
     debrief: debrief::ID,
     transfer: transfer::ID,
+    calendar: calendar::ID,
     trust: trust::ID,
     fields: fields::ID,
     cipher: cipher::ID,

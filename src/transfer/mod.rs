@@ -8,6 +8,9 @@
 mod atomic;
 pub mod guard;
 mod ics;
+mod ics_apply;
+mod ics_in;
+mod ics_zone;
 mod import;
 mod json;
 mod markdown;
@@ -21,7 +24,9 @@ use std::fmt;
 
 pub use atomic::{write_atomic, write_atomic_with};
 pub use guard::{OutputRefused, check_output};
-pub use ics::export_ics;
+pub use ics::{IcsOptions, export_ics, export_ics_with};
+pub use ics_apply::Unmatched;
+pub use ics_in::{IcsError, IcsReport, import_ics};
 pub use import::{
     CheckedImport, ImportReport, KindReport, apply_import, import_json, validate_json,
 };
