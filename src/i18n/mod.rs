@@ -20,6 +20,7 @@ mod labels;
 mod meetings;
 mod mentors;
 mod nudges;
+pub mod recap;
 mod reflections;
 mod review;
 mod saving;
@@ -43,6 +44,7 @@ pub use labels::{Label, Labels};
 pub use meetings::MeetingsText;
 pub use mentors::MentorsText;
 pub use nudges::NudgesText;
+pub use recap::{RecapFormat, RecapText};
 pub use reflections::ReflectionsText;
 pub use review::{FigureLine, FigureSection, ReviewText};
 pub use saving::SavingText;
@@ -141,6 +143,7 @@ pub struct Text {
     pub saving: SavingText,
     pub words: CliWords,
     pub clap: ClapText,
+    pub recap: RecapText,
 }
 
 impl Text {
@@ -153,7 +156,7 @@ impl Text {
 
     /// Every (area.field, text) pair of the catalog.
     pub fn entries(&self) -> Vec<(String, &'static str)> {
-        let areas: [(&str, Vec<(&'static str, &'static str)>); 23] = [
+        let areas: [(&str, Vec<(&'static str, &'static str)>); 24] = [
             ("common", self.common.entries()),
             ("labels", self.labels.entries()),
             ("today", self.today.entries()),
@@ -177,6 +180,7 @@ impl Text {
             ("saving", self.saving.entries()),
             ("words", self.words.entries()),
             ("clap", self.clap.entries()),
+            ("recap", self.recap.entries()),
         ];
         areas
             .into_iter()
@@ -213,6 +217,7 @@ pub static EN: Text = Text {
     saving: saving::EN,
     words: words::EN,
     clap: words::CLAP_EN,
+    recap: recap::EN,
 };
 
 /// Bahasa Indonesia.
@@ -240,6 +245,7 @@ pub static ID: Text = Text {
     saving: saving::ID,
     words: words::ID,
     clap: words::CLAP_ID,
+    recap: recap::ID,
 };
 
 /// Fills the `{name}` placeholders of a catalog template with the named values:

@@ -30,6 +30,7 @@ mod meetings;
 mod mentors;
 mod privacy;
 mod questions;
+pub mod recap;
 mod reflections;
 pub mod scratch;
 pub mod search;
