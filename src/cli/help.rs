@@ -121,6 +121,22 @@ const ID: &[(&str, &str, &str)] = &[
         "output",
         "Tulis ke berkas ini (secara atomik, mode 0600), bukan ke keluaran standar.",
     ),
+    (
+        "recap",
+        "",
+        "Rekap untuk dikirim ke mentor setelah pertemuan: terima kasih, yang kita bahas, yang akan saya lakukan dan kapan, yang ditawarkan mentor, pertemuan berikutnya. Catatan pribadi tidak disertakan.",
+    ),
+    (
+        "recap",
+        "meeting",
+        "Pertemuan yang sudah berlangsung: tanggalnya (2026-11-27, kemarin, jumat) atau nama mentornya (pertemuan terakhir dengannya); bawaan: pertemuan terakhir yang sudah berlangsung.",
+    ),
+    ("recap", "format", "Format keluaran."),
+    (
+        "recap",
+        "output",
+        "Tulis ke berkas ini (secara atomik, mode 0600), bukan ke keluaran standar.",
+    ),
     ("review", "", "Angka-angka minggu, bulan, atau kuartal ini."),
     (
         "review",
@@ -344,6 +360,7 @@ const VALUE_NAMES_ID: &[(&str, &str)] = &[
     ("DATE", "TANGGAL"),
     ("KIND", "JENIS"),
     ("TEXT", "TEKS"),
+    ("WHEN", "KAPAN"),
 ];
 
 /// An argument's default and possible values written into its help, in Indonesian (clap

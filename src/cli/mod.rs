@@ -11,6 +11,7 @@ pub mod fmt;
 pub mod help;
 pub mod passphrase;
 pub mod paths;
+mod recap;
 mod resource;
 mod review;
 pub mod shell;
@@ -22,6 +23,7 @@ pub mod words;
 pub use add::{AddArgs, CaptureKind, MentorMatch, match_mentor};
 pub use agenda::AgendaArgs;
 pub use fmt::{Format, TextFormat};
+pub use recap::RecapFormatArg;
 pub use shell::command;
 
 use std::path::PathBuf;
@@ -118,6 +120,20 @@ pub enum Command {
         /// Include agenda items marked private.
         #[arg(long)]
         include_private: bool,
+        /// Write to this file (atomically, mode 0600) instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE", value_hint = ValueHint::FilePath)]
+        output: Option<PathBuf>,
+    },
+    /// The recap to send a mentor after a meeting: thanks, what we discussed, what I will do
+    /// and by when, what they offered, the next meeting. Private records stay out.
+    Recap {
+        /// The held meeting: its date (2026-11-27, yesterday, friday) or its mentor's name
+        /// (the latest held meeting with them); default the latest held meeting.
+        #[arg(long, value_name = "WHEN")]
+        meeting: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = recap::RecapFormatArg::Md)]
+        format: recap::RecapFormatArg,
         /// Write to this file (atomically, mode 0600) instead of standard output.
         #[arg(short = 'o', long = "output", value_name = "FILE", value_hint = ValueHint::FilePath)]
         output: Option<PathBuf>,
@@ -329,6 +345,13 @@ pub fn run(command: &Command, ctx: &Context, out: &mut dyn std::io::Write) -> Re
             };
             transfer::emit(ctx, output.as_deref(), out, |w| agenda::run(ctx, &args, w))
         }
+        Command::Recap {
+            meeting,
+            format,
+            output,
+        } => transfer::emit(ctx, output.as_deref(), out, |w| {
+            recap::run(ctx, meeting.as_deref(), *format, w)
+        }),
         Command::Review {
             period,
             format,

@@ -235,6 +235,7 @@ impl WithinLimits for Mentor {
             ("goals_covered", &self.goals_covered),
             ("channel", &self.channel),
             ("closing_notes", &self.closing_notes),
+            ("agreement_notes", &self.agreement_notes),
         ] {
             check_text(field, text)?;
         }

@@ -35,6 +35,9 @@ pub struct Mentor {
     pub review_on: Option<NaiveDate>,
     /// The closing step: what went well.
     pub closing_notes: String,
+    /// What the kick-off agreed beyond the fields above (confidentiality, how feedback is
+    /// given, expectations).
+    pub agreement_notes: String,
     pub private: bool,
 }
 
@@ -58,6 +61,7 @@ impl Mentor {
             channel: String::new(),
             review_on: None,
             closing_notes: String::new(),
+            agreement_notes: String::new(),
             private: false,
         }
     }

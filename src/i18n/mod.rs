@@ -22,6 +22,7 @@ mod labels;
 mod meetings;
 mod mentors;
 mod nudges;
+pub mod recap;
 mod reflections;
 mod resources;
 mod review;
@@ -47,6 +48,7 @@ pub use labels::{Label, Labels};
 pub use meetings::MeetingsText;
 pub use mentors::MentorsText;
 pub use nudges::NudgesText;
+pub use recap::{RecapFormat, RecapText};
 pub use reflections::ReflectionsText;
 pub use resources::ResourcesText;
 pub use review::{FigureLine, FigureSection, ReviewText};
@@ -150,6 +152,7 @@ pub struct Text {
     pub words: CliWords,
     pub clap: ClapText,
     pub resources: ResourcesText,
+    pub recap: RecapText,
 }
 
 impl Text {
@@ -162,7 +165,7 @@ impl Text {
 
     /// Every (area.field, text) pair of the catalog.
     pub fn entries(&self) -> Vec<(String, &'static str)> {
-        let areas: [(&str, Vec<(&'static str, &'static str)>); 24] = [
+        let areas: Vec<(&str, Vec<(&'static str, &'static str)>)> = vec![
             ("common", self.common.entries()),
             ("labels", self.labels.entries()),
             ("today", self.today.entries()),
@@ -188,6 +191,7 @@ impl Text {
             ("words", self.words.entries()),
             ("clap", self.clap.entries()),
             ("resources", self.resources.entries()),
+            ("recap", self.recap.entries()),
         ];
         areas
             .into_iter()
@@ -227,6 +231,7 @@ pub static EN: Text = Text {
     words: words::EN,
     clap: words::CLAP_EN,
     resources: resources::EN,
+    recap: recap::EN,
 };
 
 /// Bahasa Indonesia.
@@ -257,6 +262,7 @@ pub static ID: Text = Text {
     words: words::ID,
     clap: words::CLAP_ID,
     resources: resources::ID,
+    recap: recap::ID,
 };
 
 /// Fills the `{name}` placeholders of a catalog template with the named values:

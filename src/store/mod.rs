@@ -31,6 +31,7 @@ mod mentors;
 mod plans;
 mod privacy;
 mod questions;
+pub mod recap;
 mod reflections;
 mod resources;
 pub mod scratch;

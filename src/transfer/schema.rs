@@ -164,6 +164,7 @@ pub const KINDS: &[Kind] = &[
             f("channel", "channel", Text, EMPTY),
             f("review_on", "review_on", Date, Null),
             f("closing_notes", "closing_notes", Text, EMPTY),
+            f("agreement_notes", "agreement_notes", Text, EMPTY),
         ],
     ),
     kind_of(

@@ -72,6 +72,8 @@ pub enum Action {
     Commitments(CommitmentsAction),
     /// Keys of the Gratitude view.
     Gratitude(GratitudeAction),
+    /// Keys of the recap overlay.
+    Recap(RecapAction),
     /// A key typed into the overlay on top (a form's field, the search query, a debrief
     /// step), when its key table does not name it.
     Input(KeyEvent),
@@ -184,8 +186,21 @@ pub enum MeetingsAction {
     MarkDiscussed,
     /// In-meeting: jot a note on the item.
     JotNote,
+    /// The recap of the selected held meeting.
+    Recap,
     /// Anywhere: park a question in the question bank.
     ParkQuestion,
+}
+
+/// What the recap overlay's keys do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecapAction {
+    /// Copy it to the clipboard (OSC 52).
+    Copy,
+    /// Open it in `$EDITOR`.
+    Edit,
+    /// Save it to a file (first `w` asks the name, `Enter` saves).
+    Save,
 }
 
 /// What the Gratitude view's own keys do.

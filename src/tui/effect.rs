@@ -36,6 +36,12 @@ pub enum Effect {
     Then(Action),
     /// These, in order.
     Many(Vec<Effect>),
+    /// Open the recap of held meeting `id` over the view.
+    OpenRecap(i64),
+    /// Put this text on the clipboard: the app writes it to the terminal as OSC 52.
+    Clipboard(String),
+    /// Open the recap on top in `$EDITOR` (the run loop, which owns the terminal, does it).
+    EditRecap,
 }
 
 impl Effect {
@@ -75,6 +81,10 @@ pub enum ConfirmAction {
     ShowPrivate(FormPurpose),
     /// Debrief meeting `meeting_id` though it has not happened yet.
     Debrief { meeting_id: i64 },
+    /// Mark these thanks sent (after the recap was copied or saved).
+    MarkThanksSent { ids: Vec<i64> },
+    /// Open the mentor's form with the agreement kick-off meeting `meeting_id` proposes.
+    FillAgreement { meeting_id: i64 },
 }
 
 impl Confirm {
@@ -105,6 +115,8 @@ impl Confirm {
             ConfirmAction::Delete { .. } => t.common.key_delete_title,
             ConfirmAction::ShowPrivate(_) => t.common.show_private_title,
             ConfirmAction::Debrief { .. } => t.debrief.confirm_title,
+            ConfirmAction::MarkThanksSent { .. } => t.recap.mark_sent_title,
+            ConfirmAction::FillAgreement { .. } => t.recap.agreement_title,
         }
     }
 }

@@ -12,6 +12,7 @@ pub mod forms;
 pub mod keys;
 pub mod overlay;
 pub mod purpose;
+pub mod recap;
 pub mod search;
 pub mod shell;
 pub mod terminal;
@@ -51,6 +52,23 @@ pub fn run(mut app: App) -> io::Result<()> {
             guard = terminal::TerminalGuard::enter()?;
             guard.terminal.clear()?;
             app.editor_done(field, file, result);
+        }
+        if std::mem::take(&mut app.recap_editor_request)
+            && let Some((file, text)) = app.begin_recap_editor()
+        {
+            drop(guard);
+            let result = editor::edit_file(&file, &text);
+            guard = terminal::TerminalGuard::enter()?;
+            guard.terminal.clear()?;
+            app.recap_editor_done(file, result);
+        }
+        if !app.terminal_out.is_empty() {
+            // The clipboard (OSC 52) goes to the terminal itself, beside the frame.
+            use std::io::Write as _;
+            let bytes = std::mem::take(&mut app.terminal_out);
+            let backend = guard.terminal.backend_mut();
+            backend.write_all(&bytes)?;
+            backend.flush()?;
         }
         if app.quit {
             break;

@@ -12,6 +12,7 @@ pub use super::effect::{Confirm, ConfirmAction};
 use super::forms::OpenForm;
 use super::keys::{self, Binding};
 use super::purpose::DraftKey;
+use super::recap::RecapOverlay;
 use super::search::SearchState;
 use super::shell;
 use super::ui::Ui;
@@ -38,6 +39,8 @@ pub enum Overlay {
     Help { scroll: u16 },
     /// The whole detail of the selected record of a view (`Enter` or `v` on its list).
     Detail(DetailState),
+    /// The recap of a held meeting, to send the mentor.
+    Recap(Box<RecapOverlay>),
 }
 
 /// What an overlay may show of what is under it: the view, its keys as they are now (for the
@@ -60,6 +63,7 @@ impl Overlay {
             Overlay::Conflict(_) => super::edit::KEYS,
             Overlay::Help { .. } => keys::HELP,
             Overlay::Detail(_) => keys::DETAIL,
+            Overlay::Recap(r) => r.keys(),
         }
     }
 
@@ -68,7 +72,7 @@ impl Overlay {
         matches!(
             self,
             Overlay::Form(_) | Overlay::Debrief(_) | Overlay::Search(_)
-        )
+        ) || matches!(self, Overlay::Recap(r) if r.takes_text())
     }
 
     /// Draws it over `body`; `under` is what the help and the detail show.
@@ -89,6 +93,7 @@ impl Overlay {
                 shell::draw_help_keys(f, body, under.view, under.keys, *scroll, ui);
             }
             Overlay::Detail(detail) => detail.render(f, body, under.detail, ui),
+            Overlay::Recap(r) => r.render(f, body, ui),
         }
     }
 }

@@ -104,6 +104,9 @@ impl App {
                 self.overlays.pop();
             }
             Effect::Then(action) => self.apply(action)?,
+            Effect::OpenRecap(id) => self.open_recap(id)?,
+            Effect::Clipboard(text) => self.terminal_out.extend(crate::tui::recap::osc52(&text)),
+            Effect::EditRecap => self.recap_editor_request = true,
             Effect::Many(all) => {
                 for effect in all {
                     self.apply_effect(effect)?;

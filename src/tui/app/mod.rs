@@ -7,6 +7,7 @@
 
 mod effects;
 mod overlays;
+mod recap;
 mod render;
 
 use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
@@ -61,6 +62,11 @@ pub struct App {
     pub undo: Vec<Deleted>,
     /// A form field to open in `$EDITOR`; the run loop (which owns the terminal) does it.
     pub editor_request: Option<usize>,
+    /// The recap on top is to be opened in `$EDITOR`; the run loop does it.
+    pub recap_editor_request: bool,
+    /// Bytes for the terminal itself (the clipboard's OSC 52), written by the run loop after
+    /// the next frame.
+    pub terminal_out: Vec<u8>,
     /// What each view was loaded from (the journal's change stamp and the day), so showing
     /// it again reloads only when something changed.
     loaded: [Option<((i64, u64), String)>; 8],
@@ -97,6 +103,8 @@ impl App {
             overlays: Vec::new(),
             undo: Vec::new(),
             editor_request: None,
+            recap_editor_request: false,
+            terminal_out: Vec::new(),
             loaded: Default::default(),
         };
         // Drafts stored by an older version under a key of its own string protocol are
@@ -380,6 +388,7 @@ impl App {
             | Action::Resolve(_)
             | Action::Input(_)
             | Action::Paste(_)
+            | Action::Recap(_)
             | Action::Form(_) => {}
         }
         Ok(())

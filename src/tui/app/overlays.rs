@@ -25,6 +25,15 @@ impl App {
         let today = self.clock.today();
         match (self.overlays.last_mut(), action) {
             (_, Action::Quit) => self.quit = true,
+            (
+                Some(Overlay::Recap(_)),
+                a @ (Action::Recap(_)
+                | Action::MoveDown
+                | Action::MoveUp
+                | Action::CloseOverlay
+                | Action::Input(_)
+                | Action::Paste(_)),
+            ) => self.apply_to_recap(a)?,
             (Some(Overlay::Help { .. }), Action::ToggleHelp | Action::CloseOverlay) => {
                 self.overlays.pop();
             }
@@ -58,6 +67,10 @@ impl App {
                             self.open_form(purpose)?;
                         }
                         ConfirmAction::Debrief { meeting_id } => self.open_debrief(meeting_id)?,
+                        ConfirmAction::MarkThanksSent { ids } => self.mark_thanks_sent(&ids)?,
+                        ConfirmAction::FillAgreement { meeting_id } => {
+                            self.fill_agreement(meeting_id)?
+                        }
                     }
                 }
             }

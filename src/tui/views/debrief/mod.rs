@@ -317,12 +317,36 @@ fn next(ctx: &mut Ctx, d: &mut Debrief) -> Result<Effect> {
 /// Saves the debrief in one transaction; on failure it stays open and nothing is written.
 fn save(ctx: &mut Ctx, d: &Debrief) -> Result<Effect> {
     let plan = plan::plan(d, ctx);
+    // The first meeting with this mentor: its debrief offers the agreement it settled.
+    let kickoff =
+        crate::domain::kickoff::is_kickoff(ctx.store.suggest_input(d.meeting.id)?.last_held);
     let saved = ctx.store.save_debrief(&plan)?;
+    let t = ctx.text();
+    let shared = !d.meeting.private && !d.mentor_private;
+    // The last step: the recap to send, then (for a kick-off) the agreement, both skippable.
+    let recap = match shared {
+        true => Effect::OpenRecap(d.meeting.id),
+        false => Effect::None,
+    };
+    let agreement = match kickoff {
+        true => Effect::Confirm(Confirm {
+            prompt: fill!(
+                t.recap.agreement_ask,
+                mentor = ctx.mentor_name(&d.mentor_name, d.mentor_private)
+            ),
+            on_yes: ConfirmAction::FillAgreement {
+                meeting_id: d.meeting.id,
+            },
+        }),
+        false => Effect::None,
+    };
     Ok(Effect::Close
         .and(Effect::Message(fill!(
-            ctx.text().debrief.saved,
+            t.debrief.saved,
             feedback = saved.feedback.len(),
             commitments = saved.commitments.len()
         )))
-        .and(Effect::Reload))
+        .and(Effect::Reload)
+        .and(recap)
+        .and(agreement))
 }

@@ -10,6 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::assets::health_questions::question_label;
+use crate::domain::kickoff;
 use crate::domain::suggest::{Suggestion, SuggestionReason, suggest};
 use crate::domain::{AgendaItem, MeetingStatus, TimeBox};
 use crate::i18n::{Label, Lang, MeetingsText, fill};
@@ -35,6 +36,9 @@ pub struct AgendaBuilder {
     pub items_cursor: Cursor,
     pub suggestions_cursor: Cursor,
     pub pane: Pane,
+    /// The first meeting with its mentor (none held before it): `t` offers the kick-off
+    /// agenda ([`crate::domain::kickoff`]).
+    pub kickoff: bool,
 }
 
 impl AgendaBuilder {
@@ -45,10 +49,11 @@ impl AgendaBuilder {
             *self = AgendaBuilder::default();
         }
         self.items = store.agenda_of(id)?;
-        self.suggestions = if summary.meeting.status == MeetingStatus::Planned {
-            suggest(&store.suggest_input(id)?, now)
+        (self.suggestions, self.kickoff) = if summary.meeting.status == MeetingStatus::Planned {
+            let input = store.suggest_input(id)?;
+            (suggest(&input, now), kickoff::is_kickoff(input.last_held))
         } else {
-            Vec::new()
+            (Vec::new(), false)
         };
         self.meeting = Some(summary);
         self.items_cursor.clamp(self.items.len());
@@ -175,7 +180,11 @@ impl AgendaBuilder {
                 widths: &widths_wide[..n],
                 rows,
                 cursor: self.items_cursor,
-                empty: t.no_items,
+                empty: if self.kickoff {
+                    t.no_items_kickoff
+                } else {
+                    t.no_items
+                },
                 focused: self.pane == Pane::Items,
                 window: None,
             },

@@ -56,6 +56,13 @@ pub const KEYS: &[Binding] = &[
         false,
     ),
     bind(
+        &[Key::ch('s')],
+        m(MeetingsAction::Recap),
+        "s",
+        |t| t.recap.key_recap,
+        false,
+    ),
+    bind(
         &[Key::ch('r')],
         m(MeetingsAction::ToggleReady),
         "r",

@@ -1,8 +1,13 @@
 //! The shipped agenda template (`assets/agenda-template-*.md`): a new agenda can start from it.
 //!
 //! One item a line, `kind | minutes | text | outcome`; `#` lines and blank lines are notes.
+//! The kick-off template (`assets/kickoff-template-*.md`, for the first meeting with a mentor)
+//! adds a fifth column, the part of the agreement the item settles (`cadence`…), kept as the
+//! item's `source` (`kickoff:cadence`) so that the debrief can propose the agreement from it
+//! ([`crate::domain::kickoff`]).
 //! Parsing is pure and strict: a line that does not read as an item is reported, not guessed.
 
+use crate::domain::kickoff;
 use crate::domain::{AgendaItem, AgendaKind};
 use crate::i18n::Lang;
 
@@ -11,6 +16,14 @@ pub fn text(lang: Lang) -> &'static str {
     match lang {
         Lang::En => include_str!("../../../../assets/agenda-template-en.md"),
         Lang::Id => include_str!("../../../../assets/agenda-template-id.md"),
+    }
+}
+
+/// The kick-off template shipped for `lang`.
+pub fn kickoff_text(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => include_str!("../../../../assets/kickoff-template-en.md"),
+        Lang::Id => include_str!("../../../../assets/kickoff-template-id.md"),
     }
 }
 
@@ -33,7 +46,7 @@ pub fn parse(template: &str, meeting_id: i64) -> Result<Vec<AgendaItem>, BadLine
             number: i + 1,
             line: trimmed.to_string(),
         };
-        let parts: Vec<&str> = trimmed.splitn(4, '|').map(str::trim).collect();
+        let parts: Vec<&str> = trimmed.splitn(5, '|').map(str::trim).collect();
         if parts.len() < 3 || parts[2].is_empty() {
             return Err(bad());
         }
@@ -47,7 +60,13 @@ pub fn parse(template: &str, meeting_id: i64) -> Result<Vec<AgendaItem>, BadLine
                     .ok_or_else(bad)?,
             ),
         };
+        let source = match parts.get(4).copied().unwrap_or("") {
+            "" => None,
+            key if kickoff::KEYS.contains(&key) => Some(format!("{}{key}", kickoff::SOURCE_PREFIX)),
+            _ => return Err(bad()),
+        };
         items.push(AgendaItem {
+            source,
             outcome: parts.get(3).copied().unwrap_or("").to_string(),
             minutes,
             ..AgendaItem::new(meeting_id, kind, parts[2])
@@ -78,6 +97,25 @@ mod tests {
         }
         assert!(text(Lang::En).contains("Traffic light per goal"));
         assert!(text(Lang::En).contains("owner and date"));
+    }
+
+    #[test]
+    fn the_kickoff_template_covers_the_agreement() {
+        for lang in [Lang::En, Lang::Id] {
+            let items = parse(kickoff_text(lang), 7).expect("the kick-off template parses");
+            let total: u32 = items.iter().filter_map(|a| a.minutes).sum();
+            assert!(total <= 30, "fits the default 30 minutes: {total}");
+            for key in kickoff::KEYS {
+                let source = format!("{}{key}", kickoff::SOURCE_PREFIX);
+                assert!(
+                    items
+                        .iter()
+                        .any(|i| i.source.as_deref() == Some(source.as_str())),
+                    "{lang:?} has no {key} item"
+                );
+            }
+        }
+        assert!(parse("topic | 3 | Hello | | nonsense", 1).is_err());
     }
 
     #[test]

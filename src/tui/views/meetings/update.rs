@@ -43,6 +43,14 @@ pub fn update(ctx: &mut Ctx, v: &mut MeetingsView, action: MeetingsAction) -> Re
         A::OpenAgenda => open_agenda(ctx, v)?,
         A::InMeeting => in_meeting(ctx, v)?,
         A::ToggleReady => toggle_ready(ctx, v)?,
+        // `s`: the recap of a held meeting; the app opens it over the view.
+        A::Recap => match v.selected() {
+            Some(s) if s.meeting.status == crate::domain::MeetingStatus::Held => {
+                Effect::OpenRecap(s.meeting.id)
+            }
+            Some(_) => Effect::say(ctx.text().recap.no_recap_not_held),
+            None => nothing_selected(ctx),
+        },
         A::NewItem => match v.builder.meeting_id() {
             Some(id) => form(MeetingForm::NewItem(id)),
             None => Effect::None,
@@ -215,7 +223,8 @@ fn accept(ctx: &mut Ctx, v: &mut MeetingsView) -> Result<Effect> {
     )))
 }
 
-/// `t`: fills an empty agenda from the shipped template.
+/// `t`: fills an empty agenda from the shipped template (the kick-off one for the first
+/// meeting with a mentor).
 fn apply_template(ctx: &mut Ctx, v: &mut MeetingsView) -> Result<Effect> {
     let b = &v.builder;
     let t = &ctx.text().meetings;
@@ -225,15 +234,17 @@ fn apply_template(ctx: &mut Ctx, v: &mut MeetingsView) -> Result<Effect> {
     if !b.items.is_empty() {
         return Ok(Effect::say(t.template_not_empty));
     }
-    match template::parse(template::text(ctx.lang), id) {
+    let (text, applied) = if b.kickoff {
+        (template::kickoff_text(ctx.lang), t.kickoff_applied)
+    } else {
+        (template::text(ctx.lang), t.template_applied)
+    };
+    match template::parse(text, id) {
         Ok(items) => {
             ctx.store.add_agenda_items(&items)?;
             v.builder.pane = Pane::Items;
             v.load(ctx.store, ctx.now)?;
-            Ok(Effect::Message(fill!(
-                t.template_applied,
-                count = items.len()
-            )))
+            Ok(Effect::Message(fill!(applied, count = items.len())))
         }
         Err(bad) => Ok(Effect::Message(fill!(
             t.template_bad,

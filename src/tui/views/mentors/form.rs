@@ -121,6 +121,8 @@ fn mentor_form(ctx: &Ctx, mentor: Option<&Mentor>) -> Form {
     .value("channel", &m.channel)
     .date("review", t.f_review)
     .value("review", &date(m.review_on))
+    .multi("agreement", t.f_agreement_notes, 3)
+    .value("agreement", &m.agreement_notes)
     .toggle("private", t.f_private)
     .checked("private", m.private)
     .value("name", &m.name)
@@ -128,7 +130,7 @@ fn mentor_form(ctx: &Ctx, mentor: Option<&Mentor>) -> Form {
     .bring_forward(
         "status",
         &[MentorStatus::Active.code(), MentorStatus::Paused.code()],
-        &["goals", "cadence", "end", "channel", "review"],
+        &["goals", "cadence", "end", "channel", "review", "agreement"],
     )
     .build();
     form.set_side_panel(checklist_panel(ctx));
@@ -232,6 +234,7 @@ fn apply(ctx: &mut Ctx, form: &Form, m: &mut Mentor) -> Result<(), SaveError> {
     m.expected_end = form.date("end", today);
     m.channel = form.text("channel");
     m.review_on = form.date("review", today);
+    m.agreement_notes = form.text("agreement");
     m.private = form.toggle("private");
     Ok(())
 }

@@ -146,7 +146,11 @@ impl MentorsView {
                 lines.push(field(label, text(value), ui));
             }
         }
-        if m.cadence_days.is_some() || m.review_on.is_some() || !m.goals_covered.is_empty() {
+        if m.cadence_days.is_some()
+            || m.review_on.is_some()
+            || !m.goals_covered.is_empty()
+            || !m.agreement_notes.is_empty()
+        {
             lines.push(Line::from(""));
             lines.push(heading(t.agreement, ui));
             if !m.goals_covered.is_empty() {
@@ -166,6 +170,9 @@ impl MentorsView {
                 parts.push(format!("{} {}", t.review_on, ui.date(d)));
             }
             lines.push(Line::from(parts.join(" · ")));
+            if !m.agreement_notes.trim().is_empty() {
+                lines.push(Line::from(text(&m.agreement_notes)));
+            }
         }
         self.follow_up_lines(m, ui, &mut lines);
         self.contact_lines(m, ui, &mut lines);
