@@ -12,7 +12,8 @@
 //!   failing letters as a hint;
 //! - `feedback`: received today, kind `--kind` (default suggestion), status open;
 //! - `commitment`: owner `--owner` (default me), due date optional, open;
-//! - `thanks`: a gratitude entry dated today, not yet sent.
+//! - `thanks`: a gratitude entry dated today, not yet sent;
+//! - `win`: a win (`--on`, `--goal`, `--evidence`; see [`super::wins`]).
 
 use std::io::Write;
 
@@ -39,6 +40,8 @@ pub enum CaptureKind {
     Commitment,
     /// Thanks to note (not yet sent).
     Thanks,
+    /// A win: something that went well (see `cli::wins`).
+    Win,
 }
 
 /// The arguments of `mentee add`.
@@ -59,6 +62,15 @@ pub struct AddArgs {
     /// Whose commitment it is (default: me).
     #[arg(long, value_name = "me|mentor", value_parser = WordParser::<Party>::new(Lang::En))]
     pub owner: Option<Party>,
+    /// The day a win happened (default: today).
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub on: Option<String>,
+    /// The goal a win serves (case-insensitive; a unique beginning of the title is enough).
+    #[arg(long, value_name = "TITLE")]
+    pub goal: Option<String>,
+    /// A win's evidence: a link, a document, a number.
+    #[arg(long, value_name = "LINK")]
+    pub evidence: Option<String>,
     /// Mark the entry private (left out of exports unless asked for).
     #[arg(long)]
     pub private: bool,
@@ -125,6 +137,9 @@ pub fn run(ctx: &Context, args: &AddArgs, out: &mut dyn Write) -> Result<(), Cli
     }
     // The domain's limits, checked before the journal is opened (the store checks them too).
     crate::domain::limits::check_title("text", &text).map_err(StoreError::from)?;
+    if args.what == CaptureKind::Win {
+        return super::wins::add(ctx, args, text, out);
+    }
     let today = ctx.clock.today();
     let due = match &args.due {
         Some(word) => Some(
@@ -211,6 +226,7 @@ pub fn run(ctx: &Context, args: &AddArgs, out: &mut dyn Write) -> Result<(), Cli
                 text = shown
             )
         }
+        CaptureKind::Win => unreachable!("wins are saved by cli::wins::add"),
         CaptureKind::Thanks => {
             store.save_gratitude(&Gratitude {
                 id: 0,
@@ -258,6 +274,14 @@ fn check_flags(ctx: &Context, args: &AddArgs) -> Result<(), CliError> {
         && !matches!(args.what, CaptureKind::Commitment | CaptureKind::Goal)
     {
         Some("--due")
+    } else if args.what != CaptureKind::Win {
+        [
+            ("--on", args.on.is_some()),
+            ("--goal", args.goal.is_some()),
+            ("--evidence", args.evidence.is_some()),
+        ]
+        .into_iter()
+        .find_map(|(flag, given)| given.then_some(flag))
     } else {
         None
     };
@@ -271,7 +295,7 @@ fn check_flags(ctx: &Context, args: &AddArgs) -> Result<(), CliError> {
     }
 }
 
-fn resolve_mentor(
+pub(super) fn resolve_mentor(
     ctx: &Context,
     name: &str,
     mentors: &[(i64, String)],

@@ -160,7 +160,7 @@ mod tests {
             "{msg}"
         );
         assert!(
-            msg.contains("[possible values: question, goal, feedback, commitment, thanks]"),
+            msg.contains("[possible values: question, goal, feedback, commitment, thanks, win]"),
             "{msg}"
         );
         assert!(msg.contains("Usage: mentee add"), "{msg}");

@@ -139,7 +139,7 @@ vocabulary!(
         Goal => "goal", GoalProgress => "goal_progress", GoalRevision => "goal_revision",
         Meeting => "meeting", AgendaItem => "agenda_item", Question => "question",
         Feedback => "feedback", Commitment => "commitment", Gratitude => "gratitude",
-        Reflection => "reflection",
+        Reflection => "reflection", Win => "win",
     }
 );
 
@@ -160,6 +160,7 @@ impl RecordKind {
             RecordKind::Commitment => "commitments",
             RecordKind::Gratitude => "gratitude",
             RecordKind::Reflection => "reflections",
+            RecordKind::Win => "wins",
         }
     }
 
@@ -202,6 +203,7 @@ impl RecordKind {
             RecordKind::Commitment => "commitment",
             RecordKind::Gratitude => "thanks",
             RecordKind::Reflection => "reflection",
+            RecordKind::Win => "win",
         }
     }
 
@@ -294,6 +296,8 @@ mod tests {
         // The search index's numbers (migration 002) in the order of the enum.
         assert_eq!(RecordKind::Mentor.search_code(), 1);
         assert_eq!(RecordKind::Reflection.search_code(), 13);
+        // Migration 008's triggers file wins under 14.
+        assert_eq!(RecordKind::Win.search_code(), 14);
         for kind in RecordKind::ALL {
             assert_eq!(RecordKind::of_table(kind.table()), Some(*kind));
             if let Some((parent, _)) = kind.parent() {

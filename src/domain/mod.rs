@@ -18,6 +18,7 @@ pub mod records;
 pub mod smart;
 pub mod suggest;
 pub mod text;
+pub mod win;
 
 pub use agenda::TimeBox;
 pub use clock::Clock;
@@ -26,3 +27,4 @@ pub use dates::{
 };
 pub use kinds::*;
 pub use records::*;
+pub use win::{Win, WinRow};

@@ -18,7 +18,7 @@ pub struct Labels {
     pub commitment_status: [&'static str; 3],
     pub period: [&'static str; 3],
     /// One record of each kind, as a sentence names it ("Deleted the {kind}").
-    pub record_kind: [&'static str; 13],
+    pub record_kind: [&'static str; 14],
     /// The view names, keys 1–8.
     pub views: [&'static str; 8],
     /// Each view's short name (still a word), for the other tabs when the bar is narrow.
@@ -112,6 +112,7 @@ pub const EN: Labels = Labels {
         "commitment",
         "thanks",
         "reflection",
+        "win",
     ],
     views: [
         "Today",
@@ -175,6 +176,7 @@ pub const ID: Labels = Labels {
         "komitmen",
         "terima kasih",
         "refleksi",
+        "pencapaian",
     ],
     views: [
         "Hari Ini",

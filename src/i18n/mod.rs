@@ -27,6 +27,7 @@ mod shell;
 mod today;
 mod transfer;
 pub mod trust;
+mod wins;
 mod words;
 
 pub use cipher::CipherText;
@@ -50,6 +51,7 @@ pub use shell::ShellText;
 pub use today::TodayText;
 pub use transfer::TransferText;
 pub use trust::TrustText;
+pub use wins::WinsText;
 pub use words::{ClapText, CliWords, Word};
 
 /// An interface language.
@@ -141,6 +143,7 @@ pub struct Text {
     pub saving: SavingText,
     pub words: CliWords,
     pub clap: ClapText,
+    pub wins: WinsText,
 }
 
 impl Text {
@@ -153,7 +156,7 @@ impl Text {
 
     /// Every (area.field, text) pair of the catalog.
     pub fn entries(&self) -> Vec<(String, &'static str)> {
-        let areas: [(&str, Vec<(&'static str, &'static str)>); 23] = [
+        let areas: [(&str, Vec<(&'static str, &'static str)>); 24] = [
             ("common", self.common.entries()),
             ("labels", self.labels.entries()),
             ("today", self.today.entries()),
@@ -177,6 +180,7 @@ impl Text {
             ("saving", self.saving.entries()),
             ("words", self.words.entries()),
             ("clap", self.clap.entries()),
+            ("wins", self.wins.entries()),
         ];
         areas
             .into_iter()
@@ -213,6 +217,7 @@ pub static EN: Text = Text {
     saving: saving::EN,
     words: words::EN,
     clap: words::CLAP_EN,
+    wins: wins::EN,
 };
 
 /// Bahasa Indonesia.
@@ -240,6 +245,7 @@ pub static ID: Text = Text {
     saving: saving::ID,
     words: words::ID,
     clap: words::CLAP_ID,
+    wins: wins::ID,
 };
 
 /// Fills the `{name}` placeholders of a catalog template with the named values:

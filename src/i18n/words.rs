@@ -14,8 +14,8 @@ pub type Word = (&'static str, &'static str);
 /// The value words of the command line.
 #[derive(Debug)]
 pub struct CliWords {
-    /// `mentee add KIND`: question, goal, feedback, commitment, thanks.
-    pub capture: [Word; 5],
+    /// `mentee add KIND`: question, goal, feedback, commitment, thanks, win.
+    pub capture: [Word; 6],
     /// `--kind`: praise, suggestion, critique.
     pub feedback_kind: [Word; 3],
     /// `--owner`: me, mentor.
@@ -53,6 +53,10 @@ pub const EN: CliWords = CliWords {
         ("feedback", "Feedback received today"),
         ("commitment", "A commitment (mine by default)"),
         ("thanks", "Thanks to note (not yet sent)"),
+        (
+            "win",
+            "A win: something that went well (--on, --goal, --evidence)",
+        ),
     ],
     feedback_kind: [
         ("praise", "What went well"),
@@ -101,6 +105,10 @@ pub const ID: CliWords = CliWords {
         (
             "terima-kasih",
             "Ucapan terima kasih untuk dicatat (belum dikirim)",
+        ),
+        (
+            "pencapaian",
+            "Pencapaian: sesuatu yang berhasil (--on, --goal, --evidence)",
         ),
     ],
     feedback_kind: [

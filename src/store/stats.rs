@@ -17,6 +17,7 @@ pub const KINDS: &[(&str, &str)] = &[
     ("commitments", "commitments"),
     ("gratitude", "gratitude"),
     ("reflections", "reflections"),
+    ("wins", "wins"),
     ("drafts", "drafts"),
 ];
 

@@ -34,7 +34,7 @@ pub struct Deleted {
 
 /// The order in which the tables that may hold dependent rows are looked at (parents
 /// before the rows that point at them).
-const DEPENDENTS: [RecordKind; 13] = [
+const DEPENDENTS: [RecordKind; 14] = [
     RecordKind::Mentor,
     RecordKind::Contact,
     RecordKind::HealthCheck,
@@ -48,6 +48,7 @@ const DEPENDENTS: [RecordKind; 13] = [
     RecordKind::AgendaItem,
     RecordKind::Question,
     RecordKind::Gratitude,
+    RecordKind::Win,
 ];
 
 impl Store {

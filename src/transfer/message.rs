@@ -235,6 +235,7 @@ fn noun(key: &str, t: &TransferText) -> &'static str {
         "feedback" => t.noun_feedback,
         "commitments" => t.noun_commitment,
         "gratitude" => t.noun_gratitude,
+        "wins" => t.noun_win,
         _ => t.noun_reflection,
     }
 }

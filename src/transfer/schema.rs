@@ -12,7 +12,7 @@ use crate::domain::limits::{self, Range};
 use crate::domain::{RecordKind, UnknownCode};
 
 /// The current version of the JSON format.
-pub const FORMAT_VERSION: i64 = 1;
+pub const FORMAT_VERSION: i64 = 2;
 /// The value of the top-level `format` field.
 pub const FORMAT_NAME: &str = "mentee-journal";
 /// The longest text accepted in one field, in characters (the domain's limit).
@@ -368,6 +368,23 @@ pub const KINDS: &[Kind] = &[
             f("answers", "answers", Answers, Def("[]")),
         ],
     ),
+    // Version 2.
+    kind_of(
+        RecordKind::Win,
+        &[
+            f("on_date", "on_date", Date, Req),
+            f("what", "what", Title, Req),
+            f("evidence", "evidence", Text, EMPTY),
+            f("goal", "goal_id", Ref(RecordKind::Goal.table()), Null),
+            f("mentor", "mentor_id", Ref(RecordKind::Mentor.table()), Null),
+            f(
+                "meeting",
+                "meeting_id",
+                Ref(RecordKind::Meeting.table()),
+                Null,
+            ),
+        ],
+    ),
 ];
 
 /// The kinds in an order where every reference points to an earlier kind (or, for
@@ -386,6 +403,7 @@ pub const WRITE_ORDER: &[&str] = &[
     RecordKind::AgendaItem.table(),
     RecordKind::Question.table(),
     RecordKind::Gratitude.table(),
+    RecordKind::Win.table(),
 ];
 
 /// The kind with this key.

@@ -49,7 +49,10 @@ impl View {
     pub fn of_kind(kind: RecordKind) -> View {
         match kind {
             RecordKind::Mentor | RecordKind::Contact | RecordKind::HealthCheck => View::Mentors,
-            RecordKind::Goal | RecordKind::GoalProgress | RecordKind::GoalRevision => View::Goals,
+            RecordKind::Goal
+            | RecordKind::GoalProgress
+            | RecordKind::GoalRevision
+            | RecordKind::Win => View::Goals,
             RecordKind::Meeting | RecordKind::AgendaItem | RecordKind::Question => View::Meetings,
             RecordKind::Feedback => View::Feedback,
             RecordKind::Commitment => View::Commitments,
