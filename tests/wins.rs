@@ -177,3 +177,51 @@ fn the_demo_journals_have_wins() {
         assert!(json["count"].as_u64().unwrap() >= 3, "{lang}: {json}");
     }
 }
+
+#[test]
+fn wins_survive_an_export_and_an_import_and_a_version_1_file_still_imports() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(&dir, &["add", "goal", "Learn Rust"]);
+    ok(
+        &dir,
+        &[
+            "add",
+            "win",
+            "Shipped",
+            "--goal",
+            "learn",
+            "--evidence",
+            "PR 1",
+            "--on",
+            "2026-11-02",
+        ],
+    );
+    let export = dir.path().join("out.json");
+    ok(&dir, &["export", "-o", export.to_str().unwrap()]);
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&export).unwrap()).unwrap();
+    assert_eq!(doc["version"], 2);
+    assert_eq!(doc["wins"][0]["what"], "Shipped");
+    assert_eq!(doc["wins"][0]["goal"], doc["goals"][0]["uuid"]);
+
+    let other = tempfile::tempdir().unwrap();
+    ok(&other, &["add", "question", "seed"]);
+    ok(&other, &["import", export.to_str().unwrap()]);
+    let md = ok(&other, &["wins"]);
+    assert!(
+        md.contains("### Learn Rust\n\n- 2026-11-02: Shipped (evidence: PR 1)"),
+        "{md}"
+    );
+    assert!(ok(&other, &["export", "--format", "md"]).contains("## Wins"));
+
+    // A version-1 file (no wins key) imports as before.
+    let mut v1 = doc.clone();
+    v1["version"] = 1.into();
+    v1.as_object_mut().unwrap().remove("wins");
+    let old = dir.path().join("v1.json");
+    std::fs::write(&old, v1.to_string()).unwrap();
+    let third = tempfile::tempdir().unwrap();
+    ok(&third, &["add", "question", "seed"]);
+    ok(&third, &["import", old.to_str().unwrap()]);
+    assert!(ok(&third, &["wins"]).contains("No wins"));
+}
