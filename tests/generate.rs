@@ -203,8 +203,9 @@ fn the_demo_shape_is_reproducible_and_small_plans_stay_exact() {
         demo_shaped(n);
     }
     let plan = Plan::demo_shaped(100_000, &demo_counts());
-    assert!((3_200..3_400).contains(&plan.mentors), "{plan:?}");
-    assert!((11_000..12_000).contains(&plan.commitments), "{plan:?}");
+    // The demo's shares (with its four wins, issue 18).
+    assert!((3_000..3_200).contains(&plan.mentors), "{plan:?}");
+    assert!((10_500..11_000).contains(&plan.commitments), "{plan:?}");
 }
 
 #[test]

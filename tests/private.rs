@@ -195,11 +195,17 @@ fn journal() -> Store {
     low.ratings = vec![("trust".into(), 1)];
     low.private = true;
     s.save_health_check(&low).unwrap();
+    let mut win = Win::new(m(57), day(-10));
+    win.evidence = m(58);
+    win.goal_id = Some(goal_id);
+    win.mentor_id = Some(mentor_id);
+    win.private = true;
+    s.save_win(&win).unwrap();
     s
 }
 
 /// The last marker number used in [`journal`].
-const LAST: u32 = 56;
+const LAST: u32 = 58;
 
 thread_local! {
     /// [`journal`], built once per test thread: the walk starts a fresh app for every key

@@ -13,6 +13,7 @@
 //! - `feedback`: received today, kind `--kind` (default suggestion), status open;
 //! - `commitment`: owner `--owner` (default me), due date optional, open;
 //! - `thanks`: a gratitude entry dated today, not yet sent;
+//! - `win`: a win (`--on`, `--goal`, `--evidence`; see [`super::wins`]).
 //! - `resource`: what the mentor recommended today (`--kind`, default book; `person` for an
 //!   introduction), to do, for the goal `--goal`, found at `--link` (see [`super::resource`]).
 
@@ -41,6 +42,8 @@ pub enum CaptureKind {
     Commitment,
     /// Thanks to note (not yet sent).
     Thanks,
+    /// A win: something that went well (see `cli::wins`).
+    Win,
     /// A resource a mentor recommended, or a person they introduced.
     Resource,
 }
@@ -63,9 +66,16 @@ pub struct AddArgs {
     /// Whose commitment it is (default: me).
     #[arg(long, value_name = "me|mentor", value_parser = WordParser::<Party>::new(Lang::En))]
     pub owner: Option<Party>,
-    /// The goal a resource serves (case-insensitive; a unique beginning of the title).
+    /// The day a win happened (default: today).
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub on: Option<String>,
+    /// The goal a win or a resource serves (case-insensitive; a unique beginning of the
+    /// title is enough).
     #[arg(long, value_name = "TITLE")]
     pub goal: Option<String>,
+    /// A win's evidence: a link, a document, a number.
+    #[arg(long, value_name = "LINK")]
+    pub evidence: Option<String>,
     /// Where to find a resource: a URL, an ISBN, the contact of the person introduced.
     #[arg(long, value_name = "URL")]
     pub link: Option<String>,
@@ -135,6 +145,9 @@ pub fn run(ctx: &Context, args: &AddArgs, out: &mut dyn Write) -> Result<(), Cli
     }
     // The domain's limits, checked before the journal is opened (the store checks them too).
     crate::domain::limits::check_title("text", &text).map_err(StoreError::from)?;
+    if args.what == CaptureKind::Win {
+        return super::wins::add(ctx, args, text, out);
+    }
     let today = ctx.clock.today();
     let due = match &args.due {
         Some(word) => Some(
@@ -224,6 +237,7 @@ pub fn run(ctx: &Context, args: &AddArgs, out: &mut dyn Write) -> Result<(), Cli
                 text = shown
             )
         }
+        CaptureKind::Win => unreachable!("wins are saved by cli::wins::add"),
         CaptureKind::Thanks => {
             store.save_gratitude(&Gratitude {
                 id: 0,
@@ -299,6 +313,14 @@ fn check_flags(ctx: &Context, args: &AddArgs) -> Result<(), CliError> {
         && !matches!(args.what, CaptureKind::Commitment | CaptureKind::Goal)
     {
         Some("--due")
+    } else if args.what != CaptureKind::Win {
+        [
+            ("--on", args.on.is_some()),
+            ("--goal", args.goal.is_some()),
+            ("--evidence", args.evidence.is_some()),
+        ]
+        .into_iter()
+        .find_map(|(flag, given)| given.then_some(flag))
     } else {
         None
     };

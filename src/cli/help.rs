@@ -152,7 +152,7 @@ const ID: &[(&str, &str, &str)] = &[
     (
         "add",
         "",
-        "Catat cepat: pertanyaan, sasaran, umpan balik, komitmen, atau terima kasih.",
+        "Catat cepat: pertanyaan, sasaran, umpan balik, komitmen, terima kasih, atau pencapaian.",
     ),
     ("add", "what", "Apa yang ditambahkan."),
     (
@@ -181,6 +181,42 @@ const ID: &[(&str, &str, &str)] = &[
         "Di mana menemukannya: tautan, ISBN, atau kontak orang yang dikenalkan.",
     ),
     ("add", "owner", "Komitmen siapa (bawaan: saya)."),
+    (
+        "add",
+        "on",
+        "Tanggal terjadinya pencapaian (bawaan: hari ini).",
+    ),
+    (
+        "add",
+        "goal",
+        "Sasaran yang didukung pencapaian (huruf besar/kecil tidak berpengaruh; awal judul yang unik sudah cukup).",
+    ),
+    (
+        "add",
+        "evidence",
+        "Bukti pencapaian: tautan, dokumen, angka.",
+    ),
+    (
+        "wins",
+        "",
+        "Pencapaian Anda sebagai dokumen prestasi untuk penilaian kinerja, dikelompokkan menurut bidang dan sasaran.",
+    ),
+    (
+        "wins",
+        "from",
+        "Hari pertama (2026-07-01, -3bln, …); bawaan: pencapaian pertama.",
+    ),
+    (
+        "wins",
+        "to",
+        "Hari terakhir, termasuk; bawaan: pencapaian terakhir.",
+    ),
+    ("wins", "format", "Format keluaran."),
+    (
+        "wins",
+        "include_private",
+        "Sertakan pencapaian pribadi (dan pencapaian dari sasaran atau mentor pribadi).",
+    ),
     (
         "add",
         "private",

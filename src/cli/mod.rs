@@ -18,6 +18,7 @@ pub mod shell;
 mod status;
 mod transfer;
 pub mod usage;
+mod wins;
 pub mod words;
 
 pub use add::{AddArgs, CaptureKind, MentorMatch, match_mentor};
@@ -25,6 +26,7 @@ pub use agenda::AgendaArgs;
 pub use fmt::{Format, TextFormat};
 pub use recap::RecapFormatArg;
 pub use shell::command;
+pub use wins::WinsArgs;
 
 use std::path::PathBuf;
 
@@ -150,8 +152,10 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "FILE", value_hint = ValueHint::FilePath)]
         output: Option<PathBuf>,
     },
-    /// Quick capture: a question, goal, feedback, commitment or thanks.
+    /// Quick capture: a question, goal, feedback, commitment, thanks or win.
     Add(AddArgs),
+    /// Your wins as a brag document for a performance review, grouped by goal area and goal.
+    Wins(WinsArgs),
     /// Encrypt the journal with a passphrase, asked twice (see docs/PRIVACY.md).
     Encrypt,
     /// Turn an encrypted journal back into a plain SQLite file.
@@ -360,6 +364,7 @@ pub fn run(command: &Command, ctx: &Context, out: &mut dyn std::io::Write) -> Re
             review::run(ctx, *period, *format, w)
         }),
         Command::Add(args) => add::run(ctx, args, out),
+        Command::Wins(args) => wins::run(ctx, args, out),
         Command::Encrypt => encrypt::run(ctx, encrypt::Conversion::Encrypt, out),
         Command::Decrypt => encrypt::run(ctx, encrypt::Conversion::Decrypt, out),
         Command::Passphrase => encrypt::run(ctx, encrypt::Conversion::NewPassphrase, out),

@@ -161,7 +161,7 @@ mod tests {
         );
         assert!(
             msg.contains(
-                "[possible values: question, goal, feedback, commitment, thanks, resource]"
+                "[possible values: question, goal, feedback, commitment, thanks, win, resource]"
             ),
             "{msg}"
         );

@@ -51,6 +51,7 @@ impl Words for CaptureKind {
         CaptureKind::Feedback,
         CaptureKind::Commitment,
         CaptureKind::Thanks,
+        CaptureKind::Win,
         CaptureKind::Resource,
     ];
     fn words(words: &CliWords) -> &[Word] {

@@ -139,7 +139,7 @@ vocabulary!(
         Goal => "goal", GoalProgress => "goal_progress", GoalRevision => "goal_revision",
         Meeting => "meeting", AgendaItem => "agenda_item", Question => "question",
         Feedback => "feedback", Commitment => "commitment", Gratitude => "gratitude",
-        Reflection => "reflection", Resource => "resource",
+        Reflection => "reflection", Win => "win", Resource => "resource",
     }
 );
 
@@ -161,6 +161,7 @@ impl RecordKind {
             RecordKind::Gratitude => "gratitude",
             RecordKind::Reflection => "reflections",
             RecordKind::Resource => "resources",
+            RecordKind::Win => "wins",
         }
     }
 
@@ -207,6 +208,7 @@ impl RecordKind {
             RecordKind::Gratitude => "thanks",
             RecordKind::Reflection => "reflection",
             RecordKind::Resource => "resource",
+            RecordKind::Win => "win",
         }
     }
 
@@ -323,6 +325,8 @@ mod tests {
         assert_eq!(RecordKind::Mentor.search_code(), 1);
         assert_eq!(RecordKind::Reflection.search_code(), 13);
         assert_eq!(RecordKind::Resource.search_code(), 15);
+        // Migration 008's triggers file wins under 14.
+        assert_eq!(RecordKind::Win.search_code(), 14);
         for kind in RecordKind::ALL {
             assert_eq!(RecordKind::of_table(kind.table()), Some(*kind));
             if let Some((parent, _)) = kind.parent() {

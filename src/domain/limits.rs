@@ -353,6 +353,14 @@ impl WithinLimits for Gratitude {
     }
 }
 
+impl WithinLimits for super::win::Win {
+    fn check_limits(&self) -> Result<(), LimitError> {
+        check_date("on_date", self.on)?;
+        check_title("what", &self.what)?;
+        check_text("evidence", &self.evidence)
+    }
+}
+
 impl WithinLimits for Reflection {
     fn check_limits(&self) -> Result<(), LimitError> {
         check_date("period_start", self.period_start)?;

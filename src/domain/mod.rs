@@ -23,6 +23,7 @@ pub mod slipping;
 pub mod smart;
 pub mod suggest;
 pub mod text;
+pub mod win;
 
 pub use agenda::TimeBox;
 pub use clock::Clock;
@@ -32,3 +33,4 @@ pub use dates::{
 pub use kinds::*;
 pub use records::*;
 pub use resources::{Resource, ResourceRef};
+pub use win::{Win, WinRow};

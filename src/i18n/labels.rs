@@ -22,7 +22,7 @@ pub struct Labels {
     /// How far the mentee has come with a recommendation.
     pub resource_status: [&'static str; 4],
     /// One record of each kind, as a sentence names it ("Deleted the {kind}").
-    pub record_kind: [&'static str; 14],
+    pub record_kind: [&'static str; 15],
     /// The view names, keys 1–8.
     pub views: [&'static str; 8],
     /// Each view's short name (still a word), for the other tabs when the bar is narrow.
@@ -129,6 +129,7 @@ pub const EN: Labels = Labels {
         "commitment",
         "thanks",
         "reflection",
+        "win",
         "resource",
     ],
     views: [
@@ -203,6 +204,7 @@ pub const ID: Labels = Labels {
         "komitmen",
         "terima kasih",
         "refleksi",
+        "pencapaian",
         "rekomendasi",
     ],
     views: [

@@ -31,6 +31,7 @@ mod shell;
 mod today;
 mod transfer;
 pub mod trust;
+mod wins;
 mod words;
 
 pub use calendar::CalendarText;
@@ -57,6 +58,7 @@ pub use shell::ShellText;
 pub use today::TodayText;
 pub use transfer::TransferText;
 pub use trust::TrustText;
+pub use wins::WinsText;
 pub use words::{ClapText, CliWords, Word};
 
 /// An interface language.
@@ -153,6 +155,7 @@ pub struct Text {
     pub clap: ClapText,
     pub resources: ResourcesText,
     pub recap: RecapText,
+    pub wins: WinsText,
 }
 
 impl Text {
@@ -192,6 +195,7 @@ impl Text {
             ("clap", self.clap.entries()),
             ("resources", self.resources.entries()),
             ("recap", self.recap.entries()),
+            ("wins", self.wins.entries()),
         ];
         areas
             .into_iter()
@@ -232,6 +236,7 @@ pub static EN: Text = Text {
     clap: words::CLAP_EN,
     resources: resources::EN,
     recap: recap::EN,
+    wins: wins::EN,
 };
 
 /// Bahasa Indonesia.
@@ -263,6 +268,7 @@ pub static ID: Text = Text {
     clap: words::CLAP_ID,
     resources: resources::ID,
     recap: recap::ID,
+    wins: wins::ID,
 };
 
 /// Fills the `{name}` placeholders of a catalog template with the named values:

@@ -14,8 +14,8 @@ pub type Word = (&'static str, &'static str);
 /// The value words of the command line.
 #[derive(Debug)]
 pub struct CliWords {
-    /// `mentee add KIND`: question, goal, feedback, commitment, thanks, resource.
-    pub capture: [Word; 6],
+    /// `mentee add KIND`: question, goal, feedback, commitment, thanks, win, resource.
+    pub capture: [Word; 7],
     /// `--kind`: of feedback (praise, suggestion, critique), then of a resource (book,
     /// article, course, tool, event, person, other).
     pub kind: [Word; 10],
@@ -26,7 +26,7 @@ pub struct CliWords {
     /// The descriptions of the output formats, by their (untranslated) names.
     pub formats: [Word; 4],
     /// `mentee check`'s record kinds: (the store's name, as printed).
-    pub check_kinds: [Word; 14],
+    pub check_kinds: [Word; 16],
 }
 
 impl CliWords {
@@ -54,6 +54,10 @@ pub const EN: CliWords = CliWords {
         ("feedback", "Feedback received today"),
         ("commitment", "A commitment (mine by default)"),
         ("thanks", "Thanks to note (not yet sent)"),
+        (
+            "win",
+            "A win: something that went well (--on, --goal, --evidence)",
+        ),
         (
             "resource",
             "What a mentor recommended, or someone they introduced you to",
@@ -100,6 +104,8 @@ pub const EN: CliWords = CliWords {
         ("commitments", "commitments"),
         ("gratitude", "gratitude"),
         ("reflections", "reflections"),
+        ("wins", "wins"),
+        ("resources", "recommendations and introductions"),
         ("drafts", "drafts"),
     ],
 };
@@ -113,6 +119,10 @@ pub const ID: CliWords = CliWords {
         (
             "terima-kasih",
             "Ucapan terima kasih untuk dicatat (belum dikirim)",
+        ),
+        (
+            "pencapaian",
+            "Pencapaian: sesuatu yang berhasil (--on, --goal, --evidence)",
         ),
         (
             "rekomendasi",
@@ -160,6 +170,8 @@ pub const ID: CliWords = CliWords {
         ("commitments", "komitmen"),
         ("gratitude", "terima kasih"),
         ("reflections", "refleksi"),
+        ("wins", "pencapaian"),
+        ("resources", "rekomendasi dan perkenalan"),
         ("drafts", "draf"),
     ],
 };

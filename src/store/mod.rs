@@ -40,6 +40,7 @@ mod stats;
 mod today;
 mod trash;
 mod wal;
+mod wins;
 
 use std::path::{Path, PathBuf};
 

@@ -12,6 +12,9 @@ use crate::domain::privacy::Privacy;
 impl Store {
     /// The privacy of record `id` of `kind`, in one indexed look-up.
     pub fn privacy(&self, kind: RecordKind, id: i64) -> Result<Privacy> {
+        if kind == RecordKind::Win {
+            return self.win_privacy(id);
+        }
         let table = kind.table();
         let sql = match kind.parent() {
             Some((parent, column)) => format!(
@@ -28,6 +31,24 @@ impl Store {
             .optional()?;
         let (own, parent) = flags.ok_or(StoreError::NotFound { kind, id })?;
         Ok(Privacy::own(own).within(Privacy::own(parent)))
+    }
+
+    /// A win's privacy: its own flag, its goal's and its mentor's (the domain's rule).
+    fn win_privacy(&self, id: i64) -> Result<Privacy> {
+        let flags: Option<(bool, bool, bool)> = self
+            .conn
+            .prepare_cached(
+                "SELECT w.private, coalesce(g.private, 0), coalesce(mt.private, 0) FROM wins w
+                 LEFT JOIN goals g ON g.id = w.goal_id LEFT JOIN mentors mt ON mt.id = w.mentor_id
+                 WHERE w.id = ?1",
+            )?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?;
+        let (own, goal, mentor) = flags.ok_or(StoreError::NotFound {
+            kind: RecordKind::Win,
+            id,
+        })?;
+        Ok(Privacy::own(own).goal(goal).mentor(mentor))
     }
 }
 

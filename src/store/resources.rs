@@ -220,15 +220,6 @@ impl Store {
         Ok(())
     }
 
-    /// Every goal's (row id, title), by title, for naming a goal on the command line.
-    pub fn goal_titles(&self) -> Result<Vec<(i64, String)>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id, title FROM goals ORDER BY title COLLATE NOCASE, id")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
     /// The resource thanks `gratitude_id` is for, if any.
     pub fn resource_of_thanks(&self, gratitude_id: i64) -> Result<Option<i64>> {
         Ok(self

@@ -176,8 +176,14 @@ impl Store {
 
     /// The record a search hit should open: (kind shown by a view, id of that record).
     /// Children open their parent ([`RecordKind::parent`]): a contact its mentor, an agenda
-    /// item its meeting.
+    /// item its meeting. A win opens its goal, or itself when it serves none.
     pub fn locate(&self, kind: RecordKind, id: i64) -> Result<(RecordKind, i64)> {
+        if kind == RecordKind::Win {
+            let goal: Option<i64> =
+                self.conn
+                    .query_row("SELECT goal_id FROM wins WHERE id = ?1", [id], |r| r.get(0))?;
+            return Ok(goal.map_or((kind, id), |g| (RecordKind::Goal, g)));
+        }
         match kind.parent() {
             Some((parent, column)) => {
                 let sql = format!("SELECT {column} FROM {} WHERE id = ?1", kind.table());

@@ -17,6 +17,8 @@ pub const KINDS: &[(&str, &str)] = &[
     ("commitments", "commitments"),
     ("gratitude", "gratitude"),
     ("reflections", "reflections"),
+    ("wins", "wins"),
+    ("resources", "resources"),
     ("drafts", "drafts"),
 ];
 

@@ -34,7 +34,7 @@ pub struct Deleted {
 
 /// The order in which the tables that may hold dependent rows are looked at (parents
 /// before the rows that point at them).
-const DEPENDENTS: [RecordKind; 14] = [
+const DEPENDENTS: [RecordKind; 15] = [
     RecordKind::Mentor,
     RecordKind::Contact,
     RecordKind::HealthCheck,
@@ -49,6 +49,7 @@ const DEPENDENTS: [RecordKind; 14] = [
     RecordKind::Question,
     RecordKind::Resource,
     RecordKind::Gratitude,
+    RecordKind::Win,
 ];
 
 impl Store {

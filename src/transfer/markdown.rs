@@ -45,6 +45,7 @@ pub fn export_markdown(
     md.commitments(&mut out);
     md.gratitude(&mut out);
     md.reflections(&mut out);
+    md.wins(&mut out);
     md.resources(&mut out);
     if journal.iter().all(|(_, r)| r.is_empty()) {
         let _ = writeln!(out, "\n_{}_", t.md_empty);
@@ -531,6 +532,46 @@ impl<'a> Markdown<'a> {
                     .replace('\n', "\n  ");
                 let _ = writeln!(out, "- **{prompt}:** {answer}");
             }
+        }
+    }
+
+    fn wins(&self, out: &mut String) {
+        if self.all("wins").is_empty() {
+            return;
+        }
+        let w = &self.lang.text().wins;
+        let goals: HashMap<&str, String> = self
+            .all("goals")
+            .iter()
+            .map(|g| (read::uuid_of(g), line(g, "title")))
+            .collect();
+        let _ = writeln!(out, "\n## {}\n", w.md_wins);
+        let mut wins: Vec<&Fields> = self.all("wins").iter().collect();
+        wins.sort_by_key(|x| raw(x, "on_date"));
+        for win in wins {
+            let mut extra = Vec::new();
+            if let Some(goal) = goals.get(raw(win, "goal")) {
+                extra.push(format!("{}: {goal}", w.f_goal));
+            }
+            if let Some(name) = self.mentor(win) {
+                extra.push(fill!(w.brag_with, mentor = name));
+            }
+            let evidence = line(win, "evidence");
+            if !evidence.is_empty() {
+                extra.push(fill!(w.brag_evidence, evidence = evidence));
+            }
+            let extra = if extra.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", extra.join("; "))
+            };
+            let _ = writeln!(
+                out,
+                "- {}: {}{extra}{}",
+                raw(win, "on_date"),
+                block(win, "what", "  "),
+                self.private_mark(win)
+            );
         }
     }
 

@@ -238,6 +238,7 @@ fn noun(key: &str, t: &TransferText) -> &'static str {
         "commitments" => t.noun_commitment,
         "gratitude" => t.noun_gratitude,
         "resources" => t.noun_resource,
+        "wins" => t.noun_win,
         _ => t.noun_reflection,
     }
 }

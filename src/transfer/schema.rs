@@ -378,6 +378,23 @@ pub const KINDS: &[Kind] = &[
             f("answers", "answers", Answers, Def("[]")),
         ],
     ),
+    // Version 2.
+    kind_of(
+        RecordKind::Win,
+        &[
+            f("on_date", "on_date", Date, Req),
+            f("what", "what", Title, Req),
+            f("evidence", "evidence", Text, EMPTY),
+            f("goal", "goal_id", Ref(RecordKind::Goal.table()), Null),
+            f("mentor", "mentor_id", Ref(RecordKind::Mentor.table()), Null),
+            f(
+                "meeting",
+                "meeting_id",
+                Ref(RecordKind::Meeting.table()),
+                Null,
+            ),
+        ],
+    ),
     kind_of(
         RecordKind::Resource,
         &[
@@ -417,6 +434,7 @@ pub const WRITE_ORDER: &[&str] = &[
     RecordKind::Question.table(),
     RecordKind::Resource.table(),
     RecordKind::Gratitude.table(),
+    RecordKind::Win.table(),
 ];
 
 /// The kind with this key.

@@ -52,7 +52,10 @@ impl View {
             | RecordKind::Contact
             | RecordKind::HealthCheck
             | RecordKind::Resource => View::Mentors,
-            RecordKind::Goal | RecordKind::GoalProgress | RecordKind::GoalRevision => View::Goals,
+            RecordKind::Goal
+            | RecordKind::GoalProgress
+            | RecordKind::GoalRevision
+            | RecordKind::Win => View::Goals,
             RecordKind::Meeting | RecordKind::AgendaItem | RecordKind::Question => View::Meetings,
             RecordKind::Feedback => View::Feedback,
             RecordKind::Commitment => View::Commitments,

@@ -109,6 +109,7 @@ pub struct Plan {
     pub revisions: usize,
     pub health_checks: usize,
     pub questions: usize,
+    pub wins: usize,
 }
 
 impl Plan {
@@ -135,6 +136,7 @@ impl Plan {
             revisions: share(5),
             health_checks: share(3),
             questions: share(55),
+            wins: share(10),
         }
     }
 
@@ -163,6 +165,7 @@ impl Plan {
             revisions: share("goal revisions"),
             health_checks: share("health checks"),
             questions: share("questions"),
+            wins: share("wins"),
         }
     }
 

@@ -68,6 +68,7 @@ impl<'a> Generator<'a> {
         self.revisions()?;
         self.health_checks()?;
         self.questions()?;
+        self.wins()?;
         self.contacts()?;
         Ok(self.written)
     }
@@ -460,6 +461,26 @@ impl<'a> Generator<'a> {
                 private: false,
             };
             self.s.save_gratitude(&g)?;
+            self.written += 1;
+        }
+        Ok(())
+    }
+
+    fn wins(&mut self) -> Result<()> {
+        let held = self.held();
+        for i in 0..self.plan.wins {
+            let on = match held.get(i * held.len().max(1) / self.plan.wins.max(1)) {
+                Some((_, _, at, _)) => at.date().min(self.today),
+                None => self.today,
+            };
+            let mut w = mentee::domain::Win::new(text(&mut self.rng, 15, 120), on);
+            w.uuid = self.rng.uuid();
+            w.evidence = short(&mut self.rng, CHANNELS);
+            if !self.goal_ids.is_empty() && self.rng.chance(80) {
+                w.goal_id = Some(self.goal_ids[i % self.goal_ids.len()]);
+            }
+            w.mentor_id = held.get(i % held.len().max(1)).map(|h| h.1);
+            self.s.save_win(&w)?;
             self.written += 1;
         }
         Ok(())
