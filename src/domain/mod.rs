@@ -8,6 +8,7 @@ pub mod agenda;
 pub mod clock;
 pub mod dates;
 pub mod figures;
+pub mod fit;
 pub mod keeprate;
 pub mod kinds;
 pub mod limits;

@@ -35,6 +35,8 @@ pub struct Mentor {
     pub review_on: Option<NaiveDate>,
     /// The closing step: what went well.
     pub closing_notes: String,
+    /// The kind of relationship (mentor, coach, sponsor, peer, reverse mentor).
+    pub relationship: Relationship,
     pub private: bool,
 }
 
@@ -58,6 +60,7 @@ impl Mentor {
             channel: String::new(),
             review_on: None,
             closing_notes: String::new(),
+            relationship: Relationship::Mentor,
             private: false,
         }
     }

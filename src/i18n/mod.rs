@@ -13,6 +13,7 @@ mod common;
 mod debrief;
 mod errors;
 mod feedback;
+mod fit;
 mod form;
 mod goals;
 mod gratitude;
@@ -36,6 +37,7 @@ pub use common::CommonText;
 pub use debrief::DebriefText;
 pub use errors::ErrorsText;
 pub use feedback::FeedbackText;
+pub use fit::FitText;
 pub use form::FormText;
 pub use goals::GoalsText;
 pub use gratitude::GratitudeText;
@@ -141,6 +143,7 @@ pub struct Text {
     pub saving: SavingText,
     pub words: CliWords,
     pub clap: ClapText,
+    pub fit: FitText,
 }
 
 impl Text {
@@ -153,7 +156,7 @@ impl Text {
 
     /// Every (area.field, text) pair of the catalog.
     pub fn entries(&self) -> Vec<(String, &'static str)> {
-        let areas: [(&str, Vec<(&'static str, &'static str)>); 23] = [
+        let areas: [(&str, Vec<(&'static str, &'static str)>); 24] = [
             ("common", self.common.entries()),
             ("labels", self.labels.entries()),
             ("today", self.today.entries()),
@@ -177,6 +180,7 @@ impl Text {
             ("saving", self.saving.entries()),
             ("words", self.words.entries()),
             ("clap", self.clap.entries()),
+            ("fit", self.fit.entries()),
         ];
         areas
             .into_iter()
@@ -213,6 +217,7 @@ pub static EN: Text = Text {
     saving: saving::EN,
     words: words::EN,
     clap: words::CLAP_EN,
+    fit: fit::EN,
 };
 
 /// Bahasa Indonesia.
@@ -240,6 +245,7 @@ pub static ID: Text = Text {
     saving: saving::ID,
     words: words::ID,
     clap: words::CLAP_ID,
+    fit: fit::ID,
 };
 
 /// Fills the `{name}` placeholders of a catalog template with the named values:

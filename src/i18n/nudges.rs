@@ -37,7 +37,7 @@ pub const EN: NudgesText = NudgesText {
     thank_experiment: "Thank {who} for the advice behind “{experiment}”.",
     mentor_not_thanked: "You have not thanked {who} for {days} days.",
     mentor_never_thanked: "You have not thanked {who} yet.",
-    reflection: "Time to reflect on the past {period}.",
+    reflection: "Reflect on last {period} ({range}).",
 };
 
 pub const ID: NudgesText = NudgesText {
@@ -54,20 +54,20 @@ pub const ID: NudgesText = NudgesText {
     thank_experiment: "Ucapkan terima kasih kepada {who} atas saran di balik “{experiment}”.",
     mentor_not_thanked: "Anda belum berterima kasih kepada {who} selama {days} hari.",
     mentor_never_thanked: "Anda belum pernah berterima kasih kepada {who}.",
-    reflection: "Saatnya menulis refleksi {period}: renungkan periode yang baru lewat.",
+    reflection: "Saatnya menulis refleksi {period} untuk periode yang baru lewat ({range}).",
 };
 
 impl NudgesText {
     /// The sentence for `n`: `who` is the mentor's name (already safe to print), `since` the
     /// date the nudge refers to (formatted), `experiment` the experiment's text (shortened and
-    /// safe), `period` the reflection cadence's word.
+    /// safe), `period` the reflection cadence's word and the days of the last complete one.
     pub fn sentence(
         &self,
         n: &Nudge,
         who: &str,
         since: &str,
         experiment: &str,
-        period: &str,
+        (period, range): (&str, &str),
     ) -> String {
         let days = n.days.unwrap_or(0);
         match (n.kind, n.since) {
@@ -91,7 +91,7 @@ impl NudgesText {
                 fill!(self.mentor_not_thanked, who = who, days = days)
             }
             (NudgeKind::MentorNotThanked, None) => fill!(self.mentor_never_thanked, who = who),
-            (NudgeKind::ReflectionDue, _) => fill!(self.reflection, period = period),
+            (NudgeKind::ReflectionDue, _) => fill!(self.reflection, period = period, range = range),
         }
     }
 }
