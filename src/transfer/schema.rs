@@ -11,8 +11,9 @@ use crate::domain::kinds::*;
 use crate::domain::limits::{self, Range};
 use crate::domain::{RecordKind, UnknownCode};
 
-/// The current version of the JSON format.
-pub const FORMAT_VERSION: i64 = 1;
+/// The current version of the JSON format (2: mentors' `relationship`; version-1 files still
+/// import).
+pub const FORMAT_VERSION: i64 = 2;
 /// The value of the top-level `format` field.
 pub const FORMAT_NAME: &str = "mentee-journal";
 /// The longest text accepted in one field, in characters (the domain's limit).
@@ -116,6 +117,7 @@ code_fn!(feedback_kind, FeedbackKind);
 code_fn!(feedback_status, FeedbackStatus);
 code_fn!(commitment_status, CommitmentStatus);
 code_fn!(period, Period);
+code_fn!(relationship, Relationship);
 
 /// The fields a goal revision can record (no domain vocabulary exists for it).
 fn revision_field(s: &str) -> Result<&'static str, UnknownCode> {
@@ -161,6 +163,13 @@ pub const KINDS: &[Kind] = &[
             f("channel", "channel", Text, EMPTY),
             f("review_on", "review_on", Date, Null),
             f("closing_notes", "closing_notes", Text, EMPTY),
+            // Version 2: the kind of relationship (a version-1 file's mentors are mentors).
+            f(
+                "relationship",
+                "relationship",
+                Code(relationship),
+                Def("\"mentor\""),
+            ),
         ],
     ),
     kind_of(

@@ -37,6 +37,15 @@ pub fn update(ctx: &mut Ctx, v: &mut MentorsView, action: MentorsAction) -> Resu
             v.load(ctx.store)?;
             Effect::None
         }
+        (MentorsAction::FilterKind, _) => {
+            v.kind = match v.kind {
+                None => Some(Relationship::ALL[0]),
+                Some(r) if r.index() + 1 == Relationship::ALL.len() => None,
+                Some(r) => Some(r.next()),
+            };
+            v.load(ctx.store)?;
+            Effect::None
+        }
         (MentorsAction::LogContact, Some(m)) => form(MentorForm::Contact(m.id)),
         (MentorsAction::HealthCheck, Some(m)) => form(MentorForm::Health(m.id)),
         (MentorsAction::End, Some(m)) if m.status == MentorStatus::Ended => {
