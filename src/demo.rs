@@ -44,10 +44,65 @@ pub fn fill_in(store: &mut Store, now: NaiveDateTime, lang: Lang) -> Result<()> 
     };
     let text = dated(sample, now.date())?;
     match import_json(store, &text, false) {
-        Ok(_) => Ok(()),
-        Err(TransferError::Store(err)) => Err(err),
-        Err(other) => Err(bad(other)),
+        Ok(_) => {}
+        Err(TransferError::Store(err)) => return Err(err),
+        Err(other) => return Err(bad(other)),
     }
+    scorecard(store, lang)
+}
+
+/// The demo candidate's fit scorecard (the export format does not carry scorecards yet).
+fn scorecard(store: &Store, lang: Lang) -> Result<()> {
+    use crate::domain::FitCriterion as C;
+    use crate::domain::fit::{FitRating, MentorFit};
+    let Some(candidate) = store.candidates()?.into_iter().next() else {
+        return Ok(());
+    };
+    let notes: [(C, u8, &str, &str); 5] = [
+        (
+            C::Goals,
+            5,
+            "Speaks at conferences: exactly my goal",
+            "Sering jadi pembicara: persis sasaran saya",
+        ),
+        (
+            C::Availability,
+            3,
+            "Busy until January",
+            "Sibuk sampai Januari",
+        ),
+        (
+            C::Communication,
+            4,
+            "Direct, writes short messages",
+            "Lugas, pesannya singkat",
+        ),
+        (C::Experience, 5, "", ""),
+        (
+            C::HonestFeedback,
+            4,
+            "Her talk reviews are candid",
+            "Ulasan presentasinya jujur",
+        ),
+    ];
+    let ratings = notes
+        .iter()
+        .map(|(c, rating, en, id)| FitRating {
+            criterion: c.code().to_string(),
+            rating: *rating,
+            note: match lang {
+                Lang::En => en,
+                Lang::Id => id,
+            }
+            .to_string(),
+        })
+        .collect();
+    store.save_mentor_fit(&MentorFit {
+        mentor_id: candidate.mentor_id,
+        ratings,
+        ..MentorFit::default()
+    })?;
+    Ok(())
 }
 
 /// The sample `text` with every date and meeting time moved by the days from its export day

@@ -143,11 +143,53 @@ const ID: &[(&str, &str, &str)] = &[
         "period",
         "Periodenya (bawaan: reflection_cadence di konfigurasi).",
     ),
+    (
+        "review",
+        "previous",
+        "Periode lengkap terakhir, bukan periode ini (pada hari Senin: minggu lalu).",
+    ),
+    (
+        "review",
+        "from",
+        "Hari pertama periode pilihan Anda (2026-11-01, 1 nov 2026, -2mg…); perlu --to.",
+    ),
+    (
+        "review",
+        "to",
+        "Hari terakhir (termasuk) periode pilihan Anda; perlu --from.",
+    ),
     ("review", "format", "Format keluaran."),
     (
         "review",
         "output",
         "Tulis ke berkas ini (secara atomik, mode 0600), bukan ke keluaran standar.",
+    ),
+    (
+        "mentors",
+        "",
+        "Para mentor, dengan jenis hubungannya (mentor, pelatih, sponsor, rekan, mentor terbalik). Mentoring berjangka panjang dan tentang diri serta karier Anda; coaching lebih singkat dan tentang satu keterampilan atau sasaran.",
+    ),
+    (
+        "mentors",
+        "relationship",
+        "Hanya jenis ini: mentor, pelatih (coach), sponsor, rekan (peer), mentor-terbalik (reverse).",
+    ),
+    ("mentors", "format", "Format keluaran."),
+    (
+        "mentors",
+        "include_private",
+        "Sertakan mentor yang ditandai pribadi.",
+    ),
+    (
+        "candidates",
+        "",
+        "Calon mentor dan mentor yang sudah dihubungi berdampingan: kartu kecocokan, total, rata-rata.",
+    ),
+    ("candidates", "format", "Format keluaran."),
+    (
+        "candidates",
+        "include_private",
+        "Sertakan mentor yang ditandai pribadi.",
     ),
     (
         "add",

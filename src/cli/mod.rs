@@ -6,6 +6,7 @@ mod add;
 mod agenda;
 mod calendar;
 mod check;
+mod choosing;
 mod encrypt;
 pub mod fmt;
 pub mod help;
@@ -145,12 +146,49 @@ pub enum Command {
         /// The period (default: the config's reflection_cadence).
         #[arg(long, value_name = "week|month|quarter", value_parser = words::WordParser::<Period>::new(Lang::En))]
         period: Option<Period>,
+        /// The last complete period instead of the current one (on a Monday: last week).
+        #[arg(long, conflicts_with_all = ["from", "to"])]
+        previous: bool,
+        /// The first day of a period of your own (2026-11-01, 1 Nov 2026, -2w…); needs --to.
+        #[arg(long, value_name = "DATE", requires = "to", conflicts_with = "period")]
+        from: Option<String>,
+        /// The last day (included) of a period of your own; needs --from.
+        #[arg(
+            long,
+            value_name = "DATE",
+            requires = "from",
+            conflicts_with = "period"
+        )]
+        to: Option<String>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Md)]
         format: Format,
         /// Write to this file (atomically, mode 0600) instead of standard output.
         #[arg(short = 'o', long = "output", value_name = "FILE", value_hint = ValueHint::FilePath)]
         output: Option<PathBuf>,
+    },
+    /// The mentors, with their kind of relationship (mentor, coach, sponsor, peer, reverse).
+    /// Mentoring is long and about you and your career; coaching is shorter and about one
+    /// skill or goal.
+    Mentors {
+        /// Only this kind: mentor, coach (pelatih), sponsor, peer (rekan), reverse (mentor-terbalik).
+        #[arg(long, value_name = "KIND")]
+        relationship: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TextFormat::Text)]
+        format: TextFormat,
+        /// Include mentors marked private.
+        #[arg(long)]
+        include_private: bool,
+    },
+    /// Candidate and approached mentors side by side: their fit scorecards, totals, averages.
+    Candidates {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TextFormat::Text)]
+        format: TextFormat,
+        /// Include mentors marked private.
+        #[arg(long)]
+        include_private: bool,
     },
     /// Quick capture: a question, goal, feedback, commitment, thanks or win.
     Add(AddArgs),
@@ -358,11 +396,26 @@ pub fn run(command: &Command, ctx: &Context, out: &mut dyn std::io::Write) -> Re
         }),
         Command::Review {
             period,
+            previous,
+            from,
+            to,
             format,
             output,
-        } => transfer::emit(ctx, output.as_deref(), out, |w| {
-            review::run(ctx, *period, *format, w)
-        }),
+        } => {
+            let span = review::Span::from_args(*previous, from.as_deref(), to.as_deref());
+            transfer::emit(ctx, output.as_deref(), out, |w| {
+                review::run(ctx, *period, span, *format, w)
+            })
+        }
+        Command::Mentors {
+            relationship,
+            format,
+            include_private,
+        } => choosing::mentors(ctx, relationship.as_deref(), *format, *include_private, out),
+        Command::Candidates {
+            format,
+            include_private,
+        } => choosing::candidates(ctx, *format, *include_private, out),
         Command::Add(args) => add::run(ctx, args, out),
         Command::Wins(args) => wins::run(ctx, args, out),
         Command::Encrypt => encrypt::run(ctx, encrypt::Conversion::Encrypt, out),

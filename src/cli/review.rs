@@ -1,6 +1,8 @@
-//! `mentee review [--period week|month|quarter] [--format md|json]`: the figures of the current
-//! period (default: the config's `reflection_cadence`; weeks begin on the config's
-//! `week_start`), the same figures the Reflections view shows.
+//! `mentee review [--period week|month|quarter] [--previous | --from DATE --to DATE]
+//! [--format md|json]`: the figures of the current period (default: the config's
+//! `reflection_cadence`; weeks begin on the config's `week_start`), of the last complete one
+//! (`--previous`), or of the days from `--from` to `--to` (both included; `"period":
+//! "custom"` in JSON) — the same figures the Reflections view shows.
 //!
 //! The JSON object (the reference is `docs/json-output.md`; keys stable and not translated;
 //! `end` is the period's last day, inclusive;
@@ -35,25 +37,93 @@ use serde::Serialize;
 use super::fmt::{Format, date};
 use super::{CliError, Context};
 use crate::domain::Period;
-use crate::domain::figures::{CommitmentCounts, PeriodFigures, figures, period_bounds};
+use crate::domain::dates::parse_date_as;
+use crate::domain::figures::{
+    CommitmentCounts, PeriodFigures, custom_bounds, figures, period_bounds, previous_period_bounds,
+};
 use crate::domain::text::clean_line;
-use crate::i18n::Label;
+use crate::i18n::{Label, fill};
 
-/// Prints the figures of the current `period` (or the configured cadence).
+/// Which days a review covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Span<'a> {
+    /// The period containing today.
+    Current,
+    /// The last complete period.
+    Previous,
+    /// The days from the first to the second date as typed, both included.
+    Custom(&'a str, &'a str),
+}
+
+impl<'a> Span<'a> {
+    /// The span the options ask for (clap has made sure `--from` and `--to` come together).
+    pub fn from_args(previous: bool, from: Option<&'a str>, to: Option<&'a str>) -> Span<'a> {
+        match (from, to) {
+            (Some(from), Some(to)) => Span::Custom(from, to),
+            _ if previous => Span::Previous,
+            _ => Span::Current,
+        }
+    }
+}
+
+/// A date of `--from` / `--to`, in any accepted form; the error names the option.
+fn typed_date(ctx: &Context, option: &str, word: &str) -> Result<NaiveDate, CliError> {
+    let t = ctx.lang.text();
+    parse_date_as(
+        word,
+        ctx.clock.today(),
+        ctx.config.date_format.slash_dates(),
+    )
+    .map_err(|e| {
+        let shown = format!("\"{}\"", clean_line(word.trim()));
+        CliError::Message(fill!(
+            t.fit.review_bad_date,
+            option = option,
+            error = t.form.date_error(&e, &shown)
+        ))
+    })
+}
+
+/// Prints the figures of the period `span` asks for (`period` or the configured cadence).
 pub fn run(
     ctx: &Context,
     period: Option<Period>,
+    span: Span,
     format: Format,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let store = ctx.open_store()?;
     let period = period.unwrap_or(ctx.config.reflection_cadence);
     let today = ctx.clock.today();
-    let (start, end) = period_bounds(period, today, ctx.config.week_start);
+    let week_start = ctx.config.week_start;
+    // The dates are checked before the journal is opened.
+    let (start, end, shown) = match span {
+        Span::Current => {
+            let (s, e) = period_bounds(period, today, week_start);
+            (s, e, Some(period))
+        }
+        Span::Previous => {
+            let (s, e) = previous_period_bounds(period, today, week_start);
+            (s, e, Some(period))
+        }
+        Span::Custom(from, to) => {
+            let from = typed_date(ctx, "--from", from)?;
+            let to = typed_date(ctx, "--to", to)?;
+            let t = ctx.lang.text();
+            let (s, e) = custom_bounds(from, to).ok_or_else(|| {
+                CliError::Message(fill!(
+                    t.fit.review_to_before_from,
+                    from = date(ctx, from),
+                    to = date(ctx, to)
+                ))
+            })?;
+            (s, e, None)
+        }
+    };
+    let store = ctx.open_store()?;
     let f = figures(&store.figure_input(start, end, today)?);
     let text = match format {
-        Format::Md => markdown(ctx, period, &f),
-        Format::Json => to_json(period, &f),
+        Format::Md => markdown(ctx, shown, &f),
+        Format::Json => to_json(shown, &f),
     };
     out.write_all(text.as_bytes())?;
     Ok(())
@@ -61,13 +131,13 @@ pub fn run(
 
 /// The figures as Markdown: the catalog's sections (shared with the Reflections view), each
 /// a heading and a list.
-fn markdown(ctx: &Context, period: Period, f: &PeriodFigures) -> String {
+fn markdown(ctx: &Context, period: Option<Period>, f: &PeriodFigures) -> String {
     let t = ctx.lang.text();
     let last = f.end - Duration::days(1);
     let mut lines = vec![format!(
         "# {}",
         t.review.heading(
-            period.label(&t.labels),
+            period.map_or(t.fit.review_custom, |p| p.label(&t.labels)),
             &date(ctx, f.start),
             &date(ctx, last)
         )
@@ -190,12 +260,12 @@ struct HealthJson {
     average: Option<f64>,
 }
 
-fn to_json(period: Period, f: &PeriodFigures) -> String {
+fn to_json(period: Option<Period>, f: &PeriodFigures) -> String {
     let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
     let value = ReviewJson {
         format: "mentee-review",
         version: 1,
-        period: period.code(),
+        period: period.map_or("custom", Period::code),
         start: day(f.start),
         end: day(f.end - Duration::days(1)),
         meetings: MeetingsJson {

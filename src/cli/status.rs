@@ -11,6 +11,7 @@
 //! Every query is bounded (an index lookup, a count over an index range, the per-mentor
 //! aggregates of [`Store::nudge_input`]), so it stays fast on a large journal.
 
+use crate::domain::figures::{last_day, previous_period_bounds};
 use std::collections::HashMap;
 use std::io::Write;
 
@@ -343,6 +344,9 @@ fn nudge_line(ctx: &Context, names: &mut MentorNames, n: &Nudge) -> Result<Strin
         },
         _ => String::new(),
     };
-    let period = ctx.config.reflection_cadence.label(&t.labels);
+    let cadence = ctx.config.reflection_cadence;
+    let (start, end) = previous_period_bounds(cadence, ctx.clock.today(), ctx.config.week_start);
+    let range = format!("{} – {}", date(ctx, start), date(ctx, last_day(end)));
+    let period = (cadence.label(&t.labels), range.as_str());
     Ok(t.nudges.sentence(n, &who, &since, &experiment, period))
 }

@@ -41,6 +41,24 @@ pub fn period_bounds(
     }
 }
 
+/// The days `[start, end)` of the last complete `period` before the one containing `today`:
+/// on a Monday (weeks starting Monday) the week that ended yesterday, on the 1st of a month
+/// the month before.
+pub fn previous_period_bounds(
+    period: Period,
+    today: NaiveDate,
+    week_start: Weekday,
+) -> (NaiveDate, NaiveDate) {
+    let (start, _) = period_bounds(period, today, week_start);
+    period_bounds(period, add_days(start, -1), week_start)
+}
+
+/// The days `[from, to]` as the half-open range `[from, to + 1)`; `None` when `to` is before
+/// `from`.
+pub fn custom_bounds(from: NaiveDate, to: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+    (to >= from).then(|| (from, add_days(to, 1)))
+}
+
 /// The days `[start, end)` of a review of `period` beginning on `start`: a week starts where
 /// the review says; months and quarters are calendar ones.
 pub fn review_bounds(period: Period, start: NaiveDate) -> (NaiveDate, NaiveDate) {
@@ -309,6 +327,56 @@ mod tests {
             (d(2026, 3, 4), d(2026, 3, 11))
         );
         assert_eq!(last_day(d(2026, 3, 1)), d(2026, 2, 28));
+    }
+
+    #[test]
+    fn the_previous_period_is_the_last_complete_one() {
+        // Monday 30 Nov 2026: the week that ended yesterday, not the empty new one.
+        let monday = d(2026, 11, 30);
+        assert_eq!(
+            previous_period_bounds(Period::Week, monday, Weekday::Mon),
+            (d(2026, 11, 23), d(2026, 11, 30))
+        );
+        // Weeks starting on Sunday: on a Sunday the week before, on a Monday too.
+        assert_eq!(
+            previous_period_bounds(Period::Week, d(2026, 11, 29), Weekday::Sun),
+            (d(2026, 11, 22), d(2026, 11, 29))
+        );
+        assert_eq!(
+            previous_period_bounds(Period::Week, monday, Weekday::Sun),
+            (d(2026, 11, 22), d(2026, 11, 29))
+        );
+        // The 1st of a month and the last day of one.
+        assert_eq!(
+            previous_period_bounds(Period::Month, d(2026, 3, 1), Weekday::Mon),
+            (d(2026, 2, 1), d(2026, 3, 1))
+        );
+        assert_eq!(
+            previous_period_bounds(Period::Month, d(2026, 3, 31), Weekday::Mon),
+            (d(2026, 2, 1), d(2026, 3, 1))
+        );
+        // Quarters across the new year.
+        assert_eq!(
+            previous_period_bounds(Period::Quarter, d(2026, 1, 1), Weekday::Mon),
+            (d(2025, 10, 1), d(2026, 1, 1))
+        );
+        assert_eq!(
+            previous_period_bounds(Period::Quarter, d(2026, 6, 30), Weekday::Mon),
+            (d(2026, 1, 1), d(2026, 4, 1))
+        );
+    }
+
+    #[test]
+    fn a_custom_range_includes_both_days() {
+        assert_eq!(
+            custom_bounds(d(2026, 11, 1), d(2026, 11, 15)),
+            Some((d(2026, 11, 1), d(2026, 11, 16)))
+        );
+        assert_eq!(
+            custom_bounds(d(2026, 11, 15), d(2026, 11, 15)),
+            Some((d(2026, 11, 15), d(2026, 11, 16)))
+        );
+        assert_eq!(custom_bounds(d(2026, 11, 15), d(2026, 11, 14)), None);
     }
 
     #[test]

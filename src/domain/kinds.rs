@@ -70,6 +70,27 @@ vocabulary!(
 );
 
 vocabulary!(
+    /// The kind of a mentor relationship (the FAQ's mentoring vs coaching): a mentor shares
+    /// experience over the long run, a coach trains a skill for a set time, a sponsor speaks
+    /// up for you, a peer learns alongside you, a reverse mentor is junior and teaches you.
+    Relationship, "relationship", {
+        Mentor => "mentor", Coach => "coach", Sponsor => "sponsor", Peer => "peer",
+        Reverse => "reverse",
+    }
+);
+
+vocabulary!(
+    /// A criterion of the fit scorecard for choosing a mentor: the match with your goals,
+    /// availability, communication and learning style, and the FAQ's qualities of a good
+    /// mentor.
+    FitCriterion, "fit criterion", {
+        Goals => "goals", Availability => "availability", Communication => "communication",
+        LearningStyle => "learning_style", Experience => "experience", Listening => "listening",
+        HonestFeedback => "honest_feedback", Invested => "invested",
+    }
+);
+
+vocabulary!(
     /// Who took the initiative for a contact, or who owns a commitment.
     Party, "party (me or mentor)", { Me => "me", Mentor => "mentor" }
 );

@@ -9,6 +9,7 @@ pub mod cadence;
 pub mod clock;
 pub mod dates;
 pub mod figures;
+pub mod fit;
 pub mod keeprate;
 pub mod kickoff;
 pub mod kinds;

@@ -38,6 +38,8 @@ pub struct Mentor {
     /// What the kick-off agreed beyond the fields above (confidentiality, how feedback is
     /// given, expectations).
     pub agreement_notes: String,
+    /// The kind of relationship (mentor, coach, sponsor, peer, reverse mentor).
+    pub relationship: Relationship,
     pub private: bool,
 }
 
@@ -62,6 +64,7 @@ impl Mentor {
             review_on: None,
             closing_notes: String::new(),
             agreement_notes: String::new(),
+            relationship: Relationship::Mentor,
             private: false,
         }
     }

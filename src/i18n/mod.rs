@@ -15,6 +15,7 @@ mod debrief;
 mod errors;
 mod feedback;
 pub mod fields;
+mod fit;
 mod form;
 mod goals;
 mod gratitude;
@@ -42,6 +43,7 @@ pub use common::CommonText;
 pub use debrief::DebriefText;
 pub use errors::ErrorsText;
 pub use feedback::FeedbackText;
+pub use fit::FitText;
 pub use form::FormText;
 pub use goals::GoalsText;
 pub use gratitude::GratitudeText;
@@ -156,6 +158,7 @@ pub struct Text {
     pub resources: ResourcesText,
     pub recap: RecapText,
     pub wins: WinsText,
+    pub fit: FitText,
 }
 
 impl Text {
@@ -196,6 +199,7 @@ impl Text {
             ("resources", self.resources.entries()),
             ("recap", self.recap.entries()),
             ("wins", self.wins.entries()),
+            ("fit", self.fit.entries()),
         ];
         areas
             .into_iter()
@@ -237,6 +241,7 @@ pub static EN: Text = Text {
     resources: resources::EN,
     recap: recap::EN,
     wins: wins::EN,
+    fit: fit::EN,
 };
 
 /// Bahasa Indonesia.
@@ -269,6 +274,7 @@ pub static ID: Text = Text {
     resources: resources::ID,
     recap: recap::ID,
     wins: wins::ID,
+    fit: fit::ID,
 };
 
 /// Fills the `{name}` placeholders of a catalog template with the named values:

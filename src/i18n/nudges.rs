@@ -42,7 +42,7 @@ pub const EN: NudgesText = NudgesText {
     thank_introduction: "Thank {who} for introducing you to {experiment}.",
     mentor_not_thanked: "You have not thanked {who} for {days} days.",
     mentor_never_thanked: "You have not thanked {who} yet.",
-    reflection: "Time to reflect on the past {period}.",
+    reflection: "Reflect on last {period} ({range}).",
     slipping: "The health check with {who} on {since} was low: plan a meeting to talk it over.",
     plan_meeting: "No meeting planned with {who} — you agreed every {every} days; last met {since}.",
     plan_meeting_never: "No meeting planned with {who} — you agreed every {every} days; you have not met yet.",
@@ -63,7 +63,7 @@ pub const ID: NudgesText = NudgesText {
     thank_introduction: "Ucapkan terima kasih kepada {who} karena telah mengenalkan Anda kepada {experiment}.",
     mentor_not_thanked: "Anda belum berterima kasih kepada {who} selama {days} hari.",
     mentor_never_thanked: "Anda belum pernah berterima kasih kepada {who}.",
-    reflection: "Saatnya menulis refleksi {period}: renungkan periode yang baru lewat.",
+    reflection: "Saatnya menulis refleksi {period} untuk periode yang baru lewat ({range}).",
     slipping: "Cek kesehatan hubungan dengan {who} pada {since} rendah: rencanakan pertemuan untuk membahasnya.",
     plan_meeting: "Belum ada pertemuan terjadwal dengan {who} — kesepakatannya setiap {every} hari; terakhir bertemu {since}.",
     plan_meeting_never: "Belum ada pertemuan terjadwal dengan {who} — kesepakatannya setiap {every} hari; belum pernah bertemu.",
@@ -72,14 +72,14 @@ pub const ID: NudgesText = NudgesText {
 impl NudgesText {
     /// The sentence for `n`: `who` is the mentor's name (already safe to print), `since` the
     /// date the nudge refers to (formatted), `experiment` the experiment's text (shortened and
-    /// safe), `period` the reflection cadence's word.
+    /// safe), `period` the reflection cadence's word and the days of the last complete one.
     pub fn sentence(
         &self,
         n: &Nudge,
         who: &str,
         since: &str,
         experiment: &str,
-        period: &str,
+        (period, range): (&str, &str),
     ) -> String {
         let days = n.days.unwrap_or(0);
         let every = n.every.unwrap_or(0);
@@ -107,7 +107,7 @@ impl NudgesText {
                 fill!(self.mentor_not_thanked, who = who, days = days)
             }
             (NudgeKind::MentorNotThanked, None) => fill!(self.mentor_never_thanked, who = who),
-            (NudgeKind::ReflectionDue, _) => fill!(self.reflection, period = period),
+            (NudgeKind::ReflectionDue, _) => fill!(self.reflection, period = period, range = range),
             (NudgeKind::SlippingRelationship, _) => fill!(self.slipping, who = who, since = since),
             (NudgeKind::PlanMeeting, Some(_)) => {
                 fill!(self.plan_meeting, who = who, every = every, since = since)

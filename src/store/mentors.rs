@@ -18,7 +18,7 @@ const PIPELINE_ORDER: [MentorStatus; 5] = [
 
 const COLUMNS: &str = "id, uuid, private, name, contact, expertise, why_them, research_notes, \
     pitch_draft, status, status_since, goals_covered, cadence_days, expected_end, channel, \
-    review_on, closing_notes, agreement_notes";
+    review_on, closing_notes, agreement_notes, relationship";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Mentor> {
     Ok(Mentor {
@@ -40,6 +40,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Mentor> {
         review_on: r.get(15)?,
         closing_notes: r.get(16)?,
         agreement_notes: r.get(17)?,
+        relationship: r.get(18)?,
     })
 }
 
@@ -52,13 +53,14 @@ impl Store {
             self.conn.execute(
                 "INSERT INTO mentors (uuid, created_at, updated_at, private, name, contact, expertise,
                     why_them, research_notes, pitch_draft, status, status_since, goals_covered,
-                    cadence_days, expected_end, channel, review_on, closing_notes, agreement_notes)
-                 VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+                    cadence_days, expected_end, channel, review_on, closing_notes, agreement_notes, relationship)
+                 VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
                 params![
                     uuid_or_new(&m.uuid), now, m.private, m.name, m.contact, m.expertise, m.why_them,
                     m.research_notes, m.pitch_draft, m.status, m.status_since, m.goals_covered,
                     m.cadence_days, m.expected_end, m.channel, m.review_on, m.closing_notes,
-                    m.agreement_notes
+                    m.agreement_notes,
+                    m.relationship
                 ],
             )?;
             Ok(self.conn.last_insert_rowid())
@@ -68,7 +70,8 @@ impl Store {
                     expertise = ?6, why_them = ?7, research_notes = ?8, pitch_draft = ?9,
                     status = ?10, status_since = ?11, goals_covered = ?12, cadence_days = ?13,
                     expected_end = ?14, channel = ?15, review_on = ?16, closing_notes = ?17,
-                    agreement_notes = ?18
+                    agreement_notes = ?18,
+                    relationship = ?19
                  WHERE id = ?1",
                 params![
                     m.id,
@@ -88,7 +91,8 @@ impl Store {
                     m.channel,
                     m.review_on,
                     m.closing_notes,
-                    m.agreement_notes
+                    m.agreement_notes,
+                    m.relationship
                 ],
             )?;
             if changed == 0 {
@@ -182,4 +186,5 @@ super::edit::editable!(Mentor, Mentor, Store::mentor, |m| [
     "review_on" => m.review_on,
     "closing_notes" => m.closing_notes,
     "agreement_notes" => m.agreement_notes,
+    "relationship" => m.relationship,
 ]);

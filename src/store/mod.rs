@@ -22,6 +22,7 @@ mod debrief;
 mod drafts;
 pub mod edit;
 mod feedback;
+mod fit;
 mod goals;
 mod gratitude;
 mod health;

@@ -23,6 +23,8 @@ macro_rules! sql_code {
 
 sql_code!(
     MentorStatus,
+    Relationship,
+    FitCriterion,
     Party,
     GoalArea,
     GoalStatus,

@@ -183,7 +183,12 @@ impl<'a> Markdown<'a> {
                 line(m, "name"),
                 self.private_mark(m),
             );
+            let kind = raw(m, "relationship")
+                .parse::<crate::domain::Relationship>()
+                .map(|r| self.lang.text().fit.relationship(r).to_string())
+                .unwrap_or_default();
             let mut facts = vec![
+                (self.lang.text().fit.f_relationship, kind),
                 (t.md_contact, line(m, "contact")),
                 (t.md_expertise, line(m, "expertise")),
                 (t.md_why_them, block(m, "why_them", "  ")),
@@ -193,7 +198,7 @@ impl<'a> Markdown<'a> {
                 (t.md_review_on, line(m, "review_on")),
             ];
             if let Some(days) = field(m, "cadence_days").as_i64() {
-                facts.insert(4, (t.md_meet_every, fill!(t.md_days, days = days)));
+                facts.insert(5, (t.md_meet_every, fill!(t.md_days, days = days)));
             }
             for (label, value) in facts.into_iter().filter(|(_, v)| !v.is_empty()) {
                 let _ = writeln!(out, "- **{label}:** {value}");

@@ -11,8 +11,9 @@ use crate::domain::kinds::*;
 use crate::domain::limits::{self, Range};
 use crate::domain::{RecordKind, UnknownCode};
 
-/// The current version of the JSON format. Version 2 adds resources and
-/// `gratitude.resource`; a version-1 file (without them) still imports.
+/// The current version of the JSON format. Version 2 adds wins, resources,
+/// `gratitude.resource`, and mentors' `relationship` and `agreement_notes`; a version-1 file
+/// (without them) still imports.
 pub const FORMAT_VERSION: i64 = 2;
 /// The value of the top-level `format` field.
 pub const FORMAT_NAME: &str = "mentee-journal";
@@ -119,6 +120,7 @@ code_fn!(commitment_status, CommitmentStatus);
 code_fn!(period, Period);
 code_fn!(resource_kind, ResourceKind);
 code_fn!(resource_status, ResourceStatus);
+code_fn!(relationship, Relationship);
 
 /// The fields a goal revision can record (no domain vocabulary exists for it).
 fn revision_field(s: &str) -> Result<&'static str, UnknownCode> {
@@ -165,6 +167,13 @@ pub const KINDS: &[Kind] = &[
             f("review_on", "review_on", Date, Null),
             f("closing_notes", "closing_notes", Text, EMPTY),
             f("agreement_notes", "agreement_notes", Text, EMPTY),
+            // Version 2: the kind of relationship (a version-1 file's mentors are mentors).
+            f(
+                "relationship",
+                "relationship",
+                Code(relationship),
+                Def("\"mentor\""),
+            ),
         ],
     ),
     kind_of(

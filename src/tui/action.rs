@@ -116,6 +116,8 @@ pub enum MentorsAction {
     Delete,
     /// Cycle the status filter: all → candidate → … → ended → all.
     Filter,
+    /// Cycle the kind-of-relationship filter: all → mentor → coach → … → reverse → all.
+    FilterKind,
     /// Log a contact with the selected mentor.
     LogContact,
     /// Record a relationship health check.

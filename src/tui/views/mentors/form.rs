@@ -7,7 +7,7 @@ use ratatui::text::Line;
 
 use super::{MentorsView, relation};
 use crate::domain::text::clean_line;
-use crate::domain::{Mentor, MentorStatus};
+use crate::domain::{Mentor, MentorStatus, Relationship};
 use crate::domain::{RecordKind, pitch};
 use crate::i18n::Label;
 use crate::store::Result;
@@ -33,6 +33,15 @@ pub fn update(ctx: &mut Ctx, v: &mut MentorsView, action: MentorsAction) -> Resu
                 None => Some(MentorStatus::ALL[0]),
                 Some(s) if s.index() + 1 == MentorStatus::ALL.len() => None,
                 Some(s) => Some(s.next()),
+            };
+            v.load(ctx.store)?;
+            Effect::None
+        }
+        (MentorsAction::FilterKind, _) => {
+            v.kind = match v.kind {
+                None => Some(Relationship::ALL[0]),
+                Some(r) if r.index() + 1 == Relationship::ALL.len() => None,
+                Some(r) => Some(r.next()),
             };
             v.load(ctx.store)?;
             Effect::None
@@ -80,6 +89,11 @@ fn mentor_form(ctx: &Ctx, mentor: Option<&Mentor>) -> Form {
         .iter()
         .map(|s| (s.code().to_string(), s.label(labels).to_string()))
         .collect();
+    let fit = &ctx.text().fit;
+    let relationships = Relationship::ALL
+        .iter()
+        .map(|r| (r.code().to_string(), fit.relationship(*r).to_string()))
+        .collect();
     let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     let new = Mentor::new("");
     let m = mentor.unwrap_or(&new);
@@ -98,6 +112,9 @@ fn mentor_form(ctx: &Ctx, mentor: Option<&Mentor>) -> Form {
     .required("name")
     .choice("status", t.f_status, statuses)
     .value("status", m.status.code())
+    .choice("relationship", fit.f_relationship, relationships)
+    .value("relationship", m.relationship.code())
+    .hint("relationship", fit.relationship_help)
     .line("contact", t.f_contact)
     .value("contact", &m.contact)
     .line("expertise", t.f_expertise)
@@ -211,6 +228,10 @@ fn apply(ctx: &mut Ctx, form: &Form, m: &mut Mentor) -> Result<(), SaveError> {
     };
     m.name = clean_line(form.text("name").trim()).into_owned();
     m.status = status;
+    m.relationship = form
+        .choice("relationship")
+        .parse()
+        .unwrap_or(m.relationship);
     m.contact = form.text("contact");
     m.expertise = form.text("expertise");
     m.why_them = form.text("why_them");

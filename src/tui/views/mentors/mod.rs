@@ -19,8 +19,9 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 
 use super::list::{List, ListRow, ListSpec, draw_list, field, heading};
+use crate::domain::fit::MentorFit;
 use crate::domain::text::clean_multiline;
-use crate::domain::{Contact, HealthCheck, Mentor, MentorStatus};
+use crate::domain::{Contact, FitCriterion, HealthCheck, Mentor, MentorStatus, Relationship};
 use crate::i18n::{Label, fill};
 use crate::store::{ContactStats, Result, Store};
 use crate::tui::ui::{Ui, sparkline};
@@ -39,6 +40,10 @@ pub struct MentorsView {
     pub resources: Vec<crate::store::ResourceRow>,
     /// Only mentors with this status are listed (`f` cycles it).
     pub filter: Option<MentorStatus>,
+    /// The kind-of-relationship filter (`F`).
+    pub kind: Option<Relationship>,
+    /// The selected mentor's fit scorecard (candidates and approached mentors).
+    pub fit: Option<MentorFit>,
 }
 
 impl MentorsView {
@@ -47,6 +52,9 @@ impl MentorsView {
         let mut rows = store.mentors()?;
         if let Some(status) = self.filter {
             rows.retain(|m| m.status == status);
+        }
+        if let Some(kind) = self.kind {
+            rows.retain(|m| m.relationship == kind);
         }
         self.list.set_rows(rows);
         self.load_detail(store)
@@ -63,12 +71,14 @@ impl MentorsView {
                     mentor_id: Some(m.id),
                     ..Default::default()
                 })?;
+                self.fit = store.mentor_fit(m.id)?;
             }
             None => {
                 self.contacts.clear();
                 self.health.clear();
                 self.stats = ContactStats::default();
                 self.resources.clear();
+                self.fit = None;
             }
         }
         Ok(())
@@ -109,9 +119,17 @@ impl MentorsView {
             f,
             list_area,
             ListSpec {
-                title: match self.filter {
-                    None => t.list_title.to_string(),
-                    Some(s) => fill!(t.list_filtered, status = s.label(&ui.t.labels)),
+                title: {
+                    let mut title = match self.filter {
+                        None => t.list_title.to_string(),
+                        Some(s) => fill!(t.list_filtered, status = s.label(&ui.t.labels)),
+                    };
+                    if let Some(kind) = self.kind {
+                        let shown =
+                            fill!(ui.t.fit.filter_shown, kind = ui.t.fit.relationship(kind));
+                        title = format!("{title} · {shown}");
+                    }
+                    title
                 },
                 headers: &[t.col_name, t.col_status, t.col_expertise, t.col_cadence],
                 widths: &[
@@ -136,7 +154,11 @@ impl MentorsView {
     fn detail_lines(&self, m: &Mentor, ui: &Ui) -> Vec<Line<'static>> {
         let t = &ui.t.mentors;
         let text = |v: &str| ui.user(v, m.private).into_owned();
-        let mut lines = Vec::new();
+        let mut lines = vec![field(
+            ui.t.fit.f_relationship,
+            ui.t.fit.relationship(m.relationship).to_string(),
+            ui,
+        )];
         for (label, value) in [
             (t.contact, &m.contact),
             (t.why_them, &m.why_them),
@@ -174,6 +196,7 @@ impl MentorsView {
                 lines.push(Line::from(text(&m.agreement_notes)));
             }
         }
+        self.fit_lines(m, ui, &mut lines);
         self.follow_up_lines(m, ui, &mut lines);
         self.contact_lines(m, ui, &mut lines);
         if !self.health.is_empty()
@@ -207,6 +230,41 @@ impl MentorsView {
 
     /// "No reply N days after you approached them": a candidate or approached mentor whose
     /// status is over a week old with no contact from the mentor since.
+    /// The fit scorecard of a candidate or approached mentor: each rating and its note.
+    fn fit_lines(&self, m: &Mentor, ui: &Ui, lines: &mut Vec<Line<'static>>) {
+        let Some(fit) = self.fit.as_ref().filter(|f| f.mentor_id == m.id) else {
+            return;
+        };
+        if fit.ratings.is_empty() {
+            return;
+        }
+        let t = &ui.t.fit;
+        lines.push(Line::from(""));
+        let average = fit.average().map(|a| ui.number((a * 10.0).round() / 10.0));
+        lines.push(heading(
+            &format!(
+                "{} — {} {} · {} {}/5",
+                t.detail_fit,
+                t.total,
+                fit.total(),
+                t.average,
+                average.unwrap_or_default()
+            ),
+            ui,
+        ));
+        let private = m.private || fit.private;
+        for r in &fit.ratings {
+            let Ok(c) = r.criterion.parse::<FitCriterion>() else {
+                continue;
+            };
+            let mut text = format!("{} {}/5", t.criterion(c), r.rating);
+            if !r.note.trim().is_empty() {
+                text.push_str(&format!(" — {}", ui.user(&r.note, private)));
+            }
+            lines.push(Line::from(text));
+        }
+    }
+
     fn follow_up_lines(&self, m: &Mentor, ui: &Ui, lines: &mut Vec<Line<'static>>) {
         use crate::domain::nudges::FOLLOW_UP_AFTER_DAYS;
         if !matches!(m.status, MentorStatus::Candidate | MentorStatus::Approached) {
@@ -378,6 +436,13 @@ pub const KEYS: &[Binding] = &[
         "f",
         |t| t.mentors.key_filter,
         true,
+    ),
+    bind(
+        &[Key::ch('F')],
+        Action::Mentors(MentorsAction::FilterKind),
+        "F",
+        |t| t.fit.key_kind,
+        false,
     ),
     bind(
         &[Key::ch('c')],

@@ -13,7 +13,7 @@ use super::adjust::{adjust_form, save_adjustment};
 use super::figures::figure_lines;
 use crate::assets::reflection_templates::{self as templates, Template, Templates};
 use crate::domain::RecordKind;
-use crate::domain::figures::{figures, period_bounds};
+use crate::domain::figures::{figures, period_bounds, previous_period_bounds};
 use crate::domain::{Period, Reflection};
 use crate::i18n::{Label, fill};
 use crate::store::{Result, StoreError};
@@ -126,10 +126,52 @@ fn start_form(ctx: &Ctx, v: &ReflectionsView) -> Form {
             (tpl.name.clone(), label)
         })
         .collect();
+    // Which period: this one or the last complete one, the latter when a reflection is due
+    // (the nudge names it), so a Monday's review is of the week just ended.
+    let fit = &ctx.text().fit;
+    let cadence = ctx.config.reflection_cadence;
+    let today = ctx.today();
+    let week_start = ctx.config.week_start;
+    let range = |(start, end): (NaiveDate, NaiveDate)| {
+        let dates = ctx.config.date_format;
+        format!(
+            "{} – {}",
+            dates.format(start, lang),
+            dates.format(crate::domain::figures::last_day(end), lang)
+        )
+    };
+    let spans = vec![
+        (
+            "current".to_string(),
+            fill!(
+                fit.span_current,
+                range = range(period_bounds(cadence, today, week_start))
+            ),
+        ),
+        (
+            "previous".to_string(),
+            fill!(
+                fit.span_previous,
+                range = range(previous_period_bounds(cadence, today, week_start))
+            ),
+        ),
+    ];
+    let due = ctx
+        .store
+        .nudge_input(ctx.now)
+        .map(|mut input| {
+            input.settings.reflection_cadence = cadence;
+            crate::domain::nudges::nudges(&input, ctx.now)
+                .iter()
+                .any(|n| n.kind == crate::domain::nudges::NudgeKind::ReflectionDue)
+        })
+        .unwrap_or(false);
     let mut form = Form::builder(t.form_start)
         .choice("template", t.f_template, options)
         .choice("period", t.f_period, periods(ctx))
-        .value("period", ctx.config.reflection_cadence.code())
+        .value("period", cadence.code())
+        .choice("span", fit.span_title, spans)
+        .value("span", if due { "previous" } else { "current" })
         .build();
     let mut panel = vec![Line::styled(t.templates_title, ctx.theme.title)];
     for tpl in &templates.list {
@@ -283,7 +325,11 @@ pub fn save(
                 .choice("period")
                 .parse()
                 .unwrap_or(ctx.config.reflection_cadence);
-            let (start, _) = period_bounds(period, ctx.today(), ctx.config.week_start);
+            let (start, _) = if form.choice("span") == "previous" {
+                previous_period_bounds(period, ctx.today(), ctx.config.week_start)
+            } else {
+                period_bounds(period, ctx.today(), ctx.config.week_start)
+            };
             // The review form takes the chooser's place.
             Ok(Effect::OpenForm(FormPurpose::Reflections(
                 ReflectionForm::New {

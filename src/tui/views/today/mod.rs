@@ -53,6 +53,8 @@ pub struct TodayView {
     pub activity: Vec<DayActivity>,
     pub activity_from: NaiveDate,
     pub week_start: Weekday,
+    /// The last complete reflection period (named by the "reflection due" nudge).
+    pub reflect_on: (NaiveDate, NaiveDate),
 }
 
 impl Default for TodayView {
@@ -70,6 +72,7 @@ impl Default for TodayView {
             activity: Vec::new(),
             activity_from: NaiveDate::default(),
             week_start: Weekday::Mon,
+            reflect_on: (NaiveDate::default(), NaiveDate::default()),
         }
     }
 }
@@ -92,6 +95,11 @@ impl TodayView {
             .collect();
         self.cadence = config.reflection_cadence;
         self.week_start = config.week_start;
+        self.reflect_on = crate::domain::figures::previous_period_bounds(
+            config.reflection_cadence,
+            now.date(),
+            config.week_start,
+        );
         let mut input = store.nudge_input(now)?;
         input.settings = NudgeSettings {
             reflection_cadence: config.reflection_cadence,

@@ -211,12 +211,18 @@ impl TodayView {
             .or_else(|| n.resource_id.and_then(|id| self.introductions.get(&id)))
             .map(|(text, private)| fit(&ui.user(text.trim(), *private), 50))
             .unwrap_or_default();
+        let (start, end) = self.reflect_on;
+        let range = format!(
+            "{} – {}",
+            ui.date(start),
+            ui.date(crate::domain::figures::last_day(end))
+        );
         t.sentence(
             n,
             &who,
             &since,
             &experiment,
-            self.cadence.label(&ui.t.labels),
+            (self.cadence.label(&ui.t.labels), &range),
         )
     }
 }

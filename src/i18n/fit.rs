@@ -1,0 +1,161 @@
+//! Text of reviews of any period, kinds of relationship and the fit scorecard for choosing a
+//! mentor (issue 18, items 1, 4 and 5).
+
+use super::catalog;
+use crate::domain::{FitCriterion, Relationship};
+
+catalog! {
+    /// Periods of a review, relationship kinds, the fit scorecard.
+    pub struct FitText {
+        review_bad_date,
+        review_to_before_from,
+        review_custom,
+        span_title,
+        span_current,
+        span_previous,
+        rel_mentor,
+        rel_coach,
+        rel_sponsor,
+        rel_peer,
+        rel_reverse,
+        f_relationship,
+        relationship_help,
+        crit_goals,
+        crit_availability,
+        crit_communication,
+        crit_learning_style,
+        crit_experience,
+        crit_listening,
+        crit_honest_feedback,
+        crit_invested,
+        form_title,
+        rating_hint,
+        note,
+        rating_bad,
+        only_choosing,
+        compare_title,
+        criterion,
+        total,
+        average,
+        no_candidates,
+        key_fit,
+        key_compare,
+        key_kind,
+        filter_all,
+        filter_shown,
+        detail_fit,
+        col_kind,
+        cli_unknown_relationship,
+    }
+}
+
+pub const EN: FitText = FitText {
+    review_bad_date: "{option}: {error}",
+    review_to_before_from: "--to ({to}) is before --from ({from}): the last day cannot come before the first.",
+    review_custom: "custom period",
+    span_title: "Which period?",
+    span_current: "This period ({range})",
+    span_previous: "The previous one ({range})",
+    rel_mentor: "mentor",
+    rel_coach: "coach",
+    rel_sponsor: "sponsor",
+    rel_peer: "peer",
+    rel_reverse: "reverse mentor",
+    f_relationship: "Kind of relationship",
+    relationship_help: "Mentoring is a long relationship about you and your career, led by your questions; coaching is shorter and about one skill or goal, led by the coach's method. A sponsor speaks up for you; a peer learns alongside you; a reverse mentor is junior to you and teaches you.",
+    crit_goals: "Match with my goals",
+    crit_availability: "Availability",
+    crit_communication: "Communication style",
+    crit_learning_style: "Learning style",
+    crit_experience: "Experience",
+    crit_listening: "Listening",
+    crit_honest_feedback: "Honest feedback",
+    crit_invested: "Invested in my growth",
+    form_title: "Fit scorecard: {name}",
+    rating_hint: "1 (poor) to 5 (excellent), then a note; leave empty if you do not know yet.",
+    note: "note",
+    rating_bad: "A rating is a whole number from 1 to 5.",
+    only_choosing: "A fit scorecard is for candidates and approached mentors.",
+    compare_title: "Candidates side by side",
+    criterion: "Criterion",
+    total: "Total",
+    average: "Average",
+    no_candidates: "No candidates or approached mentors yet.",
+    key_fit: "scorecard",
+    key_compare: "compare",
+    key_kind: "kind",
+    filter_all: "all kinds",
+    filter_shown: "Showing: {kind}",
+    detail_fit: "Fit scorecard",
+    col_kind: "Kind",
+    cli_unknown_relationship: "{value:?} is not a kind of relationship; use mentor, coach, sponsor, peer or reverse.",
+};
+
+pub const ID: FitText = FitText {
+    review_bad_date: "{option}: {error}",
+    review_to_before_from: "--to ({to}) lebih awal dari --from ({from}): hari terakhir tidak boleh sebelum hari pertama.",
+    review_custom: "periode pilihan",
+    span_title: "Periode yang mana?",
+    span_current: "Periode ini ({range})",
+    span_previous: "Periode sebelumnya ({range})",
+    rel_mentor: "mentor",
+    rel_coach: "pelatih",
+    rel_sponsor: "sponsor",
+    rel_peer: "rekan",
+    rel_reverse: "mentor terbalik",
+    f_relationship: "Jenis hubungan",
+    relationship_help: "Mentoring adalah hubungan jangka panjang tentang diri dan karier Anda, dipandu oleh pertanyaan Anda; coaching lebih singkat dan berfokus pada satu keterampilan atau sasaran, dipandu oleh metode pelatih. Sponsor membela dan merekomendasikan Anda; rekan belajar bersama Anda; mentor terbalik lebih junior dari Anda dan mengajari Anda.",
+    crit_goals: "Cocok dengan sasaran saya",
+    crit_availability: "Ketersediaan waktu",
+    crit_communication: "Gaya komunikasi",
+    crit_learning_style: "Gaya belajar",
+    crit_experience: "Pengalaman",
+    crit_listening: "Kemampuan mendengarkan",
+    crit_honest_feedback: "Umpan balik yang jujur",
+    crit_invested: "Peduli pada perkembangan saya",
+    form_title: "Kartu kecocokan: {name}",
+    rating_hint: "1 (kurang) sampai 5 (sangat baik), lalu catatan; kosongkan jika belum tahu.",
+    note: "catatan",
+    rating_bad: "Nilai adalah bilangan bulat dari 1 sampai 5.",
+    only_choosing: "Kartu kecocokan untuk calon mentor dan mentor yang sudah dihubungi.",
+    compare_title: "Perbandingan calon mentor",
+    criterion: "Kriteria",
+    total: "Total",
+    average: "Rata-rata",
+    no_candidates: "Belum ada calon mentor atau mentor yang sudah dihubungi.",
+    key_fit: "kartu kecocokan",
+    key_compare: "bandingkan",
+    key_kind: "jenis",
+    filter_all: "semua jenis",
+    filter_shown: "Ditampilkan: {kind}",
+    detail_fit: "Kartu kecocokan",
+    col_kind: "Jenis",
+    cli_unknown_relationship: "{value:?} bukan jenis hubungan; gunakan mentor, pelatih, sponsor, rekan atau mentor-terbalik.",
+};
+
+impl FitText {
+    /// The name of a kind of relationship.
+    pub fn relationship(&self, r: Relationship) -> &'static str {
+        match r {
+            Relationship::Mentor => self.rel_mentor,
+            Relationship::Coach => self.rel_coach,
+            Relationship::Sponsor => self.rel_sponsor,
+            Relationship::Peer => self.rel_peer,
+            Relationship::Reverse => self.rel_reverse,
+        }
+    }
+
+    /// The name of a scorecard criterion.
+    pub fn criterion(&self, c: FitCriterion) -> &'static str {
+        match c {
+            FitCriterion::Goals => self.crit_goals,
+            FitCriterion::Availability => self.crit_availability,
+            FitCriterion::Communication => self.crit_communication,
+            FitCriterion::LearningStyle => self.crit_learning_style,
+            FitCriterion::Experience => self.crit_experience,
+            FitCriterion::Listening => self.crit_listening,
+            FitCriterion::HonestFeedback => self.crit_honest_feedback,
+            FitCriterion::Invested => self.crit_invested,
+        }
+    }
+}
