@@ -193,12 +193,12 @@ pub fn export_ics_with(
     Ok(out)
 }
 
+/// A record's version, its invite's UID and its invite's SEQUENCE.
+type Extra = (i64, Option<String>, i64);
+
 /// Per uuid: the record's version, the invite's UID and the invite's SEQUENCE (columns the
 /// JSON export does not carry).
-fn extra(
-    store: &Store,
-    sql: &str,
-) -> Result<HashMap<String, (i64, Option<String>, i64)>, TransferError> {
+fn extra(store: &Store, sql: &str) -> Result<HashMap<String, Extra>, TransferError> {
     let mut stmt = store.conn().prepare(sql).map_err(StoreError::from)?;
     let rows = stmt
         .query_map([], |r| {
