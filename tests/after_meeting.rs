@@ -129,6 +129,19 @@ fn debrief_every_step(app: &mut App, snap: Option<&str>) {
     ctrl(app, 's');
 }
 
+/// Saving a debrief shows the recap to send (issue 17); Esc closes it.
+fn close_recap(app: &mut App) {
+    assert!(
+        matches!(
+            app.overlays.last(),
+            Some(mentee::tui::overlay::Overlay::Recap(_))
+        ),
+        "the recap opens after the debrief"
+    );
+    press(app, KeyCode::Esc);
+    assert!(app.overlays.is_empty(), "Esc closes the recap");
+}
+
 #[test]
 fn debrief_the_latest_demo_meeting_end_to_end() {
     let mut app = demo_app(Lang::En);
@@ -145,6 +158,7 @@ fn debrief_the_latest_demo_meeting_end_to_end() {
             .unwrap()
             .contains("1 feedback, 2 commitments")
     );
+    close_recap(&mut app);
 
     let s = &app.store;
     let m = s.meeting(id).unwrap();
@@ -804,6 +818,7 @@ fn the_experiment_chain_reaches_the_next_agenda_and_the_gratitude_nudges() {
         ctrl(&mut app, 's');
     }
     assert!(app.debrief().is_none(), "{:?}", app.message);
+    close_recap(&mut app);
     assert_eq!(
         app.store.commitment(exp.id).unwrap().reported_on,
         Some(next.starts_at.date())

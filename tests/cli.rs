@@ -602,6 +602,10 @@ fn review_month_markdown_has_the_known_figures() {
 
 - Give talks: 1 → 3 (+2, 25% → 75%), 2 updates
 
+## Wins
+
+- 0 wins noted
+
 ## Gratitude
 
 - 1 sent of 2 noted

@@ -668,7 +668,7 @@ fn a_candidates_pitch_is_filled_with_the_name_and_why_them() {
     let mut app = mentors_app(Lang::En);
     key(&mut app, 'n');
     typing(&mut app, "Rina Hartono");
-    tab(&mut app, 4); // status (candidate), contact, expertise, why them
+    tab(&mut app, 5); // status (candidate), relationship, contact, expertise, why them
     typing(&mut app, "you rebuilt the payments team.");
     ctrl(&mut app, 's');
     assert!(app.form().is_none());
@@ -692,7 +692,7 @@ fn a_candidates_pitch_is_filled_with_the_name_and_why_them() {
 fn a_mentor_i_already_have_starts_with_the_agreement_and_no_pitch() {
     let mut app = mentors_app(Lang::En);
     key(&mut app, 'n');
-    assert_eq!(field_names(&app)[..3], ["name", "status", "contact"]);
+    assert_eq!(field_names(&app)[..3], ["name", "status", "relationship"]);
     typing(&mut app, "Yusuf");
     tab(&mut app, 1);
     press(&mut app, KeyCode::Right); // candidate → approached
@@ -722,7 +722,7 @@ fn a_mentor_i_already_have_starts_with_the_agreement_and_no_pitch() {
     press(&mut app, KeyCode::Right);
     press(&mut app, KeyCode::Left);
     press(&mut app, KeyCode::Left);
-    assert_eq!(field_names(&app)[..3], ["name", "status", "contact"]);
+    assert_eq!(field_names(&app)[..3], ["name", "status", "relationship"]);
 }
 
 #[test]

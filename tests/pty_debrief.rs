@@ -52,6 +52,9 @@ fn a_whole_debrief_in_a_real_terminal_lands_in_the_journal() {
     s.send(b"+2w");
     s.send(b"\x13");
     s.wait_for("Debrief saved");
+    // The recap to send comes up after the debrief (issue 17): q closes it, q again quits.
+    s.wait_for("Recap for");
+    s.send(b"q");
     s.send(b"q");
     assert!(s.wait_exit().success());
 

@@ -295,6 +295,7 @@ fn export_has_every_kind_in_order_with_references_by_uuid() {
         "\"commitments\"",
         "\"gratitude\"",
         "\"reflections\"",
+        "\"wins\"",
         "\"resources\"",
     ];
     let positions: Vec<usize> = order

@@ -301,9 +301,10 @@ fn check_flags(ctx: &Context, args: &AddArgs) -> Result<(), CliError> {
         Some(KindArg::Resource(_)) => args.what == CaptureKind::Resource,
     };
     let for_resource = args.what == CaptureKind::Resource;
+    let for_win = args.what == CaptureKind::Win;
     let misplaced = if !kind_fits {
         Some("--kind")
-    } else if args.goal.is_some() && !for_resource {
+    } else if args.goal.is_some() && !for_resource && !for_win {
         Some("--goal")
     } else if args.link.is_some() && !for_resource {
         Some("--link")
@@ -313,10 +314,9 @@ fn check_flags(ctx: &Context, args: &AddArgs) -> Result<(), CliError> {
         && !matches!(args.what, CaptureKind::Commitment | CaptureKind::Goal)
     {
         Some("--due")
-    } else if args.what != CaptureKind::Win {
+    } else if !for_win {
         [
             ("--on", args.on.is_some()),
-            ("--goal", args.goal.is_some()),
             ("--evidence", args.evidence.is_some()),
         ]
         .into_iter()

@@ -183,10 +183,9 @@ pub fn candidates(
             let mut average = cell(t.fit.average, CRITERION_WIDTH);
             for c in &list {
                 total.push_str(&cell(&c.fit.total().to_string(), CANDIDATE_WIDTH));
-                let avg = c
-                    .fit
-                    .average()
-                    .map_or("–".to_string(), |a| format!("{a:.1}"));
+                let avg = c.fit.average().map_or("–".to_string(), |a| {
+                    format!("{a:.1}").replace('.', t.common.decimal_separator)
+                });
                 average.push_str(&cell(&avg, CANDIDATE_WIDTH));
             }
             lines.push(total.trim_end().to_string());

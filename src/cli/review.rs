@@ -23,6 +23,7 @@
 //!   },
 //!   "goals": [{ "goal": "Give talks", "from": 1, "to": 3, "change": 2,
 //!               "progress_from": 0.25, "progress_to": 0.75, "updates": 2 }],
+//!   "wins": 1,
 //!   "gratitude": { "noted": 2, "sent": 1 },
 //!   "contacts": { "total": 4, "i_initiated": 3, "initiative_share": 0.75 },
 //!   "health_checks": [{ "mentor": "Ana", "checks": 1, "average": 4.5 }]
@@ -166,6 +167,7 @@ struct ReviewJson {
     feedback: FeedbackJson,
     commitments: CommitmentsJson,
     goals: Vec<GoalJson>,
+    wins: u32,
     gratitude: GratitudeJson,
     contacts: ContactsJson,
     health_checks: Vec<HealthJson>,
@@ -307,6 +309,7 @@ fn to_json(period: Option<Period>, f: &PeriodFigures) -> String {
                 updates: g.updates,
             })
             .collect(),
+        wins: f.wins,
         gratitude: GratitudeJson {
             noted: f.gratitude_noted,
             sent: f.gratitude_sent,

@@ -88,6 +88,7 @@ fn gather(store: &Store, ctx: &Context, all: bool, masking: Masking) -> Result<F
     input.settings = NudgeSettings {
         reflection_cadence: ctx.config.reflection_cadence,
         health_check_days: ctx.config.health_check_days,
+        week_start: ctx.config.week_start,
     };
     let mut names = MentorNames::new(store, masking, ctx.lang.text().common.hidden_name);
     for nudge in nudges(&input, now) {

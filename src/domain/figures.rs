@@ -162,6 +162,8 @@ pub struct FigureInput {
     pub contacts: u32,
     pub contacts_i_initiated: u32,
     pub health: Vec<HealthFacts>,
+    /// Wins dated in the period.
+    pub wins: u32,
 }
 
 /// One goal's movement over the period.
@@ -216,6 +218,8 @@ pub struct PeriodFigures {
     /// The share of contacts I initiated, 0..=1.
     pub initiative_share: Option<f64>,
     pub health: Vec<MentorHealth>,
+    /// Wins dated in the period.
+    pub wins: u32,
 }
 
 fn ratio(part: u32, whole: u32) -> Option<f64> {
@@ -273,6 +277,7 @@ pub fn figures(input: &FigureInput) -> PeriodFigures {
                 average: (h.ratings > 0).then(|| h.rating_sum / f64::from(h.ratings)),
             })
             .collect(),
+        wins: input.wins,
     }
 }
 

@@ -29,7 +29,7 @@
 //! - thank for an introduction: a person a mentor introduced, marked done, with no thanks
 //!   linked to it (any age: the day it was marked done counts).
 
-use chrono::{Duration, Months, NaiveDate, NaiveDateTime};
+use chrono::{Duration, NaiveDate, NaiveDateTime, Weekday};
 
 use super::cadence::{plan_meeting_due, planned_ahead};
 use super::kinds::{MentorStatus, Period};
@@ -52,6 +52,8 @@ pub const SEND_THANKS_AFTER_DAYS: i64 = 7;
 pub struct NudgeSettings {
     pub reflection_cadence: Period,
     pub health_check_days: u32,
+    /// The first day of a week, for the week a reflection is due on.
+    pub week_start: Weekday,
 }
 
 impl Default for NudgeSettings {
@@ -59,6 +61,7 @@ impl Default for NudgeSettings {
         NudgeSettings {
             reflection_cadence: Period::Week,
             health_check_days: 90,
+            week_start: Weekday::Mon,
         }
     }
 }
@@ -239,11 +242,16 @@ pub fn nudges(input: &NudgeInput, now: NaiveDateTime) -> Vec<Nudge> {
         n.resource_id = Some(r.id);
         out.push(n);
     }
-    // A first reflection is due one cadence after the journal was started, not on day one.
-    let due = match input.last_reflection.or(input.journal_started) {
-        None => false,
-        Some(start) => next_period_start(start, input.settings.reflection_cadence)
-            .is_none_or(|next| today >= next),
+    // Due when the period that just ended (the one the nudge names) has no reflection: the
+    // latest reflection began before it. A new journal waits for its first whole period.
+    let (ended, _) = super::figures::previous_period_bounds(
+        input.settings.reflection_cadence,
+        today,
+        input.settings.week_start,
+    );
+    let due = match input.last_reflection {
+        Some(start) => start < ended,
+        None => input.journal_started.is_some_and(|started| started <= ended),
     };
     if due {
         out.push(Nudge::new(
@@ -264,15 +272,6 @@ pub fn nudges(input: &NudgeInput, now: NaiveDateTime) -> Vec<Nudge> {
         )
     });
     out
-}
-
-/// `start` moved on by one period.
-pub fn next_period_start(start: NaiveDate, period: Period) -> Option<NaiveDate> {
-    match period {
-        Period::Week => start.checked_add_signed(Duration::days(7)),
-        Period::Month => start.checked_add_months(Months::new(1)),
-        Period::Quarter => start.checked_add_months(Months::new(3)),
-    }
 }
 
 fn days_since(today: NaiveDate, since: NaiveDate) -> i64 {
@@ -563,24 +562,36 @@ mod tests {
     }
 
     #[test]
-    fn reflection_due_after_one_cadence() {
+    fn reflection_due_when_the_period_that_just_ended_has_none() {
+        // Monday 15 June: the week that just ended is 8–14 June.
+        let y2025 = |m, day| NaiveDate::from_ymd_opt(2025, m, day).unwrap();
         let mut i = input_with(settled(today()), today());
-        i.last_reflection = Some(today() - Duration::days(6));
-        assert!(kinds(&i, today()).is_empty());
-        i.last_reflection = Some(today() - Duration::days(7));
+        i.last_reflection = Some(d(6, 8));
+        assert!(kinds(&i, today()).is_empty(), "last week is reflected on");
+        i.last_reflection = Some(d(6, 7));
+        assert_eq!(kinds(&i, today()), [NudgeKind::ReflectionDue]);
+        i.settings.week_start = Weekday::Sun;
+        assert!(
+            kinds(&i, today()).is_empty(),
+            "weeks from Sunday: 7–13 June"
+        );
+        i.last_reflection = Some(d(6, 6));
         assert_eq!(kinds(&i, today()), [NudgeKind::ReflectionDue]);
         i.settings.reflection_cadence = Period::Month;
-        i.last_reflection = Some(d(5, 16));
+        i.last_reflection = Some(d(5, 1));
         assert!(kinds(&i, today()).is_empty());
-        i.last_reflection = Some(d(5, 15));
+        i.last_reflection = Some(d(4, 30));
         assert_eq!(kinds(&i, today()), [NudgeKind::ReflectionDue]);
         i.settings.reflection_cadence = Period::Quarter;
-        i.last_reflection = Some(d(3, 16));
+        i.last_reflection = Some(d(1, 1));
         assert!(kinds(&i, today()).is_empty());
-        i.last_reflection = Some(d(3, 15));
+        i.last_reflection = Some(y2025(12, 31));
         assert_eq!(kinds(&i, today()), [NudgeKind::ReflectionDue]);
+        // A new journal waits for its first whole period.
         i.last_reflection = None;
-        i.journal_started = Some(d(3, 15));
+        i.journal_started = Some(d(1, 2));
+        assert!(kinds(&i, today()).is_empty());
+        i.journal_started = Some(y2025(12, 1));
         assert_eq!(kinds(&i, today()), [NudgeKind::ReflectionDue]);
     }
 

@@ -245,11 +245,12 @@ pub fn suggest(input: &SuggestInput, now: NaiveDateTime) -> Vec<Suggestion> {
     relationship(input, &mut c);
     carry_over(input, &mut c);
     report_backs(input, &mut c);
-    resources(input, &mut c);
     commitments(input, now.date(), &mut c);
     feedback(input, &mut c);
     goals(input, &mut c);
     questions(input, &mut c);
+    // Last: a report on a book matters less than what was promised or asked.
+    resources(input, &mut c);
     c.out
 }
 

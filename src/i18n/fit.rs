@@ -88,7 +88,7 @@ pub const EN: FitText = FitText {
     filter_shown: "Showing: {kind}",
     detail_fit: "Fit scorecard",
     col_kind: "Kind",
-    cli_unknown_relationship: "{value:?} is not a kind of relationship; use mentor, coach, sponsor, peer or reverse.",
+    cli_unknown_relationship: "\"{value}\" is not a kind of relationship; use mentor, coach, sponsor, peer or reverse.",
 };
 
 pub const ID: FitText = FitText {
@@ -130,7 +130,7 @@ pub const ID: FitText = FitText {
     filter_shown: "Ditampilkan: {kind}",
     detail_fit: "Kartu kecocokan",
     col_kind: "Jenis",
-    cli_unknown_relationship: "{value:?} bukan jenis hubungan; gunakan mentor, pelatih, sponsor, rekan atau mentor-terbalik.",
+    cli_unknown_relationship: "\"{value}\" bukan jenis hubungan; gunakan mentor, pelatih, sponsor, rekan atau mentor-terbalik.",
 };
 
 impl FitText {

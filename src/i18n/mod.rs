@@ -416,6 +416,15 @@ mod tests {
                     !text.contains("{}"),
                     "{key}: a placeholder without a name in {text:?}"
                 );
+                // `fill` knows plain names only: `{value:?}` would panic at run time.
+                for (open, _) in text.match_indices('{') {
+                    let inner = text[open + 1..].split('}').next().unwrap_or_default();
+                    assert!(
+                        !(inner.starts_with(|c: char| c.is_ascii_lowercase())
+                            && inner.contains(':')),
+                        "{key}: {{{inner}}} is not a plain placeholder in {text:?}"
+                    );
+                }
             }
         }
     }

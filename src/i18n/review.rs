@@ -26,6 +26,8 @@ catalog! {
         no_goals,
         gratitude,
         gratitude_line,
+        wins,
+        wins_line,
         contacts,
         contacts_line,
         health,
@@ -53,6 +55,8 @@ pub const EN: ReviewText = ReviewText {
     no_goals: "No progress recorded in this period.",
     gratitude: "Gratitude",
     gratitude_line: "{sent} sent of {noted} noted",
+    wins: "Wins",
+    wins_line: "{count} [win|wins] noted",
     contacts: "Contacts",
     contacts_line: "{contacts} [contact|contacts], {mine} initiated by me ({share})",
     health: "Health checks",
@@ -79,6 +83,8 @@ pub const ID: ReviewText = ReviewText {
     no_goals: "Tidak ada kemajuan yang dicatat dalam periode ini.",
     gratitude: "Terima kasih",
     gratitude_line: "{sent} terkirim dari {noted} dicatat",
+    wins: "Pencapaian",
+    wins_line: "{count} pencapaian dicatat",
     contacts: "Kontak",
     contacts_line: "{contacts} kontak, {mine} atas inisiatif saya ({share})",
     health: "Cek kesehatan hubungan",
@@ -269,6 +275,10 @@ impl ReviewText {
                 ],
             ),
             section(self.goals, goals),
+            section(
+                self.wins,
+                vec![line(fill!(self.wins_line, count = f.wins), None)],
+            ),
             section(
                 self.gratitude,
                 vec![line(

@@ -396,6 +396,11 @@ impl Store {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
         let (my_commitments, mentor_commitments) = self.period_commitments(start, end, today)?;
+        let wins = self.conn.query_row(
+            "SELECT count(*) FROM wins WHERE on_date >= ?1 AND on_date < ?2",
+            range,
+            |r| r.get(0),
+        )?;
         Ok(FigureInput {
             start,
             end,
@@ -412,6 +417,7 @@ impl Store {
             contacts,
             contacts_i_initiated,
             health: self.period_health(start, end)?,
+            wins,
         })
     }
 

@@ -39,12 +39,19 @@ fn check(name: &str, sentence: &str, fires: Store, quiet: Store) {
 
 #[test]
 fn no_contact_beyond_the_cadence() {
+    // A meeting is planned, so "plan a meeting" (which says more) stays quiet.
     check(
         "no contact",
         "No contact with Ana Putri for 15 days.",
-        with(|s, m| contact(s, m, d(11, 12), Party::Me)),
+        with(|s, m| {
+            contact(s, m, d(11, 12), Party::Me);
+            meeting(s, m, at(12, 3, 10, 0), MeetingStatus::Planned);
+        }),
         // On the cadence day itself it is still quiet.
-        with(|s, m| contact(s, m, d(11, 13), Party::Me)),
+        with(|s, m| {
+            contact(s, m, d(11, 13), Party::Me);
+            meeting(s, m, at(12, 3, 10, 0), MeetingStatus::Planned);
+        }),
     );
 }
 
@@ -65,11 +72,17 @@ fn thanks_pending_after_a_held_meeting() {
 
 #[test]
 fn reflection_due() {
+    // Friday 27 November: the week that just ended is 16–22 November.
     let due = Store::open_in_memory().unwrap();
-    reflection(&due, Period::Week, d(11, 16));
+    reflection(&due, Period::Week, d(11, 9));
     let done = Store::open_in_memory().unwrap();
-    reflection(&done, Period::Week, d(11, 23));
-    check("reflection", "Time to reflect on the past week.", due, done);
+    reflection(&done, Period::Week, d(11, 16));
+    check(
+        "reflection",
+        "Reflect on last week (2026-11-16 – 2026-11-22).",
+        due,
+        done,
+    );
 }
 
 #[test]
@@ -171,7 +184,10 @@ fn debrief_offer_for_a_meeting_whose_time_has_passed() {
 
 #[test]
 fn nudges_speak_indonesian() {
-    let store = with(|s, m| contact(s, m, d(11, 12), Party::Me));
+    let store = with(|s, m| {
+        contact(s, m, d(11, 12), Party::Me);
+        meeting(s, m, at(12, 3, 10, 0), MeetingStatus::Planned);
+    });
     let mut app = app_on(store, Config::default(), Lang::Id);
     app.update(Action::ShowView(View::Today));
     let screen = draw(&mut app, 160, 48);

@@ -110,6 +110,7 @@ pub struct Plan {
     pub health_checks: usize,
     pub questions: usize,
     pub wins: usize,
+    pub resources: usize,
 }
 
 impl Plan {
@@ -137,6 +138,7 @@ impl Plan {
             health_checks: share(3),
             questions: share(55),
             wins: share(10),
+            resources: share(5),
         }
     }
 
@@ -166,6 +168,7 @@ impl Plan {
             health_checks: share("health checks"),
             questions: share("questions"),
             wins: share("wins"),
+            resources: share("resources"),
         }
     }
 

@@ -69,6 +69,7 @@ impl<'a> Generator<'a> {
         self.health_checks()?;
         self.questions()?;
         self.wins()?;
+        self.resources()?;
         self.contacts()?;
         Ok(self.written)
     }
@@ -481,6 +482,37 @@ impl<'a> Generator<'a> {
             }
             w.mentor_id = held.get(i % held.len().max(1)).map(|h| h.1);
             self.s.save_win(&w)?;
+            self.written += 1;
+        }
+        Ok(())
+    }
+
+    /// What the mentors met recommended, on the day of a held meeting: books, courses and
+    /// introductions, some done with a takeaway.
+    fn resources(&mut self) -> Result<()> {
+        use mentee::domain::kinds::{ResourceKind, ResourceStatus};
+        let held = self.held();
+        for i in 0..self.plan.resources {
+            let meeting = held.get(i * held.len().max(1) / self.plan.resources.max(1));
+            let on = meeting.map_or(self.today, |(_, _, at, _)| at.date().min(self.today));
+            let mut r = mentee::domain::Resource::new(text(&mut self.rng, 10, 80), on);
+            r.uuid = self.rng.uuid();
+            r.kind = *self.rng.pick(&[
+                ResourceKind::Book,
+                ResourceKind::Course,
+                ResourceKind::Article,
+                ResourceKind::Person,
+            ]);
+            if self.rng.chance(40) {
+                r.status = ResourceStatus::Done;
+                r.done_on = Some(on);
+                r.takeaway = text(&mut self.rng, 20, 160);
+            }
+            r.mentor_id = meeting.map(|h| h.1);
+            if !self.goal_ids.is_empty() && self.rng.chance(60) {
+                r.goal_id = Some(self.goal_ids[i % self.goal_ids.len()]);
+            }
+            self.s.save_resource(&r)?;
             self.written += 1;
         }
         Ok(())

@@ -104,6 +104,7 @@ impl TodayView {
         input.settings = NudgeSettings {
             reflection_cadence: config.reflection_cadence,
             health_check_days: config.health_check_days,
+            week_start: config.week_start,
         };
         self.nudges = nudges(&input, now);
         self.nudges.truncate(MAX_NUDGES);
