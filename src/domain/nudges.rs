@@ -251,7 +251,9 @@ pub fn nudges(input: &NudgeInput, now: NaiveDateTime) -> Vec<Nudge> {
     );
     let due = match input.last_reflection {
         Some(start) => start < ended,
-        None => input.journal_started.is_some_and(|started| started <= ended),
+        None => input
+            .journal_started
+            .is_some_and(|started| started <= ended),
     };
     if due {
         out.push(Nudge::new(
