@@ -293,3 +293,58 @@ fn the_demo_holds_a_book_a_course_and_an_introduction() {
         .count();
     assert_eq!(found, 1);
 }
+
+#[test]
+fn a_recommendation_moves_on_with_its_status_and_takeaway_in_either_language() {
+    let j = Journal::new();
+    j.ok(&["add", "resource", "--mentor", "daniel", "Deep Work"]);
+    j.ok(&[
+        "add",
+        "resource",
+        "--mentor",
+        "daniel",
+        "Deep Learning course",
+    ]);
+    let err = j.fails(&["resource", "deep", "--status", "doing"]);
+    assert!(err.contains("matches several recommendations"), "{err}");
+    let out = j.ok(&["resource", "deep", "work", "--status", "doing"]);
+    assert_eq!(out, "Updated (book, doing): Deep Work\n");
+    let out = j.ok(&[
+        "--lang",
+        "id",
+        "resource",
+        "Deep Work",
+        "--status",
+        "selesai",
+        "--takeaway",
+        "Dua jam tanpa gangguan setiap pagi",
+    ]);
+    assert_eq!(out, "Diperbarui (buku, selesai): Deep Work\n");
+    let r = j
+        .store()
+        .resource_list(mentee::store::ResourceFilter::default())
+        .unwrap()
+        .into_iter()
+        .find(|r| r.resource.title == "Deep Work")
+        .unwrap()
+        .resource;
+    assert_eq!(r.status, mentee::domain::ResourceStatus::Done);
+    assert!(r.done_on.is_some(), "done has its day");
+    assert_eq!(r.takeaway, "Dua jam tanpa gangguan setiap pagi");
+    // Bad input changes nothing.
+    let err = j.fails(&["resource", "Deep Work", "--status", "finished"]);
+    assert!(err.contains("is not a status"), "{err}");
+    let err = j.fails(&["resource", "Deep Work"]);
+    assert!(err.contains("nothing to change"), "{err}");
+    let err = j.fails(&["resource", "Clean Code", "--status", "done"]);
+    assert!(err.contains("no recommendation matches"), "{err}");
+    let again = j
+        .store()
+        .resource_list(mentee::store::ResourceFilter::default())
+        .unwrap()
+        .into_iter()
+        .find(|r| r.resource.title == "Deep Work")
+        .unwrap()
+        .resource;
+    assert_eq!(again.status, mentee::domain::ResourceStatus::Done);
+}

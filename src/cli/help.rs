@@ -96,6 +96,22 @@ const ID: &[(&str, &str, &str)] = &[
     ),
     ("status", "format", "Format keluaran."),
     (
+        "resource",
+        "",
+        "Lanjutkan rekomendasi atau perkenalan: statusnya, pelajaran yang Anda petik.",
+    ),
+    (
+        "resource",
+        "title",
+        "Rekomendasinya: judulnya, atau awal judul yang unik (huruf besar/kecil sama saja).",
+    ),
+    (
+        "resource",
+        "status",
+        "belum, sedang, selesai, atau dibatalkan (todo, doing, done, dropped).",
+    ),
+    ("resource", "takeaway", "Pelajaran yang Anda petik darinya."),
+    (
         "status",
         "include_private",
         "Tampilkan nama mentor pribadi dan teks pribadi (bawaan: disembunyikan, seperti Ctrl-P).",

@@ -194,6 +194,18 @@ pub enum Command {
     Add(AddArgs),
     /// Your wins as a brag document for a performance review, grouped by goal area and goal.
     Wins(WinsArgs),
+    /// Move a recommendation or introduction on: its status, your takeaway.
+    Resource {
+        /// The recommendation: its title, or a unique beginning of it (case-insensitive).
+        #[arg(required = true, num_args = 1.., value_name = "TITLE")]
+        title: Vec<String>,
+        /// todo, doing, done or dropped (belum, sedang, selesai, dibatalkan).
+        #[arg(long, value_name = "STATUS")]
+        status: Option<String>,
+        /// What you took away from it.
+        #[arg(long, value_name = "TEXT")]
+        takeaway: Option<String>,
+    },
     /// Encrypt the journal with a passphrase, asked twice (see docs/PRIVACY.md).
     Encrypt,
     /// Turn an encrypted journal back into a plain SQLite file.
@@ -418,6 +430,17 @@ pub fn run(command: &Command, ctx: &Context, out: &mut dyn std::io::Write) -> Re
         } => choosing::candidates(ctx, *format, *include_private, out),
         Command::Add(args) => add::run(ctx, args, out),
         Command::Wins(args) => wins::run(ctx, args, out),
+        Command::Resource {
+            title,
+            status,
+            takeaway,
+        } => resource::update(
+            ctx,
+            &title.join(" "),
+            status.as_deref(),
+            takeaway.as_deref(),
+            out,
+        ),
         Command::Encrypt => encrypt::run(ctx, encrypt::Conversion::Encrypt, out),
         Command::Decrypt => encrypt::run(ctx, encrypt::Conversion::Decrypt, out),
         Command::Passphrase => encrypt::run(ctx, encrypt::Conversion::NewPassphrase, out),

@@ -2,8 +2,8 @@
 //! its title, and the confirmation line.
 
 use super::{CliError, Context};
-use crate::domain::Resource;
 use crate::domain::text::clean_line;
+use crate::domain::{Resource, ResourceStatus};
 use crate::i18n::{Label, fill};
 use crate::store::Store;
 
@@ -56,4 +56,92 @@ pub fn saved_line(ctx: &Context, r: &Resource, goal: Option<&str>) -> String {
         line.push_str(&fill!(words.add_link, link = clean_line(&r.link)));
     }
     line
+}
+
+/// `mentee resource TITLE [--status S] [--takeaway TEXT]`: moves a recommendation on.
+pub fn update(
+    ctx: &Context,
+    title: &str,
+    status: Option<&str>,
+    takeaway: Option<&str>,
+    out: &mut dyn std::io::Write,
+) -> Result<(), CliError> {
+    let t = ctx.lang.text();
+    let r = &t.resources;
+    if status.is_none() && takeaway.is_none() {
+        return Err(CliError::Message(r.update_nothing.to_string()));
+    }
+    let status = status.map(|word| status_word(ctx, word)).transpose()?;
+    let store = ctx.open_store()?;
+    let rows = store.resource_list(crate::store::ResourceFilter::default())?;
+    let titles: Vec<(i64, String)> = rows
+        .iter()
+        .map(|row| (row.resource.id, row.resource.title.clone()))
+        .collect();
+    let list = |titles: &mut dyn Iterator<Item = &String>| {
+        titles
+            .map(|n| clean_line(n).into_owned())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let shown = format!("\"{}\"", clean_line(title));
+    let id = match match_mentor(title, &titles) {
+        MentorMatch::One(id, _) => id,
+        MentorMatch::Ambiguous(found) => {
+            return Err(CliError::Message(fill!(
+                r.update_ambiguous,
+                title = shown,
+                list = list(&mut found.iter())
+            )));
+        }
+        MentorMatch::Unknown if titles.is_empty() => {
+            return Err(CliError::Message(fill!(r.update_none, title = shown)));
+        }
+        MentorMatch::Unknown => {
+            return Err(CliError::Message(fill!(
+                r.update_unknown,
+                title = shown,
+                list = list(&mut titles.iter().map(|(_, n)| n))
+            )));
+        }
+    };
+    let today = ctx.clock.today();
+    let old = store.resource(id)?;
+    let mut new = match status {
+        Some(s) => old.moved_to(s, today),
+        None => old.clone(),
+    };
+    if let Some(text) = takeaway {
+        new.takeaway = crate::domain::text::clean_multiline(text.trim()).into_owned();
+    }
+    store.save_resource(&new)?;
+    let line = fill!(
+        r.update_saved,
+        kind = new.kind.label(&t.labels),
+        status = new.status.label(&t.labels),
+        title = clean_line(&new.title)
+    );
+    writeln!(out, "{line}")
+        .and_then(|()| out.flush())
+        .map_err(CliError::SavedNotShown)
+}
+
+/// A status by its code or its label in either language (`done`, `selesai`, `to do`).
+fn status_word(ctx: &Context, word: &str) -> Result<ResourceStatus, CliError> {
+    let w = word.trim().to_lowercase();
+    ResourceStatus::ALL
+        .iter()
+        .copied()
+        .find(|s| {
+            s.code() == w
+                || [crate::i18n::Lang::En, crate::i18n::Lang::Id]
+                    .iter()
+                    .any(|l| s.label(&l.text().labels) == w)
+        })
+        .ok_or_else(|| {
+            CliError::Message(fill!(
+                ctx.lang.text().resources.update_bad_status,
+                value = clean_line(word.trim())
+            ))
+        })
 }

@@ -22,6 +22,12 @@ catalog! {
         md_from,
         md_takeaway,
         md_thanked,
+        update_saved,
+        update_nothing,
+        update_unknown,
+        update_none,
+        update_ambiguous,
+        update_bad_status,
     }
 }
 
@@ -42,6 +48,12 @@ pub const EN: ResourcesText = ResourcesText {
     md_from: "(from {mentor})",
     md_takeaway: "Takeaway",
     md_thanked: "thanked",
+    update_saved: "Updated ({kind}, {status}): {title}",
+    update_nothing: "nothing to change: give --status, --takeaway or both",
+    update_unknown: "no recommendation matches {title}; recommendations: {list}",
+    update_none: "no recommendation matches {title}: none is noted yet (mentee add resource)",
+    update_ambiguous: "{title} matches several recommendations: {list}; type more of the title",
+    update_bad_status: "\"{value}\" is not a status; use todo, doing, done or dropped",
 };
 
 pub const ID: ResourcesText = ResourcesText {
@@ -61,4 +73,10 @@ pub const ID: ResourcesText = ResourcesText {
     md_from: "(dari {mentor})",
     md_takeaway: "Pelajaran",
     md_thanked: "sudah berterima kasih",
+    update_saved: "Diperbarui ({kind}, {status}): {title}",
+    update_nothing: "tidak ada yang diubah: berikan --status, --takeaway, atau keduanya",
+    update_unknown: "tidak ada rekomendasi yang cocok dengan {title}; rekomendasi: {list}",
+    update_none: "tidak ada rekomendasi yang cocok dengan {title}: belum ada yang dicatat (mentee add rekomendasi)",
+    update_ambiguous: "{title} cocok dengan beberapa rekomendasi: {list}; ketik judulnya lebih lengkap",
+    update_bad_status: "\"{value}\" bukan status; gunakan belum, sedang, selesai, atau dibatalkan (todo, doing, done, dropped)",
 };
