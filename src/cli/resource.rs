@@ -9,7 +9,8 @@ use crate::store::Store;
 
 use super::add::{MentorMatch, match_mentor};
 
-/// The goal `title` names (case-insensitive; an exact title first, else a unique beginning).
+/// The goal `title` names (case-insensitive; an exact title first, else a unique beginning):
+/// `--goal` of a resource and of a win.
 pub fn resolve_goal(ctx: &Context, title: &str, store: &Store) -> Result<(i64, String), CliError> {
     let r = &ctx.lang.text().resources;
     let goals = store.goal_titles()?;

@@ -22,7 +22,7 @@ use std::io::Write;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::add::{AddArgs, MentorMatch, match_mentor};
+use super::add::AddArgs;
 use super::fmt::{Format, date, json};
 use super::{CliError, Context};
 use crate::domain::text::clean_line;
@@ -90,7 +90,7 @@ pub fn add(
         eprintln!("mentee: {}", fill!(t.trust.journal_created, path = shown));
     }
     let goal = match &args.goal {
-        Some(title) => Some(resolve_goal(ctx, title, &store.goal_titles()?)?),
+        Some(title) => Some(super::resource::resolve_goal(ctx, title, &store)?),
         None => None,
     };
     let mentor = match &args.mentor {
@@ -125,37 +125,6 @@ pub fn add(
     writeln!(out, "{line}")
         .and_then(|()| out.flush())
         .map_err(CliError::SavedNotShown)
-}
-
-fn resolve_goal(
-    ctx: &Context,
-    title: &str,
-    goals: &[(i64, String)],
-) -> Result<(i64, String), CliError> {
-    let w = &ctx.lang.text().wins;
-    let list = |names: &mut dyn Iterator<Item = &String>| {
-        names
-            .map(|n| clean_line(n).into_owned())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let shown = format!("\"{}\"", clean_line(title));
-    match match_mentor(title, goals) {
-        MentorMatch::One(id, found) => Ok((id, found)),
-        MentorMatch::Ambiguous(titles) => Err(CliError::Message(fill!(
-            w.ambiguous_goal,
-            goal = shown,
-            goals = list(&mut titles.iter())
-        ))),
-        MentorMatch::Unknown if goals.is_empty() => {
-            Err(CliError::Message(fill!(w.no_goals, goal = shown)))
-        }
-        MentorMatch::Unknown => Err(CliError::Message(fill!(
-            w.unknown_goal,
-            goal = shown,
-            goals = list(&mut goals.iter().map(|(_, n)| n))
-        ))),
-    }
 }
 
 /// `mentee wins`: the brag document.
