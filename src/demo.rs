@@ -48,60 +48,6 @@ pub fn fill_in(store: &mut Store, now: NaiveDateTime, lang: Lang) -> Result<()> 
         Err(TransferError::Store(err)) => return Err(err),
         Err(other) => return Err(bad(other)),
     }
-    scorecard(store, lang)
-}
-
-/// The demo candidate's fit scorecard (the export format does not carry scorecards yet).
-fn scorecard(store: &Store, lang: Lang) -> Result<()> {
-    use crate::domain::FitCriterion as C;
-    use crate::domain::fit::{FitRating, MentorFit};
-    let Some(candidate) = store.candidates()?.into_iter().next() else {
-        return Ok(());
-    };
-    let notes: [(C, u8, &str, &str); 5] = [
-        (
-            C::Goals,
-            5,
-            "Speaks at conferences: exactly my goal",
-            "Sering jadi pembicara: persis sasaran saya",
-        ),
-        (
-            C::Availability,
-            3,
-            "Busy until January",
-            "Sibuk sampai Januari",
-        ),
-        (
-            C::Communication,
-            4,
-            "Direct, writes short messages",
-            "Lugas, pesannya singkat",
-        ),
-        (C::Experience, 5, "", ""),
-        (
-            C::HonestFeedback,
-            4,
-            "Her talk reviews are candid",
-            "Ulasan presentasinya jujur",
-        ),
-    ];
-    let ratings = notes
-        .iter()
-        .map(|(c, rating, en, id)| FitRating {
-            criterion: c.code().to_string(),
-            rating: *rating,
-            note: match lang {
-                Lang::En => en,
-                Lang::Id => id,
-            }
-            .to_string(),
-        })
-        .collect();
-    store.save_mentor_fit(&MentorFit {
-        mentor_id: candidate.mentor_id,
-        ratings,
-        ..MentorFit::default()
-    })?;
     Ok(())
 }
 
@@ -167,7 +113,20 @@ mod tests {
         );
         assert_eq!(a.date(), at(1).date() + chrono::Duration::days(2));
         assert_eq!(a.format("%H:%M").to_string(), "16:00");
-        assert_eq!(first.mentors().unwrap().len(), 2);
+        assert_eq!(first.mentors().unwrap().len(), 5);
+        let candidates = first.candidates().unwrap();
+        assert_eq!(candidates.len(), 2, "a candidate and an approached mentor");
+        assert!(
+            candidates.iter().all(|c| !c.fit.ratings.is_empty()),
+            "each with its scorecard, from the sample like the rest"
+        );
+        let kinds: std::collections::HashSet<_> = first
+            .mentors()
+            .unwrap()
+            .into_iter()
+            .map(|m| m.relationship)
+            .collect();
+        assert_eq!(kinds.len(), 5, "every kind of relationship is shown");
         assert!(
             !first.search("outline", 5).unwrap().is_empty(),
             "the search index is filled"

@@ -58,7 +58,24 @@ fn journal() -> Store {
     candidate.status_since = Some(day(-10));
     candidate.pitch_draft = m(11);
     candidate.private = true;
-    s.save_mentor(&candidate).unwrap();
+    let candidate_id = s.save_mentor(&candidate).unwrap();
+    // The candidate's fit scorecard: its notes show in the detail, the scorecard form (`s`)
+    // and (the name) in the comparison (`S`).
+    let rating = |c: FitCriterion, rating: u8, note: String| mentee::domain::fit::FitRating {
+        criterion: c.code().to_string(),
+        rating,
+        note,
+    };
+    s.save_mentor_fit(&mentee::domain::fit::MentorFit {
+        mentor_id: candidate_id,
+        ratings: vec![
+            rating(FitCriterion::Goals, 4, m(59)),
+            rating(FitCriterion::Listening, 3, m(60)),
+        ],
+        private: true,
+        ..Default::default()
+    })
+    .unwrap();
 
     let mut contact = Contact::new(mentor_id, day(-20));
     contact.channel = m(12);
@@ -201,11 +218,18 @@ fn journal() -> Store {
     win.mentor_id = Some(mentor_id);
     win.private = true;
     s.save_win(&win).unwrap();
+    // What the mentor recommended: shown in the mentor's detail.
+    let mut book = Resource::new(m(61), day(-9));
+    book.takeaway = m(62);
+    book.mentor_id = Some(mentor_id);
+    book.goal_id = Some(goal_id);
+    book.private = true;
+    s.save_resource(&book).unwrap();
     s
 }
 
 /// The last marker number used in [`journal`].
-const LAST: u32 = 58;
+const LAST: u32 = 62;
 
 thread_local! {
     /// [`journal`], built once per test thread: the walk starts a fresh app for every key
@@ -479,4 +503,65 @@ fn editing_a_private_record_while_hidden_asks_first() {
         KeyEvent::new(KeyCode::Char('e'), KeyModifiers::NONE),
     );
     assert!(a.form().is_some());
+}
+
+/// Presses `c` in `a`.
+fn press(a: &mut App, c: char) {
+    send(a, KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+}
+
+/// The Mentors view with the approached candidate (the one with a scorecard) selected.
+fn at_the_candidate(hidden: bool) -> App {
+    let mut a = app(Lang::En);
+    if hidden {
+        ctrl_p(&mut a);
+    }
+    press(&mut a, '8');
+    for _ in 0..5 {
+        let selected = a.views.mentors.list.selected().map(|m| m.status);
+        if selected == Some(MentorStatus::Approached) {
+            break;
+        }
+        press(&mut a, 'j');
+    }
+    a
+}
+
+#[test]
+fn the_scorecard_form_and_the_comparison_hide_a_private_candidate() {
+    let t = Lang::En.text();
+    // Hidden: the comparison names no private mentor, the scorecard form asks first.
+    let mut a = at_the_candidate(true);
+    press(&mut a, 'S');
+    for (w, h) in [(80, 24), (160, 48)] {
+        let screen = draw(&mut a, w, h);
+        assert!(screen.contains(t.fit.compare_title), "{screen}");
+        assert!(screen.contains(t.common.hidden_name), "{screen}");
+        assert!(
+            screen.contains("4/5"),
+            "the ratings are not private text: {screen}"
+        );
+        assert!(!screen.contains(MARK), "{screen}");
+    }
+    send(&mut a, KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    press(&mut a, 's');
+    assert!(
+        a.form().is_none(),
+        "a private mentor's scorecard asks first"
+    );
+    let screen = draw(&mut a, 80, 24);
+    assert!(screen.contains(t.common.show_private_title), "{screen}");
+    assert!(!screen.contains(MARK), "{screen}");
+    // Shown: the same keys show the name and open the form with the notes.
+    let mut a = at_the_candidate(false);
+    press(&mut a, 'S');
+    assert!(draw(&mut a, 160, 48).contains(&m(10)));
+    send(&mut a, KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    press(&mut a, 's');
+    assert!(a.form().is_some());
+    let screen = draw(&mut a, 160, 48);
+    assert!(
+        screen.contains(&m(59)) && screen.contains(&m(10)),
+        "{screen}"
+    );
 }

@@ -230,7 +230,7 @@ fn export_and_import_keep_resources_and_the_thanks_link() {
     drop(s);
     let json = j.ok(&["export", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
-    assert_eq!(v["version"], 2);
+    assert_eq!(v["version"], mentee::transfer::schema::FORMAT_VERSION);
     assert_eq!(v["resources"][0]["kind"], "person");
     assert_eq!(v["gratitude"][0]["resource"], v["resources"][0]["uuid"]);
     let file = j.dir.path().join("out.json");

@@ -297,6 +297,7 @@ fn export_has_every_kind_in_order_with_references_by_uuid() {
         "\"reflections\"",
         "\"wins\"",
         "\"resources\"",
+        "\"mentor_fit\"",
     ];
     let positions: Vec<usize> = order
         .iter()
@@ -305,7 +306,7 @@ fn export_has_every_kind_in_order_with_references_by_uuid() {
     assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
     assert_eq!(d.as_object().unwrap().len(), order.len());
     assert_eq!(d["format"], "mentee-journal");
-    assert_eq!(d["version"], 2);
+    assert_eq!(d["version"], 3);
     let ayu = d["mentors"]
         .as_array()
         .unwrap()
@@ -454,7 +455,7 @@ fn every_broken_file_is_refused_with_its_exact_message() {
     let cases: Vec<(Break, String)> = vec![
         (
             set("/version", json!(9)),
-            "version: format version 9 is newer than this mentee supports (2)".into(),
+            "version: format version 9 is newer than this mentee supports (3)".into(),
         ),
         (
             set("/format", json!("other-app")),
@@ -523,7 +524,7 @@ fn every_broken_file_is_refused_with_its_exact_message() {
         ),
         (
             set("/version", json!(1e30)),
-            "version: 1e+30 is not a format version; this mentee reads versions 1 to 2".into(),
+            "version: 1e+30 is not a format version; this mentee reads versions 1 to 3".into(),
         ),
         (
             set("/health_checks/0/ratings/0/rating", json!(7)),

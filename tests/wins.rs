@@ -200,7 +200,7 @@ fn wins_survive_an_export_and_an_import_and_a_version_1_file_still_imports() {
     ok(&dir, &["export", "-o", export.to_str().unwrap()]);
     let doc: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&export).unwrap()).unwrap();
-    assert_eq!(doc["version"], 2);
+    assert_eq!(doc["version"], mentee::transfer::schema::FORMAT_VERSION);
     assert_eq!(doc["wins"][0]["what"], "Shipped");
     assert_eq!(doc["wins"][0]["goal"], doc["goals"][0]["uuid"]);
 

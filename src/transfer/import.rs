@@ -327,7 +327,7 @@ fn write_record(
                     }
                 }
             }
-            (Ty::Ratings | Ty::Answers, v) => Sql::Text(v.to_string()),
+            (Ty::Ratings | Ty::Answers | Ty::FitRatings, v) => Sql::Text(v.to_string()),
             (Ty::Real, Value::Number(n)) => Sql::Real(n.as_f64().unwrap_or_default()),
             _ => plain(v),
         };

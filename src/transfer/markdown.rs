@@ -1,5 +1,5 @@
 //! The whole journal as one readable Markdown document: mentors with their agreement,
-//! contacts and health checks; SMART goals with progress and revisions; meetings with their
+//! contacts, health checks and fit scorecard; SMART goals with progress and revisions; meetings with their
 //! agendas; questions, feedback, commitments, gratitude, reflections, and what mentors
 //! recommended or who they introduced.
 //!
@@ -261,6 +261,12 @@ impl<'a> Markdown<'a> {
                         block(h, "note", "  ")
                     );
                 }
+            }
+            if let Some(fit) = self
+                .of(super::schema::MENTOR_FIT, "mentor", uuid, "uuid")
+                .first()
+            {
+                super::markdown_fit::scorecard(fit, &self.private_mark(fit), self.lang, out);
             }
         }
     }

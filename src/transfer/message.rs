@@ -93,6 +93,12 @@ pub enum Message {
     UnknownCode(UnknownCode),
     /// A reference to nothing: (target kind key, uuid).
     NoTarget(&'static str, String),
+    /// A fit criterion rated twice in one scorecard: the path of the first rating.
+    CriterionTwice(String),
+    /// A second scorecard for one mentor in the file: the path of the first.
+    OnePerTwice(String),
+    /// The mentor already has a scorecard with another uuid in the journal: its uuid.
+    OnePerInJournal(String),
 }
 
 impl From<&str> for Message {
@@ -164,6 +170,11 @@ impl Message {
                 vocabulary = vocabulary(e.kind, t),
                 expected = e.expected
             ),
+            Message::CriterionTwice(first) => fill!(t.criterion_twice, first = first),
+            Message::OnePerTwice(first) => fill!(t.fit_twice, first = first),
+            Message::OnePerInJournal(uuid) => {
+                fill!(t.fit_in_journal, uuid = format!("{uuid:?}"))
+            }
             Message::NoTarget(kind, uuid) => {
                 fill!(
                     t.no_target,
@@ -217,6 +228,8 @@ fn vocabulary(kind: &'static str, t: &TransferText) -> &'static str {
         "period" => t.vocab_period,
         "resource kind" => t.vocab_resource_kind,
         "resource status" => t.vocab_resource_status,
+        "fit criterion" => t.vocab_fit_criterion,
+        "relationship" => t.vocab_relationship,
         "goal revision field" => t.vocab_revision_field,
         other => other,
     }
@@ -239,6 +252,7 @@ fn noun(key: &str, t: &TransferText) -> &'static str {
         "gratitude" => t.noun_gratitude,
         "resources" => t.noun_resource,
         "wins" => t.noun_win,
+        super::schema::MENTOR_FIT => t.noun_fit,
         _ => t.noun_reflection,
     }
 }
@@ -267,6 +281,8 @@ mod tests {
             "x".parse::<Period>().err(),
             "x".parse::<ResourceKind>().err(),
             "x".parse::<ResourceStatus>().err(),
+            "x".parse::<FitCriterion>().err(),
+            "x".parse::<Relationship>().err(),
         ];
         for e in kinds.into_iter().flatten() {
             assert_eq!(vocabulary(e.kind, en), e.kind);

@@ -14,6 +14,7 @@ mod ics_zone;
 mod import;
 mod json;
 mod markdown;
+mod markdown_fit;
 mod message;
 mod read;
 pub mod schema;

@@ -102,7 +102,7 @@ fn to_json(value: Sql, ty: Ty) -> Value {
             Some(t) => Value::String(schema::local_time_text(t)),
             None => Value::String(s),
         },
-        (Sql::Text(s), Ty::Ratings | Ty::Answers) => {
+        (Sql::Text(s), Ty::Ratings | Ty::Answers | Ty::FitRatings) => {
             serde_json::from_str(&s).unwrap_or(Value::String(s))
         }
         (Sql::Text(s), _) => Value::String(s),

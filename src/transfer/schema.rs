@@ -12,9 +12,10 @@ use crate::domain::limits::{self, Range};
 use crate::domain::{RecordKind, UnknownCode};
 
 /// The current version of the JSON format. Version 2 adds wins, resources,
-/// `gratitude.resource`, and mentors' `relationship` and `agreement_notes`; a version-1 file
-/// (without them) still imports.
-pub const FORMAT_VERSION: i64 = 2;
+/// `gratitude.resource`, and mentors' `relationship` and `agreement_notes`; version 3 adds
+/// `mentor_fit`, the fit scorecards. Files of every older version (without them) still
+/// import.
+pub const FORMAT_VERSION: i64 = 3;
 /// The value of the top-level `format` field.
 pub const FORMAT_NAME: &str = "mentee-journal";
 /// The longest text accepted in one field, in characters (the domain's limit).
@@ -45,6 +46,9 @@ pub enum Ty {
     Ratings,
     /// Reflection answers: `[{"prompt": code, "answer": text}]`, stored as JSON text.
     Answers,
+    /// Fit scorecard ratings: `[{"criterion": code, "note": text, "rating": 1..5}]`, each
+    /// criterion once, stored as JSON text.
+    FitRatings,
 }
 
 /// Whether a field must be in the file, and what it means when it is not.
@@ -70,22 +74,30 @@ pub struct Field {
 
 /// One record kind: its array in the document and its table.
 pub struct Kind {
-    /// Which kind of record.
-    pub record: RecordKind,
+    /// Which kind of record (`None` for a kind the journal keeps beside a record and never
+    /// shows, searches or deletes on its own: a mentor's fit scorecard).
+    pub record: Option<RecordKind>,
     /// The array's key in the document and the table's name (they are the same): the
     /// record kind's table.
     pub key: &'static str,
     pub fields: &'static [Field],
+    /// A required reference field that at most one record may hold per target (a mentor
+    /// has one scorecard): a second one, in the file or in the journal, is refused.
+    pub one_per: Option<&'static str>,
 }
 
 /// The kind `record` with its fields.
 const fn kind_of(record: RecordKind, fields: &'static [Field]) -> Kind {
     Kind {
-        record,
+        record: Some(record),
         key: record.table(),
         fields,
+        one_per: None,
     }
 }
+
+/// The key of the fit scorecards' array and table (version 3).
+pub const MENTOR_FIT: &str = "mentor_fit";
 
 const fn f(name: &'static str, column: &'static str, ty: Ty, presence: Presence) -> Field {
     Field {
@@ -424,12 +436,23 @@ pub const KINDS: &[Kind] = &[
             ),
         ],
     ),
+    // Version 3: one fit scorecard per candidate or approached mentor.
+    Kind {
+        record: None,
+        key: MENTOR_FIT,
+        fields: &[
+            f("mentor", "mentor_id", Ref(RecordKind::Mentor.table()), Req),
+            f("ratings", "ratings", FitRatings, Def("[]")),
+        ],
+        one_per: Some("mentor"),
+    },
 ];
 
 /// The kinds in an order where every reference points to an earlier kind (or, for
 /// `agenda_items.carried_from`, to the same kind): the order import writes in.
 pub const WRITE_ORDER: &[&str] = &[
     RecordKind::Mentor.table(),
+    MENTOR_FIT,
     RecordKind::Reflection.table(),
     RecordKind::Goal.table(),
     RecordKind::Contact.table(),
@@ -512,8 +535,18 @@ mod tests {
 
     #[test]
     fn one_kind_per_record_kind_in_document_order() {
-        let records: Vec<RecordKind> = KINDS.iter().map(|k| k.record).collect();
+        let records: Vec<RecordKind> = KINDS.iter().filter_map(|k| k.record).collect();
         assert_eq!(records, RecordKind::ALL);
+        for kind in KINDS {
+            assert_eq!(kind.record.map_or(MENTOR_FIT, RecordKind::table), kind.key);
+            if let Some(name) = kind.one_per {
+                let field = kind.fields.iter().find(|f| f.name == name).unwrap();
+                assert!(matches!(
+                    (field.ty, field.presence),
+                    (Ty::Ref(_), Presence::Required)
+                ));
+            }
+        }
     }
 
     #[test]

@@ -24,6 +24,8 @@ use crate::domain::limits::{self, LimitError};
 use crate::domain::text::clean_line;
 use crate::store::StoreError;
 
+mod fit;
+
 /// A reference to check once every uuid of the file is known: record `index` of its kind,
 /// the field at `field` of the kind's fields (32 bytes, however long the path).
 struct PendingRef {
@@ -115,6 +117,7 @@ pub fn validate(
         ck.problems.append(&mut state.ck.problems);
     }
     check_refs(conn, &scan.kinds, &mut ck)?;
+    fit::check_one_per(conn, &scan.kinds, &mut ck)?;
     if ck.problems.is_empty() {
         Ok(staging)
     } else {
@@ -479,7 +482,8 @@ fn check_value(ty: Ty, v: &Value, path: &str, ck: &mut Checker) -> Option<Value>
         (Ty::Ref(_), _) => check_uuid(v, path, ck).map(|u| Value::String(text_of(u))),
         (Ty::Ratings, Value::Array(items)) => check_pairs(items, path, ("question", "rating"), ck),
         (Ty::Answers, Value::Array(items)) => check_pairs(items, path, ("prompt", "answer"), ck),
-        (Ty::Ratings | Ty::Answers, _) => wrong(ck, Want::Array),
+        (Ty::FitRatings, Value::Array(items)) => fit::check_fit_ratings(items, path, ck),
+        (Ty::Ratings | Ty::Answers | Ty::FitRatings, _) => wrong(ck, Want::Array),
     }
 }
 

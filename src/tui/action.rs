@@ -124,6 +124,13 @@ pub enum MentorsAction {
     HealthCheck,
     /// End the relationship: closing notes and a thank-you draft.
     End,
+    /// `s`: fill in or edit the fit scorecard of a candidate or approached mentor.
+    Scorecard,
+    /// `S`: the candidates' scorecards side by side, over the view.
+    Compare,
+    /// In the comparison: show the candidates to the left / to the right.
+    CompareLeft,
+    CompareRight,
 }
 
 /// What the Feedback view's own keys do.

@@ -42,6 +42,8 @@ pub enum Effect {
     Clipboard(String),
     /// Open the recap on top in `$EDITOR` (the run loop, which owns the terminal, does it).
     EditRecap,
+    /// Open the candidates' scorecards side by side over the view.
+    OpenCompare,
 }
 
 impl Effect {

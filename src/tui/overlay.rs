@@ -17,6 +17,7 @@ use super::search::SearchState;
 use super::shell;
 use super::ui::Ui;
 use super::views::debrief::{self, Debrief};
+use super::views::mentors::compare::{self, CompareOverlay};
 use super::views::screen::Detail;
 use crate::domain::Draft;
 
@@ -41,6 +42,8 @@ pub enum Overlay {
     Detail(DetailState),
     /// The recap of a held meeting, to send the mentor.
     Recap(Box<RecapOverlay>),
+    /// The candidates' fit scorecards side by side (`S` in Mentors).
+    Compare(CompareOverlay),
 }
 
 /// What an overlay may show of what is under it: the view, its keys as they are now (for the
@@ -64,6 +67,7 @@ impl Overlay {
             Overlay::Help { .. } => keys::HELP,
             Overlay::Detail(_) => keys::DETAIL,
             Overlay::Recap(r) => r.keys(),
+            Overlay::Compare(_) => compare::KEYS,
         }
     }
 
@@ -94,6 +98,7 @@ impl Overlay {
             }
             Overlay::Detail(detail) => detail.render(f, body, under.detail, ui),
             Overlay::Recap(r) => r.render(f, body, ui),
+            Overlay::Compare(c) => c.render(f, body, ui),
         }
     }
 }

@@ -35,6 +35,8 @@ pub enum MentorForm {
     Health(i64),
     /// Ending the relationship with this mentor.
     Close(i64),
+    /// The fit scorecard of this candidate or approached mentor.
+    Fit(i64),
 }
 
 /// What a feedback form is for.
@@ -201,7 +203,8 @@ impl FormPurpose {
                 MentorForm::Edit(id)
                 | MentorForm::Contact(id)
                 | MentorForm::Health(id)
-                | MentorForm::Close(id),
+                | MentorForm::Close(id)
+                | MentorForm::Fit(id),
             ) => Some((K::Mentor, id)),
             FormPurpose::Goals(GoalForm::Edit(id) | GoalForm::Progress(id)) => Some((K::Goal, id)),
             FormPurpose::Meetings(MeetingForm::Plan(id)) => Some((K::Mentor, id)),

@@ -231,6 +231,9 @@ pub fn draw_help_keys(
                 this_view.unwrap_or(&[]),
                 &mut lines,
             );
+            if view == Some(View::Mentors) {
+                lines.extend(super::views::mentors::kinds_help::lines(ui));
+            }
             section(t.common.help_lists, keys::LIST, &mut lines);
             section(t.common.help_global, keys::GLOBAL, &mut lines);
         }

@@ -107,6 +107,10 @@ impl App {
             Effect::OpenRecap(id) => self.open_recap(id)?,
             Effect::Clipboard(text) => self.terminal_out.extend(crate::tui::recap::osc52(&text)),
             Effect::EditRecap => self.recap_editor_request = true,
+            Effect::OpenCompare => {
+                let compare = views::mentors::compare::CompareOverlay::open(&self.store)?;
+                self.overlays.push(Overlay::Compare(compare));
+            }
             Effect::Many(all) => {
                 for effect in all {
                     self.apply_effect(effect)?;

@@ -7,7 +7,7 @@ use crate::domain::RecordKind;
 use crate::i18n::fill;
 use crate::store;
 use crate::store::scratch::{Scratch, ScratchFile};
-use crate::tui::action::{Action, Resolve};
+use crate::tui::action::{Action, MentorsAction, Resolve};
 use crate::tui::ctx::Ctx;
 use crate::tui::edit::ConflictPrompt;
 use crate::tui::editor;
@@ -53,7 +53,16 @@ impl App {
             }
             (Some(Overlay::Detail(d)), Action::Top) => d.scroll = 0,
             (Some(Overlay::Detail(d)), Action::Bottom) => d.scroll = d.max_scroll(),
-            (Some(Overlay::DraftOffer(_) | Overlay::Search(_)), Action::CloseOverlay) => {
+            (Some(Overlay::Compare(c)), Action::Mentors(MentorsAction::CompareLeft)) => {
+                c.scroll(-1)
+            }
+            (Some(Overlay::Compare(c)), Action::Mentors(MentorsAction::CompareRight)) => {
+                c.scroll(1)
+            }
+            (
+                Some(Overlay::DraftOffer(_) | Overlay::Search(_) | Overlay::Compare(_)),
+                Action::CloseOverlay,
+            ) => {
                 self.overlays.pop();
             }
             (Some(Overlay::Confirm(_)), Action::Confirm(yes)) => {

@@ -5,7 +5,7 @@ pub use crate::tui::action::MentorsAction;
 pub use crate::tui::purpose::MentorForm;
 use ratatui::text::Line;
 
-use super::{MentorsView, relation};
+use super::{MentorsView, fit_form, relation};
 use crate::domain::text::clean_line;
 use crate::domain::{Mentor, MentorStatus, Relationship};
 use crate::domain::{RecordKind, pitch};
@@ -52,6 +52,13 @@ pub fn update(ctx: &mut Ctx, v: &mut MentorsView, action: MentorsAction) -> Resu
             Effect::say(t.mentors.already_ended)
         }
         (MentorsAction::End, Some(m)) => form(MentorForm::Close(m.id)),
+        (MentorsAction::Scorecard, Some(m)) if !fit_form::can_score(m) => {
+            Effect::say(t.fit.only_choosing)
+        }
+        (MentorsAction::Scorecard, Some(m)) => form(MentorForm::Fit(m.id)),
+        (MentorsAction::Compare, _) => Effect::OpenCompare,
+        // Only the comparison on top answers these.
+        (MentorsAction::CompareLeft | MentorsAction::CompareRight, _) => Effect::None,
         (_, None) => Effect::say(t.common.nothing_selected),
     })
 }
@@ -64,6 +71,13 @@ pub fn form(ctx: &Ctx, purpose: &MentorForm) -> Result<Option<Form>> {
         | MentorForm::Contact(id)
         | MentorForm::Health(id)
         | MentorForm::Close(id) => existing(ctx.store.mentor(*id))?,
+        MentorForm::Fit(id) => {
+            let Some(m) = existing(ctx.store.mentor(*id))? else {
+                return Ok(None);
+            };
+            let fit = ctx.store.mentor_fit(m.id)?;
+            return Ok(Some(fit_form::fit_form(ctx, &m, fit.as_ref())));
+        }
     };
     Ok(mentor.map(|m| match purpose {
         MentorForm::Contact(_) => relation::contact_form(ctx, &m),
@@ -185,6 +199,10 @@ pub fn save(ctx: &mut Ctx, purpose: &MentorForm, form: &Form) -> Result<Effect, 
         }
         MentorForm::Close(id) => {
             relation::save_close(ctx, *id, form)?;
+            *id
+        }
+        MentorForm::Fit(id) => {
+            fit_form::save_fit(ctx, *id, form)?;
             *id
         }
     };

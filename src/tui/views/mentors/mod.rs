@@ -4,7 +4,10 @@
 //! Keys and the mentor form are in [`form`]; contacts, health checks and the closing step
 //! in [`relation`].
 
+pub mod compare;
+pub mod fit_form;
 pub mod form;
+pub mod kinds_help;
 pub mod relation;
 pub mod resources;
 
@@ -463,6 +466,20 @@ pub const KEYS: &[Binding] = &[
         Action::Mentors(MentorsAction::End),
         "x",
         |t| t.mentors.key_end,
+        false,
+    ),
+    bind(
+        &[Key::ch('s')],
+        Action::Mentors(MentorsAction::Scorecard),
+        "s",
+        |t| t.fit.key_fit,
+        false,
+    ),
+    bind(
+        &[Key::ch('S')],
+        Action::Mentors(MentorsAction::Compare),
+        "S",
+        |t| t.fit.key_compare,
         false,
     ),
 ];
