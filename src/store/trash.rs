@@ -32,24 +32,26 @@ pub struct Deleted {
     links: Vec<SavedLink>,
 }
 
-/// The order in which the tables that may hold dependent rows are looked at (parents
-/// before the rows that point at them).
-const DEPENDENTS: [RecordKind; 15] = [
-    RecordKind::Mentor,
-    RecordKind::Contact,
-    RecordKind::HealthCheck,
-    RecordKind::Goal,
-    RecordKind::GoalProgress,
-    RecordKind::GoalRevision,
-    RecordKind::Reflection,
-    RecordKind::Meeting,
-    RecordKind::Feedback,
-    RecordKind::Commitment,
-    RecordKind::AgendaItem,
-    RecordKind::Question,
-    RecordKind::Resource,
-    RecordKind::Gratitude,
-    RecordKind::Win,
+/// The tables that may hold dependent rows, in the order they are looked at (parents before
+/// the rows that point at them).
+const DEPENDENTS: [&str; 16] = [
+    RecordKind::Mentor.table(),
+    // A mentor's fit scorecard, kept beside the mentor (no record kind of its own).
+    "mentor_fit",
+    RecordKind::Contact.table(),
+    RecordKind::HealthCheck.table(),
+    RecordKind::Goal.table(),
+    RecordKind::GoalProgress.table(),
+    RecordKind::GoalRevision.table(),
+    RecordKind::Reflection.table(),
+    RecordKind::Meeting.table(),
+    RecordKind::Feedback.table(),
+    RecordKind::Commitment.table(),
+    RecordKind::AgendaItem.table(),
+    RecordKind::Question.table(),
+    RecordKind::Resource.table(),
+    RecordKind::Gratitude.table(),
+    RecordKind::Win.table(),
 ];
 
 impl Store {
@@ -115,7 +117,7 @@ impl Store {
             table: table.to_string(),
             columns: names.into_iter().zip(row).collect(),
         });
-        for child in DEPENDENTS.iter().map(|k| k.table()) {
+        for child in DEPENDENTS {
             let mut fks = self
                 .conn
                 .prepare(&format!("PRAGMA foreign_key_list({child})"))?;
@@ -183,8 +185,24 @@ mod tests {
                 private: false,
             })
             .unwrap();
+        store
+            .save_mentor_fit(&crate::domain::fit::MentorFit {
+                mentor_id: mentor,
+                ratings: vec![crate::domain::fit::FitRating {
+                    criterion: "goals".into(),
+                    rating: 4,
+                    note: "close match".into(),
+                }],
+                ..Default::default()
+            })
+            .unwrap();
         let before = crate::transfer::export_json(&store, true).unwrap();
         let deleted = store.delete_with_undo(RecordKind::Mentor, mentor).unwrap();
+        assert_eq!(
+            store.mentor_fit(mentor).unwrap(),
+            None,
+            "the scorecard goes too"
+        );
         assert_eq!(deleted.kind, RecordKind::Mentor);
         assert!(store.mentors().unwrap().is_empty());
         assert_eq!(store.goal(goal).unwrap().mentor_id, None);
@@ -209,8 +227,27 @@ mod tests {
 
     #[test]
     fn every_table_is_looked_at_for_dependent_rows() {
+        let store = Store::open_in_memory().unwrap();
+        let mut stmt = store
+            .conn()
+            // Every table of records (they have a uuid) that points at another; a table kept
+            // by triggers (`mentor_summary`) is rebuilt by them when the rows come back.
+            .prepare(
+                "SELECT name FROM sqlite_master
+                 WHERE type = 'table' AND sql LIKE '%REFERENCES%' AND sql LIKE '%uuid%'",
+            )
+            .unwrap();
+        let tables: Vec<String> = stmt
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert!(tables.iter().any(|t| t == "mentor_fit"), "{tables:?}");
+        for table in tables {
+            assert!(super::DEPENDENTS.contains(&table.as_str()), "{table}");
+        }
         for kind in RecordKind::ALL {
-            assert!(super::DEPENDENTS.contains(kind), "{kind}");
+            assert!(super::DEPENDENTS.contains(&kind.table()), "{kind}");
         }
     }
 }
