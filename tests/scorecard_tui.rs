@@ -104,6 +104,11 @@ fn only_candidates_and_approached_mentors_have_a_scorecard() {
             .conn()
             .execute("DELETE FROM mentor_fit WHERE mentor_id = ?1", [id])
             .unwrap();
+        select(&mut a, "Sari Wijaya");
+        let screen = draw(&mut a, 160, 48);
+        // (The line wraps in the pane: its first words.)
+        let (words, _) = lang.text().fit.detail_fit_empty.split_once(':').unwrap();
+        assert!(screen.contains(words), "{screen}");
         key(&mut a, 's');
         assert!(a.form().is_some());
         typed(&mut a, "4");

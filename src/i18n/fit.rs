@@ -51,6 +51,7 @@ catalog! {
         filter_all,
         filter_shown,
         detail_fit,
+        detail_fit_empty,
         col_kind,
         cli_unknown_relationship,
     }
@@ -101,6 +102,7 @@ pub const EN: FitText = FitText {
     filter_all: "all kinds",
     filter_shown: "Showing: {kind}",
     detail_fit: "Fit scorecard",
+    detail_fit_empty: "Not rated yet: s fills in the scorecard, S compares the candidates.",
     col_kind: "Kind",
     cli_unknown_relationship: "\"{value}\" is not a kind of relationship; use mentor, coach, sponsor, peer or reverse.",
 };
@@ -150,6 +152,7 @@ pub const ID: FitText = FitText {
     filter_all: "semua jenis",
     filter_shown: "Ditampilkan: {kind}",
     detail_fit: "Kartu kecocokan",
+    detail_fit_empty: "Belum dinilai: s untuk mengisi kartu kecocokan, S untuk membandingkan calon.",
     col_kind: "Jenis",
     cli_unknown_relationship: "\"{value}\" bukan jenis hubungan; gunakan mentor, pelatih, sponsor, rekan atau mentor-terbalik.",
 };

@@ -235,13 +235,17 @@ impl MentorsView {
     /// status is over a week old with no contact from the mentor since.
     /// The fit scorecard of a candidate or approached mentor: each rating and its note.
     fn fit_lines(&self, m: &Mentor, ui: &Ui, lines: &mut Vec<Line<'static>>) {
-        let Some(fit) = self.fit.as_ref().filter(|f| f.mentor_id == m.id) else {
+        let t = &ui.t.fit;
+        let fit = self.fit.as_ref().filter(|f| f.mentor_id == m.id);
+        let Some(fit) = fit.filter(|f| !f.ratings.is_empty()) else {
+            // A candidate not rated yet: say how to rate them.
+            if fit_form::can_score(m) {
+                lines.push(Line::from(""));
+                lines.push(heading(t.detail_fit, ui));
+                lines.push(Line::styled(t.detail_fit_empty, ui.theme.dim));
+            }
             return;
         };
-        if fit.ratings.is_empty() {
-            return;
-        }
-        let t = &ui.t.fit;
         lines.push(Line::from(""));
         let average = fit.average().map(|a| ui.number((a * 10.0).round() / 10.0));
         lines.push(heading(
