@@ -508,3 +508,19 @@ fn a_search_hit_beyond_the_loaded_page_is_selected() {
         );
     }
 }
+
+/// `v` on Today, which has no list of its own, says where details are instead of asking to
+/// select an entry there is no way to select.
+#[test]
+fn v_on_today_says_where_details_are() {
+    for (lang, want) in [
+        (Lang::En, "Enter opens the next meeting."),
+        (Lang::Id, "Enter: pertemuan berikutnya."),
+    ] {
+        let mut app = demo_app(lang);
+        key(&mut app, 'v');
+        // Whole at 80 columns, beside the demo badge.
+        let screen = draw(&mut app, 80, 24);
+        assert!(screen.contains(want), "{screen}");
+    }
+}
