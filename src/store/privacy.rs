@@ -15,6 +15,9 @@ impl Store {
         if kind == RecordKind::Win {
             return self.win_privacy(id);
         }
+        if kind == RecordKind::Resource {
+            return self.resource_privacy(id);
+        }
         let table = kind.table();
         let sql = match kind.parent() {
             Some((parent, column)) => format!(
@@ -49,6 +52,15 @@ impl Store {
             id,
         })?;
         Ok(Privacy::own(own).goal(goal).mentor(mentor))
+    }
+
+    /// A recommendation's privacy: its own flag, its mentor's and its goal's (the rule the
+    /// Mentors view's section draws it by).
+    fn resource_privacy(&self, id: i64) -> Result<Privacy> {
+        let row = self.resource_row(id)?;
+        Ok(Privacy::own(row.resource.private)
+            .mentor(row.mentor_private)
+            .goal(row.goal_private))
     }
 }
 
