@@ -93,4 +93,34 @@ mod tests {
             Err(StoreError::NotFound { .. })
         ));
     }
+
+    #[test]
+    fn a_recommendation_is_private_by_its_flag_its_mentor_or_its_goal() {
+        use crate::domain::{Mentor, Resource};
+        let s = Store::open_in_memory().unwrap();
+        let day = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        let mut hidden = Mentor::new("Hidden");
+        hidden.private = true;
+        let hidden = s.save_mentor(&hidden).unwrap();
+        let shown = s.save_mentor(&Mentor::new("Shown")).unwrap();
+        let mut g = Goal::new("Secret");
+        g.private = true;
+        let secret_goal = s.save_goal(&g).unwrap();
+        let save = |mentor: i64, goal: Option<i64>, private: bool| {
+            let mut r = Resource::new("Deep Work", day);
+            r.mentor_id = Some(mentor);
+            r.goal_id = goal;
+            r.private = private;
+            s.save_resource(&r).unwrap()
+        };
+        let private = |id| s.privacy(RecordKind::Resource, id).unwrap().is_private();
+        assert!(!private(save(shown, None, false)));
+        assert!(private(save(shown, None, true)));
+        assert!(private(save(hidden, None, false)));
+        assert!(private(save(shown, Some(secret_goal), false)));
+        assert!(matches!(
+            s.privacy(RecordKind::Resource, 999),
+            Err(StoreError::NotFound { .. })
+        ));
+    }
 }
