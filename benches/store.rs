@@ -200,6 +200,31 @@ fn search_long_records(c: &mut Criterion) {
     });
 }
 
+/// The SMART check of the goals a Goals screen shows (the first 50 of the list): it runs
+/// for each goal row on screen at the view's first draw.
+fn smart_check(c: &mut Criterion, journals: &common::Journals) {
+    let mut group = c.benchmark_group("smart_check");
+    for (n, path) in &journals.files {
+        let store = common::open(path);
+        let goals: Vec<_> = store
+            .goal_summaries(50)
+            .expect("goals")
+            .into_iter()
+            .map(|s| s.goal)
+            .collect();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).expect("date");
+        group.bench_function(BenchmarkId::new("goals_on_screen_50", n), |b| {
+            b.iter(|| {
+                goals
+                    .iter()
+                    .filter(|g| mentee::domain::smart::check(g, today).passes())
+                    .count()
+            })
+        });
+    }
+    group.finish();
+}
+
 /// JSON export of the whole journal, and import of that export into an empty journal.
 fn transfer(c: &mut Criterion, journals: &common::Journals) {
     let mut group = c.benchmark_group("transfer");
@@ -245,6 +270,7 @@ fn main() {
     view_queries(&mut c, &journals);
     search(&mut c, &journals);
     search_long_records(&mut c);
+    smart_check(&mut c, &journals);
     transfer(&mut c, &journals);
     c.final_summary();
 }

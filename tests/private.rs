@@ -378,9 +378,17 @@ fn through_overlay(a: &mut App) -> Vec<String> {
 
 /// The markers on `screen`.
 fn markers(screen: &str) -> Vec<u32> {
-    (1..=LAST)
-        .filter(|n| screen.contains(&format!("{MARK}{n:02}")))
-        .collect()
+    // One pass over the screen for the marker's occurrences (a search per number made this
+    // the walk's hottest loop).
+    let mut found: Vec<u32> = screen
+        .match_indices(MARK)
+        .filter_map(|(at, _)| screen.get(at + MARK.len()..at + MARK.len() + 2))
+        .filter_map(|digits| digits.parse().ok())
+        .filter(|n| (1..=LAST).contains(n))
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found
 }
 
 const VIEW_KEYS: [char; 8] = ['1', '2', '3', '4', '5', '6', '7', '8'];

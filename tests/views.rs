@@ -448,3 +448,79 @@ fn a_reflection_hit_is_named_by_its_template_not_its_code() {
         assert!(!screen.contains("gtd-weekly"), "{screen}");
     }
 }
+
+/// A search hit beyond the first page of a view's list (the lists load 200 rows at a time)
+/// is loaded and selected, not silently missed.
+#[test]
+fn a_search_hit_beyond_the_loaded_page_is_selected() {
+    use mentee::domain::{Goal, Mentor};
+    let store = mentee::store::Store::open_in_memory().unwrap();
+    for i in 0..450 {
+        store
+            .save_mentor(&Mentor::new(format!("Mentor {i:03}")))
+            .unwrap();
+        store.save_goal(&Goal::new(format!("Goal {i:03}"))).unwrap();
+    }
+    // Last in each list's order: mentors by name, undated goals by when they were added.
+    store.save_mentor(&Mentor::new("Zz Zebrafish")).unwrap();
+    store.save_goal(&Goal::new("Zebrafish care")).unwrap();
+    let mut app = mentee::tui::App::new(
+        store,
+        mentee::config::Config::default(),
+        Lang::En,
+        mentee::domain::Clock::Fixed(now()),
+        mentee::tui::theme::Theme::new(mentee::config::Theme::Dark, false),
+        false,
+    )
+    .unwrap();
+    for (kind, view) in [
+        (RecordKind::Mentor, View::Mentors),
+        (RecordKind::Goal, View::Goals),
+    ] {
+        key(&mut app, '/');
+        for c in "zebrafish".chars() {
+            key(&mut app, c);
+        }
+        let pos = app
+            .search()
+            .unwrap()
+            .hits
+            .iter()
+            .position(|h| h.kind == kind)
+            .unwrap_or_else(|| panic!("a {kind:?} hit"));
+        for _ in 0..pos {
+            press(&mut app, KeyCode::Down);
+        }
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(app.screen, Screen::View(view));
+        let selected = match view {
+            View::Mentors => app.views.mentors.list.selected().map(|m| m.name.clone()),
+            _ => app
+                .views
+                .goals
+                .list
+                .selected()
+                .map(|g| g.goal.title.clone()),
+        };
+        assert!(
+            selected.as_deref().is_some_and(|s| s.contains("Zebrafish")),
+            "{view:?}: {selected:?}"
+        );
+    }
+}
+
+/// `v` on Today, which has no list of its own, says where details are instead of asking to
+/// select an entry there is no way to select.
+#[test]
+fn v_on_today_says_where_details_are() {
+    for (lang, want) in [
+        (Lang::En, "Enter opens the next meeting."),
+        (Lang::Id, "Enter: pertemuan berikutnya."),
+    ] {
+        let mut app = demo_app(lang);
+        key(&mut app, 'v');
+        // Whole at 80 columns, beside the demo badge.
+        let screen = draw(&mut app, 80, 24);
+        assert!(screen.contains(want), "{screen}");
+    }
+}

@@ -98,8 +98,10 @@ pub enum MentorMatch {
     Ambiguous(Vec<String>),
 }
 
-/// Matches `query` against `mentors` case-insensitively: an exact name wins, else a unique
-/// prefix. An empty query matches nobody.
+/// Matches `query` against `mentors` (or any named records) case-insensitively: an exact
+/// name wins, else the names that start with it, else the names that contain it ("okafor"
+/// finds "Daniel Okafor"). An empty query matches nobody. The one rule of the command line
+/// for a name typed where a record is wanted.
 pub fn match_mentor(query: &str, mentors: &[(i64, String)]) -> MentorMatch {
     let query = query.trim().to_lowercase();
     if query.is_empty() {
@@ -118,10 +120,17 @@ pub fn match_mentor(query: &str, mentors: &[(i64, String)]) -> MentorMatch {
     if !exact.is_empty() {
         return pick(exact);
     }
+    let prefix: Vec<_> = lower
+        .iter()
+        .filter(|(_, _, l)| l.starts_with(&query))
+        .collect();
+    if !prefix.is_empty() {
+        return pick(prefix);
+    }
     pick(
         lower
             .iter()
-            .filter(|(_, _, l)| l.starts_with(&query))
+            .filter(|(_, _, l)| l.contains(&query))
             .collect(),
     )
 }
@@ -426,5 +435,22 @@ mod tests {
         assert_eq!(match_mentor("zed", &mentors()), MentorMatch::Unknown);
         assert_eq!(match_mentor("  ", &mentors()), MentorMatch::Unknown);
         assert_eq!(match_mentor("ana", &[]), MentorMatch::Unknown);
+    }
+
+    #[test]
+    fn a_part_of_the_name_matches_when_no_name_starts_with_it() {
+        assert_eq!(
+            match_mentor("okafor", &mentors()),
+            MentorMatch::One(1, "Daniel Okafor".into())
+        );
+        assert_eq!(
+            match_mentor("LEE", &mentors()),
+            MentorMatch::One(4, "Sarah Lee".into())
+        );
+        // A name that starts with the query wins over names that only contain it.
+        assert_eq!(
+            match_mentor("dan", &[(1, "Danu".into()), (2, "Ardani".into())]),
+            MentorMatch::One(1, "Danu".into())
+        );
     }
 }

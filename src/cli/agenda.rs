@@ -146,31 +146,14 @@ fn meant_meeting(store: &Store, ctx: &Context, given: &str) -> Result<i64, CliEr
     if let Some(id) = store.meeting_id_by_uuid(given)? {
         return Ok(id);
     }
-    let mentors = store.mentors()?;
-    let wanted = given.to_lowercase();
-    let exact: Vec<_> = mentors
-        .iter()
-        .filter(|m| m.name.trim().to_lowercase() == wanted)
-        .collect();
-    let matching = if exact.is_empty() {
-        mentors
-            .iter()
-            .filter(|m| m.name.to_lowercase().contains(&wanted))
-            .collect()
-    } else {
-        exact
-    };
-    match matching.as_slice() {
-        [] => unknown(),
-        [m] => match store.meeting_with(m.id, now)? {
+    match super::add::match_mentor(given, &store.mentor_names()?) {
+        super::add::MentorMatch::Unknown => unknown(),
+        super::add::MentorMatch::One(id, name) => match store.meeting_with(id, now)? {
             Some(id) => Ok(id),
-            None => message(fill!(text.agenda_none_with, name = clean_line(&m.name))),
+            None => message(fill!(text.agenda_none_with, name = clean_line(&name))),
         },
-        several => {
-            let names: Vec<String> = several
-                .iter()
-                .map(|m| clean_line(&m.name).into_owned())
-                .collect();
+        super::add::MentorMatch::Ambiguous(several) => {
+            let names: Vec<String> = several.iter().map(|n| clean_line(n).into_owned()).collect();
             message(fill!(
                 text.agenda_several_mentors,
                 name = shown.as_str(),

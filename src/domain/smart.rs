@@ -9,6 +9,8 @@
 
 use super::records::Goal;
 use chrono::{Datelike, Months, NaiveDate};
+use std::collections::HashSet;
+use std::sync::OnceLock;
 
 /// A due date further away than this many months gets [`Reason::FarHorizon`] advice.
 pub const HORIZON_MONTHS: u32 = 12;
@@ -408,7 +410,7 @@ enum NumberKind {
 /// Classifies `words[at]` when it holds a digit or a number word.
 fn number_kind(words: &[String], at: usize) -> Option<NumberKind> {
     let word = words.get(at)?.as_str();
-    if listed(NUMBER_WORDS, word) {
+    if listed(WordList::Number, word) {
         return Some(NumberKind::Measure);
     }
     if !word.chars().any(char::is_numeric) {
@@ -421,7 +423,7 @@ fn number_kind(words: &[String], at: usize) -> Option<NumberKind> {
         && at
             .checked_sub(1)
             .and_then(|before| words.get(before))
-            .is_some_and(|before| listed(TIME_WORDS, before));
+            .is_some_and(|before| listed(WordList::Time, before));
     Some(if is_date || is_quarter || is_year {
         NumberKind::When
     } else {
@@ -431,22 +433,47 @@ fn number_kind(words: &[String], at: usize) -> Option<NumberKind> {
 
 /// The longest vague phrase starting at `words[at]`, with its length in words.
 fn vague_at(words: &[String], at: usize) -> Option<(&'static str, usize)> {
-    VAGUE_PHRASES
+    let first = words.get(at)?.as_str();
+    vague_phrases()
         .iter()
-        .filter_map(|phrase| {
-            let len = phrase.split(' ').count();
-            let found = words.get(at..at + len)?;
-            phrase
-                .split(' ')
+        .filter(|(_, split)| split[0] == first)
+        .filter_map(|(phrase, split)| {
+            let found = words.get(at..at + split.len())?;
+            split
+                .iter()
+                .copied()
                 .eq(found.iter().map(String::as_str))
-                .then_some((*phrase, len))
+                .then_some((*phrase, split.len()))
         })
         .max_by_key(|(_, len)| *len)
 }
 
-/// Whether `word` is one of the whitespace-separated words of `list`.
-fn listed(list: &str, word: &str) -> bool {
-    list.split_whitespace().any(|w| w == word)
+/// [`VAGUE_PHRASES`], each with its words, split once per process.
+fn vague_phrases() -> &'static [(&'static str, Vec<&'static str>)] {
+    static SPLIT: OnceLock<Vec<(&'static str, Vec<&'static str>)>> = OnceLock::new();
+    SPLIT.get_or_init(|| {
+        VAGUE_PHRASES
+            .iter()
+            .map(|phrase| (*phrase, phrase.split(' ').collect()))
+            .collect()
+    })
+}
+
+/// The word lists above.
+#[derive(Debug, Clone, Copy)]
+enum WordList {
+    Filler,
+    Number,
+    Time,
+}
+
+/// Whether `word` is one of the words of `list`. Each list is made a set once per process:
+/// the check runs for every goal on screen, word by word.
+fn listed(list: WordList, word: &str) -> bool {
+    static SETS: OnceLock<[HashSet<&'static str>; 3]> = OnceLock::new();
+    let sets = SETS
+        .get_or_init(|| [FILLER, NUMBER_WORDS, TIME_WORDS].map(|l| l.split_whitespace().collect()));
+    sets[list as usize].contains(word)
 }
 
 /// Reads one text field: its first vague phrase, and whether it has an object and a number.
@@ -463,7 +490,7 @@ fn scan(text: &str) -> Scan {
         match number_kind(&words, at) {
             Some(NumberKind::Measure) => found.number = true,
             Some(NumberKind::When) => {}
-            None if !listed(FILLER, &words[at]) => found.object = true,
+            None if !listed(WordList::Filler, &words[at]) => found.object = true,
             None => {}
         }
         at += 1;

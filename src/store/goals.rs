@@ -64,6 +64,8 @@ pub struct GoalSummary {
     pub last_update: Option<NaiveDate>,
     /// The name of the goal's mentor, if it has one (so a list needs no mentor look-ups).
     pub mentor_name: Option<String>,
+    /// Whether that mentor is private (their name hides when private text does).
+    pub mentor_private: bool,
 }
 
 /// The order of the goal list by status.
@@ -166,7 +168,8 @@ impl Store {
                 (SELECT value FROM goal_progress p WHERE p.goal_id = g.id
                     ORDER BY on_date DESC, id DESC LIMIT 1),
                 (SELECT max(on_date) FROM goal_progress p WHERE p.goal_id = g.id),
-                (SELECT name FROM mentors m WHERE m.id = g.mentor_id)
+                (SELECT name FROM mentors m WHERE m.id = g.mentor_id),
+                (SELECT private FROM mentors m WHERE m.id = g.mentor_id)
              FROM goals g INDEXED BY goals_by_status"
         );
         let dated = format!(
@@ -188,6 +191,7 @@ impl Store {
                         latest: r.get(15)?,
                         last_update: r.get(16)?,
                         mentor_name: r.get(17)?,
+                        mentor_private: r.get::<_, Option<bool>>(18)?.unwrap_or(false),
                     })
                 })?;
                 for row in rows {

@@ -130,19 +130,35 @@ impl Store {
     /// ended), by name within a status (ties by id): a walk of `mentors_by_status` that
     /// stops at `limit`, never a sort of every mentor.
     pub fn mentor_list(&self, limit: usize) -> Result<Vec<Mentor>> {
+        self.mentor_list_of(None, None, limit)
+    }
+
+    /// [`Store::mentor_list`] kept to one status and/or one kind of relationship (the
+    /// Mentors view's `f` and `F` filters): the same walk of `mentors_by_status`, over the
+    /// one status when it is given, stopped at `limit`.
+    pub fn mentor_list_of(
+        &self,
+        status: Option<MentorStatus>,
+        kind: Option<crate::domain::Relationship>,
+        limit: usize,
+    ) -> Result<Vec<Mentor>> {
         let sql = format!(
-            "SELECT {COLUMNS} FROM mentors INDEXED BY mentors_by_status WHERE status = ?1
+            "SELECT {COLUMNS} FROM mentors INDEXED BY mentors_by_status
+             WHERE status = ?1 AND (?3 IS NULL OR relationship = ?3)
              ORDER BY name COLLATE NOCASE, id LIMIT ?2"
         );
         let mut out = Vec::new();
-        for status in PIPELINE_ORDER {
+        for each in PIPELINE_ORDER {
+            if status.is_some_and(|s| s != each) {
+                continue;
+            }
             let left = limit.saturating_sub(out.len());
             if left == 0 {
                 break;
             }
             let mut stmt = self.conn.prepare_cached(&sql)?;
             let left = i64::try_from(left).unwrap_or(i64::MAX);
-            for row in stmt.query_map(params![status, left], from_row)? {
+            for row in stmt.query_map(params![each, left, kind], from_row)? {
                 out.push(row?);
             }
         }

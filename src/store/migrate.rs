@@ -37,7 +37,8 @@ pub fn version(conn: &Connection) -> rusqlite::Result<i64> {
 /// Brings the schema up to [`LATEST_VERSION`]. Returns the backup copy made, if any.
 ///
 /// `file` is the journal's path (None in memory); a journal with data is copied to
-/// `<file>.before-v<N>.bak` first.
+/// `<file>.before-v<N>.bak` first, and the copy is removed again if a migration fails
+/// (nothing changed).
 pub fn migrate(conn: &mut Connection, file: Option<&Path>) -> Result<Option<PathBuf>> {
     migrate_keyed(conn, file, None, LATEST_VERSION)
 }
@@ -69,6 +70,21 @@ pub fn migrate_keyed(
     {
         backup = Some(backup_copy(conn, file, current, key)?);
     }
+    match apply(conn, current, target) {
+        Ok(()) => Ok(backup),
+        Err(e) => {
+            // The transaction rolled back: the journal is as it was and the copy is of no
+            // use. Removing it keeps repeated failed attempts from filling the folder.
+            if let Some(copy) = &backup {
+                let _ = std::fs::remove_file(copy);
+            }
+            Err(e)
+        }
+    }
+}
+
+/// Runs the migrations after `current` up to `target` in one transaction.
+fn apply(conn: &mut Connection, current: i64, target: i64) -> Result<()> {
     let tx = conn.transaction()?;
     for (index, sql) in MIGRATIONS
         .iter()
@@ -81,7 +97,7 @@ pub fn migrate_keyed(
     }
     tx.pragma_update(None, "application_id", APPLICATION_ID)?;
     tx.commit()?;
-    Ok(backup)
+    Ok(())
 }
 
 /// Copies the journal to the first free name of `<file>.before-v<N>.bak`,

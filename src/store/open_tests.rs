@@ -176,6 +176,62 @@ fn a_copy_left_by_an_earlier_migration_is_never_in_the_way() {
     assert_eq!(store.mentors().unwrap().len(), 1);
 }
 
+/// A migration that fails changes nothing (its transaction rolls back), so the copy taken
+/// before it is of no use: it is removed, and a journal that fails to upgrade again and
+/// again does not fill its folder with copies.
+#[test]
+fn a_failed_migration_leaves_no_copy_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    // The name of the first object the last migration creates, taken beforehand, makes
+    // that migration fail whatever it is.
+    let last = migrate::MIGRATIONS.last().unwrap();
+    let taken = ["CREATE INDEX ", "CREATE TABLE ", "CREATE TRIGGER "]
+        .iter()
+        .filter_map(|c| last.find(c).map(|at| at + c.len()))
+        .min()
+        .map(|at| {
+            last[at..]
+                .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .next()
+                .unwrap()
+        })
+        .expect("the last migration creates something");
+    {
+        let mut conn = Connection::open(&path).unwrap();
+        open::configure(&conn).unwrap();
+        migrate::migrate_to(&mut conn, None, migrate::LATEST_VERSION - 1).unwrap();
+        conn.execute(
+            "INSERT INTO mentors (uuid, created_at, updated_at, name)
+             VALUES ('u', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'Ada')",
+            [],
+        )
+        .unwrap();
+        conn.execute_batch(&format!("CREATE TABLE {taken} (x)"))
+            .unwrap();
+    }
+    for _ in 0..2 {
+        assert!(Store::open(&path, false).is_err(), "the migration fails");
+        let copies: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".bak"))
+            .collect();
+        assert!(copies.is_empty(), "{copies:?}");
+    }
+    let conn = Connection::open(&path).unwrap();
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, migrate::LATEST_VERSION - 1, "unchanged");
+    let names: i64 = conn
+        .query_row("SELECT count(*) FROM mentors WHERE name = 'Ada'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(names, 1);
+}
+
 /// Migration 6 (record versions) from a version-5 journal with data: a copy is taken first,
 /// every editable row starts at version 0, and every UPDATE raises it.
 #[test]

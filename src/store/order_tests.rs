@@ -84,6 +84,52 @@ fn mentor_list_keeps_the_pipeline_order_of_one_sort_over_all() {
 }
 
 #[test]
+fn a_filtered_mentor_list_is_the_one_sort_over_all_kept_to_the_filter() {
+    let s = Store::open_in_memory().unwrap();
+    let statuses = MentorStatus::ALL;
+    let kinds = Relationship::ALL;
+    for i in 0..90usize {
+        let name = ["ana", "Budi", "Ana", "cici", "Dewi"][i % 5];
+        let mut m = Mentor::new(name);
+        m.status = statuses[i * 3 % statuses.len()];
+        m.relationship = kinds[i * 7 % kinds.len()];
+        s.save_mentor(&m).unwrap();
+    }
+    let order = "ORDER BY CASE status
+        WHEN 'active' THEN 0 WHEN 'approached' THEN 1 WHEN 'candidate' THEN 2
+        WHEN 'paused' THEN 3 ELSE 4 END, name COLLATE NOCASE, id";
+    let mut status_choices: Vec<Option<MentorStatus>> = vec![None];
+    status_choices.extend(statuses.iter().copied().map(Some));
+    let mut kind_choices: Vec<Option<Relationship>> = vec![None];
+    kind_choices.extend(kinds.iter().copied().map(Some));
+    for status in &status_choices {
+        for kind in &kind_choices {
+            for limit in LIMITS {
+                let got: Vec<i64> = s
+                    .mentor_list_of(*status, *kind, limit)
+                    .unwrap()
+                    .iter()
+                    .map(|m| m.id)
+                    .collect();
+                let sql = format!(
+                    "SELECT id FROM mentors WHERE (?2 IS NULL OR status = ?2)
+                     AND (?3 IS NULL OR relationship = ?3) {order} LIMIT ?1"
+                );
+                let want: Vec<i64> = s
+                    .conn()
+                    .prepare(&sql)
+                    .unwrap()
+                    .query_map(rusqlite::params![limit as i64, status, kind], |r| r.get(0))
+                    .unwrap()
+                    .collect::<rusqlite::Result<_>>()
+                    .unwrap();
+                assert_eq!(got, want, "{status:?} {kind:?} limit {limit}");
+            }
+        }
+    }
+}
+
+#[test]
 fn experiment_facts_are_the_newest_of_one_scan_over_every_experiment() {
     let s = Store::open_in_memory().unwrap();
     let ana = s.save_mentor(&Mentor::new("Ana")).unwrap();

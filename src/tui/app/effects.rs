@@ -48,6 +48,8 @@ impl App {
         if self.views.screen(view).has_detail() {
             self.overlays
                 .push(Overlay::Detail(crate::tui::detail::DetailState::new(view)));
+        } else if view == View::Today {
+            self.message = Some(self.text().common.no_detail_on_today.to_string());
         } else {
             self.message = Some(self.text().common.nothing_selected.to_string());
         }

@@ -470,7 +470,10 @@ impl Screen for CommitmentsView {
     }
 
     fn select(&mut self, ctx: &Ctx, id: i64) -> Result<bool> {
-        let _ = ctx;
+        // A record beyond the loaded page (a search hit, a link) is loaded, not missed.
+        if self.list.reach(id, 0) {
+            <Self as Screen>::load(self, ctx)?;
+        }
         Ok(self.list.select(id))
     }
 

@@ -450,6 +450,10 @@ impl Screen for FeedbackView {
     }
 
     fn select(&mut self, ctx: &Ctx, id: i64) -> Result<bool> {
+        // A record beyond the loaded page (a search hit, a link) is loaded, not missed.
+        if self.list.reach(id, 0) {
+            <Self as Screen>::load(self, ctx)?;
+        }
         let found = self.list.select(id);
         self.load_detail(ctx.store)?;
         Ok(found)

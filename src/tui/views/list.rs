@@ -186,6 +186,19 @@ impl<R: Keyed> List<R> {
         }
     }
 
+    /// Before selecting record `id` (a search hit, a link from another view): when it is
+    /// not among the loaded rows and the page is full, so that it may lie beyond it, asks
+    /// for every row and says the view must load again. The first `fixed` rows are not
+    /// part of the paged query.
+    pub fn reach(&mut self, id: i64, fixed: usize) -> bool {
+        let loaded = self.rows.len().saturating_sub(fixed);
+        if loaded < self.limit() || self.rows.iter().any(|r| r.key() == id) {
+            return false;
+        }
+        self.limit = i64::MAX as usize;
+        true
+    }
+
     /// Before a move of `delta` rows: when the move would pass the end of a full page, asks
     /// for four times as many rows (all of them for `G`) and says the view must load again.
     /// The first `fixed` rows are not part of the paged query (upcoming meetings).

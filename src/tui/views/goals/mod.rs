@@ -32,8 +32,6 @@ pub struct GoalsView {
     pub revisions: Vec<GoalRevision>,
     /// The selected goal's newest wins and how many it has in all.
     pub wins: (Vec<WinRow>, i64),
-    /// Mentor names by id, for the detail pane.
-    pub mentor_names: Vec<(i64, String, bool)>,
     /// The SMART column of the goals drawn so far (the check runs once per goal per load).
     smart_marks: std::cell::RefCell<std::collections::HashMap<i64, String>>,
 }
@@ -42,11 +40,6 @@ impl GoalsView {
     /// Loads the list and the selected goal's details.
     pub fn load(&mut self, store: &Store) -> Result<()> {
         let rows = store.goal_summaries(self.list.limit())?;
-        self.mentor_names = store
-            .mentors()?
-            .into_iter()
-            .map(|m| (m.id, m.name, m.private))
-            .collect();
         self.list.set_rows(rows);
         self.smart_marks.borrow_mut().clear();
         self.load_detail(store)
@@ -170,10 +163,10 @@ impl GoalsView {
                 unit = text(&g.unit)
             )
         };
-        let mentor = g
-            .mentor_id
-            .and_then(|id| self.mentor_names.iter().find(|(m, _, _)| *m == id))
-            .map(|(_, n, private)| ui.mentor(n, *private).into_owned())
+        let mentor = s
+            .mentor_name
+            .as_deref()
+            .map(|n| ui.mentor(n, s.mentor_private).into_owned())
             .unwrap_or_else(|| dash.to_string());
         let mut lines = vec![
             field(t.specific, or_dash(text(&g.specific)), ui),
@@ -290,6 +283,10 @@ impl Screen for GoalsView {
     }
 
     fn select(&mut self, ctx: &Ctx, id: i64) -> Result<bool> {
+        // A record beyond the loaded page (a search hit, a link) is loaded, not missed.
+        if self.list.reach(id, 0) {
+            <Self as Screen>::load(self, ctx)?;
+        }
         let found = self.list.select(id);
         self.load_detail(ctx.store)?;
         Ok(found)

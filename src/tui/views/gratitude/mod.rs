@@ -75,10 +75,14 @@ impl GratitudeView {
         let rows = store.gratitude_list(self.list.limit())?;
         self.list.set_rows(rows);
         let input = store.nudge_input(now)?;
-        let mentors = store.mentors()?;
-        let name = |id: Option<i64>| {
-            id.and_then(|id| mentors.iter().find(|m| m.id == id))
-                .map(|m| (m.name.clone(), m.private))
+        // One look-up per mentor a nudge names, not the whole mentor table.
+        let mut names = std::collections::HashMap::new();
+        let mut name = |id: Option<i64>| {
+            let id = id?;
+            names
+                .entry(id)
+                .or_insert_with(|| store.mentor(id).ok().map(|m| (m.name, m.private)))
+                .clone()
         };
         self.nudges = nudges(&input, now)
             .into_iter()
@@ -379,7 +383,10 @@ impl Screen for GratitudeView {
     }
 
     fn select(&mut self, ctx: &Ctx, id: i64) -> Result<bool> {
-        let _ = ctx;
+        // A record beyond the loaded page (a search hit, a link) is loaded, not missed.
+        if self.list.reach(id, 0) {
+            <Self as Screen>::load(self, ctx)?;
+        }
         Ok(self.list.select(id))
     }
 

@@ -380,6 +380,10 @@ impl Screen for MeetingsView {
     }
 
     fn select(&mut self, ctx: &Ctx, id: i64) -> Result<bool> {
+        // A record beyond the loaded page (a search hit, a link) is loaded, not missed.
+        if self.list.reach(id, self.upcoming) {
+            <Self as Screen>::load(self, ctx)?;
+        }
         let found = self.list.select(id);
         self.load_detail(ctx.store)?;
         Ok(found)

@@ -50,13 +50,7 @@ pub struct MentorsView {
 impl MentorsView {
     /// Loads the list and the selected mentor's contacts and health checks.
     pub fn load(&mut self, store: &Store) -> Result<()> {
-        let mut rows = store.mentors()?;
-        if let Some(status) = self.filter {
-            rows.retain(|m| m.status == status);
-        }
-        if let Some(kind) = self.kind {
-            rows.retain(|m| m.relationship == kind);
-        }
+        let rows = store.mentor_list_of(self.filter, self.kind, self.list.limit())?;
         self.list.set_rows(rows);
         self.load_detail(store)
     }
@@ -374,11 +368,18 @@ impl Screen for MentorsView {
     }
 
     fn step(&mut self, ctx: &Ctx, delta: isize) -> Result<()> {
+        if self.list.grow(delta, 0) {
+            Self::load(self, ctx.store)?;
+        }
         self.list.step(delta);
         self.load_detail(ctx.store)
     }
 
     fn select(&mut self, ctx: &Ctx, id: i64) -> Result<bool> {
+        // A record beyond the loaded page (a search hit, a link) is loaded, not missed.
+        if self.list.reach(id, 0) {
+            <Self as Screen>::load(self, ctx)?;
+        }
         let found = self.list.select(id);
         self.load_detail(ctx.store)?;
         Ok(found)
