@@ -359,3 +359,27 @@ fn private_wins_and_recommendations_stay_hidden_with_ctrl_p() {
         assert!(mentor_screen.contains("SECRETBOOK"), "{mentor_screen}");
     }
 }
+
+#[test]
+fn the_win_and_recommendation_forms_at_80x24_in_both_languages() {
+    let mut app = demo_app(Lang::En);
+    app.update(Action::ShowView(View::Goals));
+    key(&mut app, 'w');
+    insta::assert_snapshot!("win_form_en_80x24", draw(&mut app, 80, 24));
+
+    let mut app = demo_app(Lang::Id);
+    select_latest_meeting(&mut app);
+    key(&mut app, 'D');
+    ctrl(&mut app, 'w');
+    insta::assert_snapshot!("win_form_debrief_id_80x24", draw(&mut app, 80, 24));
+
+    let mut app = mentors_app(Lang::Id);
+    key(&mut app, 'r');
+    insta::assert_snapshot!("resource_form_id_80x24", draw(&mut app, 80, 24));
+
+    let mut app = mentors_app(Lang::En);
+    key(&mut app, 'R');
+    insta::assert_snapshot!("resource_pick_en_160x48", draw(&mut app, 160, 48));
+    ctrl(&mut app, 's');
+    insta::assert_snapshot!("resource_edit_en_80x24", draw(&mut app, 80, 24));
+}
