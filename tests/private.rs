@@ -201,11 +201,18 @@ fn journal() -> Store {
     win.mentor_id = Some(mentor_id);
     win.private = true;
     s.save_win(&win).unwrap();
+    // A private recommendation from the mentor: the Mentors view's section, `R`'s choice and
+    // its form.
+    let mut book = Resource::new(m(59), day(-12));
+    book.takeaway = m(60);
+    book.mentor_id = Some(mentor_id);
+    book.private = true;
+    s.save_resource(&book).unwrap();
     s
 }
 
 /// The last marker number used in [`journal`].
-const LAST: u32 = 58;
+const LAST: u32 = 60;
 
 thread_local! {
     /// [`journal`], built once per test thread: the walk starts a fresh app for every key

@@ -6,6 +6,7 @@
 
 pub mod form;
 pub mod relation;
+pub mod resource_form;
 pub mod resources;
 
 pub use crate::tui::action::MentorsAction;
@@ -464,6 +465,20 @@ pub const KEYS: &[Binding] = &[
         Action::Mentors(MentorsAction::End),
         "x",
         |t| t.mentors.key_end,
+        false,
+    ),
+    bind(
+        &[Key::ch('r')],
+        Action::Mentors(MentorsAction::Recommend),
+        "r",
+        |t| t.resource_form.key_new,
+        false,
+    ),
+    bind(
+        &[Key::ch('R')],
+        Action::Mentors(MentorsAction::UpdateResource),
+        "R",
+        |t| t.resource_form.key_update,
         false,
     ),
 ];
