@@ -69,8 +69,8 @@ fn journal() -> Store {
     s.save_mentor_fit(&mentee::domain::fit::MentorFit {
         mentor_id: candidate_id,
         ratings: vec![
-            rating(FitCriterion::Goals, 4, m(59)),
-            rating(FitCriterion::Listening, 3, m(60)),
+            rating(FitCriterion::Goals, 4, m(61)),
+            rating(FitCriterion::Listening, 3, m(62)),
         ],
         private: true,
         ..Default::default()
@@ -218,11 +218,11 @@ fn journal() -> Store {
     win.mentor_id = Some(mentor_id);
     win.private = true;
     s.save_win(&win).unwrap();
-    // What the mentor recommended: shown in the mentor's detail.
-    let mut book = Resource::new(m(61), day(-9));
-    book.takeaway = m(62);
+    // A private recommendation from the mentor: the Mentors view's section, `R`'s choice and
+    // its form.
+    let mut book = Resource::new(m(59), day(-12));
+    book.takeaway = m(60);
     book.mentor_id = Some(mentor_id);
-    book.goal_id = Some(goal_id);
     book.private = true;
     s.save_resource(&book).unwrap();
     s
@@ -569,7 +569,7 @@ fn the_scorecard_form_and_the_comparison_hide_a_private_candidate() {
     assert!(a.form().is_some());
     let screen = draw(&mut a, 160, 48);
     assert!(
-        screen.contains(&m(59)) && screen.contains(&m(10)),
+        screen.contains(&m(61)) && screen.contains(&m(10)),
         "{screen}"
     );
 }

@@ -186,6 +186,7 @@ pub enum NudgeKind {
 pub struct Nudge {
     pub kind: NudgeKind,
     pub mentor_id: Option<i64>,
+    /// The meeting the nudge is about (debrief it, thank for it); `since` is then its day.
     pub meeting_id: Option<i64>,
     pub commitment_id: Option<i64>,
     /// The thanks entry the nudge is about (send it).
@@ -485,6 +486,12 @@ mod tests {
                 (NudgeKind::ThanksPending, Some(4))
             ]
         );
+        // A meeting's nudge counts from the meeting's day (the Gratitude view shows it
+        // without looking the meeting up).
+        for n in &out {
+            let day = i.held_meetings.iter().find(|h| Some(h.id) == n.meeting_id);
+            assert_eq!(n.since, day.map(|h| h.on));
+        }
     }
 
     #[test]

@@ -25,6 +25,7 @@ mod mentors;
 mod nudges;
 pub mod recap;
 mod reflections;
+mod resource_form;
 mod resources;
 mod review;
 mod saving;
@@ -53,6 +54,7 @@ pub use mentors::MentorsText;
 pub use nudges::NudgesText;
 pub use recap::{RecapFormat, RecapText};
 pub use reflections::ReflectionsText;
+pub use resource_form::ResourceFormText;
 pub use resources::ResourcesText;
 pub use review::{FigureLine, FigureSection, ReviewText};
 pub use saving::SavingText;
@@ -156,6 +158,7 @@ pub struct Text {
     pub words: CliWords,
     pub clap: ClapText,
     pub resources: ResourcesText,
+    pub resource_form: ResourceFormText,
     pub recap: RecapText,
     pub wins: WinsText,
     pub fit: FitText,
@@ -197,6 +200,7 @@ impl Text {
             ("words", self.words.entries()),
             ("clap", self.clap.entries()),
             ("resources", self.resources.entries()),
+            ("resource_form", self.resource_form.entries()),
             ("recap", self.recap.entries()),
             ("wins", self.wins.entries()),
             ("fit", self.fit.entries()),
@@ -239,6 +243,7 @@ pub static EN: Text = Text {
     words: words::EN,
     clap: words::CLAP_EN,
     resources: resources::EN,
+    resource_form: resource_form::EN,
     recap: recap::EN,
     wins: wins::EN,
     fit: fit::EN,
@@ -272,6 +277,7 @@ pub static ID: Text = Text {
     words: words::ID,
     clap: words::CLAP_ID,
     resources: resources::ID,
+    resource_form: resource_form::ID,
     recap: recap::ID,
     wins: wins::ID,
     fit: fit::ID,

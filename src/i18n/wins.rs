@@ -74,11 +74,11 @@ pub const EN: WinsText = WinsText {
     f_private: "Private",
     no_goal: "(no goal)",
     no_mentor: "(nobody)",
-    key_win: "win",
+    key_win: "note a win",
     detail_wins: "Wins ({count})",
     detail_more: "… and {count} more",
     saved: "Win saved",
-    debrief_key: "w: a win",
+    debrief_key: "Ctrl-W: note a win",
 };
 
 /// Bahasa Indonesia.
@@ -112,9 +112,9 @@ pub const ID: WinsText = WinsText {
     f_private: "Pribadi",
     no_goal: "(tanpa sasaran)",
     no_mentor: "(tidak ada)",
-    key_win: "pencapaian",
+    key_win: "catat pencapaian",
     detail_wins: "Pencapaian ({count})",
     detail_more: "… dan {count} lagi",
     saved: "Pencapaian disimpan",
-    debrief_key: "w: pencapaian",
+    debrief_key: "Ctrl-W: catat pencapaian",
 };

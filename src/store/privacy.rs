@@ -15,6 +15,9 @@ impl Store {
         if kind == RecordKind::Win {
             return self.win_privacy(id);
         }
+        if kind == RecordKind::Resource {
+            return self.resource_privacy(id);
+        }
         let table = kind.table();
         let sql = match kind.parent() {
             Some((parent, column)) => format!(
@@ -50,6 +53,15 @@ impl Store {
         })?;
         Ok(Privacy::own(own).goal(goal).mentor(mentor))
     }
+
+    /// A recommendation's privacy: its own flag, its mentor's and its goal's (the rule the
+    /// Mentors view's section draws it by).
+    fn resource_privacy(&self, id: i64) -> Result<Privacy> {
+        let row = self.resource_row(id)?;
+        Ok(Privacy::own(row.resource.private)
+            .mentor(row.mentor_private)
+            .goal(row.goal_private))
+    }
 }
 
 #[cfg(test)]
@@ -78,6 +90,36 @@ mod tests {
         assert!(!s.privacy(RecordKind::GoalProgress, q).unwrap().is_private());
         assert!(matches!(
             s.privacy(RecordKind::Goal, 999),
+            Err(StoreError::NotFound { .. })
+        ));
+    }
+
+    #[test]
+    fn a_recommendation_is_private_by_its_flag_its_mentor_or_its_goal() {
+        use crate::domain::{Mentor, Resource};
+        let s = Store::open_in_memory().unwrap();
+        let day = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        let mut hidden = Mentor::new("Hidden");
+        hidden.private = true;
+        let hidden = s.save_mentor(&hidden).unwrap();
+        let shown = s.save_mentor(&Mentor::new("Shown")).unwrap();
+        let mut g = Goal::new("Secret");
+        g.private = true;
+        let secret_goal = s.save_goal(&g).unwrap();
+        let save = |mentor: i64, goal: Option<i64>, private: bool| {
+            let mut r = Resource::new("Deep Work", day);
+            r.mentor_id = Some(mentor);
+            r.goal_id = goal;
+            r.private = private;
+            s.save_resource(&r).unwrap()
+        };
+        let private = |id| s.privacy(RecordKind::Resource, id).unwrap().is_private();
+        assert!(!private(save(shown, None, false)));
+        assert!(private(save(shown, None, true)));
+        assert!(private(save(hidden, None, false)));
+        assert!(private(save(shown, Some(secret_goal), false)));
+        assert!(matches!(
+            s.privacy(RecordKind::Resource, 999),
             Err(StoreError::NotFound { .. })
         ));
     }

@@ -116,6 +116,26 @@ impl Store {
         self.wins_where("w.goal_id = ?1", params![goal_id])
     }
 
+    /// The `limit` newest wins serving goal `goal_id` (newest first) and how many it has in
+    /// all: a goal's detail. Walks `wins_by_goal` backwards and stops at the limit.
+    pub fn recent_wins_of_goal(&self, goal_id: i64, limit: usize) -> Result<(Vec<WinRow>, i64)> {
+        let sql = format!(
+            "SELECT {COLUMNS}, g.title, g.area, coalesce(g.private, 0), mt.name,
+                 coalesce(mt.private, 0)
+             {FROM} WHERE w.goal_id = ?1 ORDER BY w.on_date DESC, w.id DESC LIMIT ?2"
+        );
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt
+            .query_map(params![goal_id, limit], row_from)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let total = self
+            .conn
+            .prepare_cached("SELECT count(*) FROM wins WHERE goal_id = ?1")?
+            .query_row([goal_id], |r| r.get(0))?;
+        Ok((rows, total))
+    }
+
     /// Every goal's (row id, title), by title: the choices of `--goal` and of a win's form.
     pub fn goal_titles(&self) -> Result<Vec<(i64, String)>> {
         let mut stmt = self
@@ -231,6 +251,26 @@ mod tests {
         assert_eq!(s.win(first_id).unwrap().goal_id, None);
         s.undo_delete(&deleted).unwrap();
         assert_eq!(s.win(first_id).unwrap().goal_id, Some(goal_id));
+    }
+
+    #[test]
+    fn a_goals_recent_wins_are_newest_first_bounded_and_counted() {
+        let s = Store::open_in_memory().unwrap();
+        let goal_id = s.save_goal(&Goal::new("Lead")).unwrap();
+        let other = s.save_goal(&Goal::new("Other")).unwrap();
+        for (d, what) in [(3, "third"), (1, "first"), (9, "ninth"), (5, "fifth")] {
+            let mut w = Win::new(what, day(d));
+            w.goal_id = Some(goal_id);
+            s.save_win(&w).unwrap();
+        }
+        let mut elsewhere = Win::new("elsewhere", day(20));
+        elsewhere.goal_id = Some(other);
+        s.save_win(&elsewhere).unwrap();
+        let (rows, total) = s.recent_wins_of_goal(goal_id, 3).unwrap();
+        let whats: Vec<&str> = rows.iter().map(|r| r.win.what.as_str()).collect();
+        assert_eq!(whats, ["ninth", "fifth", "third"]);
+        assert_eq!(total, 4);
+        assert_eq!(s.recent_wins_of_goal(999, 3).unwrap(), (Vec::new(), 0));
     }
 
     #[test]

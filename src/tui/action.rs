@@ -131,6 +131,10 @@ pub enum MentorsAction {
     /// In the comparison: show the candidates to the left / to the right.
     CompareLeft,
     CompareRight,
+    /// `r`: note a recommendation or an introduction from the selected mentor.
+    Recommend,
+    /// `R`: move one of the selected mentor's recommendations on (status, takeaway).
+    UpdateResource,
 }
 
 /// What the Feedback view's own keys do.
@@ -157,6 +161,8 @@ pub enum GoalsAction {
     Delete,
     /// Record a progress update for the selected goal.
     Progress,
+    /// `w`: note a win for the selected goal.
+    Win,
 }
 
 /// What the Meetings view's own keys do.
@@ -241,6 +247,8 @@ pub enum DebriefAction {
     Leave,
     /// `Ctrl-D`: remove the last feedback or commitment noted in this step.
     RemoveLast,
+    /// `Ctrl-W`: note a win that came out of this meeting (the win form over the debrief).
+    Win,
 }
 
 /// What the Commitments view's own keys do.

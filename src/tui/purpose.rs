@@ -37,6 +37,12 @@ pub enum MentorForm {
     Close(i64),
     /// The fit scorecard of this candidate or approached mentor.
     Fit(i64),
+    /// A new recommendation or introduction from the mentor with this id.
+    Resource(i64),
+    /// Choosing which of this mentor's recommendations to move on (when there are several).
+    UpdateResource(i64),
+    /// The recommendation or introduction with this id: its status, takeaway and the rest.
+    EditResource(i64),
 }
 
 /// What a feedback form is for.
@@ -59,6 +65,12 @@ pub enum GoalForm {
     Edit(i64),
     /// A progress update for the goal with this id.
     Progress(i64),
+    /// A new win, for this goal (the Goals view's `w`) or from the debrief of this meeting
+    /// (its mentor preselected): one form for both.
+    Win {
+        goal: Option<i64>,
+        meeting: Option<i64>,
+    },
 }
 
 /// What a Meetings form edits.
@@ -172,10 +184,16 @@ impl FormPurpose {
         match self {
             FormPurpose::Mentors(MentorForm::Contact(_)) => K::Contact,
             FormPurpose::Mentors(MentorForm::Health(_)) => K::HealthCheck,
+            FormPurpose::Mentors(
+                MentorForm::Resource(_)
+                | MentorForm::UpdateResource(_)
+                | MentorForm::EditResource(_),
+            ) => K::Resource,
             FormPurpose::Mentors(_) => K::Mentor,
             FormPurpose::Reflections(ReflectionForm::AdjustGoal(_)) => K::GoalRevision,
             FormPurpose::Reflections(_) => K::Reflection,
             FormPurpose::Goals(GoalForm::Progress(_)) => K::GoalProgress,
+            FormPurpose::Goals(GoalForm::Win { .. }) => K::Win,
             FormPurpose::Goals(_) => K::Goal,
             FormPurpose::Meetings(MeetingForm::NewItem(_) | MeetingForm::EditItem(_)) => {
                 K::AgendaItem
@@ -204,9 +222,15 @@ impl FormPurpose {
                 | MentorForm::Contact(id)
                 | MentorForm::Health(id)
                 | MentorForm::Close(id)
-                | MentorForm::Fit(id),
+                | MentorForm::Fit(id)
+                | MentorForm::Resource(id)
+                | MentorForm::UpdateResource(id),
             ) => Some((K::Mentor, id)),
+            FormPurpose::Mentors(MentorForm::EditResource(id)) => Some((K::Resource, id)),
             FormPurpose::Goals(GoalForm::Edit(id) | GoalForm::Progress(id)) => Some((K::Goal, id)),
+            FormPurpose::Goals(GoalForm::Win { goal, meeting }) => goal
+                .map(|id| (K::Goal, id))
+                .or(meeting.map(|id| (K::Meeting, id))),
             FormPurpose::Meetings(MeetingForm::Plan(id)) => Some((K::Mentor, id)),
             FormPurpose::Meetings(MeetingForm::Edit(id) | MeetingForm::NewItem(id)) => {
                 Some((K::Meeting, id))
@@ -385,9 +409,20 @@ mod tests {
             FormPurpose::Mentors(MentorForm::Contact(3)),
             FormPurpose::Mentors(MentorForm::Health(3)),
             FormPurpose::Mentors(MentorForm::Close(3)),
+            FormPurpose::Mentors(MentorForm::Resource(3)),
+            FormPurpose::Mentors(MentorForm::UpdateResource(3)),
+            FormPurpose::Mentors(MentorForm::EditResource(7)),
             FormPurpose::Goals(GoalForm::New),
             FormPurpose::Goals(GoalForm::Edit(12)),
             FormPurpose::Goals(GoalForm::Progress(12)),
+            FormPurpose::Goals(GoalForm::Win {
+                goal: Some(12),
+                meeting: None,
+            }),
+            FormPurpose::Goals(GoalForm::Win {
+                goal: None,
+                meeting: Some(4),
+            }),
             FormPurpose::Meetings(MeetingForm::New),
             FormPurpose::Meetings(MeetingForm::Plan(3)),
             FormPurpose::Meetings(MeetingForm::Edit(4)),

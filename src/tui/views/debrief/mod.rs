@@ -25,6 +25,7 @@ use crate::tui::ctx::Ctx;
 use crate::tui::effect::{Confirm, ConfirmAction, Effect};
 use crate::tui::form::{Form, FormOutcome};
 use crate::tui::keys::{Action, Binding, Key, bind};
+use crate::tui::purpose::{FormPurpose, GoalForm};
 use steps::Step;
 
 /// Keys while the debrief is open (the step's form gets every other key).
@@ -48,6 +49,14 @@ pub const KEYS: &[Binding] = &[
         Action::Debrief(DebriefAction::RemoveLast),
         "Ctrl-D",
         |t| t.debrief.key_remove,
+        false,
+    ),
+    bind(
+        &[Key::ctrl('w')],
+        Action::Debrief(DebriefAction::Win),
+        "Ctrl-W",
+        |t| t.wins.key_win,
+        // The step's hint line names it; the status bar keeps room for `Esc`.
         false,
     ),
     bind(
@@ -230,6 +239,13 @@ pub fn update(ctx: &mut Ctx, d: &mut Debrief, action: DebriefAction) -> Result<E
             } else {
                 persisted
             }
+        }
+        // The win form opens over the debrief, which stays as it is (its draft saved).
+        DebriefAction::Win => {
+            persist(ctx, d).and(Effect::OpenForm(FormPurpose::Goals(GoalForm::Win {
+                goal: None,
+                meeting: Some(d.meeting.id),
+            })))
         }
         DebriefAction::Leave => persist(ctx, d)
             .and(Effect::Close)

@@ -24,7 +24,15 @@ impl Debrief {
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(ui.theme.accent)
-            .title(Span::styled(format!(" {title} "), ui.theme.title));
+            .title(Span::styled(format!(" {title} "), ui.theme.title))
+            // A win can be noted at any step: the key stays in sight on the frame.
+            .title_bottom(
+                Line::styled(
+                    format!(" {} ", fit(ui.t.wins.debrief_key, area.width as usize / 2)),
+                    ui.theme.dim,
+                )
+                .right_aligned(),
+            );
         let inner = block.inner(area);
         f.render_widget(block, area);
         if inner.height < 3 || inner.width < 4 {

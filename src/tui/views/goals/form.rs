@@ -33,6 +33,10 @@ pub fn update(ctx: &mut Ctx, v: &mut GoalsView, action: GoalsAction) -> Result<E
         (GoalsAction::New, _) => form(GoalForm::New),
         (GoalsAction::Edit, Some(g)) => form(GoalForm::Edit(g.id)),
         (GoalsAction::Progress, Some(g)) => form(GoalForm::Progress(g.id)),
+        (GoalsAction::Win, Some(g)) => form(GoalForm::Win {
+            goal: Some(g.id),
+            meeting: None,
+        }),
         (GoalsAction::Delete, Some(g)) => {
             Effect::Confirm(Confirm::delete(t, RecordKind::Goal, g.id, &g.title))
         }
@@ -49,6 +53,7 @@ pub fn form(ctx: &Ctx, purpose: &GoalForm) -> Result<Option<Form>> {
             None => None,
         },
         GoalForm::Progress(id) => existing(ctx.store.goal(*id))?.map(|g| progress_form(ctx, &g)),
+        GoalForm::Win { goal, meeting } => super::win_form::form(ctx, *goal, *meeting)?,
     })
 }
 
@@ -302,6 +307,9 @@ fn revisions(old: &Goal, new: &Goal, on: NaiveDate, reason: &str) -> Vec<GoalRev
 pub fn save(ctx: &mut Ctx, purpose: &GoalForm, form: &Form) -> Result<Effect, SaveError> {
     let today = ctx.today();
     let id = match purpose {
+        GoalForm::Win { goal, meeting } => {
+            return super::win_form::save(ctx, *goal, *meeting, form);
+        }
         GoalForm::New => {
             let goal = goal_from_form(form, &Goal::new(""), today);
             ctx.store.save_goal(&goal)?

@@ -3,6 +3,7 @@
 //! [`form`].
 
 pub mod form;
+pub mod win_form;
 
 pub use crate::tui::action::GoalsAction;
 use crate::tui::keys::{Action, Binding, Key, bind};
@@ -16,7 +17,7 @@ use ratatui::text::{Line, Span};
 
 use super::list::{List, ListRow, ListSpec, draw_list, field, heading};
 use crate::domain::smart;
-use crate::domain::{Goal, GoalRevision, GoalStatus, ProgressUpdate};
+use crate::domain::{Goal, GoalRevision, GoalStatus, ProgressUpdate, WinRow};
 use crate::i18n::{Label, fill};
 use crate::store::{GoalSummary, Result, Store};
 use crate::tui::ui::{Ui, fit, gauge, number, sparkline};
@@ -29,6 +30,8 @@ pub struct GoalsView {
     pub list: List<GoalSummary>,
     pub history: Vec<ProgressUpdate>,
     pub revisions: Vec<GoalRevision>,
+    /// The selected goal's newest wins and how many it has in all.
+    pub wins: (Vec<WinRow>, i64),
     /// The SMART column of the goals drawn so far (the check runs once per goal per load).
     smart_marks: std::cell::RefCell<std::collections::HashMap<i64, String>>,
 }
@@ -48,10 +51,12 @@ impl GoalsView {
             Some(row) => {
                 self.history = store.progress_of(row.goal.id, 24)?;
                 self.revisions = store.revisions_of(row.goal.id, 5)?;
+                self.wins = store.recent_wins_of_goal(row.goal.id, win_form::SHOWN)?;
             }
             None => {
                 self.history.clear();
                 self.revisions.clear();
+                self.wins = Default::default();
             }
         }
         Ok(())
@@ -231,6 +236,7 @@ impl GoalsView {
                 )));
             }
         }
+        win_form::lines(&self.wins.0, self.wins.1, ui, &mut lines);
         lines
     }
 }
@@ -326,6 +332,13 @@ pub const KEYS: &[Binding] = &[
         Action::Goals(GoalsAction::Progress),
         "p",
         |t| t.goals.key_progress,
+        true,
+    ),
+    bind(
+        &[Key::ch('w')],
+        Action::Goals(GoalsAction::Win),
+        "w",
+        |t| t.wins.key_win,
         true,
     ),
     bind(

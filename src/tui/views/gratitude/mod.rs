@@ -88,10 +88,8 @@ impl GratitudeView {
             .into_iter()
             .filter(|n| KINDS.contains(&n.kind))
             .map(|n| {
-                let meeting_day = n
-                    .meeting_id
-                    .and_then(|id| store.meeting(id).ok())
-                    .map(|m| m.starts_at.date());
+                // A meeting's nudge counts from the meeting's day: no look-up of the meeting.
+                let meeting_day = n.meeting_id.and(n.since);
                 // An introduction's person stands where an experiment's text would.
                 let experiment = match (n.commitment_id, n.resource_id) {
                     (Some(id), _) => store

@@ -59,6 +59,10 @@ pub fn update(ctx: &mut Ctx, v: &mut MentorsView, action: MentorsAction) -> Resu
         (MentorsAction::Compare, _) => Effect::OpenCompare,
         // Only the comparison on top answers these.
         (MentorsAction::CompareLeft | MentorsAction::CompareRight, _) => Effect::None,
+        (MentorsAction::Recommend, Some(m)) => form(MentorForm::Resource(m.id)),
+        (MentorsAction::UpdateResource, Some(m)) => {
+            super::resource_form::update_key(ctx, m.id, &v.resources)
+        }
         (_, None) => Effect::say(t.common.nothing_selected),
     })
 }
@@ -67,6 +71,9 @@ pub fn update(ctx: &mut Ctx, v: &mut MentorsView, action: MentorsAction) -> Resu
 pub fn form(ctx: &Ctx, purpose: &MentorForm) -> Result<Option<Form>> {
     let mentor = match purpose {
         MentorForm::New => return Ok(Some(mentor_form(ctx, None))),
+        MentorForm::Resource(_) | MentorForm::UpdateResource(_) | MentorForm::EditResource(_) => {
+            return super::resource_form::form(ctx, purpose);
+        }
         MentorForm::Edit(id)
         | MentorForm::Contact(id)
         | MentorForm::Health(id)
@@ -188,6 +195,9 @@ fn checklist_panel(ctx: &Ctx) -> Vec<Line<'static>> {
 /// of a journal with no goal yet leads on to the first goal.
 pub fn save(ctx: &mut Ctx, purpose: &MentorForm, form: &Form) -> Result<Effect, SaveError> {
     let id = match purpose {
+        MentorForm::Resource(_) | MentorForm::UpdateResource(_) | MentorForm::EditResource(_) => {
+            return super::resource_form::save(ctx, purpose, form);
+        }
         MentorForm::New | MentorForm::Edit(_) => save_mentor(ctx, purpose, form)?,
         MentorForm::Contact(id) => {
             relation::save_contact(ctx, *id, form)?;

@@ -9,6 +9,7 @@ pub mod fit_form;
 pub mod form;
 pub mod kinds_help;
 pub mod relation;
+pub mod resource_form;
 pub mod resources;
 
 pub use crate::tui::action::MentorsAction;
@@ -485,6 +486,20 @@ pub const KEYS: &[Binding] = &[
         Action::Mentors(MentorsAction::Compare),
         "S",
         |t| t.fit.key_compare,
+        false,
+    ),
+    bind(
+        &[Key::ch('r')],
+        Action::Mentors(MentorsAction::Recommend),
+        "r",
+        |t| t.resource_form.key_new,
+        false,
+    ),
+    bind(
+        &[Key::ch('R')],
+        Action::Mentors(MentorsAction::UpdateResource),
+        "R",
+        |t| t.resource_form.key_update,
         false,
     ),
 ];
