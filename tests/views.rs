@@ -525,3 +525,33 @@ fn v_on_today_says_where_details_are() {
         assert!(screen.contains(want), "{screen}");
     }
 }
+
+/// A fit scorecard's note is found by search and opens its mentor on Mentors.
+#[test]
+fn a_scorecard_note_is_found_and_opens_its_mentor() {
+    let mut app = demo_app(Lang::En);
+    key(&mut app, '/');
+    for c in "promotion round".chars() {
+        key(&mut app, c);
+    }
+    let pos = app
+        .search()
+        .unwrap()
+        .hits
+        .iter()
+        .position(|h| h.kind == RecordKind::Mentor)
+        .expect("a mentor hit for the scorecard's note");
+    for _ in 0..pos {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::View(View::Mentors));
+    let m = app.views.mentors.list.selected().unwrap();
+    let fit = app.views.mentors.fit.as_ref().expect("its scorecard");
+    assert_eq!(fit.mentor_id, m.id);
+    assert!(
+        fit.ratings
+            .iter()
+            .any(|r| r.note.contains("promotion round"))
+    );
+}

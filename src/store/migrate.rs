@@ -24,6 +24,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/007_mentor_summary.sql"),
     include_str!("migrations/008_growth.sql"),
     include_str!("migrations/009_planned_meetings.sql"),
+    include_str!("migrations/010_fit_search.sql"),
 ];
 
 /// The schema version this program writes.

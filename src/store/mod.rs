@@ -235,6 +235,8 @@ impl Store {
 }
 
 #[cfg(test)]
+mod fit_search_tests;
+#[cfg(test)]
 mod growth_tests;
 #[cfg(test)]
 mod open_tests;

@@ -183,18 +183,27 @@ fn a_copy_left_by_an_earlier_migration_is_never_in_the_way() {
 fn a_failed_migration_leaves_no_copy_behind() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("old.db");
-    // The name of the first object the last migration creates, taken beforehand, makes
-    // that migration fail whatever it is.
+    // The name of an object the last migration creates (and did not drop first), taken
+    // beforehand by an object of the same kind, makes that migration fail whatever it is.
     let last = migrate::MIGRATIONS.last().unwrap();
+    let name_at = |at: usize| {
+        last[at..]
+            .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .next()
+            .unwrap()
+    };
     let taken = ["CREATE INDEX ", "CREATE TABLE ", "CREATE TRIGGER "]
         .iter()
-        .filter_map(|c| last.find(c).map(|at| at + c.len()))
+        .flat_map(|c| last.match_indices(c).map(move |(at, _)| (at, *c)))
+        .map(|(at, c)| (at, c, name_at(at + c.len())))
+        .filter(|(_, _, name)| !last.contains(&format!("DROP TRIGGER {name};")))
+        .filter(|(_, _, name)| !last.contains(&format!("DROP INDEX {name};")))
         .min()
-        .map(|at| {
-            last[at..]
-                .split(|c: char| !(c.is_alphanumeric() || c == '_'))
-                .next()
-                .unwrap()
+        .map(|(_, c, name)| match c {
+            "CREATE TRIGGER " => {
+                format!("CREATE TRIGGER {name} AFTER INSERT ON mentors BEGIN SELECT 1; END")
+            }
+            _ => format!("CREATE TABLE {name} (x)"),
         })
         .expect("the last migration creates something");
     {
@@ -207,8 +216,7 @@ fn a_failed_migration_leaves_no_copy_behind() {
             [],
         )
         .unwrap();
-        conn.execute_batch(&format!("CREATE TABLE {taken} (x)"))
-            .unwrap();
+        conn.execute_batch(&taken).unwrap();
     }
     for _ in 0..2 {
         assert!(Store::open(&path, false).is_err(), "the migration fails");

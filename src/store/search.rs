@@ -227,16 +227,17 @@ pub fn resume_index(conn: &rusqlite::Connection, triggers: &[String]) -> rusqlit
     Ok(())
 }
 
-/// `INSERT INTO search ... SELECT <the trigger's values> FROM <table>` for an
-/// `AFTER INSERT ON <table>` search trigger; None for the update and delete triggers.
+/// `INSERT INTO search ... SELECT <the trigger's values> FROM <table> AS NEW` for an
+/// `AFTER INSERT ON <table>` search trigger; None for the update and delete triggers. The
+/// table is aliased `NEW`, so the values read as in the trigger, in subqueries too.
 fn rebuild_statement(trigger: &str) -> Option<String> {
     let after_insert = trigger.find("AFTER INSERT ON ")? + "AFTER INSERT ON ".len();
     let table = trigger[after_insert..].split_whitespace().next()?;
     let values = trigger.find("VALUES (")? + "VALUES (".len();
     let end = trigger.rfind(");")?;
-    let columns = trigger.get(values..end)?.replace("NEW.", "");
+    let columns = trigger.get(values..end)?;
     Some(format!(
-        "INSERT INTO search (rowid, kind, title, body) SELECT {columns} FROM {table}"
+        "INSERT INTO search (rowid, kind, title, body) SELECT {columns} FROM {table} AS NEW"
     ))
 }
 
