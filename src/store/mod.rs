@@ -4,7 +4,7 @@
 //! domain, nothing of the screen. Opening is careful (see [`open`]): a file that is not ours,
 //! is newer, damaged, read-only or locked is refused with one clear error and left untouched.
 
-mod access;
+pub(crate) mod access;
 mod alone;
 pub mod backup;
 pub mod cipher;

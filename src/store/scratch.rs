@@ -171,6 +171,53 @@ impl Scratch {
     }
 }
 
+/// A file for an import's checked records while they wait to be written
+/// (`import-<pid>-<random>.db`, mode 0600), removed when dropped.
+pub struct StagingFile {
+    file: tempfile::NamedTempFile,
+}
+
+impl StagingFile {
+    /// The file's path (for SQLite to open).
+    pub fn path(&self) -> &Path {
+        self.file.path()
+    }
+}
+
+impl Scratch {
+    /// A private folder made by the caller (a temporary one) used as a scratch folder.
+    pub fn in_folder(dir: &Path) -> Scratch {
+        Scratch {
+            dir: dir.to_path_buf(),
+        }
+    }
+
+    /// A new staging file in this folder. The staging files of processes that are no longer
+    /// running (a killed import) are removed first: they hold nothing anyone can use.
+    pub fn staging_file(&self) -> io::Result<StagingFile> {
+        for entry in fs::read_dir(&self.dir)? {
+            let entry = entry?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if let Some(pid) = staging_pid(&name)
+                && !process_alive(pid)
+            {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+        let file = tempfile::Builder::new()
+            .prefix(&format!("import-{}-", std::process::id()))
+            .suffix(".db")
+            .tempfile_in(&self.dir)?;
+        Ok(StagingFile { file })
+    }
+}
+
+/// The process id in a staging file's name (`import-<pid>-<random>.db`).
+fn staging_pid(name: &str) -> Option<u32> {
+    let rest = name.strip_prefix("import-")?.strip_suffix(".db")?;
+    rest.split_once('-')?.0.parse().ok()
+}
+
 impl ScratchFile {
     /// The file's path (given to the editor).
     pub fn path(&self) -> &Path {

@@ -121,9 +121,12 @@ pub struct CheckedImport {
 /// into the file or into `store`. (Checked against an empty in-memory journal, a file can be
 /// validated before a new journal is created for it, so a refused file creates nothing.)
 pub fn validate_json(store: &Store, reader: impl Read) -> Result<CheckedImport, TransferError> {
+    // The checked records wait in the journal's private scratch folder: in memory for an
+    // encrypted journal (its records never go to a plain file), in a private temporary
+    // folder for a journal in memory or not created yet.
+    let place = super::staging::Place::for_journal(store.path(), store.is_encrypted());
     Ok(CheckedImport {
-        // An encrypted journal's records never go to a plain temporary file.
-        staging: validate::validate(store.conn(), reader, store.is_encrypted())?,
+        staging: validate::validate(store.conn(), reader, place)?,
     })
 }
 

@@ -3,6 +3,7 @@
 //! per record in file order. The file is read once; the records are then written kind by
 //! kind in the order references need, whatever order the file has.
 
+use crate::store::StoreError;
 use rusqlite::{Connection, params};
 use serde_json::Value;
 
@@ -11,8 +12,37 @@ use super::schema::{self, Kind};
 
 /// The checked records of every kind, by position in [`schema::KINDS`].
 pub struct Staging {
+    // Declared before the file: the connection closes before the file is removed.
     conn: Connection,
     counts: Vec<usize>,
+    _file: Option<crate::store::scratch::StagingFile>,
+    _dir: Option<tempfile::TempDir>,
+}
+
+/// Where an import's checked records wait.
+pub enum Place {
+    /// In memory (an encrypted journal's records never go to a plain file).
+    Memory,
+    /// In a file of this private scratch folder (see [`crate::store::scratch`]).
+    Folder(crate::store::scratch::Scratch),
+    /// In a file of a new private folder in the system's temporary folder, removed with it
+    /// (a journal in memory, or one whose folder cannot hold a scratch folder yet).
+    Temporary,
+}
+
+impl Place {
+    /// Where the records of an import into the journal at `journal` wait: in memory for an
+    /// encrypted journal, else in the journal's private scratch folder (a private temporary
+    /// folder when there is none).
+    pub fn for_journal(journal: Option<&std::path::Path>, encrypted: bool) -> Place {
+        if encrypted {
+            return Place::Memory;
+        }
+        match journal.map(|j| crate::store::scratch::Scratch::for_journal(Some(j))) {
+            Some(Ok(scratch)) => Place::Folder(scratch),
+            _ => Place::Temporary,
+        }
+    }
 }
 
 /// The names of a record's fields in [`Fields`] order.
@@ -23,15 +53,34 @@ fn names(kind: &Kind) -> impl Iterator<Item = &'static str> {
 }
 
 impl Staging {
-    /// An empty staging database. Its page cache is small (2 MB): a large file spills to a
-    /// temporary file, not to memory — unless `in_memory` (for an encrypted journal, whose
-    /// records never go to a plain temporary file; see docs/PRIVACY.md).
-    pub fn new(in_memory: bool) -> rusqlite::Result<Staging> {
-        // An empty name is SQLite's private temporary on-disk database.
-        let conn = if in_memory {
-            Connection::open_in_memory()?
-        } else {
-            Connection::open("")?
+    /// An empty staging database. In a file, its page cache is small (2 MB) and a large
+    /// import spills to the file rather than to memory. (Not SQLite's own temporary database,
+    /// the empty file name: SQLCipher builds keep that one in memory, and it would go to the
+    /// shared temporary folder.)
+    pub fn new(place: Place) -> Result<Staging, StoreError> {
+        let (scratch, dir) = match place {
+            Place::Memory => (None, None),
+            Place::Folder(scratch) => (Some(scratch), None),
+            Place::Temporary => {
+                let io = |source| StoreError::Io {
+                    path: std::env::temp_dir(),
+                    source,
+                };
+                let dir = tempfile::tempdir().map_err(io)?;
+                crate::store::access::make_private_dir(dir.path()).map_err(io)?;
+                let scratch = crate::store::scratch::Scratch::in_folder(dir.path());
+                (Some(scratch), Some(dir))
+            }
+        };
+        let (conn, file) = match scratch {
+            None => (Connection::open_in_memory()?, None),
+            Some(scratch) => {
+                let file = scratch.staging_file().map_err(|source| StoreError::Io {
+                    path: scratch.dir().to_path_buf(),
+                    source,
+                })?;
+                (Connection::open(file.path())?, Some(file))
+            }
         };
         conn.execute_batch(
             "PRAGMA journal_mode = OFF;
@@ -48,6 +97,8 @@ impl Staging {
         Ok(Staging {
             conn,
             counts: vec![0; schema::KINDS.len()],
+            _file: file,
+            _dir: dir,
         })
     }
 
@@ -98,5 +149,75 @@ impl Staging {
             each(fields)?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::scratch::Scratch;
+
+    /// The file SQLite keeps the staged records in ("" for memory).
+    fn file_of(staging: &Staging) -> String {
+        staging
+            .conn
+            .query_row(
+                "SELECT file FROM pragma_database_list WHERE name = 'main'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap()
+    }
+
+    #[test]
+    fn a_plain_journals_records_wait_in_a_file_of_its_scratch_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = dir.path().join("journal.db");
+        let scratch = Scratch::for_journal(Some(&journal)).unwrap();
+        // A killed import's file (a process that cannot be running) goes first.
+        let stale = scratch.dir().join("import-4294967295-abc.db");
+        std::fs::write(&stale, b"left by a killed import").unwrap();
+        let staging = Staging::new(Place::for_journal(Some(&journal), false)).unwrap();
+        let file = file_of(&staging);
+        // On disk, so a large import spills to the file, not to memory (SQLCipher builds keep
+        // SQLite's own temporary database in memory: 42 MB for a 100k import).
+        assert!(
+            file.starts_with(&scratch.dir().display().to_string()),
+            "{file}"
+        );
+        assert!(!stale.exists(), "the stale file is removed");
+        drop(staging);
+        assert!(
+            !std::path::Path::new(&file).exists(),
+            "removed with the import"
+        );
+    }
+
+    #[test]
+    fn without_a_journal_file_the_records_wait_in_a_private_temporary_folder() {
+        let staging = Staging::new(Place::for_journal(None, false)).unwrap();
+        let file = std::path::PathBuf::from(file_of(&staging));
+        let folder = file.parent().unwrap().to_path_buf();
+        assert!(file.is_file());
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&folder).unwrap().permissions().mode();
+            assert_eq!(mode & 0o077, 0, "private: {mode:o}");
+        }
+        drop(staging);
+        assert!(!folder.exists(), "removed with the import");
+    }
+
+    #[test]
+    fn an_encrypted_journals_records_stay_in_memory() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = dir.path().join("journal.db");
+        let staging = Staging::new(Place::for_journal(Some(&journal), true)).unwrap();
+        assert_eq!(file_of(&staging), "");
+        assert!(
+            !dir.path().join(".journal.db.edit").exists(),
+            "no scratch folder either"
+        );
     }
 }

@@ -73,18 +73,18 @@ struct Scan<'a> {
 const BOM: &[u8] = "\u{feff}".as_bytes();
 
 /// Parses and checks the document read from `reader`, one record at a time; the checked
-/// records (kept in memory with `in_memory`), or every problem found.
+/// records (waiting at `place`), or every problem found.
 pub fn validate(
     conn: &Connection,
     reader: impl Read,
-    in_memory: bool,
+    place: super::staging::Place,
 ) -> Result<Staging, TransferError> {
     let mut reader = BufReader::with_capacity(64 * 1024, reader);
     // A byte-order mark, as some editors write at the start of a UTF-8 file, is not content.
     if reader.fill_buf()?.starts_with(BOM) {
         reader.consume(BOM.len());
     }
-    let mut staging = Staging::new(in_memory).map_err(StoreError::from)?;
+    let mut staging = Staging::new(place)?;
     let mut scan = Scan {
         staging: &mut staging,
         format: None,
