@@ -465,34 +465,12 @@ fn a_search_hit_beyond_the_loaded_page_is_selected() {
     // Last in each list's order: mentors by name, undated goals by when they were added.
     store.save_mentor(&Mentor::new("Zz Zebrafish")).unwrap();
     store.save_goal(&Goal::new("Zebrafish care")).unwrap();
-    let mut app = mentee::tui::App::new(
-        store,
-        mentee::config::Config::default(),
-        Lang::En,
-        mentee::domain::Clock::Fixed(now()),
-        mentee::tui::theme::Theme::new(mentee::config::Theme::Dark, false),
-        false,
-    )
-    .unwrap();
+    let mut app = app_with_store(store, Lang::En);
     for (kind, view) in [
         (RecordKind::Mentor, View::Mentors),
         (RecordKind::Goal, View::Goals),
     ] {
-        key(&mut app, '/');
-        for c in "zebrafish".chars() {
-            key(&mut app, c);
-        }
-        let pos = app
-            .search()
-            .unwrap()
-            .hits
-            .iter()
-            .position(|h| h.kind == kind)
-            .unwrap_or_else(|| panic!("a {kind:?} hit"));
-        for _ in 0..pos {
-            press(&mut app, KeyCode::Down);
-        }
-        press(&mut app, KeyCode::Enter);
+        open_first_hit(&mut app, "zebrafish", kind);
         assert_eq!(app.screen, Screen::View(view));
         let selected = match view {
             View::Mentors => app.views.mentors.list.selected().map(|m| m.name.clone()),
@@ -530,21 +508,7 @@ fn v_on_today_says_where_details_are() {
 #[test]
 fn a_scorecard_note_is_found_and_opens_its_mentor() {
     let mut app = demo_app(Lang::En);
-    key(&mut app, '/');
-    for c in "promotion round".chars() {
-        key(&mut app, c);
-    }
-    let pos = app
-        .search()
-        .unwrap()
-        .hits
-        .iter()
-        .position(|h| h.kind == RecordKind::Mentor)
-        .expect("a mentor hit for the scorecard's note");
-    for _ in 0..pos {
-        press(&mut app, KeyCode::Down);
-    }
-    press(&mut app, KeyCode::Enter);
+    open_first_hit(&mut app, "promotion round", RecordKind::Mentor);
     assert_eq!(app.screen, Screen::View(View::Mentors));
     let m = app.views.mentors.list.selected().unwrap();
     let fit = app.views.mentors.fit.as_ref().expect("its scorecard");

@@ -64,3 +64,36 @@ pub fn press(app: &mut App, code: KeyCode) {
 pub fn key(app: &mut App, c: char) {
     press(app, KeyCode::Char(c));
 }
+
+/// An app on `store` (the clock pinned, the dark theme).
+pub fn app_with_store(store: Store, lang: Lang) -> App {
+    App::new(
+        store,
+        Config::default(),
+        lang,
+        Clock::Fixed(now()),
+        Theme::new(ThemeChoice::Dark, false),
+        false,
+    )
+    .unwrap()
+}
+
+/// Opens search (`/`), types `text`, then opens the first hit of `kind` (Enter); panics when
+/// there is none.
+pub fn open_first_hit(app: &mut App, text: &str, kind: mentee::domain::RecordKind) {
+    key(app, '/');
+    for c in text.chars() {
+        key(app, c);
+    }
+    let pos = app
+        .search()
+        .unwrap()
+        .hits
+        .iter()
+        .position(|h| h.kind == kind)
+        .unwrap_or_else(|| panic!("a {kind:?} hit for {text:?}"));
+    for _ in 0..pos {
+        press(app, KeyCode::Down);
+    }
+    press(app, KeyCode::Enter);
+}
