@@ -12,6 +12,10 @@
 //! removes it once it has read the text back. A file whose process is no longer running is a
 //! leftover: [`Scratch::leftovers`] lists them with their text, for the app to offer back and
 //! then [`Leftover::remove`].
+//!
+//! **Import staging**: `import-<pid>-<random>.db`, mode 0600, the records of an import file
+//! once checked and before they are written (see `transfer::staging`); removed when the
+//! import ends, or by the next import when its process was killed.
 
 use std::fs::{self, DirBuilder, OpenOptions};
 use std::io::{self, Read, Write};
