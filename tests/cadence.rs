@@ -7,12 +7,10 @@ mod common;
 
 use chrono::{Duration, NaiveDate};
 use common::*;
-use mentee::config::{Config, Theme as ThemeChoice};
-use mentee::domain::{Clock, HealthCheck, MeetingStatus};
+use mentee::domain::{HealthCheck, MeetingStatus};
 use mentee::i18n::Lang;
 use mentee::tui::App;
 use mentee::tui::keys::Action;
-use mentee::tui::theme::Theme;
 use mentee::tui::views::View;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
@@ -28,15 +26,7 @@ fn slipping_app(lang: Lang) -> App {
     let mut check = HealthCheck::new(daniel, NaiveDate::from_ymd_opt(2026, 11, 25).unwrap());
     check.ratings = vec![("progress".into(), 4), ("trust".into(), 2)];
     store.save_health_check(&check).unwrap();
-    App::new(
-        store,
-        Config::default(),
-        lang,
-        Clock::Fixed(now()),
-        Theme::new(ThemeChoice::Dark, false),
-        true,
-    )
-    .unwrap()
+    app_on_store(store, lang, true)
 }
 
 fn ctrl(app: &mut App, c: char) {

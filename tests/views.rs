@@ -465,7 +465,7 @@ fn a_search_hit_beyond_the_loaded_page_is_selected() {
     // Last in each list's order: mentors by name, undated goals by when they were added.
     store.save_mentor(&Mentor::new("Zz Zebrafish")).unwrap();
     store.save_goal(&Goal::new("Zebrafish care")).unwrap();
-    let mut app = app_with_store(store, Lang::En);
+    let mut app = app_on_store(store, Lang::En, false);
     for (kind, view) in [
         (RecordKind::Mentor, View::Mentors),
         (RecordKind::Goal, View::Goals),

@@ -20,32 +20,27 @@ pub fn now() -> NaiveDateTime {
     NaiveDateTime::parse_from_str("2026-11-27 09:00", "%Y-%m-%d %H:%M").unwrap()
 }
 
-/// An app on the demo journal.
-pub fn demo_app(lang: Lang) -> App {
-    let store = mentee::demo::demo_store(now()).unwrap();
+/// An app on `store` at the pinned clock, in the dark theme (`demo`: with the demo badge).
+pub fn app_on_store(store: Store, lang: Lang, demo: bool) -> App {
     App::new(
         store,
         Config::default(),
         lang,
         Clock::Fixed(now()),
         Theme::new(ThemeChoice::Dark, false),
-        true,
+        demo,
     )
     .unwrap()
 }
 
+/// An app on the demo journal.
+pub fn demo_app(lang: Lang) -> App {
+    app_on_store(mentee::demo::demo_store(now()).unwrap(), lang, true)
+}
+
 /// An app on an empty in-memory journal.
 pub fn empty_app(lang: Lang) -> App {
-    let store = Store::open_in_memory().unwrap();
-    App::new(
-        store,
-        Config::default(),
-        lang,
-        Clock::Fixed(now()),
-        Theme::new(ThemeChoice::Dark, false),
-        false,
-    )
-    .unwrap()
+    app_on_store(Store::open_in_memory().unwrap(), lang, false)
 }
 
 /// Draws one frame of `app` at `width`×`height` and returns the screen as text.
@@ -63,19 +58,6 @@ pub fn press(app: &mut App, code: KeyCode) {
 /// Presses a character key.
 pub fn key(app: &mut App, c: char) {
     press(app, KeyCode::Char(c));
-}
-
-/// An app on `store` (the clock pinned, the dark theme).
-pub fn app_with_store(store: Store, lang: Lang) -> App {
-    App::new(
-        store,
-        Config::default(),
-        lang,
-        Clock::Fixed(now()),
-        Theme::new(ThemeChoice::Dark, false),
-        false,
-    )
-    .unwrap()
 }
 
 /// Opens search (`/`), types `text`, then opens the first hit of `kind` (Enter); panics when
