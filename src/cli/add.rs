@@ -159,12 +159,7 @@ pub fn run(ctx: &Context, args: &AddArgs, out: &mut dyn Write) -> Result<(), Cli
     }
     let today = ctx.clock.today();
     let due = match &args.due {
-        Some(word) => Some(
-            parse_date_as(word, today, ctx.config.date_format.slash_dates()).map_err(|e| {
-                let shown = format!("\"{}\"", clean_line(word.trim()));
-                CliError::Message(fill!(c.add_bad_due, error = t.form.date_error(&e, &shown)))
-            })?,
-        ),
+        Some(word) => Some(ctx.date_option("--due", word)?),
         None => None,
     };
     let (store, created) = ctx.open_or_create_store()?;

@@ -310,6 +310,25 @@ pub fn default_db_path() -> Option<PathBuf> {
 }
 
 impl Context {
+    /// The date given to `option` (`--due`, `--from`, `--on`…) in any accepted form (ISO, the
+    /// configured slash order, date words relative to today); the error names the option.
+    pub fn date_option(&self, option: &str, word: &str) -> Result<chrono::NaiveDate, CliError> {
+        let t = self.lang.text();
+        crate::domain::dates::parse_date_as(
+            word,
+            self.clock.today(),
+            self.config.date_format.slash_dates(),
+        )
+        .map_err(|e| {
+            let shown = format!("\"{}\"", crate::domain::text::clean_line(word.trim()));
+            CliError::Message(crate::i18n::fill!(
+                t.cli.bad_date_option,
+                option = option,
+                error = t.form.date_error(&e, &shown)
+            ))
+        })
+    }
+
     /// The journal file this run uses — or will create, the first time: `--db`, else
     /// `MENTEE_DB`, else the default location (None for the demo, or when there is no home
     /// folder). The welcome screen can show it.

@@ -38,7 +38,6 @@ use serde::Serialize;
 use super::fmt::{Format, date};
 use super::{CliError, Context};
 use crate::domain::Period;
-use crate::domain::dates::parse_date_as;
 use crate::domain::figures::{
     CommitmentCounts, PeriodFigures, custom_bounds, figures, period_bounds, previous_period_bounds,
 };
@@ -67,24 +66,6 @@ impl<'a> Span<'a> {
     }
 }
 
-/// A date of `--from` / `--to`, in any accepted form; the error names the option.
-fn typed_date(ctx: &Context, option: &str, word: &str) -> Result<NaiveDate, CliError> {
-    let t = ctx.lang.text();
-    parse_date_as(
-        word,
-        ctx.clock.today(),
-        ctx.config.date_format.slash_dates(),
-    )
-    .map_err(|e| {
-        let shown = format!("\"{}\"", clean_line(word.trim()));
-        CliError::Message(fill!(
-            t.fit.review_bad_date,
-            option = option,
-            error = t.form.date_error(&e, &shown)
-        ))
-    })
-}
-
 /// Prints the figures of the period `span` asks for (`period` or the configured cadence).
 pub fn run(
     ctx: &Context,
@@ -107,8 +88,8 @@ pub fn run(
             (s, e, Some(period))
         }
         Span::Custom(from, to) => {
-            let from = typed_date(ctx, "--from", from)?;
-            let to = typed_date(ctx, "--to", to)?;
+            let from = ctx.date_option("--from", from)?;
+            let to = ctx.date_option("--to", to)?;
             let t = ctx.lang.text();
             let (s, e) = custom_bounds(from, to).ok_or_else(|| {
                 CliError::Message(fill!(

@@ -27,7 +27,7 @@ use super::fmt::{Format, date, json};
 use super::{CliError, Context};
 use crate::domain::text::clean_line;
 use crate::domain::win::brag_groups;
-use crate::domain::{Win, WinRow, parse_date_as};
+use crate::domain::{Win, WinRow};
 use crate::i18n::{Label, fill};
 use crate::store::{Store, StoreError};
 
@@ -48,24 +48,6 @@ pub struct WinsArgs {
     pub include_private: bool,
 }
 
-/// A date flag's value, read with the date words relative to today.
-fn read_date(ctx: &Context, flag: &str, word: &str) -> Result<NaiveDate, CliError> {
-    let t = ctx.lang.text();
-    parse_date_as(
-        word,
-        ctx.clock.today(),
-        ctx.config.date_format.slash_dates(),
-    )
-    .map_err(|e| {
-        let shown = format!("\"{}\"", clean_line(word.trim()));
-        CliError::Message(fill!(
-            t.wins.bad_date,
-            flag = flag,
-            error = t.form.date_error(&e, &shown)
-        ))
-    })
-}
-
 /// `mentee add win`: checks everything, saves the win, prints one line.
 pub fn add(
     ctx: &Context,
@@ -75,7 +57,7 @@ pub fn add(
 ) -> Result<(), CliError> {
     let t = ctx.lang.text();
     let on = match &args.on {
-        Some(word) => read_date(ctx, "--on", word)?,
+        Some(word) => ctx.date_option("--on", word)?,
         None => ctx.clock.today(),
     };
     let evidence = args.evidence.clone().unwrap_or_default();
@@ -132,12 +114,12 @@ pub fn run(ctx: &Context, args: &WinsArgs, out: &mut dyn Write) -> Result<(), Cl
     let from = args
         .from
         .as_deref()
-        .map(|w| read_date(ctx, "--from", w))
+        .map(|w| ctx.date_option("--from", w))
         .transpose()?;
     let to = args
         .to
         .as_deref()
-        .map(|w| read_date(ctx, "--to", w))
+        .map(|w| ctx.date_option("--to", w))
         .transpose()?;
     if let (Some(from), Some(to)) = (from, to)
         && from > to

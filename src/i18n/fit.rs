@@ -7,7 +7,6 @@ use crate::domain::{FitCriterion, Relationship};
 catalog! {
     /// Periods of a review, relationship kinds, the fit scorecard.
     pub struct FitText {
-        review_bad_date,
         review_to_before_from,
         review_custom,
         span_title,
@@ -58,7 +57,6 @@ catalog! {
 }
 
 pub const EN: FitText = FitText {
-    review_bad_date: "{option}: {error}",
     review_to_before_from: "--to ({to}) is before --from ({from}): the last day cannot come before the first.",
     review_custom: "custom period",
     span_title: "Which period?",
@@ -108,7 +106,6 @@ pub const EN: FitText = FitText {
 };
 
 pub const ID: FitText = FitText {
-    review_bad_date: "{option}: {error}",
     review_to_before_from: "--to ({to}) lebih awal dari --from ({from}): hari terakhir tidak boleh sebelum hari pertama.",
     review_custom: "periode pilihan",
     span_title: "Periode yang mana?",
