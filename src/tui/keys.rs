@@ -279,6 +279,24 @@ pub const LIST: &[Binding] = &[
     ),
 ];
 
+/// `?`/F1 for help, in an overlay's table (in help, not in the status bar).
+pub const HELP_UNHINTED: Binding = bind(
+    &[Key::ch('?'), Key::plain(KeyCode::F(1))],
+    Action::ToggleHelp,
+    "? F1",
+    |t| t.common.key_help,
+    false,
+);
+
+/// `q`/Ctrl-C to quit, in an overlay's table (in help, not in the status bar).
+pub const QUIT_UNHINTED: Binding = bind(
+    &[Key::ch('q'), Key::ctrl('c')],
+    Action::Quit,
+    "q Ctrl-C",
+    |t| t.common.key_quit,
+    false,
+);
+
 /// Keys of a record's whole detail (`Enter` or `v` on a list): it scrolls, `Esc` goes back
 /// to the list with the same record selected.
 pub const DETAIL: &[Binding] = &[
@@ -336,20 +354,8 @@ pub const DETAIL: &[Binding] = &[
         |t| t.common.key_back,
         true,
     ),
-    bind(
-        &[Key::ch('?'), Key::plain(KeyCode::F(1))],
-        Action::ToggleHelp,
-        "? F1",
-        |t| t.common.key_help,
-        false,
-    ),
-    bind(
-        &[Key::ch('q'), Key::ctrl('c')],
-        Action::Quit,
-        "q Ctrl-C",
-        |t| t.common.key_quit,
-        false,
-    ),
+    HELP_UNHINTED,
+    QUIT_UNHINTED,
 ];
 
 /// Keys of the welcome screen.

@@ -213,20 +213,8 @@ pub const KEYS: &[Binding] = &[
         |t| t.common.key_back,
         true,
     ),
-    bind(
-        &[Key::ch('?'), Key::plain(KeyCode::F(1))],
-        Action::ToggleHelp,
-        "? F1",
-        |t| t.common.key_help,
-        false,
-    ),
-    bind(
-        &[Key::ch('q'), Key::ctrl('c')],
-        Action::Quit,
-        "q Ctrl-C",
-        |t| t.common.key_quit,
-        false,
-    ),
+    crate::tui::keys::HELP_UNHINTED,
+    crate::tui::keys::QUIT_UNHINTED,
 ];
 
 #[cfg(test)]
