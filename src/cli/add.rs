@@ -87,34 +87,34 @@ pub struct AddArgs {
     pub text: Vec<String>,
 }
 
-/// How a typed mentor name matched.
+/// How a typed name (a mentor's, a goal's title…) matched.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum MentorMatch {
-    /// Exactly one mentor: (row id, name).
+pub enum NameMatch {
+    /// Exactly one record: (row id, name).
     One(i64, String),
-    /// No mentor matches.
+    /// No record matches.
     Unknown,
-    /// Several mentors match: their names.
+    /// Several records match: their names.
     Ambiguous(Vec<String>),
 }
 
-/// Matches `query` against `mentors` (or any named records) case-insensitively: an exact
+/// Matches `query` against named records (mentors, goal titles…) case-insensitively: an exact
 /// name wins, else the names that start with it, else the names that contain it ("okafor"
 /// finds "Daniel Okafor"). An empty query matches nobody. The one rule of the command line
 /// for a name typed where a record is wanted.
-pub fn match_mentor(query: &str, mentors: &[(i64, String)]) -> MentorMatch {
+pub fn match_name(query: &str, records: &[(i64, String)]) -> NameMatch {
     let query = query.trim().to_lowercase();
     if query.is_empty() {
-        return MentorMatch::Unknown;
+        return NameMatch::Unknown;
     }
-    let lower: Vec<(i64, &str, String)> = mentors
+    let lower: Vec<(i64, &str, String)> = records
         .iter()
         .map(|(id, name)| (*id, name.as_str(), name.trim().to_lowercase()))
         .collect();
     let pick = |hits: Vec<&(i64, &str, String)>| match hits.as_slice() {
-        [] => MentorMatch::Unknown,
-        [(id, name, _)] => MentorMatch::One(*id, name.to_string()),
-        many => MentorMatch::Ambiguous(many.iter().map(|(_, n, _)| n.to_string()).collect()),
+        [] => NameMatch::Unknown,
+        [(id, name, _)] => NameMatch::One(*id, name.to_string()),
+        many => NameMatch::Ambiguous(many.iter().map(|(_, n, _)| n.to_string()).collect()),
     };
     let exact: Vec<_> = lower.iter().filter(|(_, _, l)| *l == query).collect();
     if !exact.is_empty() {
@@ -338,12 +338,24 @@ fn check_flags(ctx: &Context, args: &AddArgs) -> Result<(), CliError> {
     }
 }
 
-pub(super) fn resolve_mentor(
-    ctx: &Context,
+/// What to say when a typed name does not pick one record, each with `{name}` (the name as
+/// typed, quoted) and, but for `none`, `{list}` (the names it could be).
+pub(super) struct NameMessages {
+    /// Several records match.
+    pub ambiguous: &'static str,
+    /// There is no record of the kind at all.
+    pub none: &'static str,
+    /// No record matches.
+    pub unknown: &'static str,
+}
+
+/// The one record of `records` that `name` names ([`match_name`]), or the message that says
+/// why there is none.
+pub(super) fn resolve_name(
     name: &str,
-    mentors: &[(i64, String)],
+    records: &[(i64, String)],
+    say: NameMessages,
 ) -> Result<(i64, String), CliError> {
-    let c = &ctx.lang.text().cli;
     let list = |names: &mut dyn Iterator<Item = &String>| {
         names
             .map(|n| clean_line(n).into_owned())
@@ -351,22 +363,39 @@ pub(super) fn resolve_mentor(
             .join(", ")
     };
     let shown = format!("\"{}\"", clean_line(name));
-    match match_mentor(name, mentors) {
-        MentorMatch::One(id, found) => Ok((id, found)),
-        MentorMatch::Ambiguous(names) => Err(CliError::Message(fill!(
-            c.add_ambiguous_mentor,
+    match match_name(name, records) {
+        NameMatch::One(id, found) => Ok((id, found)),
+        NameMatch::Ambiguous(names) => Err(CliError::Message(fill!(
+            say.ambiguous,
             name = shown,
-            mentors = list(&mut names.iter())
+            list = list(&mut names.iter())
         ))),
-        MentorMatch::Unknown if mentors.is_empty() => {
-            Err(CliError::Message(fill!(c.add_no_mentors, name = shown)))
+        NameMatch::Unknown if records.is_empty() => {
+            Err(CliError::Message(fill!(say.none, name = shown)))
         }
-        MentorMatch::Unknown => Err(CliError::Message(fill!(
-            c.add_unknown_mentor,
+        NameMatch::Unknown => Err(CliError::Message(fill!(
+            say.unknown,
             name = shown,
-            mentors = list(&mut mentors.iter().map(|(_, n)| n))
+            list = list(&mut records.iter().map(|(_, n)| n))
         ))),
     }
+}
+
+pub(super) fn resolve_mentor(
+    ctx: &Context,
+    name: &str,
+    mentors: &[(i64, String)],
+) -> Result<(i64, String), CliError> {
+    let c = &ctx.lang.text().cli;
+    resolve_name(
+        name,
+        mentors,
+        NameMessages {
+            ambiguous: c.add_ambiguous_mentor,
+            none: c.add_no_mentors,
+            unknown: c.add_unknown_mentor,
+        },
+    )
 }
 
 fn smart_hint_line(ctx: &Context, goal: &Goal, today: NaiveDate) -> Option<String> {
@@ -400,52 +429,52 @@ mod tests {
     #[test]
     fn exact_name_wins_over_prefix() {
         assert_eq!(
-            match_mentor("dani", &mentors()),
-            MentorMatch::One(2, "Dani".into())
+            match_name("dani", &mentors()),
+            NameMatch::One(2, "Dani".into())
         );
         assert_eq!(
-            match_mentor("  DANIEL okafor ", &mentors()),
-            MentorMatch::One(1, "Daniel Okafor".into())
+            match_name("  DANIEL okafor ", &mentors()),
+            NameMatch::One(1, "Daniel Okafor".into())
         );
     }
 
     #[test]
     fn unique_prefix_matches_and_shared_prefix_is_ambiguous() {
         assert_eq!(
-            match_mentor("sari", &mentors()),
-            MentorMatch::One(3, "Sari Wijaya".into())
+            match_name("sari", &mentors()),
+            NameMatch::One(3, "Sari Wijaya".into())
         );
         assert_eq!(
-            match_mentor("sa", &mentors()),
-            MentorMatch::Ambiguous(vec!["Sari Wijaya".into(), "Sarah Lee".into()])
+            match_name("sa", &mentors()),
+            NameMatch::Ambiguous(vec!["Sari Wijaya".into(), "Sarah Lee".into()])
         );
         assert_eq!(
-            match_mentor("Dan", &mentors()),
-            MentorMatch::Ambiguous(vec!["Daniel Okafor".into(), "Dani".into()])
+            match_name("Dan", &mentors()),
+            NameMatch::Ambiguous(vec!["Daniel Okafor".into(), "Dani".into()])
         );
     }
 
     #[test]
     fn unknown_and_empty_names() {
-        assert_eq!(match_mentor("zed", &mentors()), MentorMatch::Unknown);
-        assert_eq!(match_mentor("  ", &mentors()), MentorMatch::Unknown);
-        assert_eq!(match_mentor("ana", &[]), MentorMatch::Unknown);
+        assert_eq!(match_name("zed", &mentors()), NameMatch::Unknown);
+        assert_eq!(match_name("  ", &mentors()), NameMatch::Unknown);
+        assert_eq!(match_name("ana", &[]), NameMatch::Unknown);
     }
 
     #[test]
     fn a_part_of_the_name_matches_when_no_name_starts_with_it() {
         assert_eq!(
-            match_mentor("okafor", &mentors()),
-            MentorMatch::One(1, "Daniel Okafor".into())
+            match_name("okafor", &mentors()),
+            NameMatch::One(1, "Daniel Okafor".into())
         );
         assert_eq!(
-            match_mentor("LEE", &mentors()),
-            MentorMatch::One(4, "Sarah Lee".into())
+            match_name("LEE", &mentors()),
+            NameMatch::One(4, "Sarah Lee".into())
         );
         // A name that starts with the query wins over names that only contain it.
         assert_eq!(
-            match_mentor("dan", &[(1, "Danu".into()), (2, "Ardani".into())]),
-            MentorMatch::One(1, "Danu".into())
+            match_name("dan", &[(1, "Danu".into()), (2, "Ardani".into())]),
+            NameMatch::One(1, "Danu".into())
         );
     }
 }

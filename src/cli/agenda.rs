@@ -146,13 +146,13 @@ fn meant_meeting(store: &Store, ctx: &Context, given: &str) -> Result<i64, CliEr
     if let Some(id) = store.meeting_id_by_uuid(given)? {
         return Ok(id);
     }
-    match super::add::match_mentor(given, &store.mentor_names()?) {
-        super::add::MentorMatch::Unknown => unknown(),
-        super::add::MentorMatch::One(id, name) => match store.meeting_with(id, now)? {
+    match super::add::match_name(given, &store.mentor_names()?) {
+        super::add::NameMatch::Unknown => unknown(),
+        super::add::NameMatch::One(id, name) => match store.meeting_with(id, now)? {
             Some(id) => Ok(id),
             None => message(fill!(text.agenda_none_with, name = clean_line(&name))),
         },
-        super::add::MentorMatch::Ambiguous(several) => {
+        super::add::NameMatch::Ambiguous(several) => {
             let names: Vec<String> = several.iter().map(|n| clean_line(n).into_owned()).collect();
             message(fill!(
                 text.agenda_several_mentors,

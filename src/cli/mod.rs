@@ -22,7 +22,7 @@ pub mod usage;
 mod wins;
 pub mod words;
 
-pub use add::{AddArgs, CaptureKind, MentorMatch, match_mentor};
+pub use add::{AddArgs, CaptureKind, NameMatch, match_name};
 pub use agenda::AgendaArgs;
 pub use fmt::{Format, TextFormat};
 pub use recap::RecapFormatArg;

@@ -110,13 +110,13 @@ fn meant_meeting(store: &Store, ctx: &Context, given: &str) -> Result<i64, CliEr
     if let Some(id) = store.meeting_id_by_uuid(given)? {
         return Ok(id);
     }
-    match super::add::match_mentor(given, &store.mentor_names()?) {
-        super::add::MentorMatch::Unknown => message(fill!(t.cli_unknown, meeting = shown.as_str())),
-        super::add::MentorMatch::One(id, name) => match store.latest_held_meeting(Some(id))? {
+    match super::add::match_name(given, &store.mentor_names()?) {
+        super::add::NameMatch::Unknown => message(fill!(t.cli_unknown, meeting = shown.as_str())),
+        super::add::NameMatch::One(id, name) => match store.latest_held_meeting(Some(id))? {
             Some(id) => Ok(id),
             None => message(fill!(t.cli_none_with, name = clean_line(&name))),
         },
-        super::add::MentorMatch::Ambiguous(several) => {
+        super::add::NameMatch::Ambiguous(several) => {
             let names: Vec<String> = several.iter().map(|n| clean_line(n).into_owned()).collect();
             message(fill!(
                 t.cli_several_mentors,

@@ -7,36 +7,21 @@ use crate::domain::{Resource, ResourceStatus};
 use crate::i18n::{Label, fill};
 use crate::store::Store;
 
-use super::add::{MentorMatch, match_mentor};
+use super::add::{NameMessages, resolve_name};
 
-/// The goal `title` names (case-insensitive; an exact title first, else a unique beginning):
+/// The goal `title` names (as [`super::add::match_name`] reads a name):
 /// `--goal` of a resource and of a win.
 pub fn resolve_goal(ctx: &Context, title: &str, store: &Store) -> Result<(i64, String), CliError> {
     let r = &ctx.lang.text().resources;
-    let goals = store.goal_titles()?;
-    let list = |titles: &mut dyn Iterator<Item = &String>| {
-        titles
-            .map(|n| clean_line(n).into_owned())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let shown = format!("\"{}\"", clean_line(title));
-    match match_mentor(title, &goals) {
-        MentorMatch::One(id, found) => Ok((id, found)),
-        MentorMatch::Ambiguous(titles) => Err(CliError::Message(fill!(
-            r.add_ambiguous_goal,
-            title = shown,
-            goals = list(&mut titles.iter())
-        ))),
-        MentorMatch::Unknown if goals.is_empty() => {
-            Err(CliError::Message(fill!(r.add_no_goals, title = shown)))
-        }
-        MentorMatch::Unknown => Err(CliError::Message(fill!(
-            r.add_unknown_goal,
-            title = shown,
-            goals = list(&mut goals.iter().map(|(_, t)| t))
-        ))),
-    }
+    resolve_name(
+        title,
+        &store.goal_titles()?,
+        NameMessages {
+            ambiguous: r.add_ambiguous_goal,
+            none: r.add_no_goals,
+            unknown: r.add_unknown_goal,
+        },
+    )
 }
 
 /// "Resource noted (book, to do): Deep Work; goal: …; link: …" (the mentor and the private
@@ -79,33 +64,15 @@ pub fn update(
         .iter()
         .map(|row| (row.resource.id, row.resource.title.clone()))
         .collect();
-    let list = |titles: &mut dyn Iterator<Item = &String>| {
-        titles
-            .map(|n| clean_line(n).into_owned())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let shown = format!("\"{}\"", clean_line(title));
-    let id = match match_mentor(title, &titles) {
-        MentorMatch::One(id, _) => id,
-        MentorMatch::Ambiguous(found) => {
-            return Err(CliError::Message(fill!(
-                r.update_ambiguous,
-                title = shown,
-                list = list(&mut found.iter())
-            )));
-        }
-        MentorMatch::Unknown if titles.is_empty() => {
-            return Err(CliError::Message(fill!(r.update_none, title = shown)));
-        }
-        MentorMatch::Unknown => {
-            return Err(CliError::Message(fill!(
-                r.update_unknown,
-                title = shown,
-                list = list(&mut titles.iter().map(|(_, n)| n))
-            )));
-        }
-    };
+    let (id, _) = resolve_name(
+        title,
+        &titles,
+        NameMessages {
+            ambiguous: r.update_ambiguous,
+            none: r.update_none,
+            unknown: r.update_unknown,
+        },
+    )?;
     let today = ctx.clock.today();
     let old = store.resource(id)?;
     let mut new = match status {
