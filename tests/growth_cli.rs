@@ -84,6 +84,22 @@ fn chosen_days_in_either_language_and_a_backwards_range_refused() {
     assert!(err.contains("lebih awal dari --from"), "{err}");
     let err = fails(&["review", "--from", "2026-11-15"]);
     assert!(err.contains("--to"), "both ends are needed: {err}");
+    // A date that cannot be read is named with its option, in either language.
+    let err = fails(&["review", "--from", "someday", "--to", "2026-11-01"]);
+    assert!(
+        err.contains("--from: ") && err.contains("\"someday\""),
+        "{err}"
+    );
+    let err = fails(&[
+        "--lang",
+        "id",
+        "review",
+        "--from",
+        "2026-11-01",
+        "--to",
+        "kapan",
+    ]);
+    assert!(err.contains("--to: ") && err.contains("\"kapan\""), "{err}");
 }
 
 #[test]
