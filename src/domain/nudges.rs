@@ -181,6 +181,81 @@ pub enum NudgeKind {
     ReflectionDue,
 }
 
+impl NudgeKind {
+    /// The mentor statuses whose facts ([`MentorFacts`]) can give a nudge of this kind; empty
+    /// when the kind comes from other facts (meetings, experiments, thanks, reflections). The
+    /// one definition: the rules below ask it, and the store reads the facts of only the
+    /// mentors a caller's kinds can nudge about ([`mentor_statuses`]).
+    pub fn mentor_statuses(self) -> &'static [MentorStatus] {
+        use MentorStatus::*;
+        match self {
+            NudgeKind::SlippingRelationship
+            | NudgeKind::PlanMeeting
+            | NudgeKind::NoContact
+            | NudgeKind::HealthCheckDue
+            | NudgeKind::MentorNotThanked => &[Active],
+            NudgeKind::AgreementReview => &[Active, Paused],
+            NudgeKind::FollowUp => &[Candidate, Approached],
+            NudgeKind::Debrief
+            | NudgeKind::ThanksPending
+            | NudgeKind::SendThanks
+            | NudgeKind::ReportExperiment
+            | NudgeKind::ThankForExperiment
+            | NudgeKind::ThankForIntroduction
+            | NudgeKind::ReflectionDue => &[],
+        }
+    }
+
+    /// Whether a mentor in `status` can be nudged about with this kind.
+    fn applies_to(self, status: MentorStatus) -> bool {
+        self.mentor_statuses().contains(&status)
+    }
+
+    /// Every kind, in priority order.
+    pub const ALL: [NudgeKind; 14] = [
+        NudgeKind::Debrief,
+        NudgeKind::ThanksPending,
+        NudgeKind::SendThanks,
+        NudgeKind::ReportExperiment,
+        NudgeKind::SlippingRelationship,
+        NudgeKind::PlanMeeting,
+        NudgeKind::NoContact,
+        NudgeKind::FollowUp,
+        NudgeKind::AgreementReview,
+        NudgeKind::HealthCheckDue,
+        NudgeKind::ThankForExperiment,
+        NudgeKind::ThankForIntroduction,
+        NudgeKind::MentorNotThanked,
+        NudgeKind::ReflectionDue,
+    ];
+}
+
+/// The mentor statuses whose facts the nudges of `kinds` need (each once): the input of a
+/// view that lists only some kinds can leave the other mentors out and give the same nudges
+/// of those kinds.
+pub fn mentor_statuses(kinds: &[NudgeKind]) -> Vec<MentorStatus> {
+    let mut out: Vec<MentorStatus> = Vec::new();
+    for s in kinds.iter().flat_map(|k| k.mentor_statuses()) {
+        if !out.contains(s) {
+            out.push(*s);
+        }
+    }
+    out
+}
+
+/// True when the first `limit` of `nudges` (as [`nudges`] sorted them, from an input that left
+/// out the mentors in `missing`) are the first `limit` of the whole input's nudges: every
+/// kind those mentors could add comes after `limit` nudges of more pressing kinds.
+pub fn top_is_settled(nudges: &[Nudge], missing: &[MentorStatus], limit: usize) -> bool {
+    let Some(first) = NudgeKind::ALL
+        .into_iter()
+        .find(|k| missing.iter().any(|s| k.applies_to(*s)))
+    else {
+        return true;
+    };
+    nudges.iter().filter(|n| n.kind < first).count() >= limit
+}
+
 /// One nudge and the records it refers to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Nudge {
@@ -283,36 +358,38 @@ fn days_since(today: NaiveDate, since: NaiveDate) -> i64 {
 
 fn mentor_nudges(m: &MentorFacts, s: &NudgeSettings, today: NaiveDate, out: &mut Vec<Nudge>) {
     let id = Some(m.id);
-    let active = m.status == MentorStatus::Active;
-    let plan = plan_meeting_due(m, today);
+    let applies = |kind: NudgeKind| kind.applies_to(m.status);
+    let plan = plan_meeting_due(m, today).filter(|_| applies(NudgeKind::PlanMeeting));
     if let Some(last) = plan {
         let mut n = Nudge::new(NudgeKind::PlanMeeting, last, today).mentor(id);
         n.every = m.cadence_days;
         out.push(n);
     }
-    if let (true, Some(cadence), None) = (active, m.cadence_days, plan) {
+    if let (true, Some(cadence), None) = (applies(NudgeKind::NoContact), m.cadence_days, plan) {
         let since = m.last_contact.max(m.last_held_meeting).or(m.status_since);
         if since.is_none_or(|d| days_since(today, d) > i64::from(cadence)) {
             out.push(Nudge::new(NudgeKind::NoContact, since, today).mentor(id));
         }
     }
-    if active {
+    if applies(NudgeKind::MentorNotThanked) {
         let since = m.last_thanks.or(m.status_since);
         if since.is_none_or(|d| days_since(today, d) > THANK_MENTOR_EVERY_DAYS) {
             out.push(Nudge::new(NudgeKind::MentorNotThanked, since, today).mentor(id));
         }
+    }
+    if applies(NudgeKind::HealthCheckDue) {
         let since = m.last_health_check.or(m.status_since);
         let every = i64::from(s.health_check_days);
         if since.is_none_or(|d| days_since(today, d) >= every) {
             out.push(Nudge::new(NudgeKind::HealthCheckDue, since, today).mentor(id));
         }
     }
-    if matches!(m.status, MentorStatus::Active | MentorStatus::Paused)
+    if applies(NudgeKind::AgreementReview)
         && let Some(review) = m.review_on.filter(|r| *r <= today)
     {
         out.push(Nudge::new(NudgeKind::AgreementReview, Some(review), today).mentor(id));
     }
-    if matches!(m.status, MentorStatus::Candidate | MentorStatus::Approached)
+    if applies(NudgeKind::FollowUp)
         && let Some(since) = m.status_since
         && days_since(today, since) > FOLLOW_UP_AFTER_DAYS
         && m.last_contact_from_mentor.is_none_or(|c| c < since)
@@ -330,7 +407,7 @@ fn slipping_nudges(input: &NudgeInput, today: NaiveDate, out: &mut Vec<Nudge>) {
         let Some(m) = input.mentors.iter().find(|m| m.id == low.mentor_id) else {
             continue;
         };
-        if m.status == MentorStatus::Active
+        if NudgeKind::SlippingRelationship.applies_to(m.status)
             && pending(low.on, m.last_held_meeting)
             && !planned_ahead(m.last_planned_meeting, today)
         {

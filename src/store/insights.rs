@@ -9,14 +9,16 @@ use rusqlite::{OptionalExtension, params};
 
 use super::sql::day_column;
 use super::{Result, Store};
+use crate::domain::MentorStatus;
 use crate::domain::Party;
 use crate::domain::figures::{
     CommitmentCounts, FigureInput, GoalProgressFacts, HealthFacts, MentorMeetings,
 };
 use crate::domain::keeprate::CommitmentFacts;
 use crate::domain::nudges::{
-    DEBRIEF_WINDOW_DAYS, ExperimentFacts, HeldMeetingFacts, MentorFacts, NudgeInput, NudgeSettings,
-    PlannedMeetingFacts, SEND_THANKS_AFTER_DAYS, THANKS_WINDOW_DAYS, WrittenThanksFacts,
+    DEBRIEF_WINDOW_DAYS, ExperimentFacts, HeldMeetingFacts, MentorFacts, Nudge, NudgeInput,
+    NudgeKind, NudgeSettings, PlannedMeetingFacts, SEND_THANKS_AFTER_DAYS, THANKS_WINDOW_DAYS,
+    WrittenThanksFacts, mentor_statuses, nudges, top_is_settled,
 };
 use crate::domain::suggest::{CommitmentRef, FeedbackRef, GoalRef, QuestionRef, SuggestInput};
 
@@ -153,9 +155,20 @@ impl Store {
     /// What [`crate::domain::nudges::nudges`] needs at `now`, with default settings (the
     /// caller puts the configured cadences into `settings`).
     pub fn nudge_input(&self, now: NaiveDateTime) -> Result<NudgeInput> {
+        self.nudge_input_among(now, &mentor_statuses(&NudgeKind::ALL))
+    }
+
+    /// [`Store::nudge_input`] with the facts of only the mentors in `statuses` (see
+    /// [`crate::domain::nudges::mentor_statuses`]: a view listing some kinds of nudge reads
+    /// only the mentors those kinds can name, e.g. the active ones, not every candidate).
+    pub fn nudge_input_among(
+        &self,
+        now: NaiveDateTime,
+        statuses: &[MentorStatus],
+    ) -> Result<NudgeInput> {
         let today = now.date();
         let window_start = today - Duration::days(THANKS_WINDOW_DAYS);
-        let mentors = self.mentor_facts(now)?;
+        let mentors = self.mentor_facts(now, statuses)?;
         Ok(NudgeInput {
             health: self.pending_health_trends(&mentors, today)?,
             mentors,
@@ -176,6 +189,32 @@ impl Store {
             journal_started: self.journal_started()?,
             settings: NudgeSettings::default(),
         })
+    }
+
+    /// The first `limit` nudges at `now` under `settings`, as the first `limit` of
+    /// [`crate::domain::nudges::nudges`] over the whole [`Store::nudge_input`]. The mentors in a
+    /// relationship (a handful at any time) are read first; the pipeline's (every candidate
+    /// ever noted) only when the kinds they could add would still be among the first `limit`
+    /// ([`top_is_settled`]).
+    pub fn top_nudges(
+        &self,
+        now: NaiveDateTime,
+        settings: NudgeSettings,
+        limit: usize,
+    ) -> Result<Vec<Nudge>> {
+        let (first, rest): (Vec<MentorStatus>, Vec<MentorStatus>) =
+            mentor_statuses(&NudgeKind::ALL)
+                .into_iter()
+                .partition(|s| matches!(s, MentorStatus::Active | MentorStatus::Paused));
+        let mut input = self.nudge_input_among(now, &first)?;
+        input.settings = settings;
+        let mut found = nudges(&input, now);
+        if !top_is_settled(&found, &rest, limit) {
+            input.mentors.extend(self.mentor_facts(now, &rest)?);
+            found = nudges(&input, now);
+        }
+        found.truncate(limit);
+        Ok(found)
     }
 
     /// The day the journal's first record was written: the earliest of the first rows (by
@@ -200,20 +239,33 @@ impl Store {
         Ok(self.conn.query_row(&sql, [], |r| r.get(0))?)
     }
 
-    /// Mentors still in the pipeline or the relationship, each with its latest dates, from
-    /// the narrow `mentor_summary` rows the triggers of migration 007 keep up to date (dates
-    /// as day numbers: nothing to parse). A latest date after `now` (a record dated ahead)
-    /// is looked up again, bounded by `now`, for that mentor only.
-    fn mentor_facts(&self, now: NaiveDateTime) -> Result<Vec<MentorFacts>> {
+    /// The mentors in `statuses` (those still in the pipeline or the relationship, for every
+    /// nudge), each with its latest dates, from the narrow `mentor_summary` rows the triggers
+    /// of migration 007 keep up to date (dates as day numbers: nothing to parse). A latest
+    /// date after `now` (a record dated ahead) is looked up again, bounded by `now`, for that
+    /// mentor only.
+    pub fn mentor_facts(
+        &self,
+        now: NaiveDateTime,
+        statuses: &[MentorStatus],
+    ) -> Result<Vec<MentorFacts>> {
+        if statuses.is_empty() {
+            return Ok(Vec::new());
+        }
+        // The statuses as a JSON array of their codes: one statement for any set.
+        let codes: Vec<String> = statuses
+            .iter()
+            .map(|s| format!("\"{}\"", s.code()))
+            .collect();
         let mut stmt = self.conn.prepare_cached(
             "SELECT mentor_id, status, status_since, cadence_days, review_on, last_contact,
                 last_contact_from_mentor, last_held_meeting, last_thanks, last_health_check,
                 last_planned_meeting
              FROM mentor_summary
-             WHERE status IN ('candidate', 'approached', 'active', 'paused')
+             WHERE status IN (SELECT value FROM json_each(?1))
              ORDER BY mentor_id",
         )?;
-        let rows = stmt.query_map([], |r| {
+        let rows = stmt.query_map([format!("[{}]", codes.join(","))], |r| {
             Ok(MentorFacts {
                 id: r.get(0)?,
                 status: r.get(1)?,
