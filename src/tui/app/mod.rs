@@ -152,6 +152,7 @@ impl App {
             theme: &self.theme,
             hide_private: self.hide_private,
             showing,
+            height: self.area.height,
         };
         (ctx, &mut self.views, &mut self.overlays)
     }

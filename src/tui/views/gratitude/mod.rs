@@ -393,6 +393,7 @@ pub fn update(ctx: &mut Ctx, v: &mut GratitudeView, action: GratitudeAction) -> 
 
 impl Screen for GratitudeView {
     fn load(&mut self, ctx: &Ctx) -> Result<()> {
+        self.list.fit_page(ctx.height);
         GratitudeView::load(self, ctx.store, ctx.now)
     }
 
