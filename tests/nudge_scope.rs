@@ -1,7 +1,7 @@
 //! The nudges from a bounded input are the nudges from the whole one: a view that lists some
-//! kinds reads only the mentors those kinds can name (`Store::nudge_input_among`), and the
-//! first nudges of Today are found without reading every candidate when they cannot be among
-//! them (`Store::top_nudges`). Checked on generated journals, at several "now"s, for every
+//! kinds reads only the parts of the input those kinds come from (`Store::nudge_input_of`),
+//! and the first nudges of Today are found reading the parts in priority order only until
+//! they are settled (`Store::top_nudges`). Checked on generated journals, at several "now"s, for every
 //! kind, Gratitude's kinds, and several limits.
 
 mod common;
@@ -10,7 +10,7 @@ mod generate;
 
 use chrono::{Duration, NaiveDateTime};
 use generate::{Options, Shape, default_today, fill};
-use mentee::domain::nudges::{Nudge, NudgeKind, NudgeSettings, mentor_statuses, nudges};
+use mentee::domain::nudges::{Nudge, NudgeKind, NudgeSettings, NudgeSource, nudges, sources};
 use mentee::domain::*;
 use mentee::i18n::Lang;
 use mentee::store::Store;
@@ -58,7 +58,7 @@ fn of(all: &[Nudge], kinds: &[NudgeKind]) -> Vec<Nudge> {
 }
 
 #[test]
-fn the_mentors_a_kind_can_name_give_the_same_nudges_of_that_kind() {
+fn the_parts_a_kind_comes_from_give_the_same_nudges_of_that_kind() {
     let gratitude = mentee::tui::views::gratitude::KINDS;
     for seed in [1, 2] {
         let s = journal(4_000, seed);
@@ -66,8 +66,7 @@ fn the_mentors_a_kind_can_name_give_the_same_nudges_of_that_kind() {
             let all = nudges(&s.nudge_input(now).unwrap(), now);
             let mut seen = 0;
             let mut check = |kinds: &[NudgeKind]| {
-                let statuses = mentor_statuses(kinds);
-                let bounded = s.nudge_input_among(now, &statuses).unwrap();
+                let bounded = s.nudge_input_of(now, &sources(kinds)).unwrap();
                 let want = of(&all, kinds);
                 seen += want.len();
                 assert_eq!(
@@ -86,22 +85,18 @@ fn the_mentors_a_kind_can_name_give_the_same_nudges_of_that_kind() {
 }
 
 #[test]
-fn every_mentor_a_nudge_can_name_is_read_for_the_whole_input() {
-    // The whole input reads the mentors still in the pipeline or the relationship.
-    let mut all = mentor_statuses(&NudgeKind::ALL);
-    all.sort();
-    let mut want = vec![
-        MentorStatus::Candidate,
-        MentorStatus::Approached,
-        MentorStatus::Active,
-        MentorStatus::Paused,
-    ];
-    want.sort();
-    assert_eq!(all, want);
-    assert_eq!(
-        mentor_statuses(&mentee::tui::views::gratitude::KINDS),
-        vec![MentorStatus::Active]
-    );
+fn every_part_is_read_for_the_whole_input_and_gratitude_reads_no_candidate() {
+    use MentorStatus::*;
+    let all = sources(&NudgeKind::ALL);
+    assert_eq!(all.len(), 11, "{all:?}");
+    for status in [Candidate, Approached, Active, Paused] {
+        assert!(all.contains(&NudgeSource::Mentors(status)), "{status:?}");
+    }
+    assert!(!all.contains(&NudgeSource::Mentors(Ended)));
+    let gratitude = sources(&mentee::tui::views::gratitude::KINDS);
+    assert!(gratitude.contains(&NudgeSource::Mentors(Active)));
+    assert!(!gratitude.contains(&NudgeSource::Mentors(Candidate)));
+    assert!(!gratitude.contains(&NudgeSource::PlannedMeetings));
 }
 
 #[test]

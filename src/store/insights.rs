@@ -17,8 +17,8 @@ use crate::domain::figures::{
 use crate::domain::keeprate::CommitmentFacts;
 use crate::domain::nudges::{
     DEBRIEF_WINDOW_DAYS, ExperimentFacts, HeldMeetingFacts, MentorFacts, Nudge, NudgeInput,
-    NudgeKind, NudgeSettings, PlannedMeetingFacts, SEND_THANKS_AFTER_DAYS, THANKS_WINDOW_DAYS,
-    WrittenThanksFacts, mentor_statuses, nudges, top_is_settled,
+    NudgeKind, NudgeSettings, NudgeSource, PlannedMeetingFacts, SEND_THANKS_AFTER_DAYS,
+    THANKS_WINDOW_DAYS, WrittenThanksFacts, sources, top_nudges,
 };
 use crate::domain::suggest::{CommitmentRef, FeedbackRef, GoalRef, QuestionRef, SuggestInput};
 
@@ -155,66 +155,93 @@ impl Store {
     /// What [`crate::domain::nudges::nudges`] needs at `now`, with default settings (the
     /// caller puts the configured cadences into `settings`).
     pub fn nudge_input(&self, now: NaiveDateTime) -> Result<NudgeInput> {
-        self.nudge_input_among(now, &mentor_statuses(&NudgeKind::ALL))
+        self.nudge_input_of(now, &sources(&NudgeKind::ALL))
     }
 
-    /// [`Store::nudge_input`] with the facts of only the mentors in `statuses` (see
-    /// [`crate::domain::nudges::mentor_statuses`]: a view listing some kinds of nudge reads
-    /// only the mentors those kinds can name, e.g. the active ones, not every candidate).
-    pub fn nudge_input_among(
+    /// [`Store::nudge_input`] with only the parts in `parts` read (see
+    /// [`crate::domain::nudges::sources`]: a view listing some kinds of nudge reads only what
+    /// those kinds come from, e.g. the active mentors, not every candidate).
+    pub fn nudge_input_of(&self, now: NaiveDateTime, parts: &[NudgeSource]) -> Result<NudgeInput> {
+        let mut input = NudgeInput::default();
+        self.read_nudge_sources(&mut input, now, parts)?;
+        Ok(input)
+    }
+
+    /// Adds `parts` to `input`, as read at `now` (the mentors first: the health trends are
+    /// those of the active mentors read).
+    pub fn read_nudge_sources(
         &self,
+        input: &mut NudgeInput,
         now: NaiveDateTime,
-        statuses: &[MentorStatus],
-    ) -> Result<NudgeInput> {
+        parts: &[NudgeSource],
+    ) -> Result<()> {
         let today = now.date();
         let window_start = today - Duration::days(THANKS_WINDOW_DAYS);
-        let mentors = self.mentor_facts(now, statuses)?;
-        Ok(NudgeInput {
-            health: self.pending_health_trends(&mentors, today)?,
-            mentors,
-            held_meetings: self.recent_held_meetings(window_start, today)?,
-            experiments: self.experiment_facts(window_start)?,
-            planned_meetings: self.passed_planned_meetings(now)?,
-            unsent_thanks: self.unsent_thanks(today - Duration::days(SEND_THANKS_AFTER_DAYS))?,
-            introductions: self
-                .introductions_to_thank(SUGGEST_LIMIT as usize)?
-                .iter()
-                .map(|r| r.as_ref())
-                .collect(),
-            last_reflection: self.conn.query_row(
-                "SELECT max(period_start) FROM reflections",
-                [],
-                |r| r.get(0),
-            )?,
-            journal_started: self.journal_started()?,
-            settings: NudgeSettings::default(),
-        })
+        let statuses: Vec<MentorStatus> = parts
+            .iter()
+            .filter_map(|p| match p {
+                NudgeSource::Mentors(s) => Some(*s),
+                _ => None,
+            })
+            .collect();
+        input.mentors.extend(self.mentor_facts(now, &statuses)?);
+        for part in parts {
+            match part {
+                NudgeSource::Mentors(_) => {}
+                NudgeSource::Health => {
+                    input.health = self.pending_health_trends(&input.mentors, today)?;
+                }
+                NudgeSource::HeldMeetings => {
+                    input.held_meetings = self.recent_held_meetings(window_start, today)?;
+                }
+                NudgeSource::PlannedMeetings => {
+                    input.planned_meetings = self.passed_planned_meetings(now)?;
+                }
+                NudgeSource::Experiments => {
+                    input.experiments = self.experiment_facts(window_start)?;
+                }
+                NudgeSource::UnsentThanks => {
+                    input.unsent_thanks =
+                        self.unsent_thanks(today - Duration::days(SEND_THANKS_AFTER_DAYS))?;
+                }
+                NudgeSource::Introductions => {
+                    input.introductions = self
+                        .introductions_to_thank(SUGGEST_LIMIT as usize)?
+                        .iter()
+                        .map(|r| r.as_ref())
+                        .collect();
+                }
+                NudgeSource::Reflections => {
+                    input.last_reflection = self.conn.query_row(
+                        "SELECT max(period_start) FROM reflections",
+                        [],
+                        |r| r.get(0),
+                    )?;
+                    input.journal_started = self.journal_started()?;
+                }
+            }
+        }
+        Ok(())
     }
 
-    /// The first `limit` nudges at `now` under `settings`, as the first `limit` of
-    /// [`crate::domain::nudges::nudges`] over the whole [`Store::nudge_input`]. The mentors in a
-    /// relationship (a handful at any time) are read first; the pipeline's (every candidate
-    /// ever noted) only when the kinds they could add would still be among the first `limit`
-    /// ([`top_is_settled`]).
+    /// The first `limit` nudges at `now` under `settings`: the first `limit` of
+    /// [`crate::domain::nudges::nudges`] over the whole [`Store::nudge_input`], reading its
+    /// parts in the kinds' priority order only until the first `limit` are settled
+    /// ([`crate::domain::nudges::top_nudges`]): on a journal with many nudges, the pipeline's
+    /// candidates, the introductions and the experiments are often never read.
     pub fn top_nudges(
         &self,
         now: NaiveDateTime,
         settings: NudgeSettings,
         limit: usize,
     ) -> Result<Vec<Nudge>> {
-        let (first, rest): (Vec<MentorStatus>, Vec<MentorStatus>) =
-            mentor_statuses(&NudgeKind::ALL)
-                .into_iter()
-                .partition(|s| matches!(s, MentorStatus::Active | MentorStatus::Paused));
-        let mut input = self.nudge_input_among(now, &first)?;
-        input.settings = settings;
-        let mut found = nudges(&input, now);
-        if !top_is_settled(&found, &rest, limit) {
-            input.mentors.extend(self.mentor_facts(now, &rest)?);
-            found = nudges(&input, now);
-        }
-        found.truncate(limit);
-        Ok(found)
+        let mut input = NudgeInput {
+            settings,
+            ..NudgeInput::default()
+        };
+        top_nudges(&mut input, now, limit, |input, parts| {
+            self.read_nudge_sources(input, now, parts)
+        })
     }
 
     /// The day the journal's first record was written: the earliest of the first rows (by

@@ -48,9 +48,7 @@ impl Store {
             let Some(check) = m.last_health_check else {
                 continue;
             };
-            if NudgeKind::SlippingRelationship
-                .mentor_statuses()
-                .contains(&m.status)
+            if NudgeKind::SlippingRelationship.applies_to(m.status)
                 && pending(check, m.last_held_meeting)
                 && !planned_ahead(m.last_planned_meeting, today)
                 && let Some(trend) = self.health_trend(m.id)?

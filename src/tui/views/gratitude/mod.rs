@@ -18,7 +18,7 @@ use ratatui::layout::{Constraint, Rect};
 use super::list::{List, ListRow, ListSpec, draw_list, field};
 use crate::domain::Gratitude;
 use crate::domain::RecordKind;
-use crate::domain::nudges::{Nudge, NudgeKind, mentor_statuses, nudges};
+use crate::domain::nudges::{Nudge, NudgeKind, nudges, sources};
 use crate::i18n::fill;
 use crate::store::{GratitudeRow, Result, Store};
 use crate::tui::effect::{Confirm, Effect};
@@ -81,12 +81,13 @@ pub struct GratitudeView {
 }
 
 impl GratitudeView {
-    /// Loads the thanks and the nudges as they stand at `now`: the nudges from the facts of
-    /// only the mentors [`KINDS`] can name, and what they name for the first screens of them.
+    /// Loads the thanks and the nudges as they stand at `now`: the nudges from only the parts
+    /// of the input [`KINDS`] come from (the active mentors, not every candidate), and what
+    /// they name for the first screens of them.
     pub fn load(&mut self, store: &Store, now: NaiveDateTime) -> Result<()> {
         let rows = store.gratitude_list(self.list.limit())?;
         self.list.set_rows(rows);
-        let input = store.nudge_input_among(now, &mentor_statuses(&KINDS))?;
+        let input = store.nudge_input_of(now, &sources(&KINDS))?;
         self.nudges = nudges(&input, now)
             .into_iter()
             .filter(|n| KINDS.contains(&n.kind))
