@@ -526,6 +526,25 @@ fn a_list_loads_a_screen_and_grows_across_its_end() {
     let screen = draw(&mut app, 160, 40);
     assert!(screen.contains("Mentor 449"), "{screen}");
     assert!(screen.contains(" 450/450 "), "{screen}");
+
+    // A taller terminal: the view is loaded again for it, its list fills the screen.
+    let mut app = app_on_store(
+        mentee::store::Store::open_in_memory().unwrap(),
+        Lang::En,
+        false,
+    );
+    for i in 0..450 {
+        app.store
+            .save_mentor(&Mentor::new(format!("Mentor {i:03}")))
+            .unwrap();
+    }
+    draw(&mut app, 160, 24);
+    app.update(Action::ShowView(View::Mentors));
+    assert_eq!(app.views.mentors.list.rows().len(), 24 + PAGE_MARGIN);
+    app.handle_event(&Event::Resize(160, 120));
+    assert_eq!(app.views.mentors.list.rows().len(), 120 + PAGE_MARGIN);
+    let screen = draw(&mut app, 160, 120);
+    assert!(screen.contains("Mentor 100"), "{screen}");
 }
 
 /// `v` on Today, which has no list of its own, says where details are instead of asking to
