@@ -479,6 +479,16 @@ pub fn kind(key: &str) -> &'static Kind {
 
 /// Reads a strict `YYYY-MM-DD` date.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    // The usual shape, four-digit year, read digit by digit (chrono's parser and formatter
+    // took a sixth of the checking of an import); anything else goes the long way.
+    if let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *s.as_bytes() {
+        let digits = [y0, y1, y2, y3, m0, m1, d0, d1];
+        if digits.iter().all(u8::is_ascii_digit) {
+            let n = |ds: &[u8]| ds.iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
+            let year = n(&digits[..4]) as i32;
+            return NaiveDate::from_ymd_opt(year, n(&digits[4..6]), n(&digits[6..]));
+        }
+    }
     let d = NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()?;
     (d.format("%Y-%m-%d").to_string() == s).then_some(d)
 }
@@ -562,6 +572,39 @@ pub fn normalise_stamp(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_is_read_as_chronos_strict_reading_reads_it() {
+        let strict = |s: &str| {
+            let d = NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()?;
+            (d.format("%Y-%m-%d").to_string() == s).then_some(d)
+        };
+        for s in [
+            "2026-11-27",
+            "2024-02-29",
+            "2026-02-29",
+            "2026-02-30",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-01-00",
+            "0000-01-01",
+            "9999-12-31",
+            "2026-1-05",
+            "2026-01-5",
+            "20261127",
+            "2026/11/27",
+            "+2026-11-27",
+            "-0044-03-15",
+            "+10000-01-01",
+            "2026-11-27 ",
+            "２０２６-11-27",
+            "",
+            "2026-11-2x",
+            "abcd-ef-gh",
+        ] {
+            assert_eq!(parse_date(s), strict(s), "{s:?}");
+        }
+    }
 
     #[test]
     fn stamps_and_local_times_are_written_as_chrono_writes_them() {

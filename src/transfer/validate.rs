@@ -385,7 +385,8 @@ fn get<'a>(
 
 /// A uuid as the journal writes it: lower case, hyphenated.
 fn text_of(u: uuid::Uuid) -> String {
-    u.hyphenated().to_string()
+    let mut buf = uuid::Uuid::encode_buffer();
+    u.hyphenated().encode_lower(&mut buf).to_string()
 }
 
 fn check_uuid(v: &Value, path: &str, ck: &mut Checker) -> Option<uuid::Uuid> {
