@@ -32,7 +32,7 @@ const SALT_LEN: usize = 16;
 const KEY_LEN: usize = 32;
 
 /// Overwrites `bytes` with zeros in a way the compiler may not optimise away.
-fn wipe(bytes: &mut [u8]) {
+pub(super) fn wipe(bytes: &mut [u8]) {
     for b in bytes.iter_mut() {
         // SAFETY: `b` is a valid, aligned, exclusive reference to one byte.
         unsafe { std::ptr::write_volatile(b, 0) };
@@ -136,6 +136,7 @@ impl Key {
 
     /// Keys `conn` (its main database) with this key: the first thing done on a connection.
     pub fn apply(&self, conn: &Connection) -> rusqlite::Result<()> {
+        super::page_crypto::install();
         self.with_sql("PRAGMA key = ", |sql| conn.execute_batch(sql))
     }
 
@@ -146,6 +147,7 @@ impl Key {
             .to_str()
             .ok_or_else(|| StoreError::Invalid(format!("{} is not UTF-8", path.display())))?;
         let prefix = format!("ATTACH DATABASE ?1 AS {schema} KEY ");
+        super::page_crypto::install();
         self.with_sql(&prefix, |sql| conn.execute(sql, [path]).map(|_| ()))?;
         Ok(())
     }

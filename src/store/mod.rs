@@ -13,6 +13,7 @@ pub mod convert;
 mod error;
 pub mod migrate;
 pub mod open;
+mod page_crypto;
 mod sql;
 
 mod agenda;
