@@ -147,3 +147,40 @@ fn a_bulk_import_that_fails_halfway_leaves_the_journal_byte_for_byte_as_it_was()
         .unwrap();
     assert!(entries > 0);
 }
+
+#[test]
+fn into_a_journal_fuller_than_the_file_a_bulk_import_gives_what_a_row_by_row_import_gives() {
+    let text = export_json(&demo(), true).unwrap();
+    let mut doc: Value = serde_json::from_str(&text).unwrap();
+    let mut mentor = doc["mentors"][0].clone();
+    mentor["uuid"] = Value::from("0b0e8d4c-2f6e-4a39-9d51-6a1f1f0c2a77");
+    mentor["name"] = Value::from("Quetzalcoatl Rivera");
+    for (key, records) in doc.as_object_mut().unwrap() {
+        if let Some(records) = records.as_array_mut() {
+            records.clear();
+            if key == "mentors" {
+                records.push(mentor.clone());
+            }
+        }
+    }
+    let small = doc.to_string();
+    let mut by_row = Store::open_in_memory().unwrap();
+    import(&mut by_row, &text, false).unwrap();
+    import(&mut by_row, &small, false).unwrap();
+    let mut bulk = Store::open_in_memory().unwrap();
+    import(&mut bulk, &text, true).unwrap();
+    assert_eq!(import(&mut bulk, &small, true).unwrap(), 1);
+    let found: i64 = bulk
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM search WHERE search MATCH 'quetzalcoatl'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(found, 1);
+    assert_eq!(rows(&bulk, SEARCH), rows(&by_row, SEARCH));
+    assert_eq!(rows(&bulk, SUMMARY), rows(&by_row, SUMMARY));
+    let fresh = Store::open_in_memory().unwrap();
+    assert_eq!(rows(&bulk, SCHEMA), rows(&fresh, SCHEMA));
+}
