@@ -10,6 +10,7 @@ pub mod backup;
 pub mod cipher;
 pub mod convert;
 mod error;
+mod hmac_sha512;
 pub mod migrate;
 pub mod open;
 mod page_crypto;
