@@ -16,11 +16,12 @@
 use std::io::Write;
 
 use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
 
 use super::fmt::{TextFormat, json};
 use super::{CliError, Context};
 use crate::domain::fit::FitRating;
-use crate::domain::text::clean_line;
+use crate::domain::text::{clean_line, fit};
 use crate::domain::{FitCriterion, Relationship};
 use crate::i18n::{Label, Lang, fill};
 
@@ -107,15 +108,12 @@ pub fn mentors(
 const CRITERION_WIDTH: usize = 30;
 const CANDIDATE_WIDTH: usize = 14;
 
-/// `text` cut or padded to `width` characters.
+/// `text` cut or padded to `width` terminal cells (a CJK character takes two), so the
+/// columns line up whatever the names are written in.
 fn cell(text: &str, width: usize) -> String {
-    let count = text.chars().count();
-    if count > width {
-        let cut: String = text.chars().take(width.saturating_sub(1)).collect();
-        format!("{cut}…")
-    } else {
-        format!("{text}{}", " ".repeat(width - count))
-    }
+    let fitted = fit(text, width);
+    let used = fitted.width();
+    format!("{fitted}{}", " ".repeat(width.saturating_sub(used)))
 }
 
 /// Prints the candidates side by side.
@@ -226,5 +224,13 @@ mod tests {
     fn cells_cut_long_names() {
         assert_eq!(cell("Ana", 5), "Ana  ");
         assert_eq!(cell("Anastasia", 5), "Anas…");
+    }
+
+    #[test]
+    fn cells_are_measured_in_terminal_cells() {
+        // Two cells per CJK character: padded and cut by width, not by characters.
+        assert_eq!(cell("李娜", 6), "李娜  ");
+        assert_eq!(cell("李娜娜娜", 6), "李娜… ");
+        assert_eq!(cell("Zoë", 5), "Zoë  ");
     }
 }

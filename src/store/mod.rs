@@ -11,6 +11,7 @@ pub mod bulk;
 pub mod cipher;
 pub mod convert;
 mod error;
+mod hmac_sha512;
 pub mod migrate;
 pub mod open;
 mod page_crypto;

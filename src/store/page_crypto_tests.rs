@@ -29,32 +29,31 @@ impl Drop for Ours {
     }
 }
 
+/// The original HMAC function, with the original context.
 fn theirs_hmac(ctx: &Ours, algorithm: c_int, key: &[u8], a: &[u8], b: Option<&[u8]>) -> Vec<u8> {
-    let mut out = vec![0u8; DIGEST];
-    // SAFETY: buffers valid for their lengths; the original context.
-    let rc = unsafe {
-        (base().hmac.unwrap())(
-            inner(ctx.0),
-            algorithm,
-            key.as_ptr(),
-            key.len() as c_int,
-            a.as_ptr(),
-            a.len() as c_int,
-            b.map_or(ptr::null(), |b| b.as_ptr()),
-            b.map_or(0, |b| b.len() as c_int),
-            out.as_mut_ptr(),
-        )
-    };
-    assert_eq!(rc, 0);
-    out
+    // SAFETY: our context, made by ctx_init.
+    let theirs = unsafe { inner(ctx.0) };
+    run_hmac(base().hmac.unwrap(), theirs, algorithm, key, a, b)
 }
 
+/// Ours, with our context.
 fn ours_hmac(ctx: &Ours, algorithm: c_int, key: &[u8], a: &[u8], b: Option<&[u8]>) -> Vec<u8> {
+    run_hmac(hmac, ctx.0, algorithm, key, a, b)
+}
+
+fn run_hmac(
+    f: HmacFn,
+    ctx: *mut c_void,
+    algorithm: c_int,
+    key: &[u8],
+    a: &[u8],
+    b: Option<&[u8]>,
+) -> Vec<u8> {
     let mut out = vec![0u8; DIGEST];
-    // SAFETY: as above, with our context.
+    // SAFETY: buffers valid for their lengths; `out` holds any digest SQLCipher asks for.
     let rc = unsafe {
-        hmac(
-            ctx.0,
+        f(
+            ctx,
             algorithm,
             key.as_ptr(),
             key.len() as c_int,

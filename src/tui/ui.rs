@@ -4,7 +4,6 @@
 use std::borrow::Cow;
 
 use chrono::{NaiveDate, NaiveDateTime};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::theme::Theme;
 use crate::config::DateFormat;
@@ -92,63 +91,7 @@ pub fn placeholder(t: &'static Text, p: Placeholder) -> &'static str {
     }
 }
 
-/// Cuts `text` to at most `width` terminal cells, ending with `…` when cut.
-pub fn fit(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    if width == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > width - 1 {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.push('…');
-    out
-}
-
-/// Cuts `text` to at most `width` terminal cells by taking out its middle (`/home/…/journal.db`),
-/// for a path whose start and end both matter.
-pub fn fit_middle(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    if width < 3 {
-        return fit(text, width);
-    }
-    let chars: Vec<char> = text.chars().collect();
-    let keep = width - 1;
-    let (head_room, tail_room) = (keep - keep / 2, keep / 2);
-    let mut head = String::new();
-    let mut used = 0;
-    for c in &chars {
-        let w = c.width().unwrap_or(0);
-        if used + w > head_room {
-            break;
-        }
-        used += w;
-        head.push(*c);
-    }
-    let mut tail = Vec::new();
-    let mut used = 0;
-    for c in chars.iter().rev() {
-        let w = c.width().unwrap_or(0);
-        if used + w > tail_room {
-            break;
-        }
-        used += w;
-        tail.push(*c);
-    }
-    tail.reverse();
-    format!("{head}…{}", tail.into_iter().collect::<String>())
-}
+pub use crate::domain::text::{fit, fit_middle};
 
 /// `text` broken at spaces into lines of at most `width` terminal cells (a CJK character
 /// takes two; a word wider than the line is broken), each line after the first indented by
@@ -223,6 +166,7 @@ pub fn window_start(cursor: usize, height: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_width::UnicodeWidthStr;
 
     #[test]
     fn fit_respects_wide_characters() {
