@@ -212,7 +212,8 @@ fn smart_check(c: &mut Criterion, journals: &common::Journals) {
     group.finish();
 }
 
-/// JSON export of the whole journal, and import of that export into an empty journal.
+/// JSON export of the whole journal, import of that export into an empty journal, and the
+/// same file again into the journal that has it (every record unchanged).
 fn transfer(c: &mut Criterion, journals: &common::Journals) {
     let mut group = c.benchmark_group("transfer");
     group.sample_size(10);
@@ -244,6 +245,16 @@ fn transfer(c: &mut Criterion, journals: &common::Journals) {
                 },
                 criterion::BatchSize::PerIteration,
             )
+        });
+        let dir = tempfile::tempdir().expect("dir");
+        let mut again = Store::open(&dir.path().join("t.db"), false).expect("open");
+        mentee::transfer::import_json(&mut again, &text, false).expect("import");
+        group.bench_function(BenchmarkId::new("import_json_again", n), |b| {
+            b.iter(|| {
+                let report =
+                    mentee::transfer::import_json(&mut again, &text, false).expect("import");
+                black_box(report.changed())
+            })
         });
     }
     group.finish();

@@ -7,6 +7,7 @@
 pub(crate) mod access;
 mod alone;
 pub mod backup;
+pub mod bulk;
 pub mod cipher;
 pub mod convert;
 mod error;
