@@ -13,23 +13,10 @@ use mentee::cli::paths::Locations;
 use mentee::cli::{Command, Context, TextFormat};
 use mentee::config::Config;
 use mentee::domain::figures::{figures, period_bounds};
-use mentee::domain::nudges::nudges;
 use mentee::domain::suggest::suggest;
 use mentee::domain::{Clock, Period};
 use mentee::i18n::Lang;
 use mentee::store::Store;
-
-/// What `mentee status` computes: nudges, the next meeting, overdue commitments.
-fn status(store: &Store) -> usize {
-    let now = common::now();
-    let input = store.nudge_input(now).expect("nudge input");
-    let out = nudges(&input, now);
-    let next = store.upcoming_meetings(now, 1).expect("next meeting");
-    let overdue = store
-        .open_commitments_due_by(now.date() - Duration::days(1), 100)
-        .expect("overdue");
-    out.len() + next.len() + overdue.len()
-}
 
 /// The agenda builder's suggestions for the next meeting.
 fn agenda(store: &Store) -> usize {
@@ -88,7 +75,7 @@ fn insights(c: &mut Criterion, journals: &common::Journals) {
     for (n, path) in &journals.files {
         let store = common::open(path);
         group.bench_function(BenchmarkId::new("status", n), |b| {
-            b.iter(|| black_box(status(&store)))
+            b.iter(|| black_box(common::status(&store)))
         });
         group.bench_function(BenchmarkId::new("agenda_suggestions", n), |b| {
             b.iter(|| black_box(agenda(&store)))
@@ -225,7 +212,8 @@ fn smart_check(c: &mut Criterion, journals: &common::Journals) {
     group.finish();
 }
 
-/// JSON export of the whole journal, and import of that export into an empty journal.
+/// JSON export of the whole journal, import of that export into an empty journal, and the
+/// same file again into the journal that has it (every record unchanged).
 fn transfer(c: &mut Criterion, journals: &common::Journals) {
     let mut group = c.benchmark_group("transfer");
     group.sample_size(10);
@@ -257,6 +245,16 @@ fn transfer(c: &mut Criterion, journals: &common::Journals) {
                 },
                 criterion::BatchSize::PerIteration,
             )
+        });
+        let dir = tempfile::tempdir().expect("dir");
+        let mut again = Store::open(&dir.path().join("t.db"), false).expect("open");
+        mentee::transfer::import_json(&mut again, &text, false).expect("import");
+        group.bench_function(BenchmarkId::new("import_json_again", n), |b| {
+            b.iter(|| {
+                let report =
+                    mentee::transfer::import_json(&mut again, &text, false).expect("import");
+                black_box(report.changed())
+            })
         });
     }
     group.finish();

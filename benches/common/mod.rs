@@ -83,6 +83,20 @@ pub fn criterion() -> Criterion {
         .without_plots()
 }
 
+/// What `mentee status` reads after opening the journal (`cli::status::gather`): whether it
+/// is empty, the next meeting, the overdue counts and the nudges.
+pub fn status(store: &Store) -> usize {
+    let now = now();
+    if store.is_empty().expect("is empty") {
+        return 0;
+    }
+    let input = store.nudge_input(now).expect("nudge input");
+    let (mine, theirs) = store.overdue_counts(now.date()).expect("overdue");
+    mentee::domain::nudges::nudges(&input, now).len()
+        + store.upcoming_meetings(now, 1).expect("next meeting").len()
+        + (mine + theirs) as usize
+}
+
 /// Opens the journal file as the app does.
 pub fn open(path: &Path) -> Store {
     Store::open(path, false).expect("open the journal")

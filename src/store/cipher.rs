@@ -99,23 +99,8 @@ impl Key {
             key: [0; KEY_LEN],
             salt,
         };
-        let pass_len = i32::try_from(passphrase.0.len())
-            .map_err(|_| StoreError::Cipher("the passphrase is too long".into()))?;
-        // SAFETY: every pointer is valid for the length given with it for the whole call, and
-        // `EVP_sha512` returns a static digest description.
-        let ok = unsafe {
-            openssl_sys::PKCS5_PBKDF2_HMAC(
-                passphrase.0.as_ptr().cast(),
-                pass_len,
-                key.salt.as_ptr(),
-                SALT_LEN as i32,
-                KDF_ITERATIONS as i32,
-                openssl_sys::EVP_sha512(),
-                KEY_LEN as i32,
-                key.key.as_mut_ptr(),
-            )
-        };
-        if ok != 1 {
+        // The same PBKDF2 as OpenSSL's (tested), with each round's HMAC key set up once.
+        if !super::hmac_sha512::pbkdf2(&passphrase.0, &key.salt, KDF_ITERATIONS, &mut key.key) {
             return Err(StoreError::Cipher("PBKDF2 failed in OpenSSL".into()));
         }
         Ok(key)

@@ -7,9 +7,11 @@
 pub(crate) mod access;
 mod alone;
 pub mod backup;
+pub mod bulk;
 pub mod cipher;
 pub mod convert;
 mod error;
+mod hmac_sha512;
 pub mod migrate;
 pub mod open;
 mod page_crypto;

@@ -22,7 +22,9 @@ use std::ffi::{c_char, c_int, c_uchar, c_void};
 use std::ptr;
 use std::sync::{Once, OnceLock};
 
-use openssl_sys::{EVP_CIPHER_CTX, SHA512_CTX};
+use openssl_sys::EVP_CIPHER_CTX;
+
+use super::hmac_sha512::{BLOCK, DIGEST, HmacSha512};
 
 type HmacFn = unsafe extern "C" fn(
     *mut c_void,
@@ -101,9 +103,6 @@ unsafe extern "C" {
 
 /// SQLCIPHER_HMAC_SHA512.
 const HMAC_SHA512: c_int = 2;
-/// SHA-512's block and digest sizes.
-const BLOCK: usize = 128;
-const DIGEST: usize = 64;
 /// AES-256's key size.
 const AES_KEY: usize = 32;
 
@@ -201,12 +200,11 @@ struct Ctx {
     decrypt: Option<AesKey>,
 }
 
-/// HMAC-SHA512 with one key: the hash states after the key's inner and outer pads.
+/// HMAC-SHA512 set up for one key, with the key to tell when SQLCipher gives another.
 struct HmacKey {
     key: [u8; BLOCK],
     key_len: usize,
-    inner: SHA512_CTX,
-    outer: SHA512_CTX,
+    mac: HmacSha512,
 }
 
 /// An AES-256-CBC context keyed for one direction.
@@ -269,7 +267,7 @@ unsafe extern "C" fn ctx_free(ctx: *mut *mut c_void) -> c_int {
             wipe(&mut aes.key);
         }
         if let Some(mut h) = (*ours).hmac.take() {
-            wipe_hmac(&mut h);
+            wipe(&mut h.key);
         }
         sqlcipher_free(ours.cast(), std::mem::size_of::<Ctx>() as u64);
         *ctx = ptr::null_mut();
@@ -335,27 +333,18 @@ unsafe extern "C" fn hmac(
             .is_none_or(|h| &h.key[..h.key_len] != key)
         {
             if let Some(mut old) = ours.hmac.take() {
-                wipe_hmac(&mut old);
+                wipe(&mut old.key);
             }
             ours.hmac = hmac_key(key);
         }
         let Some(h) = ours.hmac.as_ref() else {
             return rusqlite::ffi::SQLITE_ERROR;
         };
-        let mut inner = h.inner.clone();
-        let mut ok = openssl_sys::SHA512_Update(&mut inner, input.cast(), in_sz as usize) == 1;
+        let mut parts: [&[u8]; 2] = [std::slice::from_raw_parts(input, in_sz as usize), &[]];
         if !input2.is_null() {
-            ok &= openssl_sys::SHA512_Update(&mut inner, input2.cast(), in2_sz as usize) == 1;
+            parts[1] = std::slice::from_raw_parts(input2, in2_sz as usize);
         }
-        let mut digest = [0u8; DIGEST];
-        ok &= openssl_sys::SHA512_Final(digest.as_mut_ptr(), &mut inner) == 1;
-        let mut outer = h.outer.clone();
-        ok &= openssl_sys::SHA512_Update(&mut outer, digest.as_ptr().cast(), DIGEST) == 1;
-        ok &= openssl_sys::SHA512_Final(out, &mut outer) == 1;
-        wipe(&mut digest);
-        wipe_state(&mut inner);
-        wipe_state(&mut outer);
-        if ok {
+        if h.mac.mac(&parts, &mut *out.cast::<[u8; DIGEST]>()) {
             rusqlite::ffi::SQLITE_OK
         } else {
             rusqlite::ffi::SQLITE_ERROR
@@ -363,54 +352,15 @@ unsafe extern "C" fn hmac(
     }
 }
 
-/// Zeros a SHA-512 state (SHA512_CTX is plain data, but only Clone in openssl-sys).
-fn wipe_state(state: &mut SHA512_CTX) {
-    // SAFETY: a valid, exclusive SHA512_CTX of plain integers; zero is a valid value of each.
-    unsafe { std::ptr::write_volatile(state, std::mem::zeroed()) };
-}
-
-fn wipe_hmac(h: &mut HmacKey) {
-    wipe(&mut h.key);
-    wipe_state(&mut h.inner);
-    wipe_state(&mut h.outer);
-}
-
-/// The pad states of HMAC-SHA512 for `key` (at most one block long, as SQLCipher's are).
+/// HMAC-SHA512 set up for `key` (at most one block long, as SQLCipher's are).
 fn hmac_key(key: &[u8]) -> Option<HmacKey> {
     let mut padded = [0u8; BLOCK];
     padded[..key.len()].copy_from_slice(key);
-    let mut ipad = [0u8; BLOCK];
-    let mut opad = [0u8; BLOCK];
-    for i in 0..BLOCK {
-        ipad[i] = padded[i] ^ 0x36;
-        opad[i] = padded[i] ^ 0x5c;
-    }
-    let start = || {
-        // SAFETY: SHA512_CTX is plain data; SHA512_Init sets every field used.
-        let mut state: SHA512_CTX = unsafe { std::mem::zeroed() };
-        // SAFETY: `state` is a valid SHA512_CTX.
-        let ok = unsafe { openssl_sys::SHA512_Init(&mut state) } == 1;
-        ok.then_some(state)
-    };
-    let made = (|| {
-        let mut inner = start()?;
-        let mut outer = start()?;
-        // SAFETY: valid states and buffers of BLOCK bytes.
-        let ok = unsafe {
-            openssl_sys::SHA512_Update(&mut inner, ipad.as_ptr().cast(), BLOCK) == 1
-                && openssl_sys::SHA512_Update(&mut outer, opad.as_ptr().cast(), BLOCK) == 1
-        };
-        ok.then_some(HmacKey {
-            key: padded,
-            key_len: key.len(),
-            inner,
-            outer,
-        })
-    })();
-    wipe(&mut ipad);
-    wipe(&mut opad);
-    wipe(&mut padded);
-    made
+    Some(HmacKey {
+        key: padded,
+        key_len: key.len(),
+        mac: HmacSha512::new(key)?,
+    })
 }
 
 unsafe extern "C" fn cipher(

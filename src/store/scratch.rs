@@ -182,9 +182,14 @@ pub struct StagingFile {
 }
 
 impl StagingFile {
-    /// The file's path (for SQLite to open).
+    /// The file's path.
     pub fn path(&self) -> &Path {
         self.file.path()
+    }
+
+    /// The open file (read and write).
+    pub fn file(&self) -> &fs::File {
+        self.file.as_file()
     }
 }
 

@@ -212,32 +212,80 @@ pub fn pause_index(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<String>>
 
 /// Rebuilds the whole search index from the tables in one pass, then restores the triggers
 /// [`pause_index`] removed (a bulk rebuild is several times faster than a trigger per row).
+///
+/// The entries are written in the order of their rowids, across kinds: a kind's rowids
+/// (`id * 16 + kind`) fall between the other kinds', so writing one kind after the other
+/// wrote into the middle of the index's tables again and again (each pass reading and
+/// rewriting pages the page cache could not hold). Each kind's rows are read in id order and
+/// merged, and each entry is its own statement: no statement journal, and the full-text
+/// index gets its entries in rowid order, as it prefers.
 pub fn resume_index(conn: &rusqlite::Connection, triggers: &[String]) -> rusqlite::Result<()> {
+    use rusqlite::types::Value;
     conn.execute_batch("DELETE FROM search")?;
     // Each kind's insert trigger says what its entry holds; the same expression over the
     // whole table is the rebuild (so a migration that changes a trigger changes the rebuild).
-    for sql in triggers {
-        if let Some(rebuild) = rebuild_statement(sql) {
-            conn.execute_batch(&rebuild)?;
+    let mut kinds = triggers
+        .iter()
+        .filter_map(|sql| rebuild_select(sql))
+        .map(|sql| conn.prepare(&sql))
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut rows = kinds
+        .iter_mut()
+        .map(|stmt| stmt.query([]))
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let next = |rows: &mut rusqlite::Rows<'_>| -> rusqlite::Result<Option<[Value; 4]>> {
+        Ok(match rows.next()? {
+            Some(r) => Some([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?]),
+            None => None,
+        })
+    };
+    let mut heads = rows
+        .iter_mut()
+        .map(next)
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let rowid = |entry: &[Value; 4]| match entry[0] {
+        Value::Integer(i) => i,
+        _ => i64::MIN,
+    };
+    let mut insert =
+        conn.prepare("INSERT INTO search (rowid, kind, title, body) VALUES (?1, ?2, ?3, ?4)")?;
+    loop {
+        let first = heads
+            .iter()
+            .enumerate()
+            .filter_map(|(i, h)| h.as_ref().map(|e| (rowid(e), i)))
+            .min();
+        let Some((_, i)) = first else { break };
+        if let Some(entry) = heads[i].take() {
+            insert.execute(rusqlite::params_from_iter(entry))?;
         }
+        heads[i] = next(&mut rows[i])?;
     }
+    drop(rows);
+    restore_triggers(conn, triggers)
+}
+
+/// Puts back the triggers [`pause_index`] removed, without a rebuild: for a bulk write that
+/// wrote nothing after all (an import of records the journal has, all unchanged).
+pub fn restore_triggers(conn: &rusqlite::Connection, triggers: &[String]) -> rusqlite::Result<()> {
     for sql in triggers {
         conn.execute_batch(sql)?;
     }
     Ok(())
 }
 
-/// `INSERT INTO search ... SELECT <the trigger's values> FROM <table> AS NEW` for an
-/// `AFTER INSERT ON <table>` search trigger; None for the update and delete triggers. The
-/// table is aliased `NEW`, so the values read as in the trigger, in subqueries too.
-fn rebuild_statement(trigger: &str) -> Option<String> {
+/// `SELECT <the trigger's values> FROM <table> AS NEW ORDER BY NEW.rowid` for an
+/// `AFTER INSERT ON <table>` search trigger (its values are the entry's rowid, kind, title
+/// and body); None for the update and delete triggers. The table is aliased `NEW`, so the
+/// values read as in the trigger, in subqueries too.
+fn rebuild_select(trigger: &str) -> Option<String> {
     let after_insert = trigger.find("AFTER INSERT ON ")? + "AFTER INSERT ON ".len();
     let table = trigger[after_insert..].split_whitespace().next()?;
     let values = trigger.find("VALUES (")? + "VALUES (".len();
     let end = trigger.rfind(");")?;
     let columns = trigger.get(values..end)?;
     Some(format!(
-        "INSERT INTO search (rowid, kind, title, body) SELECT {columns} FROM {table} AS NEW"
+        "SELECT {columns} FROM {table} AS NEW ORDER BY NEW.rowid"
     ))
 }
 

@@ -114,7 +114,7 @@ pub fn import_json(
 /// An import file that passed validation, ready for [`apply_import`]: its records are kept
 /// in a temporary database, not in memory.
 pub struct CheckedImport {
-    staging: Staging,
+    pub(super) staging: Staging,
 }
 
 /// Validates the document read from `reader` completely, as a stream; references may point
@@ -137,43 +137,76 @@ pub fn apply_import(
     checked: &CheckedImport,
     dry_run: bool,
 ) -> Result<ImportReport, TransferError> {
-    let staged = &checked.staging;
-    let kinds = if dry_run {
-        apply(store.conn(), staged, false)?
-    } else {
-        // A large import writes the rows first and rebuilds the search index once at the end
-        // (all in the same transaction): a trigger per row would cost several times more.
-        let bulk = staged.total() >= BULK_RECORDS;
-        // Not for an encrypted journal: its temporary data stays in memory (docs/PRIVACY.md).
-        let journal_to_file = bulk && !store.is_encrypted();
-        // Each rebuild statement keeps a statement journal (the pages it changed, to undo it
-        // alone); with the connection's temp_store = MEMORY that was 15 MB of the import's
-        // peak memory at 100k records. A temporary file holds it instead, for this import.
-        if journal_to_file {
-            store
-                .conn()
-                .execute_batch("PRAGMA temp_store = FILE")
-                .map_err(StoreError::from)?;
-        }
-        let written = store.transaction(|s| {
-            if !bulk {
-                return apply(s.conn(), staged, true);
-            }
-            let triggers = crate::store::search::pause_index(s.conn())?;
-            let kinds = apply(s.conn(), staged, true)?;
-            crate::store::search::resume_index(s.conn(), &triggers)?;
-            Ok(kinds)
-        });
-        if journal_to_file {
-            store
-                .conn()
-                .execute_batch("PRAGMA temp_store = MEMORY")
-                .map_err(StoreError::from)?;
-        }
-        written?
-    };
+    let kinds = write(store, &checked.staging, dry_run, BULK_RECORDS)?;
     Ok(ImportReport { dry_run, kinds })
 }
+
+/// [`apply_import`], in bulk (see [`write_in_bulk`]) from `bulk_from` records on.
+pub(super) fn write(
+    store: &mut Store,
+    staged: &Staging,
+    dry_run: bool,
+    bulk_from: usize,
+) -> Result<Vec<KindReport>, StoreError> {
+    if dry_run {
+        return apply(store.conn(), staged, false);
+    }
+    if staged.total() < bulk_from {
+        return store.transaction(|s| apply(s.conn(), staged, true));
+    }
+    // Not for an encrypted journal: its temporary data stays in memory (docs/PRIVACY.md).
+    let to_file = !store.is_encrypted();
+    // Each rebuild statement keeps a statement journal (the pages it changed, to undo it
+    // alone); with the connection's temp_store = MEMORY that was 15 MB of the import's
+    // peak memory at 100k records. A temporary file holds it instead, for this import.
+    let conn = store.conn();
+    let cache: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+    let mut settings = format!("PRAGMA cache_size = {BULK_CACHE};");
+    if to_file {
+        settings.push_str("PRAGMA temp_store = FILE;");
+    }
+    conn.execute_batch(&settings)?;
+    let written = store.transaction(|s| write_in_bulk(s.conn(), staged));
+    let mut restore = format!("PRAGMA cache_size = {cache};");
+    if to_file {
+        restore.push_str("PRAGMA temp_store = MEMORY;");
+    }
+    store.conn().execute_batch(&restore)?;
+    written
+}
+
+/// Writes a large import (inside the caller's transaction): the rows first, then what is
+/// derived from them in one pass each, as a trigger or an index entry per row would cost
+/// several times more: the secondary indexes of the tables that were empty (created after
+/// their rows), the mentors' summary rows and the search index.
+fn write_in_bulk(conn: &Connection, staged: &Staging) -> Result<Vec<KindReport>, StoreError> {
+    use crate::store::bulk;
+    let search = crate::store::search::pause_index(conn)?;
+    let summary = bulk::pause_summary(conn)?;
+    let mut deferred = bulk::Deferred::default();
+    for (pos, kind) in schema::KINDS.iter().enumerate() {
+        if staged.count(pos) > 0 {
+            bulk::defer_indexes(conn, kind.key, &mut deferred)?;
+        }
+    }
+    let kinds = apply(conn, staged, true)?;
+    bulk::restore_indexes(conn, deferred)?;
+    // Nothing written (the same file again): the summary and the search index are as they
+    // were, only their triggers come back.
+    let changed = kinds.iter().any(|k| k.added + k.updated > 0);
+    bulk::resume_summary(conn, &summary, changed)?;
+    if changed {
+        crate::store::search::resume_index(conn, &search)?;
+    } else {
+        crate::store::search::restore_triggers(conn, &search)?;
+    }
+    Ok(kinds)
+}
+
+/// The journal's page cache during a large import, in KiB (negative: SQLite's unit): the
+/// pages of the tables and indexes being written stay in memory instead of going to the
+/// write-ahead log and being read back (the default is 2 MB).
+const BULK_CACHE: i64 = -8192;
 
 /// From this many records on, an import rebuilds the search index once instead of row by row.
 const BULK_RECORDS: usize = 2_000;
@@ -268,6 +301,8 @@ type Deferred = (&'static str, &'static str, String, String);
 struct WriteSql {
     insert: String,
     update: String,
+    /// For each field that is a reference, the look-up of its target's row id by uuid.
+    lookups: Vec<Option<String>>,
 }
 
 impl WriteSql {
@@ -283,7 +318,16 @@ impl WriteSql {
             .map(|(i, c)| format!("{c} = ?{}", i + 1))
             .collect();
         let marks: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
+        let lookups = kind
+            .fields
+            .iter()
+            .map(|f| match f.ty {
+                Ty::Ref(target) => Some(format!("SELECT id FROM {target} WHERE uuid = ?1")),
+                _ => None,
+            })
+            .collect();
         WriteSql {
+            lookups,
             insert: format!(
                 "INSERT INTO {} ({}) VALUES ({})",
                 kind.key,
@@ -314,12 +358,11 @@ fn write_record(
     for (_, v) in &rec[1..COMMON] {
         values.push(plain(v));
     }
-    for (field, (_, v)) in kind.fields.iter().zip(&rec[COMMON..]) {
-        let value = match (field.ty, v) {
-            (Ty::Ref(target), Value::String(target_uuid)) => {
-                let sql = format!("SELECT id FROM {target} WHERE uuid = ?1");
+    for ((field, (_, v)), lookup) in kind.fields.iter().zip(&rec[COMMON..]).zip(&sql.lookups) {
+        let value = match (field.ty, v, lookup) {
+            (Ty::Ref(target), Value::String(target_uuid), Some(lookup)) => {
                 let id: Option<i64> = conn
-                    .prepare_cached(&sql)?
+                    .prepare_cached(lookup)?
                     .query_row([target_uuid], |r| r.get(0))
                     .optional()?;
                 match id {
@@ -330,8 +373,8 @@ fn write_record(
                     }
                 }
             }
-            (Ty::Ratings | Ty::Answers | Ty::FitRatings, v) => Sql::Text(v.to_string()),
-            (Ty::Real, Value::Number(n)) => Sql::Real(n.as_f64().unwrap_or_default()),
+            (Ty::Ratings | Ty::Answers | Ty::FitRatings, v, _) => Sql::Text(v.to_string()),
+            (Ty::Real, Value::Number(n), _) => Sql::Real(n.as_f64().unwrap_or_default()),
             _ => plain(v),
         };
         values.push(value);

@@ -117,7 +117,10 @@ pub fn write_json(
         kept: kept.as_ref(),
         failure: RefCell::new(None),
     };
-    let written = Document(&source).serialize(&mut serde_json::Serializer::pretty(&mut *out));
+    // serde_json writes in pieces of a few bytes: a buffer of its own (not behind `dyn`)
+    // takes them, and `out` gets 64 KB at a time.
+    let mut buffered = io::BufWriter::with_capacity(64 * 1024, &mut *out);
+    let written = Document(&source).serialize(&mut serde_json::Serializer::pretty(&mut buffered));
     if let Some(e) = source.failure.take() {
         return Err(StoreError::from(e).into());
     }
@@ -125,7 +128,8 @@ pub fn write_json(
         true => TransferError::Io(e.into()),
         false => TransferError::Json(e),
     })?;
-    out.write_all(b"\n")?;
+    buffered.write_all(b"\n")?;
+    buffered.flush()?;
     Ok(())
 }
 

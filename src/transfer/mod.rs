@@ -6,6 +6,8 @@
 //! `docs/export-format.md`. Export, validation and import all walk the same tables.
 
 mod atomic;
+#[cfg(test)]
+mod bulk_tests;
 pub mod guard;
 mod ics;
 mod ics_apply;

@@ -66,8 +66,8 @@ struct Scan<'a> {
     /// Top-level keys that are not ours, sorted (as a parsed document's map would list them).
     unknown: BTreeSet<String>,
     kinds: Vec<KindState>,
-    /// The first error of the staging database (serde carries only a message).
-    failure: Option<rusqlite::Error>,
+    /// The first error of the staging file (serde carries only a message).
+    failure: Option<StoreError>,
 }
 
 const BOM: &[u8] = "\u{feff}".as_bytes();
@@ -96,7 +96,7 @@ pub fn validate(
     let mut de = serde_json::Deserializer::from_reader(reader);
     let root = (&mut de).deserialize_any(RootVisitor(&mut scan));
     if let Some(e) = scan.failure.take() {
-        return Err(StoreError::from(e).into());
+        return Err(e.into());
     }
     let root = root?;
     de.end()?;
@@ -119,6 +119,7 @@ pub fn validate(
     check_refs(conn, &scan.kinds, &mut ck)?;
     fit::check_one_per(conn, &scan.kinds, &mut ck)?;
     if ck.problems.is_empty() {
+        staging.finish()?;
         Ok(staging)
     } else {
         Err(TransferError::Invalid(ck.problems))
@@ -182,9 +183,7 @@ impl<'de> Visitor<'de> for RootVisitor<'_, '_> {
                     Some(pos) => {
                         // A key given twice: the last value counts.
                         scan.kinds[pos] = KindState::default();
-                        if let Err(e) = scan.staging.clear(pos) {
-                            return Err(fail(scan, e));
-                        }
+                        scan.staging.clear(pos);
                         map.next_value_seed(KindSeed { scan, pos })?;
                     }
                     None => {
@@ -198,8 +197,8 @@ impl<'de> Visitor<'de> for RootVisitor<'_, '_> {
     }
 }
 
-/// Notes a staging database error and stops the parse.
-fn fail<E: de::Error>(scan: &mut Scan<'_>, e: rusqlite::Error) -> E {
+/// Notes a staging file error and stops the parse.
+fn fail<E: de::Error>(scan: &mut Scan<'_>, e: StoreError) -> E {
     let message = e.to_string();
     scan.failure.get_or_insert(e);
     E::custom(message)
@@ -254,7 +253,7 @@ impl<'de> Visitor<'de> for KindVisitor<'_, '_> {
         while let Some(item) = seq.next_element::<Value>()? {
             let state = &mut self.scan.kinds[self.pos];
             if let Some(fields) = check_record(kind, index, &item, &mut state.uuids, &mut state.ck)
-                && let Err(e) = self.scan.staging.put(self.pos, index, &fields)
+                && let Err(e) = self.scan.staging.put(self.pos, &fields)
             {
                 return Err(fail(self.scan, e));
             }
@@ -337,8 +336,14 @@ fn check_record(
     let private = get(obj, &at, "private", Presence::Default("false"), ck)
         .and_then(|v| check_value(Ty::Bool, &v, &format!("{at}.private"), ck));
     fields.push(("private", private.unwrap_or(Value::Bool(false))));
+    // One buffer for every field's path (a path is needed only for a problem, but made for
+    // every field: an allocation each was a tenth of the checking).
+    let mut path = String::with_capacity(at.len() + 32);
     for (i, field) in kind.fields.iter().enumerate() {
-        let path = format!("{at}.{}", field.name);
+        path.clear();
+        path.push_str(&at);
+        path.push('.');
+        path.push_str(field.name);
         let value = match get(obj, &at, field.name, field.presence, ck).as_deref() {
             Some(Value::Null) if matches!(field.presence, Presence::Nullable) => Some(Value::Null),
             Some(v) if matches!(field.ty, Ty::Ref(_)) => check_uuid(v, &path, ck).map(|uuid| {
@@ -380,7 +385,8 @@ fn get<'a>(
 
 /// A uuid as the journal writes it: lower case, hyphenated.
 fn text_of(u: uuid::Uuid) -> String {
-    u.hyphenated().to_string()
+    let mut buf = uuid::Uuid::encode_buffer();
+    u.hyphenated().encode_lower(&mut buf).to_string()
 }
 
 fn check_uuid(v: &Value, path: &str, ck: &mut Checker) -> Option<uuid::Uuid> {
