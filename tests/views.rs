@@ -488,6 +488,65 @@ fn a_search_hit_beyond_the_loaded_page_is_selected() {
     }
 }
 
+/// A list loads what the screen shows plus a margin, not a fixed 200 rows, and still goes
+/// everywhere: `j` across the end of the page, PageDown, `G` to the last row, a search hit
+/// beyond the page, in the one order of the whole list.
+#[test]
+fn a_list_loads_a_screen_and_grows_across_its_end() {
+    use mentee::domain::Mentor;
+    use mentee::tui::views::list::PAGE_MARGIN;
+    let store = mentee::store::Store::open_in_memory().unwrap();
+    for i in 0..450 {
+        store
+            .save_mentor(&Mentor::new(format!("Mentor {i:03}")))
+            .unwrap();
+    }
+    let order: Vec<i64> = store.mentors().unwrap().iter().map(|m| m.id).collect();
+    let mut app = app_on_store(store, Lang::En, false);
+    draw(&mut app, 160, 40);
+    app.update(Action::ShowView(View::Mentors));
+    let page = 40 + PAGE_MARGIN;
+    assert_eq!(app.views.mentors.list.rows().len(), page);
+    let ids = |app: &mentee::tui::App| -> Vec<i64> {
+        app.views.mentors.list.rows().iter().map(|m| m.id).collect()
+    };
+    assert_eq!(ids(&app), order[..page]);
+    // Down row by row, across the end of the page: every record in order, none skipped.
+    for want in &order[1..page + 5] {
+        key(&mut app, 'j');
+        assert_eq!(app.views.mentors.list.selected_id(), Some(*want));
+    }
+    assert!(app.views.mentors.list.rows().len() > page);
+    assert_eq!(ids(&app), order[..ids(&app).len()]);
+    press(&mut app, KeyCode::PageDown);
+    assert!(app.views.mentors.list.pos() > page + 4);
+    key(&mut app, 'G');
+    assert_eq!(app.views.mentors.list.selected_id(), order.last().copied());
+    assert_eq!(ids(&app), order);
+    let screen = draw(&mut app, 160, 40);
+    assert!(screen.contains("Mentor 449"), "{screen}");
+    assert!(screen.contains(" 450/450 "), "{screen}");
+
+    // A taller terminal: the view is loaded again for it, its list fills the screen.
+    let mut app = app_on_store(
+        mentee::store::Store::open_in_memory().unwrap(),
+        Lang::En,
+        false,
+    );
+    for i in 0..450 {
+        app.store
+            .save_mentor(&Mentor::new(format!("Mentor {i:03}")))
+            .unwrap();
+    }
+    draw(&mut app, 160, 24);
+    app.update(Action::ShowView(View::Mentors));
+    assert_eq!(app.views.mentors.list.rows().len(), 24 + PAGE_MARGIN);
+    app.handle_event(&Event::Resize(160, 120));
+    assert_eq!(app.views.mentors.list.rows().len(), 120 + PAGE_MARGIN);
+    let screen = draw(&mut app, 160, 120);
+    assert!(screen.contains("Mentor 100"), "{screen}");
+}
+
 /// `v` on Today, which has no list of its own, says where details are instead of asking to
 /// select an entry there is no way to select.
 #[test]

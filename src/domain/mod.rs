@@ -14,6 +14,7 @@ pub mod keeprate;
 pub mod kickoff;
 pub mod kinds;
 pub mod limits;
+pub mod nudge_parts;
 pub mod nudges;
 pub mod pitch;
 pub mod privacy;

@@ -181,6 +181,8 @@ pub enum NudgeKind {
     ReflectionDue,
 }
 
+pub use super::nudge_parts::{NudgeSource, sources, top_nudges};
+
 /// One nudge and the records it refers to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Nudge {
@@ -283,36 +285,38 @@ fn days_since(today: NaiveDate, since: NaiveDate) -> i64 {
 
 fn mentor_nudges(m: &MentorFacts, s: &NudgeSettings, today: NaiveDate, out: &mut Vec<Nudge>) {
     let id = Some(m.id);
-    let active = m.status == MentorStatus::Active;
-    let plan = plan_meeting_due(m, today);
+    let applies = |kind: NudgeKind| kind.applies_to(m.status);
+    let plan = plan_meeting_due(m, today).filter(|_| applies(NudgeKind::PlanMeeting));
     if let Some(last) = plan {
         let mut n = Nudge::new(NudgeKind::PlanMeeting, last, today).mentor(id);
         n.every = m.cadence_days;
         out.push(n);
     }
-    if let (true, Some(cadence), None) = (active, m.cadence_days, plan) {
+    if let (true, Some(cadence), None) = (applies(NudgeKind::NoContact), m.cadence_days, plan) {
         let since = m.last_contact.max(m.last_held_meeting).or(m.status_since);
         if since.is_none_or(|d| days_since(today, d) > i64::from(cadence)) {
             out.push(Nudge::new(NudgeKind::NoContact, since, today).mentor(id));
         }
     }
-    if active {
+    if applies(NudgeKind::MentorNotThanked) {
         let since = m.last_thanks.or(m.status_since);
         if since.is_none_or(|d| days_since(today, d) > THANK_MENTOR_EVERY_DAYS) {
             out.push(Nudge::new(NudgeKind::MentorNotThanked, since, today).mentor(id));
         }
+    }
+    if applies(NudgeKind::HealthCheckDue) {
         let since = m.last_health_check.or(m.status_since);
         let every = i64::from(s.health_check_days);
         if since.is_none_or(|d| days_since(today, d) >= every) {
             out.push(Nudge::new(NudgeKind::HealthCheckDue, since, today).mentor(id));
         }
     }
-    if matches!(m.status, MentorStatus::Active | MentorStatus::Paused)
+    if applies(NudgeKind::AgreementReview)
         && let Some(review) = m.review_on.filter(|r| *r <= today)
     {
         out.push(Nudge::new(NudgeKind::AgreementReview, Some(review), today).mentor(id));
     }
-    if matches!(m.status, MentorStatus::Candidate | MentorStatus::Approached)
+    if applies(NudgeKind::FollowUp)
         && let Some(since) = m.status_since
         && days_since(today, since) > FOLLOW_UP_AFTER_DAYS
         && m.last_contact_from_mentor.is_none_or(|c| c < since)
@@ -330,7 +334,7 @@ fn slipping_nudges(input: &NudgeInput, today: NaiveDate, out: &mut Vec<Nudge>) {
         let Some(m) = input.mentors.iter().find(|m| m.id == low.mentor_id) else {
             continue;
         };
-        if m.status == MentorStatus::Active
+        if NudgeKind::SlippingRelationship.applies_to(m.status)
             && pending(low.on, m.last_held_meeting)
             && !planned_ahead(m.last_planned_meeting, today)
         {

@@ -163,14 +163,15 @@ impl Store {
             .map(|c| format!("g.{c}"))
             .collect::<Vec<_>>()
             .join(", ");
+        // The latest update gives both the latest value and the day of the last update (the
+        // newest day is its day): one search of the goal's updates and one mentor look-up
+        // per goal, not four subqueries.
         let select = format!(
-            "SELECT {cols},
-                (SELECT value FROM goal_progress p WHERE p.goal_id = g.id
-                    ORDER BY on_date DESC, id DESC LIMIT 1),
-                (SELECT max(on_date) FROM goal_progress p WHERE p.goal_id = g.id),
-                (SELECT name FROM mentors m WHERE m.id = g.mentor_id),
-                (SELECT private FROM mentors m WHERE m.id = g.mentor_id)
-             FROM goals g INDEXED BY goals_by_status"
+            "SELECT {cols}, p.value, p.on_date, m.name, m.private
+             FROM goals g INDEXED BY goals_by_status
+             LEFT JOIN goal_progress p ON p.id = (SELECT id FROM goal_progress q
+                 WHERE q.goal_id = g.id ORDER BY q.on_date DESC, q.id DESC LIMIT 1)
+             LEFT JOIN mentors m ON m.id = g.mentor_id"
         );
         let dated = format!(
             "{select} WHERE g.status = ?1 AND g.due_on IS NOT NULL ORDER BY g.due_on, g.id LIMIT ?2"

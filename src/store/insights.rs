@@ -9,14 +9,16 @@ use rusqlite::{OptionalExtension, params};
 
 use super::sql::day_column;
 use super::{Result, Store};
+use crate::domain::MentorStatus;
 use crate::domain::Party;
 use crate::domain::figures::{
     CommitmentCounts, FigureInput, GoalProgressFacts, HealthFacts, MentorMeetings,
 };
 use crate::domain::keeprate::CommitmentFacts;
 use crate::domain::nudges::{
-    DEBRIEF_WINDOW_DAYS, ExperimentFacts, HeldMeetingFacts, MentorFacts, NudgeInput, NudgeSettings,
-    PlannedMeetingFacts, SEND_THANKS_AFTER_DAYS, THANKS_WINDOW_DAYS, WrittenThanksFacts,
+    DEBRIEF_WINDOW_DAYS, ExperimentFacts, HeldMeetingFacts, MentorFacts, Nudge, NudgeInput,
+    NudgeKind, NudgeSettings, NudgeSource, PlannedMeetingFacts, SEND_THANKS_AFTER_DAYS,
+    THANKS_WINDOW_DAYS, WrittenThanksFacts, sources, top_nudges,
 };
 use crate::domain::suggest::{CommitmentRef, FeedbackRef, GoalRef, QuestionRef, SuggestInput};
 
@@ -153,28 +155,92 @@ impl Store {
     /// What [`crate::domain::nudges::nudges`] needs at `now`, with default settings (the
     /// caller puts the configured cadences into `settings`).
     pub fn nudge_input(&self, now: NaiveDateTime) -> Result<NudgeInput> {
+        self.nudge_input_of(now, &sources(&NudgeKind::ALL))
+    }
+
+    /// [`Store::nudge_input`] with only the parts in `parts` read (see
+    /// [`crate::domain::nudges::sources`]: a view listing some kinds of nudge reads only what
+    /// those kinds come from, e.g. the active mentors, not every candidate).
+    pub fn nudge_input_of(&self, now: NaiveDateTime, parts: &[NudgeSource]) -> Result<NudgeInput> {
+        let mut input = NudgeInput::default();
+        self.read_nudge_sources(&mut input, now, parts)?;
+        Ok(input)
+    }
+
+    /// Adds `parts` to `input`, as read at `now` (the mentors first: the health trends are
+    /// those of the active mentors read).
+    pub fn read_nudge_sources(
+        &self,
+        input: &mut NudgeInput,
+        now: NaiveDateTime,
+        parts: &[NudgeSource],
+    ) -> Result<()> {
         let today = now.date();
         let window_start = today - Duration::days(THANKS_WINDOW_DAYS);
-        let mentors = self.mentor_facts(now)?;
-        Ok(NudgeInput {
-            health: self.pending_health_trends(&mentors, today)?,
-            mentors,
-            held_meetings: self.recent_held_meetings(window_start, today)?,
-            experiments: self.experiment_facts(window_start)?,
-            planned_meetings: self.passed_planned_meetings(now)?,
-            unsent_thanks: self.unsent_thanks(today - Duration::days(SEND_THANKS_AFTER_DAYS))?,
-            introductions: self
-                .introductions_to_thank(SUGGEST_LIMIT as usize)?
-                .iter()
-                .map(|r| r.as_ref())
-                .collect(),
-            last_reflection: self.conn.query_row(
-                "SELECT max(period_start) FROM reflections",
-                [],
-                |r| r.get(0),
-            )?,
-            journal_started: self.journal_started()?,
-            settings: NudgeSettings::default(),
+        let statuses: Vec<MentorStatus> = parts
+            .iter()
+            .filter_map(|p| match p {
+                NudgeSource::Mentors(s) => Some(*s),
+                _ => None,
+            })
+            .collect();
+        input.mentors.extend(self.mentor_facts(now, &statuses)?);
+        for part in parts {
+            match part {
+                NudgeSource::Mentors(_) => {}
+                NudgeSource::Health => {
+                    input.health = self.pending_health_trends(&input.mentors, today)?;
+                }
+                NudgeSource::HeldMeetings => {
+                    input.held_meetings = self.recent_held_meetings(window_start, today)?;
+                }
+                NudgeSource::PlannedMeetings => {
+                    input.planned_meetings = self.passed_planned_meetings(now)?;
+                }
+                NudgeSource::Experiments => {
+                    input.experiments = self.experiment_facts(window_start)?;
+                }
+                NudgeSource::UnsentThanks => {
+                    input.unsent_thanks =
+                        self.unsent_thanks(today - Duration::days(SEND_THANKS_AFTER_DAYS))?;
+                }
+                NudgeSource::Introductions => {
+                    input.introductions = self
+                        .introductions_to_thank(SUGGEST_LIMIT as usize)?
+                        .iter()
+                        .map(|r| r.as_ref())
+                        .collect();
+                }
+                NudgeSource::Reflections => {
+                    input.last_reflection = self.conn.query_row(
+                        "SELECT max(period_start) FROM reflections",
+                        [],
+                        |r| r.get(0),
+                    )?;
+                    input.journal_started = self.journal_started()?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The first `limit` nudges at `now` under `settings`: the first `limit` of
+    /// [`crate::domain::nudges::nudges`] over the whole [`Store::nudge_input`], reading its
+    /// parts in the kinds' priority order only until the first `limit` are settled
+    /// ([`crate::domain::nudges::top_nudges`]): on a journal with many nudges, the pipeline's
+    /// candidates, the introductions and the experiments are often never read.
+    pub fn top_nudges(
+        &self,
+        now: NaiveDateTime,
+        settings: NudgeSettings,
+        limit: usize,
+    ) -> Result<Vec<Nudge>> {
+        let mut input = NudgeInput {
+            settings,
+            ..NudgeInput::default()
+        };
+        top_nudges(&mut input, now, limit, |input, parts| {
+            self.read_nudge_sources(input, now, parts)
         })
     }
 
@@ -200,20 +266,33 @@ impl Store {
         Ok(self.conn.query_row(&sql, [], |r| r.get(0))?)
     }
 
-    /// Mentors still in the pipeline or the relationship, each with its latest dates, from
-    /// the narrow `mentor_summary` rows the triggers of migration 007 keep up to date (dates
-    /// as day numbers: nothing to parse). A latest date after `now` (a record dated ahead)
-    /// is looked up again, bounded by `now`, for that mentor only.
-    fn mentor_facts(&self, now: NaiveDateTime) -> Result<Vec<MentorFacts>> {
+    /// The mentors in `statuses` (those still in the pipeline or the relationship, for every
+    /// nudge), each with its latest dates, from the narrow `mentor_summary` rows the triggers
+    /// of migration 007 keep up to date (dates as day numbers: nothing to parse). A latest
+    /// date after `now` (a record dated ahead) is looked up again, bounded by `now`, for that
+    /// mentor only.
+    pub fn mentor_facts(
+        &self,
+        now: NaiveDateTime,
+        statuses: &[MentorStatus],
+    ) -> Result<Vec<MentorFacts>> {
+        if statuses.is_empty() {
+            return Ok(Vec::new());
+        }
+        // The statuses as a JSON array of their codes: one statement for any set.
+        let codes: Vec<String> = statuses
+            .iter()
+            .map(|s| format!("\"{}\"", s.code()))
+            .collect();
         let mut stmt = self.conn.prepare_cached(
             "SELECT mentor_id, status, status_since, cadence_days, review_on, last_contact,
                 last_contact_from_mentor, last_held_meeting, last_thanks, last_health_check,
                 last_planned_meeting
              FROM mentor_summary
-             WHERE status IN ('candidate', 'approached', 'active', 'paused')
+             WHERE status IN (SELECT value FROM json_each(?1))
              ORDER BY mentor_id",
         )?;
-        let rows = stmt.query_map([], |r| {
+        let rows = stmt.query_map([format!("[{}]", codes.join(","))], |r| {
             Ok(MentorFacts {
                 id: r.get(0)?,
                 status: r.get(1)?,

@@ -35,18 +35,39 @@ fn goal_summaries_keep_the_order_of_one_sort_over_all() {
         g.due = (i % 5 != 0).then(|| day + Duration::days(i * 13 % 9));
         g.mentor_id = (i % 3 == 0).then_some(mentor);
         let id = s.save_goal(&g).unwrap();
-        if i % 4 == 0 {
+        // Up to three updates, out of date order, two on one day (the later one wins).
+        let days = [(3, 1.0), (1, 2.0), (3, 3.0)];
+        for (ago, value) in days.iter().take((i % 4) as usize) {
             s.save_progress(&ProgressUpdate {
                 id: 0,
                 uuid: String::new(),
                 goal_id: id,
-                on: day,
-                value: i as f64,
+                on: day - Duration::days(*ago),
+                value: i as f64 + value,
                 note: String::new(),
             })
             .unwrap();
         }
     }
+    let newest = |id: i64| -> (Option<f64>, Option<NaiveDate>) {
+        s.conn
+            .query_row(
+                "SELECT value, on_date FROM goal_progress WHERE goal_id = ?1
+                 ORDER BY on_date DESC, id DESC LIMIT 1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap_or((None, None))
+    };
+    let last_day = |id: i64| -> Option<NaiveDate> {
+        s.conn
+            .query_row(
+                "SELECT max(on_date) FROM goal_progress WHERE goal_id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
     let one_sort = "SELECT id FROM goals ORDER BY CASE status WHEN 'active' THEN 0
         WHEN 'paused' THEN 1 WHEN 'achieved' THEN 2 ELSE 3 END, due_on IS NULL, due_on, id
         LIMIT ?1";
@@ -58,6 +79,8 @@ fn goal_summaries_keep_the_order_of_one_sort_over_all() {
             let name = g.goal.mentor_id.map(|_| "Ana".to_string());
             assert_eq!(g.mentor_name, name);
             assert_eq!(g.latest.is_some(), g.last_update.is_some());
+            assert_eq!((g.latest, g.last_update), newest(g.goal.id));
+            assert_eq!(g.last_update, last_day(g.goal.id));
         }
     }
 }

@@ -6,9 +6,8 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::{Result, Store};
-use crate::domain::MentorStatus;
 use crate::domain::cadence::planned_ahead;
-use crate::domain::nudges::MentorFacts;
+use crate::domain::nudges::{MentorFacts, NudgeKind};
 use crate::domain::slipping::{HealthTrend, pending};
 
 impl Store {
@@ -49,7 +48,7 @@ impl Store {
             let Some(check) = m.last_health_check else {
                 continue;
             };
-            if m.status == MentorStatus::Active
+            if NudgeKind::SlippingRelationship.applies_to(m.status)
                 && pending(check, m.last_held_meeting)
                 && !planned_ahead(m.last_planned_meeting, today)
                 && let Some(trend) = self.health_trend(m.id)?
@@ -67,7 +66,7 @@ mod tests {
     use rusqlite::Connection;
 
     use super::*;
-    use crate::domain::{HealthCheck, Meeting, MeetingStatus, Mentor};
+    use crate::domain::{HealthCheck, Meeting, MeetingStatus, Mentor, MentorStatus};
     use crate::store::migrate;
 
     fn d(m: u32, day: u32) -> NaiveDate {

@@ -166,14 +166,30 @@ impl Store {
 
     /// Resources matching `filter`: open ones first (doing, then to do), then done and
     /// dropped; newest recommendation first within a status. At most [`MAX_RESOURCES`].
+    ///
+    /// Only the filters given are in the statement (`?n IS NULL OR …` would hide the indexes
+    /// from SQLite and read every resource: the Mentors view asks for one mentor's on every
+    /// cursor move).
     pub fn resource_list(&self, filter: ResourceFilter) -> Result<Vec<ResourceRow>> {
+        let wanted = [
+            (filter.status.is_some(), "r.status = ?1"),
+            (filter.mentor_id.is_some(), "r.mentor_id = ?2"),
+            (filter.goal_id.is_some(), "r.goal_id = ?3"),
+        ];
+        let conditions: Vec<&str> = wanted
+            .iter()
+            .filter(|(given, _)| *given)
+            .map(|(_, c)| *c)
+            // Every parameter stays in the statement, so the same four are always bound.
+            .chain(["?1 IS ?1 AND ?2 IS ?2 AND ?3 IS ?3"])
+            .collect();
         let sql = format!(
             "SELECT {COLUMNS}, {EXTRA} {FROM}
-             WHERE (?1 IS NULL OR r.status = ?1) AND (?2 IS NULL OR r.mentor_id = ?2)
-               AND (?3 IS NULL OR r.goal_id = ?3)
+             WHERE {}
              ORDER BY CASE r.status WHEN 'doing' THEN 0 WHEN 'todo' THEN 1 WHEN 'done' THEN 2
                  ELSE 3 END, r.recommended_on DESC, r.id DESC
-             LIMIT ?4"
+             LIMIT ?4",
+            conditions.join(" AND ")
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(

@@ -121,3 +121,51 @@ fn a_private_goal_or_mentor_makes_the_resource_private() {
     let open = store.save_resource(&Resource::new("Open", day(1))).unwrap();
     assert!(!store.resource_row(open).unwrap().as_ref().private);
 }
+
+#[test]
+fn every_combination_of_filters_is_the_whole_list_filtered() {
+    let store = Store::open_in_memory().unwrap();
+    let mentors: Vec<i64> = ["A", "B"]
+        .iter()
+        .map(|n| store.save_mentor(&Mentor::new(*n)).unwrap())
+        .collect();
+    let goal = store.save_goal(&crate::domain::Goal::new("Lead")).unwrap();
+    let statuses = [
+        ResourceStatus::Todo,
+        ResourceStatus::Doing,
+        ResourceStatus::Done,
+    ];
+    for i in 0..24u32 {
+        let mut r = Resource::new(format!("R{i}"), day(1 + i % 20));
+        r.mentor_id = (i % 3 != 2).then(|| mentors[(i % 2) as usize]);
+        r.goal_id = (i % 4 == 0).then_some(goal);
+        r.status = statuses[(i % 3) as usize];
+        store.save_resource(&r).unwrap();
+    }
+    let all = store.resource_list(ResourceFilter::default()).unwrap();
+    let ids = |rows: &[ResourceRow]| rows.iter().map(|r| r.resource.id).collect::<Vec<_>>();
+    for status in [
+        None,
+        Some(ResourceStatus::Done),
+        Some(ResourceStatus::Doing),
+    ] {
+        for mentor_id in [None, Some(mentors[0]), Some(mentors[1])] {
+            for goal_id in [None, Some(goal)] {
+                let filter = ResourceFilter {
+                    status,
+                    mentor_id,
+                    goal_id,
+                };
+                let want: Vec<ResourceRow> = all
+                    .iter()
+                    .filter(|r| status.is_none_or(|s| r.resource.status == s))
+                    .filter(|r| mentor_id.is_none_or(|m| r.resource.mentor_id == Some(m)))
+                    .filter(|r| goal_id.is_none_or(|g| r.resource.goal_id == Some(g)))
+                    .cloned()
+                    .collect();
+                let got = store.resource_list(filter).unwrap();
+                assert_eq!(ids(&got), ids(&want), "{filter:?}");
+            }
+        }
+    }
+}

@@ -24,6 +24,9 @@ pub struct Ctx<'a> {
     pub hide_private: bool,
     /// The view on screen (`None` on the welcome screen).
     pub showing: Option<View>,
+    /// The height of the last frame drawn (0 before the first): a list loads what a screen
+    /// this tall shows, plus a margin ([`super::views::list::List::fit_page`]).
+    pub height: u16,
 }
 
 impl Ctx<'_> {

@@ -152,6 +152,7 @@ impl App {
             theme: &self.theme,
             hide_private: self.hide_private,
             showing,
+            height: self.area.height,
         };
         (ctx, &mut self.views, &mut self.overlays)
     }
@@ -275,10 +276,28 @@ impl App {
                 MouseEventKind::ScrollUp => Some(Action::MoveUp),
                 _ => None,
             },
+            Event::Resize(_, rows) => {
+                self.resized(*rows);
+                None
+            }
             _ => None,
         };
         if let Some(action) = action {
             self.update(action);
+        }
+    }
+
+    /// The terminal is now `rows` tall: a taller screen than the lists were loaded for loads
+    /// the view on screen again, so its list fills the screen ([`Ctx::height`]).
+    fn resized(&mut self, rows: u16) {
+        if rows <= self.area.height {
+            return;
+        }
+        self.area.height = rows;
+        if let Screen::View(view) = self.screen
+            && let Err(err) = self.load(view)
+        {
+            self.message = Some(self.error_text(&err));
         }
     }
 

@@ -316,6 +316,7 @@ impl App {
             theme,
             hide_private,
             showing,
+            height,
         } = ctx;
         let saved = store.save_with_draft_mut(&key, |store| {
             let mut ctx = Ctx {
@@ -326,6 +327,7 @@ impl App {
                 theme,
                 hide_private,
                 showing,
+                height,
             };
             forms::save(&mut ctx, views, &open.purpose, &open.form)
         });

@@ -458,6 +458,7 @@ fn apply(
 
 impl Screen for CommitmentsView {
     fn load(&mut self, ctx: &Ctx) -> Result<()> {
+        self.list.fit_page(ctx.height);
         CommitmentsView::load(self, ctx.store, ctx.today())
     }
 

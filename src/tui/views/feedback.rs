@@ -438,6 +438,7 @@ fn apply(ctx: &mut Ctx, form: &Form, fb: &mut Feedback) -> Result<(), SaveError>
 
 impl Screen for FeedbackView {
     fn load(&mut self, ctx: &Ctx) -> Result<()> {
+        self.list.fit_page(ctx.height);
         FeedbackView::load(self, ctx.store)
     }
 

@@ -13,9 +13,13 @@ use crate::domain::{Commitment, Feedback, Gratitude, Mentor, Reflection};
 use crate::store::{CommitmentRow, FeedbackRow, GoalSummary, GratitudeRow, MeetingSummary};
 use crate::tui::ui::{Ui, fit, window_start};
 
-/// A list loads this many rows at first (the newest or most relevant first) and grows by
-/// pages as the cursor reaches its end, so opening a view costs the same on any journal.
+/// A list loads this many rows at first (the newest or most relevant first) when the
+/// screen's height is not known yet, and grows by pages as the cursor reaches its end, so
+/// opening a view costs the same on any journal.
 pub const LIST_LIMIT: usize = 200;
+
+/// Rows loaded beyond what the screen shows, so that moving down a little loads nothing.
+pub const PAGE_MARGIN: usize = 32;
 
 /// A position in a list.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -111,6 +115,8 @@ pub struct List<R> {
     /// How many rows the view asks the store for; grows as the cursor reaches the end
     /// (0: the first page).
     limit: usize,
+    /// The first page: what the screen shows plus [`PAGE_MARGIN`] (0: [`LIST_LIMIT`]).
+    page: usize,
 }
 
 impl<R> Default for List<R> {
@@ -119,6 +125,7 @@ impl<R> Default for List<R> {
             rows: Vec::new(),
             cursor: Cursor::default(),
             limit: 0,
+            page: 0,
         }
     }
 }
@@ -151,7 +158,21 @@ impl<R: Keyed> List<R> {
 
     /// How many rows to ask the store for.
     pub fn limit(&self) -> usize {
-        self.limit.max(LIST_LIMIT)
+        let page = if self.page == 0 {
+            LIST_LIMIT
+        } else {
+            self.page
+        };
+        self.limit.max(page)
+    }
+
+    /// Before a load: the first page becomes what a screen `height` rows tall shows plus
+    /// [`PAGE_MARGIN`] (a height of 0, before the first frame, keeps [`LIST_LIMIT`]). Called
+    /// only right before loading, so the rows loaded always match [`List::limit`].
+    pub fn fit_page(&mut self, height: u16) {
+        if height > 0 {
+            self.page = usize::from(height) + PAGE_MARGIN;
+        }
     }
 
     /// Replaces the rows with a fresh load, keeping the selection on its record.
@@ -462,6 +483,20 @@ mod tests {
         l.set_rows(Vec::new());
         assert_eq!(l.selected_id(), None);
         assert!(!l.select(5));
+    }
+
+    #[test]
+    fn the_first_page_is_what_the_screen_shows_plus_a_margin() {
+        let mut l = list(&[1, 2]);
+        assert_eq!(l.limit(), LIST_LIMIT, "no frame yet");
+        l.fit_page(0);
+        assert_eq!(l.limit(), LIST_LIMIT);
+        l.fit_page(24);
+        assert_eq!(l.limit(), 24 + PAGE_MARGIN);
+        l.set_rows((0..(24 + PAGE_MARGIN) as i64).map(Row).collect());
+        l.set_pos(24 + PAGE_MARGIN - 1);
+        assert!(l.grow(1, 0), "a full page grows at its end");
+        assert_eq!(l.limit(), (24 + PAGE_MARGIN) * 4);
     }
 
     #[test]

@@ -271,6 +271,7 @@ fn status_label(code: &str, ui: &Ui) -> String {
 
 impl Screen for GoalsView {
     fn load(&mut self, ctx: &Ctx) -> Result<()> {
+        self.list.fit_page(ctx.height);
         GoalsView::load(self, ctx.store)
     }
 

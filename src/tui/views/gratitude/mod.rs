@@ -18,7 +18,7 @@ use ratatui::layout::{Constraint, Rect};
 use super::list::{List, ListRow, ListSpec, draw_list, field};
 use crate::domain::Gratitude;
 use crate::domain::RecordKind;
-use crate::domain::nudges::{Nudge, NudgeKind, nudges};
+use crate::domain::nudges::{Nudge, NudgeKind, nudges, sources};
 use crate::i18n::fill;
 use crate::store::{GratitudeRow, Result, Store};
 use crate::tui::effect::{Confirm, Effect};
@@ -57,12 +57,23 @@ pub struct NudgeRow {
     pub experiment: Option<(String, String, bool)>,
 }
 
+/// How many nudges past the cursor have what they name looked up (a screen's height and
+/// more): the others wait until the cursor comes near, so the view's load costs the same for
+/// 10 nudges or 1,000.
+pub const NUDGES_AHEAD: usize = 64;
+
 /// The Gratitude view's state.
 #[derive(Debug, Default)]
 pub struct GratitudeView {
     /// The thanks and the selected one.
     pub list: List<GratitudeRow>,
+    /// Every nudge of [`KINDS`], in order; the first [`GratitudeView::resolved`] of them
+    /// with what they name (a mentor's name, an experiment's text) looked up.
     pub nudges: Vec<NudgeRow>,
+    /// How many nudges (from the first) are resolved.
+    resolved: usize,
+    /// The mentors' names looked up so far (`None`: the mentor is gone).
+    names: std::collections::HashMap<i64, Option<(String, bool)>>,
     /// The selected nudge.
     pub nudge_cursor: Cursor,
     /// The pane the keys move in.
@@ -70,47 +81,61 @@ pub struct GratitudeView {
 }
 
 impl GratitudeView {
-    /// Loads the thanks and the nudges as they stand at `now`.
+    /// Loads the thanks and the nudges as they stand at `now`: the nudges from only the parts
+    /// of the input [`KINDS`] come from (the active mentors, not every candidate), and what
+    /// they name for the first screens of them.
     pub fn load(&mut self, store: &Store, now: NaiveDateTime) -> Result<()> {
         let rows = store.gratitude_list(self.list.limit())?;
         self.list.set_rows(rows);
-        let input = store.nudge_input(now)?;
-        // One look-up per mentor a nudge names, not the whole mentor table.
-        let mut names = std::collections::HashMap::new();
-        let mut name = |id: Option<i64>| {
-            let id = id?;
-            names
-                .entry(id)
-                .or_insert_with(|| store.mentor(id).ok().map(|m| (m.name, m.private)))
-                .clone()
-        };
+        let input = store.nudge_input_of(now, &sources(&KINDS))?;
         self.nudges = nudges(&input, now)
             .into_iter()
             .filter(|n| KINDS.contains(&n.kind))
-            .map(|n| {
+            .map(|n| NudgeRow {
                 // A meeting's nudge counts from the meeting's day: no look-up of the meeting.
-                let meeting_day = n.meeting_id.and(n.since);
-                // An introduction's person stands where an experiment's text would.
-                let experiment = match (n.commitment_id, n.resource_id) {
-                    (Some(id), _) => store
-                        .commitment(id)
-                        .ok()
-                        .map(|c| (c.text, c.result, c.private)),
-                    (None, Some(id)) => store.resource_row(id).ok().map(|r| {
-                        let private = r.as_ref().private;
-                        (r.resource.title, String::new(), private)
-                    }),
-                    (None, None) => None,
-                };
-                NudgeRow {
-                    mentor_name: name(n.mentor_id),
-                    meeting_day,
-                    experiment,
-                    nudge: n,
-                }
+                meeting_day: n.meeting_id.and(n.since),
+                mentor_name: None,
+                experiment: None,
+                nudge: n,
             })
             .collect();
+        self.resolved = 0;
+        self.names.clear();
         self.nudge_cursor.clamp(self.nudges.len());
+        self.resolve(store)
+    }
+
+    /// Looks up what the nudges from the last resolved one to [`NUDGES_AHEAD`] past the
+    /// cursor name: one look-up per mentor, experiment or introduction.
+    fn resolve(&mut self, store: &Store) -> Result<()> {
+        let upto = (self.nudge_cursor.pos + NUDGES_AHEAD).min(self.nudges.len());
+        for row in self.nudges.iter_mut().take(upto).skip(self.resolved) {
+            let n = &row.nudge;
+            if let Some(id) = n.mentor_id {
+                let name = match self.names.get(&id) {
+                    Some(name) => name.clone(),
+                    None => {
+                        let name = store.mentor(id).ok().map(|m| (m.name, m.private));
+                        self.names.insert(id, name.clone());
+                        name
+                    }
+                };
+                row.mentor_name = name;
+            }
+            // An introduction's person stands where an experiment's text would.
+            row.experiment = match (n.commitment_id, n.resource_id) {
+                (Some(id), _) => store
+                    .commitment(id)
+                    .ok()
+                    .map(|c| (c.text, c.result, c.private)),
+                (None, Some(id)) => store.resource_row(id).ok().map(|r| {
+                    let private = r.as_ref().private;
+                    (r.resource.title, String::new(), private)
+                }),
+                (None, None) => None,
+            };
+        }
+        self.resolved = self.resolved.max(upto);
         Ok(())
     }
 
@@ -192,8 +217,8 @@ impl GratitudeView {
             ui,
         );
         let width = nudge_area.width.saturating_sub(4) as usize;
-        let nudge_rows = self
-            .nudges
+        let window = super::list::window(self.nudge_cursor, self.nudges.len(), nudge_area);
+        let nudge_rows = self.nudges[window.clone()]
             .iter()
             .map(|n| {
                 ListRow::new(vec![Span::raw(fit(&nudge_text(n, ui), width))]).style(ui.theme.warn)
@@ -210,7 +235,7 @@ impl GratitudeView {
                 cursor: self.nudge_cursor,
                 empty: t.nudges_empty,
                 focused: self.focus == Pane::Nudges,
-                window: None,
+                window: Some((window.start, self.nudges.len())),
             },
             ui,
         );
@@ -369,6 +394,7 @@ pub fn update(ctx: &mut Ctx, v: &mut GratitudeView, action: GratitudeAction) -> 
 
 impl Screen for GratitudeView {
     fn load(&mut self, ctx: &Ctx) -> Result<()> {
+        self.list.fit_page(ctx.height);
         GratitudeView::load(self, ctx.store, ctx.now)
     }
 
@@ -377,6 +403,9 @@ impl Screen for GratitudeView {
             GratitudeView::load(self, ctx.store, ctx.now)?;
         }
         GratitudeView::step(self, delta);
+        if self.focus == Pane::Nudges {
+            self.resolve(ctx.store)?;
+        }
         Ok(())
     }
 

@@ -369,6 +369,7 @@ fn label_width(labels: &[&str]) -> usize {
 
 impl Screen for MeetingsView {
     fn load(&mut self, ctx: &Ctx) -> Result<()> {
+        self.list.fit_page(ctx.height);
         MeetingsView::load(self, ctx.store, ctx.now)
     }
 

@@ -371,6 +371,7 @@ impl MentorsView {
 
 impl Screen for MentorsView {
     fn load(&mut self, ctx: &Ctx) -> Result<()> {
+        self.list.fit_page(ctx.height);
         MentorsView::load(self, ctx.store)
     }
 

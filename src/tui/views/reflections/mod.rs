@@ -204,6 +204,7 @@ impl ReflectionsView {
 
 impl Screen for ReflectionsView {
     fn load(&mut self, ctx: &Ctx) -> Result<()> {
+        self.list.fit_page(ctx.height);
         ReflectionsView::load(self, ctx.store, ctx.config, ctx.lang)
     }
 

@@ -22,7 +22,7 @@ pub use heatmap::{first_day, grid, shade};
 
 use super::list::draw_detail;
 use crate::config::Config;
-use crate::domain::nudges::{Nudge, NudgeKind, NudgeSettings, nudges};
+use crate::domain::nudges::{Nudge, NudgeKind, NudgeSettings};
 use crate::domain::{GoalStatus, Period};
 use crate::store::{
     CommitmentRow, DayActivity, FeedbackRow, GoalSummary, MeetingSummary, Result, Store,
@@ -100,14 +100,12 @@ impl TodayView {
             now.date(),
             config.week_start,
         );
-        let mut input = store.nudge_input(now)?;
-        input.settings = NudgeSettings {
+        let settings = NudgeSettings {
             reflection_cadence: config.reflection_cadence,
             health_check_days: config.health_check_days,
             week_start: config.week_start,
         };
-        self.nudges = nudges(&input, now);
-        self.nudges.truncate(MAX_NUDGES);
+        self.nudges = store.top_nudges(now, settings, MAX_NUDGES)?;
         self.names.clear();
         self.experiments.clear();
         self.introductions.clear();

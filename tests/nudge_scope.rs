@@ -1,0 +1,168 @@
+//! The nudges from a bounded input are the nudges from the whole one: a view that lists some
+//! kinds reads only the parts of the input those kinds come from (`Store::nudge_input_of`),
+//! and the first nudges of Today are found reading the parts in priority order only until
+//! they are settled (`Store::top_nudges`). Checked on generated journals, at several "now"s, for every
+//! kind, Gratitude's kinds, and several limits.
+
+mod common;
+#[path = "../benches/common/generate/mod.rs"]
+mod generate;
+
+use chrono::{Duration, NaiveDateTime};
+use generate::{Options, Shape, default_today, fill};
+use mentee::domain::nudges::{Nudge, NudgeKind, NudgeSettings, NudgeSource, nudges, sources};
+use mentee::domain::*;
+use mentee::i18n::Lang;
+use mentee::store::Store;
+use mentee::tui::views::View;
+use mentee::tui::views::gratitude::NUDGES_AHEAD;
+use ratatui::crossterm::event::KeyCode;
+
+/// A demo-shaped journal with some mentors moved to every status the generator leaves out
+/// (approached, paused), so each rule has mentors to fire on.
+fn journal(records: usize, seed: u64) -> Store {
+    let mut s = Store::open_in_memory().unwrap();
+    let opts = Options {
+        records,
+        seed,
+        shape: Shape::Demo,
+        ..Options::default()
+    };
+    fill(&mut s, &opts).unwrap();
+    for (i, mut m) in s.mentors().unwrap().into_iter().enumerate() {
+        let to = match (i % 7, m.status) {
+            (0, MentorStatus::Candidate) => MentorStatus::Approached,
+            (1, MentorStatus::Active) => MentorStatus::Paused,
+            _ => continue,
+        };
+        m.status = to;
+        s.save_mentor(&m).unwrap();
+    }
+    s
+}
+
+fn nows() -> Vec<NaiveDateTime> {
+    let nine = |days: i64| {
+        (default_today() + Duration::days(days))
+            .and_hms_opt(9, 0, 0)
+            .unwrap()
+    };
+    vec![nine(0), nine(-45), nine(-400), nine(12)]
+}
+
+fn of(all: &[Nudge], kinds: &[NudgeKind]) -> Vec<Nudge> {
+    all.iter()
+        .filter(|n| kinds.contains(&n.kind))
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn the_parts_a_kind_comes_from_give_the_same_nudges_of_that_kind() {
+    let gratitude = mentee::tui::views::gratitude::KINDS;
+    for seed in [1, 2] {
+        let s = journal(4_000, seed);
+        for now in nows() {
+            let all = nudges(&s.nudge_input(now).unwrap(), now);
+            let mut seen = 0;
+            let mut check = |kinds: &[NudgeKind]| {
+                let bounded = s.nudge_input_of(now, &sources(kinds)).unwrap();
+                let want = of(&all, kinds);
+                seen += want.len();
+                assert_eq!(
+                    of(&nudges(&bounded, now), kinds),
+                    want,
+                    "{kinds:?} at {now}"
+                );
+            };
+            for kind in NudgeKind::ALL {
+                check(&[kind]);
+            }
+            check(&gratitude);
+            assert!(seen > 0, "the journal nudges about something at {now}");
+        }
+    }
+}
+
+#[test]
+fn every_part_is_read_for_the_whole_input_and_gratitude_reads_no_candidate() {
+    use MentorStatus::*;
+    let all = sources(&NudgeKind::ALL);
+    assert_eq!(all.len(), 11, "{all:?}");
+    for status in [Candidate, Approached, Active, Paused] {
+        assert!(all.contains(&NudgeSource::Mentors(status)), "{status:?}");
+    }
+    assert!(!all.contains(&NudgeSource::Mentors(Ended)));
+    let gratitude = sources(&mentee::tui::views::gratitude::KINDS);
+    assert!(gratitude.contains(&NudgeSource::Mentors(Active)));
+    assert!(!gratitude.contains(&NudgeSource::Mentors(Candidate)));
+    assert!(!gratitude.contains(&NudgeSource::PlannedMeetings));
+}
+
+#[test]
+fn the_first_nudges_are_the_first_of_all_whether_or_not_the_pipeline_is_read() {
+    let settings = NudgeSettings::default();
+    for seed in [3, 4] {
+        let s = journal(4_000, seed);
+        for now in nows() {
+            let mut input = s.nudge_input(now).unwrap();
+            input.settings = settings;
+            let all = nudges(&input, now);
+            for limit in [1, 3, 10, 40, 200, 100_000] {
+                let want: Vec<Nudge> = all.iter().take(limit).cloned().collect();
+                assert_eq!(
+                    s.top_nudges(now, settings, limit).unwrap(),
+                    want,
+                    "limit {limit} at {now}"
+                );
+            }
+        }
+    }
+}
+
+/// Gratitude looks up what its nudges name (a mentor, an experiment) only near the cursor:
+/// the far ones wait, and are looked up, named on screen, when the cursor reaches them.
+#[test]
+fn gratitude_names_its_nudges_as_the_cursor_reaches_them() {
+    let store = mentee::demo::demo_store(common::now()).unwrap();
+    let mentor = store.mentors().unwrap()[0].clone();
+    let many = NUDGES_AHEAD + 30;
+    for i in 0..many {
+        let g = Gratitude {
+            mentor_id: Some(mentor.id),
+            ..Gratitude::new(
+                format!("thanks {i}"),
+                common::now().date() - Duration::days(8 + i as i64),
+            )
+        };
+        store.save_gratitude(&g).unwrap();
+    }
+    let mut app = common::app_on_store(store, Lang::En, true);
+    app.update(mentee::tui::keys::Action::ShowView(View::Gratitude));
+    common::press(&mut app, KeyCode::Right);
+    let v = &app.views.gratitude;
+    assert!(v.nudges.len() > many, "{}", v.nudges.len());
+    assert!(
+        v.nudges[..NUDGES_AHEAD]
+            .iter()
+            .all(|n| n.nudge.mentor_id.is_none() || n.mentor_name.is_some())
+    );
+    let last = v.nudges.len() - 1;
+    assert!(v.nudges[last].nudge.mentor_id.is_some());
+    assert_eq!(v.nudges[last].mentor_name, None, "not looked up yet");
+    common::key(&mut app, 'G');
+    let v = &app.views.gratitude;
+    assert_eq!(v.nudge_cursor.pos, last);
+    assert!(
+        v.nudges
+            .iter()
+            .all(|n| n.nudge.mentor_id.is_none() || n.mentor_name.is_some())
+    );
+    let screen = common::draw(&mut app, 160, 48);
+    let sentence = format!("Send the thanks you wrote to {}", mentor.name);
+    assert!(screen.contains(&sentence), "{screen}");
+    assert!(
+        screen.contains(&format!(" {}/{} ", last + 1, last + 1)),
+        "{screen}"
+    );
+}
