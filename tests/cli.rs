@@ -267,6 +267,51 @@ fn status_on_the_demo_names_the_next_meeting_overdue_and_nudges() {
 }
 
 #[test]
+fn status_says_a_nudge_once_and_still_gives_three() {
+    let j = Journal::new();
+    {
+        let s = j.store();
+        let ana = mentor(&s, "Ana");
+        let budi = mentor(&s, "Budi");
+        let citra = mentor(&s, "Citra");
+        // Two passed meetings with Ana on one day, not yet debriefed, read the same:
+        // "Debrief the meeting with Ana on 2026-11-22". They come first, so the top three
+        // must reach past them.
+        meeting(&s, ana, at(11, 22, 9, 0), MeetingStatus::Planned);
+        meeting(&s, ana, at(11, 22, 15, 0), MeetingStatus::Planned);
+        meeting(&s, budi, at(11, 24, 9, 0), MeetingStatus::Planned);
+        meeting(&s, citra, at(11, 23, 9, 0), MeetingStatus::Planned);
+    }
+    let out = j.ok(&["status"]);
+    let nudges: Vec<&str> = out.lines().filter(|l| l.starts_with("Debrief")).collect();
+    assert_eq!(nudges.len(), 3, "{out}");
+    assert_eq!(
+        nudges.iter().filter(|l| l.contains("Ana")).count(),
+        1,
+        "{out}"
+    );
+    assert!(nudges.iter().any(|l| l.contains("Budi")), "{out}");
+    // The JSON lists every nudge, each sentence once.
+    let json = j.ok(&["status", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let texts: Vec<&str> = value["nudges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        texts
+            .iter()
+            .filter(|t| t.starts_with("Debrief the meeting with Ana"))
+            .count(),
+        1,
+        "{json}"
+    );
+    assert!(texts.len() > 3, "{json}");
+}
+
+#[test]
 fn status_in_indonesian() {
     let out = demo(&["--lang", "id", "status"]);
     assert!(

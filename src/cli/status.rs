@@ -84,15 +84,44 @@ fn gather(store: &Store, ctx: &Context, all: bool, masking: Masking) -> Result<F
         next.mentor_name = ctx.lang.text().common.hidden_name.to_string();
     }
     facts.overdue = store.overdue_counts(now.date())?;
-    let mut input = store.nudge_input(now)?;
-    input.settings = NudgeSettings {
+    let settings = NudgeSettings {
         reflection_cadence: ctx.config.reflection_cadence,
         health_check_days: ctx.config.health_check_days,
         week_start: ctx.config.week_start,
     };
     let mut names = MentorNames::new(store, masking, ctx.lang.text().common.hidden_name);
-    for nudge in nudges(&input, now) {
-        let line = nudge_line(ctx, &mut names, &nudge)?;
+    if all {
+        let mut input = store.nudge_input(now)?;
+        input.settings = settings;
+        add_nudges(ctx, &mut names, &mut facts, nudges(&input, now), usize::MAX)?;
+        return Ok(facts);
+    }
+    // The greeting's top three: only the nudges that can be among them are read
+    // (Store::top_nudges), more when some read like an earlier one.
+    let mut asked = TOP_NUDGES;
+    loop {
+        let top = store.top_nudges(now, settings, asked)?;
+        let exhausted = top.len() < asked;
+        facts.nudges.clear();
+        add_nudges(ctx, &mut names, &mut facts, top, TOP_NUDGES)?;
+        if exhausted || facts.nudges.len() == TOP_NUDGES {
+            return Ok(facts);
+        }
+        asked *= 2;
+    }
+}
+
+/// Adds `found` to the facts' nudges in order, each with its mentor's name and its sentence,
+/// leaving out one that reads like an earlier one, until there are `limit`.
+fn add_nudges(
+    ctx: &Context,
+    names: &mut MentorNames,
+    facts: &mut Facts,
+    found: Vec<Nudge>,
+    limit: usize,
+) -> Result<(), CliError> {
+    for nudge in found {
+        let line = nudge_line(ctx, names, &nudge)?;
         // Two nudges can read the same (e.g. two meetings on one day): say it once.
         if facts.nudges.iter().any(|(_, _, l)| *l == line) {
             continue;
@@ -102,11 +131,11 @@ fn gather(store: &Store, ctx: &Context, all: bool, masking: Masking) -> Result<F
             None => None,
         };
         facts.nudges.push((nudge, mentor, line));
-        if !all && facts.nudges.len() == TOP_NUDGES {
+        if facts.nudges.len() == limit {
             break;
         }
     }
-    Ok(facts)
+    Ok(())
 }
 
 /// The greeting's lines (never empty).
