@@ -83,16 +83,19 @@ pub fn criterion() -> Criterion {
         .without_plots()
 }
 
-/// What `mentee status` reads after opening the journal (`cli::status::gather`): whether it
-/// is empty, the next meeting, the overdue counts and the nudges.
+/// What `mentee status` reads after opening the journal (`cli::status::gather`, text
+/// output): whether it is empty, the next meeting, the overdue counts and the top three
+/// nudges.
 pub fn status(store: &Store) -> usize {
     let now = now();
     if store.is_empty().expect("is empty") {
         return 0;
     }
-    let input = store.nudge_input(now).expect("nudge input");
+    let top = store
+        .top_nudges(now, Default::default(), 3)
+        .expect("top nudges");
     let (mine, theirs) = store.overdue_counts(now.date()).expect("overdue");
-    mentee::domain::nudges::nudges(&input, now).len()
+    top.len()
         + store.upcoming_meetings(now, 1).expect("next meeting").len()
         + (mine + theirs) as usize
 }
