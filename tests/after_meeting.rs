@@ -15,16 +15,9 @@ use mentee::tui::App;
 use mentee::tui::keys::Action;
 use mentee::tui::views::View;
 use mentee::tui::views::debrief::steps::Step;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{Event, KeyCode};
 
-fn ctrl(app: &mut App, c: char) {
-    app.handle_event(&Event::Key(KeyEvent::new(
-        KeyCode::Char(c),
-        KeyModifiers::CONTROL,
-    )));
-}
-
-fn type_text(app: &mut App, text: &str) {
+fn typing(app: &mut App, text: &str) {
     for c in text.chars() {
         key(app, c);
     }
@@ -76,25 +69,25 @@ fn debrief_every_step(app: &mut App, snap: Option<&str>) {
     press(app, KeyCode::Tab);
     key(app, ' ');
     press(app, KeyCode::Tab);
-    type_text(app, "Salary bands");
+    typing(app, "Salary bands");
     ctrl(app, 's');
     assert_eq!(step(app), Step::Notes);
-    type_text(app, "Design reviews need a timebox");
+    typing(app, "Design reviews need a timebox");
     press(app, KeyCode::Tab);
-    type_text(app, "Helps the talk rehearsal");
+    typing(app, "Helps the talk rehearsal");
     press(app, KeyCode::Tab);
-    type_text(app, "I rush when nervous");
+    typing(app, "I rush when nervous");
     press(app, KeyCode::Tab);
-    type_text(app, "Rehearse the talk twice");
+    typing(app, "Rehearse the talk twice");
     press(app, KeyCode::Tab);
-    type_text(app, "How do you pick a mentee?");
+    typing(app, "How do you pick a mentee?");
     shot(app, "2_notes");
     ctrl(app, 's');
     assert_eq!(step(app), Step::Feedback);
     press(app, KeyCode::Tab);
-    type_text(app, "Slow down on the demo part");
+    typing(app, "Slow down on the demo part");
     press(app, KeyCode::Tab);
-    type_text(app, "Fair point");
+    typing(app, "Fair point");
     ctrl(app, 's');
     assert_eq!(step(app), Step::Feedback, "an entry was added, same step");
     shot(app, "3_feedback");
@@ -109,22 +102,22 @@ fn debrief_every_step(app: &mut App, snap: Option<&str>) {
         0,
         "refused without a due date"
     );
-    type_text(app, "+1w");
+    typing(app, "+1w");
     ctrl(app, 's');
     key(app, ' '); // owner: the mentor
     press(app, KeyCode::Tab);
-    type_text(app, "Send the salary band doc");
+    typing(app, "Send the salary band doc");
     press(app, KeyCode::Tab);
-    type_text(app, "friday");
+    typing(app, "friday");
     ctrl(app, 's');
     shot(app, "4_commitments");
     ctrl(app, 's');
     assert_eq!(step(app), Step::Thanks);
-    type_text(app, "Thanks for the candid talk");
+    typing(app, "Thanks for the candid talk");
     shot(app, "5_thanks");
     ctrl(app, 's');
     assert_eq!(step(app), Step::Next);
-    type_text(app, "+2w");
+    typing(app, "+2w");
     shot(app, "6_next");
     ctrl(app, 's');
 }
@@ -310,7 +303,7 @@ fn a_debrief_draft_of_the_previous_version_is_offered_back() {
     let id = select_latest_meeting(&mut app);
     key(&mut app, 'D');
     ctrl(&mut app, 's');
-    type_text(&mut app, "Typed before the upgrade");
+    typing(&mut app, "Typed before the upgrade");
     press(&mut app, KeyCode::Esc);
     let typed = mentee::tui::views::debrief::draft_key(id);
     // The previous version stored the same state under its own key.
@@ -391,13 +384,13 @@ fn a_half_way_debrief_is_kept_as_a_draft_and_restored() {
     let id = select_latest_meeting(&mut app);
     key(&mut app, 'D');
     ctrl(&mut app, 's');
-    type_text(&mut app, "Half-typed thought");
+    typing(&mut app, "Half-typed thought");
     ctrl(&mut app, 's');
     press(&mut app, KeyCode::Tab);
-    type_text(&mut app, "Advice to keep");
+    typing(&mut app, "Advice to keep");
     ctrl(&mut app, 's');
     press(&mut app, KeyCode::Tab);
-    type_text(&mut app, "Typing when it crashed");
+    typing(&mut app, "Typing when it crashed");
     // Esc leaves, keeping everything.
     press(&mut app, KeyCode::Esc);
     assert!(app.debrief().is_none());
@@ -473,7 +466,7 @@ fn a_bad_time_or_date_in_the_last_step_keeps_the_debrief_open() {
         ctrl(&mut app, 's');
     }
     assert_eq!(step(&app), Step::Next);
-    type_text(&mut app, "someday");
+    typing(&mut app, "someday");
     ctrl(&mut app, 's');
     assert!(app.debrief().is_some());
     let screen = draw(&mut app, 80, 24);
@@ -486,7 +479,7 @@ fn a_bad_time_or_date_in_the_last_step_keeps_the_debrief_open() {
     for _ in 0..5 {
         press(&mut app, KeyCode::Backspace);
     }
-    type_text(&mut app, "25:99");
+    typing(&mut app, "25:99");
     ctrl(&mut app, 's');
     assert!(app.debrief().is_some());
     let screen = draw(&mut app, 80, 24);
@@ -678,7 +671,7 @@ fn add_and_edit_feedback_commitments_and_thanks() {
     app.update(Action::ShowView(View::Feedback));
     key(&mut app, 'n');
     press(&mut app, KeyCode::Tab);
-    type_text(&mut app, "Write shorter emails");
+    typing(&mut app, "Write shorter emails");
     ctrl(&mut app, 's');
     assert!(app.form().is_none(), "{:?}", app.message);
     let fb = &app.views.feedback.list.selected().unwrap().feedback;
@@ -688,15 +681,15 @@ fn add_and_edit_feedback_commitments_and_thanks() {
     app.update(Action::ShowView(View::Commitments));
     key(&mut app, 'n');
     press(&mut app, KeyCode::Tab);
-    type_text(&mut app, "Read the book");
+    typing(&mut app, "Read the book");
     press(&mut app, KeyCode::Tab);
-    type_text(&mut app, "nonsense");
+    typing(&mut app, "nonsense");
     ctrl(&mut app, 's');
     assert!(app.form().is_some(), "a bad date keeps the form open");
     for _ in 0.."nonsense".len() {
         press(&mut app, KeyCode::Backspace);
     }
-    type_text(&mut app, "+3d");
+    typing(&mut app, "+3d");
     ctrl(&mut app, 's');
     assert!(app.form().is_none());
     let c = &app.views.commitments.list.selected().unwrap().commitment;
@@ -709,7 +702,7 @@ fn add_and_edit_feedback_commitments_and_thanks() {
     key(&mut app, 'n');
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Tab);
-    type_text(&mut app, "For the intro");
+    typing(&mut app, "For the intro");
     ctrl(&mut app, 's');
     assert!(app.form().is_none(), "{:?}", app.message);
     let g = app.views.gratitude.selected().unwrap().clone();
@@ -717,7 +710,7 @@ fn add_and_edit_feedback_commitments_and_thanks() {
     assert!(!g.sent);
     // `s` asks the channel and marks it sent; `s` again takes it back.
     key(&mut app, 's');
-    type_text(&mut app, " (sms)");
+    typing(&mut app, " (sms)");
     ctrl(&mut app, 's');
     let sent = app.store.gratitude(g.id).unwrap();
     assert!(sent.sent && sent.channel.ends_with("(sms)"));
@@ -762,7 +755,7 @@ fn the_experiment_chain_reaches_the_next_agenda_and_the_gratitude_nudges() {
         .unwrap();
     app.views.commitments.list.set_pos(pos);
     key(&mut app, 'r');
-    type_text(&mut app, "It worked: fewer questions");
+    typing(&mut app, "It worked: fewer questions");
     ctrl(&mut app, 's');
     let exp = app.store.commitment(exp.id).unwrap();
     assert_eq!(exp.result, "It worked: fewer questions");

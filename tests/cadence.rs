@@ -12,7 +12,7 @@ use mentee::i18n::Lang;
 use mentee::tui::App;
 use mentee::tui::keys::Action;
 use mentee::tui::views::View;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 
 /// The demo journal, its planned meeting with Daniel gone (last met 13 Nov, every 14 days),
 /// and a health check on 25 Nov rating trust 2.
@@ -27,13 +27,6 @@ fn slipping_app(lang: Lang) -> App {
     check.ratings = vec![("progress".into(), 4), ("trust".into(), 2)];
     store.save_health_check(&check).unwrap();
     app_on_store(store, lang, true)
-}
-
-fn ctrl(app: &mut App, c: char) {
-    app.handle_event(&Event::Key(KeyEvent::new(
-        KeyCode::Char(c),
-        KeyModifiers::CONTROL,
-    )));
 }
 
 #[test]

@@ -9,26 +9,7 @@ use mentee::i18n::Lang;
 use mentee::tui::App;
 use mentee::tui::keys::Action;
 use mentee::tui::views::View;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-
-fn ctrl(app: &mut App, c: char) {
-    app.handle_event(&Event::Key(KeyEvent::new(
-        KeyCode::Char(c),
-        KeyModifiers::CONTROL,
-    )));
-}
-
-fn typing(app: &mut App, text: &str) {
-    for c in text.chars() {
-        key(app, c);
-    }
-}
-
-fn tab(app: &mut App, times: usize) {
-    for _ in 0..times {
-        press(app, KeyCode::Tab);
-    }
-}
+use ratatui::crossterm::event::KeyCode;
 
 fn goals_app(lang: Lang) -> App {
     let mut app = demo_app(lang);

@@ -168,10 +168,10 @@ fn a_review_is_saved_with_its_answers_then_edited_deleted_and_restored() {
             .unwrap_or("")
             .contains("at least one prompt")
     );
-    type_text(&mut app, "Two talks given");
+    typing(&mut app, "Two talks given");
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Tab);
-    type_text(&mut app, "Ask Ana about slides");
+    typing(&mut app, "Ask Ana about slides");
     ctrl(&mut app, 's');
     assert!(app.form().is_none(), "{:?}", app.message);
     let saved = app.store.reflections(10).unwrap();
@@ -195,7 +195,7 @@ fn a_review_is_saved_with_its_answers_then_edited_deleted_and_restored() {
 
     // e: edit the answer.
     key(&mut app, 'e');
-    type_text(&mut app, ", well received");
+    typing(&mut app, ", well received");
     ctrl(&mut app, 's');
     let r = app.store.reflection(r.id).unwrap();
     assert_eq!(r.answers[0].1, "Two talks given, well received");
@@ -220,12 +220,12 @@ fn a_goal_adjusted_from_a_review_is_a_revision_citing_it() {
     assert!(app.form().is_some());
     assert!(draw(&mut app, 120, 40).contains("Change the target, the due date or the status."));
     assert!(app.store.revisions_of(1, 10).unwrap().is_empty());
-    type_text(&mut app, "6");
+    typing(&mut app, "6");
     press(&mut app, KeyCode::Tab);
-    type_text(&mut app, "2027-03-31");
+    typing(&mut app, "2027-03-31");
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Tab);
-    type_text(&mut app, "two talks done, aim higher");
+    typing(&mut app, "two talks done, aim higher");
     ctrl(&mut app, 's');
     assert!(app.form().is_none(), "{:?}", app.message);
     let goal_id = app.store.goal_summaries(5).unwrap()[0].goal.id;
@@ -291,7 +291,7 @@ fn a_user_template_overrides_the_shipped_one() {
     assert!(app.message.as_deref().unwrap_or("").contains("broken.toml"));
     ctrl(&mut app, 's');
     assert!(draw(&mut app, 160, 48).contains("Wins: What went well?"));
-    type_text(&mut app, "shipped the talk");
+    typing(&mut app, "shipped the talk");
     ctrl(&mut app, 's');
     let r = &app.store.reflections(1).unwrap()[0];
     assert_eq!(r.template, "gtd-weekly");

@@ -60,6 +60,28 @@ pub fn key(app: &mut App, c: char) {
     press(app, KeyCode::Char(c));
 }
 
+/// Presses Ctrl and a character key.
+pub fn ctrl(app: &mut App, c: char) {
+    app.handle_event(&Event::Key(KeyEvent::new(
+        KeyCode::Char(c),
+        KeyModifiers::CONTROL,
+    )));
+}
+
+/// Types `text`, one key per character.
+pub fn typing(app: &mut App, text: &str) {
+    for c in text.chars() {
+        key(app, c);
+    }
+}
+
+/// Presses Tab `times` times.
+pub fn tab(app: &mut App, times: usize) {
+    for _ in 0..times {
+        press(app, KeyCode::Tab);
+    }
+}
+
 /// Opens search (`/`), types `text`, then opens the first hit of `kind` (Enter); panics when
 /// there is none.
 pub fn open_first_hit(app: &mut App, text: &str, kind: mentee::domain::RecordKind) {

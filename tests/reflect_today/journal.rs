@@ -7,7 +7,6 @@ use mentee::i18n::Lang;
 use mentee::store::Store;
 use mentee::tui::App;
 use mentee::tui::theme::Theme;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 pub fn d(m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, m, day).unwrap()
@@ -28,19 +27,6 @@ pub fn app_on(store: Store, config: Config, lang: Lang) -> App {
         false,
     )
     .unwrap()
-}
-
-pub fn ctrl(app: &mut App, c: char) {
-    app.handle_event(&Event::Key(KeyEvent::new(
-        KeyCode::Char(c),
-        KeyModifiers::CONTROL,
-    )));
-}
-
-pub fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        super::common::key(app, c);
-    }
 }
 
 /// An active mentor since `since`, meeting every `cadence` days.

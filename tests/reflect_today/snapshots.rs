@@ -1,8 +1,8 @@
 //! Snapshots of Today and Reflections (and the review form) on the demo journal, in English
 //! and Indonesian, at 80×24 and 160×48.
 
+use super::common::ctrl;
 use super::common::*;
-use super::journal::ctrl;
 use mentee::i18n::Lang;
 use mentee::tui::keys::Action;
 use mentee::tui::views::View;
