@@ -143,21 +143,25 @@ fn sqlite_words_become_the_apps_own() {
     }
 }
 
+/// A journal at `path` one schema version behind, holding one mentor, left open.
+fn one_version_back(path: &Path) -> Connection {
+    let mut conn = Connection::open(path).unwrap();
+    open::configure(&conn).unwrap();
+    migrate::migrate_to(&mut conn, None, migrate::LATEST_VERSION - 1).unwrap();
+    conn.execute(
+        "INSERT INTO mentors (uuid, created_at, updated_at, name)
+         VALUES ('u', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'Ada')",
+        [],
+    )
+    .unwrap();
+    conn
+}
+
 #[test]
 fn a_copy_left_by_an_earlier_migration_is_never_in_the_way() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("old.db");
-    {
-        let mut conn = Connection::open(&path).unwrap();
-        open::configure(&conn).unwrap();
-        migrate::migrate_to(&mut conn, None, migrate::LATEST_VERSION - 1).unwrap();
-        conn.execute(
-            "INSERT INTO mentors (uuid, created_at, updated_at, name)
-             VALUES ('u', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'Ada')",
-            [],
-        )
-        .unwrap();
-    }
+    drop(one_version_back(&path));
     let first = dir
         .path()
         .join(format!("old.db.before-v{}.bak", migrate::LATEST_VERSION));
@@ -207,15 +211,7 @@ fn a_failed_migration_leaves_no_copy_behind() {
         })
         .expect("the last migration creates something");
     {
-        let mut conn = Connection::open(&path).unwrap();
-        open::configure(&conn).unwrap();
-        migrate::migrate_to(&mut conn, None, migrate::LATEST_VERSION - 1).unwrap();
-        conn.execute(
-            "INSERT INTO mentors (uuid, created_at, updated_at, name)
-             VALUES ('u', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'Ada')",
-            [],
-        )
-        .unwrap();
+        let conn = one_version_back(&path);
         conn.execute_batch(&taken).unwrap();
     }
     for _ in 0..2 {
