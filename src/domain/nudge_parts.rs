@@ -136,19 +136,12 @@ mod tests {
 
     /// A mentor in `status` whose agreement review came on `review`, nothing else due.
     fn reviewed(id: i64, status: MentorStatus, review: NaiveDate) -> MentorFacts {
-        let today = d(6, 15);
         MentorFacts {
             id,
             status,
-            status_since: Some(today),
             cadence_days: None,
             review_on: Some(review),
-            last_contact: Some(today),
-            last_contact_from_mentor: None,
-            last_held_meeting: None,
-            last_planned_meeting: None,
-            last_thanks: Some(today),
-            last_health_check: Some(today),
+            ..crate::domain::nudges::tests::settled(d(6, 15))
         }
     }
 

@@ -393,7 +393,7 @@ fn unsent_thanks_nudges(input: &NudgeInput, today: NaiveDate, out: &mut Vec<Nudg
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn d(m: u32, day: u32) -> NaiveDate {
@@ -405,7 +405,7 @@ mod tests {
     }
 
     /// An active mentor with everything fresh on `today`: no nudge at all.
-    fn settled(today: NaiveDate) -> MentorFacts {
+    pub(crate) fn settled(today: NaiveDate) -> MentorFacts {
         MentorFacts {
             id: 1,
             status: MentorStatus::Active,
