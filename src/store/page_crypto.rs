@@ -207,20 +207,26 @@ struct HmacKey {
     mac: HmacSha512,
 }
 
+impl Drop for HmacKey {
+    fn drop(&mut self) {
+        // The pad states wipe themselves (HmacSha512's own Drop).
+        super::cipher::wipe(&mut self.key);
+    }
+}
+
 /// An AES-256-CBC context keyed for one direction.
 struct AesKey {
     key: [u8; AES_KEY],
     ctx: *mut EVP_CIPHER_CTX,
 }
 
-/// Overwrites a value of plain data (keys, hash states) with zeros.
-fn wipe<T: Copy>(value: &mut T) {
-    // SAFETY: `value` is a valid, exclusive reference of `size_of::<T>()` bytes, and T is
-    // plain data (Copy: no destructor, any bytes are dropped as they are).
-    let bytes = unsafe {
-        std::slice::from_raw_parts_mut((value as *mut T).cast::<u8>(), std::mem::size_of::<T>())
-    };
-    super::cipher::wipe(bytes);
+impl Drop for AesKey {
+    fn drop(&mut self) {
+        // SAFETY: `ctx` was made by EVP_CIPHER_CTX_new and is freed only here; OpenSSL wipes
+        // the expanded key as it frees it.
+        unsafe { openssl_sys::EVP_CIPHER_CTX_free(self.ctx) };
+        super::cipher::wipe(&mut self.key);
+    }
 }
 
 unsafe extern "C" fn ctx_init(ctx: *mut *mut c_void) -> c_int {
@@ -258,17 +264,8 @@ unsafe extern "C" fn ctx_free(ctx: *mut *mut c_void) -> c_int {
             return (base().ctx_free.expect("checked"))(ctx);
         }
         let mut inner = (*ours).inner;
-        for aes in [(*ours).encrypt.take(), (*ours).decrypt.take()]
-            .into_iter()
-            .flatten()
-        {
-            let mut aes = aes;
-            openssl_sys::EVP_CIPHER_CTX_free(aes.ctx);
-            wipe(&mut aes.key);
-        }
-        if let Some(mut h) = (*ours).hmac.take() {
-            wipe(&mut h.key);
-        }
+        // Frees the AES contexts and wipes the keys and states (their Drop).
+        ptr::drop_in_place(ours);
         sqlcipher_free(ours.cast(), std::mem::size_of::<Ctx>() as u64);
         *ctx = ptr::null_mut();
         (base().ctx_free.expect("checked"))(&mut inner)
@@ -332,9 +329,6 @@ unsafe extern "C" fn hmac(
             .as_ref()
             .is_none_or(|h| &h.key[..h.key_len] != key)
         {
-            if let Some(mut old) = ours.hmac.take() {
-                wipe(&mut old.key);
-            }
             ours.hmac = hmac_key(key);
         }
         let Some(h) = ours.hmac.as_ref() else {
@@ -398,10 +392,6 @@ unsafe extern "C" fn cipher(
             &mut ours.decrypt
         };
         if slot.as_ref().is_none_or(|a| &a.key != key) {
-            if let Some(mut old) = slot.take() {
-                openssl_sys::EVP_CIPHER_CTX_free(old.ctx);
-                wipe(&mut old.key);
-            }
             *slot = aes_key(key, mode);
         }
         let Some(aes) = slot.as_ref() else {
