@@ -38,7 +38,13 @@ fn count(store: &Store, table: &str) -> i64 {
 fn select_latest_meeting(app: &mut App) -> i64 {
     app.update(Action::ShowView(View::Meetings));
     let v = &app.views.meetings;
-    let pos = v.upcoming; // past meetings follow the upcoming ones, newest first
+    // Past meetings follow the upcoming ones, newest first.
+    let pos = v
+        .list
+        .rows()
+        .iter()
+        .take_while(|r| v.is_upcoming(r))
+        .count();
     for _ in 0..pos {
         key(app, 'j');
     }

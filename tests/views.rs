@@ -669,3 +669,61 @@ fn a_window_in_the_middle_keeps_its_record_and_a_filter_starts_again() {
             .all(|m| m.status == list.rows()[0].status)
     );
 }
+
+/// Meetings is one windowed list of two parts, upcoming (soonest first) then past (newest
+/// first): with more planned meetings than a page, every meeting is reachable by `j` from
+/// the top and by `G` then `k` from the end, in that order; the counter's total is every
+/// meeting; and the upcoming rows are marked as such on both sides of a window's edge.
+#[test]
+fn meetings_window_over_upcoming_then_past() {
+    use mentee::domain::{Meeting, MeetingStatus, Mentor};
+    let store = mentee::store::Store::open_in_memory().unwrap();
+    let ayu = store.save_mentor(&Mentor::new("Ayu")).unwrap();
+    let mut upcoming = Vec::new();
+    for i in 0..130 {
+        let at = now() + chrono::Duration::hours(7 * i + 1);
+        upcoming.push(store.save_meeting(&Meeting::new(ayu, at, 30)).unwrap());
+    }
+    let mut past = Vec::new();
+    for i in 0..300 {
+        let mut m = Meeting::new(ayu, now() - chrono::Duration::hours(5 * i + 1), 45);
+        m.status = MeetingStatus::Held;
+        past.push(store.save_meeting(&m).unwrap());
+    }
+    let order: Vec<i64> = upcoming.iter().chain(&past).copied().collect();
+    let total = order.len();
+    let mut app = app_on_store(store, Lang::En, false);
+    draw(&mut app, 160, 40);
+    app.update(Action::ShowView(View::Meetings));
+    let check = |app: &mentee::tui::App, i: usize| {
+        let v = &app.views.meetings;
+        assert_eq!(v.list.selected_id(), Some(order[i]), "row {i}");
+        assert_eq!(v.list.place(), (i, total), "row {i}");
+        // Every loaded row is marked upcoming exactly when it is one of the first 130.
+        let start = i - v.list.pos();
+        for (k, row) in v.list.rows().iter().enumerate() {
+            assert_eq!(
+                v.is_upcoming(row),
+                start + k < 130,
+                "row {} at {i}",
+                start + k
+            );
+        }
+    };
+    check(&app, 0);
+    for i in 1..total {
+        key(&mut app, 'j');
+        check(&app, i);
+    }
+    key(&mut app, 'g');
+    key(&mut app, 'g');
+    check(&app, 0);
+    key(&mut app, 'G');
+    check(&app, total - 1);
+    let screen = draw(&mut app, 160, 40);
+    assert!(screen.contains(&format!(" {total}/{total} ")), "{screen}");
+    for i in (0..total - 1).rev() {
+        key(&mut app, 'k');
+        check(&app, i);
+    }
+}

@@ -88,7 +88,14 @@ fn a_goals_detail_lists_its_newest_wins_and_counts_the_rest() {
 
 fn select_latest_meeting(app: &mut App) -> i64 {
     app.update(Action::ShowView(View::Meetings));
-    let pos = app.views.meetings.upcoming; // past meetings follow the upcoming ones
+    let v = &app.views.meetings;
+    // Past meetings follow the upcoming ones.
+    let pos = v
+        .list
+        .rows()
+        .iter()
+        .take_while(|r| v.is_upcoming(r))
+        .count();
     for _ in 0..pos {
         key(app, 'j');
     }

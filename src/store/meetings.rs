@@ -53,6 +53,9 @@ fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<MeetingSummary> {
     })
 }
 
+/// The upcoming meetings of [`Store::upcoming_meetings`] (`?1`: now).
+const UPCOMING: &str = "m.status = 'planned' AND m.starts_at >= ?1";
+
 /// The past meetings of [`Store::past_meetings`] (`?1`: now).
 const PAST: &str = "(m.starts_at < ?1 OR m.status != 'planned')";
 
@@ -137,7 +140,7 @@ impl Store {
         from: NaiveDateTime,
         limit: usize,
     ) -> Result<Vec<MeetingSummary>> {
-        let sql = summary_sql("m.status = 'planned' AND m.starts_at >= ?1", "m.starts_at");
+        let sql = summary_sql(UPCOMING, "m.starts_at, m.id");
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params![from, limit as i64], summary_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -157,31 +160,31 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// A window of [`Store::past_meetings`], with the list's length (the last page is a
-    /// reverse walk of `meetings_by_start`).
-    pub fn past_meeting_page(
-        &self,
-        before: NaiveDateTime,
-        window: Window,
-    ) -> Result<Page<MeetingSummary>> {
+    /// A window of the Meetings list: the upcoming meetings of [`Store::upcoming_meetings`]
+    /// (soonest first), then the past ones of [`Store::past_meetings`] (newest first), with
+    /// the whole list's length. Each part is a walk of an index (`meetings_by_status` for the
+    /// upcoming, `meetings_by_start` for the past), the last page a reverse walk.
+    pub fn meeting_page(&self, now: NaiveDateTime, window: Window) -> Result<Page<MeetingSummary>> {
+        const PARTS: [(&str, &str); 2] = [
+            (UPCOMING, "m.starts_at, m.id"),
+            (PAST, "m.starts_at DESC, m.id DESC"),
+        ];
         paged(
             window,
-            1,
+            PARTS.len(),
             true,
-            |_| {
+            |i| {
                 self.count_of(
-                    &format!("SELECT count(*) FROM meetings m WHERE {PAST}"),
-                    [before],
+                    &format!("SELECT count(*) FROM meetings m WHERE {}", PARTS[i].0),
+                    [now],
                 )
             },
-            |_, walk| {
-                let sql = format!(
-                    "{} OFFSET ?3",
-                    summary_sql(PAST, &walk.order("m.starts_at DESC, m.id DESC"))
-                );
+            |i, walk| {
+                let (filter, order) = PARTS[i];
+                let sql = format!("{} OFFSET ?3", summary_sql(filter, &walk.order(order)));
                 let mut stmt = self.conn.prepare_cached(&sql)?;
                 let (limit, offset) = walk.bounds();
-                let rows = stmt.query_map(params![before, limit, offset], summary_from_row)?;
+                let rows = stmt.query_map(params![now, limit, offset], summary_from_row)?;
                 Ok(rows.collect::<rusqlite::Result<_>>()?)
             },
         )

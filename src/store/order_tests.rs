@@ -228,3 +228,59 @@ fn experiment_facts_are_the_newest_of_one_scan_over_every_experiment() {
         assert_eq!(got, want, "{now}");
     }
 }
+
+/// Every window of the Meetings list is that stretch of the whole list: the upcoming planned
+/// meetings soonest first, then every other meeting newest first (planned ones already
+/// started, and held or cancelled ones dated later, included), ties by id.
+#[test]
+fn every_meeting_window_is_that_stretch_of_upcoming_then_past() {
+    use super::window::Window;
+    let store = Store::open_in_memory().unwrap();
+    let mentor = store.save_mentor(&Mentor::new("Ayu")).unwrap();
+    let now = NaiveDate::from_ymd_opt(2026, 11, 27)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap();
+    let statuses = [
+        MeetingStatus::Planned,
+        MeetingStatus::Held,
+        MeetingStatus::Cancelled,
+    ];
+    let mut all = Vec::new();
+    for i in 0..90i64 {
+        // Hours from -40 to +49, some sharing a start.
+        let at = now + Duration::hours(i % 45 * 2 - 40);
+        let mut m = Meeting::new(mentor, at, 30);
+        m.status = statuses[(i % 7 % 3) as usize];
+        let id = store.save_meeting(&m).unwrap();
+        all.push((id, at, m.status));
+    }
+    let up = |&(_, at, s): &(i64, chrono::NaiveDateTime, MeetingStatus)| {
+        s == MeetingStatus::Planned && at >= now
+    };
+    let mut upcoming: Vec<_> = all.iter().filter(|m| up(m)).collect();
+    upcoming.sort_by_key(|m| (m.1, m.0));
+    let mut past: Vec<_> = all.iter().filter(|m| !up(m)).collect();
+    past.sort_by_key(|m| std::cmp::Reverse((m.1, m.0)));
+    assert!(upcoming.len() > 10 && past.len() > 10);
+    let order: Vec<i64> = upcoming.iter().chain(&past).map(|m| m.0).collect();
+    let total = order.len();
+    for start in [
+        0,
+        1,
+        5,
+        upcoming.len() - 3,
+        upcoming.len(),
+        60,
+        total - 4,
+        usize::MAX,
+    ] {
+        for len in [1, 4, 9, 30, total + 1] {
+            let page = store.meeting_page(now, Window { start, len }).unwrap();
+            let from = start.min(total.saturating_sub(len));
+            let ids: Vec<i64> = page.rows.iter().map(|r| r.meeting.id).collect();
+            assert_eq!(ids, order[from..(from + len).min(total)], "{start} {len}");
+            assert_eq!((page.start, page.total), (from, total), "{start} {len}");
+        }
+    }
+}

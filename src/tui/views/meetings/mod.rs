@@ -28,7 +28,7 @@ use crate::i18n::{Label, fill};
 use crate::store::{MeetingOutcomes, MeetingSummary, Result, Store};
 use crate::tui::keys::Binding;
 use crate::tui::ui::Ui;
-use crate::tui::views::list::{LIST_LIMIT, list_and_detail};
+use crate::tui::views::list::list_and_detail;
 use agenda::{AgendaBuilder, time_box_line};
 
 /// Which screen of the Meetings view is showing.
@@ -46,10 +46,10 @@ pub enum Mode {
 /// The Meetings view's state.
 #[derive(Debug, Default)]
 pub struct MeetingsView {
-    /// Upcoming meetings first, then past ones (only the past ones are paged).
+    /// Upcoming meetings first, then past ones: a window over the whole list.
     pub list: List<MeetingSummary>,
-    /// How many of the rows are upcoming.
-    pub upcoming: usize,
+    /// The clock at the last load: a planned meeting from then on is upcoming.
+    pub now: chrono::NaiveDateTime,
     pub agenda: Vec<AgendaItem>,
     /// Feedback and commitments of the selected meeting (once held).
     pub outcomes: MeetingOutcomes,
@@ -63,10 +63,9 @@ pub struct MeetingsView {
 impl MeetingsView {
     /// Loads the lists and the selected meeting's agenda.
     pub fn load(&mut self, store: &Store, now: chrono::NaiveDateTime) -> Result<()> {
-        let upcoming = store.upcoming_meetings(now, LIST_LIMIT / 5)?;
-        self.upcoming = upcoming.len();
-        let past = store.past_meeting_page(now, self.list.window())?;
-        self.list.set_page(upcoming, past);
+        self.now = now;
+        let page = store.meeting_page(now, self.list.window())?;
+        self.list.set_page(Vec::new(), page);
         self.load_detail(store)?;
         if self.mode != Mode::List {
             let id = self.builder.meeting_id();
@@ -118,6 +117,12 @@ impl MeetingsView {
         }
     }
 
+    /// True when `s` is one of the upcoming meetings (planned, starting at or after the
+    /// last load's clock), the first part of the list, drawn in the accent colour.
+    pub fn is_upcoming(&self, s: &MeetingSummary) -> bool {
+        s.meeting.status == MeetingStatus::Planned && s.meeting.starts_at >= self.now
+    }
+
     /// The meeting under the list cursor.
     pub fn selected(&self) -> Option<&MeetingSummary> {
         self.list.selected()
@@ -160,16 +165,14 @@ impl MeetingsView {
         let window = super::list::window(self.list.cursor(), self.list.rows().len(), list_area);
         let rows = self.list.rows()[window.clone()]
             .iter()
-            .enumerate()
-            .map(|(k, s)| (k + window.start, s))
-            .map(|(i, s)| {
+            .map(|s| {
                 let m = &s.meeting;
                 let when = format!(
                     "{} {}",
                     ui.date(m.starts_at.date()),
                     m.starts_at.format("%H:%M")
                 );
-                let style = if i < self.upcoming {
+                let style = if self.is_upcoming(s) {
                     ui.theme.accent
                 } else {
                     ui.theme.base
@@ -374,7 +377,7 @@ impl Screen for MeetingsView {
     }
 
     fn step(&mut self, ctx: &Ctx, delta: isize) -> Result<()> {
-        if self.mode == Mode::List && self.list.grow(delta, self.upcoming) {
+        if self.mode == Mode::List && self.list.grow(delta, 0) {
             MeetingsView::load(self, ctx.store, ctx.now)?;
         }
         MeetingsView::step(self, delta, ctx.store)
@@ -382,7 +385,7 @@ impl Screen for MeetingsView {
 
     fn select(&mut self, ctx: &Ctx, id: i64) -> Result<bool> {
         // A record beyond the loaded page (a search hit, a link) is loaded, not missed.
-        if self.list.reach(id, self.upcoming) {
+        if self.list.reach(id, 0) {
             <Self as Screen>::load(self, ctx)?;
         }
         let found = self.list.select(id);
