@@ -120,10 +120,7 @@ pub struct CheckedImport {
 /// Validates the document read from `reader` completely, as a stream; references may point
 /// into the file or into `store`. (Checked against an empty in-memory journal, a file can be
 /// validated before a new journal is created for it, so a refused file creates nothing.)
-pub fn validate_json(
-    store: &Store,
-    reader: impl Read + Send,
-) -> Result<CheckedImport, TransferError> {
+pub fn validate_json(store: &Store, reader: impl Read) -> Result<CheckedImport, TransferError> {
     // The checked records wait in the journal's private scratch folder: in memory for an
     // encrypted journal (its records never go to a plain file), in a private temporary
     // folder for a journal in memory or not created yet.

@@ -2,16 +2,14 @@
 //! collected with its JSON path (`meetings[3].mentor: …`), and a file with any problem is
 //! refused as a whole. What passes comes out normalised into the export's own shape.
 //!
-//! The file is read as a stream: serde_json hands over one record at a time (on a thread of
-//! its own, a few batches ahead), which is checked and, if it passes, kept in a [`Staging`]
-//! file, never in memory. What stays in
+//! The file is read as a stream: serde_json hands over one record at a time, which is
+//! checked and, if it passes, kept in a [`Staging`] database, never in memory. What stays in
 //! memory is what cross-record checks need: each kind's uuids (16 bytes each, for
 //! duplicates and references) and the references to check once every uuid is known.
 
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::io::{BufRead, BufReader, Read};
-use std::sync::mpsc::SyncSender;
 
 use rusqlite::{Connection, OptionalExtension};
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -60,56 +58,25 @@ struct KindState {
     uuids: HashMap<u128, usize>,
 }
 
-/// What the parser learned of the document's top level, beside its records.
-struct Top {
+/// The state of one pass over the document.
+struct Scan<'a> {
+    staging: &'a mut Staging,
     format: Option<Value>,
     version: Option<Value>,
     /// Top-level keys that are not ours, sorted (as a parsed document's map would list them).
     unknown: BTreeSet<String>,
-}
-
-/// What the parsing thread hands to the checking one, in document order.
-enum Event {
-    /// A kind's array starts (again: a key given twice, the last value counts).
-    Start(usize),
-    /// The next records of the kind at this position, as parsed.
-    Records(usize, Vec<Value>),
-    /// The kind's value is not an array: this stand-in for it.
-    NotArray(usize, Value),
-}
-
-/// How many records go to the checking thread at once (fewer hand-overs between threads).
-const BATCH: usize = 64;
-/// How many batches may wait for the checking thread (what the parser may be ahead by).
-const AHEAD: usize = 16;
-
-/// The parser's side of a pass over the document.
-struct Scan {
-    top: Top,
-    to_check: SyncSender<Event>,
-}
-
-impl Scan {
-    /// Hands `event` over; an error when the checking side stopped (the staging file failed).
-    fn send<E: de::Error>(&self, event: Event) -> Result<(), E> {
-        self.to_check
-            .send(event)
-            .map_err(|_| E::custom("the import's checks stopped"))
-    }
+    kinds: Vec<KindState>,
+    /// The first error of the staging file (serde carries only a message).
+    failure: Option<StoreError>,
 }
 
 const BOM: &[u8] = "\u{feff}".as_bytes();
 
 /// Parses and checks the document read from `reader`, one record at a time; the checked
 /// records (waiting at `place`), or every problem found.
-///
-/// Two threads share the work (issue 19): this one checks and stages each record while a
-/// second one parses the next ones, at most [`AHEAD`] batches of [`BATCH`] records ahead.
-/// The checks see the records in document order, so the problems and their order are those
-/// of one thread doing both.
 pub fn validate(
     conn: &Connection,
-    reader: impl Read + Send,
+    reader: impl Read,
     place: super::staging::Place,
 ) -> Result<Staging, TransferError> {
     let mut reader = BufReader::with_capacity(64 * 1024, reader);
@@ -118,93 +85,45 @@ pub fn validate(
         reader.consume(BOM.len());
     }
     let mut staging = Staging::new(place)?;
-    let mut kinds: Vec<KindState> = schema::KINDS.iter().map(|_| KindState::default()).collect();
-    let mut failure: Option<StoreError> = None;
-    let (to_check, events) = std::sync::mpsc::sync_channel(AHEAD);
-    let parsed = std::thread::scope(|threads| {
-        let parser = threads.spawn(move || parse(reader, to_check));
-        let mut index = vec![0usize; schema::KINDS.len()];
-        'events: for event in &events {
-            match event {
-                Event::Start(pos) => {
-                    kinds[pos] = KindState::default();
-                    staging.clear(pos);
-                    index[pos] = 0;
-                }
-                Event::NotArray(pos, other) => {
-                    let key = schema::KINDS[pos].key;
-                    kinds[pos].ck.problem(key, expected(Want::Array, &other));
-                }
-                Event::Records(pos, items) => {
-                    let kind = &schema::KINDS[pos];
-                    let state = &mut kinds[pos];
-                    for item in items {
-                        if let Some(fields) =
-                            check_record(kind, index[pos], &item, &mut state.uuids, &mut state.ck)
-                            && let Err(e) = staging.put(pos, &fields)
-                        {
-                            failure = Some(e);
-                            break 'events;
-                        }
-                        index[pos] += 1;
-                    }
-                }
-            }
-        }
-        // The parser stops at its next hand-over once nobody listens.
-        drop(events);
-        parser
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-    });
-    if let Some(e) = failure {
+    let mut scan = Scan {
+        staging: &mut staging,
+        format: None,
+        version: None,
+        unknown: BTreeSet::new(),
+        kinds: schema::KINDS.iter().map(|_| KindState::default()).collect(),
+        failure: None,
+    };
+    let mut de = serde_json::Deserializer::from_reader(reader);
+    let root = (&mut de).deserialize_any(RootVisitor(&mut scan));
+    if let Some(e) = scan.failure.take() {
         return Err(e.into());
     }
-    let (root, top) = parsed?;
+    let root = root?;
+    de.end()?;
     let mut ck = Checker::default();
     if let Some(other) = root {
         ck.problem("document", expected(Want::JsonObject, &other));
         return Err(TransferError::Invalid(ck.problems));
     }
-    check_header(top.format.as_ref(), top.version.as_ref(), &mut ck);
+    check_header(scan.format.as_ref(), scan.version.as_ref(), &mut ck);
     if !ck.problems.is_empty() {
         // A file that is not ours, or is from a newer version, is not read any further.
         return Err(TransferError::Invalid(ck.problems));
     }
-    for key in &top.unknown {
+    for key in &scan.unknown {
         ck.problem(key, Message::UnknownKind);
     }
-    for state in &mut kinds {
+    for state in &mut scan.kinds {
         ck.problems.append(&mut state.ck.problems);
     }
-    check_refs(conn, &kinds, &mut ck)?;
-    fit::check_one_per(conn, &kinds, &mut ck)?;
+    check_refs(conn, &scan.kinds, &mut ck)?;
+    fit::check_one_per(conn, &scan.kinds, &mut ck)?;
     if ck.problems.is_empty() {
         staging.finish()?;
         Ok(staging)
     } else {
         Err(TransferError::Invalid(ck.problems))
     }
-}
-
-/// The parsing thread: reads the whole document, handing each kind's records over as they
-/// come; the top level's other parts, and whether the document was an object at all.
-fn parse(
-    reader: impl Read,
-    to_check: SyncSender<Event>,
-) -> Result<(Option<Value>, Top), serde_json::Error> {
-    let mut scan = Scan {
-        top: Top {
-            format: None,
-            version: None,
-            unknown: BTreeSet::new(),
-        },
-        to_check,
-    };
-    let mut de = serde_json::Deserializer::from_reader(reader);
-    let root = (&mut de).deserialize_any(RootVisitor(&mut scan))?;
-    de.end()?;
-    Ok((root, scan.top))
 }
 
 /// The visit methods of a value that is not the container expected: the value as a
@@ -235,9 +154,9 @@ macro_rules! found_scalars {
 }
 
 /// The top level: an object is scanned key by key (`None`); anything else is handed back.
-struct RootVisitor<'s>(&'s mut Scan);
+struct RootVisitor<'s, 'a>(&'s mut Scan<'a>);
 
-impl<'de> Visitor<'de> for RootVisitor<'_> {
+impl<'de> Visitor<'de> for RootVisitor<'_, '_> {
     type Value = Option<Value>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -255,19 +174,20 @@ impl<'de> Visitor<'de> for RootVisitor<'_> {
         let scan = self.0;
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
-                "format" => scan.top.format = Some(map.next_value()?),
-                "version" => scan.top.version = Some(map.next_value()?),
+                "format" => scan.format = Some(map.next_value()?),
+                "version" => scan.version = Some(map.next_value()?),
                 "exported_at" => {
                     map.next_value::<IgnoredAny>()?;
                 }
                 _ => match schema::KINDS.iter().position(|k| k.key == key) {
                     Some(pos) => {
                         // A key given twice: the last value counts.
-                        scan.send(Event::Start(pos))?;
+                        scan.kinds[pos] = KindState::default();
+                        scan.staging.clear(pos);
                         map.next_value_seed(KindSeed { scan, pos })?;
                     }
                     None => {
-                        scan.top.unknown.insert(key);
+                        scan.unknown.insert(key);
                         map.next_value::<IgnoredAny>()?;
                     }
                 },
@@ -277,33 +197,43 @@ impl<'de> Visitor<'de> for RootVisitor<'_> {
     }
 }
 
-/// One kind's array, handed over record by record as it is read.
-struct KindSeed<'s> {
-    scan: &'s mut Scan,
+/// Notes a staging file error and stops the parse.
+fn fail<E: de::Error>(scan: &mut Scan<'_>, e: StoreError) -> E {
+    let message = e.to_string();
+    scan.failure.get_or_insert(e);
+    E::custom(message)
+}
+
+/// One kind's array, checked record by record as it is read.
+struct KindSeed<'s, 'a> {
+    scan: &'s mut Scan<'a>,
     pos: usize,
 }
 
-impl<'de> DeserializeSeed<'de> for KindSeed<'_> {
+impl<'de> DeserializeSeed<'de> for KindSeed<'_, '_> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
         let KindSeed { scan, pos } = self;
+        let kind = &schema::KINDS[pos];
         if let Some(other) = d.deserialize_any(KindVisitor {
             scan: &mut *scan,
             pos,
         })? {
-            scan.send(Event::NotArray(pos, other))?;
+            scan.kinds[pos]
+                .ck
+                .problem(kind.key, expected(Want::Array, &other));
         }
         Ok(())
     }
 }
 
-struct KindVisitor<'s> {
-    scan: &'s mut Scan,
+struct KindVisitor<'s, 'a> {
+    scan: &'s mut Scan<'a>,
     pos: usize,
 }
 
-impl<'de> Visitor<'de> for KindVisitor<'_> {
+impl<'de> Visitor<'de> for KindVisitor<'_, '_> {
     type Value = Option<Value>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -318,16 +248,16 @@ impl<'de> Visitor<'de> for KindVisitor<'_> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut batch = Vec::with_capacity(BATCH);
+        let kind = &schema::KINDS[self.pos];
+        let mut index = 0;
         while let Some(item) = seq.next_element::<Value>()? {
-            batch.push(item);
-            if batch.len() == BATCH {
-                let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
-                self.scan.send(Event::Records(self.pos, full))?;
+            let state = &mut self.scan.kinds[self.pos];
+            if let Some(fields) = check_record(kind, index, &item, &mut state.uuids, &mut state.ck)
+                && let Err(e) = self.scan.staging.put(self.pos, &fields)
+            {
+                return Err(fail(self.scan, e));
             }
-        }
-        if !batch.is_empty() {
-            self.scan.send(Event::Records(self.pos, batch))?;
+            index += 1;
         }
         Ok(None)
     }
