@@ -166,7 +166,9 @@ pub(super) fn write(
         settings.push_str("PRAGMA temp_store = FILE;");
     }
     conn.execute_batch(&settings)?;
+    crate::store::bulk::start_writeback(conn)?;
     let written = store.transaction(|s| write_in_bulk(s.conn(), staged));
+    crate::store::bulk::stop_writeback(store.conn())?;
     let mut restore = format!("PRAGMA cache_size = {cache};");
     if to_file {
         restore.push_str("PRAGMA temp_store = MEMORY;");
