@@ -224,7 +224,9 @@ fn apply(conn: &Connection, staged: &Staging, write: bool) -> Result<Vec<KindRep
         })
         .collect();
     let mut ids = Written::default();
-    for key in schema::WRITE_ORDER {
+    for (at, key) in schema::WRITE_ORDER.iter().enumerate() {
+        // Row ids no kind still to write points at are not needed any more.
+        ids.keep_for(&schema::WRITE_ORDER[at..]);
         let Some(pos) = schema::KINDS.iter().position(|k| k.key == *key) else {
             continue;
         };
@@ -368,6 +370,20 @@ impl Written {
                 .iter()
                 .any(|f| matches!(f.ty, Ty::Ref(target) if target == table))
         })
+    }
+
+    /// Forgets the row ids of every kind that none of `kinds` (those still to write) points at.
+    fn keep_for(&mut self, kinds: &[&str]) {
+        self.ids.retain(|table, _| {
+            schema::KINDS
+                .iter()
+                .filter(|k| kinds.contains(&k.key))
+                .any(|k| {
+                    k.fields
+                        .iter()
+                        .any(|f| matches!(f.ty, Ty::Ref(target) if target == *table))
+                })
+        });
     }
 
     /// Notes that the record `uuid` of `table` was inserted as row `id`.
