@@ -2,7 +2,8 @@
 //! redrawn frame for each view's key, and what `mentee status` computes, on the same generated
 //! journal as a plain file and as an SQLCipher file. The passphrase is stretched once, outside
 //! the measurement (`kdf` measures that step alone: every open of an encrypted journal pays
-//! it once). See docs/PERFORMANCE.md, "Encrypted journal".
+//! it once). The first frame and `status` are measured in pairs: each run of one kind follows
+//! an untimed run of the other (see [`paired`]). See docs/PERFORMANCE.md, "Encrypted journal".
 //!
 //! `cargo bench --bench cipher`; `MENTEE_BENCH_SIZES=100000` for one size.
 
@@ -10,8 +11,9 @@ mod common;
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
-use criterion::{BenchmarkId, Criterion};
+use criterion::{Bencher, BenchmarkId, Criterion};
 use mentee::config::Config;
 use mentee::domain::Clock;
 use mentee::i18n::Lang;
@@ -67,6 +69,14 @@ impl Pair {
         [("plain", &self.plain), ("encrypted", &self.encrypted)]
     }
 
+    /// Both files, labelled, each with the other one.
+    fn each(&self) -> [(&'static str, &Path, &Path); 2] {
+        [
+            ("plain", &self.plain, &self.encrypted),
+            ("encrypted", &self.encrypted, &self.plain),
+        ]
+    }
+
     /// Opens either file as the app does (the encrypted one with the key derived before).
     fn open(&self, path: &Path) -> Store {
         Store::open_unlocked(path, IfMissing::Refuse, &mut KnownKey(self.key.clone()))
@@ -86,17 +96,35 @@ impl Pair {
     }
 }
 
+/// Times `run(mine)` only, each time just after an untimed `run(other)`: the plain and the
+/// encrypted journal are measured in turn, in the same seconds, so a shared machine's drift
+/// (another job starting, the clock changing) touches both alike and their ratio keeps its
+/// meaning. Measured one after the other, the same build's ratio moved from 1.07× to 1.47×
+/// within minutes.
+fn paired<T>(b: &mut Bencher, mine: &Path, other: &Path, run: impl Fn(&Path) -> T) {
+    b.iter_custom(|iters| {
+        let mut total = Duration::ZERO;
+        for _ in 0..iters {
+            black_box(run(other));
+            let start = Instant::now();
+            black_box(run(mine));
+            total += start.elapsed();
+        }
+        total
+    })
+}
+
 /// Open the file, load Today, draw one 200×60 frame.
 fn first_frame(c: &mut Criterion, pairs: &[Pair]) {
     let mut group = c.benchmark_group("cipher_first_frame");
     for pair in pairs {
-        for (kind, path) in pair.files() {
+        for (kind, path, other) in pair.each() {
             group.bench_function(BenchmarkId::new(kind, pair.n), |b| {
-                b.iter(|| {
+                paired(b, path, other, |path| {
                     let mut app = pair.app(path);
                     let mut term = common::terminal();
                     term.draw(|f| app.render(f)).expect("draw");
-                    black_box(app.quit)
+                    app.quit
                 })
             });
         }
@@ -134,9 +162,9 @@ fn keys(c: &mut Criterion, pairs: &[Pair]) {
 fn status(c: &mut Criterion, pairs: &[Pair]) {
     let mut group = c.benchmark_group("cipher_status");
     for pair in pairs {
-        for (kind, path) in pair.files() {
+        for (kind, path, other) in pair.each() {
             group.bench_function(BenchmarkId::new(kind, pair.n), |b| {
-                b.iter(|| black_box(common::status(&pair.open(path))))
+                paired(b, path, other, |path| common::status(&pair.open(path)))
             });
         }
     }

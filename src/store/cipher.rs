@@ -12,7 +12,8 @@
 //!
 //! A file that may be encrypted is recognised without a key: it is not an SQLite file (the
 //! header is not `SQLite format 3`) and its length is a whole number of 4 KiB pages. Its
-//! passphrase is checked on the file opened `immutable` (read-only, no lock, no `-wal` or
+//! passphrase is checked on the file's first page read in Rust (`page_one`), or when that
+//! cannot tell, on the file opened `immutable` in SQLite (read-only, no lock, no `-wal` or
 //! `-shm` looked at or created), so a wrong passphrase changes nothing at all.
 
 use std::fmt;
@@ -208,13 +209,28 @@ pub struct Identity {
     pub user_version: i64,
 }
 
-/// Checks `key` against the file at `path` without changing anything: the file is opened
-/// `immutable` (read-only, no locks; its `-wal` and `-shm` are neither read nor created) and
-/// its first page decrypted. Ok(None) for a wrong key (or a file that is not encrypted with
+/// Checks `key` against the file at `path` without changing anything: its first page is read
+/// and checked in Rust (`page_one`); only a page that does not pass that check is asked of
+/// SQLite, on the file opened `immutable` (read-only, no locks; its `-wal` and `-shm` are
+/// neither read nor created). Ok(None) for a wrong key (or a file that is not encrypted with
 /// SQLCipher); the identity read from the header otherwise. The file's own page 1 is read,
 /// which may be older than a copy in an unmerged log: the key is the same, and the identity
 /// is checked again through SQLite once the journal is opened.
 pub fn check_key(path: &Path, key: &Key) -> Result<Option<Identity>> {
+    let mut page = vec![0u8; super::page_one::PAGE];
+    let read = fs::File::open(path).and_then(|mut f| f.read_exact(&mut page));
+    let fast = read
+        .ok()
+        .and_then(|()| super::page_one::identity(&page, &key.key));
+    wipe(&mut page);
+    match fast {
+        Some(identity) => Ok(Some(identity)),
+        None => check_key_in_sqlite(path, key),
+    }
+}
+
+/// [`check_key`] through SQLite, which knows every setting a file may have been written with.
+pub(crate) fn check_key_in_sqlite(path: &Path, key: &Key) -> Result<Option<Identity>> {
     let conn = Connection::open_with_flags(
         immutable_uri(path),
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,

@@ -300,3 +300,55 @@ fn a_key_derived_before_opens_without_asking_and_a_wrong_one_is_refused() {
         .expect("refused");
     assert!(matches!(err, StoreError::WrongPassphrase { .. }), "{err}");
 }
+
+/// What the Rust check of page 1 and SQLite say about `key` on the file at `path`.
+fn both_checks(path: &Path, key: &Key) -> (Option<Identity>, Option<Identity>) {
+    let page = fs::read(path).unwrap();
+    let fast = crate::store::page_one::identity(&page[..crate::store::page_one::PAGE], &key.key);
+    (fast, check_key_in_sqlite(path, key).unwrap())
+}
+
+#[test]
+fn the_first_page_check_agrees_with_sqlite_on_every_key_and_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let stock = dir.path().join("stock.db");
+    fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sqlcipher4-stock.db"),
+        &stock,
+    )
+    .unwrap();
+    let ours = encrypted_journal(dir.path(), "pw");
+    for (path, passphrase) in [(&stock, "stock sqlcipher"), (&ours, "pw")] {
+        let salt = encrypted_salt(path).unwrap().unwrap();
+        let key = Key::derive(&pass(passphrase), salt).unwrap();
+        let (fast, sqlite) = both_checks(path, &key);
+        assert!(fast.is_some(), "{}", path.display());
+        assert_eq!(fast, sqlite, "{}", path.display());
+        let wrong = Key::derive(&pass("not it"), salt).unwrap();
+        assert_eq!(both_checks(path, &wrong), (None, None));
+        // A changed byte anywhere in page 1 after the salt: its HMAC no longer fits.
+        let original = fs::read(path).unwrap();
+        for at in [16, 100, 4015, 4016, 4031, 4032, 4095] {
+            let mut bytes = original.clone();
+            bytes[at] ^= 0x40;
+            let tampered = dir.path().join(format!("tampered-{at}.db"));
+            fs::write(&tampered, &bytes).unwrap();
+            assert_eq!(both_checks(&tampered, &key), (None, None), "byte {at}");
+            assert_eq!(check_key(&tampered, &key).unwrap(), None, "byte {at}");
+        }
+    }
+    // Ours carries mentee's identity (the stock fixture has none).
+    let salt = encrypted_salt(&ours).unwrap().unwrap();
+    let key = Key::derive(&pass("pw"), salt).unwrap();
+    let identity = check_key(&ours, &key).unwrap().expect("the key fits");
+    assert_eq!(identity.user_version, migrate::LATEST_VERSION);
+    assert_eq!(identity.application_id, migrate::APPLICATION_ID);
+    // A plain journal's first page is not one: the check says None, SQLite is asked.
+    let plain_dir = dir.path().join("plain");
+    fs::create_dir(&plain_dir).unwrap();
+    let page = fs::read(plain_journal(&plain_dir)).unwrap();
+    assert_eq!(
+        crate::store::page_one::identity(&page[..4096], &key.key),
+        None
+    );
+}

@@ -42,6 +42,13 @@ const LATEST_THANKS: &str = "SELECT unixepoch(max(on_date)) / 86400 FROM gratitu
 const LATEST_HEALTH_CHECK: &str = "SELECT unixepoch(max(on_date)) / 86400 FROM health_checks
     WHERE mentor_id = ?1 AND on_date <= ?3 AND ?2 = ?2";
 
+/// The unsent thanks dated `?1` or earlier, oldest first, at most `?2`: read from the
+/// covering `gratitude_unsent (sent, on_date, id, mentor_id)` alone (migration 011).
+const UNSENT_THANKS: &str =
+    "SELECT id, mentor_id, on_date FROM gratitude INDEXED BY gratitude_unsent
+     WHERE sent = 0 AND on_date <= ?1
+     ORDER BY on_date, id LIMIT ?2";
+
 impl Store {
     /// What [`crate::domain::suggest::suggest`] needs for the planned meeting `meeting_id`.
     pub fn suggest_input(&self, meeting_id: i64) -> Result<SuggestInput> {
@@ -402,13 +409,9 @@ impl Store {
     }
 
     /// Thanks not sent and dated `until` or earlier: the oldest [`SUGGEST_LIMIT`], one walk
-    /// of the `gratitude_by_sent (sent, on_date)` index range.
+    /// of the `gratitude_unsent` index range, which holds every column read.
     fn unsent_thanks(&self, until: NaiveDate) -> Result<Vec<WrittenThanksFacts>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, mentor_id, on_date FROM gratitude INDEXED BY gratitude_by_sent
-             WHERE sent = 0 AND on_date <= ?1
-             ORDER BY on_date, id LIMIT ?2",
-        )?;
+        let mut stmt = self.conn.prepare_cached(UNSENT_THANKS)?;
         let rows = stmt.query_map(params![until, SUGGEST_LIMIT], |r| {
             Ok(WrittenThanksFacts {
                 gratitude_id: r.get(0)?,
@@ -682,6 +685,23 @@ mod tests {
     use super::*;
     use crate::domain::suggest::{SuggestionReason, suggest};
     use crate::domain::*;
+
+    #[test]
+    fn unsent_thanks_are_read_from_their_index_alone_in_order() {
+        let s = Store::open_in_memory().unwrap();
+        let plan: Vec<String> = s
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {UNSENT_THANKS}"))
+            .unwrap()
+            .query_map(params!["2026-11-13", 100], |r| r.get(3))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(
+            plan,
+            ["SEARCH gratitude USING COVERING INDEX gratitude_unsent (sent=? AND on_date<?)"]
+        );
+    }
 
     pub(super) fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

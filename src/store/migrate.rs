@@ -25,6 +25,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/008_growth.sql"),
     include_str!("migrations/009_planned_meetings.sql"),
     include_str!("migrations/010_fit_search.sql"),
+    include_str!("migrations/011_unsent_thanks_covering.sql"),
 ];
 
 /// The schema version this program writes.

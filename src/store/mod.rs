@@ -15,6 +15,7 @@ mod hmac_sha512;
 pub mod migrate;
 pub mod open;
 mod page_crypto;
+mod page_one;
 mod sql;
 
 mod agenda;

@@ -104,7 +104,7 @@ unsafe extern "C" {
 /// SQLCIPHER_HMAC_SHA512.
 const HMAC_SHA512: c_int = 2;
 /// AES-256's key size.
-const AES_KEY: usize = 32;
+pub(super) const AES_KEY: usize = 32;
 
 /// The original provider's functions, copied when ours was registered.
 static BASE: OnceLock<Provider> = OnceLock::new();
@@ -394,28 +394,67 @@ unsafe extern "C" fn cipher(
         if slot.as_ref().is_none_or(|a| &a.key != key) {
             *slot = aes_key(key, mode);
         }
-        let Some(aes) = slot.as_ref() else {
-            return rusqlite::ffi::SQLITE_ERROR;
-        };
-        // The key stays expanded; only the IV is set for this page.
-        let mut ok = openssl_sys::EVP_CipherInit_ex(
-            aes.ctx,
-            ptr::null(),
-            ptr::null_mut(),
-            ptr::null(),
-            iv,
-            mode,
-        ) == 1;
-        let mut written: c_int = 0;
-        ok &= openssl_sys::EVP_CipherUpdate(aes.ctx, out, &mut written, input, in_sz) == 1;
-        let mut rest: c_int = 0;
-        ok &=
-            openssl_sys::EVP_CipherFinal(aes.ctx, out.add(written.max(0) as usize), &mut rest) == 1;
-        if ok && written + rest == in_sz {
-            rusqlite::ffi::SQLITE_OK
-        } else {
-            rusqlite::ffi::SQLITE_ERROR
+        match slot.as_ref() {
+            Some(aes) if aes.run(iv, input, in_sz, out, mode) => rusqlite::ffi::SQLITE_OK,
+            _ => rusqlite::ffi::SQLITE_ERROR,
         }
+    }
+}
+
+impl AesKey {
+    /// Runs the keyed cipher in `mode` over `in_sz` bytes (whole blocks) from `input` into
+    /// `out` with the IV `iv`: the key stays expanded, only the IV is set.
+    ///
+    /// # Safety
+    /// `iv` is valid for 16 bytes, `input` and `out` for `in_sz` bytes; `mode` is this key's.
+    unsafe fn run(
+        &self,
+        iv: *const c_uchar,
+        input: *const c_uchar,
+        in_sz: c_int,
+        out: *mut c_uchar,
+        mode: c_int,
+    ) -> bool {
+        // SAFETY: per the contract above; `ctx` was keyed by aes_key.
+        unsafe {
+            let mut ok = openssl_sys::EVP_CipherInit_ex(
+                self.ctx,
+                ptr::null(),
+                ptr::null_mut(),
+                ptr::null(),
+                iv,
+                mode,
+            ) == 1;
+            let mut written: c_int = 0;
+            ok &= openssl_sys::EVP_CipherUpdate(self.ctx, out, &mut written, input, in_sz) == 1;
+            let mut rest: c_int = 0;
+            ok &=
+                openssl_sys::EVP_CipherFinal(self.ctx, out.add(written.max(0) as usize), &mut rest)
+                    == 1;
+            ok && written + rest == in_sz
+        }
+    }
+}
+
+/// AES-256-CBC decryption of whole blocks without padding, as SQLCipher decrypts a page
+/// (used to check a key on page 1 without opening the file in SQLite). False if the sizes do
+/// not fit or OpenSSL fails.
+pub(super) fn decrypt(key: &[u8; AES_KEY], iv: &[u8; 16], input: &[u8], out: &mut [u8]) -> bool {
+    let fits = input.len() == out.len()
+        && input.len().is_multiple_of(16)
+        && c_int::try_from(input.len()).is_ok();
+    let Some(aes) = aes_key(key, 0).filter(|_| fits) else {
+        return false;
+    };
+    // SAFETY: the IV is 16 bytes; `input` and `out` are both valid for `input.len()` bytes.
+    unsafe {
+        aes.run(
+            iv.as_ptr(),
+            input.as_ptr(),
+            input.len() as c_int,
+            out.as_mut_ptr(),
+            0,
+        )
     }
 }
 
