@@ -137,9 +137,9 @@ fn problems_come_in_document_order_with_their_paths() {
     );
 }
 
-/// The file is parsed on a second thread, records handed over in batches: with thousands
-/// of records (many batches, the parser ahead of the checks) every problem still has its
-/// record's index and comes in document order, and a kind given twice still counts once.
+/// With thousands of records (as many as a parser handing them over in batches, or ahead of
+/// the checks, would split) every problem still has its record's index and comes in
+/// document order, and a kind given twice still counts once.
 #[test]
 fn across_many_batches_problems_keep_their_indexes_and_order() {
     let mentor = |i: usize, name: &str| {
