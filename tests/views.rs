@@ -404,22 +404,24 @@ fn long_lists_load_more_as_the_cursor_reaches_the_end() {
     for _ in 0..first_page {
         key(&mut app, 'j');
     }
-    assert!(
-        app.views.gratitude.list.rows().len() > first_page,
-        "moving past the end loads more"
-    );
     assert_eq!(
-        app.views.gratitude.list.pos(),
-        first_page,
-        "and the cursor moves on into them"
+        app.views.gratitude.list.place(),
+        (first_page, 900),
+        "moving past the end loads the next rows and the cursor moves on into them"
     );
     key(&mut app, 'G');
+    let list = &app.views.gratitude.list;
+    assert_eq!(list.place(), (899, 900));
     assert_eq!(
-        app.views.gratitude.list.rows().len(),
-        900,
-        "G loads everything"
+        list.pos(),
+        list.rows().len() - 1,
+        "the last row is selected"
     );
-    assert_eq!(app.views.gratitude.list.pos(), 899);
+    assert!(
+        list.rows().len() <= first_page,
+        "G loads the last page only, not every row before it: {}",
+        list.rows().len()
+    );
     let screen = draw(&mut app, 100, 30);
     assert!(screen.contains("900/900"), "{screen}");
 }
@@ -488,9 +490,20 @@ fn a_search_hit_beyond_the_loaded_page_is_selected() {
     }
 }
 
+/// The loaded rows of the Mentors list are one stretch of the whole list's `order`, at most
+/// two pages long, and the cursor's place in the whole list is its row there.
+fn assert_stretch(app: &mentee::tui::App, order: &[i64], page: usize) {
+    let list = &app.views.mentors.list;
+    let ids: Vec<i64> = list.rows().iter().map(|m| m.id).collect();
+    assert!(ids.len() <= 2 * page, "{} rows loaded", ids.len());
+    let start = list.place().0 - list.pos();
+    assert_eq!(ids, order[start..start + ids.len()]);
+}
+
 /// A list loads what the screen shows plus a margin, not a fixed 200 rows, and still goes
-/// everywhere: `j` across the end of the page, PageDown, `G` to the last row, a search hit
-/// beyond the page, in the one order of the whole list.
+/// everywhere: `j` across the end of the page, PageDown, `G` to the last row (loading the
+/// last page only), `k` back up to the first row, `gg`, in the one order of the whole list,
+/// with a window of at most two pages.
 #[test]
 fn a_list_loads_a_screen_and_grows_across_its_end() {
     use mentee::domain::Mentor;
@@ -516,16 +529,38 @@ fn a_list_loads_a_screen_and_grows_across_its_end() {
         key(&mut app, 'j');
         assert_eq!(app.views.mentors.list.selected_id(), Some(*want));
     }
-    assert!(app.views.mentors.list.rows().len() > page);
-    assert_eq!(ids(&app), order[..ids(&app).len()]);
+    assert_stretch(&app, &order, page);
     press(&mut app, KeyCode::PageDown);
-    assert!(app.views.mentors.list.pos() > page + 4);
+    assert!(app.views.mentors.list.place().0 > page + 4);
+    assert_stretch(&app, &order, page);
+    // `G`: the last row, from a load of the last page only.
     key(&mut app, 'G');
     assert_eq!(app.views.mentors.list.selected_id(), order.last().copied());
-    assert_eq!(ids(&app), order);
+    assert_eq!(ids(&app), order[order.len() - page..]);
     let screen = draw(&mut app, 160, 40);
     assert!(screen.contains("Mentor 449"), "{screen}");
     assert!(screen.contains(" 450/450 "), "{screen}");
+    // Up row by row from the end to the first: every record in order, the window moving
+    // with the cursor and never more than two pages.
+    for (i, want) in order.iter().enumerate().rev().skip(1) {
+        key(&mut app, 'k');
+        assert_eq!(app.views.mentors.list.selected_id(), Some(*want), "row {i}");
+        assert_eq!(app.views.mentors.list.place(), (i, 450));
+        assert_stretch(&app, &order, page);
+    }
+    // The counter says the place in the whole list, not among the loaded rows.
+    key(&mut app, 'G');
+    for _ in 0..page + 10 {
+        key(&mut app, 'k');
+    }
+    let screen = draw(&mut app, 160, 40);
+    let at = 450 - page - 10;
+    assert!(screen.contains(&format!(" {at}/450 ")), "{screen}");
+    // `gg` is the first page again.
+    key(&mut app, 'g');
+    key(&mut app, 'g');
+    assert_eq!(app.views.mentors.list.selected_id(), order.first().copied());
+    assert_eq!(ids(&app), order[..page]);
 
     // A taller terminal: the view is loaded again for it, its list fills the screen.
     let mut app = app_on_store(
@@ -576,5 +611,61 @@ fn a_scorecard_note_is_found_and_opens_its_mentor() {
         fit.ratings
             .iter()
             .any(|r| r.note.contains("promotion round"))
+    );
+}
+
+/// With the window in the middle of a long list: an edit keeps the cursor on its record, a
+/// deletion moves it to the record now in its place, and another filter starts again from
+/// the first page of the new list.
+#[test]
+fn a_window_in_the_middle_keeps_its_record_and_a_filter_starts_again() {
+    use mentee::domain::{Mentor, MentorStatus};
+    use mentee::tui::action::MentorsAction;
+    use mentee::tui::views::list::PAGE_MARGIN;
+    let store = mentee::store::Store::open_in_memory().unwrap();
+    for i in 0..450 {
+        let mut m = Mentor::new(format!("Mentor {i:03}"));
+        if i % 3 == 0 {
+            m.status = MentorStatus::Paused;
+        }
+        store.save_mentor(&m).unwrap();
+    }
+    let order: Vec<i64> = store.mentors().unwrap().iter().map(|m| m.id).collect();
+    let mut app = app_on_store(store, Lang::En, false);
+    draw(&mut app, 160, 40);
+    app.update(Action::ShowView(View::Mentors));
+    let page = 40 + PAGE_MARGIN;
+    key(&mut app, 'G');
+    for _ in 0..200 {
+        key(&mut app, 'k');
+    }
+    let at = 449 - 200;
+    assert_eq!(app.views.mentors.list.selected_id(), Some(order[at]));
+    assert!(app.views.mentors.list.place().0 > app.views.mentors.list.pos());
+    // An edit that keeps its place, then a reload.
+    let mut m = app.store.mentor(order[at]).unwrap();
+    m.expertise = "edited".into();
+    app.store.save_mentor(&m).unwrap();
+    app.load(View::Mentors).unwrap();
+    assert_eq!(app.views.mentors.list.selected_id(), Some(order[at]));
+    assert_eq!(app.views.mentors.list.place(), (at, 450));
+    // A deletion: the record after it takes its place.
+    app.store.delete_mentor(order[at]).unwrap();
+    app.load(View::Mentors).unwrap();
+    assert_eq!(app.views.mentors.list.selected_id(), Some(order[at + 1]));
+    assert_eq!(app.views.mentors.list.place(), (at, 449));
+    // Another filter: the first page of the new list.
+    app.update(Action::Mentors(MentorsAction::Filter));
+    let list = &app.views.mentors.list;
+    assert_eq!(
+        list.place().0,
+        list.pos(),
+        "the window starts at the list's first row"
+    );
+    assert!(list.rows().len() <= page);
+    assert!(
+        list.rows()
+            .iter()
+            .all(|m| m.status == list.rows()[0].status)
     );
 }

@@ -3,6 +3,7 @@
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::sql::{now_stamp, uuid_or_new};
+use super::window::{Page, Walk, Window, paged};
 use super::{Result, Store, StoreError};
 use crate::domain::Commitment;
 use crate::domain::limits::WithinLimits;
@@ -120,32 +121,55 @@ impl Store {
         today: Option<chrono::NaiveDate>,
         limit: usize,
     ) -> Result<Vec<CommitmentRow>> {
-        let mut out: Vec<CommitmentRow> = Vec::new();
-        for part in parts {
-            let room = limit.saturating_sub(out.len());
-            if room == 0 {
-                break;
-            }
-            let (condition, order) = part.split_once(" ORDER BY ").unwrap_or((part, "c.id DESC"));
+        Ok(self
+            .commitment_window(parts, extra, today, Window::first(limit), false)?
+            .rows)
+    }
+
+    /// A window of the list [`Store::commitment_parts`] reads, with the list's length.
+    pub(super) fn commitment_window(
+        &self,
+        parts: &[&str],
+        extra: &str,
+        today: Option<chrono::NaiveDate>,
+        window: Window,
+        total: bool,
+    ) -> Result<Page<CommitmentRow>> {
+        let split = |i: usize| {
+            let part: &str = parts[i];
+            part.split_once(" ORDER BY ").unwrap_or((part, "c.id DESC"))
+        };
+        let count = |i: usize| {
+            let (condition, _) = split(i);
+            self.count_of(
+                &format!(
+                    "SELECT count(*) FROM commitments c WHERE {condition} AND {extra}
+                     AND (?1 IS NULL OR ?1 IS NOT NULL) AND (?2 IS NULL OR ?2 IS NOT NULL)"
+                ),
+                params![0i64, today],
+            )
+        };
+        let run = |i: usize, walk: Walk| -> Result<Vec<CommitmentRow>> {
+            let (condition, order) = split(i);
             let sql = format!(
                 "SELECT {COLUMNS}, mt.name, coalesce(mt.private, 0) FROM commitments c
                  LEFT JOIN mentors mt ON mt.id = c.mentor_id
                  WHERE {condition} AND {extra} AND (?2 IS NULL OR ?2 IS NOT NULL)
-                 ORDER BY {order} LIMIT ?1"
+                 ORDER BY {} LIMIT ?1 OFFSET ?3",
+                walk.order(order)
             );
             let mut stmt = self.conn.prepare_cached(&sql)?;
-            let rows = stmt.query_map(params![room as i64, today], |r| {
+            let (limit, offset) = walk.bounds();
+            let rows = stmt.query_map(params![limit, today, offset], |r| {
                 Ok(CommitmentRow {
                     commitment: from_row(r)?,
                     mentor_name: r.get(14)?,
                     mentor_private: r.get(15)?,
                 })
             })?;
-            for row in rows {
-                out.push(row?);
-            }
-        }
-        Ok(out)
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        };
+        paged(window, parts.len(), total, count, run)
     }
 
     /// Open commitments due on or before `by` (overdue and due soon), soonest first.

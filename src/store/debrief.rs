@@ -217,6 +217,22 @@ impl Store {
         )
     }
 
+    /// A window of [`Store::feedback_filtered`], with the list's length (the last page is a
+    /// reverse walk of the filter's index).
+    pub fn feedback_page(
+        &self,
+        filter: FeedbackFilter,
+        window: super::Window,
+    ) -> Result<super::Page<FeedbackRow>> {
+        let condition = match (filter.status.is_some(), filter.mentor_id.is_some()) {
+            (false, false) => "?1 IS NULL AND ?2 IS NULL",
+            (true, false) => "f.status = ?1 AND ?2 IS NULL",
+            (false, true) => "?1 IS NULL AND f.mentor_id = ?2",
+            (true, true) => "f.status = ?1 AND f.mentor_id = ?2",
+        };
+        self.feedback_page_where(condition, filter.status, filter.mentor_id, window)
+    }
+
     /// Commitments for the list under `filter` (open ones by due date first).
     pub fn commitments_filtered(
         &self,
@@ -224,21 +240,19 @@ impl Store {
         today: NaiveDate,
         limit: usize,
     ) -> Result<Vec<CommitmentRow>> {
-        use super::commitments::{CLOSED, OPEN_DATED, OPEN_UNDATED};
-        const OVERDUE: &str = "c.status = 'open' AND c.due_on < ?2 ORDER BY c.due_on, c.id DESC";
-        // `status = 'done'` alone would not let SQLite use the partial index of closed ones.
-        const DONE: &str = "c.status != 'open' AND c.status = 'done' \
-            ORDER BY coalesce(c.done_on, c.due_on, c.created_on) DESC, c.id DESC";
-        let (parts, extra): (&[&str], &str) = match filter {
-            CommitmentFilter::Open => (&[OPEN_DATED, OPEN_UNDATED], "1"),
-            CommitmentFilter::Overdue => (&[OVERDUE], "1"),
-            CommitmentFilter::Done => (&[DONE], "1"),
-            CommitmentFilter::Mentors => {
-                (&[OPEN_DATED, OPEN_UNDATED, CLOSED], "c.owner = 'mentor'")
-            }
-            CommitmentFilter::All => (&[OPEN_DATED, OPEN_UNDATED, CLOSED], "1"),
-        };
+        let (parts, extra) = commitment_parts_of(filter);
         self.commitment_parts(parts, extra, Some(today), limit)
+    }
+
+    /// A window of [`Store::commitments_filtered`], with the list's length.
+    pub fn commitment_page(
+        &self,
+        filter: CommitmentFilter,
+        today: NaiveDate,
+        window: super::Window,
+    ) -> Result<super::Page<CommitmentRow>> {
+        let (parts, extra) = commitment_parts_of(filter);
+        self.commitment_window(parts, extra, Some(today), window, true)
     }
 }
 
@@ -264,5 +278,22 @@ impl Store {
                 kind: crate::domain::RecordKind::Gratitude,
                 id,
             })
+    }
+}
+
+/// The parts of the commitment list under `filter` (each a condition with its order) and
+/// the condition every part adds.
+fn commitment_parts_of(filter: CommitmentFilter) -> (&'static [&'static str], &'static str) {
+    use super::commitments::{CLOSED, OPEN_DATED, OPEN_UNDATED};
+    const OVERDUE: &str = "c.status = 'open' AND c.due_on < ?2 ORDER BY c.due_on, c.id DESC";
+    // `status = 'done'` alone would not let SQLite use the partial index of closed ones.
+    const DONE: &str = "c.status != 'open' AND c.status = 'done' \
+        ORDER BY coalesce(c.done_on, c.due_on, c.created_on) DESC, c.id DESC";
+    match filter {
+        CommitmentFilter::Open => (&[OPEN_DATED, OPEN_UNDATED], "1"),
+        CommitmentFilter::Overdue => (&[OVERDUE], "1"),
+        CommitmentFilter::Done => (&[DONE], "1"),
+        CommitmentFilter::Mentors => (&[OPEN_DATED, OPEN_UNDATED, CLOSED], "c.owner = 'mentor'"),
+        CommitmentFilter::All => (&[OPEN_DATED, OPEN_UNDATED, CLOSED], "1"),
     }
 }

@@ -3,6 +3,7 @@
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::sql::{now_stamp, uuid_or_new};
+use super::window::{Page, Window, paged};
 use super::{Result, Store, StoreError};
 use crate::domain::Feedback;
 use crate::domain::limits::WithinLimits;
@@ -140,6 +141,41 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// A window of the feedback matching `condition` (over `f`, with `?1` and `?2` bound to
+    /// `a` and `b`) in the list's order, with the list's length.
+    pub(super) fn feedback_page_where(
+        &self,
+        condition: &str,
+        a: Option<crate::domain::FeedbackStatus>,
+        b: Option<i64>,
+        window: Window,
+    ) -> Result<Page<FeedbackRow>> {
+        let count = format!("SELECT count(*) FROM feedback f WHERE {condition}");
+        paged(
+            window,
+            1,
+            true,
+            |_| self.count_of(&count, params![a, b]),
+            |_, walk| {
+                let sql = format!(
+                    "SELECT {COLUMNS}, mt.name, coalesce(mt.private, 0) FROM feedback f LEFT JOIN mentors mt ON mt.id = f.mentor_id
+                     WHERE {condition} ORDER BY {} LIMIT ?3 OFFSET ?4",
+                    walk.order("f.received_on DESC, f.id DESC")
+                );
+                let mut stmt = self.conn.prepare_cached(&sql)?;
+                let (limit, offset) = walk.bounds();
+                let rows = stmt.query_map(params![a, b, limit, offset], |r| {
+                    Ok(FeedbackRow {
+                        feedback: from_row(r)?,
+                        mentor_name: r.get(11)?,
+                        mentor_private: r.get(12)?,
+                    })
+                })?;
+                Ok(rows.collect::<rusqlite::Result<_>>()?)
+            },
+        )
     }
 }
 

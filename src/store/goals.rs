@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::sql::{now_stamp, uuid_or_new};
+use super::window::{Page, Walk, Window};
 use super::{Result, Store, StoreError};
 use crate::domain::limits::WithinLimits;
 use crate::domain::{Goal, GoalRevision, GoalStatus, ProgressUpdate};
@@ -158,6 +159,16 @@ impl Store {
     /// Walks `goals_by_status (status, due_on)` one status at a time and stops at `limit`, so
     /// a short list (Today asks for 12) costs the same with ten thousand goals as with ten.
     pub fn goal_summaries(&self, limit: usize) -> Result<Vec<GoalSummary>> {
+        Ok(self.goal_window(Window::first(limit), false)?.rows)
+    }
+
+    /// A window of the goal list of [`Store::goal_summaries`], with the list's length: the
+    /// last page walks `goals_by_status` back from its end (see [`super::window`]).
+    pub fn goal_page(&self, window: Window) -> Result<Page<GoalSummary>> {
+        self.goal_window(window, true)
+    }
+
+    fn goal_window(&self, window: Window, total: bool) -> Result<Page<GoalSummary>> {
         let cols = COLUMNS
             .split(", ")
             .map(|c| format!("g.{c}"))
@@ -173,34 +184,43 @@ impl Store {
                  WHERE q.goal_id = g.id ORDER BY q.on_date DESC, q.id DESC LIMIT 1)
              LEFT JOIN mentors m ON m.id = g.mentor_id"
         );
-        let dated = format!(
-            "{select} WHERE g.status = ?1 AND g.due_on IS NOT NULL ORDER BY g.due_on, g.id LIMIT ?2"
-        );
-        let undated =
-            format!("{select} WHERE g.status = ?1 AND g.due_on IS NULL ORDER BY g.id LIMIT ?2");
-        let mut out = Vec::new();
-        for status in GOAL_ORDER {
-            for sql in [&dated, &undated] {
-                let left = limit.saturating_sub(out.len());
-                if left == 0 {
-                    return Ok(out);
-                }
-                let mut stmt = self.conn.prepare_cached(sql)?;
-                let rows = stmt.query_map(params![status, left as i64], |r| {
-                    Ok(GoalSummary {
-                        goal: from_row(r)?,
-                        latest: r.get(15)?,
-                        last_update: r.get(16)?,
-                        mentor_name: r.get(17)?,
-                        mentor_private: r.get::<_, Option<bool>>(18)?.unwrap_or(false),
-                    })
-                })?;
-                for row in rows {
-                    out.push(row?);
-                }
-            }
-        }
-        Ok(out)
+        // Each status's dated goals, then its undated ones.
+        const PARTS: [(&str, &str); 2] = [
+            ("g.due_on IS NOT NULL", "g.due_on, g.id"),
+            ("g.due_on IS NULL", "g.id"),
+        ];
+        let part = |i: usize| (GOAL_ORDER[i / 2], PARTS[i % 2]);
+        let count = |i: usize| -> Result<usize> {
+            let (status, (cond, _)) = part(i);
+            let sql = format!(
+                "SELECT count(*) FROM goals g INDEXED BY goals_by_status WHERE g.status = ?1 AND {cond}"
+            );
+            let n: i64 = self
+                .conn
+                .prepare_cached(&sql)?
+                .query_row([status], |r| r.get(0))?;
+            Ok(usize::try_from(n).unwrap_or(0))
+        };
+        let run = |i: usize, walk: Walk| -> Result<Vec<GoalSummary>> {
+            let (status, (cond, order)) = part(i);
+            let sql = format!(
+                "{select} WHERE g.status = ?1 AND {cond} ORDER BY {} LIMIT ?2 OFFSET ?3",
+                walk.order(order)
+            );
+            let (limit, offset) = walk.bounds();
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let rows = stmt.query_map(params![status, limit, offset], |r| {
+                Ok(GoalSummary {
+                    goal: from_row(r)?,
+                    latest: r.get(15)?,
+                    last_update: r.get(16)?,
+                    mentor_name: r.get(17)?,
+                    mentor_private: r.get::<_, Option<bool>>(18)?.unwrap_or(false),
+                })
+            })?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        };
+        super::window::paged(window, GOAL_ORDER.len() * 2, total, count, run)
     }
 
     /// Deletes a goal with its progress and revisions.

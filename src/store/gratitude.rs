@@ -3,6 +3,7 @@
 use rusqlite::{Row, params};
 
 use super::sql::{now_stamp, uuid_or_new};
+use super::window::{Page, Window, paged};
 use super::{Result, Store};
 use crate::domain::Gratitude;
 use crate::domain::limits::WithinLimits;
@@ -79,6 +80,34 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// A window of [`Store::gratitude_list`], with the list's length (the last page is a
+    /// reverse walk of `gratitude_by_date`).
+    pub fn gratitude_page(&self, window: Window) -> Result<Page<GratitudeRow>> {
+        paged(
+            window,
+            1,
+            true,
+            |_| self.count_of("SELECT count(*) FROM gratitude", []),
+            |_, walk| {
+                let sql = format!(
+                    "SELECT {COLUMNS}, mt.name, coalesce(mt.private, 0) FROM gratitude g LEFT JOIN mentors mt ON mt.id = g.mentor_id
+                     ORDER BY {} LIMIT ?1 OFFSET ?2",
+                    walk.order("g.on_date DESC, g.id DESC")
+                );
+                let mut stmt = self.conn.prepare_cached(&sql)?;
+                let (limit, offset) = walk.bounds();
+                let rows = stmt.query_map([limit, offset], |r| {
+                    Ok(GratitudeRow {
+                        gratitude: from_row(r)?,
+                        mentor_name: r.get(10)?,
+                        mentor_private: r.get(11)?,
+                    })
+                })?;
+                Ok(rows.collect::<rusqlite::Result<_>>()?)
+            },
+        )
     }
 
     /// Deletes a gratitude entry.

@@ -4,6 +4,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::sql::{now_stamp, uuid_or_new};
+use super::window::{Page, Window, paged};
 use super::{Result, Store, StoreError};
 use crate::domain::limits::WithinLimits;
 use crate::domain::{AgendaReadiness, Commitment, Feedback, Meeting};
@@ -51,6 +52,9 @@ fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<MeetingSummary> {
         meeting,
     })
 }
+
+/// The past meetings of [`Store::past_meetings`] (`?1`: now).
+const PAST: &str = "(m.starts_at < ?1 OR m.status != 'planned')";
 
 fn summary_sql(filter: &str, order: &str) -> String {
     format!(
@@ -147,13 +151,40 @@ impl Store {
         before: NaiveDateTime,
         limit: usize,
     ) -> Result<Vec<MeetingSummary>> {
-        let sql = summary_sql(
-            "(m.starts_at < ?1 OR m.status != 'planned')",
-            "m.starts_at DESC",
-        );
+        let sql = summary_sql(PAST, "m.starts_at DESC, m.id DESC");
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params![before, limit as i64], summary_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// A window of [`Store::past_meetings`], with the list's length (the last page is a
+    /// reverse walk of `meetings_by_start`).
+    pub fn past_meeting_page(
+        &self,
+        before: NaiveDateTime,
+        window: Window,
+    ) -> Result<Page<MeetingSummary>> {
+        paged(
+            window,
+            1,
+            true,
+            |_| {
+                self.count_of(
+                    &format!("SELECT count(*) FROM meetings m WHERE {PAST}"),
+                    [before],
+                )
+            },
+            |_, walk| {
+                let sql = format!(
+                    "{} OFFSET ?3",
+                    summary_sql(PAST, &walk.order("m.starts_at DESC, m.id DESC"))
+                );
+                let mut stmt = self.conn.prepare_cached(&sql)?;
+                let (limit, offset) = walk.bounds();
+                let rows = stmt.query_map(params![before, limit, offset], summary_from_row)?;
+                Ok(rows.collect::<rusqlite::Result<_>>()?)
+            },
+        )
     }
 
     /// The meetings starting on `day`, earliest first (at most `limit`).

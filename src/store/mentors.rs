@@ -3,6 +3,7 @@
 use rusqlite::{Row, params};
 
 use super::sql::{now_stamp, uuid_or_new};
+use super::window::{Page, Window, paged};
 use super::{Result, Store, StoreError};
 use crate::domain::limits::WithinLimits;
 use crate::domain::{Gratitude, Mentor, MentorStatus};
@@ -142,27 +143,53 @@ impl Store {
         kind: Option<crate::domain::Relationship>,
         limit: usize,
     ) -> Result<Vec<Mentor>> {
-        let sql = format!(
-            "SELECT {COLUMNS} FROM mentors INDEXED BY mentors_by_status
-             WHERE status = ?1 AND (?3 IS NULL OR relationship = ?3)
-             ORDER BY name COLLATE NOCASE, id LIMIT ?2"
-        );
-        let mut out = Vec::new();
-        for each in PIPELINE_ORDER {
-            if status.is_some_and(|s| s != each) {
-                continue;
-            }
-            let left = limit.saturating_sub(out.len());
-            if left == 0 {
-                break;
-            }
+        Ok(self
+            .mentor_window(status, kind, Window::first(limit), false)?
+            .rows)
+    }
+
+    /// A window of [`Store::mentor_list_of`], with the list's length: the last page walks
+    /// `mentors_by_status` back from its end.
+    pub fn mentor_page(
+        &self,
+        status: Option<MentorStatus>,
+        kind: Option<crate::domain::Relationship>,
+        window: Window,
+    ) -> Result<Page<Mentor>> {
+        self.mentor_window(status, kind, window, true)
+    }
+
+    fn mentor_window(
+        &self,
+        status: Option<MentorStatus>,
+        kind: Option<crate::domain::Relationship>,
+        window: Window,
+        total: bool,
+    ) -> Result<Page<Mentor>> {
+        let statuses: Vec<MentorStatus> = PIPELINE_ORDER
+            .into_iter()
+            .filter(|each| status.is_none_or(|s| s == *each))
+            .collect();
+        let count = |i: usize| {
+            self.count_of(
+                "SELECT count(*) FROM mentors INDEXED BY mentors_by_status
+                 WHERE status = ?1 AND (?2 IS NULL OR relationship = ?2)",
+                params![statuses[i], kind],
+            )
+        };
+        let run = |i: usize, walk: super::window::Walk| -> Result<Vec<Mentor>> {
+            let sql = format!(
+                "SELECT {COLUMNS} FROM mentors INDEXED BY mentors_by_status
+                 WHERE status = ?1 AND (?3 IS NULL OR relationship = ?3)
+                 ORDER BY {} LIMIT ?2 OFFSET ?4",
+                walk.order("name COLLATE NOCASE, id")
+            );
             let mut stmt = self.conn.prepare_cached(&sql)?;
-            let left = i64::try_from(left).unwrap_or(i64::MAX);
-            for row in stmt.query_map(params![each, left, kind], from_row)? {
-                out.push(row?);
-            }
-        }
-        Ok(out)
+            let (limit, offset) = walk.bounds();
+            let rows = stmt.query_map(params![statuses[i], limit, kind, offset], from_row)?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        };
+        paged(window, statuses.len(), total, count, run)
     }
 
     /// Deletes a mentor with their contacts, health checks and meetings.

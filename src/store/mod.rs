@@ -45,6 +45,7 @@ mod stats;
 mod today;
 mod trash;
 mod wal;
+pub mod window;
 mod wins;
 
 use std::path::{Path, PathBuf};
@@ -66,6 +67,7 @@ pub use resources::{MAX_RESOURCES, ResourceFilter, ResourceRow};
 pub use stats::{Counts, HealthReport};
 pub use today::{DayActivity, MAX_ACTIVITY_DAYS};
 pub use trash::Deleted;
+pub use window::{Page, Window};
 
 /// An open journal.
 pub struct Store {

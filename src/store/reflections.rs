@@ -4,6 +4,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use serde_json::json;
 
 use super::sql::{now_stamp, uuid_or_new};
+use super::window::{Page, Window, paged};
 use super::{Result, Store, StoreError};
 use crate::domain::limits::WithinLimits;
 use crate::domain::{Goal, GoalRevision, Reflection};
@@ -87,6 +88,28 @@ impl Store {
         )?;
         let rows = stmt.query_map([limit as i64], from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// A window of [`Store::reflections`], with the list's length (the last page is a
+    /// reverse walk of `reflections_by_period`).
+    pub fn reflection_page(&self, window: Window) -> Result<Page<Reflection>> {
+        paged(
+            window,
+            1,
+            true,
+            |_| self.count_of("SELECT count(*) FROM reflections", []),
+            |_, walk| {
+                let sql = format!(
+                    "SELECT id, uuid, private, period, period_start, template, answers FROM reflections
+                     ORDER BY {} LIMIT ?1 OFFSET ?2",
+                    walk.order("period_start DESC, id DESC")
+                );
+                let mut stmt = self.conn.prepare_cached(&sql)?;
+                let (limit, offset) = walk.bounds();
+                let rows = stmt.query_map([limit, offset], from_row)?;
+                Ok(rows.collect::<rusqlite::Result<_>>()?)
+            },
+        )
     }
 
     /// Deletes a reflection.

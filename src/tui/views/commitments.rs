@@ -46,8 +46,8 @@ pub struct CommitmentsView {
 impl CommitmentsView {
     /// Loads the list under the filter and the keep rate as it stands on `today`.
     pub fn load(&mut self, store: &Store, today: NaiveDate) -> Result<()> {
-        let rows = store.commitments_filtered(self.filter, today, self.list.limit())?;
-        self.list.set_rows(rows);
+        let page = store.commitment_page(self.filter, today, self.list.window())?;
+        self.list.set_page(Vec::new(), page);
         // The keep rate of the months on the chart: a bounded, indexed range of commitments.
         let first = month_of(today)
             .checked_sub_months(Months::new(KEEP_MONTHS - 1))
@@ -120,7 +120,7 @@ impl CommitmentsView {
                     Constraint::Length(14),
                 ],
                 rows,
-                window: Some((window.start, self.list.rows().len())),
+                window: Some(self.list.slice(window.start)),
                 cursor: self.list.cursor(),
                 empty: t.empty,
                 focused: true,
@@ -316,6 +316,7 @@ pub fn update(ctx: &mut Ctx, v: &mut CommitmentsView, action: CommitmentsAction)
         (CommitmentsAction::New, _) => form(CommitmentForm::New),
         (CommitmentsAction::CycleFilter, _) => {
             v.filter = v.filter.next();
+            v.list.restart();
             v.load(ctx.store, today)?;
             Effect::None
         }

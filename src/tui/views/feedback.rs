@@ -44,7 +44,7 @@ pub struct FeedbackView {
 impl FeedbackView {
     /// Loads the list under the filter, and the selected row's links.
     pub fn load(&mut self, store: &Store) -> Result<()> {
-        let rows = store.feedback_filtered(self.filter, self.list.limit())?;
+        let page = store.feedback_page(self.filter, self.list.window())?;
         self.mentor_name = match self.filter.mentor_id {
             Some(id) => {
                 let m = store.mentor(id)?;
@@ -52,7 +52,7 @@ impl FeedbackView {
             }
             None => None,
         };
-        self.list.set_rows(rows);
+        self.list.set_page(Vec::new(), page);
         self.load_detail(store)
     }
 
@@ -143,7 +143,7 @@ impl FeedbackView {
                     Constraint::Min(20),
                 ],
                 rows,
-                window: Some((window.start, self.list.rows().len())),
+                window: Some(self.list.slice(window.start)),
                 cursor: self.list.cursor(),
                 empty: t.empty,
                 focused: true,
@@ -279,6 +279,7 @@ pub fn update(ctx: &mut Ctx, v: &mut FeedbackView, action: FeedbackAction) -> Re
         (FeedbackAction::New, _) => form(FeedbackForm::New),
         (FeedbackAction::CycleFilter, _) => {
             v.filter.status = next_status_filter(v.filter.status);
+            v.list.restart();
             v.load(ctx.store)?;
             Effect::None
         }
@@ -287,6 +288,7 @@ pub fn update(ctx: &mut Ctx, v: &mut FeedbackView, action: FeedbackAction) -> Re
                 Some(_) => None,
                 None => selected.and_then(|f| f.mentor_id),
             };
+            v.list.restart();
             v.load(ctx.store)?;
             Effect::None
         }

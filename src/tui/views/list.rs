@@ -11,6 +11,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::domain::{Commitment, Feedback, Gratitude, Mentor, Reflection};
 use crate::store::{CommitmentRow, FeedbackRow, GoalSummary, GratitudeRow, MeetingSummary};
+use crate::store::{Page, Window};
 use crate::tui::ui::{Ui, fit, window_start};
 
 /// A list loads this many rows at first (the newest or most relevant first) when the
@@ -108,15 +109,32 @@ keyed!(
 /// The selection is a record, not a row number: when the rows are loaded again (after a
 /// change, a re-sort, another filter) the cursor goes to wherever that record now is, and
 /// only when it has left the list to the row now in its place (its neighbour).
+///
+/// The rows are a window over the whole sorted list ([`Window`]): the first page at first,
+/// the last page after `G`, and as the cursor moves past either edge of the window the view
+/// loads the window around where it goes (the page before or after, never every row in
+/// between), so a list holds about two pages whatever its length and whatever keys are
+/// pressed. Rows a view puts above the paged ones (Meetings' upcoming meetings, `fixed`)
+/// stay above the window.
 #[derive(Debug, Clone)]
 pub struct List<R> {
     rows: Vec<R>,
     cursor: Cursor,
-    /// How many rows the view asks the store for; grows as the cursor reaches the end
-    /// (0: the first page).
+    /// More than a page: every row, to reach a record whose place is not known (0: none).
     limit: usize,
     /// The first page: what the screen shows plus [`PAGE_MARGIN`] (0: [`LIST_LIMIT`]).
     page: usize,
+    /// How many of `rows` are fixed rows above the paged ones.
+    fixed: usize,
+    /// The position of the first paged row of `rows` in the whole paged list.
+    start: usize,
+    /// How many paged rows the whole list has (as the store counted them).
+    total: usize,
+    /// The window the next load asks for, when it is not the one loaded.
+    want: Option<Window>,
+    /// After the next load, put the cursor at this position of the whole list (fixed rows
+    /// included) rather than on its record.
+    aim: Option<usize>,
 }
 
 impl<R> Default for List<R> {
@@ -126,6 +144,11 @@ impl<R> Default for List<R> {
             cursor: Cursor::default(),
             limit: 0,
             page: 0,
+            fixed: 0,
+            start: 0,
+            total: 0,
+            want: None,
+            aim: None,
         }
     }
 }
@@ -136,12 +159,12 @@ impl<R: Keyed> List<R> {
         &self.rows
     }
 
-    /// The cursor (the selected row's position).
+    /// The cursor (the selected row's position among the loaded rows).
     pub fn cursor(&self) -> Cursor {
         self.cursor
     }
 
-    /// The selected row's position.
+    /// The selected row's position among the loaded rows.
     pub fn pos(&self) -> usize {
         self.cursor.pos
     }
@@ -156,14 +179,62 @@ impl<R: Keyed> List<R> {
         self.selected().map(Keyed::key)
     }
 
-    /// How many rows to ask the store for.
+    /// How many rows a first page holds.
     pub fn limit(&self) -> usize {
-        let page = if self.page == 0 {
+        let page = self.page_len();
+        self.limit.max(page)
+    }
+
+    fn page_len(&self) -> usize {
+        if self.page == 0 {
             LIST_LIMIT
         } else {
             self.page
-        };
-        self.limit.max(page)
+        }
+    }
+
+    /// The window of the paged rows the next load asks the store for: the one loaded (so a
+    /// reload after a change keeps the cursor's stretch of the list), or the one a move
+    /// past its edge asked for.
+    pub fn window(&self) -> Window {
+        if let Some(w) = self.want {
+            return w;
+        }
+        let loaded = self.rows.len().saturating_sub(self.fixed);
+        if self.start == 0 {
+            Window::first(self.limit())
+        } else {
+            Window {
+                start: self.start,
+                len: loaded.max(self.page_len()),
+            }
+        }
+    }
+
+    /// Back to the first page at the next load (another filter or sort: a new list).
+    pub fn restart(&mut self) {
+        self.want = Some(Window::first(self.page_len()));
+        self.limit = 0;
+    }
+
+    /// The cursor's place in the whole list and the whole list's length (fixed rows
+    /// included): what the "n/total" under a list says.
+    pub fn place(&self) -> (usize, usize) {
+        (self.whole(self.cursor.pos), self.fixed + self.total)
+    }
+
+    /// The position in the whole list of loaded row `i`.
+    fn whole(&self, i: usize) -> usize {
+        if i < self.fixed { i } else { i + self.start }
+    }
+
+    /// What [`draw_list`] needs to draw rows `first..` of the loaded ones.
+    pub fn slice(&self, first: usize) -> Slice {
+        Slice {
+            first,
+            len: self.rows.len(),
+            place: Some(self.place()),
+        }
     }
 
     /// Before a load: the first page becomes what a screen `height` rows tall shows plus
@@ -175,13 +246,75 @@ impl<R: Keyed> List<R> {
         }
     }
 
-    /// Replaces the rows with a fresh load, keeping the selection on its record.
+    /// Replaces the rows with a whole list (not a window of a longer one).
     pub fn set_rows(&mut self, rows: Vec<R>) {
+        let total = rows.len();
+        self.set_page(
+            Vec::new(),
+            Page {
+                rows,
+                start: 0,
+                total,
+            },
+        );
+    }
+
+    /// Replaces the rows with a fresh load: `fixed` rows above a window `page` of the paged
+    /// list. The cursor goes where a move asked ([`List::grow`]), else stays on its record,
+    /// else keeps its place.
+    pub fn set_page(&mut self, fixed: Vec<R>, page: Page<R>) {
         let id = self.selected_id();
-        self.rows = rows;
-        match id.and_then(|id| self.rows.iter().position(|r| r.key() == id)) {
-            Some(pos) => self.cursor.pos = pos,
-            None => self.cursor.clamp(self.rows.len()),
+        let was = self.whole(self.cursor.pos);
+        self.fixed = fixed.len();
+        self.start = page.start;
+        self.total = page.total.max(page.rows.len());
+        self.rows = fixed;
+        self.rows.extend(page.rows);
+        self.want = None;
+        let by_place = |l: &Self, at: usize| {
+            if at < l.fixed {
+                at
+            } else {
+                (at - l.start.min(at - l.fixed)).max(l.fixed)
+            }
+        };
+        let pos = match self.aim.take() {
+            Some(at) => by_place(self, at),
+            None => match id.and_then(|id| self.rows.iter().position(|r| r.key() == id)) {
+                Some(pos) => pos,
+                None if self.start > 0 => by_place(self, was),
+                None => self.cursor.pos,
+            },
+        };
+        self.cursor.pos = pos;
+        self.cursor.clamp(self.rows.len());
+    }
+
+    /// Keeps a window that grew past two pages (every row loaded to reach a search hit)
+    /// to the two pages around the cursor, so the list does not keep them all.
+    fn trim(&mut self) {
+        let page = self.page_len();
+        let loaded = self.rows.len() - self.fixed;
+        if self.limit == 0 {
+            return;
+        }
+        self.limit = 0;
+        if loaded <= 2 * page {
+            return;
+        }
+        let at = self.cursor.pos.saturating_sub(self.fixed);
+        let from = at.saturating_sub(page).min(loaded.saturating_sub(2 * page));
+        let to = (from + 2 * page).min(loaded);
+        let mut kept: Vec<R> = self
+            .rows
+            .drain(self.fixed..)
+            .skip(from)
+            .take(to - from)
+            .collect();
+        self.rows.append(&mut kept);
+        self.start += from;
+        if self.cursor.pos >= self.fixed {
+            self.cursor.pos -= from;
         }
     }
 
@@ -196,48 +329,77 @@ impl<R: Keyed> List<R> {
         self.cursor.clamp(self.rows.len());
     }
 
-    /// Puts the cursor on record `id`; false when it is not in the list.
+    /// Puts the cursor on record `id`; false when it is not in the list. Rows loaded to
+    /// reach it ([`List::reach`]) are then kept to the two pages around it.
     pub fn select(&mut self, id: i64) -> bool {
-        match self.rows.iter().position(|r| r.key() == id) {
+        let found = match self.rows.iter().position(|r| r.key() == id) {
             Some(pos) => {
                 self.cursor.pos = pos;
                 true
             }
             None => false,
-        }
+        };
+        self.trim();
+        found
     }
 
     /// Before selecting record `id` (a search hit, a link from another view): when it is
-    /// not among the loaded rows and the page is full, so that it may lie beyond it, asks
-    /// for every row and says the view must load again. The first `fixed` rows are not
+    /// not among the loaded rows and the list is longer than them, so that it may lie
+    /// beyond them, asks for every row (kept to two pages around it once it is selected,
+    /// [`List::trim`]) and says the view must load again. The first `fixed` rows are not
     /// part of the paged query.
     pub fn reach(&mut self, id: i64, fixed: usize) -> bool {
         let loaded = self.rows.len().saturating_sub(fixed);
-        if loaded < self.limit() || self.rows.iter().any(|r| r.key() == id) {
+        let whole = self.start == 0 && loaded < self.limit() && loaded >= self.total;
+        if whole || self.rows.iter().any(|r| r.key() == id) {
             return false;
         }
         self.limit = i64::MAX as usize;
+        self.want = Some(Window::first(self.limit));
         true
     }
 
-    /// Before a move of `delta` rows: when the move would pass the end of a full page, asks
-    /// for four times as many rows (all of them for `G`) and says the view must load again.
+    /// Before a move of `delta` rows: when the rows the screen shows at the new place
+    /// (the cursor and the screen's height above it) are not all loaded, asks for the
+    /// window around it — the last page for `G` (a move to the end), the first for `gg` —
+    /// and says the view must load again; the move itself is then made on the new rows.
     /// The first `fixed` rows are not part of the paged query (upcoming meetings).
     pub fn grow(&mut self, delta: isize, fixed: usize) -> bool {
-        if delta <= 0 {
+        let whole_len = fixed + self.total.max(self.rows.len().saturating_sub(fixed));
+        if delta == 0 || whole_len == 0 {
             return false;
         }
-        let pos = self.cursor.pos.saturating_sub(fixed);
+        let here = self.whole(self.cursor.pos);
+        let target = (here as isize)
+            .saturating_add(delta)
+            .clamp(0, whole_len as isize - 1) as usize;
+        let page = self.page_len();
         let loaded = self.rows.len().saturating_sub(fixed);
-        let full = loaded >= self.limit();
-        if !full || (pos as isize).saturating_add(delta) < loaded as isize {
-            return false;
-        }
-        self.limit = if delta >= isize::MAX / 4 {
-            i64::MAX as usize
+        let (lo, hi) = (self.start, self.start + loaded);
+        let want = if target < fixed {
+            (self.start > 0).then(|| Window::first(page))
         } else {
-            self.limit() * 4
+            let t = target - fixed;
+            let seen = page.saturating_sub(PAGE_MARGIN).min(t);
+            if t - seen >= lo && t < hi {
+                None
+            } else if t + 1 == self.total && delta > 1 {
+                Some(Window::last(page))
+            } else if t < page {
+                Some(Window::first(page))
+            } else {
+                Some(Window {
+                    start: t - page,
+                    len: 2 * page,
+                })
+            }
         };
+        let Some(want) = want else {
+            return false;
+        };
+        self.limit = 0;
+        self.want = Some(want);
+        self.aim = Some(here);
         true
     }
 }
@@ -278,9 +440,30 @@ pub struct ListSpec<'a> {
     pub empty: &'a str,
     /// Whether this pane has the focus (the cursor row is highlighted).
     pub focused: bool,
-    /// `Some((first, total))` when `rows` holds only the visible window of a longer list
-    /// (rows `first..` of `total`, see [`window`]); `None` when `rows` is the whole list.
-    pub window: Option<(usize, usize)>,
+    /// When `rows` holds only the visible rows of the loaded ones (see [`window`]): which
+    /// ones; `None` when `rows` is every row.
+    pub window: Option<Slice>,
+}
+
+/// The visible rows of a list: rows `first..` of the `len` loaded, and (`place`) the
+/// cursor's place in the whole list and its length, for the "n/total" under the list when
+/// the loaded rows are a window of a longer list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Slice {
+    pub first: usize,
+    pub len: usize,
+    pub place: Option<(usize, usize)>,
+}
+
+impl Slice {
+    /// Rows `first..` of `len` rows that are the whole list.
+    pub fn whole(first: usize, len: usize) -> Slice {
+        Slice {
+            first,
+            len,
+            place: None,
+        }
+    }
 }
 
 /// The rows of a list of `total` rows that fit in `area` with the cursor on screen: build
@@ -337,7 +520,10 @@ pub fn draw_list(f: &mut Frame, area: Rect, spec: ListSpec<'_>, ui: &Ui) {
             ),
             ui.theme.title,
         ));
-    let (first, len) = spec.window.unwrap_or((0, spec.rows.len()));
+    let slice = spec
+        .window
+        .unwrap_or_else(|| Slice::whole(0, spec.rows.len()));
+    let (first, len) = (slice.first, slice.len);
     if len == 0 {
         let hint = Paragraph::new(Line::from(Span::styled(
             spec.empty.to_string(),
@@ -381,9 +567,9 @@ pub fn draw_list(f: &mut Frame, area: Rect, spec: ListSpec<'_>, ui: &Ui) {
         })
         .collect();
     let mut block = block;
-    if len > inner_height && inner_height > 0 {
-        block = block
-            .title_bottom(Line::from(format!(" {}/{} ", spec.cursor.pos + 1, len)).right_aligned());
+    let (at, of) = slice.place.unwrap_or((spec.cursor.pos, len));
+    if of > inner_height && inner_height > 0 {
+        block = block.title_bottom(Line::from(format!(" {}/{} ", at + 1, of)).right_aligned());
     }
     let header = Row::new(
         spec.headers
@@ -493,22 +679,96 @@ mod tests {
         assert_eq!(l.limit(), LIST_LIMIT);
         l.fit_page(24);
         assert_eq!(l.limit(), 24 + PAGE_MARGIN);
-        l.set_rows((0..(24 + PAGE_MARGIN) as i64).map(Row).collect());
-        l.set_pos(24 + PAGE_MARGIN - 1);
-        assert!(l.grow(1, 0), "a full page grows at its end");
-        assert_eq!(l.limit(), (24 + PAGE_MARGIN) * 4);
+        assert_eq!(l.window(), Window::first(24 + PAGE_MARGIN));
+    }
+
+    /// `rows` of a whole list `0..total` as the store gives them for `w`.
+    fn load(l: &mut List<Row>, total: usize) {
+        let w = l.window();
+        let start = w.start.min(total.saturating_sub(w.len));
+        let end = start.saturating_add(w.len).min(total);
+        let rows = (start..end).map(|i| Row(i as i64)).collect();
+        l.set_page(Vec::new(), Page { rows, start, total });
+    }
+
+    /// A move as a view makes it: load again when asked, then move.
+    fn step(l: &mut List<Row>, delta: isize, total: usize) {
+        if l.grow(delta, 0) {
+            load(l, total);
+        }
+        l.step(delta);
     }
 
     #[test]
-    fn a_full_page_grows_when_the_cursor_reaches_its_end() {
-        let mut l = list(&(0..LIST_LIMIT as i64).collect::<Vec<_>>());
-        assert!(!l.grow(1, 0), "not at the end yet");
-        l.set_pos(LIST_LIMIT - 1);
-        assert!(l.grow(1, 0));
-        assert_eq!(l.limit(), LIST_LIMIT * 4);
-        let mut short = list(&[1, 2]);
-        short.set_pos(1);
-        assert!(!short.grow(1, 0), "everything is loaded already");
-        assert!(!short.grow(-1, 0));
+    fn g_loads_the_last_page_and_k_the_page_before_it() {
+        let (total, page) = (1000, 24 + PAGE_MARGIN);
+        let mut l = List::default();
+        l.fit_page(24);
+        load(&mut l, total);
+        assert_eq!(l.rows().len(), page);
+        assert!(!l.grow(1, 0), "inside the page: nothing to load");
+        step(&mut l, isize::MAX / 2, total);
+        assert_eq!(l.selected_id(), Some(999));
+        assert_eq!(l.place(), (999, total));
+        assert_eq!(l.rows().len(), page, "the last page only");
+        for want in (0..999).rev() {
+            step(&mut l, -1, total);
+            assert_eq!(l.selected_id(), Some(want));
+            assert_eq!(l.place(), (want as usize, total));
+            assert!(l.rows().len() <= 2 * page);
+            let first = l.rows()[0].0 as usize;
+            assert!(
+                first + 24 <= want as usize || first == 0,
+                "a screen above the cursor"
+            );
+        }
+        step(&mut l, isize::MAX / 2, total);
+        step(&mut l, isize::MIN / 2, total);
+        assert_eq!((l.selected_id(), l.rows().len()), (Some(0), page));
+    }
+
+    #[test]
+    fn fixed_rows_stay_above_the_window() {
+        let mut l: List<Row> = List::default();
+        l.fit_page(10);
+        let page = 10 + PAGE_MARGIN;
+        let fixed = || vec![Row(-1), Row(-2)];
+        let reload = |l: &mut List<Row>| {
+            let w = l.window();
+            let start = w.start.min(500 - w.len);
+            let rows = (start..start + w.len).map(|i| Row(i as i64)).collect();
+            l.set_page(
+                fixed(),
+                Page {
+                    rows,
+                    start,
+                    total: 500,
+                },
+            );
+        };
+        reload(&mut l);
+        assert!(l.grow(isize::MAX / 2, 2));
+        reload(&mut l);
+        l.step(isize::MAX / 2);
+        assert_eq!((l.selected_id(), l.place()), (Some(499), (501, 502)));
+        assert_eq!(l.rows().len(), 2 + page);
+        assert!(l.grow(isize::MIN / 2, 2), "back to the first page");
+        reload(&mut l);
+        l.step(isize::MIN / 2);
+        assert_eq!((l.selected_id(), l.place()), (Some(-1), (0, 502)));
+    }
+
+    #[test]
+    fn rows_loaded_to_reach_a_record_are_kept_to_two_pages_around_it() {
+        let mut l = List::default();
+        l.fit_page(10);
+        let page = 10 + PAGE_MARGIN;
+        load(&mut l, 5000);
+        assert!(l.reach(4000, 0), "beyond the loaded rows");
+        load(&mut l, 5000);
+        assert!(l.select(4000));
+        assert!(l.rows().len() <= 2 * page);
+        assert_eq!(l.place(), (4000, 5000));
+        assert!(!l.reach(4001, 0), "loaded already");
     }
 }

@@ -39,8 +39,8 @@ pub struct GoalsView {
 impl GoalsView {
     /// Loads the list and the selected goal's details.
     pub fn load(&mut self, store: &Store) -> Result<()> {
-        let rows = store.goal_summaries(self.list.limit())?;
-        self.list.set_rows(rows);
+        let page = store.goal_page(self.list.window())?;
+        self.list.set_page(Vec::new(), page);
         self.smart_marks.borrow_mut().clear();
         self.load_detail(store)
     }
@@ -128,7 +128,7 @@ impl GoalsView {
                     Constraint::Length(7),
                 ],
                 rows,
-                window: Some((window.start, self.list.rows().len())),
+                window: Some(self.list.slice(window.start)),
                 cursor: self.list.cursor(),
                 empty: t.empty,
                 focused: true,

@@ -85,8 +85,8 @@ impl GratitudeView {
     /// of the input [`KINDS`] come from (the active mentors, not every candidate), and what
     /// they name for the first screens of them.
     pub fn load(&mut self, store: &Store, now: NaiveDateTime) -> Result<()> {
-        let rows = store.gratitude_list(self.list.limit())?;
-        self.list.set_rows(rows);
+        let page = store.gratitude_page(self.list.window())?;
+        self.list.set_page(Vec::new(), page);
         let input = store.nudge_input_of(now, &sources(&KINDS))?;
         self.nudges = nudges(&input, now)
             .into_iter()
@@ -209,7 +209,7 @@ impl GratitudeView {
                     Constraint::Length(12),
                 ],
                 rows,
-                window: Some((window.start, self.list.rows().len())),
+                window: Some(self.list.slice(window.start)),
                 cursor: self.list.cursor(),
                 empty: t.empty,
                 focused: self.focus == Pane::List,
@@ -235,7 +235,7 @@ impl GratitudeView {
                 cursor: self.nudge_cursor,
                 empty: t.nudges_empty,
                 focused: self.focus == Pane::Nudges,
-                window: Some((window.start, self.nudges.len())),
+                window: Some(super::list::Slice::whole(window.start, self.nudges.len())),
             },
             ui,
         );

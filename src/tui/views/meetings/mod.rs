@@ -63,10 +63,10 @@ pub struct MeetingsView {
 impl MeetingsView {
     /// Loads the lists and the selected meeting's agenda.
     pub fn load(&mut self, store: &Store, now: chrono::NaiveDateTime) -> Result<()> {
-        let mut rows = store.upcoming_meetings(now, LIST_LIMIT / 5)?;
-        self.upcoming = rows.len();
-        rows.extend(store.past_meetings(now, self.list.limit())?);
-        self.list.set_rows(rows);
+        let upcoming = store.upcoming_meetings(now, LIST_LIMIT / 5)?;
+        self.upcoming = upcoming.len();
+        let past = store.past_meeting_page(now, self.list.window())?;
+        self.list.set_page(upcoming, past);
         self.load_detail(store)?;
         if self.mode != Mode::List {
             let id = self.builder.meeting_id();
@@ -210,7 +210,7 @@ impl MeetingsView {
                     Constraint::Length(12),
                 ],
                 rows,
-                window: Some((window.start, self.list.rows().len())),
+                window: Some(self.list.slice(window.start)),
                 cursor: self.list.cursor(),
                 empty: t.empty,
                 focused: true,

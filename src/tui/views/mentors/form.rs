@@ -34,6 +34,7 @@ pub fn update(ctx: &mut Ctx, v: &mut MentorsView, action: MentorsAction) -> Resu
                 Some(s) if s.index() + 1 == MentorStatus::ALL.len() => None,
                 Some(s) => Some(s.next()),
             };
+            v.list.restart();
             v.load(ctx.store)?;
             Effect::None
         }
@@ -43,6 +44,7 @@ pub fn update(ctx: &mut Ctx, v: &mut MentorsView, action: MentorsAction) -> Resu
                 Some(r) if r.index() + 1 == Relationship::ALL.len() => None,
                 Some(r) => Some(r.next()),
             };
+            v.list.restart();
             v.load(ctx.store)?;
             Effect::None
         }

@@ -53,8 +53,8 @@ pub struct MentorsView {
 impl MentorsView {
     /// Loads the list and the selected mentor's contacts and health checks.
     pub fn load(&mut self, store: &Store) -> Result<()> {
-        let rows = store.mentor_list_of(self.filter, self.kind, self.list.limit())?;
-        self.list.set_rows(rows);
+        let page = store.mentor_page(self.filter, self.kind, self.list.window())?;
+        self.list.set_page(Vec::new(), page);
         self.load_detail(store)
     }
 
@@ -137,7 +137,7 @@ impl MentorsView {
                     Constraint::Length(15),
                 ],
                 rows,
-                window: Some((window.start, self.list.rows().len())),
+                window: Some(self.list.slice(window.start)),
                 cursor: self.list.cursor(),
                 empty: t.empty,
                 focused: true,

@@ -48,8 +48,8 @@ pub struct ReflectionsView {
 impl ReflectionsView {
     /// Loads the list, the templates and the goal adjustments made from reviews.
     pub fn load(&mut self, store: &Store, config: &Config, lang: Lang) -> Result<()> {
-        let rows = store.reflections(self.list.limit())?;
-        self.list.set_rows(rows);
+        let page = store.reflection_page(self.list.window())?;
+        self.list.set_page(Vec::new(), page);
         self.templates = templates::load(config.dir.as_deref());
         self.lang = lang;
         self.revisions = store.reflection_revisions(LIST_LIMIT)?;
@@ -104,7 +104,7 @@ impl ReflectionsView {
                     Constraint::Min(10),
                 ],
                 rows,
-                window: Some((window.start, self.list.rows().len())),
+                window: Some(self.list.slice(window.start)),
                 cursor: self.list.cursor(),
                 empty: t.empty,
                 focused: true,
