@@ -5,7 +5,8 @@
 //! it once). The first frame and `status` are measured in pairs: each run of one kind follows
 //! an untimed run of the other (see [`paired`]). See docs/PERFORMANCE.md, "Encrypted journal".
 //!
-//! `cargo bench --bench cipher`; `MENTEE_BENCH_SIZES=100000` for one size.
+//! `cargo bench --bench cipher`; `MENTEE_BENCH_SIZES=100000` for one size;
+//! `MENTEE_CIPHER_PAIRS=300` prints medians of alternating runs instead ([`medians_of_pairs`]).
 
 mod common;
 
@@ -184,9 +185,56 @@ fn kdf(c: &mut Criterion) {
     group.finish();
 }
 
+/// With `MENTEE_CIPHER_PAIRS=N`: the first frame and `status` run N times for each kind in
+/// turn, and the median of each kind and their ratio printed. Medians of pairs are what this
+/// shared machine can settle; criterion's means still swing with its load (see
+/// docs/PERFORMANCE.md, "Encrypted journal").
+fn medians_of_pairs(pairs: &[Pair], runs: usize) {
+    fn median(mut times: Vec<Duration>) -> f64 {
+        times.sort();
+        times
+            .get(times.len() / 2)
+            .map_or(0.0, |d| d.as_secs_f64() * 1e3)
+    }
+    for pair in pairs {
+        let mut frame: [Vec<Duration>; 2] = Default::default();
+        let mut status: [Vec<Duration>; 2] = Default::default();
+        for _ in 0..runs {
+            for (i, (_, path)) in pair.files().into_iter().enumerate() {
+                let start = Instant::now();
+                {
+                    let mut app = pair.app(path);
+                    let mut term = common::terminal();
+                    term.draw(|f| app.render(f)).expect("draw");
+                    black_box(app.quit);
+                }
+                frame[i].push(start.elapsed());
+                let start = Instant::now();
+                black_box(common::status(&pair.open(path)));
+                status[i].push(start.elapsed());
+            }
+        }
+        for (name, [plain, encrypted]) in [("first frame", frame), ("status", status)] {
+            let (plain, encrypted) = (median(plain), median(encrypted));
+            println!(
+                "{} records, {name}: plain {plain:.2} ms, encrypted {encrypted:.2} ms, {:.2}x (median of {runs} pairs)",
+                pair.n,
+                encrypted / plain
+            );
+        }
+    }
+}
+
 fn main() {
     let journals = common::journals();
     let pairs = pairs(&journals);
+    if let Some(runs) = std::env::var("MENTEE_CIPHER_PAIRS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+    {
+        medians_of_pairs(&pairs, runs);
+        return;
+    }
     let mut c = common::criterion().configure_from_args();
     kdf(&mut c);
     first_frame(&mut c, &pairs);

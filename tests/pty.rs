@@ -60,3 +60,45 @@ fn indonesian_interface_in_a_real_terminal() {
     assert!(s.wait_exit().success());
     assert!(!s.parser.screen().alternate_screen());
 }
+
+/// Occurrences of `needle` in `haystack`.
+fn count(haystack: &[u8], needle: &[u8]) -> usize {
+    haystack
+        .windows(needle.len())
+        .filter(|w| *w == needle)
+        .count()
+}
+
+#[test]
+fn a_large_frame_arrives_whole_between_update_marks_and_the_way_out_follows_it() {
+    const BEGIN: &[u8] = b"\x1b[?2026h";
+    const END: &[u8] = b"\x1b[?2026l";
+    let mut s = Session::start(&["--demo"], 60, 200);
+    s.wait_for("Next meeting");
+    s.send(b"2");
+    s.wait_for("Set clear goals");
+    s.pump(std::time::Duration::from_millis(300));
+    // The whole Goals frame is on screen, down to the status bar on the last row.
+    let screen = s.parser.screen();
+    let last_row = screen.rows(0, 200).nth(59).unwrap_or_default();
+    assert!(
+        !last_row.trim().is_empty(),
+        "the bottom row is drawn:\n{}",
+        screen.contents()
+    );
+    let frames = count(&s.raw, BEGIN);
+    assert!(frames >= 2, "each frame is marked ({frames})");
+    assert_eq!(count(&s.raw, END), frames, "every frame is closed");
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    let last_end = find(&s.raw, END).expect("a frame ended");
+    let last_begin = find(&s.raw, BEGIN).expect("a frame began");
+    assert!(last_begin < last_end, "no frame is left open");
+    let leave = find(&s.raw, b"\x1b[?1049l").expect("left the alternate screen");
+    assert!(
+        leave > last_end,
+        "the terminal is restored after the last frame"
+    );
+    assert!(!s.parser.screen().alternate_screen());
+    assert!(!s.parser.screen().hide_cursor());
+}

@@ -136,3 +136,40 @@ fn problems_come_in_document_order_with_their_paths() {
         "nothing written"
     );
 }
+
+/// With thousands of records (as many as a parser handing them over in batches, or ahead of
+/// the checks, would split) every problem still has its record's index and comes in
+/// document order, and a kind given twice still counts once.
+#[test]
+fn across_many_batches_problems_keep_their_indexes_and_order() {
+    let mentor = |i: usize, name: &str| {
+        format!(
+            r#"{{"uuid": "00000000-0000-4000-8000-{i:012x}", "created_at": "2026-01-01T00:00:00Z",
+                "updated_at": "2026-01-01T00:00:00Z", "name": "{name}"}}"#
+        )
+    };
+    let bad = [5, 63, 64, 1_000, 2_047, 2_999];
+    let first: Vec<String> = (0..3_000)
+        .map(|i| mentor(i, if bad.contains(&i) { "" } else { "M" }))
+        .collect();
+    let second: Vec<String> = (0..2_500).map(|i| mentor(i, "N")).collect();
+    let text = |arrays: &[&[String]]| {
+        let kinds: Vec<String> = arrays
+            .iter()
+            .map(|a| format!(r#""mentors": [{}]"#, a.join(",")))
+            .collect();
+        format!(
+            r#"{{"format": "mentee-journal", "version": 1, {}}}"#,
+            kinds.join(",")
+        )
+    };
+    let mut store = Store::open_in_memory().unwrap();
+    let got = problems(import_json(&mut store, &text(&[&first]), false).unwrap_err());
+    let paths: Vec<&str> = got.iter().map(|p| p.split(':').next().unwrap()).collect();
+    let want: Vec<String> = bad.iter().map(|i| format!("mentors[{i}].name")).collect();
+    assert_eq!(paths, want, "{got:#?}");
+    // The bad array first, then a good one: the last counts.
+    let report = import_json(&mut store, &text(&[&first, &second]), false).unwrap();
+    assert_eq!(report.total(), 2_500);
+    assert_eq!(store.mentors().unwrap().len(), 2_500);
+}

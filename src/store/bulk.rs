@@ -13,6 +13,9 @@
 //! ([`pause_summary`]): each recomputes a column of its mentor's summary row from an index
 //! (the latest contact of the mentor...), and once the rows are written one statement
 //! recomputes every mentor's row instead.
+//!
+//! While the rows are written, [`start_writeback`] has the kernel write the growing
+//! write-ahead log to disk as it goes, so the commit's `fsync` waits for its end only.
 
 use rusqlite::Connection;
 
@@ -140,6 +143,62 @@ fn replay_statement(trigger: &str, table: &str) -> Option<String> {
     Some(format!("{head} SELECT {columns} FROM {table} AS NEW"))
 }
 
+/// Starts writing the journal's write-ahead log to disk while a long bulk write goes on:
+/// about every [`WRITEBACK_EVERY`], as SQLite executes the write, the kernel is asked to
+/// start the write-back of what the log holds (Linux's `sync_file_range`, which does not
+/// wait). The commit's `fsync` of the log, still what makes the import durable, then waits
+/// for the last part of it instead of the whole (90 MB at 100k records: 0.4 s). Nothing for
+/// a journal without a log file (in memory, or not in WAL mode), or on another system.
+/// [`stop_writeback`] ends it.
+pub fn start_writeback(conn: &Connection) -> rusqlite::Result<()> {
+    let Some(wal) = conn
+        .path()
+        .filter(|p| !p.is_empty())
+        .map(|p| format!("{p}-wal"))
+    else {
+        return Ok(());
+    };
+    let Ok(log) = std::fs::File::open(wal) else {
+        return Ok(());
+    };
+    let mut last = std::time::Instant::now();
+    conn.progress_handler(
+        WRITEBACK_OPS,
+        Some(move || {
+            if last.elapsed() >= WRITEBACK_EVERY {
+                start_file_writeback(&log);
+                last = std::time::Instant::now();
+            }
+            false
+        }),
+    )
+}
+
+/// Ends what [`start_writeback`] started.
+pub fn stop_writeback(conn: &Connection) -> rusqlite::Result<()> {
+    conn.progress_handler(0, None::<fn() -> bool>)
+}
+
+/// How often [`start_writeback`] starts a write-back of the log.
+const WRITEBACK_EVERY: std::time::Duration = std::time::Duration::from_millis(50);
+/// Every how many SQLite virtual machine steps it looks at the clock.
+const WRITEBACK_OPS: i32 = 20_000;
+
+/// Asks the kernel to start writing `file`'s changed pages to disk, without waiting (a
+/// hint: an error is left for the next `fsync` to report).
+#[cfg(target_os = "linux")]
+fn start_file_writeback(file: &std::fs::File) {
+    use std::os::unix::io::AsRawFd;
+    // SAFETY: the descriptor is open for as long as `file` is borrowed; the call reads no
+    // memory of ours.
+    unsafe {
+        libc::sync_file_range(file.as_raw_fd(), 0, 0, libc::SYNC_FILE_RANGE_WRITE);
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn start_file_writeback(_file: &std::fs::File) {}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -211,6 +270,41 @@ mod tests {
         );
         assert!(replay.ends_with("FROM mentors AS NEW"), "{replay}");
         assert_eq!(replay_statement(&sql, "contacts"), None);
+    }
+
+    /// The write-back runs during writes to a journal file (its log exists) and stops; a
+    /// journal in memory has no log and nothing starts. The journal is written as without it.
+    #[test]
+    fn the_log_writeback_starts_and_stops_around_writes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("j.db");
+        let on_file = crate::store::Store::open(&path, false).unwrap();
+        let in_memory = crate::store::Store::open_in_memory().unwrap();
+        assert!(std::path::Path::new(&format!("{}-wal", path.display())).exists());
+        for store in [&on_file, &in_memory] {
+            start_writeback(store.conn()).unwrap();
+            store
+                .conn()
+                .execute_batch(
+                    "BEGIN; WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n
+                     WHERE i < 5000) INSERT INTO questions (uuid, created_at, updated_at, text)
+                     SELECT 'q' || i, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'x' FROM n; COMMIT;",
+                )
+                .unwrap();
+            stop_writeback(store.conn()).unwrap();
+        }
+        let count = |s: &crate::store::Store| -> i64 {
+            s.conn()
+                .query_row("SELECT count(*) FROM questions", [], |r| r.get(0))
+                .unwrap()
+        };
+        assert_eq!(count(&on_file), 5000);
+        assert_eq!(count(&in_memory), 5000);
+        let check: String = on_file
+            .conn()
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(check, "ok");
     }
 
     #[test]

@@ -8,6 +8,12 @@ use rusqlite::{OptionalExtension, params};
 use super::{Result, Store};
 use crate::domain::Party;
 
+/// Party `?1`'s open commitments due before `?2`, counted in the narrow partial index of
+/// open commitments with a due date (migration 011; the planner alone would walk the wider
+/// `commitments_by_owner`).
+const OVERDUE_COUNT: &str = "SELECT count(*) FROM commitments INDEXED BY commitments_open_due
+     WHERE owner = ?1 AND status = 'open' AND due_on IS NOT NULL AND due_on < ?2";
+
 impl Store {
     /// Every mentor's row id and name, by name (the pipeline is small: tens, not thousands).
     pub fn mentor_names(&self) -> Result<Vec<(i64, String)>> {
@@ -29,10 +35,7 @@ impl Store {
 
     /// Open commitments due before `today`, counted per owner: (mine, the mentors').
     pub fn overdue_counts(&self, today: NaiveDate) -> Result<(u32, u32)> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT count(*) FROM commitments
-             WHERE owner = ?1 AND status = 'open' AND due_on IS NOT NULL AND due_on < ?2",
-        )?;
+        let mut stmt = self.conn.prepare_cached(OVERDUE_COUNT)?;
         let mine = stmt.query_row(params![Party::Me, today], |r| r.get(0))?;
         let theirs = stmt.query_row(params![Party::Mentor, today], |r| r.get(0))?;
         Ok((mine, theirs))
@@ -67,6 +70,23 @@ mod tests {
             created_on: d(1, 1),
             private: false,
         }
+    }
+
+    #[test]
+    fn overdue_commitments_are_counted_in_their_narrow_index() {
+        let store = Store::open_in_memory().unwrap();
+        let plan: String = store
+            .conn()
+            .query_row(
+                &format!("EXPLAIN QUERY PLAN {}", super::OVERDUE_COUNT),
+                rusqlite::params!["me", "2026-03-10"],
+                |r| r.get(3),
+            )
+            .unwrap();
+        assert_eq!(
+            plan,
+            "SEARCH commitments USING COVERING INDEX commitments_open_due (owner=? AND due_on>? AND due_on<?)"
+        );
     }
 
     #[test]

@@ -86,13 +86,7 @@ impl Store {
              ORDER BY f.received_on DESC, f.id DESC LIMIT ?1"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map([limit as i64], |r| {
-            Ok(FeedbackRow {
-                feedback: from_row(r)?,
-                mentor_name: r.get(11)?,
-                mentor_private: r.get(12)?,
-            })
-        })?;
+        let rows = stmt.query_map([limit as i64], listed)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -104,13 +98,7 @@ impl Store {
              ORDER BY f.received_on, f.id LIMIT ?1"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map([limit as i64], |r| {
-            Ok(FeedbackRow {
-                feedback: from_row(r)?,
-                mentor_name: r.get(11)?,
-                mentor_private: r.get(12)?,
-            })
-        })?;
+        let rows = stmt.query_map([limit as i64], listed)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -133,13 +121,7 @@ impl Store {
              WHERE {condition} ORDER BY f.received_on DESC, f.id DESC LIMIT ?3"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params, |r| {
-            Ok(FeedbackRow {
-                feedback: from_row(r)?,
-                mentor_name: r.get(11)?,
-                mentor_private: r.get(12)?,
-            })
-        })?;
+        let rows = stmt.query_map(params, listed)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -166,17 +148,20 @@ impl Store {
                 );
                 let mut stmt = self.conn.prepare_cached(&sql)?;
                 let (limit, offset) = walk.bounds();
-                let rows = stmt.query_map(params![a, b, limit, offset], |r| {
-                    Ok(FeedbackRow {
-                        feedback: from_row(r)?,
-                        mentor_name: r.get(11)?,
-                        mentor_private: r.get(12)?,
-                    })
-                })?;
+                let rows = stmt.query_map(params![a, b, limit, offset], listed)?;
                 Ok(rows.collect::<rusqlite::Result<_>>()?)
             },
         )
     }
+}
+
+/// A feedback row of a list: the feedback's columns, then its mentor's name and privacy.
+fn listed(r: &rusqlite::Row) -> rusqlite::Result<FeedbackRow> {
+    Ok(FeedbackRow {
+        feedback: from_row(r)?,
+        mentor_name: r.get(11)?,
+        mentor_private: r.get(12)?,
+    })
 }
 
 super::edit::editable!(Feedback, Feedback, Store::feedback, |f| [

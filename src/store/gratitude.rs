@@ -72,13 +72,7 @@ impl Store {
              ORDER BY g.on_date DESC, g.id DESC LIMIT ?1"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map([limit as i64], |r| {
-            Ok(GratitudeRow {
-                gratitude: from_row(r)?,
-                mentor_name: r.get(10)?,
-                mentor_private: r.get(11)?,
-            })
-        })?;
+        let rows = stmt.query_map([limit as i64], listed)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -98,13 +92,7 @@ impl Store {
                 );
                 let mut stmt = self.conn.prepare_cached(&sql)?;
                 let (limit, offset) = walk.bounds();
-                let rows = stmt.query_map([limit, offset], |r| {
-                    Ok(GratitudeRow {
-                        gratitude: from_row(r)?,
-                        mentor_name: r.get(10)?,
-                        mentor_private: r.get(11)?,
-                    })
-                })?;
+                let rows = stmt.query_map([limit, offset], listed)?;
                 Ok(rows.collect::<rusqlite::Result<_>>()?)
             },
         )
@@ -129,15 +117,18 @@ impl Store {
              WHERE {condition} ORDER BY g.on_date DESC, g.id DESC LIMIT ?2"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params, |r| {
-            Ok(GratitudeRow {
-                gratitude: from_row(r)?,
-                mentor_name: r.get(10)?,
-                mentor_private: r.get(11)?,
-            })
-        })?;
+        let rows = stmt.query_map(params, listed)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// A gratitude row of a list: the entry's columns, then its mentor's name and privacy.
+fn listed(r: &Row<'_>) -> rusqlite::Result<GratitudeRow> {
+    Ok(GratitudeRow {
+        gratitude: from_row(r)?,
+        mentor_name: r.get(10)?,
+        mentor_private: r.get(11)?,
+    })
 }
 
 super::edit::editable!(Gratitude, Gratitude, Store::gratitude, |g| [

@@ -129,6 +129,7 @@ impl Store {
         let mut conn = Connection::open_in_memory()?;
         conn.execute_batch("PRAGMA foreign_keys = ON;")?;
         conn.set_prepared_statement_cache_capacity(256);
+        open::stable_plans(&conn)?;
         migrate::migrate(&mut conn, None)?;
         Ok(Store {
             conn,

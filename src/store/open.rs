@@ -353,9 +353,20 @@ fn check_identity(path: &Path, conn: &Connection) -> Result<()> {
     judge(path, app_id as u32, version, has_tables)
 }
 
+/// Plans chosen once per statement. Without the query planner stability guarantee, SQLite
+/// reads the value bound to a `LIMIT ?` when it plans, so binding another value (each page of
+/// a list, each status of the goal list) expires the statement and the next step parses and
+/// plans it again. The journal keeps no `sqlite_stat4` samples, so bound values chose no
+/// plans anyway: the plans stay as they were, without the re-preparing.
+pub fn stable_plans(conn: &Connection) -> rusqlite::Result<()> {
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
+    Ok(())
+}
+
 /// Sets the pragmas every journal connection uses.
 pub fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(busy_timeout())?;
+    stable_plans(conn)?;
     // The views, the figures and import use a few hundred distinct statements; the default
     // cache of 16 would prepare most of them again on every use.
     conn.set_prepared_statement_cache_capacity(256);

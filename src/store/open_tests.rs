@@ -277,3 +277,41 @@ fn version_5_upgrades_to_record_versions() {
         .unwrap();
     assert_eq!(hits, 1);
 }
+
+#[test]
+fn a_statement_with_a_bound_limit_is_planned_once_and_uses_its_index() {
+    let conn = Connection::open_in_memory().unwrap();
+    super::open::stable_plans(&conn).unwrap();
+    conn.execute_batch(
+        "CREATE TABLE t (id INTEGER PRIMARY KEY, status TEXT, due INTEGER);
+         CREATE INDEX t_by_status ON t (status, due);
+         WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 500)
+         INSERT INTO t (status, due) SELECT CASE i % 3 WHEN 0 THEN 'a' ELSE 'b' END, i FROM n;",
+    )
+    .unwrap();
+    let sql = "SELECT id FROM t WHERE status = ?1 ORDER BY due LIMIT ?2";
+    for (status, limit) in [("a", 5), ("b", 40), ("a", 92), ("b", 1)] {
+        let mut stmt = conn.prepare_cached(sql).unwrap();
+        let ids: Vec<i64> = stmt
+            .query_map(rusqlite::params![status, limit], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(ids.len(), limit as usize, "the limit is still applied");
+        assert_eq!(
+            stmt.get_status(rusqlite::StatementStatus::RePrepare),
+            0,
+            "binding another limit does not plan the statement again"
+        );
+    }
+    let plan: Vec<String> = conn
+        .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+        .unwrap()
+        .query_map(rusqlite::params!["a", 5], |r| r.get(3))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    let plan = plan.join("; ");
+    assert!(plan.contains("INDEX t_by_status"), "{plan}");
+    assert!(!plan.contains("TEMP B-TREE"), "no sort: {plan}");
+}

