@@ -36,21 +36,18 @@ fn count(store: &Store, table: &str) -> i64 {
 
 /// The demo's most recent meeting (held two weeks ago), selected in the Meetings view.
 fn select_latest_meeting(app: &mut App) -> i64 {
-    app.update(Action::ShowView(View::Meetings));
-    let v = &app.views.meetings;
-    // Past meetings follow the upcoming ones, newest first.
-    let pos = v
-        .list
-        .rows()
-        .iter()
-        .take_while(|r| v.is_upcoming(r))
-        .count();
-    for _ in 0..pos {
-        key(app, 'j');
-    }
-    let m = &app.views.meetings.list.selected().unwrap().meeting;
-    assert!(m.starts_at < now());
-    m.id
+    let id = common::select_latest_meeting(app);
+    assert!(
+        app.views
+            .meetings
+            .list
+            .selected()
+            .unwrap()
+            .meeting
+            .starts_at
+            < now()
+    );
+    id
 }
 
 fn step(app: &App) -> Step {

@@ -86,22 +86,6 @@ fn a_goals_detail_lists_its_newest_wins_and_counts_the_rest() {
     assert!(screen.contains("more"), "{screen}");
 }
 
-fn select_latest_meeting(app: &mut App) -> i64 {
-    app.update(Action::ShowView(View::Meetings));
-    let v = &app.views.meetings;
-    // Past meetings follow the upcoming ones.
-    let pos = v
-        .list
-        .rows()
-        .iter()
-        .take_while(|r| v.is_upcoming(r))
-        .count();
-    for _ in 0..pos {
-        key(app, 'j');
-    }
-    app.views.meetings.list.selected().unwrap().meeting.id
-}
-
 fn win_from_debrief(lang: Lang, what: &str) {
     let mut app = demo_app(lang);
     let meeting = select_latest_meeting(&mut app);

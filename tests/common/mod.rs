@@ -101,3 +101,23 @@ pub fn open_first_hit(app: &mut App, text: &str, kind: mentee::domain::RecordKin
     }
     press(app, KeyCode::Enter);
 }
+
+/// Shows Meetings and moves the cursor past the upcoming meetings to the newest past one;
+/// its id.
+pub fn select_latest_meeting(app: &mut App) -> i64 {
+    app.update(mentee::tui::keys::Action::ShowView(
+        mentee::tui::views::View::Meetings,
+    ));
+    let v = &app.views.meetings;
+    // Past meetings follow the upcoming ones, newest first.
+    let pos = v
+        .list
+        .rows()
+        .iter()
+        .take_while(|r| v.is_upcoming(r))
+        .count();
+    for _ in 0..pos {
+        key(app, 'j');
+    }
+    app.views.meetings.list.selected().unwrap().meeting.id
+}
