@@ -24,6 +24,13 @@ pub fn clean_multiline(text: &str) -> Cow<'_, str> {
 }
 
 fn clean(text: &str, keep_newlines: bool) -> Cow<'_, str> {
+    // Printable ASCII (most text, on every frame) is plain without a look at each character.
+    if text
+        .bytes()
+        .all(|b| (b' '..=b'~').contains(&b) || (b == b'\n' && keep_newlines))
+    {
+        return Cow::Borrowed(text);
+    }
     if text
         .chars()
         .all(|c| is_plain(c) && (c != '\n' || keep_newlines))
@@ -161,6 +168,17 @@ mod tests {
             clean_line("Belajar Rust, café ☕ 東京"),
             Cow::Borrowed(_)
         ));
+    }
+
+    #[test]
+    fn printable_ascii_and_kept_newlines_are_borrowed_untouched() {
+        let every: String = (' '..='~').collect();
+        assert!(matches!(clean_line(&every), Cow::Borrowed(t) if t == every));
+        let lines = format!("{every}\n{every}\n");
+        assert!(matches!(clean_multiline(&lines), Cow::Borrowed(t) if t == lines));
+        // Not kept on one line, nor any other control character.
+        assert_eq!(clean_line("a\nb"), "a b");
+        assert_eq!(clean_multiline("a\u{1b}b\u{7f}"), "a\u{241b}b\u{2421}");
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod form;
 pub mod forms;
 pub mod keys;
 pub mod overlay;
+pub mod paint;
 pub mod purpose;
 pub mod recap;
 pub mod search;

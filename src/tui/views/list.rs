@@ -6,12 +6,13 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use crate::domain::{Commitment, Feedback, Gratitude, Mentor, Reflection};
 use crate::store::{CommitmentRow, FeedbackRow, GoalSummary, GratitudeRow, MeetingSummary};
 use crate::store::{Page, Window};
+use crate::tui::paint;
 use crate::tui::ui::{Ui, fit, window_start};
 
 /// A list loads this many rows at first (the newest or most relevant first) when the
@@ -548,42 +549,51 @@ pub fn draw_list(f: &mut Frame, area: Rect, spec: ListSpec<'_>, ui: &Ui) {
         let rows: Vec<&ListRow> = shown.iter().map(|(_, r)| r).collect();
         column_widths(spec.widths, spec.headers, &rows, inner_width)
     };
-    let cut = |i: usize, text: &str| fit(text, cols.get(i).copied().unwrap_or(0) as usize);
-    let rows: Vec<Row> = shown
-        .into_iter()
-        .map(|(i, row)| {
-            let cells: Vec<Cell> = row
-                .cells
-                .iter()
-                .enumerate()
-                .map(|(c, span)| Cell::from(Span::styled(cut(c, &span.content), span.style)))
-                .collect();
-            let style = if spec.focused && i == spec.cursor.pos {
-                ui.theme.selected
-            } else {
-                row.style
-            };
-            Row::new(cells).style(style)
-        })
-        .collect();
     let mut block = block;
     let (at, of) = slice.place.unwrap_or((spec.cursor.pos, len));
     if of > inner_height && inner_height > 0 {
         block = block.title_bottom(Line::from(format!(" {}/{} ", at + 1, of)).right_aligned());
     }
-    let header = Row::new(
-        spec.headers
-            .iter()
-            .enumerate()
-            .map(|(i, h)| Cell::from(cut(i, h))),
-    )
-    .style(ui.theme.header);
-    let widths: Vec<Constraint> = cols.iter().map(|w| Constraint::Length(*w)).collect();
-    let table = Table::new(rows, widths)
-        .header(header)
-        .column_spacing(1)
-        .block(block);
-    f.render_widget(table, area);
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    // The header, then one row per line, each cell cut to its column with `…` and written
+    // straight into the buffer (see `tui::paint`); a row's style covers its whole width.
+    let buf = f.buffer_mut();
+    let mut line = |y: u16, cells: &mut dyn Iterator<Item = (&str, Style)>, style: Style| {
+        paint::style_area(buf, Rect::new(inner.x, y, inner.width, 1), style);
+        let mut x = inner.x;
+        for ((text, cell_style), &width) in cells.zip(&cols) {
+            if x >= inner.right() {
+                break;
+            }
+            let room = width.min(inner.right() - x);
+            paint::put_str(buf, x, y, &fit(text, width as usize), room, cell_style);
+            x = x.saturating_add(width).saturating_add(1);
+        }
+    };
+    if inner.height == 0 {
+        return;
+    }
+    line(
+        inner.y,
+        &mut spec.headers.iter().map(|h| (*h, Style::default())),
+        ui.theme.header,
+    );
+    for ((i, row), y) in shown.iter().zip(inner.y + 1..inner.bottom()) {
+        let style = if spec.focused && *i == spec.cursor.pos {
+            ui.theme.selected
+        } else {
+            row.style
+        };
+        line(
+            y,
+            &mut row
+                .cells
+                .iter()
+                .map(|span| (span.content.as_ref(), span.style)),
+            style,
+        );
+    }
 }
 
 /// Draws a titled pane from lines (a panel of Today, the keep rate…); a record's detail is
