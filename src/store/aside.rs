@@ -13,8 +13,8 @@
 //! appeared there meanwhile ([`Placed::JournalAppeared`]) — and flushes the folder.
 //!
 //! Dropped unfinished (a refused file, a store error), the aside file is removed. A killed
-//! import leaves it behind: an unfinished journal nobody uses, safe to delete
-//! (docs/RELIABILITY.md). New journals are plain (encryption is `mentee encrypt`, later), so
+//! import leaves it behind: an unfinished journal nobody uses, safe to delete, and removed
+//! by the next import into a new journal at the same path (docs/RELIABILITY.md). New journals are plain (encryption is `mentee encrypt`, later), so
 //! the aside file is plain like the journal it becomes.
 
 use std::fs;
@@ -64,11 +64,11 @@ impl NewJournal {
         let Some(name) = target.file_name() else {
             return Ok(None);
         };
-        let mut hidden = std::ffi::OsString::from(".");
-        hidden.push(name);
-        hidden.push(format!(".import-{}", std::process::id()));
-        let aside = target.with_file_name(hidden);
-        // A file of this name is a killed import's of a process that had our id: not in use.
+        let prefix = format!(".{}.import-", name.to_string_lossy());
+        // Files of this kind are killed imports' (of a process that had our id, or of one
+        // that is gone): nobody uses them.
+        remove_abandoned(target, &prefix);
+        let aside = target.with_file_name(format!("{prefix}{}", std::process::id()));
         remove_with_side_files(&aside);
         let mut journal = NewJournal {
             store: None,
@@ -148,6 +148,54 @@ impl Drop for NewJournal {
             remove_with_side_files(&self.aside);
         }
     }
+}
+
+/// Removes, beside `target`, the aside files (`<prefix><pid>` and their SQLite side files)
+/// of imports whose process no longer runs: what a killed import leaves is cleared by the
+/// next import into the same journal. A live process's file is left to it.
+fn remove_abandoned(target: &Path, prefix: &str) {
+    let dir = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(rest) = name.to_str().and_then(|n| n.strip_prefix(prefix)) else {
+            continue;
+        };
+        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let (pid, side) = rest.split_at(digits);
+        let Ok(pid) = pid.parse::<u32>() else {
+            continue;
+        };
+        if (side.is_empty() || SIDE_FILES.contains(&side))
+            && (pid == std::process::id() || !process_runs(pid))
+        {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// True unless the system says no process `pid` runs (a signal 0 is only a question).
+#[cfg(unix)]
+fn process_runs(pid: u32) -> bool {
+    let Ok(pid) = libc::pid_t::try_from(pid) else {
+        return true;
+    };
+    if pid <= 0 {
+        return true;
+    }
+    // SAFETY: signal 0 sends nothing; it only checks that the process exists.
+    let answer = unsafe { libc::kill(pid, 0) };
+    answer == 0 || io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH)
+}
+
+#[cfg(not(unix))]
+fn process_runs(_pid: u32) -> bool {
+    true
 }
 
 /// Removes `path` and SQLite's files beside it, whichever exist.

@@ -185,3 +185,33 @@ fn a_missing_folder_is_refused_or_created_as_for_any_new_journal() {
     assert_eq!(new.finish().unwrap(), Placed::Done);
     assert_eq!(names(&dir.path().join("sub")), ["journal.db"]);
 }
+
+#[test]
+fn the_files_of_killed_imports_go_and_a_running_ones_stay() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("journal.db");
+    let mut gone = std::process::Command::new("true").spawn().unwrap();
+    let gone_pid = gone.id();
+    gone.wait().unwrap();
+    let running = std::os::unix::process::parent_id();
+    let files = [
+        format!(".journal.db.import-{gone_pid}"),
+        format!(".journal.db.import-{gone_pid}-journal"),
+        format!(".journal.db.import-{running}"),
+        format!(".journal.db.import-{gone_pid}.notes"),
+        format!(".other.db.import-{gone_pid}"),
+    ];
+    for name in &files {
+        fs::write(dir.path().join(name), b"x").unwrap();
+    }
+    let new = NewJournal::create(&target, false).unwrap().unwrap();
+    assert_eq!(new.finish().unwrap(), Placed::Done);
+    let mut kept = vec![
+        "journal.db".to_string(),
+        files[2].clone(),
+        files[3].clone(),
+        files[4].clone(),
+    ];
+    kept.sort();
+    assert_eq!(names(dir.path()), kept);
+}
