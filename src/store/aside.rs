@@ -30,6 +30,11 @@ use super::open::{IfMissing, sibling};
 /// could be replayed into the new journal, and the aside file's must go with it.
 const SIDE_FILES: [&str; 3] = ["-wal", "-shm", "-journal"];
 
+/// The longest file name most file systems take, in bytes.
+const MAX_NAME: usize = 255;
+/// The most digits of a process id.
+const ASIDE_DIGITS: usize = 10;
+
 /// A new journal being filled aside; see the module documentation.
 pub struct NewJournal {
     /// None once finished (or while closing).
@@ -53,9 +58,10 @@ pub enum Placed {
 impl NewJournal {
     /// Starts a new journal for `target`, which does not exist: the aside file beside it,
     /// created and migrated as [`Store::open`] creates a journal (`create_folder` as there),
-    /// then set to be written without a log. None when `target` exists after all, or has
-    /// SQLite's files of a journal beside it (left when one was deleted without them): the
-    /// caller creates the journal the usual way then, which judges them.
+    /// then set to be written without a log. None when `target` exists after all, has
+    /// SQLite's files of a journal beside it (left when one was deleted without them), or a
+    /// name too long to make the aside file's from: the caller creates the journal the usual
+    /// way then (which judges those files).
     pub fn create(target: &Path, create_folder: bool) -> Result<Option<NewJournal>> {
         let taken = |p: &Path| fs::symlink_metadata(p).is_ok();
         if taken(target) || SIDE_FILES.iter().any(|s| taken(&sibling(target, s))) {
@@ -65,6 +71,9 @@ impl NewJournal {
             return Ok(None);
         };
         let prefix = format!(".{}.import-", name.to_string_lossy());
+        if prefix.len() + ASIDE_DIGITS + "-journal".len() > MAX_NAME {
+            return Ok(None); // a name too long for the aside file's: the usual way
+        }
         // Files of this kind are killed imports' (of a process that had our id, or of one
         // that is gone): nobody uses them.
         remove_abandoned(target, &prefix);

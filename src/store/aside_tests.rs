@@ -147,7 +147,7 @@ fn a_journal_that_appeared_meanwhile_is_not_replaced() {
 }
 
 #[test]
-fn a_path_taken_or_with_a_log_beside_it_is_left_to_the_usual_way() {
+fn a_path_taken_with_a_log_beside_it_or_too_long_is_left_to_the_usual_way() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("journal.db");
     fs::write(dir.path().join("journal.db-wal"), b"left over").unwrap();
@@ -155,6 +155,9 @@ fn a_path_taken_or_with_a_log_beside_it_is_left_to_the_usual_way() {
     fs::remove_file(dir.path().join("journal.db-wal")).unwrap();
     fs::write(&target, b"").unwrap();
     assert!(NewJournal::create(&target, false).unwrap().is_none());
+    assert_eq!(names(dir.path()), ["journal.db"]);
+    let long = dir.path().join(format!("{}.db", "j".repeat(240)));
+    assert!(NewJournal::create(&long, false).unwrap().is_none());
     assert_eq!(names(dir.path()), ["journal.db"]);
 }
 
