@@ -185,6 +185,74 @@ fn killed_during_import_leaves_the_journal_as_it_was() {
     assert!(killed_mid_import > 0);
 }
 
+/// The real binary importing into a journal that does not exist, killed at several points:
+/// there is never a journal at the path until it is complete — what a kill leaves is at most
+/// the hidden file the journal was being built in (`.journal.db.import-<pid>`), and the
+/// import runs again as if nothing had happened, removing those files (issue 19).
+#[test]
+fn killed_during_an_import_into_a_new_journal_leaves_no_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = big_export(dir.path());
+    let folder = dir.path().join("new");
+    fs::create_dir(&folder).unwrap();
+    let db = folder.join("journal.db");
+    let binary = assert_cmd::cargo::cargo_bin("mentee");
+    let mut killed = 0;
+    for delay_ms in [100u64, 300, 700, 1200, 2000] {
+        let mut proc = StdCommand::new(&binary)
+            .env("MENTEE_CONFIG", "/nonexistent/mentee-test-config.toml")
+            .env("MENTEE_NOW", "2026-11-27T09:00")
+            .arg("--db")
+            .arg(&db)
+            .arg("import")
+            .arg(&file)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let pid = proc.id();
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        let finished = proc.try_wait().unwrap().is_some();
+        let _ = proc.kill();
+        proc.wait().unwrap();
+        if finished {
+            break;
+        }
+        killed += 1;
+        assert!(!db.exists(), "killed after {delay_ms} ms: no journal");
+        let left: Vec<String> = fs::read_dir(&folder)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        let aside = format!(".journal.db.import-{pid}");
+        assert!(
+            left.iter().all(|n| n.starts_with(&aside)),
+            "killed after {delay_ms} ms: {left:?}"
+        );
+    }
+    assert!(killed > 0, "the import was never killed half-way");
+    // The next import clears what the killed ones left.
+    mentee()
+        .arg("--db")
+        .arg(&db)
+        .arg("import")
+        .arg(&file)
+        .assert()
+        .success();
+    let left: Vec<String> = fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".journal.db.import-"))
+        .collect();
+    assert_eq!(left, Vec::<String>::new());
+    let store = Store::open_existing(&db).unwrap();
+    assert_eq!(store.check().unwrap().integrity, ["ok"]);
+    assert_eq!(
+        mentee::transfer::export_json(&store, true).unwrap(),
+        fs::read_to_string(&file).unwrap()
+    );
+}
+
 #[test]
 fn a_draft_survives_a_killed_process_and_is_offered_back() {
     let dir = tempfile::tempdir().unwrap();

@@ -370,6 +370,109 @@ fn a_large_import_rebuilds_the_search_index_and_merges() {
     assert_eq!(target.check().unwrap().integrity, ["ok"]);
 }
 
+/// The files in `dir`, sorted.
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut found: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    found.sort();
+    found
+}
+
+/// A journal's settings and schema as a reader sees them: journal mode, page size, user
+/// version, application id, encoding, vacuum, every schema entry, the file's permissions.
+fn settings_of(path: &Path) -> (Vec<String>, Vec<(String, String)>, u32) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let pragmas = [
+        "journal_mode",
+        "page_size",
+        "user_version",
+        "application_id",
+        "encoding",
+        "auto_vacuum",
+    ]
+    .iter()
+    .map(|p| {
+        conn.query_row(&format!("PRAGMA {p}"), [], |r| {
+            r.get::<_, rusqlite::types::Value>(0)
+        })
+        .map(|v| format!("{p} = {v:?}"))
+        .unwrap()
+    })
+    .collect();
+    let mut stmt = conn
+        .prepare("SELECT name, coalesce(sql, '') FROM sqlite_master ORDER BY name")
+        .unwrap();
+    let schema = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    let mode = fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    (pragmas, schema, mode)
+}
+
+/// An import into a journal that does not exist builds it aside and renames it into place:
+/// the journal it leaves is the one `mentee` creates (write-ahead log, schema, settings,
+/// mode 0600) with the file's records, and nothing else is left in the folder — neither
+/// after a refused file nor after a good one (issue 19).
+#[test]
+fn an_import_into_a_new_journal_leaves_the_journal_mentee_creates_and_nothing_else() {
+    let mut source = Store::open_in_memory().unwrap();
+    source
+        .transaction(|s| {
+            for i in 0..2500 {
+                s.save_mentor(&Mentor::new(format!("Imported mentor {i} kopi")))?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("export.json");
+    fs::write(&file, mentee::transfer::export_json(&source, true).unwrap()).unwrap();
+    let bad = dir.path().join("bad.json");
+    fs::write(
+        &bad,
+        r#"{"format": "mentee-journal", "version": 1, "mentors": [{}]}"#,
+    )
+    .unwrap();
+    let normal = dir.path().join("normal.db");
+    drop(Store::open(&normal, false).unwrap());
+    let folder = dir.path().join("new");
+    fs::create_dir(&folder).unwrap();
+    let db = folder.join("journal.db");
+
+    mentee(&db).arg("import").arg(&bad).assert().failure();
+    assert_eq!(names_in(&folder), Vec::<String>::new());
+    mentee(&db)
+        .args(["import", "--dry-run"])
+        .arg(&file)
+        .assert()
+        .success();
+    assert_eq!(names_in(&folder), Vec::<String>::new());
+
+    let report = stdout(mentee(&db).arg("import").arg(&file));
+    assert!(report.contains("mentors: 2500 added"), "{report}");
+    assert_eq!(names_in(&folder), ["journal.db"]);
+    assert_eq!(settings_of(&db), settings_of(&normal));
+    assert_eq!(settings_of(&db).0[0], "journal_mode = Text(\"wal\")");
+    assert_eq!(settings_of(&db).2, 0o600);
+    let store = Store::open_existing(&db).unwrap();
+    assert_eq!(store.check().unwrap().integrity, ["ok"]);
+    assert_eq!(store.search("kopi", 50).unwrap().len(), 50);
+    drop(store);
+    assert_eq!(
+        stdout(mentee(&db).args(["export", "--include-private"])),
+        fs::read_to_string(&file).unwrap()
+    );
+    let again = stdout(mentee(&db).arg("import").arg(&file));
+    assert!(
+        again.contains("0 added, 0 updated, 2500 unchanged"),
+        "{again}"
+    );
+}
+
 /// The import reads its file as a stream, yet a file that is not UTF-8 text is still refused
 /// as such, wherever the bad byte is (beyond the first bytes looked at, after a JSON error,
 /// a character cut by the end of the file), and nothing is imported or created.

@@ -349,14 +349,10 @@ impl Context {
         self.open(true)
     }
 
-    fn open(&self, create: bool) -> Result<(Store, bool), CliError> {
-        if self.demo {
-            return Ok((
-                crate::demo::demo_store_in(self.clock.now(), self.lang)?,
-                false,
-            ));
-        }
-        let (path, folder) = match &self.db {
+    /// The journal file a command opens or creates (not for the demo), and whether its
+    /// folder may be created (only the default location's).
+    pub fn journal_target(&self) -> Result<(PathBuf, bool), CliError> {
+        Ok(match &self.db {
             Some(path) => (path.clone(), false),
             None => (
                 default_db_path().ok_or_else(|| {
@@ -366,7 +362,17 @@ impl Context {
                 })?,
                 true,
             ),
-        };
+        })
+    }
+
+    fn open(&self, create: bool) -> Result<(Store, bool), CliError> {
+        if self.demo {
+            return Ok((
+                crate::demo::demo_store_in(self.clock.now(), self.lang)?,
+                false,
+            ));
+        }
+        let (path, folder) = self.journal_target()?;
         let missing = if create {
             IfMissing::Create { folder }
         } else {

@@ -8,6 +8,7 @@ use clap::ValueEnum;
 use super::{CliError, Context};
 use crate::domain::text::clean_line;
 use crate::i18n::fill;
+use crate::store::aside::{NewJournal, Placed};
 use crate::store::{Store, StoreError};
 use crate::transfer::{self, TransferError};
 
@@ -162,8 +163,9 @@ pub const MAX_IMPORT_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Validates `file` completely, then applies it in one transaction (unless `dry_run`). Into
 /// a journal that does not exist yet, the file is validated first and the journal created
-/// only for a file that passed: a refused import creates nothing. The file is read as a
-/// stream, once: its checked records wait in a temporary database, not in memory.
+/// only for a file that passed: a refused import creates nothing, and the new journal is
+/// built aside and appears whole ([`into_new_journal`]). The file is read as a stream,
+/// once: its checked records wait in a temporary database, not in memory.
 pub fn import(
     ctx: &Context,
     file: &Path,
@@ -180,13 +182,51 @@ pub fn import(
         Some(store) => read_import(ctx, file, opened, store)?,
         None => read_import(ctx, file, opened, &Store::open_in_memory()?)?,
     };
-    let mut store = match store {
-        Some(store) => store,
-        None if dry_run => Store::open_in_memory()?,
-        None => ctx.open_or_create_store()?.0,
+    let report = match store {
+        Some(mut store) => transfer::apply_import(&mut store, &checked, dry_run),
+        None if dry_run => transfer::apply_import(&mut Store::open_in_memory()?, &checked, true),
+        None => return into_new_journal(ctx, file, &checked, out),
+    }
+    .map_err(|e| refused(ctx, file, e))?;
+    show_report(&report, ctx, dry_run, out)
+}
+
+/// Imports a file that passed into a journal that does not exist yet: the journal is built
+/// aside and renamed into place whole ([`NewJournal`]: no write-ahead log to write and merge
+/// while it is not the journal), never over a journal another program created meanwhile.
+/// A path with SQLite's files of a deleted journal beside it gets its journal the usual way.
+fn into_new_journal(
+    ctx: &Context,
+    file: &Path,
+    checked: &transfer::CheckedImport,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let (path, folder) = ctx.journal_target()?;
+    let Some(mut new) = NewJournal::create(&path, folder)? else {
+        let mut store = ctx.open_or_create_store()?.0;
+        let report = transfer::apply_import(&mut store, checked, false)
+            .map_err(|e| refused(ctx, file, e))?;
+        return show_report(&report, ctx, false, out);
     };
     let report =
-        transfer::apply_import(&mut store, &checked, dry_run).map_err(|e| refused(ctx, file, e))?;
+        transfer::apply_import(new.store()?, checked, false).map_err(|e| refused(ctx, file, e))?;
+    match new.finish()? {
+        Placed::Done => show_report(&report, ctx, false, out),
+        Placed::JournalAppeared => Err(CliError::Message(fill!(
+            ctx.lang.text().transfer.journal_appeared,
+            path = clean_line(&path.display().to_string())
+        ))),
+    }
+}
+
+/// Writes the import's report; once the import is saved, a report that cannot be shown
+/// says so apart.
+fn show_report(
+    report: &transfer::ImportReport,
+    ctx: &Context,
+    dry_run: bool,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
     let shown = write!(out, "{}", report.render(ctx.lang)).and_then(|()| out.flush());
     match shown {
         Err(e) if !dry_run => Err(CliError::SavedNotShown(e)),

@@ -145,6 +145,7 @@ catalog! {
         cannot_write,
         backup_exists,
         backup_written,
+        journal_appeared,
     }
 }
 
@@ -287,6 +288,7 @@ pub const EN: TransferText = TransferText {
     cannot_write: "cannot write {path}: {error}",
     backup_exists: "{path} already exists; choose a new file name for the backup",
     backup_written: "backup written to {path}",
+    journal_appeared: "a journal appeared at {path} while the import ran (another program created it); it was left as it is and nothing was imported — run the import again to import into it",
 };
 
 pub const ID: TransferText = TransferText {
@@ -428,4 +430,5 @@ pub const ID: TransferText = TransferText {
     cannot_write: "tidak dapat menulis {path}: {error}",
     backup_exists: "{path} sudah ada; pilih nama berkas baru untuk cadangan",
     backup_written: "cadangan ditulis ke {path}",
+    journal_appeared: "sebuah jurnal muncul di {path} selama impor berjalan (dibuat oleh program lain); jurnal itu dibiarkan apa adanya dan tidak ada yang diimpor — jalankan impor lagi untuk mengimpor ke dalamnya",
 };

@@ -147,18 +147,23 @@ fn replay_statement(trigger: &str, table: &str) -> Option<String> {
 /// about every [`WRITEBACK_EVERY`], as SQLite executes the write, the kernel is asked to
 /// start the write-back of what the log holds (Linux's `sync_file_range`, which does not
 /// wait). The commit's `fsync` of the log, still what makes the import durable, then waits
-/// for the last part of it instead of the whole (90 MB at 100k records: 0.4 s). Nothing for
-/// a journal without a log file (in memory, or not in WAL mode), or on another system.
+/// for the last part of it instead of the whole (90 MB at 100k records: 0.4 s). A journal
+/// written without a log (a new one built aside, [`super::aside`]) has its own file written
+/// out so instead. Nothing for a journal in memory, or on another system.
 /// [`stop_writeback`] ends it.
 pub fn start_writeback(conn: &Connection) -> rusqlite::Result<()> {
-    let Some(wal) = conn
-        .path()
-        .filter(|p| !p.is_empty())
-        .map(|p| format!("{p}-wal"))
-    else {
+    let Some(path) = conn.path().filter(|p| !p.is_empty()) else {
         return Ok(());
     };
-    let Ok(log) = std::fs::File::open(wal) else {
+    let Ok(log) = std::fs::File::open(format!("{path}-wal")).or_else(|_| {
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .map_err(std::io::Error::other)?;
+        if mode.eq_ignore_ascii_case("wal") {
+            return Err(std::io::Error::other("no log"));
+        }
+        std::fs::File::open(path)
+    }) else {
         return Ok(());
     };
     let mut last = std::time::Instant::now();

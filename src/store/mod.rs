@@ -6,6 +6,7 @@
 
 pub(crate) mod access;
 mod alone;
+pub mod aside;
 pub mod backup;
 pub mod bulk;
 pub mod cipher;
