@@ -33,6 +33,7 @@ mod health;
 mod insights;
 mod meetings;
 mod mentors;
+mod nudge_pages;
 mod plans;
 mod privacy;
 mod questions;
