@@ -109,7 +109,7 @@ fn query(kind: NudgeKind, now: NaiveDateTime) -> Option<KindQuery> {
         // A person a mentor introduced, marked done, with no thanks linked to it.
         NudgeKind::ThankForIntroduction => KindQuery {
             columns: "r.id, r.mentor_id, r.done_on",
-            from: "FROM resources r
+            from: "FROM resources r INDEXED BY resources_introductions
                 WHERE r.kind = 'person' AND r.status = 'done' AND r.mentor_id IS NOT NULL
                   AND ?1 IS ?1 AND ?2 IS ?2
                   AND NOT EXISTS (SELECT 1 FROM gratitude t WHERE t.resource_id = r.id)"
@@ -143,7 +143,8 @@ fn query(kind: NudgeKind, now: NaiveDateTime) -> Option<KindQuery> {
                         CASE WHEN s.last_thanks > ?1 THEN (SELECT unixepoch(max(on_date)) / 86400
                             FROM gratitude WHERE mentor_id = s.mentor_id AND on_date <= ?2)
                         ELSE s.last_thanks END AS thanks
-                    FROM mentor_summary s WHERE s.status = 'active')
+                    FROM mentor_summary s INDEXED BY mentor_summary_by_status
+                    WHERE s.status = 'active')
                 WHERE coalesce(thanks, status_since) IS NULL
                    OR ?1 - coalesce(thanks, status_since) > {THANK_MENTOR_EVERY_DAYS}"
             ),

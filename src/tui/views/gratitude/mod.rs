@@ -153,7 +153,7 @@ impl GratitudeView {
                 let name = match names.get(&id) {
                     Some(name) => name.clone(),
                     None => {
-                        let name = store.mentor(id).ok().map(|m| (m.name, m.private));
+                        let name = store.mentor_name(id).ok().flatten();
                         names.insert(id, name.clone());
                         name
                     }
