@@ -466,18 +466,45 @@ fn vague_at(words: &[&str], at: usize) -> Option<(&'static str, usize)> {
 }
 
 /// [`VAGUE_PHRASES`], each with its words, by its first word: split once per process.
-type VaguePhrases = HashMap<&'static str, Vec<(&'static str, Vec<&'static str>)>>;
+type VaguePhrases = HashMap<&'static str, Vec<(&'static str, Vec<&'static str>)>, Fnv>;
 
 fn vague_phrases() -> &'static VaguePhrases {
     static SPLIT: OnceLock<VaguePhrases> = OnceLock::new();
     SPLIT.get_or_init(|| {
-        let mut by_first: VaguePhrases = HashMap::new();
+        let mut by_first: VaguePhrases = HashMap::default();
         for phrase in VAGUE_PHRASES {
             let split: Vec<&'static str> = phrase.split(' ').collect();
             by_first.entry(split[0]).or_default().push((*phrase, split));
         }
         by_first
     })
+}
+
+/// FNV-1a: the word sets are looked up a few times for every word of every goal on screen,
+/// and their keys are short words of ours (no hostile input to guard against), where the
+/// standard hasher's SipHash costs more than the look-up itself.
+#[derive(Default, Clone, Copy)]
+struct Fnv;
+
+/// The running hash of [`Fnv`].
+struct FnvHasher(u64);
+
+impl std::hash::BuildHasher for Fnv {
+    type Hasher = FnvHasher;
+    fn build_hasher(&self) -> FnvHasher {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for FnvHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// The word lists above.
@@ -491,7 +518,7 @@ enum WordList {
 /// Whether `word` is one of the words of `list`. Each list is made a set once per process:
 /// the check runs for every goal on screen, word by word.
 fn listed(list: WordList, word: &str) -> bool {
-    static SETS: OnceLock<[HashSet<&'static str>; 3]> = OnceLock::new();
+    static SETS: OnceLock<[HashSet<&'static str, Fnv>; 3]> = OnceLock::new();
     let sets = SETS
         .get_or_init(|| [FILLER, NUMBER_WORDS, TIME_WORDS].map(|l| l.split_whitespace().collect()));
     sets[list as usize].contains(word)
