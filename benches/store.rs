@@ -135,6 +135,21 @@ fn view_queries(c: &mut Criterion, journals: &common::Journals) {
         bench("nudge_input", &|s| {
             s.nudge_input(now).expect("q").mentors.len()
         });
+        // Gratitude's nudge pane: a screen of its kinds' nudges and their count (what its
+        // first visit reads), against every part of them and the rules over it (before).
+        bench("gratitude_nudge_page_92", &|s| {
+            let kinds = mentee::tui::views::gratitude::KINDS;
+            s.nudge_page(now, &kinds, mentee::store::Window::first(92))
+                .expect("q")
+                .total
+        });
+        bench("gratitude_nudges_whole_parts", &|s| {
+            let kinds = mentee::tui::views::gratitude::KINDS;
+            let input = s
+                .nudge_input_of(now, &mentee::domain::nudges::sources(&kinds))
+                .expect("q");
+            mentee::domain::nudges::nudges(&input, now).len()
+        });
         bench("activity_by_day", &|s| {
             let today = now.date();
             s.activity_by_day(today - Duration::days(83), today + Duration::days(1))

@@ -833,10 +833,11 @@ fn the_experiment_chain_reaches_the_next_agenda_and_the_gratitude_nudges() {
         .views
         .gratitude
         .nudges
+        .rows()
         .iter()
         .position(|n| n.nudge.kind == NudgeKind::ThankForExperiment)
         .unwrap();
-    app.views.gratitude.nudge_cursor.pos = pos;
+    app.views.gratitude.nudges.set_pos(pos);
     let screen = draw(&mut app, 160, 48);
     assert!(
         screen.contains("Thank Daniel Okafor for the advice"),
@@ -891,10 +892,11 @@ fn thanks_written_but_not_sent_for_a_week_are_nudged_until_sent() {
         .views
         .gratitude
         .nudges
+        .rows()
         .iter()
         .position(|n| n.nudge.gratitude_id == Some(week))
         .expect("the unsent thanks is waiting");
-    app.views.gratitude.nudge_cursor.pos = pos;
+    app.views.gratitude.nudges.set_pos(pos);
     let screen = draw(&mut app, 160, 48);
     assert!(screen.contains(&sentence), "{screen}");
     // The demo has an older unsent thanks of its own (for the same mentor).
@@ -902,6 +904,7 @@ fn thanks_written_but_not_sent_for_a_week_are_nudged_until_sent() {
         .views
         .gratitude
         .nudges
+        .rows()
         .iter()
         .filter(|n| n.nudge.kind == NudgeKind::SendThanks)
         .count();
@@ -920,6 +923,7 @@ fn thanks_written_but_not_sent_for_a_week_are_nudged_until_sent() {
         app.views
             .gratitude
             .nudges
+            .rows()
             .iter()
             .filter(|n| n.nudge.kind == NudgeKind::SendThanks)
             .count()
@@ -1094,6 +1098,7 @@ fn gratitude_lists_thanks_and_leaves_report_backs_to_the_meeting() {
         .views
         .gratitude
         .nudges
+        .rows()
         .iter()
         .map(|n| n.nudge.kind)
         .collect();

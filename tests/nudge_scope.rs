@@ -141,20 +141,22 @@ fn gratitude_names_its_nudges_as_the_cursor_reaches_them() {
     app.update(mentee::tui::keys::Action::ShowView(View::Gratitude));
     common::press(&mut app, KeyCode::Right);
     let v = &app.views.gratitude;
-    assert!(v.nudges.len() > many, "{}", v.nudges.len());
+    let rows = v.nudges.rows();
+    assert!(rows.len() > many, "{}", rows.len());
     assert!(
-        v.nudges[..NUDGES_AHEAD]
+        rows[..NUDGES_AHEAD]
             .iter()
             .all(|n| n.nudge.mentor_id.is_none() || n.mentor_name.is_some())
     );
-    let last = v.nudges.len() - 1;
-    assert!(v.nudges[last].nudge.mentor_id.is_some());
-    assert_eq!(v.nudges[last].mentor_name, None, "not looked up yet");
+    let last = rows.len() - 1;
+    assert!(rows[last].nudge.mentor_id.is_some());
+    assert_eq!(rows[last].mentor_name, None, "not looked up yet");
     common::key(&mut app, 'G');
     let v = &app.views.gratitude;
-    assert_eq!(v.nudge_cursor.pos, last);
+    assert_eq!(v.nudges.pos(), last);
     assert!(
         v.nudges
+            .rows()
             .iter()
             .all(|n| n.nudge.mentor_id.is_none() || n.mentor_name.is_some())
     );
@@ -165,4 +167,72 @@ fn gratitude_names_its_nudges_as_the_cursor_reaches_them() {
         screen.contains(&format!(" {}/{} ", last + 1, last + 1)),
         "{screen}"
     );
+}
+
+/// The nudge pane loads a screen of nudges and the store counts the rest: the title says the
+/// true count, and moving across the end of the loaded window, `G` and back up reach every
+/// nudge in the rules' order, each named on screen when the cursor is on it.
+#[test]
+fn gratitude_loads_a_screen_of_nudges_and_reaches_every_one_in_order() {
+    use mentee::tui::views::list::PAGE_MARGIN;
+    let store = mentee::demo::demo_store(common::now()).unwrap();
+    let mentor = store.mentors().unwrap()[0].clone();
+    for i in 0..300 {
+        let g = Gratitude {
+            mentor_id: Some(mentor.id),
+            ..Gratitude::new(
+                format!("thanks {i}"),
+                common::now().date() - Duration::days(8 + (i % 40) as i64),
+            )
+        };
+        store.save_gratitude(&g).unwrap();
+    }
+    let now = common::now();
+    let kinds = mentee::tui::views::gratitude::KINDS;
+    let want: Vec<Nudge> = nudges(&store.nudge_input_whole(now).unwrap(), now)
+        .into_iter()
+        .filter(|n| kinds.contains(&n.kind))
+        .collect();
+    assert!(want.len() > 300, "{}", want.len());
+    let mut app = common::app_on_store(store, Lang::En, true);
+    common::draw(&mut app, 160, 40);
+    app.update(mentee::tui::keys::Action::ShowView(View::Gratitude));
+    common::press(&mut app, KeyCode::Right);
+    let page = 40 + PAGE_MARGIN;
+    assert_eq!(app.views.gratitude.nudges.rows().len(), page);
+    let screen = common::draw(&mut app, 160, 40);
+    assert!(
+        screen.contains(&format!("({})", want.len())),
+        "the true count: {screen}"
+    );
+    let selected = |app: &mentee::tui::App| {
+        let v = &app.views.gratitude;
+        (
+            v.nudges.place().0,
+            v.selected_nudge().map(|n| n.nudge.clone()),
+        )
+    };
+    for (i, n) in want.iter().enumerate().take(page + 10).skip(1) {
+        common::key(&mut app, 'j');
+        assert_eq!(selected(&app), (i, Some(n.clone())), "row {i}");
+    }
+    assert!(app.views.gratitude.nudges.rows().len() <= 2 * page);
+    common::key(&mut app, 'G');
+    let last = want.len() - 1;
+    assert_eq!(selected(&app), (last, want.last().cloned()));
+    let screen = common::draw(&mut app, 160, 40);
+    assert!(
+        screen.contains(&format!(" {}/{} ", last + 1, last + 1)),
+        "{screen}"
+    );
+    for i in (last - page - 10..last).rev() {
+        common::key(&mut app, 'k');
+        assert_eq!(selected(&app), (i, Some(want[i].clone())), "row {i}");
+        let v = &app.views.gratitude;
+        let n = v.selected_nudge().unwrap();
+        assert!(
+            n.nudge.mentor_id.is_none() || n.mentor_name.is_some(),
+            "row {i} named"
+        );
+    }
 }

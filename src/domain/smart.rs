@@ -9,7 +9,7 @@
 
 use super::records::Goal;
 use chrono::{Datelike, Months, NaiveDate};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// A due date further away than this many months gets [`Reason::FarHorizon`] advice.
@@ -376,24 +376,45 @@ const TIME_WORDS: &str = "\
 /// Splits `text` into lowercase words on every character that is not a letter or a digit
 /// (Unicode-aware), so matching happens on word boundaries only. Punctuation between two
 /// digits stays inside the word, so `7.5`, `2027-06-01` and `10:30` are one word each.
+#[cfg(test)]
 fn words(text: &str) -> Vec<String> {
-    let chars: Vec<char> = text.chars().collect();
+    let mut buf = String::new();
+    split_words(text, &mut buf)
+        .into_iter()
+        .map(|r| buf[r].to_string())
+        .collect()
+}
+
+/// [`words`] written into `buf` one after the other, each word a range of it (one buffer for
+/// all the words: the check runs for every goal on screen).
+fn split_words(text: &str, buf: &mut String) -> Vec<std::ops::Range<usize>> {
     let mut words = Vec::new();
-    let mut word = String::new();
-    for (i, &c) in chars.iter().enumerate() {
-        let between_digits = ".,-/:".contains(c)
-            && word.chars().next_back().is_some_and(char::is_numeric)
-            && chars.get(i + 1).is_some_and(|n| n.is_numeric());
-        if c.is_alphanumeric() {
-            word.extend(c.to_lowercase());
-        } else if between_digits {
-            word.push(c);
-        } else if !word.is_empty() {
-            words.push(std::mem::take(&mut word));
+    let mut from = buf.len();
+    // Whether the word so far ends with a digit.
+    let mut after_digit = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_ascii_alphanumeric() {
+            buf.push(c.to_ascii_lowercase());
+            after_digit = c.is_ascii_digit();
+        } else if !c.is_ascii() && c.is_alphanumeric() {
+            buf.extend(c.to_lowercase());
+            after_digit = c.is_numeric();
+        } else if ".,-/:".contains(c)
+            && after_digit
+            && buf.len() > from
+            && chars.peek().is_some_and(|n| n.is_numeric())
+        {
+            buf.push(c);
+            after_digit = false;
+        } else if buf.len() > from {
+            words.push(from..buf.len());
+            from = buf.len();
+            after_digit = false;
         }
     }
-    if !word.is_empty() {
-        words.push(word);
+    if buf.len() > from {
+        words.push(from..buf.len());
     }
     words
 }
@@ -408,8 +429,8 @@ enum NumberKind {
 }
 
 /// Classifies `words[at]` when it holds a digit or a number word.
-fn number_kind(words: &[String], at: usize) -> Option<NumberKind> {
-    let word = words.get(at)?.as_str();
+fn number_kind(words: &[&str], at: usize) -> Option<NumberKind> {
+    let word = *words.get(at)?;
     if listed(WordList::Number, word) {
         return Some(NumberKind::Measure);
     }
@@ -432,31 +453,58 @@ fn number_kind(words: &[String], at: usize) -> Option<NumberKind> {
 }
 
 /// The longest vague phrase starting at `words[at]`, with its length in words.
-fn vague_at(words: &[String], at: usize) -> Option<(&'static str, usize)> {
-    let first = words.get(at)?.as_str();
+fn vague_at(words: &[&str], at: usize) -> Option<(&'static str, usize)> {
+    let first = words.get(at)?;
     vague_phrases()
+        .get(first)?
         .iter()
-        .filter(|(_, split)| split[0] == first)
         .filter_map(|(phrase, split)| {
             let found = words.get(at..at + split.len())?;
-            split
-                .iter()
-                .copied()
-                .eq(found.iter().map(String::as_str))
-                .then_some((*phrase, split.len()))
+            (split.as_slice() == found).then_some((*phrase, split.len()))
         })
         .max_by_key(|(_, len)| *len)
 }
 
-/// [`VAGUE_PHRASES`], each with its words, split once per process.
-fn vague_phrases() -> &'static [(&'static str, Vec<&'static str>)] {
-    static SPLIT: OnceLock<Vec<(&'static str, Vec<&'static str>)>> = OnceLock::new();
+/// [`VAGUE_PHRASES`], each with its words, by its first word: split once per process.
+type VaguePhrases = HashMap<&'static str, Vec<(&'static str, Vec<&'static str>)>, Fnv>;
+
+fn vague_phrases() -> &'static VaguePhrases {
+    static SPLIT: OnceLock<VaguePhrases> = OnceLock::new();
     SPLIT.get_or_init(|| {
-        VAGUE_PHRASES
-            .iter()
-            .map(|phrase| (*phrase, phrase.split(' ').collect()))
-            .collect()
+        let mut by_first: VaguePhrases = HashMap::default();
+        for phrase in VAGUE_PHRASES {
+            let split: Vec<&'static str> = phrase.split(' ').collect();
+            by_first.entry(split[0]).or_default().push((*phrase, split));
+        }
+        by_first
     })
+}
+
+/// FNV-1a: the word sets are looked up a few times for every word of every goal on screen,
+/// and their keys are short words of ours (no hostile input to guard against), where the
+/// standard hasher's SipHash costs more than the look-up itself.
+#[derive(Default, Clone, Copy)]
+struct Fnv;
+
+/// The running hash of [`Fnv`].
+struct FnvHasher(u64);
+
+impl std::hash::BuildHasher for Fnv {
+    type Hasher = FnvHasher;
+    fn build_hasher(&self) -> FnvHasher {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for FnvHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// The word lists above.
@@ -470,7 +518,7 @@ enum WordList {
 /// Whether `word` is one of the words of `list`. Each list is made a set once per process:
 /// the check runs for every goal on screen, word by word.
 fn listed(list: WordList, word: &str) -> bool {
-    static SETS: OnceLock<[HashSet<&'static str>; 3]> = OnceLock::new();
+    static SETS: OnceLock<[HashSet<&'static str, Fnv>; 3]> = OnceLock::new();
     let sets = SETS
         .get_or_init(|| [FILLER, NUMBER_WORDS, TIME_WORDS].map(|l| l.split_whitespace().collect()));
     sets[list as usize].contains(word)
@@ -478,7 +526,9 @@ fn listed(list: WordList, word: &str) -> bool {
 
 /// Reads one text field: its first vague phrase, and whether it has an object and a number.
 fn scan(text: &str) -> Scan {
-    let words = words(text);
+    let mut buf = String::with_capacity(text.len());
+    let ranges = split_words(text, &mut buf);
+    let words: Vec<&str> = ranges.into_iter().map(|r| &buf[r]).collect();
     let mut found = Scan::default();
     let mut at = 0;
     while at < words.len() {
@@ -490,7 +540,7 @@ fn scan(text: &str) -> Scan {
         match number_kind(&words, at) {
             Some(NumberKind::Measure) => found.number = true,
             Some(NumberKind::When) => {}
-            None if !listed(WordList::Filler, &words[at]) => found.object = true,
+            None if !listed(WordList::Filler, words[at]) => found.object = true,
             None => {}
         }
         at += 1;
@@ -783,6 +833,47 @@ mod tests {
             check_time_bound(Some(NaiveDate::MAX), today()),
             Verdict::Advice { .. }
         ));
+    }
+
+    /// The split as first written (a `String` per word, the text as a `Vec<char>`): the
+    /// one-buffer split must give the same words.
+    fn words_as_first_written(text: &str) -> Vec<String> {
+        let chars: Vec<char> = text.chars().collect();
+        let mut words = Vec::new();
+        let mut word = String::new();
+        for (i, &c) in chars.iter().enumerate() {
+            let between_digits = ".,-/:".contains(c)
+                && word.chars().next_back().is_some_and(char::is_numeric)
+                && chars.get(i + 1).is_some_and(|n| n.is_numeric());
+            if c.is_alphanumeric() {
+                word.extend(c.to_lowercase());
+            } else if between_digits {
+                word.push(c);
+            } else if !word.is_empty() {
+                words.push(std::mem::take(&mut word));
+            }
+        }
+        if !word.is_empty() {
+            words.push(word);
+        }
+        words
+    }
+
+    #[test]
+    fn the_one_buffer_split_gives_the_words_as_first_written() {
+        let pieces = [
+            "7", ".", ",", "-", "/", ":", " ", "a", "Z", "İ", "É", "٣", "日本", "3回", "ß", "ǅ",
+            "Σ", "½", "Ⅻ", "—", "…", "x1", "1x", "\t", "'",
+        ];
+        // Every sequence of three pieces, and each of them doubled.
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let text = format!("{a}{b}{c}{a}{c}{b}");
+                    assert_eq!(words(&text), words_as_first_written(&text), "{text:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -182,6 +182,26 @@ impl Store {
         now: NaiveDateTime,
         parts: &[NudgeSource],
     ) -> Result<()> {
+        self.read_nudge_parts(input, now, parts, SUGGEST_LIMIT)
+    }
+
+    /// Every row of every part of the nudges' input at `now` (the lists not cut at
+    /// [`SUGGEST_LIMIT`]): what the rules see over the whole journal, to check the bounded
+    /// reads against (see [`Store::nudge_page`]). Costly on a large journal.
+    pub fn nudge_input_whole(&self, now: NaiveDateTime) -> Result<NudgeInput> {
+        let mut input = NudgeInput::default();
+        self.read_nudge_parts(&mut input, now, &sources(&NudgeKind::ALL), i64::MAX)?;
+        Ok(input)
+    }
+
+    /// [`Store::read_nudge_sources`] with each list part cut at `limit` rows.
+    fn read_nudge_parts(
+        &self,
+        input: &mut NudgeInput,
+        now: NaiveDateTime,
+        parts: &[NudgeSource],
+        limit: i64,
+    ) -> Result<()> {
         let today = now.date();
         let window_start = today - Duration::days(THANKS_WINDOW_DAYS);
         let statuses: Vec<MentorStatus> = parts
@@ -202,18 +222,18 @@ impl Store {
                     input.held_meetings = self.recent_held_meetings(window_start, today)?;
                 }
                 NudgeSource::PlannedMeetings => {
-                    input.planned_meetings = self.passed_planned_meetings(now)?;
+                    input.planned_meetings = self.passed_planned_meetings(now, limit)?;
                 }
                 NudgeSource::Experiments => {
-                    input.experiments = self.experiment_facts(window_start)?;
+                    input.experiments = self.experiment_facts(window_start, limit)?;
                 }
                 NudgeSource::UnsentThanks => {
-                    input.unsent_thanks =
-                        self.unsent_thanks(today - Duration::days(SEND_THANKS_AFTER_DAYS))?;
+                    let until = today - Duration::days(SEND_THANKS_AFTER_DAYS);
+                    input.unsent_thanks = self.unsent_thanks(until, limit)?;
                 }
                 NudgeSource::Introductions => {
                     input.introductions = self
-                        .introductions_to_thank(SUGGEST_LIMIT as usize)?
+                        .introductions_to_thank(usize::try_from(limit).unwrap_or(usize::MAX))?
                         .iter()
                         .map(|r| r.as_ref())
                         .collect();
@@ -376,9 +396,13 @@ impl Store {
     }
 
     /// Experiments with a result: not reported yet, or reported since `reported_since`; the
-    /// newest [`SUGGEST_LIMIT`]. Two bounded index walks (the newest unreported ones, and the
+    /// newest `limit`. Two bounded index walks (the newest unreported ones, and the
     /// range reported since the day), never every experiment recorded.
-    fn experiment_facts(&self, reported_since: NaiveDate) -> Result<Vec<ExperimentFacts>> {
+    fn experiment_facts(
+        &self,
+        reported_since: NaiveDate,
+        limit: i64,
+    ) -> Result<Vec<ExperimentFacts>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT x.id, coalesce(x.mentor_id, f.mentor_id), x.reported_on,
                 EXISTS (SELECT 1 FROM gratitude g WHERE g.commitment_id = x.id)
@@ -397,7 +421,7 @@ impl Store {
              LEFT JOIN feedback f ON f.id = x.feedback_id
              ORDER BY x.id DESC LIMIT ?2",
         )?;
-        let rows = stmt.query_map(params![reported_since, SUGGEST_LIMIT], |r| {
+        let rows = stmt.query_map(params![reported_since, limit], |r| {
             Ok(ExperimentFacts {
                 commitment_id: r.get(0)?,
                 mentor_id: r.get(1)?,
@@ -408,11 +432,11 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Thanks not sent and dated `until` or earlier: the oldest [`SUGGEST_LIMIT`], one walk
+    /// Thanks not sent and dated `until` or earlier: the oldest `limit`, one walk
     /// of the `gratitude_unsent` index range, which holds every column read.
-    fn unsent_thanks(&self, until: NaiveDate) -> Result<Vec<WrittenThanksFacts>> {
+    fn unsent_thanks(&self, until: NaiveDate, limit: i64) -> Result<Vec<WrittenThanksFacts>> {
         let mut stmt = self.conn.prepare_cached(UNSENT_THANKS)?;
-        let rows = stmt.query_map(params![until, SUGGEST_LIMIT], |r| {
+        let rows = stmt.query_map(params![until, limit], |r| {
             Ok(WrittenThanksFacts {
                 gratitude_id: r.get(0)?,
                 mentor_id: r.get(1)?,
@@ -424,14 +448,18 @@ impl Store {
     }
 
     /// Meetings still planned that started before `now`, within the debrief window.
-    fn passed_planned_meetings(&self, now: NaiveDateTime) -> Result<Vec<PlannedMeetingFacts>> {
+    fn passed_planned_meetings(
+        &self,
+        now: NaiveDateTime,
+        limit: i64,
+    ) -> Result<Vec<PlannedMeetingFacts>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, mentor_id, starts_at, minutes FROM meetings
              WHERE status = 'planned' AND starts_at < ?1 AND starts_at >= ?2
              ORDER BY starts_at, id LIMIT ?3",
         )?;
         let from = now - Duration::days(DEBRIEF_WINDOW_DAYS + 1);
-        let rows = stmt.query_map(params![now, from, SUGGEST_LIMIT], |r| {
+        let rows = stmt.query_map(params![now, from, limit], |r| {
             Ok(PlannedMeetingFacts {
                 id: r.get(0)?,
                 mentor_id: r.get(1)?,

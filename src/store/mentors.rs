@@ -1,6 +1,6 @@
 //! Mentors and candidates: the pipeline and the mentoring agreement.
 
-use rusqlite::{Row, params};
+use rusqlite::{OptionalExtension, Row, params};
 
 use super::sql::{now_stamp, uuid_or_new};
 use super::window::{Page, Window, paged};
@@ -119,6 +119,16 @@ impl Store {
                 },
                 other => other.into(),
             })
+    }
+
+    /// One mentor's name and whether the mentor is private (`None`: no such mentor): what a
+    /// line naming them needs, without reading their notes.
+    pub fn mentor_name(&self, id: i64) -> Result<Option<(String, bool)>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT name, private FROM mentors WHERE id = ?1")?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?)
     }
 
     /// All mentors, in pipeline order (active first) then by name. A journal may hold

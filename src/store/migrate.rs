@@ -26,6 +26,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/009_planned_meetings.sql"),
     include_str!("migrations/010_fit_search.sql"),
     include_str!("migrations/011_unsent_thanks_covering.sql"),
+    include_str!("migrations/012_gratitude_nudge_pages.sql"),
 ];
 
 /// The schema version this program writes.

@@ -34,6 +34,7 @@ mod health;
 mod insights;
 mod meetings;
 mod mentors;
+mod nudge_pages;
 mod plans;
 mod privacy;
 mod questions;

@@ -284,3 +284,44 @@ fn every_meeting_window_is_that_stretch_of_upcoming_then_past() {
         }
     }
 }
+
+/// Every window of the Goals list is that stretch of the one sort over every goal, and says
+/// how many goals there are (the first page counts the table, the others each part).
+#[test]
+fn every_goal_window_is_that_stretch_of_the_one_sort_and_counts_every_goal() {
+    use super::window::Window;
+    let s = Store::open_in_memory().unwrap();
+    let statuses = [
+        GoalStatus::Active,
+        GoalStatus::Achieved,
+        GoalStatus::Paused,
+        GoalStatus::Dropped,
+    ];
+    let day = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+    let one_sort = "SELECT id FROM goals ORDER BY CASE status WHEN 'active' THEN 0
+        WHEN 'paused' THEN 1 WHEN 'achieved' THEN 2 ELSE 3 END, due_on IS NULL, due_on, id
+        LIMIT ?1";
+    for n in [0i64, 1, 7, 70] {
+        for i in 0..n - s.goal_summaries(1000).unwrap().len() as i64 {
+            let mut g = Goal::new(format!("goal {i}"));
+            g.status = statuses[(i * 5 % 4) as usize];
+            g.due = (i % 4 != 0).then(|| day + Duration::days(i * 11 % 7));
+            s.save_goal(&g).unwrap();
+        }
+        let order = ids(&s, one_sort, 1000);
+        let total = order.len();
+        assert_eq!(total, n as usize);
+        for start in [0, 1, 5, total / 2, total.saturating_sub(3), usize::MAX] {
+            for len in [1, 4, 9, 30, total, total + 1] {
+                if len == 0 {
+                    continue;
+                }
+                let page = s.goal_page(Window { start, len }).unwrap();
+                let from = start.min(total.saturating_sub(len));
+                let got: Vec<i64> = page.rows.iter().map(|r| r.goal.id).collect();
+                assert_eq!(got, order[from..(from + len).min(total)], "{start} {len}");
+                assert_eq!((page.start, page.total), (from, total), "{start} {len}");
+            }
+        }
+    }
+}

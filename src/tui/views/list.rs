@@ -160,6 +160,11 @@ impl<R: Keyed> List<R> {
         &self.rows
     }
 
+    /// The rows, to fill in what they show (their keys and order stay as loaded).
+    pub fn rows_mut(&mut self) -> &mut [R] {
+        &mut self.rows
+    }
+
     /// The cursor (the selected row's position among the loaded rows).
     pub fn cursor(&self) -> Cursor {
         self.cursor

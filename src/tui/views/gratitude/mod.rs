@@ -18,14 +18,14 @@ use ratatui::layout::{Constraint, Rect};
 use super::list::{List, ListRow, ListSpec, draw_list, field};
 use crate::domain::Gratitude;
 use crate::domain::RecordKind;
-use crate::domain::nudges::{Nudge, NudgeKind, nudges, sources};
+use crate::domain::nudges::{Nudge, NudgeKind};
 use crate::i18n::fill;
-use crate::store::{GratitudeRow, Result, Store};
+use crate::store::{GratitudeRow, Page, Result, Store};
 use crate::tui::effect::{Confirm, Effect};
 use crate::tui::keys::{Action, Binding, Key, bind};
 use crate::tui::purpose::{FormPurpose, NudgeRef};
 use crate::tui::ui::{Ui, fit};
-use crate::tui::views::list::{Cursor, list_and_detail};
+use crate::tui::views::list::{Keyed, list_and_detail};
 use ratatui::text::{Line, Span};
 
 /// The nudge kinds this view lists: thanks only. Reporting an experiment back is done at the
@@ -55,6 +55,38 @@ pub struct NudgeRow {
     pub meeting_day: Option<NaiveDate>,
     /// The experiment's text and result, and whether it is private.
     pub experiment: Option<(String, String, bool)>,
+    /// Whether what it names has been looked up (see [`NUDGES_AHEAD`]).
+    looked_up: bool,
+}
+
+impl NudgeRow {
+    /// A nudge, with nothing it names looked up yet.
+    fn of(nudge: Nudge) -> NudgeRow {
+        NudgeRow {
+            // A meeting's nudge counts from the meeting's day: no look-up of the meeting.
+            meeting_day: nudge.meeting_id.and(nudge.since),
+            mentor_name: None,
+            experiment: None,
+            nudge,
+            looked_up: false,
+        }
+    }
+}
+
+/// A nudge is known by its kind and the record it is about (the cursor stays on it when the
+/// list is loaded again).
+impl Keyed for NudgeRow {
+    fn key(&self) -> i64 {
+        let n = &self.nudge;
+        let id = n
+            .meeting_id
+            .or(n.gratitude_id)
+            .or(n.commitment_id)
+            .or(n.resource_id)
+            .or(n.mentor_id)
+            .unwrap_or(0);
+        ((n.kind as i64) << 48) ^ id
+    }
 }
 
 /// How many nudges past the cursor have what they name looked up (a screen's height and
@@ -67,56 +99,62 @@ pub const NUDGES_AHEAD: usize = 64;
 pub struct GratitudeView {
     /// The thanks and the selected one.
     pub list: List<GratitudeRow>,
-    /// Every nudge of [`KINDS`], in order; the first [`GratitudeView::resolved`] of them
-    /// with what they name (a mentor's name, an experiment's text) looked up.
-    pub nudges: Vec<NudgeRow>,
-    /// How many nudges (from the first) are resolved.
-    resolved: usize,
+    /// The nudges of [`KINDS`], in order, and the selected one: a window of them (a screen
+    /// and a margin, counted in all by the store), those up to [`NUDGES_AHEAD`] past the
+    /// cursor with what they name (a mentor's name, an experiment's text) looked up.
+    pub nudges: List<NudgeRow>,
     /// The mentors' names looked up so far (`None`: the mentor is gone).
     names: std::collections::HashMap<i64, Option<(String, bool)>>,
-    /// The selected nudge.
-    pub nudge_cursor: Cursor,
     /// The pane the keys move in.
     pub focus: Pane,
 }
 
 impl GratitudeView {
-    /// Loads the thanks and the nudges as they stand at `now`: the nudges from only the parts
-    /// of the input [`KINDS`] come from (the active mentors, not every candidate), and what
-    /// they name for the first screens of them.
+    /// Loads the thanks and the nudges as they stand at `now`: the window of the nudges of
+    /// [`KINDS`] the pane shows (the store counts the rest, [`Store::nudge_page`]), and what
+    /// those near the cursor name.
     pub fn load(&mut self, store: &Store, now: NaiveDateTime) -> Result<()> {
+        self.load_list(store)?;
+        self.names.clear();
+        self.load_nudges(store, now)
+    }
+
+    /// Loads the window of thanks the list asks for.
+    fn load_list(&mut self, store: &Store) -> Result<()> {
         let page = store.gratitude_page(self.list.window())?;
         self.list.set_page(Vec::new(), page);
-        let input = store.nudge_input_of(now, &sources(&KINDS))?;
-        self.nudges = nudges(&input, now)
-            .into_iter()
-            .filter(|n| KINDS.contains(&n.kind))
-            .map(|n| NudgeRow {
-                // A meeting's nudge counts from the meeting's day: no look-up of the meeting.
-                meeting_day: n.meeting_id.and(n.since),
-                mentor_name: None,
-                experiment: None,
-                nudge: n,
-            })
-            .collect();
-        self.resolved = 0;
-        self.names.clear();
-        self.nudge_cursor.clamp(self.nudges.len());
+        Ok(())
+    }
+
+    /// Loads the window of nudges the nudge pane asks for.
+    fn load_nudges(&mut self, store: &Store, now: NaiveDateTime) -> Result<()> {
+        let page = store.nudge_page(now, &KINDS, self.nudges.window())?;
+        let page = Page {
+            rows: page.rows.into_iter().map(NudgeRow::of).collect(),
+            start: page.start,
+            total: page.total,
+        };
+        self.nudges.set_page(Vec::new(), page);
         self.resolve(store)
     }
 
-    /// Looks up what the nudges from the last resolved one to [`NUDGES_AHEAD`] past the
-    /// cursor name: one look-up per mentor, experiment or introduction.
+    /// Looks up what the loaded nudges up to [`NUDGES_AHEAD`] past the cursor name: one
+    /// look-up per mentor, experiment or introduction.
     fn resolve(&mut self, store: &Store) -> Result<()> {
-        let upto = (self.nudge_cursor.pos + NUDGES_AHEAD).min(self.nudges.len());
-        for row in self.nudges.iter_mut().take(upto).skip(self.resolved) {
+        let upto = self.nudges.pos() + NUDGES_AHEAD;
+        let names = &mut self.names;
+        for row in self.nudges.rows_mut().iter_mut().take(upto) {
+            if row.looked_up {
+                continue;
+            }
+            row.looked_up = true;
             let n = &row.nudge;
             if let Some(id) = n.mentor_id {
-                let name = match self.names.get(&id) {
+                let name = match names.get(&id) {
                     Some(name) => name.clone(),
                     None => {
-                        let name = store.mentor(id).ok().map(|m| (m.name, m.private));
-                        self.names.insert(id, name.clone());
+                        let name = store.mentor_name(id).ok().flatten();
+                        names.insert(id, name.clone());
                         name
                     }
                 };
@@ -135,15 +173,14 @@ impl GratitudeView {
                 (None, None) => None,
             };
         }
-        self.resolved = self.resolved.max(upto);
         Ok(())
     }
 
-    /// Moves the cursor of the focused pane by `delta` rows.
+    /// Moves the cursor of the focused pane by `delta` rows (within the loaded rows).
     pub fn step(&mut self, delta: isize) {
         match self.focus {
             Pane::List => self.list.step(delta),
-            Pane::Nudges => self.nudge_cursor.step(delta, self.nudges.len()),
+            Pane::Nudges => self.nudges.step(delta),
         }
     }
 
@@ -162,13 +199,16 @@ impl GratitudeView {
 
     /// The selected nudge.
     pub fn selected_nudge(&self) -> Option<&NudgeRow> {
-        self.nudges.get(self.nudge_cursor.pos)
+        self.nudges.selected()
     }
 
     /// Draws the thanks list and the nudge list.
     pub fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
         let t = &ui.t.gratitude;
-        let nudges_height = (self.nudges.len().max(1) as u16).saturating_add(3);
+        let (_, nudge_count) = self.nudges.place();
+        let nudges_height = u16::try_from(nudge_count.max(1))
+            .unwrap_or(u16::MAX)
+            .saturating_add(3);
         let (list_area, nudge_area) = list_and_detail(area, self.list.rows().len(), nudges_height);
         let window = super::list::window(self.list.cursor(), self.list.rows().len(), list_area);
         let rows = self.list.rows()[window.clone()]
@@ -217,8 +257,9 @@ impl GratitudeView {
             ui,
         );
         let width = nudge_area.width.saturating_sub(4) as usize;
-        let window = super::list::window(self.nudge_cursor, self.nudges.len(), nudge_area);
-        let nudge_rows = self.nudges[window.clone()]
+        let loaded = self.nudges.rows();
+        let window = super::list::window(self.nudges.cursor(), loaded.len(), nudge_area);
+        let nudge_rows = loaded[window.clone()]
             .iter()
             .map(|n| {
                 ListRow::new(vec![Span::raw(fit(&nudge_text(n, ui), width))]).style(ui.theme.warn)
@@ -228,14 +269,14 @@ impl GratitudeView {
             f,
             nudge_area,
             ListSpec {
-                title: format!("{} ({})", t.nudges_title, self.nudges.len()),
+                title: format!("{} ({})", t.nudges_title, nudge_count),
                 headers: &[t.nudge_header],
                 widths: &[Constraint::Min(10)],
                 rows: nudge_rows,
-                cursor: self.nudge_cursor,
+                cursor: self.nudges.cursor(),
                 empty: t.nudges_empty,
                 focused: self.focus == Pane::Nudges,
-                window: Some(super::list::Slice::whole(window.start, self.nudges.len())),
+                window: Some(self.nudges.slice(window.start)),
             },
             ui,
         );
@@ -395,12 +436,15 @@ pub fn update(ctx: &mut Ctx, v: &mut GratitudeView, action: GratitudeAction) -> 
 impl Screen for GratitudeView {
     fn load(&mut self, ctx: &Ctx) -> Result<()> {
         self.list.fit_page(ctx.height);
+        self.nudges.fit_page(ctx.height);
         GratitudeView::load(self, ctx.store, ctx.now)
     }
 
     fn step(&mut self, ctx: &Ctx, delta: isize) -> Result<()> {
-        if self.focus == Pane::List && self.list.grow(delta, 0) {
-            GratitudeView::load(self, ctx.store, ctx.now)?;
+        match self.focus {
+            Pane::List if self.list.grow(delta, 0) => self.load_list(ctx.store)?,
+            Pane::Nudges if self.nudges.grow(delta, 0) => self.load_nudges(ctx.store, ctx.now)?,
+            _ => {}
         }
         GratitudeView::step(self, delta);
         if self.focus == Pane::Nudges {
