@@ -6,35 +6,14 @@
 
 #[path = "../benches/common/generate/mod.rs"]
 mod generate;
+mod nudge_fixtures;
 
 use chrono::{Duration, NaiveDateTime};
-use generate::{Options, Shape, default_today, fill};
+use generate::default_today;
 use mentee::domain::nudges::{Nudge, NudgeKind, nudges};
 use mentee::domain::*;
 use mentee::store::{Store, Window};
-
-/// A demo-shaped journal of `records` records, with some mentors moved to the statuses the
-/// generator leaves out (approached, paused), so each rule has mentors to fire on.
-fn journal(records: usize, seed: u64) -> Store {
-    let mut s = Store::open_in_memory().unwrap();
-    let opts = Options {
-        records,
-        seed,
-        shape: Shape::Demo,
-        ..Options::default()
-    };
-    fill(&mut s, &opts).unwrap();
-    for (i, mut m) in s.mentors().unwrap().into_iter().enumerate() {
-        let to = match (i % 7, m.status) {
-            (0, MentorStatus::Candidate) => MentorStatus::Approached,
-            (1, MentorStatus::Active) => MentorStatus::Paused,
-            _ => continue,
-        };
-        m.status = to;
-        s.save_mentor(&m).unwrap();
-    }
-    s
-}
+use nudge_fixtures::{journal, nows};
 
 /// [`journal`] with 150 unsent thanks and 130 done introductions more than the store's limit
 /// of 100 would read, on a few days each (ties on the day, with and without a mentor), some
@@ -82,15 +61,6 @@ fn crowded(seed: u64) -> Store {
     };
     s.save_gratitude(&ahead).unwrap();
     s
-}
-
-fn nows() -> Vec<NaiveDateTime> {
-    let nine = |days: i64| {
-        (default_today() + Duration::days(days))
-            .and_hms_opt(9, 0, 0)
-            .unwrap()
-    };
-    vec![nine(0), nine(-45), nine(-400), nine(12)]
 }
 
 /// Windows of a list of `len` rows: from the start, the middle and the end (the store walks

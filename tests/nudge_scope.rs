@@ -7,48 +7,16 @@
 mod common;
 #[path = "../benches/common/generate/mod.rs"]
 mod generate;
+mod nudge_fixtures;
 
-use chrono::{Duration, NaiveDateTime};
-use generate::{Options, Shape, default_today, fill};
+use chrono::Duration;
 use mentee::domain::nudges::{Nudge, NudgeKind, NudgeSettings, NudgeSource, nudges, sources};
 use mentee::domain::*;
 use mentee::i18n::Lang;
-use mentee::store::Store;
 use mentee::tui::views::View;
 use mentee::tui::views::gratitude::NUDGES_AHEAD;
+use nudge_fixtures::{journal, nows};
 use ratatui::crossterm::event::KeyCode;
-
-/// A demo-shaped journal with some mentors moved to every status the generator leaves out
-/// (approached, paused), so each rule has mentors to fire on.
-fn journal(records: usize, seed: u64) -> Store {
-    let mut s = Store::open_in_memory().unwrap();
-    let opts = Options {
-        records,
-        seed,
-        shape: Shape::Demo,
-        ..Options::default()
-    };
-    fill(&mut s, &opts).unwrap();
-    for (i, mut m) in s.mentors().unwrap().into_iter().enumerate() {
-        let to = match (i % 7, m.status) {
-            (0, MentorStatus::Candidate) => MentorStatus::Approached,
-            (1, MentorStatus::Active) => MentorStatus::Paused,
-            _ => continue,
-        };
-        m.status = to;
-        s.save_mentor(&m).unwrap();
-    }
-    s
-}
-
-fn nows() -> Vec<NaiveDateTime> {
-    let nine = |days: i64| {
-        (default_today() + Duration::days(days))
-            .and_hms_opt(9, 0, 0)
-            .unwrap()
-    };
-    vec![nine(0), nine(-45), nine(-400), nine(12)]
-}
 
 fn of(all: &[Nudge], kinds: &[NudgeKind]) -> Vec<Nudge> {
     all.iter()
