@@ -27,13 +27,18 @@ impl App {
     /// What `view`'s data would be loaded from now: the journal's change stamp and the
     /// moment it follows (the minute for Today, which follows the clock; the day otherwise).
     fn stamp(&self, view: View) -> store::Result<Stamp> {
+        Ok(self.stamp_with(view, self.store.change_stamp()?))
+    }
+
+    /// [`App::stamp`] with the journal's change stamp already read.
+    fn stamp_with(&self, view: View, changes: (i64, u64)) -> Stamp {
         let now = self.clock.now();
         let moment = if view == View::Today {
             now.format("%F %R").to_string()
         } else {
             now.date().to_string()
         };
-        Ok((self.store.change_stamp()?, moment))
+        (changes, moment)
     }
 
     /// Loads `view` unless it was loaded from `stamp` already: revisiting a view whose data
@@ -65,11 +70,12 @@ impl App {
         if !self.overlays.is_empty() {
             return false;
         }
+        let Ok(changes) = self.store.change_stamp() else {
+            return false;
+        };
         let mut view = showing.next();
         while view != showing {
-            let Ok(stamp) = self.stamp(view) else {
-                return false;
-            };
+            let stamp = self.stamp_with(view, changes);
             let i = view.index();
             if self.loaded[i].as_ref() != Some(&stamp)
                 && self.warm_tried[i].as_ref() != Some(&stamp)
