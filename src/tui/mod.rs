@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod app;
+pub mod backend;
 pub mod ctx;
 pub mod detail;
 pub mod edit;
