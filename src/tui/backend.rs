@@ -5,8 +5,9 @@
 //! `core::fmt` and crossterm's commands, and sends both colours whenever one changes; at
 //! 200×60 a view switch redraws most of the screen, and that formatting was a third of a
 //! redraw's CPU. [`FrameBackend`] writes the same sequences byte by byte, each attribute
-//! change as one SGR sequence, only the colour that changed, and a step right on the same
-//! row as a cursor-forward (`CSI n C`) instead of a full position. The screen a terminal
+//! change as one SGR sequence, only the colour that changed, a step right on the same row as
+//! a cursor-forward (`CSI n C`) instead of a full position, and a long run of blanks erased
+//! in place (`CSI n X`) instead of written. The screen a terminal
 //! shows is the same as with crossterm's backend (tests below compare both through a
 //! terminal emulator, cell by cell and attribute by attribute).
 //!
@@ -93,11 +94,14 @@ impl<W: Write> Backend for FrameBackend<W> {
     {
         let seq = &mut self.seq;
         seq.clear();
+        let cells: Vec<(u16, u16, &Cell)> = content.collect();
         let mut pen = Pen::RESET;
         // Where the terminal's cursor is after the last character written (unknown at the
         // start and after a wide character).
         let mut cursor: Option<(u16, u16)> = None;
-        for (x, y, cell) in content {
+        let mut i = 0;
+        while i < cells.len() {
+            let (x, y, cell) = cells[i];
             match cursor {
                 Some((cx, cy)) if cy == y && cx == x => {}
                 Some((cx, cy)) if cy == y && cx < x => {
@@ -122,6 +126,17 @@ impl<W: Write> Backend for FrameBackend<W> {
                 pen = want;
             }
             let symbol = cell.symbol();
+            // A run of blanks is erased in place (`CSI n X`, the cursor stays) rather than
+            // written: a screen of short lines is mostly blanks where the last view had text.
+            let run = blank_run(&cells[i..], pen);
+            if run >= ERASE_RUN {
+                seq.extend_from_slice(b"\x1b[");
+                push_number(seq, run);
+                seq.push(b'X');
+                cursor = Some((x, y));
+                i += usize::from(run);
+                continue;
+            }
             seq.extend_from_slice(symbol.as_bytes());
             // After a one-column character the cursor is on the next cell, as crossterm's
             // backend assumes too; after a wide one the next change is placed absolutely.
@@ -130,6 +145,7 @@ impl<W: Write> Backend for FrameBackend<W> {
                 _ if symbol.width() == 1 => Some((x + 1, y)),
                 _ => None,
             };
+            i += 1;
         }
         if pen != Pen::RESET {
             seq.extend_from_slice(b"\x1b[0m");
@@ -199,6 +215,35 @@ impl<W: Write> Backend for FrameBackend<W> {
     fn flush(&mut self) -> io::Result<()> {
         self.out.flush()
     }
+}
+
+/// The shortest run of blanks erased rather than written: the erase and the step over it
+/// cost up to ten bytes.
+const ERASE_RUN: u16 = 12;
+
+/// How many of `cells` (changed cells, from the first) are blanks in `pen` on consecutive
+/// columns of one row, when blanks in `pen` look the same erased as written: no background
+/// (a terminal erases with the current background, or with none), and nothing that shows on
+/// a blank (reverse, underline, strike-through).
+fn blank_run(cells: &[(u16, u16, &Cell)], pen: Pen) -> u16 {
+    if pen.bg != Color::Reset
+        || pen
+            .modifier
+            .intersects(Modifier::REVERSED | Modifier::UNDERLINED | Modifier::CROSSED_OUT)
+    {
+        return 0;
+    }
+    let Some(&(x0, y0, _)) = cells.first() else {
+        return 0;
+    };
+    let mut n: u16 = 0;
+    for &(x, y, cell) in cells {
+        if y != y0 || x != x0 + n || cell.symbol() != " " || Pen::of(cell) != pen {
+            break;
+        }
+        n += 1;
+    }
+    n
 }
 
 /// Writes `n` in decimal.

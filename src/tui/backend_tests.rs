@@ -1,6 +1,6 @@
 //! [`FrameBackend`] against ratatui's `CrosstermBackend`: the same changed cells drawn
 //! through each into a terminal emulator (vt100) leave the same screen, character by
-//! character and attribute by attribute, over frames of random cells (every colour kind,
+//! character and attribute by attribute (a blank erased is a blank written), over frames of random cells (every colour kind,
 //! every modifier, wide and accented characters, partial changes) and over the app's own
 //! views; and the app's frames take fewer bytes.
 
@@ -88,6 +88,12 @@ fn scribble(buf: &mut Buffer, rng: &mut Rng, runs: usize) {
         } else {
             style
         };
+        if rng.below(3) == 0 {
+            // A run of blanks in one style, as a line shorter than the last frame's leaves.
+            let len = 1 + rng.below(40) as usize;
+            buf.set_stringn(x, y, " ".repeat(len), usize::from(area.width - x), style);
+            continue;
+        }
         for _ in 0..len {
             if x >= area.width {
                 break;
@@ -123,8 +129,15 @@ fn same_screens(frames: &[Buffer]) -> (usize, usize) {
         for y in 0..area.height {
             for x in 0..area.width {
                 let (ca, cb) = (sa.cell(y, x).unwrap(), sb.cell(y, x).unwrap());
+                // An erased cell holds nothing where a written one holds a blank.
+                fn shows(c: &vt100::Cell) -> &str {
+                    match c.contents() {
+                        "" => " ",
+                        s => s,
+                    }
+                }
                 assert!(
-                    ca.contents() == cb.contents()
+                    shows(ca) == shows(cb)
                         && ca.fgcolor() == cb.fgcolor()
                         && ca.bgcolor() == cb.bgcolor()
                         && ca.bold() == cb.bold()
@@ -143,11 +156,6 @@ fn same_screens(frames: &[Buffer]) -> (usize, usize) {
                 );
             }
         }
-        assert_eq!(
-            sa.contents_formatted(),
-            sb.contents_formatted(),
-            "frame {i}"
-        );
         // Both leave the pen reset, so text written after a frame is plain.
         assert_eq!(
             sa.attributes_formatted(),
@@ -230,5 +238,31 @@ fn the_apps_views_look_the_same_and_take_fewer_bytes() {
                 "{w}x{h} {lang:?}: {ours} bytes against crossterm's {theirs}"
             );
         }
+    }
+}
+
+#[test]
+fn blanks_are_erased_only_where_erasing_looks_the_same_on_every_terminal() {
+    let area = Rect::new(0, 0, 50, 1);
+    let plain = ratatui::style::Style::default().fg(Color::Cyan);
+    let cases = [
+        (plain, true),
+        (plain.bg(Color::Blue), false),
+        (plain.add_modifier(Modifier::UNDERLINED), false),
+        (plain.add_modifier(Modifier::REVERSED), false),
+        (plain.add_modifier(Modifier::CROSSED_OUT), false),
+        (plain.add_modifier(Modifier::BOLD), true),
+    ];
+    for (style, erased) in cases {
+        let mut before = Buffer::empty(area);
+        before.set_string(0, 0, "x".repeat(50), ratatui::style::Style::default());
+        let mut after = Buffer::empty(area);
+        after.set_string(0, 0, " ".repeat(30), style);
+        let mut ours = FrameBackend::new(Vec::new());
+        ours.draw(before.diff(&after).into_iter()).unwrap();
+        let out = String::from_utf8(ours.out).unwrap();
+        // Thirty blanks in the style, then twenty reset blanks.
+        assert_eq!(out.contains("\x1b[30X"), erased, "{style:?}: {out:?}");
+        assert!(out.contains("\x1b[20X"), "reset blanks are erased: {out:?}");
     }
 }
