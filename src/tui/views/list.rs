@@ -609,12 +609,9 @@ pub fn draw_detail(f: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'_>>,
         .borders(Borders::ALL)
         .border_style(ui.theme.dim)
         .title(Span::styled(format!(" {title} "), ui.theme.title));
-    f.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block),
-        area,
-    );
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    paint::wrapped(f.buffer_mut(), inner, &lines);
 }
 
 /// A "label: value" line for detail panes.
