@@ -51,8 +51,13 @@ impl Cursor {
 /// share the height by what they hold: a short list gives its empty rows to the detail, a
 /// short detail gives its rows to the list, and only when both are long do they share it.
 /// `rows` is the number of rows the list holds, `detail_height` what the detail pane needs
-/// at the full width, borders included ([`crate::tui::detail::pane_height`]).
-pub fn list_and_detail(area: Rect, rows: usize, detail_height: u16) -> (Rect, Rect) {
+/// at the full width, borders included ([`crate::tui::detail::pane_height`]), asked only
+/// when stacked (measuring it wraps the detail's text).
+pub fn list_and_detail(
+    area: Rect,
+    rows: usize,
+    detail_height: impl FnOnce() -> u16,
+) -> (Rect, Rect) {
     if area.width >= 110 {
         let detail = (area.width * 2 / 5).clamp(40, 64);
         let [list, detail] =
@@ -60,6 +65,7 @@ pub fn list_and_detail(area: Rect, rows: usize, detail_height: u16) -> (Rect, Re
         return (list, detail);
     }
     let h = area.height;
+    let detail_height = detail_height();
     // Borders and the header; an empty list still has room for its hint.
     let list_wants = (rows.max(1) as u16).saturating_add(3).max(4);
     let half = h / 2;
