@@ -99,18 +99,12 @@ impl DetailState {
 pub fn draw_pane(f: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'_>>, ui: &Ui) {
     let inner_width = area.width.saturating_sub(2);
     let title = fit(title, inner_width.saturating_sub(2) as usize);
-    let mut block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(ui.theme.dim)
-        .title(Span::styled(format!(" {title} "), ui.theme.title));
-    if paint::wrapped_rows(&lines, inner_width) > area.height.saturating_sub(2) as usize {
-        block = block.title_bottom(
-            Line::styled(format!(" {} ", ui.t.common.detail_more), ui.theme.accent).right_aligned(),
-        );
-    }
-    let inner = block.inner(area);
-    f.render_widget(block, area);
-    paint::wrapped(f.buffer_mut(), inner, &lines);
+    let title = Line::from(Span::styled(format!(" {title} "), ui.theme.title));
+    let more = (paint::wrapped_rows(&lines, inner_width) > area.height.saturating_sub(2) as usize)
+        .then(|| Line::styled(format!(" {} ", ui.t.common.detail_more), ui.theme.accent));
+    let buf = f.buffer_mut();
+    let inner = paint::framed(buf, area, ui.theme.dim, &title, more.as_ref());
+    paint::wrapped(buf, inner, &lines);
 }
 
 /// How many rows a detail of `lines` takes at `width` columns, borders included.

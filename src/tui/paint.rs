@@ -67,6 +67,82 @@ pub fn put_str(buf: &mut Buffer, x: u16, y: u16, text: &str, max_width: u16, sty
     x + written as u16
 }
 
+/// Draws a plain border around `area` in `border_style`, `title` on its top edge from the
+/// left and `bottom` on its bottom edge from the right: the cells of
+/// `Block::bordered().border_style(border_style).title(title).title_bottom(bottom)` (`bottom`
+/// right-aligned), without the block's pass over every cell of its area to give them its
+/// (default) style. Returns the area inside the border.
+pub fn framed(
+    buf: &mut Buffer,
+    area: Rect,
+    border_style: Style,
+    title: &Line<'_>,
+    bottom: Option<&Line<'_>>,
+) -> Rect {
+    use ratatui::widgets::Widget;
+    let inner = Rect::new(
+        area.x.saturating_add(1),
+        area.y.saturating_add(1),
+        area.width.saturating_sub(2),
+        area.height.saturating_sub(2),
+    );
+    let area = area.intersection(buf.area);
+    if area.is_empty() {
+        return inner;
+    }
+    let (left, top) = (area.left(), area.top());
+    let (right, bottom_row) = (area.right() - 1, area.bottom() - 1);
+    let mut put = |x: u16, y: u16, symbol: &str| {
+        buf[(x, y)].set_symbol(symbol).set_style(border_style);
+    };
+    // The sides, then the corners over them, in the block's order.
+    for y in top..=bottom_row {
+        put(left, y, "│");
+    }
+    for x in left..=right {
+        put(x, top, "─");
+    }
+    for y in top..=bottom_row {
+        put(right, y, "│");
+    }
+    for x in left..=right {
+        put(x, bottom_row, "─");
+    }
+    put(right, bottom_row, "┘");
+    put(right, top, "┐");
+    put(left, bottom_row, "└");
+    put(left, top, "┌");
+    let titles = |y: u16| Rect::new(left + 1, y, area.width.saturating_sub(2), 1);
+    let width = |line: &Line<'_>| line.width().min(usize::from(u16::MAX)) as u16;
+    let room = titles(top);
+    if !room.is_empty() {
+        let w = width(title);
+        title.clone().left_aligned().render(
+            Rect {
+                width: w.min(room.width),
+                ..room
+            },
+            buf,
+        );
+    }
+    if let Some(line) = bottom {
+        let room = titles(bottom_row);
+        if !room.is_empty() {
+            let w = width(line);
+            let x = room.right().saturating_sub(w).max(room.left());
+            line.clone().right_aligned().render(
+                Rect {
+                    x,
+                    width: w.min(room.width),
+                    ..room
+                },
+                buf,
+            );
+        }
+    }
+    inner.intersection(area)
+}
+
 /// Whether `line` is drawn on one row of `width` cells exactly as it is: left-aligned, every
 /// character [`narrow`], no wider than `width`. A wrapping paragraph leaves such a line as it
 /// is; any other line goes through ratatui's wrapping.
@@ -131,11 +207,12 @@ pub fn wrapped(buf: &mut Buffer, area: Rect, lines: &[Line<'_>]) {
             }
             y += 1;
         } else {
-            let rest = Rect::new(area.x, y, area.width, area.bottom() - y);
             let paragraph = Paragraph::new(line.clone()).wrap(Wrap { trim: false });
-            let rows = paragraph.line_count(area.width);
+            let rows = paragraph.line_count(area.width).min(usize::from(u16::MAX)) as u16;
+            // Only the rows it takes (a paragraph styles its whole area first).
+            let rest = Rect::new(area.x, y, area.width, rows.min(area.bottom() - y));
             ratatui::widgets::Widget::render(paragraph, rest, buf);
-            y = y.saturating_add(rows.min(usize::from(u16::MAX)) as u16);
+            y = y.saturating_add(rows);
         }
     }
 }
@@ -323,6 +400,54 @@ mod tests {
                         "lines {first}..{last} at {}",
                         area.width
                     );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_frame_is_a_bordered_block() {
+        use ratatui::widgets::{Block, Widget};
+        let frame = Rect::new(0, 0, 30, 8);
+        let dim = Style::new().fg(Color::DarkGray);
+        let titles = [
+            Line::from(""),
+            Line::from(ratatui::text::Span::styled(
+                " Goals ",
+                Style::new().fg(Color::Cyan),
+            )),
+            Line::from(" a title much longer than any of the areas below "),
+            Line::from(" Zoë · 東京 "),
+        ];
+        let bottoms = [
+            None,
+            Some(Line::from(" 3/92 ")),
+            Some(Line::from(" Enter: all of it ↓ ")),
+        ];
+        for title in &titles {
+            for bottom in &bottoms {
+                for area in [
+                    Rect::new(0, 0, 30, 8),
+                    Rect::new(2, 1, 12, 4),
+                    Rect::new(5, 5, 3, 2),
+                    Rect::new(1, 1, 1, 1),
+                    Rect::new(1, 1, 2, 1),
+                    Rect::new(1, 1, 0, 3),
+                    Rect::new(25, 6, 20, 20),
+                ] {
+                    let mut ours = filled(frame);
+                    let mut theirs = filled(frame);
+                    let inner = framed(&mut ours, area, dim, title, bottom.as_ref());
+                    let mut block = Block::bordered().border_style(dim).title(title.clone());
+                    if let Some(line) = bottom {
+                        block = block.title_bottom(line.clone().right_aligned());
+                    }
+                    let their_inner = block.inner(area).intersection(area.intersection(frame));
+                    (&block).render(area, &mut theirs);
+                    assert_eq!(ours, theirs, "{title:?} {bottom:?} in {area:?}");
+                    if !area.intersection(frame).is_empty() {
+                        assert_eq!(inner, their_inner, "{area:?}");
+                    }
                 }
             }
         }
