@@ -141,6 +141,13 @@ impl<W: Write> Backend for FrameBackend<W> {
                 i += usize::from(run);
                 continue;
             }
+            if run > 1 {
+                // A shorter run is written whole, not measured again from each blank.
+                seq.resize(seq.len() + usize::from(run), b' ');
+                cursor = Some((x + run, y));
+                i += usize::from(run);
+                continue;
+            }
             seq.extend_from_slice(symbol.as_bytes());
             // After a one-column character the cursor is on the next cell, as crossterm's
             // backend assumes too; after a wide one the next change is placed absolutely.
