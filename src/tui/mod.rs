@@ -29,12 +29,17 @@ use ratatui::crossterm::event;
 
 pub use app::App;
 
+/// How long the user is idle after a frame before views are loaded ahead of their visit: the
+/// frame reaches the terminal first (the terminal's side of a pseudo-terminal is fed by a
+/// kernel worker on the writer's processor, which a busy writer would hold back).
+const SETTLE: std::time::Duration = std::time::Duration::from_millis(20);
+
 /// Runs the app until the user quits. The terminal is restored on every way out.
 pub fn run(mut app: App) -> io::Result<()> {
     let mut guard = terminal::TerminalGuard::enter()?;
-    // Whether the screen may have changed since the last frame, and whether views may need
-    // loading ahead of their visit.
-    let (mut redraw, mut warming) = (true, true);
+    // Whether the screen may have changed since the last frame; and while views may need
+    // loading ahead of their visit, how long to wait for a key before loading the next one.
+    let (mut redraw, mut warming) = (true, Some(SETTLE));
     loop {
         if redraw {
             guard.terminal.draw(|f| app.render(f))?;
@@ -46,18 +51,20 @@ pub fn run(mut app: App) -> io::Result<()> {
         if std::env::var_os("MENTEE_TEST_PANIC").is_some() {
             panic!("test fault: MENTEE_TEST_PANIC is set");
         }
-        // While no key is waiting, the views not on screen are loaded one at a time, so the
-        // first visit of each only draws it; a key waits for at most one view's load.
-        if warming && !event::poll(std::time::Duration::ZERO)? {
-            warming = app.warm_next();
-            redraw = false;
-            continue;
-        }
-        warming = true;
-        // Sleep until something happens; wake once a minute so countdowns stay true.
-        if event::poll(app.tick_interval())? {
+        // Sleep until something happens; wake once a minute so countdowns stay true. While
+        // the user does nothing, the views not on screen are loaded one at a time, so the
+        // first visit of each only draws it; the first after a frame waits until the frame
+        // has had time to reach the terminal, and a key waits for at most one view's load.
+        if event::poll(warming.unwrap_or_else(|| app.tick_interval()))? {
             let ev = event::read()?;
             app.handle_event(&ev);
+            warming = Some(SETTLE);
+        } else if warming.is_some() {
+            warming = app.warm_next().then_some(std::time::Duration::ZERO);
+            redraw = false;
+            continue;
+        } else {
+            warming = Some(SETTLE);
         }
         if let Some(field) = app.editor_request.take()
             && let Some((file, text)) = app.begin_editor(field)
