@@ -299,65 +299,51 @@ fn push_pen(seq: &mut Vec<u8>, from: Pen, to: Pen) {
             param(seq, b"1");
         }
     }
-    if removed.contains(Modifier::ITALIC) {
-        param(seq, b"23");
-    }
-    if removed.contains(Modifier::UNDERLINED) {
-        param(seq, b"24");
-    }
-    if removed.contains(Modifier::CROSSED_OUT) {
-        param(seq, b"29");
-    }
-    if removed.contains(Modifier::HIDDEN) {
-        param(seq, b"28");
+    for (modifier, off) in [
+        (Modifier::ITALIC, b"23"),
+        (Modifier::UNDERLINED, b"24"),
+        (Modifier::CROSSED_OUT, b"29"),
+        (Modifier::HIDDEN, b"28"),
+    ] {
+        if removed.contains(modifier) {
+            param(seq, off);
+        }
     }
     if removed.intersects(Modifier::SLOW_BLINK | Modifier::RAPID_BLINK) {
         param(seq, b"25");
     }
-    if added.contains(Modifier::REVERSED) {
-        param(seq, b"7");
-    }
-    if added.contains(Modifier::BOLD) && !intensity_reset {
-        param(seq, b"1");
-    }
-    if added.contains(Modifier::ITALIC) {
-        param(seq, b"3");
-    }
-    if added.contains(Modifier::UNDERLINED) {
-        param(seq, b"4");
-    }
-    if added.contains(Modifier::DIM) && !intensity_reset {
-        param(seq, b"2");
-    }
-    if added.contains(Modifier::CROSSED_OUT) {
-        param(seq, b"9");
-    }
-    if added.contains(Modifier::HIDDEN) {
-        param(seq, b"8");
-    }
-    if added.contains(Modifier::SLOW_BLINK) {
-        param(seq, b"5");
-    }
-    if added.contains(Modifier::RAPID_BLINK) {
-        param(seq, b"6");
-    }
-    if to.fg != from.fg {
-        if seq.len() > start {
-            seq.push(b';');
+    // Bold and dim are set again above when the intensity was reset.
+    let added = if intensity_reset {
+        added - (Modifier::BOLD | Modifier::DIM)
+    } else {
+        added
+    };
+    for (modifier, on) in [
+        (Modifier::REVERSED, b"7"),
+        (Modifier::BOLD, b"1"),
+        (Modifier::ITALIC, b"3"),
+        (Modifier::UNDERLINED, b"4"),
+        (Modifier::DIM, b"2"),
+        (Modifier::CROSSED_OUT, b"9"),
+        (Modifier::HIDDEN, b"8"),
+        (Modifier::SLOW_BLINK, b"5"),
+        (Modifier::RAPID_BLINK, b"6"),
+    ] {
+        if added.contains(modifier) {
+            param(seq, on);
         }
-        push_color(seq, b"38", b"39", to.fg);
     }
-    if to.bg != from.bg {
-        if seq.len() > start {
-            seq.push(b';');
+    for (want, had, set, reset) in [
+        (to.fg, from.fg, b"38", b"39"),
+        (to.bg, from.bg, b"48", b"49"),
+        (to.underline, from.underline, b"58", b"59"),
+    ] {
+        if want != had {
+            if seq.len() > start {
+                seq.push(b';');
+            }
+            push_color(seq, set, reset, want);
         }
-        push_color(seq, b"48", b"49", to.bg);
-    }
-    if to.underline != from.underline {
-        if seq.len() > start {
-            seq.push(b';');
-        }
-        push_color(seq, b"58", b"59", to.underline);
     }
     seq.push(b'm');
 }
