@@ -47,6 +47,13 @@ pub enum DateFormat {
     Long,
 }
 
+/// Writes `n` in decimal, zero-padded to `width` digits.
+fn push_digits(out: &mut String, n: u32, width: u32) {
+    for place in (0..width).rev() {
+        out.push(char::from(b'0' + (n / 10u32.pow(place) % 10) as u8));
+    }
+}
+
 impl DateFormat {
     /// Formats a date this way, a month's name in `lang` (`2 Des 2026`).
     pub fn format(self, date: NaiveDate, lang: Lang) -> String {
@@ -61,7 +68,34 @@ impl DateFormat {
                 return format!("{} {month} {}", date.day(), date.year());
             }
         };
-        date.format(pattern).to_string()
+        // Every date of every list row on every frame: written digit by digit, as chrono's
+        // pattern would (which parses the pattern each time); years chrono writes with a
+        // sign (before 0 or after 9999) are left to chrono.
+        let (year, month, day) = (date.year(), date.month(), date.day());
+        let Ok(year) = u32::try_from(year) else {
+            return date.format(pattern).to_string();
+        };
+        if year > 9999 {
+            return date.format(pattern).to_string();
+        }
+        let mut out = String::with_capacity(10);
+        let (first, second, sep) = match self {
+            DateFormat::DayMonthYear => (day, month, '/'),
+            DateFormat::MonthDayYear => (month, day, '/'),
+            _ => (month, day, '-'),
+        };
+        if sep == '-' {
+            push_digits(&mut out, year, 4);
+            out.push(sep);
+        }
+        push_digits(&mut out, first, 2);
+        out.push(sep);
+        push_digits(&mut out, second, 2);
+        if sep == '/' {
+            out.push(sep);
+            push_digits(&mut out, year, 4);
+        }
+        out
     }
 
     /// How a typed `01/12/2026` is read: as this format writes dates (refused when it
@@ -318,6 +352,45 @@ mod tests {
 
     fn parse(text: &str) -> Result<Config, ConfigError> {
         Config::parse(text, Path::new("/home/u/.config/mentee/config.toml"))
+    }
+
+    #[test]
+    fn dates_are_written_as_chronos_patterns_write_them() {
+        let patterns = [
+            (DateFormat::Iso, "%Y-%m-%d"),
+            (DateFormat::DayMonthYear, "%d/%m/%Y"),
+            (DateFormat::MonthDayYear, "%m/%d/%Y"),
+        ];
+        let mut dates: Vec<NaiveDate> = [
+            (0, 1, 1),
+            (1, 2, 3),
+            (999, 12, 31),
+            (1970, 1, 1),
+            (2026, 11, 30),
+            (9999, 12, 31),
+            (10000, 1, 1),
+            (-1, 6, 15),
+            (-262_000, 1, 1),
+            (262_000, 12, 31),
+        ]
+        .iter()
+        .map(|&(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap())
+        .collect();
+        dates.extend([NaiveDate::MIN, NaiveDate::MAX]);
+        let mut day = NaiveDate::from_ymd_opt(2023, 12, 25).unwrap();
+        for _ in 0..800 {
+            dates.push(day);
+            day = day.succ_opt().unwrap();
+        }
+        for date in dates {
+            for (format, pattern) in patterns {
+                assert_eq!(
+                    format.format(date, Lang::En),
+                    date.format(pattern).to_string(),
+                    "{date:?} as {pattern}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -102,3 +102,34 @@ fn a_large_frame_arrives_whole_between_update_marks_and_the_way_out_follows_it()
     assert!(!s.parser.screen().alternate_screen());
     assert!(!s.parser.screen().hide_cursor());
 }
+
+/// CPU time (user + system) of process `pid` so far, in clock ticks (`/proc/<pid>/stat`).
+fn cpu_ticks(pid: u32) -> u64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    // The fields after the command name (which is in parentheses and may hold spaces).
+    let rest = &stat[stat.rfind(')').unwrap() + 2..];
+    let fields: Vec<&str> = rest.split(' ').collect();
+    // utime and stime are fields 14 and 15 of stat(5), 12 and 13 after the name and state.
+    fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap()
+}
+
+#[test]
+fn once_the_views_are_loaded_ahead_the_app_sleeps_until_a_key() {
+    // The run loop loads the views not on screen while no key waits, then must block again:
+    // a loop that kept polling would burn a whole core while the user reads.
+    let mut s = Session::start(&["--demo"], 40, 120);
+    s.wait_for("Next meeting");
+    let pid = s.child.process_id().unwrap();
+    // Give the loading ahead time to finish, even on a slow debug build.
+    s.pump(std::time::Duration::from_millis(1500));
+    let before = cpu_ticks(pid);
+    s.pump(std::time::Duration::from_millis(1000));
+    let used = cpu_ticks(pid) - before;
+    // 100 ticks are a second of CPU: a spinning loop uses nearly all of them.
+    assert!(used < 30, "{used} ticks of CPU in a second of idling");
+    // And the views loaded ahead show when visited.
+    s.send(b"5");
+    s.wait_for("Keep commitments");
+    s.send(b"q");
+    s.wait_exit();
+}

@@ -231,9 +231,11 @@ impl Store {
     /// Changes whenever the journal changes, by this connection or another process: views
     /// compare it to skip reloading what they already show.
     pub fn change_stamp(&self) -> Result<(i64, u64)> {
+        // Asked before every view switch and while idle: the statement is kept prepared.
         let version: i64 = self
             .conn
-            .query_row("PRAGMA data_version", [], |r| r.get(0))?;
+            .prepare_cached("PRAGMA data_version")?
+            .query_row([], |r| r.get(0))?;
         Ok((version, self.conn.total_changes()))
     }
 

@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod app;
+pub mod backend;
 pub mod ctx;
 pub mod detail;
 pub mod edit;
@@ -31,14 +32,28 @@ pub use app::App;
 /// Runs the app until the user quits. The terminal is restored on every way out.
 pub fn run(mut app: App) -> io::Result<()> {
     let mut guard = terminal::TerminalGuard::enter()?;
+    // Whether the screen may have changed since the last frame, and whether views may need
+    // loading ahead of their visit.
+    let (mut redraw, mut warming) = (true, true);
     loop {
-        guard.terminal.draw(|f| app.render(f))?;
+        if redraw {
+            guard.terminal.draw(|f| app.render(f))?;
+        }
+        redraw = true;
         // A fault only a debug (test) build can trigger, to prove the terminal is restored
         // and the exit is non-zero when the app panics.
         #[cfg(debug_assertions)]
         if std::env::var_os("MENTEE_TEST_PANIC").is_some() {
             panic!("test fault: MENTEE_TEST_PANIC is set");
         }
+        // While no key is waiting, the views not on screen are loaded one at a time, so the
+        // first visit of each only draws it; a key waits for at most one view's load.
+        if warming && !event::poll(std::time::Duration::ZERO)? {
+            warming = app.warm_next();
+            redraw = false;
+            continue;
+        }
+        warming = true;
         // Sleep until something happens; wake once a minute so countdowns stay true.
         if event::poll(app.tick_interval())? {
             let ev = event::read()?;

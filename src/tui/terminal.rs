@@ -11,7 +11,8 @@ use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
+
+use super::backend::FrameBackend;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
@@ -23,7 +24,7 @@ use ratatui::crossterm::terminal::{
 
 /// The full-screen terminal; dropping it restores the terminal.
 pub struct TerminalGuard {
-    pub terminal: Terminal<CrosstermBackend<FrameWriter<Stdout>>>,
+    pub terminal: Terminal<FrameBackend<FrameWriter<Stdout>>>,
 }
 
 impl TerminalGuard {
@@ -42,7 +43,7 @@ impl TerminalGuard {
             restore();
             return Err(e);
         }
-        match Terminal::new(CrosstermBackend::new(FrameWriter::new(stdout))) {
+        match Terminal::new(FrameBackend::new(FrameWriter::new(stdout))) {
             Ok(terminal) => Ok(TerminalGuard { terminal }),
             Err(e) => {
                 restore();

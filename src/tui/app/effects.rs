@@ -1,6 +1,6 @@
 //! Carrying out what a view asked for ([`Effect`]), and moving between views and records.
 
-use super::{App, Screen};
+use super::{App, Screen, Stamp};
 
 use crate::domain::RecordKind;
 use crate::i18n::{Label, fill};
@@ -20,21 +20,74 @@ impl App {
 
     pub(super) fn show(&mut self, view: View) -> store::Result<()> {
         self.screen = Screen::View(view);
-        // Revisiting a view whose data has not changed (here or in another process) since it
-        // was loaded costs nothing; Today also follows the clock, to the minute.
+        let stamp = self.stamp(view)?;
+        self.bring_up_to(view, stamp)
+    }
+
+    /// What `view`'s data would be loaded from now: the journal's change stamp and the
+    /// moment it follows (the minute for Today, which follows the clock; the day otherwise).
+    fn stamp(&self, view: View) -> store::Result<Stamp> {
+        Ok(self.stamp_with(view, self.store.change_stamp()?))
+    }
+
+    /// [`App::stamp`] with the journal's change stamp already read.
+    fn stamp_with(&self, view: View, changes: (i64, u64)) -> Stamp {
         let now = self.clock.now();
         let moment = if view == View::Today {
             now.format("%F %R").to_string()
         } else {
             now.date().to_string()
         };
-        let stamp = (self.store.change_stamp()?, moment);
+        (changes, moment)
+    }
+
+    /// Loads `view` unless it was loaded from `stamp` already: revisiting a view whose data
+    /// has not changed (here or in another process) since it was loaded costs nothing.
+    fn bring_up_to(&mut self, view: View, stamp: Stamp) -> store::Result<()> {
         if self.loaded[view.index()].as_ref() == Some(&stamp) {
             return Ok(());
         }
         self.load(view)?;
         self.loaded[view.index()] = Some(stamp);
         Ok(())
+    }
+
+    /// Loads, while the user does nothing, one view that is not on screen and whose data is
+    /// not loaded from the journal as it is now, so that switching to it later only draws it
+    /// (the run loop calls this while no key is waiting). The views after the one on screen
+    /// come first, in tab order. Nothing on screen changes: a view that is loaded is drawn
+    /// only when shown, and showing it checks the stamp again, so a change made meanwhile
+    /// (here or in another process) is still loaded then.
+    ///
+    /// Returns false when there is nothing left to load: every view is up to date, an
+    /// overlay is open (a form's draft is saved as it is typed), or the welcome screen is
+    /// showing. A view whose load fails is not tried again until the journal changes; its
+    /// visit loads it and shows the error.
+    pub fn warm_next(&mut self) -> bool {
+        let Screen::View(showing) = self.screen else {
+            return false;
+        };
+        if !self.overlays.is_empty() {
+            return false;
+        }
+        let Ok(changes) = self.store.change_stamp() else {
+            return false;
+        };
+        let mut view = showing.next();
+        while view != showing {
+            let stamp = self.stamp_with(view, changes);
+            let i = view.index();
+            if self.loaded[i].as_ref() != Some(&stamp)
+                && self.warm_tried[i].as_ref() != Some(&stamp)
+            {
+                self.warm_tried[i] = Some(stamp.clone());
+                // An error is left for the visit to report (see above).
+                let _ = self.bring_up_to(view, stamp);
+                return true;
+            }
+            view = view.next();
+        }
+        false
     }
 
     pub(super) fn page(&self) -> isize {

@@ -69,8 +69,15 @@ pub struct App {
     pub terminal_out: Vec<u8>,
     /// What each view was loaded from (the journal's change stamp and the day), so showing
     /// it again reloads only when something changed.
-    loaded: [Option<((i64, u64), String)>; 8],
+    loaded: [Option<Stamp>; 8],
+    /// The stamp each view was last loaded ahead of its visit from ([`App::warm_next`]),
+    /// so a load that failed is not tried again until the journal changes.
+    warm_tried: [Option<Stamp>; 8],
 }
+
+/// What a view's data was loaded from: the journal's change stamp (`PRAGMA data_version`
+/// and this connection's changes) and the moment it follows (a minute or a day).
+type Stamp = ((i64, u64), String);
 
 impl App {
     /// Opens the app on `store`: the welcome screen for an empty journal, Today otherwise.
@@ -106,6 +113,7 @@ impl App {
             recap_editor_request: false,
             terminal_out: Vec::new(),
             loaded: Default::default(),
+            warm_tried: Default::default(),
         };
         // Drafts stored by an older version under a key of its own string protocol are
         // moved to their typed key once, here; then every draft reads back the same way.
@@ -294,6 +302,18 @@ impl App {
             return;
         }
         self.area.height = rows;
+        // The views not on screen were loaded for the smaller screen too: they load again,
+        // ahead of their visit ([`App::warm_next`]) or at it.
+        let showing = match self.screen {
+            Screen::View(view) => Some(view.index()),
+            Screen::Welcome => None,
+        };
+        for (i, loaded) in self.loaded.iter_mut().enumerate() {
+            if Some(i) != showing {
+                *loaded = None;
+            }
+        }
+        self.warm_tried = Default::default();
         if let Screen::View(view) = self.screen
             && let Err(err) = self.load(view)
         {

@@ -272,7 +272,17 @@ fn status_label(code: &str, ui: &Ui) -> String {
 impl Screen for GoalsView {
     fn load(&mut self, ctx: &Ctx) -> Result<()> {
         self.list.fit_page(ctx.height);
-        GoalsView::load(self, ctx.store)
+        GoalsView::load(self, ctx.store)?;
+        // The SMART column of the rows a screen shows is checked with the load, so a view
+        // loaded ahead of its visit only draws then.
+        let today = ctx.now.date();
+        let mut marks = self.smart_marks.borrow_mut();
+        for row in self.list.rows().iter().take(usize::from(ctx.height)) {
+            marks
+                .entry(row.goal.id)
+                .or_insert_with(|| smart_cell(&row.goal, today));
+        }
+        Ok(())
     }
 
     fn step(&mut self, ctx: &Ctx, delta: isize) -> Result<()> {
