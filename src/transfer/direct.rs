@@ -6,9 +6,12 @@
 //! to a second thread, which writes it into the aside file while this one reads and checks
 //! the next (the checking and the writing, a third of the time each, overlap on two cores).
 //! If the file has any problem, the caller throws the aside file away and reports every
-//! problem exactly as the checks found them: nothing was written that counts. If it passes,
-//! [`finish`] does what a bulk import does after its rows (indexes, mentor summaries, search
-//! index) and commits; the caller then renames the file into place.
+//! problem exactly as the checks found them: nothing was written that counts. A kind's
+//! indexes are created as soon as its records are in, on the writer's thread; if the file
+//! passes, [`finish`] does what a bulk import does after its rows (mentor summaries, search
+//! index) and commits; the caller then renames the file into place. The writer does without
+//! SQLite's foreign-key checks (a third of its time, each a look-up of the target's row): it
+//! checks that each reference it is given is a row it has written.
 //!
 //! The records come in the file's order, not in the order references need
 //! ([`schema::WRITE_ORDER`]). Each table's row ids are given in file order from 1, as the
@@ -127,15 +130,17 @@ pub struct Rows {
     search: Vec<String>,
     /// The mentor summary's insert triggers, paused.
     summary: Vec<String>,
-    /// The indexes put off until the rows are in.
+    /// The indexes of the kind being written, put off until its rows are in.
     indexes: bulk::Deferred,
     /// Records written, by kind (position in [`schema::KINDS`]).
     counts: Vec<usize>,
     /// References to records of kinds later in the file: (kind, reference).
     later: Vec<(usize, Deferred)>,
-    /// The connection's page cache and temporary storage before, to put back.
+    /// The connection's page cache, temporary storage and foreign-key enforcement before,
+    /// to put back.
     cache: i64,
     temp_store: i64,
+    foreign_keys: i64,
 }
 
 /// Runs `check` (which reads and checks the file, handing each record that passes to the
@@ -173,6 +178,7 @@ fn write_rows(store: &mut Store, rx: Receiver<Batch>) -> Result<Rows, StoreError
     let conn = store.conn();
     let cache: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
     let temp_store: i64 = conn.query_row("PRAGMA temp_store", [], |r| r.get(0))?;
+    let foreign_keys: i64 = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0))?;
     // Half the bulk page cache while the checks hold their uuids (the rows go in order, and
     // each uuid index is a few hundred KB); the whole of it for [`finish`]. A new journal is
     // plain, so its statement journals may go to a temporary file (see `import::write`).
@@ -180,6 +186,11 @@ fn write_rows(store: &mut Store, rx: Receiver<Batch>) -> Result<Rows, StoreError
         "PRAGMA cache_size = {}; PRAGMA temp_store = FILE;",
         BULK_CACHE / 2
     ))?;
+    // SQLite would look each reference's target up in its table (a third of the writing,
+    // reading pages back from the file); here every reference is a row id the writer has
+    // already written (checked below) or set from its target's uuid at the end. (Outside
+    // the transaction: the setting does nothing inside one.)
+    conn.execute_batch("PRAGMA foreign_keys = OFF")?;
     bulk::start_writeback(conn)?;
     conn.execute_batch("BEGIN IMMEDIATE")?;
     let search = search::pause_index(conn)?;
@@ -192,10 +203,11 @@ fn write_rows(store: &mut Store, rx: Receiver<Batch>) -> Result<Rows, StoreError
         later: Vec::new(),
         cache,
         temp_store,
+        foreign_keys,
     };
     let mut deferred = Vec::new();
-    // The kind being written, and its statements.
-    let mut current: Option<(usize, WriteSql)> = None;
+    // The kind being written: its position, statements, and each field's target kind.
+    let mut current: Option<(usize, WriteSql, Vec<Option<usize>>)> = None;
     let unexpected = |what: &str| StoreError::Invalid(format!("import while checking: {what}"));
     for batch in rx {
         let mut bytes = batch.bytes.as_slice();
@@ -208,21 +220,38 @@ fn write_rows(store: &mut Store, rx: Receiver<Batch>) -> Result<Rows, StoreError
             let pos = code as usize;
             let kind = &schema::KINDS[pos];
             if current.as_ref().is_none_or(|c| c.0 != pos) {
-                if let Some((done, _)) = current.take() {
-                    end_kind(store, done, &mut deferred, &mut rows.later)?;
+                if let Some((done, ..)) = current.take() {
+                    end_kind(store, done, &mut deferred, &mut rows)?;
                 }
                 if rows.counts[pos] > 0 {
                     return Err(unexpected("a kind in two parts"));
                 }
                 bulk::defer_indexes(store.conn(), kind.key, &mut rows.indexes)?;
-                current = Some((pos, WriteSql::new(kind)));
+                let targets = kind
+                    .fields
+                    .iter()
+                    .map(|f| match f.ty {
+                        Ty::Ref(target) => schema::KINDS.iter().position(|k| k.key == target),
+                        _ => None,
+                    })
+                    .collect();
+                current = Some((pos, WriteSql::new(kind), targets));
             }
-            let Some((_, sql)) = &current else {
+            let Some((_, sql, targets)) = &current else {
                 continue;
             };
             values.clear();
             decode_in_place(&mut bytes, COMMON + kind.fields.len(), &mut values)
                 .map_err(|e| unexpected(&e.to_string()))?;
+            // Each row id given for a reference is one already written (rows are never
+            // removed here): what the foreign keys would have checked.
+            let written = |(target, v): (&Option<usize>, &Staged<'_>)| match (target, v) {
+                (Some(t), Staged::Unsigned(id)) => (1..=rows.counts[*t] as u64).contains(id),
+                _ => true,
+            };
+            if !targets.iter().zip(&values[COMMON..]).all(written) {
+                return Err(unexpected("a reference to a row not written"));
+            }
             let conn = store.conn();
             write_staged(conn, kind, sql, &values, &mut deferred)?;
             rows.counts[pos] += 1;
@@ -231,10 +260,28 @@ fn write_rows(store: &mut Store, rx: Receiver<Batch>) -> Result<Rows, StoreError
             }
         }
     }
-    if let Some((done, _)) = current {
-        end_kind(store, done, &mut deferred, &mut rows.later)?;
+    if let Some((done, ..)) = current {
+        end_kind(store, done, &mut deferred, &mut rows)?;
     }
     Ok(rows)
+}
+
+/// The end of a kind's records: references to records of the same kind written after them
+/// are set now, as the import that checks first sets them (triggers and all); those to
+/// kinds later in the file wait for [`finish`]. The kind's indexes are created now that its
+/// rows are in (on this thread, while the other still reads).
+fn end_kind(
+    store: &Store,
+    pos: usize,
+    deferred: &mut Vec<Deferred>,
+    rows: &mut Rows,
+) -> Result<(), StoreError> {
+    let key = schema::KINDS[pos].key;
+    let (same, other): (Vec<_>, Vec<_>) = deferred.drain(..).partition(|d| d.1 == key);
+    import::resolve(store.conn(), key, same)?;
+    rows.later.extend(other.into_iter().map(|d| (pos, d)));
+    bulk::restore_indexes(store.conn(), std::mem::take(&mut rows.indexes))?;
+    Ok(())
 }
 
 /// Inserts one record read in place ([`Staged`]), bound as `import::write_record` binds
@@ -301,25 +348,9 @@ fn bind(stmt: &mut rusqlite::Statement<'_>, at: usize, v: Staged<'_>) -> rusqlit
     }
 }
 
-/// The end of a kind's records: references to records of the same kind written after them
-/// are set now, as the import that checks first sets them (triggers and all); those to
-/// kinds later in the file wait for [`finish`].
-fn end_kind(
-    store: &Store,
-    pos: usize,
-    deferred: &mut Vec<Deferred>,
-    later: &mut Vec<(usize, Deferred)>,
-) -> Result<(), StoreError> {
-    let key = schema::KINDS[pos].key;
-    let (same, other): (Vec<_>, Vec<_>) = deferred.drain(..).partition(|d| d.1 == key);
-    import::resolve(store.conn(), key, same)?;
-    later.extend(other.into_iter().map(|d| (pos, d)));
-    Ok(())
-}
-
 /// Completes rows that [`write_while_checking`] wrote, once the file has passed: references
-/// to records later in the file, then what a bulk import derives from the rows (indexes,
-/// summaries, search index); commits. The report counts every record as added (the journal
+/// to records later in the file, then what a bulk import derives from the rows (summaries,
+/// search index); commits. The report counts every record as added (the journal
 /// was new).
 pub fn finish(store: &mut Store, rows: Rows) -> Result<ImportReport, StoreError> {
     let conn = store.conn();
@@ -340,7 +371,6 @@ pub fn finish(store: &mut Store, rows: Rows) -> Result<ImportReport, StoreError>
         search::restore_triggers(conn, &triggers)?;
         rest = &rest[run..];
     }
-    bulk::restore_indexes(conn, rows.indexes)?;
     let changed = rows.counts.iter().any(|n| *n > 0);
     bulk::resume_summary(conn, &rows.summary, changed)?;
     if changed {
@@ -351,8 +381,8 @@ pub fn finish(store: &mut Store, rows: Rows) -> Result<ImportReport, StoreError>
     conn.execute_batch("COMMIT")?;
     bulk::stop_writeback(conn)?;
     conn.execute_batch(&format!(
-        "PRAGMA cache_size = {}; PRAGMA temp_store = {};",
-        rows.cache, rows.temp_store
+        "PRAGMA cache_size = {}; PRAGMA temp_store = {}; PRAGMA foreign_keys = {};",
+        rows.cache, rows.temp_store, rows.foreign_keys
     ))?;
     let kinds = schema::KINDS
         .iter()

@@ -126,10 +126,15 @@ fn written_while_checking_the_journal_is_the_one_checking_first_writes() {
         export_json(&first, true).unwrap()
     );
     assert!(!direct.search("extra mentor", 5).unwrap().is_empty());
-    // The connection is left as it was found (page cache, temporary storage).
-    let settings = |s: &Store| -> (i64, i64) {
+    // The connection is left as it was found (page cache, temporary storage, foreign keys
+    // enforced).
+    let settings = |s: &Store| -> (i64, i64, i64) {
         let get = |p: &str| s.conn().query_row(p, [], |r| r.get(0)).unwrap();
-        (get("PRAGMA cache_size"), get("PRAGMA temp_store"))
+        (
+            get("PRAGMA cache_size"),
+            get("PRAGMA temp_store"),
+            get("PRAGMA foreign_keys"),
+        )
     };
     assert_eq!(
         settings(&direct),
