@@ -128,12 +128,23 @@ impl<W: Write> Backend for FrameBackend<W> {
             let symbol = cell.symbol();
             // A run of blanks is erased in place (`CSI n X`, the cursor stays) rather than
             // written: a screen of short lines is mostly blanks where the last view had text.
-            let run = blank_run(&cells[i..], pen);
+            let run = if symbol == " " {
+                blank_run(&cells[i..], pen)
+            } else {
+                0
+            };
             if run >= ERASE_RUN {
                 seq.extend_from_slice(b"\x1b[");
                 push_number(seq, run);
                 seq.push(b'X');
                 cursor = Some((x, y));
+                i += usize::from(run);
+                continue;
+            }
+            if run > 1 {
+                // A shorter run is written whole, not measured again from each blank.
+                seq.resize(seq.len() + usize::from(run), b' ');
+                cursor = Some((x + run, y));
                 i += usize::from(run);
                 continue;
             }

@@ -12,6 +12,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
+use super::paint;
 use super::ui::{Ui, fit};
 use super::view::View;
 use super::views::screen::Detail;
@@ -98,25 +99,18 @@ impl DetailState {
 pub fn draw_pane(f: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'_>>, ui: &Ui) {
     let inner_width = area.width.saturating_sub(2);
     let title = fit(title, inner_width.saturating_sub(2) as usize);
-    let mut block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(ui.theme.dim)
-        .title(Span::styled(format!(" {title} "), ui.theme.title));
-    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
-    if paragraph.line_count(inner_width) > area.height.saturating_sub(2) as usize {
-        block = block.title_bottom(
-            Line::styled(format!(" {} ", ui.t.common.detail_more), ui.theme.accent).right_aligned(),
-        );
-    }
-    f.render_widget(paragraph.block(block), area);
+    let title = Line::from(Span::styled(format!(" {title} "), ui.theme.title));
+    let more = (paint::wrapped_rows(&lines, inner_width) > area.height.saturating_sub(2) as usize)
+        .then(|| Line::styled(format!(" {} ", ui.t.common.detail_more), ui.theme.accent));
+    let buf = f.buffer_mut();
+    let inner = paint::framed(buf, area, ui.theme.dim, &title, more.as_ref());
+    paint::wrapped(buf, inner, &lines);
 }
 
 /// How many rows a detail of `lines` takes at `width` columns, borders included.
 pub fn pane_height(lines: &[Line<'_>], width: u16) -> u16 {
-    let count = Paragraph::new(lines.to_vec())
-        .wrap(Wrap { trim: false })
-        .line_count(width.saturating_sub(2));
-    (count as u16).saturating_add(2)
+    let count = paint::wrapped_rows(lines, width.saturating_sub(2));
+    (count.min(usize::from(u16::MAX)) as u16).saturating_add(2)
 }
 
 /// The rows a view's detail pane asks for at `width` (0 without a detail).

@@ -84,7 +84,7 @@ impl CommitmentsView {
         let t = &ui.t.commitments;
         let detail = Screen::detail(self, ui);
         // Under the list, the detail sits beside the keep rate, in a little under half the width.
-        let wanted = crate::tui::detail::wanted(detail.as_ref(), area.width * 45 / 100).max(6);
+        let wanted = || crate::tui::detail::wanted(detail.as_ref(), area.width * 45 / 100).max(6);
         let (list_area, lower) = list_and_detail(area, self.list.rows().len(), wanted);
         let parts = Layout::default()
             .direction(if area.width >= 110 {

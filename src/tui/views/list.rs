@@ -51,8 +51,13 @@ impl Cursor {
 /// share the height by what they hold: a short list gives its empty rows to the detail, a
 /// short detail gives its rows to the list, and only when both are long do they share it.
 /// `rows` is the number of rows the list holds, `detail_height` what the detail pane needs
-/// at the full width, borders included ([`crate::tui::detail::pane_height`]).
-pub fn list_and_detail(area: Rect, rows: usize, detail_height: u16) -> (Rect, Rect) {
+/// at the full width, borders included ([`crate::tui::detail::pane_height`]), asked only
+/// when stacked (measuring it wraps the detail's text).
+pub fn list_and_detail(
+    area: Rect,
+    rows: usize,
+    detail_height: impl FnOnce() -> u16,
+) -> (Rect, Rect) {
     if area.width >= 110 {
         let detail = (area.width * 2 / 5).clamp(40, 64);
         let [list, detail] =
@@ -60,6 +65,7 @@ pub fn list_and_detail(area: Rect, rows: usize, detail_height: u16) -> (Rect, Re
         return (list, detail);
     }
     let h = area.height;
+    let detail_height = detail_height();
     // Borders and the header; an empty list still has room for its hint.
     let list_wants = (rows.max(1) as u16).saturating_add(3).max(4);
     let half = h / 2;
@@ -516,16 +522,13 @@ fn column_widths(
 /// Draws `spec` in `area` inside a titled block. Every cell is cut to its column with `…`.
 pub fn draw_list(f: &mut Frame, area: Rect, spec: ListSpec<'_>, ui: &Ui) {
     let inner_width = area.width.saturating_sub(2);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(ui.theme.dim)
-        .title(Span::styled(
-            format!(
-                " {} ",
-                fit(&spec.title, inner_width.saturating_sub(2) as usize)
-            ),
-            ui.theme.title,
-        ));
+    let title = Line::from(Span::styled(
+        format!(
+            " {} ",
+            fit(&spec.title, inner_width.saturating_sub(2) as usize)
+        ),
+        ui.theme.title,
+    ));
     let slice = spec
         .window
         .unwrap_or_else(|| Slice::whole(0, spec.rows.len()));
@@ -536,7 +539,12 @@ pub fn draw_list(f: &mut Frame, area: Rect, spec: ListSpec<'_>, ui: &Ui) {
             ui.theme.dim,
         )))
         .wrap(Wrap { trim: true })
-        .block(block);
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(ui.theme.dim)
+                .title(title),
+        );
         f.render_widget(hint, area);
         return;
     }
@@ -554,16 +562,14 @@ pub fn draw_list(f: &mut Frame, area: Rect, spec: ListSpec<'_>, ui: &Ui) {
         let rows: Vec<&ListRow> = shown.iter().map(|(_, r)| r).collect();
         column_widths(spec.widths, spec.headers, &rows, inner_width)
     };
-    let mut block = block;
     let (at, of) = slice.place.unwrap_or((spec.cursor.pos, len));
-    if of > inner_height && inner_height > 0 {
-        block = block.title_bottom(Line::from(format!(" {}/{} ", at + 1, of)).right_aligned());
-    }
-    let inner = block.inner(area);
-    f.render_widget(block, area);
-    // The header, then one row per line, each cell cut to its column with `…` and written
-    // straight into the buffer (see `tui::paint`); a row's style covers its whole width.
+    let place =
+        (of > inner_height && inner_height > 0).then(|| Line::from(format!(" {}/{} ", at + 1, of)));
+    // The border, the title and the place, then the header and one row per line, each cell
+    // cut to its column with `…` and written straight into the buffer (see `tui::paint`); a
+    // row's style covers its whole width.
     let buf = f.buffer_mut();
+    let inner = paint::framed(buf, area, ui.theme.dim, &title, place.as_ref());
     let mut line = |y: u16, cells: &mut dyn Iterator<Item = (&str, Style)>, style: Style| {
         paint::style_area(buf, Rect::new(inner.x, y, inner.width, 1), style);
         let mut x = inner.x;
@@ -605,16 +611,10 @@ pub fn draw_list(f: &mut Frame, area: Rect, spec: ListSpec<'_>, ui: &Ui) {
 /// drawn by [`crate::tui::detail::draw_pane`], which also says when there is more.
 pub fn draw_detail(f: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'_>>, ui: &Ui) {
     let title = fit(title, area.width.saturating_sub(4) as usize);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(ui.theme.dim)
-        .title(Span::styled(format!(" {title} "), ui.theme.title));
-    f.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block),
-        area,
-    );
+    let title = Line::from(Span::styled(format!(" {title} "), ui.theme.title));
+    let buf = f.buffer_mut();
+    let inner = paint::framed(buf, area, ui.theme.dim, &title, None);
+    paint::wrapped(buf, inner, &lines);
 }
 
 /// A "label: value" line for detail panes.

@@ -66,11 +66,9 @@ impl GoalsView {
     pub fn render(&self, f: &mut Frame, area: Rect, ui: &Ui) {
         let t = &ui.t.goals;
         let detail = Screen::detail(self, ui);
-        let (list_area, detail_area) = list_and_detail(
-            area,
-            self.list.rows().len(),
-            crate::tui::detail::wanted(detail.as_ref(), area.width),
-        );
+        let (list_area, detail_area) = list_and_detail(area, self.list.rows().len(), || {
+            crate::tui::detail::wanted(detail.as_ref(), area.width)
+        });
         let window = super::list::window(self.list.cursor(), self.list.rows().len(), list_area);
         let rows = self.list.rows()[window.clone()]
             .iter()

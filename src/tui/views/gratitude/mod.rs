@@ -209,7 +209,8 @@ impl GratitudeView {
         let nudges_height = u16::try_from(nudge_count.max(1))
             .unwrap_or(u16::MAX)
             .saturating_add(3);
-        let (list_area, nudge_area) = list_and_detail(area, self.list.rows().len(), nudges_height);
+        let (list_area, nudge_area) =
+            list_and_detail(area, self.list.rows().len(), || nudges_height);
         let window = super::list::window(self.list.cursor(), self.list.rows().len(), list_area);
         let rows = self.list.rows()[window.clone()]
             .iter()
