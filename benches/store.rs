@@ -227,8 +227,9 @@ fn smart_check(c: &mut Criterion, journals: &common::Journals) {
     group.finish();
 }
 
-/// JSON export of the whole journal, import of that export into an empty journal, and the
-/// same file again into the journal that has it (every record unchanged).
+/// JSON export of the whole journal, import of that export into an empty journal and into
+/// a new one (written while checked), and the same file again into the journal that has it
+/// (every record unchanged).
 fn transfer(c: &mut Criterion, journals: &common::Journals) {
     let mut group = c.benchmark_group("transfer");
     group.sample_size(10);
@@ -256,6 +257,40 @@ fn transfer(c: &mut Criterion, journals: &common::Journals) {
                         mentee::transfer::import_json(&mut target, &text, false).expect("import");
                     black_box(report.total());
                     drop(target);
+                    drop(dir);
+                },
+                criterion::BatchSize::PerIteration,
+            )
+        });
+        // The CLI's import into a journal that does not exist: written aside by a second
+        // thread while the file is checked, then completed and renamed into place.
+        group.bench_function(BenchmarkId::new("import_json_into_new", n), |b| {
+            b.iter_batched(
+                || tempfile::tempdir().expect("dir"),
+                |dir| {
+                    let path = dir.path().join("t.db");
+                    let mut new = mentee::store::aside::NewJournal::create(&path, false)
+                        .expect("aside")
+                        .expect("a new journal");
+                    let against = Store::open_in_memory().expect("open");
+                    let (checked, rows) = mentee::transfer::direct::write_while_checking(
+                        new.store().expect("store"),
+                        |passed| {
+                            mentee::transfer::validate_json_passing(
+                                &against,
+                                text.as_bytes(),
+                                Some(passed),
+                            )
+                        },
+                    );
+                    checked.expect("checked");
+                    let report = mentee::transfer::direct::finish(
+                        new.store().expect("store"),
+                        rows.expect("written while checked"),
+                    )
+                    .expect("finish");
+                    black_box(report.total());
+                    new.finish().expect("placed");
                     drop(dir);
                 },
                 criterion::BatchSize::PerIteration,

@@ -511,3 +511,100 @@ fn an_import_that_is_not_utf8_is_refused_as_such_wherever_the_byte_is() {
     fs::write(&file, good).unwrap();
     stdout(mentee(&source).arg("import").arg(&file));
 }
+
+/// The file of `doc` with its keys in `order` after the header.
+fn file_in_order(doc: &serde_json::Value, order: &[&str]) -> String {
+    let mut parts = vec![
+        format!("\"format\": {}", doc["format"]),
+        format!("\"version\": {}", doc["version"]),
+    ];
+    parts.extend(order.iter().map(|k| format!("\"{k}\": {}", doc[*k])));
+    format!("{{{}}}", parts.join(",\n"))
+}
+
+/// The export of a journal of 3,000 records (1,500 mentors and a contact with each).
+fn large_export(dir: &Path) -> serde_json::Value {
+    let db = dir.join("large.db");
+    let mut store = Store::open(&db, false).unwrap();
+    store
+        .transaction(|s| {
+            for i in 0..1500 {
+                let id = s.save_mentor(&Mentor::new(format!("Mentor {i} kopi")))?;
+                let on = chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+                let mut contact = mentee::domain::Contact::new(id, on);
+                contact.note = format!("Talked about tea {i}");
+                s.save_contact(&contact)?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    drop(store);
+    serde_json::from_str(&stdout(mentee(&db).args(["export", "--include-private"]))).unwrap()
+}
+
+/// An import into a new journal writes while it reads (issue 19, sixth pass), yet a file
+/// with problems — early, and late after thousands of records were written — is refused
+/// with exactly the problems (and exit code) of checking alone, and leaves nothing.
+#[test]
+fn a_bad_file_into_a_new_journal_leaves_nothing_and_reports_what_checking_alone_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut doc = large_export(dir.path());
+    doc["mentors"][2]["name"] = serde_json::json!(42);
+    let last = doc["contacts"].as_array().unwrap().len() - 1;
+    doc["contacts"][last]["mentor"] = serde_json::json!("0b0e8d4c-2f6e-4a39-9d51-6a1f1f0c2a77");
+    doc["contacts"][last - 1]["uuid"] = doc["contacts"][0]["uuid"].clone();
+    let order = ["mentors", "contacts"];
+    let bad = dir.path().join("bad.json");
+    fs::write(&bad, file_in_order(&doc, &order)).unwrap();
+    let folder = dir.path().join("new");
+    fs::create_dir(&folder).unwrap();
+    let db = folder.join("journal.db");
+    let run = |dry: bool| {
+        let mut cmd = mentee(&db);
+        cmd.arg("import");
+        if dry {
+            cmd.arg("--dry-run"); // checks only: the import as it was before
+        }
+        let out = cmd.arg(&bad).assert().failure().get_output().clone();
+        (out.status.code(), String::from_utf8(out.stderr).unwrap())
+    };
+    let (alone, written) = (run(true), run(false));
+    assert_eq!(written, alone);
+    for found in [
+        "mentors[2].name",
+        "contacts[1498].uuid",
+        "contacts[1499].mentor",
+    ] {
+        assert!(alone.1.contains(found), "{found}: {}", alone.1);
+    }
+    assert_eq!(names_in(&folder), Vec::<String>::new());
+}
+
+/// Files the writing-while-reading import does not handle (a kind given twice, a kind
+/// before the one it needs) are imported the usual way: into a new journal they give what
+/// they give into a journal that exists.
+#[test]
+fn into_a_new_journal_any_order_of_kinds_gives_what_an_existing_journal_gets() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = large_export(dir.path());
+    let files = [
+        ("usual", vec!["mentors", "contacts"]),
+        ("reordered", vec!["contacts", "mentors"]),
+        ("twice", vec!["mentors", "contacts", "mentors"]),
+    ];
+    for (name, order) in files {
+        let file = dir.path().join(format!("{name}.json"));
+        fs::write(&file, file_in_order(&doc, &order)).unwrap();
+        let new = dir.path().join(format!("{name}-new.db"));
+        let existing = dir.path().join(format!("{name}-existing.db"));
+        drop(Store::open(&existing, false).unwrap());
+        let report = stdout(mentee(&new).arg("import").arg(&file));
+        assert_eq!(report, stdout(mentee(&existing).arg("import").arg(&file)));
+        assert!(report.contains("contacts: 1500 added"), "{name}: {report}");
+        let export = |db: &Path| stdout(mentee(db).args(["export", "--include-private"]));
+        assert_eq!(export(&new), export(&existing), "{name}");
+        let store = Store::open_existing(&new).unwrap();
+        assert_eq!(store.check().unwrap().integrity, ["ok"], "{name}");
+        assert_eq!(store.search("tea", 5).unwrap().len(), 5, "{name}");
+    }
+}

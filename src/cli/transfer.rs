@@ -178,9 +178,15 @@ pub fn import(
         Err(CliError::Store(StoreError::NoJournal { .. })) => None,
         Err(other) => return Err(other),
     };
+    if store.is_none()
+        && !dry_run
+        && let Some(new) = aside_now(ctx)?
+    {
+        return write_while_checking(ctx, file, opened, new, out);
+    }
     let checked = match &store {
-        Some(store) => read_import(ctx, file, opened, store)?,
-        None => read_import(ctx, file, opened, &Store::open_in_memory()?)?,
+        Some(store) => read_import(ctx, file, opened, store, None)?,
+        None => read_import(ctx, file, opened, &Store::open_in_memory()?, None)?,
     };
     let report = match store {
         Some(mut store) => transfer::apply_import(&mut store, &checked, dry_run),
@@ -210,8 +216,66 @@ fn into_new_journal(
     };
     let report =
         transfer::apply_import(new.store()?, checked, false).map_err(|e| refused(ctx, file, e))?;
+    placed(ctx, new, &report, out)
+}
+
+/// The new journal an import fills while it checks its file ([`write_while_checking`]), when
+/// that can start before the file is checked without leaving anything behind if the file is
+/// refused: the journal's folder exists (it is never created for a refused file) and the
+/// aside file could be made there. None otherwise: the file is checked first, then the
+/// journal created as before (and any error said then, after the file's problems).
+fn aside_now(ctx: &Context) -> Result<Option<NewJournal>, CliError> {
+    let Ok((path, folder)) = ctx.journal_target() else {
+        return Ok(None);
+    };
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if !parent.is_dir() {
+        return Ok(None);
+    }
+    Ok(NewJournal::create(&path, folder).ok().flatten())
+}
+
+/// Imports into a journal that does not exist yet while the file is read and checked: each
+/// record that passes is written into the new journal aside by a second thread
+/// ([`transfer::direct`]). A file with a problem is refused with every problem, as
+/// [`read_import`] finds them, and the aside file removed; a file that passes is completed
+/// and renamed into place. If the writer stopped on something it does not handle (a kind
+/// given twice), the checked records are imported the usual way ([`into_new_journal`]).
+fn write_while_checking(
+    ctx: &Context,
+    file: &Path,
+    opened: Opened,
+    mut new: NewJournal,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let against = Store::open_in_memory()?;
+    let (checked, rows) = transfer::direct::write_while_checking(new.store()?, |passed| {
+        read_import(ctx, file, opened, &against, Some(passed))
+    });
+    let checked = checked?;
+    let Some(rows) = rows else {
+        drop(new);
+        return into_new_journal(ctx, file, &checked, out);
+    };
+    let report =
+        transfer::direct::finish(new.store()?, rows).map_err(|e| refused(ctx, file, e.into()))?;
+    placed(ctx, new, &report, out)
+}
+
+/// Renames a filled new journal into place and shows the report, or says that a journal
+/// appeared at its path meanwhile (then nothing was imported).
+fn placed(
+    ctx: &Context,
+    new: NewJournal,
+    report: &transfer::ImportReport,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let path = new.target().to_path_buf();
     match new.finish()? {
-        Placed::Done => show_report(&report, ctx, false, out),
+        Placed::Done => show_report(report, ctx, false, out),
         Placed::JournalAppeared => Err(CliError::Message(fill!(
             ctx.lang.text().transfer.journal_appeared,
             path = clean_line(&path.display().to_string())
@@ -303,6 +367,7 @@ fn read_import(
     file: &Path,
     opened: Opened,
     against: &Store,
+    passed: Option<&mut dyn transfer::Passed>,
 ) -> Result<transfer::CheckedImport, CliError> {
     let t = ctx.lang.text();
     let shown = clean_line(&file.display().to_string()).into_owned();
@@ -315,7 +380,7 @@ fn read_import(
         not_text: false,
         error: None,
     };
-    let checked = transfer::validate_json(against, &mut reader);
+    let checked = transfer::validate_json_passing(against, &mut reader, passed);
     if matches!(checked, Err(TransferError::Json(_))) {
         // The rest of the file decides between "not text" and the JSON error.
         let _ = io::copy(&mut reader, &mut io::sink());

@@ -108,6 +108,11 @@ impl NewJournal {
             .ok_or_else(|| StoreError::Invalid("the new journal is closed".into()))
     }
 
+    /// The journal's path, where the file goes once finished.
+    pub fn target(&self) -> &Path {
+        &self.target
+    }
+
     /// The aside file (while it is not the journal).
     pub fn aside_path(&self) -> &Path {
         &self.aside

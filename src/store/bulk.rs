@@ -90,6 +90,23 @@ pub fn restore_indexes(conn: &Connection, deferred: Deferred) -> rusqlite::Resul
     Ok(())
 }
 
+/// Drops every trigger on `table`; their statements, to put back (inside the same
+/// transaction) with [`super::search::restore_triggers`]. For writes that are not edits: a
+/// new journal's references set once the records they point at are in.
+pub fn pause_triggers(conn: &Connection, table: &str) -> rusqlite::Result<Vec<String>> {
+    let mut stmt = conn.prepare(
+        "SELECT name, sql FROM sqlite_master
+         WHERE type = 'trigger' AND tbl_name = ?1 ORDER BY name",
+    )?;
+    let triggers: Vec<(String, String)> = stmt
+        .query_map([table], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (name, _) in &triggers {
+        conn.execute_batch(&format!("DROP TRIGGER \"{name}\""))?;
+    }
+    Ok(triggers.into_iter().map(|(_, sql)| sql).collect())
+}
+
 /// Drops the insert triggers that keep `mentor_summary` up to date (migration 007 and
 /// later); their statements, to give to [`resume_summary`]. Call inside a transaction.
 pub fn pause_summary(conn: &Connection) -> rusqlite::Result<Vec<String>> {

@@ -220,7 +220,7 @@ pub fn pause_index(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<String>>
 /// merged, and each entry is its own statement: no statement journal, and the full-text
 /// index gets its entries in rowid order, as it prefers.
 pub fn resume_index(conn: &rusqlite::Connection, triggers: &[String]) -> rusqlite::Result<()> {
-    use rusqlite::types::Value;
+    use rusqlite::fallible_streaming_iterator::FallibleStreamingIterator;
     conn.execute_batch("DELETE FROM search")?;
     // Each kind's insert trigger says what its entry holds; the same expression over the
     // whole table is the rebuild (so a migration that changes a trigger changes the rebuild).
@@ -233,33 +233,38 @@ pub fn resume_index(conn: &rusqlite::Connection, triggers: &[String]) -> rusqlit
         .iter_mut()
         .map(|stmt| stmt.query([]))
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let next = |rows: &mut rusqlite::Rows<'_>| -> rusqlite::Result<Option<[Value; 4]>> {
-        Ok(match rows.next()? {
-            Some(r) => Some([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?]),
+    // Each kind's next entry stays in its statement (its text is bound from there, not
+    // copied); only its rowid is kept, to merge.
+    let rowid = |row: Option<&rusqlite::Row<'_>>| -> rusqlite::Result<Option<i64>> {
+        Ok(match row {
+            Some(r) => Some(match r.get_ref(0)? {
+                rusqlite::types::ValueRef::Integer(i) => i,
+                _ => i64::MIN,
+            }),
             None => None,
         })
     };
     let mut heads = rows
         .iter_mut()
-        .map(next)
+        .map(|r| rowid(r.next()?))
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let rowid = |entry: &[Value; 4]| match entry[0] {
-        Value::Integer(i) => i,
-        _ => i64::MIN,
-    };
     let mut insert =
         conn.prepare("INSERT INTO search (rowid, kind, title, body) VALUES (?1, ?2, ?3, ?4)")?;
     loop {
         let first = heads
             .iter()
             .enumerate()
-            .filter_map(|(i, h)| h.as_ref().map(|e| (rowid(e), i)))
+            .filter_map(|(i, h)| h.map(|rowid| (rowid, i)))
             .min();
         let Some((_, i)) = first else { break };
-        if let Some(entry) = heads[i].take() {
-            insert.execute(rusqlite::params_from_iter(entry))?;
+        if let Some(row) = rows[i].get() {
+            for column in 0..4 {
+                let value = rusqlite::types::ToSqlOutput::Borrowed(row.get_ref(column)?);
+                insert.raw_bind_parameter(column + 1, value)?;
+            }
+            insert.raw_execute()?;
         }
-        heads[i] = next(&mut rows[i])?;
+        heads[i] = rowid(rows[i].next()?)?;
     }
     drop(rows);
     restore_triggers(conn, triggers)

@@ -121,12 +121,22 @@ pub struct CheckedImport {
 /// into the file or into `store`. (Checked against an empty in-memory journal, a file can be
 /// validated before a new journal is created for it, so a refused file creates nothing.)
 pub fn validate_json(store: &Store, reader: impl Read) -> Result<CheckedImport, TransferError> {
+    validate_json_passing(store, reader, None)
+}
+
+/// [`validate_json`], handing every record that passes its checks to `passed` as it is read
+/// (see [`super::direct`]).
+pub fn validate_json_passing(
+    store: &Store,
+    reader: impl Read,
+    passed: Option<&mut dyn validate::Passed>,
+) -> Result<CheckedImport, TransferError> {
     // The checked records wait in the journal's private scratch folder: in memory for an
     // encrypted journal (its records never go to a plain file), in a private temporary
     // folder for a journal in memory or not created yet.
     let place = super::staging::Place::for_journal(store.path(), store.is_encrypted());
     Ok(CheckedImport {
-        staging: validate::validate(store.conn(), reader, place)?,
+        staging: validate::validate(store.conn(), reader, place, passed)?,
     })
 }
 
@@ -208,7 +218,7 @@ fn write_in_bulk(conn: &Connection, staged: &Staging) -> Result<Vec<KindReport>,
 /// The journal's page cache during a large import, in KiB (negative: SQLite's unit): the
 /// pages of the tables and indexes being written stay in memory instead of going to the
 /// write-ahead log and being read back (the default is 2 MB).
-const BULK_CACHE: i64 = -8192;
+pub(super) const BULK_CACHE: i64 = -8192;
 
 /// From this many records on, an import rebuilds the search index once instead of row by row.
 const BULK_RECORDS: usize = 2_000;
@@ -263,14 +273,27 @@ fn apply(conn: &Connection, staged: &Staging, write: bool) -> Result<Vec<KindRep
             }
             Ok::<(), StoreError>(())
         })?;
-        for (column, target, uuid, target_uuid) in deferred {
-            conn.execute(
-                &format!("UPDATE {} SET {column} = (SELECT id FROM {target} WHERE uuid = ?1) WHERE uuid = ?2", kind.key),
-                [target_uuid, uuid],
-            )?;
-        }
+        resolve(conn, kind.key, deferred)?;
     }
     Ok(reports)
+}
+
+/// Sets the references of `table`'s records that were written before their targets.
+pub(super) fn resolve(
+    conn: &Connection,
+    table: &str,
+    deferred: Vec<Deferred>,
+) -> Result<(), StoreError> {
+    for (column, target, uuid, target_uuid) in deferred {
+        conn.execute(
+            &format!(
+                "UPDATE {table} SET {column} = (SELECT id FROM {target} WHERE uuid = ?1)
+                 WHERE uuid = ?2"
+            ),
+            [target_uuid, uuid],
+        )?;
+    }
+    Ok(())
 }
 
 /// The uuids of `kind`'s table by their 128 bits (16 bytes each, about 2 MB for 100k
@@ -304,18 +327,18 @@ fn is_known(known: &HashSet<u128>, uuid: &str) -> bool {
 }
 
 /// A reference whose target is written later in the same kind: (column, target, uuid, target uuid).
-type Deferred = (&'static str, &'static str, String, String);
+pub(super) type Deferred = (&'static str, &'static str, String, String);
 
 /// The two statements writing a record of one kind, built once per kind.
-struct WriteSql {
-    insert: String,
+pub(super) struct WriteSql {
+    pub(super) insert: String,
     update: String,
     /// For each field that is a reference, the look-up of its target's row id by uuid.
     lookups: Vec<Option<String>>,
 }
 
 impl WriteSql {
-    fn new(kind: &Kind) -> WriteSql {
+    pub(super) fn new(kind: &Kind) -> WriteSql {
         let columns: Vec<&str> = ["uuid", "created_at", "updated_at", "private"]
             .into_iter()
             .chain(kind.fields.iter().map(|f| f.column))
@@ -359,7 +382,8 @@ impl WriteSql {
 /// updated in place) is looked up as before. About 2 MB at 100k records.
 #[derive(Default)]
 struct Written {
-    ids: HashMap<&'static str, HashMap<u128, i64>>,
+    /// By the uuid's bytes (24 bytes an entry; a `u128` key would align it to 32).
+    ids: HashMap<&'static str, HashMap<[u8; 16], i64>>,
 }
 
 impl Written {
@@ -389,7 +413,10 @@ impl Written {
     /// Notes that the record `uuid` of `table` was inserted as row `id`.
     fn insert(&mut self, table: &'static str, uuid: &str, id: i64) {
         if let Ok(u) = uuid::Uuid::parse_str(uuid) {
-            self.ids.entry(table).or_default().insert(u.as_u128(), id);
+            self.ids
+                .entry(table)
+                .or_default()
+                .insert(u.as_u128().to_le_bytes(), id);
         }
     }
 
@@ -397,7 +424,7 @@ impl Written {
     fn get(&self, table: &str, uuid: &str) -> Option<i64> {
         let ids = self.ids.get(table)?;
         let u = uuid::Uuid::parse_str(uuid).ok()?;
-        ids.get(&u.as_u128()).copied()
+        ids.get(&u.as_u128().to_le_bytes()).copied()
     }
 }
 

@@ -8,6 +8,7 @@
 mod atomic;
 #[cfg(test)]
 mod bulk_tests;
+pub mod direct;
 pub mod guard;
 mod ics;
 mod ics_apply;
@@ -32,10 +33,12 @@ pub use ics_apply::Unmatched;
 pub use ics_in::{IcsError, IcsReport, import_ics};
 pub use import::{
     CheckedImport, ImportReport, KindReport, apply_import, import_json, validate_json,
+    validate_json_passing,
 };
 pub use json::{export_json, write_json};
 pub use markdown::export_markdown;
 pub use message::{Found, Message, Want};
+pub use validate::Passed;
 
 use crate::i18n::{Lang, fill};
 use crate::store::StoreError;

@@ -236,7 +236,7 @@ impl<R: Read> AtEnd for BufReader<R> {
 }
 
 /// Appends `value` in the staging form.
-fn encode(value: &Value, out: &mut Vec<u8>) {
+pub(super) fn encode(value: &Value, out: &mut Vec<u8>) {
     let text = |out: &mut Vec<u8>, t: u8, s: &str| {
         out.push(t);
         // A record's text is far below 4 GiB (the import reads at most 256 MiB).
@@ -263,6 +263,83 @@ fn encode(value: &Value, out: &mut Vec<u8>) {
         Value::String(s) => text(out, tag::TEXT, s),
         other => text(out, tag::JSON, &other.to_string()),
     }
+}
+
+/// One value in the staging form, read in place (text borrowed from the bytes): what a
+/// writer binds without building a [`Value`] ([`super::direct`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Staged<'a> {
+    Null,
+    Bool(bool),
+    Unsigned(u64),
+    Negative(i64),
+    Float(f64),
+    Text(&'a str),
+    /// An array or object, as its JSON text.
+    Json(&'a str),
+}
+
+impl Staged<'_> {
+    /// The value as the [`Value`] it was staged from.
+    pub(super) fn to_value(self) -> Value {
+        match self {
+            Staged::Null => Value::Null,
+            Staged::Bool(b) => Value::Bool(b),
+            Staged::Unsigned(u) => Value::from(u),
+            Staged::Negative(i) => Value::from(i),
+            Staged::Float(x) => Number::from_f64(x).map_or(Value::Null, Value::Number),
+            Staged::Text(s) => Value::String(s.to_string()),
+            Staged::Json(s) => serde_json::from_str(s).unwrap_or(Value::Null),
+        }
+    }
+}
+
+/// Reads `count` values in the staging form from the front of `input` into `out`, text
+/// borrowed; `input` is left after them.
+pub(super) fn decode_in_place<'a>(
+    input: &mut &'a [u8],
+    count: usize,
+    out: &mut Vec<Staged<'a>>,
+) -> io::Result<()> {
+    let broken = |what: &str| io::Error::new(io::ErrorKind::InvalidData, what.to_string());
+    let mut take = |n: usize| -> io::Result<&'a [u8]> {
+        if input.len() < n {
+            return Err(broken("staged record cut short"));
+        }
+        let (head, rest) = input.split_at(n);
+        *input = rest;
+        Ok(head)
+    };
+    let eight = |b: &[u8]| -> [u8; 8] {
+        let mut e = [0u8; 8];
+        e.copy_from_slice(b);
+        e
+    };
+    for _ in 0..count {
+        let t = take(1)?[0];
+        out.push(match t {
+            tag::NULL => Staged::Null,
+            tag::FALSE => Staged::Bool(false),
+            tag::TRUE => Staged::Bool(true),
+            tag::UNSIGNED => Staged::Unsigned(u64::from_le_bytes(eight(take(8)?))),
+            tag::NEGATIVE => Staged::Negative(i64::from_le_bytes(eight(take(8)?))),
+            tag::FLOAT => Staged::Float(f64::from_bits(u64::from_le_bytes(eight(take(8)?)))),
+            tag::TEXT | tag::JSON => {
+                let mut four = [0u8; 4];
+                four.copy_from_slice(take(4)?);
+                let bytes = take(u32::from_le_bytes(four) as usize)?;
+                let text =
+                    std::str::from_utf8(bytes).map_err(|_| broken("staged text is not UTF-8"))?;
+                if t == tag::TEXT {
+                    Staged::Text(text)
+                } else {
+                    Staged::Json(text)
+                }
+            }
+            _ => return Err(broken("unknown staged value")),
+        });
+    }
+    Ok(())
 }
 
 /// Reads one record of `kind` in the staging form.
@@ -458,6 +535,20 @@ mod tests {
                 }
             }
             assert!(read_back(&staging, 1).is_empty());
+            // Read in place, each value is the one staged.
+            for rec in &first {
+                let mut bytes = Vec::new();
+                for (_, v) in rec {
+                    encode(v, &mut bytes);
+                }
+                let mut input = bytes.as_slice();
+                let mut out = Vec::new();
+                decode_in_place(&mut input, rec.len(), &mut out).unwrap();
+                assert!(input.is_empty());
+                let back: Vec<Value> = out.iter().map(|s| s.to_value()).collect();
+                let want: Vec<Value> = rec.iter().map(|(_, v)| v.clone()).collect();
+                assert_eq!(back, want);
+            }
         }
     }
 }

@@ -27,12 +27,23 @@ use crate::store::StoreError;
 mod fit;
 
 /// A reference to check once every uuid of the file is known: record `index` of its kind,
-/// the field at `field` of the kind's fields (32 bytes, however long the path).
+/// the field at `field` of the kind's fields (24 bytes, however long the path: the uuid's
+/// bytes, not a `u128`, which would align the whole to 16 and make it 32).
 struct PendingRef {
     index: u32,
     field: u16,
-    uuid: u128,
+    uuid: [u8; 16],
 }
+
+impl PendingRef {
+    fn uuid(&self) -> u128 {
+        u128::from_le_bytes(self.uuid)
+    }
+}
+
+/// A uuid as a key of [`KindState::uuids`]: its bytes (an entry with a `u32` is 20 bytes,
+/// where a `u128` key would make it 32).
+type UuidKey = [u8; 16];
 
 #[derive(Default)]
 struct Checker {
@@ -41,6 +52,16 @@ struct Checker {
 }
 
 impl Checker {
+    /// Keeps a reference to check at the end. The list grows by a quarter at a time, not
+    /// twice its size: at 100k records it is the largest thing the checks hold (3 MB), and
+    /// doubling left up to half of it unused (4.6 MB at its peak).
+    fn note_ref(&mut self, r: PendingRef) {
+        if self.refs.len() == self.refs.capacity() {
+            self.refs.reserve_exact((self.refs.len() / 4).max(256));
+        }
+        self.refs.push(r);
+    }
+
     fn problem(&mut self, path: &str, message: impl Into<Message>) {
         self.problems.push(Problem {
             // Keys come from the file: a control character in one is shown, never run.
@@ -55,7 +76,7 @@ impl Checker {
 struct KindState {
     ck: Checker,
     /// Every uuid of the kind in the file, with the index of its first record.
-    uuids: HashMap<u128, usize>,
+    uuids: HashMap<UuidKey, u32>,
 }
 
 /// The state of one pass over the document.
@@ -68,6 +89,35 @@ struct Scan<'a> {
     kinds: Vec<KindState>,
     /// The first error of the staging file (serde carries only a message).
     failure: Option<StoreError>,
+    /// Where each record that passed its checks goes too, as it is read.
+    passed: Option<&'a mut dyn Passed>,
+}
+
+/// The uuids of the file read so far, by kind.
+pub struct Seen<'a>(&'a [KindState]);
+
+impl Seen<'_> {
+    /// Where the record `uuid` of the kind `target` stands in its kind's array (the index of
+    /// the first record with that uuid), if it has been read.
+    pub fn index(&self, target: &str, uuid: &str) -> Option<usize> {
+        let pos = schema::KINDS.iter().position(|k| k.key == target)?;
+        let u = uuid::Uuid::parse_str(uuid).ok()?;
+        let index = self.0.get(pos)?.uuids.get(&u.as_u128().to_le_bytes())?;
+        Some(*index as usize)
+    }
+}
+
+/// Takes the records that pass their checks as they are read (a new journal written while
+/// its file is checked, [`super::direct`]). What it is given is not yet known to be good:
+/// the file may still turn out to have problems, and then whatever was made of them must be
+/// thrown away.
+pub trait Passed {
+    /// Record `index` of the kind at `kind` (in [`schema::KINDS`]) passed its checks;
+    /// `seen` tells where the records it points at stand in the file, as far as it is read.
+    fn record(&mut self, kind: usize, index: usize, rec: Fields, seen: &Seen<'_>);
+    /// The array of the kind at `kind` starts. If the kind was given before, its earlier
+    /// records no longer count (the last array of a kind counts).
+    fn start(&mut self, kind: usize);
 }
 
 const BOM: &[u8] = "\u{feff}".as_bytes();
@@ -78,6 +128,7 @@ pub fn validate(
     conn: &Connection,
     reader: impl Read,
     place: super::staging::Place,
+    passed: Option<&mut dyn Passed>,
 ) -> Result<Staging, TransferError> {
     let mut reader = BufReader::with_capacity(64 * 1024, reader);
     // A byte-order mark, as some editors write at the start of a UTF-8 file, is not content.
@@ -92,6 +143,10 @@ pub fn validate(
         unknown: BTreeSet::new(),
         kinds: schema::KINDS.iter().map(|_| KindState::default()).collect(),
         failure: None,
+        passed: match passed {
+            Some(p) => Some(&mut *p),
+            None => None,
+        },
     };
     let mut de = serde_json::Deserializer::from_reader(reader);
     let root = (&mut de).deserialize_any(RootVisitor(&mut scan));
@@ -184,6 +239,9 @@ impl<'de> Visitor<'de> for RootVisitor<'_, '_> {
                         // A key given twice: the last value counts.
                         scan.kinds[pos] = KindState::default();
                         scan.staging.clear(pos);
+                        if let Some(passed) = scan.passed.as_mut() {
+                            passed.start(pos);
+                        }
                         map.next_value_seed(KindSeed { scan, pos })?;
                     }
                     None => {
@@ -253,9 +311,13 @@ impl<'de> Visitor<'de> for KindVisitor<'_, '_> {
         while let Some(item) = seq.next_element::<Value>()? {
             let state = &mut self.scan.kinds[self.pos];
             if let Some(fields) = check_record(kind, index, &item, &mut state.uuids, &mut state.ck)
-                && let Err(e) = self.scan.staging.put(self.pos, &fields)
             {
-                return Err(fail(self.scan, e));
+                if let Err(e) = self.scan.staging.put(self.pos, &fields) {
+                    return Err(fail(self.scan, e));
+                }
+                if let Some(passed) = self.scan.passed.as_mut() {
+                    passed.record(self.pos, index, fields, &Seen(&self.scan.kinds));
+                }
             }
             index += 1;
         }
@@ -286,7 +348,7 @@ fn check_record(
     kind: &'static Kind,
     index: usize,
     item: &Value,
-    uuids: &mut HashMap<u128, usize>,
+    uuids: &mut HashMap<UuidKey, u32>,
     ck: &mut Checker,
 ) -> Option<Fields> {
     let at = format!("{}[{index}]", kind.key);
@@ -306,10 +368,13 @@ fn check_record(
     let uuid = get(obj, &at, "uuid", Presence::Required, ck).and_then(|v| {
         let path = format!("{at}.uuid");
         let u = check_uuid(&v, &path, ck)?;
-        if let Some(first) = uuids.get(&u.as_u128()) {
-            ck.problem(&path, Message::UuidTwice(text_of(u), kind.key, *first));
+        if let Some(first) = uuids.get(&u.as_u128().to_le_bytes()) {
+            ck.problem(
+                &path,
+                Message::UuidTwice(text_of(u), kind.key, *first as usize),
+            );
         } else {
-            uuids.insert(u.as_u128(), index);
+            uuids.insert(u.as_u128().to_le_bytes(), index as u32);
         }
         Some(text_of(u))
     });
@@ -347,10 +412,10 @@ fn check_record(
         let value = match get(obj, &at, field.name, field.presence, ck).as_deref() {
             Some(Value::Null) if matches!(field.presence, Presence::Nullable) => Some(Value::Null),
             Some(v) if matches!(field.ty, Ty::Ref(_)) => check_uuid(v, &path, ck).map(|uuid| {
-                ck.refs.push(PendingRef {
+                ck.note_ref(PendingRef {
                     index: index as u32,
                     field: i as u16,
-                    uuid: uuid.as_u128(),
+                    uuid: uuid.as_u128().to_le_bytes(),
                 });
                 Value::String(text_of(uuid))
             }),
@@ -541,16 +606,16 @@ fn check_refs(
         schema::KINDS
             .iter()
             .position(|k| k.key == target)
-            .is_some_and(|pos| kinds[pos].uuids.contains_key(&uuid))
+            .is_some_and(|pos| kinds[pos].uuids.contains_key(&uuid.to_le_bytes()))
     };
     for (kind, state) in schema::KINDS.iter().zip(kinds) {
         for r in &state.ck.refs {
             let field = &kind.fields[usize::from(r.field)];
             let Ty::Ref(target) = field.ty else { continue };
-            if in_file(target, r.uuid) {
+            if in_file(target, r.uuid()) {
                 continue;
             }
-            let uuid = text_of(uuid::Uuid::from_u128(r.uuid));
+            let uuid = text_of(uuid::Uuid::from_u128(r.uuid()));
             let sql = format!("SELECT 1 FROM {target} WHERE uuid = ?1");
             let found: Option<i64> = conn
                 .prepare_cached(&sql)

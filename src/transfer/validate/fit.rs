@@ -79,7 +79,11 @@ pub(super) fn check_one_per(
         let Ty::Ref(target) = kind.fields[pos].ty else {
             continue;
         };
-        let own: HashMap<usize, u128> = state.uuids.iter().map(|(u, i)| (*i, *u)).collect();
+        let own: HashMap<u32, u128> = state
+            .uuids
+            .iter()
+            .map(|(u, i)| (*i, u128::from_le_bytes(*u)))
+            .collect();
         let mut first: HashMap<u128, u32> = HashMap::new();
         let sql = format!(
             "SELECT k.uuid FROM {} k JOIN {target} t ON t.id = k.{} WHERE t.uuid = ?1",
@@ -87,20 +91,20 @@ pub(super) fn check_one_per(
         );
         for r in state.ck.refs.iter().filter(|r| usize::from(r.field) == pos) {
             let path = format!("{}[{}].{name}", kind.key, r.index);
-            if let Some(earlier) = first.insert(r.uuid, r.index) {
-                first.insert(r.uuid, earlier);
+            if let Some(earlier) = first.insert(r.uuid(), r.index) {
+                first.insert(r.uuid(), earlier);
                 ck.problem(
                     &path,
                     Message::OnePerTwice(format!("{}[{earlier}]", kind.key)),
                 );
                 continue;
             }
-            let target_uuid = text_of(uuid::Uuid::from_u128(r.uuid));
+            let target_uuid = text_of(uuid::Uuid::from_u128(r.uuid()));
             let held: Option<String> = conn
                 .prepare_cached(&sql)
                 .and_then(|mut s| s.query_row([&target_uuid], |row| row.get(0)).optional())
                 .map_err(StoreError::from)?;
-            let mine = own.get(&(r.index as usize)).copied();
+            let mine = own.get(&r.index).copied();
             if let Some(held) = held
                 && uuid::Uuid::parse_str(&held).ok().map(|u| u.as_u128()) != mine
             {
