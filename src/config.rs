@@ -19,6 +19,7 @@ use chrono::{NaiveDate, Weekday};
 use serde::Deserialize;
 
 use crate::domain::Period;
+use crate::domain::dates::push_digits;
 use crate::i18n::Lang;
 
 /// Colours for a dark or a light terminal background, or high contrast with the 16 ANSI
@@ -45,13 +46,6 @@ pub enum DateFormat {
     MonthDayYear,
     /// 1 Dec 2026
     Long,
-}
-
-/// Writes `n` in decimal, zero-padded to `width` digits.
-fn push_digits(out: &mut String, n: u32, width: u32) {
-    for place in (0..width).rev() {
-        out.push(char::from(b'0' + (n / 10u32.pow(place) % 10) as u8));
-    }
 }
 
 impl DateFormat {

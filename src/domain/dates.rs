@@ -10,6 +10,15 @@ use chrono::{Datelike, Duration, Months, NaiveDate, NaiveDateTime, NaiveTime, We
 
 use super::limits;
 
+/// Writes `n` in decimal, zero-padded to `width` digits (dates and timestamps written
+/// without a format pattern, which would be parsed on every call).
+pub fn push_digits(out: &mut String, n: u32, width: u32) {
+    for place in (0..width).rev() {
+        let digit = (n / 10u32.pow(place) % 10) as u8;
+        out.push(char::from(b'0' + digit));
+    }
+}
+
 /// Why a typed date was not understood. The message says what is accepted.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DateError {

@@ -7,6 +7,7 @@
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 
+use crate::domain::dates::push_digits;
 use crate::domain::kinds::*;
 use crate::domain::limits::{self, Range};
 use crate::domain::{RecordKind, UnknownCode};
@@ -542,14 +543,6 @@ fn datetime_text(t: NaiveDateTime, sep: char, suffix: &str) -> Option<String> {
     }
     out.push_str(suffix);
     Some(out)
-}
-
-/// `n` in decimal, zero-padded to `width` digits.
-fn push_digits(out: &mut String, n: u32, width: u32) {
-    for place in (0..width).rev() {
-        let digit = (n / 10u32.pow(place) % 10) as u8;
-        out.push(char::from(b'0' + digit));
-    }
 }
 
 /// Reads an RFC 3339 timestamp, in UTC.
