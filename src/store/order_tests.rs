@@ -17,20 +17,22 @@ fn ids(store: &Store, sql: &str, limit: i64) -> Vec<i64> {
 
 const LIMITS: [usize; 6] = [0, 1, 5, 17, 60, 10_000];
 
+/// The goal statuses, in an order that is not the list's.
+const GOAL_STATUSES: [GoalStatus; 4] = [
+    GoalStatus::Active,
+    GoalStatus::Achieved,
+    GoalStatus::Paused,
+    GoalStatus::Dropped,
+];
+
 #[test]
 fn goal_summaries_keep_the_order_of_one_sort_over_all() {
     let s = Store::open_in_memory().unwrap();
     let mentor = s.save_mentor(&Mentor::new("Ana")).unwrap();
-    let statuses = [
-        GoalStatus::Active,
-        GoalStatus::Achieved,
-        GoalStatus::Paused,
-        GoalStatus::Dropped,
-    ];
     let day = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
     for i in 0..80i64 {
         let mut g = Goal::new(format!("goal {i}"));
-        g.status = statuses[(i * 7 % 4) as usize];
+        g.status = GOAL_STATUSES[(i * 7 % 4) as usize];
         // Ties on the due date, and one in five undated.
         g.due = (i % 5 != 0).then(|| day + Duration::days(i * 13 % 9));
         g.mentor_id = (i % 3 == 0).then_some(mentor);
@@ -291,12 +293,6 @@ fn every_meeting_window_is_that_stretch_of_upcoming_then_past() {
 fn every_goal_window_is_that_stretch_of_the_one_sort_and_counts_every_goal() {
     use super::window::Window;
     let s = Store::open_in_memory().unwrap();
-    let statuses = [
-        GoalStatus::Active,
-        GoalStatus::Achieved,
-        GoalStatus::Paused,
-        GoalStatus::Dropped,
-    ];
     let day = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
     let one_sort = "SELECT id FROM goals ORDER BY CASE status WHEN 'active' THEN 0
         WHEN 'paused' THEN 1 WHEN 'achieved' THEN 2 ELSE 3 END, due_on IS NULL, due_on, id
@@ -304,7 +300,7 @@ fn every_goal_window_is_that_stretch_of_the_one_sort_and_counts_every_goal() {
     for n in [0i64, 1, 7, 70] {
         for i in 0..n - s.goal_summaries(1000).unwrap().len() as i64 {
             let mut g = Goal::new(format!("goal {i}"));
-            g.status = statuses[(i * 5 % 4) as usize];
+            g.status = GOAL_STATUSES[(i * 5 % 4) as usize];
             g.due = (i % 4 != 0).then(|| day + Duration::days(i * 11 % 7));
             s.save_goal(&g).unwrap();
         }
