@@ -41,11 +41,6 @@ impl<W: Write> FrameBackend<W> {
             seq: Vec::with_capacity(32 * 1024),
         }
     }
-
-    /// The writer.
-    pub fn writer(&self) -> &W {
-        &self.out
-    }
 }
 
 impl<W: Write> Write for FrameBackend<W> {
