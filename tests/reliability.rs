@@ -147,6 +147,15 @@ fn killed_during_import_leaves_the_journal_as_it_was() {
         store.save_mentor(&Mentor::new("Already here")).unwrap();
     }
     let before = mentee::transfer::export_json(&Store::open(&db, false).unwrap(), true).unwrap();
+    // The journal with the whole import in it, for a kill that lands after the commit.
+    let after = {
+        let whole = dir.path().join("whole.db");
+        fs::copy(&db, &whole).unwrap();
+        let mut store = Store::open(&whole, false).unwrap();
+        let text = fs::read_to_string(&file).unwrap();
+        mentee::transfer::import_json(&mut store, &text, false).unwrap();
+        mentee::transfer::export_json(&store, true).unwrap()
+    };
     let mut killed_mid_import = 0;
     for delay_ms in [5u64, 20, 60] {
         let mut proc = child(
@@ -172,8 +181,12 @@ fn killed_during_import_leaves_the_journal_as_it_was() {
         let store = Store::open(&db, false).unwrap();
         assert_eq!(store.check().unwrap().integrity, ["ok"]);
         let now = mentee::transfer::export_json(&store, true).unwrap();
-        if rest.contains("done") {
-            assert_ne!(now, before, "a finished import is all there");
+        if rest.contains("done") || now != before {
+            // Finished, or killed between the commit and saying so: all of it is there.
+            assert!(
+                now == after,
+                "killed after {delay_ms} ms: a part of the import"
+            );
             return;
         }
         assert_eq!(
@@ -218,8 +231,18 @@ fn killed_during_an_import_into_a_new_journal_leaves_no_journal() {
         if finished {
             break;
         }
+        if db.exists() {
+            // The kill came after the journal was put in place (between `try_wait` and
+            // `kill`): what is there must then be the whole import, never a part.
+            let store = Store::open_existing(&db).unwrap();
+            assert_eq!(
+                mentee::transfer::export_json(&store, true).unwrap(),
+                fs::read_to_string(&file).unwrap(),
+                "killed after {delay_ms} ms: a journal appeared, so it is complete"
+            );
+            break;
+        }
         killed += 1;
-        assert!(!db.exists(), "killed after {delay_ms} ms: no journal");
         let left: Vec<String> = fs::read_dir(&folder)
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
