@@ -228,8 +228,8 @@ fn smart_check(c: &mut Criterion, journals: &common::Journals) {
 }
 
 /// JSON export of the whole journal, import of that export into an empty journal and into
-/// a new one (written while checked), and the same file again into the journal that has it
-/// (every record unchanged).
+/// a new one (written while checked), the same file again into the journal that has it
+/// (every record unchanged), and into a journal of as many other records.
 fn transfer(c: &mut Criterion, journals: &common::Journals) {
     let mut group = c.benchmark_group("transfer");
     group.sample_size(10);
@@ -305,6 +305,37 @@ fn transfer(c: &mut Criterion, journals: &common::Journals) {
                     mentee::transfer::import_json(&mut again, &text, false).expect("import");
                 black_box(report.changed())
             })
+        });
+        // Into a journal that holds as many records of its own (another seed): every record
+        // is new, and the search index is rebuilt over both.
+        let other = dir.path().join("other.db");
+        common::generate::create(
+            &other,
+            &common::generate::Options {
+                records: *n,
+                seed: 43,
+                today: common::generate::default_today(),
+                shape: common::shape(),
+            },
+        )
+        .expect("generate another journal");
+        group.bench_function(BenchmarkId::new("import_json_into_full", n), |b| {
+            b.iter_batched(
+                || {
+                    let copy = tempfile::tempdir().expect("dir");
+                    std::fs::copy(&other, copy.path().join("t.db")).expect("copy");
+                    let target = Store::open(&copy.path().join("t.db"), false).expect("open");
+                    (copy, target)
+                },
+                |(copy, mut target)| {
+                    let report =
+                        mentee::transfer::import_json(&mut target, &text, false).expect("import");
+                    black_box(report.total());
+                    drop(target);
+                    drop(copy);
+                },
+                criterion::BatchSize::PerIteration,
+            )
         });
     }
     group.finish();
