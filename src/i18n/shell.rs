@@ -52,7 +52,7 @@ pub const EN: ShellText = ShellText {
     paths_exists: "exists",
     paths_missing: "not there yet",
     paths_journal_missing: "not there yet; running mentee creates it",
-    paths_scratch_when: "made when $EDITOR first edits a field; empty when it is done",
+    paths_scratch_when: "made when $EDITOR first edits a field or an import stages its records; empty when they are done",
     paths_scratch_demo: "the demo edits in a private folder made here, removed afterwards",
     paths_backups_none: "none yet; one is kept before each schema upgrade",
 };
@@ -77,7 +77,7 @@ pub const ID: ShellText = ShellText {
     paths_exists: "ada",
     paths_missing: "belum ada",
     paths_journal_missing: "belum ada; menjalankan mentee akan membuatnya",
-    paths_scratch_when: "dibuat saat $EDITOR pertama kali mengubah isian; kosong lagi setelah selesai",
+    paths_scratch_when: "dibuat saat $EDITOR pertama kali mengubah isian atau saat impor menampung catatannya; kosong lagi setelah selesai",
     paths_scratch_demo: "demo: teks diubah di folder pribadi yang dibuat di sini, lalu dihapus",
     paths_backups_none: "belum ada; satu salinan disimpan sebelum setiap pembaruan skema",
 };
