@@ -311,6 +311,32 @@ fn status_says_a_nudge_once_and_still_gives_three() {
     assert!(texts.len() > 3, "{json}");
 }
 
+/// `status --format json` lists every nudge, as docs/json-output.md says: a part of the
+/// nudges' input with more rows than a view's list holds (here 130 thanks written and not
+/// sent) is not cut at the first hundred.
+#[test]
+fn status_json_lists_every_nudge_of_a_long_part() {
+    let j = Journal::new();
+    {
+        let s = j.store();
+        let ana = mentor(&s, "Ana");
+        for i in 0..130 {
+            let mut g = Gratitude::new(format!("thanks {i}"), d(1, 1) + chrono::Duration::days(i));
+            g.mentor_id = Some(ana);
+            s.save_gratitude(&g).unwrap();
+        }
+    }
+    let json = j.ok(&["status", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let unsent = value["nudges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["kind"] == "send_thanks")
+        .count();
+    assert_eq!(unsent, 130);
+}
+
 #[test]
 fn status_in_indonesian() {
     let out = demo(&["--lang", "id", "status"]);

@@ -91,7 +91,8 @@ fn gather(store: &Store, ctx: &Context, all: bool, masking: Masking) -> Result<F
     };
     let mut names = MentorNames::new(store, masking, ctx.lang.text().common.hidden_name);
     if all {
-        let mut input = store.nudge_input(now)?;
+        // Every nudge means every row of every part, not the first hundred of a list.
+        let mut input = store.nudge_input_whole(now)?;
         input.settings = settings;
         add_nudges(ctx, &mut names, &mut facts, nudges(&input, now), usize::MAX)?;
         return Ok(facts);

@@ -186,8 +186,9 @@ impl Store {
     }
 
     /// Every row of every part of the nudges' input at `now` (the lists not cut at
-    /// [`SUGGEST_LIMIT`]): what the rules see over the whole journal, to check the bounded
-    /// reads against (see [`Store::nudge_page`]). Costly on a large journal.
+    /// [`SUGGEST_LIMIT`]): what the rules see over the whole journal, for `mentee status
+    /// --format json` (every nudge) and to check the bounded reads against (see
+    /// [`Store::nudge_page`]). Costly on a large journal.
     pub fn nudge_input_whole(&self, now: NaiveDateTime) -> Result<NudgeInput> {
         let mut input = NudgeInput::default();
         self.read_nudge_parts(&mut input, now, &sources(&NudgeKind::ALL), i64::MAX)?;
