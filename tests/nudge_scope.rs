@@ -204,3 +204,53 @@ fn gratitude_loads_a_screen_of_nudges_and_reaches_every_one_in_order() {
         );
     }
 }
+
+/// The demo journal with `thanks` more thanks written and not sent, a day apart.
+fn with_unsent_thanks(thanks: usize) -> mentee::store::Store {
+    let store = mentee::demo::demo_store(common::now()).unwrap();
+    let mentor = store.mentors().unwrap()[0].clone();
+    for i in 0..thanks {
+        let g = Gratitude {
+            mentor_id: Some(mentor.id),
+            ..Gratitude::new(
+                format!("thanks {i}"),
+                common::now().date() - Duration::days(8 + i as i64),
+            )
+        };
+        store.save_gratitude(&g).unwrap();
+    }
+    store
+}
+
+/// Today reads only its first nudges (`Store::top_nudges`), so past them it cannot count:
+/// with hundreds of thanks waiting its last line says "at least", never a count that is
+/// only the rest of what it loaded; with few nudges the count is exact.
+#[test]
+fn today_says_at_least_when_more_nudges_wait_than_it_read() {
+    for (lang, at_least, exact) in [
+        (Lang::En, "… and at least ", "… and "),
+        (Lang::Id, "… dan sedikitnya ", "… dan "),
+    ] {
+        for (width, height) in [(80, 24), (160, 48)] {
+            let mut app = common::app_on_store(with_unsent_thanks(300), lang, true);
+            let screen = common::draw(&mut app, width, height);
+            assert!(app.views.today.more_nudges, "{screen}");
+            assert!(
+                screen.contains(at_least),
+                "{lang:?} {width}x{height}: {screen}"
+            );
+            // A few nudges more than the panel holds: counted exactly.
+            let mut app = common::app_on_store(with_unsent_thanks(30), lang, true);
+            let screen = common::draw(&mut app, width, height);
+            assert!(!app.views.today.more_nudges);
+            assert!(
+                !screen.contains(at_least),
+                "{lang:?} {width}x{height}: {screen}"
+            );
+            assert!(
+                screen.contains(exact),
+                "{lang:?} {width}x{height}: {screen}"
+            );
+        }
+    }
+}

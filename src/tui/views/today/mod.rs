@@ -39,8 +39,11 @@ pub struct TodayView {
     pub due: Vec<CommitmentRow>,
     pub feedback: Vec<FeedbackRow>,
     pub goals: Vec<GoalSummary>,
-    /// The nudges, most pressing first.
+    /// The nudges, most pressing first (at most [`MAX_NUDGES`]).
     pub nudges: Vec<Nudge>,
+    /// There are nudges beyond those kept: the store stopped reading once it had found the
+    /// first [`MAX_NUDGES`] and one more, so how many more is not known here.
+    pub more_nudges: bool,
     /// The names of the mentors the nudges mention, and whether each is private.
     pub names: HashMap<i64, (String, bool)>,
     /// The text (and privacy) of the experiments the nudges mention.
@@ -65,6 +68,7 @@ impl Default for TodayView {
             feedback: Vec::new(),
             goals: Vec::new(),
             nudges: Vec::new(),
+            more_nudges: false,
             names: HashMap::new(),
             experiments: HashMap::new(),
             introductions: HashMap::new(),
@@ -105,7 +109,10 @@ impl TodayView {
             health_check_days: config.health_check_days,
             week_start: config.week_start,
         };
-        self.nudges = store.top_nudges(now, settings, MAX_NUDGES)?;
+        let mut nudges = store.top_nudges(now, settings, MAX_NUDGES + 1)?;
+        self.more_nudges = nudges.len() > MAX_NUDGES;
+        nudges.truncate(MAX_NUDGES);
+        self.nudges = nudges;
         self.names.clear();
         self.experiments.clear();
         self.introductions.clear();

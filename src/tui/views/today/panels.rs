@@ -139,7 +139,7 @@ impl TodayView {
     }
 
     /// The nudges that fit in `rows` lines of `width`, most pressing first, each sentence once;
-    /// the last line says how many more there are.
+    /// the last line says how many more there are (or, past the nudges loaded, at least how many).
     pub(super) fn nudge_lines(&self, ui: &Ui, width: u16, rows: usize) -> Vec<Line<'static>> {
         let t = &ui.t.today;
         if self.nudges.is_empty() {
@@ -165,7 +165,8 @@ impl TodayView {
             }
         }
         let total = sentences.len();
-        let shown = if total > rows.max(1) {
+        // Nudges beyond those loaded take the last line too, even when the loaded ones fit.
+        let shown = if total > rows.max(1) || (self.more_nudges && total == rows.max(1)) {
             rows.saturating_sub(1).max(1)
         } else {
             total
@@ -186,7 +187,13 @@ impl TodayView {
                 }
             })
             .collect();
-        if shown < total {
+        if self.more_nudges {
+            // Only the first nudges were read: there are more than the loaded ones left.
+            lines.push(Line::styled(
+                fill!(t.more_nudges_at_least, count = (total - shown).max(1)),
+                ui.theme.dim,
+            ));
+        } else if shown < total {
             lines.push(Line::styled(
                 fill!(t.more_nudges, count = (total - shown)),
                 ui.theme.dim,
