@@ -156,14 +156,16 @@ fn start_form(ctx: &Ctx, v: &ReflectionsView) -> Form {
             ),
         ),
     ];
+    // Only what the "reflection due" nudge comes from (not every mentor and meeting).
+    use crate::domain::nudges::{NudgeKind, sources};
     let due = ctx
         .store
-        .nudge_input(ctx.now)
+        .nudge_input_of(ctx.now, &sources(&[NudgeKind::ReflectionDue]))
         .map(|mut input| {
             input.settings.reflection_cadence = cadence;
             crate::domain::nudges::nudges(&input, ctx.now)
                 .iter()
-                .any(|n| n.kind == crate::domain::nudges::NudgeKind::ReflectionDue)
+                .any(|n| n.kind == NudgeKind::ReflectionDue)
         })
         .unwrap_or(false);
     let mut form = Form::builder(t.form_start)
