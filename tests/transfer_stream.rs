@@ -88,6 +88,54 @@ fn a_kind_given_twice_counts_once_the_last() {
     assert_eq!(names, ["Budi"]);
 }
 
+/// References found among the records read before them are kept by place, not by uuid
+/// (memory); if their kind is then given again, the first array no longer counts and a
+/// reference to a record only it had is reported as pointing at nothing, in its place among
+/// the other problems, as when every reference was looked up at the end.
+#[test]
+fn a_reference_to_a_record_of_an_array_given_again_is_looked_up_again() {
+    let goal = |n: u8, mentor: &str| {
+        format!(
+            r#"{{"uuid": "00000000-0000-4000-8000-0000000000{n:02}",
+                "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z",
+                "title": "T{n}", "mentor": "{mentor}"}}"#
+        )
+    };
+    let a = "00000000-0000-4000-8000-00000000000a";
+    let b = "00000000-0000-4000-8000-00000000000b";
+    let ghost = "00000000-0000-4000-8000-0000000000ff";
+    let goals = [goal(1, a), goal(2, ghost), goal(3, b), goal(4, a)].join(", ");
+    let file = |again: &str| {
+        format!(
+            r#"{{"format": "mentee-journal", "version": 1, "mentors": [{MENTOR_A}, {MENTOR_B}],
+                "goals": [{goals}]{again}}}"#
+        )
+    };
+    let paths_of = |text: &str| {
+        let mut store = Store::open_in_memory().unwrap();
+        let before = export_json(&store, true).unwrap();
+        let got = problems(import_json(&mut store, text, false).unwrap_err());
+        assert_eq!(
+            export_json(&store, true).unwrap(),
+            before,
+            "nothing written"
+        );
+        got
+    };
+    let got = paths_of(&file(&format!(r#", "mentors": [{MENTOR_B}]"#)));
+    let paths: Vec<&str> = got.iter().map(|p| p.split(':').next().unwrap()).collect();
+    assert_eq!(
+        paths,
+        ["goals[0].mentor", "goals[1].mentor", "goals[3].mentor"],
+        "{got:#?}"
+    );
+    assert!(got[0].contains(a) && got[1].contains(ghost) && got[2].contains(a));
+    // Given once, every reference but the ghost's is found.
+    let got = paths_of(&file(""));
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert!(got[0].starts_with("goals[1].mentor") && got[0].contains(ghost));
+}
+
 #[test]
 fn a_header_after_the_records_is_still_judged_first() {
     let text = r#"{"mentors": [{"bad": 1}], "version": 1, "format": "other"}"#;

@@ -179,12 +179,13 @@ fn write_rows(store: &mut Store, rx: Receiver<Batch>) -> Result<Rows, StoreError
     let cache: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
     let temp_store: i64 = conn.query_row("PRAGMA temp_store", [], |r| r.get(0))?;
     let foreign_keys: i64 = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0))?;
-    // Half the bulk page cache while the checks hold their uuids (the rows go in order, and
-    // each uuid index is a few hundred KB); the whole of it for [`finish`]. A new journal is
+    // A quarter of the bulk page cache while the checks hold their uuids (the rows go in
+    // order, and each uuid index is a few hundred KB: 4 MB was no faster than 2 MB, and made
+    // the decade shape's import at 100k peak above 30 MB); the whole of it for [`finish`]. A new journal is
     // plain, so its statement journals may go to a temporary file (see `import::write`).
     conn.execute_batch(&format!(
         "PRAGMA cache_size = {}; PRAGMA temp_store = FILE;",
-        BULK_CACHE / 2
+        BULK_CACHE / 4
     ))?;
     // SQLite would look each reference's target up in its table (a third of the writing,
     // reading pages back from the file); here every reference is a row id the writer has

@@ -41,6 +41,17 @@ impl PendingRef {
     }
 }
 
+/// A reference to a record the file had already given when it was read: record `index` of
+/// its kind, the field at `field`, and where its target stands (record `at` of the kind at
+/// `kind` in [`schema::KINDS`]). Half the size of a [`PendingRef`]: nothing is left to look
+/// up unless the target's kind is given again (see [`Scan::restart`]).
+struct ResolvedRef {
+    index: u32,
+    at: u32,
+    field: u16,
+    kind: u16,
+}
+
 /// A uuid as a key of [`KindState::uuids`]: its bytes (an entry with a `u32` is 20 bytes,
 /// where a `u128` key would make it 32).
 type UuidKey = [u8; 16];
@@ -48,18 +59,34 @@ type UuidKey = [u8; 16];
 #[derive(Default)]
 struct Checker {
     problems: Vec<Problem>,
+    /// References to look up at the end, in the order of their records and fields.
     refs: Vec<PendingRef>,
+    /// References found among the records read before them (most of a file's: its kinds
+    /// come in the order references need).
+    resolved: Vec<ResolvedRef>,
 }
 
 impl Checker {
-    /// Keeps a reference to check at the end. The list grows by a quarter at a time, not
-    /// twice its size: at 100k records it is the largest thing the checks hold (3 MB), and
-    /// doubling left up to half of it unused (4.6 MB at its peak).
+    /// Keeps a reference to check at the end (one to a record not read yet, see
+    /// `check_record`). The list grows by a quarter at a time, not twice its size: when every
+    /// reference was kept it was the largest thing the checks held at 100k records (3 MB),
+    /// and doubling left up to half of it unused (4.6 MB at its peak).
     fn note_ref(&mut self, r: PendingRef) {
         if self.refs.len() == self.refs.capacity() {
             self.refs.reserve_exact((self.refs.len() / 4).max(256));
         }
         self.refs.push(r);
+    }
+
+    /// Keeps a reference found among the records read before it, grown as [`note_ref`].
+    ///
+    /// [`note_ref`]: Checker::note_ref
+    fn note_resolved(&mut self, r: ResolvedRef) {
+        if self.resolved.len() == self.resolved.capacity() {
+            self.resolved
+                .reserve_exact((self.resolved.len() / 4).max(256));
+        }
+        self.resolved.push(r);
     }
 
     fn problem(&mut self, path: &str, message: impl Into<Message>) {
@@ -91,6 +118,43 @@ struct Scan<'a> {
     failure: Option<StoreError>,
     /// Where each record that passed its checks goes too, as it is read.
     passed: Option<&'a mut dyn Passed>,
+}
+
+impl Scan<'_> {
+    /// Forgets the records of the kind at `pos` (its array is given again: the last counts).
+    /// References of other kinds found among them are looked up again at the end, by uuid,
+    /// like those to records not read yet: the new array may not have their targets.
+    fn restart(&mut self, pos: usize) {
+        let old = std::mem::take(&mut self.kinds[pos]);
+        if self
+            .kinds
+            .iter()
+            .all(|k| k.ck.resolved.iter().all(|r| usize::from(r.kind) != pos))
+        {
+            return;
+        }
+        let mut by_place = vec![[0u8; 16]; old.uuids.values().max().map_or(0, |m| *m as usize + 1)];
+        for (uuid, at) in &old.uuids {
+            by_place[*at as usize] = *uuid;
+        }
+        for state in &mut self.kinds {
+            let ck = &mut state.ck;
+            let (again, kept): (Vec<_>, Vec<_>) = ck
+                .resolved
+                .drain(..)
+                .partition(|r| usize::from(r.kind) == pos);
+            ck.resolved = kept;
+            for r in again {
+                ck.refs.push(PendingRef {
+                    index: r.index,
+                    field: r.field,
+                    uuid: by_place[r.at as usize],
+                });
+            }
+            // Back in the order of their records and fields, as they were noted.
+            ck.refs.sort_by_key(|r| (r.index, r.field));
+        }
+    }
 }
 
 /// The uuids of the file read so far, by kind.
@@ -237,7 +301,7 @@ impl<'de> Visitor<'de> for RootVisitor<'_, '_> {
                 _ => match schema::KINDS.iter().position(|k| k.key == key) {
                     Some(pos) => {
                         // A key given twice: the last value counts.
-                        scan.kinds[pos] = KindState::default();
+                        scan.restart(pos);
                         scan.staging.clear(pos);
                         if let Some(passed) = scan.passed.as_mut() {
                             passed.start(pos);
@@ -309,9 +373,28 @@ impl<'de> Visitor<'de> for KindVisitor<'_, '_> {
         let kind = &schema::KINDS[self.pos];
         let mut index = 0;
         while let Some(item) = seq.next_element::<Value>()? {
-            let state = &mut self.scan.kinds[self.pos];
-            if let Some(fields) = check_record(kind, index, &item, &mut state.uuids, &mut state.ck)
-            {
+            let (before, rest) = self.scan.kinds.split_at_mut(self.pos);
+            let Some((state, after)) = rest.split_first_mut() else {
+                break;
+            };
+            // Where a record of another kind (at `at` in KINDS) stands, if it was read.
+            let pos = self.pos;
+            let elsewhere = |at: usize, uuid: &UuidKey| {
+                let other = match at {
+                    at if at < pos => before.get(at),
+                    at if at > pos => after.get(at - pos - 1),
+                    _ => None,
+                };
+                other.and_then(|k| k.uuids.get(uuid).copied())
+            };
+            if let Some(fields) = check_record(
+                kind,
+                index,
+                &item,
+                &mut state.uuids,
+                &elsewhere,
+                &mut state.ck,
+            ) {
                 if let Err(e) = self.scan.staging.put(self.pos, &fields) {
                     return Err(fail(self.scan, e));
                 }
@@ -344,11 +427,14 @@ fn check_header(format: Option<&Value>, version: Option<&Value>, ck: &mut Checke
 }
 
 /// Checks one record; its canonical fields, or None (problems noted) when it is unusable.
+/// `uuids` are the uuids of its kind read so far; `elsewhere` says where a record of
+/// another kind (by its position in [`schema::KINDS`]) stands, if it was read already.
 fn check_record(
     kind: &'static Kind,
     index: usize,
     item: &Value,
     uuids: &mut HashMap<UuidKey, u32>,
+    elsewhere: &dyn Fn(usize, &UuidKey) -> Option<u32>,
     ck: &mut Checker,
 ) -> Option<Fields> {
     let at = format!("{}[{index}]", kind.key);
@@ -409,18 +495,45 @@ fn check_record(
         path.push_str(&at);
         path.push('.');
         path.push_str(field.name);
-        let value = match get(obj, &at, field.name, field.presence, ck).as_deref() {
-            Some(Value::Null) if matches!(field.presence, Presence::Nullable) => Some(Value::Null),
-            Some(v) if matches!(field.ty, Ty::Ref(_)) => check_uuid(v, &path, ck).map(|uuid| {
-                ck.note_ref(PendingRef {
-                    index: index as u32,
-                    field: i as u16,
-                    uuid: uuid.as_u128().to_le_bytes(),
-                });
+        let value = match (
+            get(obj, &at, field.name, field.presence, ck).as_deref(),
+            field.ty,
+        ) {
+            (Some(Value::Null), _) if matches!(field.presence, Presence::Nullable) => {
+                Some(Value::Null)
+            }
+            (Some(v), Ty::Ref(target)) => check_uuid(v, &path, ck).map(|uuid| {
+                let key = uuid.as_u128().to_le_bytes();
+                // A reference to a record the file has already given is found at the end
+                // whatever follows (uuids are only added; a kind given again turns it back
+                // into a uuid to look up), so its target's place is kept, not its uuid: a
+                // file lists its kinds in the order references need, and at 100k records
+                // this halves what the references take (3.8 MB). One that a kind allows once
+                // per target is kept with its uuid for that check.
+                let target_pos = schema::KINDS.iter().position(|k| k.key == target);
+                let found = match target_pos {
+                    _ if kind.one_per == Some(field.name) => None,
+                    Some(_) if target == kind.key => uuids.get(&key).copied(),
+                    Some(t) => elsewhere(t, &key),
+                    None => None,
+                };
+                match (found, target_pos) {
+                    (Some(at), Some(t)) => ck.note_resolved(ResolvedRef {
+                        index: index as u32,
+                        at,
+                        field: i as u16,
+                        kind: t as u16,
+                    }),
+                    _ => ck.note_ref(PendingRef {
+                        index: index as u32,
+                        field: i as u16,
+                        uuid: key,
+                    }),
+                }
                 Value::String(text_of(uuid))
             }),
-            Some(v) => check_value(field.ty, v, &path, ck),
-            None => None,
+            (Some(v), ty) => check_value(ty, v, &path, ck),
+            (None, _) => None,
         };
         fields.push((field.name, value.unwrap_or(Value::Null)));
     }
