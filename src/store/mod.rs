@@ -42,6 +42,7 @@ pub mod recap;
 mod reflections;
 mod resources;
 pub mod scratch;
+pub mod sealed;
 pub mod search;
 mod stats;
 mod today;

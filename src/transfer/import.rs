@@ -131,8 +131,8 @@ pub fn validate_json_passing(
     reader: impl Read,
     passed: Option<&mut dyn validate::Passed>,
 ) -> Result<CheckedImport, TransferError> {
-    // The checked records wait in the journal's private scratch folder: in memory for an
-    // encrypted journal (its records never go to a plain file), in a private temporary
+    // The checked records wait in the journal's private scratch folder (sealed for an
+    // encrypted journal: its records never reach the disk readable), in a private temporary
     // folder for a journal in memory or not created yet.
     let place = super::staging::Place::for_journal(store.path(), store.is_encrypted());
     Ok(CheckedImport {

@@ -17,10 +17,14 @@ use serde_json::{Number, Value};
 use super::read::{COMMON, Fields};
 use super::schema::{self, Kind};
 use crate::store::StoreError;
+use crate::store::sealed::{Cursor, Keystream};
 
 /// The checked records of every kind, by position in [`schema::KINDS`].
 pub struct Staging {
     sink: Sink,
+    /// For an encrypted journal: the stream the file's bytes are sealed with, and the
+    /// cursor that seals them as they are written.
+    seal: Option<(Keystream, Cursor)>,
     /// Where the sink's bytes are (a file's name, for errors).
     place: std::path::PathBuf,
     /// How many bytes are written.
@@ -35,16 +39,20 @@ pub struct Staging {
     _dir: Option<tempfile::TempDir>,
 }
 
-/// Where the bytes go: a private file, or memory for an encrypted journal.
+/// Where the bytes go: a private file.
 enum Sink {
     File(BufWriter<File>),
-    Memory(Vec<u8>),
 }
 
 /// Where an import's checked records wait.
-pub enum Place {
-    /// In memory (an encrypted journal's records never go to a plain file).
-    Memory,
+pub struct Place {
+    at: At,
+    /// Sealed with a keystream only this process knows (an encrypted journal's records never
+    /// reach the disk readable).
+    sealed: bool,
+}
+
+enum At {
     /// In a file of this private scratch folder (see [`crate::store::scratch`]).
     Folder(crate::store::scratch::Scratch),
     /// In a file of a new private folder in the system's temporary folder, removed with it
@@ -53,16 +61,17 @@ pub enum Place {
 }
 
 impl Place {
-    /// Where the records of an import into the journal at `journal` wait: in memory for an
-    /// encrypted journal, else in the journal's private scratch folder (a private temporary
-    /// folder when there is none).
+    /// Where the records of an import into the journal at `journal` wait: in a file of the
+    /// journal's private scratch folder (a private temporary folder when there is none),
+    /// sealed for an encrypted journal ([`crate::store::sealed`]).
     pub fn for_journal(journal: Option<&std::path::Path>, encrypted: bool) -> Place {
-        if encrypted {
-            return Place::Memory;
-        }
-        match journal.map(|j| crate::store::scratch::Scratch::for_journal(Some(j))) {
-            Some(Ok(scratch)) => Place::Folder(scratch),
-            _ => Place::Temporary,
+        let at = match journal.map(|j| crate::store::scratch::Scratch::for_journal(Some(j))) {
+            Some(Ok(scratch)) => At::Folder(scratch),
+            _ => At::Temporary,
+        };
+        Place {
+            at,
+            sealed: encrypted,
         }
     }
 }
@@ -85,13 +94,20 @@ mod tag {
 }
 
 impl Staging {
-    /// An empty staging area: a new private file (a 64 KB write buffer in memory), or memory
+    /// An empty staging area: a new private file (a 64 KB write buffer in memory), sealed
     /// for an encrypted journal.
     pub fn new(place: Place) -> Result<Staging, StoreError> {
-        let (scratch, dir) = match place {
-            Place::Memory => (None, None),
-            Place::Folder(scratch) => (Some(scratch), None),
-            Place::Temporary => {
+        let seal = match place.sealed {
+            true => {
+                let stream = Keystream::random()?;
+                let cursor = stream.at(0)?;
+                Some((stream, cursor))
+            }
+            false => None,
+        };
+        let (scratch, dir) = match place.at {
+            At::Folder(scratch) => (scratch, None),
+            At::Temporary => {
                 let io = |source| StoreError::Io {
                     path: std::env::temp_dir(),
                     source,
@@ -99,24 +115,20 @@ impl Staging {
                 let dir = tempfile::tempdir().map_err(io)?;
                 crate::store::access::make_private_dir(dir.path()).map_err(io)?;
                 let scratch = crate::store::scratch::Scratch::in_folder(dir.path());
-                (Some(scratch), Some(dir))
+                (scratch, Some(dir))
             }
         };
-        let (sink, place, file) = match scratch {
-            None => (Sink::Memory(Vec::new()), std::path::PathBuf::new(), None),
-            Some(scratch) => {
-                let io = |source| StoreError::Io {
-                    path: scratch.dir().to_path_buf(),
-                    source,
-                };
-                let file = scratch.staging_file().map_err(io)?;
-                let handle = file.file().try_clone().map_err(io)?;
-                let sink = Sink::File(BufWriter::with_capacity(64 * 1024, handle));
-                (sink, file.path().to_path_buf(), Some(file))
-            }
+        let io = |source| StoreError::Io {
+            path: scratch.dir().to_path_buf(),
+            source,
         };
+        let file = scratch.staging_file().map_err(io)?;
+        let handle = file.file().try_clone().map_err(io)?;
+        let sink = Sink::File(BufWriter::with_capacity(64 * 1024, handle));
+        let (place, file) = (file.path().to_path_buf(), Some(file));
         Ok(Staging {
             sink,
+            seal,
             place,
             len: 0,
             runs: vec![Vec::new(); schema::KINDS.len()],
@@ -141,12 +153,11 @@ impl Staging {
         for (_, value) in rec {
             encode(value, &mut bytes);
         }
+        if let Some((_, cursor)) = &mut self.seal {
+            cursor.apply(&mut bytes)?;
+        }
         let written = match &mut self.sink {
             Sink::File(w) => w.write_all(&bytes),
-            Sink::Memory(v) => {
-                v.extend_from_slice(&bytes);
-                Ok(())
-            }
         };
         if let Err(e) = written {
             return Err(self.io(e));
@@ -173,7 +184,6 @@ impl Staging {
     pub fn finish(&mut self) -> Result<(), StoreError> {
         let flushed = match &mut self.sink {
             Sink::File(w) => w.flush(),
-            Sink::Memory(_) => Ok(()),
         };
         flushed.map_err(|e| self.io(e))
     }
@@ -197,13 +207,6 @@ impl Staging {
         let schema_kind = &schema::KINDS[kind];
         for &(start, end) in &self.runs[kind] {
             match &self.sink {
-                Sink::Memory(v) => {
-                    let mut bytes = &v[start as usize..end as usize];
-                    while !bytes.is_empty() {
-                        let rec = decode(schema_kind, &mut bytes).map_err(|e| self.io(e))?;
-                        each(rec)?;
-                    }
-                }
                 Sink::File(w) if !w.buffer().is_empty() => {
                     return Err(self
                         .io(io::Error::other("staging read before finish"))
@@ -212,7 +215,15 @@ impl Staging {
                 Sink::File(w) => {
                     let mut file = w.get_ref();
                     file.seek(SeekFrom::Start(start)).map_err(|e| self.io(e))?;
-                    let mut reader = BufReader::with_capacity(64 * 1024, file.take(end - start));
+                    let cursor = match &self.seal {
+                        Some((stream, _)) => Some(stream.at(start)?),
+                        None => None,
+                    };
+                    let run = Opened {
+                        inner: file.take(end - start),
+                        cursor,
+                    };
+                    let mut reader = BufReader::with_capacity(64 * 1024, run);
                     while !reader.fill_buf_is_empty().map_err(|e| self.io(e))? {
                         let rec = decode(schema_kind, &mut reader).map_err(|e| self.io(e))?;
                         each(rec)?;
@@ -221,6 +232,24 @@ impl Staging {
             }
         }
         Ok(())
+    }
+}
+
+/// A stretch of the staging file as it was before it was sealed (as it is, if not sealed).
+struct Opened<R> {
+    inner: R,
+    cursor: Option<Cursor>,
+}
+
+impl<R: Read> Read for Opened<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if let Some(cursor) = &mut self.cursor {
+            cursor
+                .apply(&mut buf[..n])
+                .map_err(|e| io::Error::other(e.to_string()))?;
+        }
+        Ok(n)
     }
 }
 
@@ -442,16 +471,58 @@ mod tests {
         assert!(!folder.exists(), "removed with the import");
     }
 
+    /// An encrypted journal's records wait in the same private file, sealed: none of their
+    /// text is in it, and they come back whole, kind by kind, from any run.
     #[test]
-    fn an_encrypted_journals_records_stay_in_memory() {
+    fn an_encrypted_journals_records_wait_sealed() {
         let dir = tempfile::tempdir().unwrap();
         let journal = dir.path().join("journal.db");
-        let staging = Staging::new(Place::for_journal(Some(&journal), true)).unwrap();
-        assert_eq!(file_of(&staging), "");
+        let mut staging = Staging::new(Place::for_journal(Some(&journal), true)).unwrap();
+        let file = std::path::PathBuf::from(file_of(&staging));
         assert!(
-            !dir.path().join(".journal.db.edit").exists(),
-            "no scratch folder either"
+            file.starts_with(dir.path().join(".journal.db.edit")),
+            "{file:?}"
         );
+        let (a, b) = (0, 3);
+        let (ka, kb) = (&schema::KINDS[a], &schema::KINDS[b]);
+        let secret = |i: usize| format!("secret text number {i} of the sealed staging file");
+        let with_secret = |kind: &'static Kind, i: usize| -> Fields {
+            let mut rec = record(kind, i);
+            if let Some(text) = rec.iter_mut().find(|(_, v)| v.is_string()) {
+                text.1 = Value::from(secret(i));
+            }
+            rec
+        };
+        let first: Vec<Fields> = (0..300).map(|i| with_secret(ka, i)).collect();
+        let second: Vec<Fields> = (0..200).map(|i| with_secret(kb, 1000 + i)).collect();
+        for (i, rec) in first.iter().enumerate() {
+            staging.put(a, rec).unwrap();
+            if i % 7 == 0 {
+                staging.put(b, &second[i / 7]).unwrap();
+            }
+        }
+        for rec in &second[first.len().div_ceil(7)..] {
+            staging.put(b, rec).unwrap();
+        }
+        staging.finish().unwrap();
+        let on_disk = std::fs::read(&file).unwrap();
+        let needle = b"secret text number";
+        assert!(
+            !on_disk.windows(needle.len()).any(|w| w == needle),
+            "no text on disk"
+        );
+        for (kind, want) in [(a, &first), (b, &second)] {
+            let mut got = Vec::new();
+            staging
+                .each(kind, |rec| {
+                    got.push(rec);
+                    Ok::<_, StoreError>(())
+                })
+                .unwrap();
+            assert_eq!(&got, want);
+        }
+        drop(staging);
+        assert!(!file.exists(), "removed with the import");
     }
 
     /// Every kind of value a checked record holds comes back as it went in (the import
@@ -496,7 +567,7 @@ mod tests {
     }
 
     #[test]
-    fn records_come_back_as_they_went_in_by_kind_in_order_in_a_file_and_in_memory() {
+    fn records_come_back_as_they_went_in_by_kind_in_order_plain_and_sealed() {
         let dir = tempfile::tempdir().unwrap();
         let journal = dir.path().join("journal.db");
         for encrypted in [false, true] {
