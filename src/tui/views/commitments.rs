@@ -47,7 +47,7 @@ impl CommitmentsView {
     /// Loads the list under the filter and the keep rate as it stands on `today`.
     pub fn load(&mut self, store: &Store, today: NaiveDate) -> Result<()> {
         let page = store.commitment_page(self.filter, today, self.list.window())?;
-        self.list.set_page(Vec::new(), page);
+        self.list.set_page(page);
         // The keep rate of the months on the chart: a bounded, indexed range of commitments.
         let first = month_of(today)
             .checked_sub_months(Months::new(KEEP_MONTHS - 1))
@@ -464,7 +464,7 @@ impl Screen for CommitmentsView {
     }
 
     fn step(&mut self, ctx: &Ctx, delta: isize) -> Result<()> {
-        if self.list.grow(delta, 0) {
+        if self.list.grow(delta) {
             CommitmentsView::load(self, ctx.store, ctx.today())?;
         }
         self.list.step(delta);
@@ -473,7 +473,7 @@ impl Screen for CommitmentsView {
 
     fn select(&mut self, ctx: &Ctx, id: i64) -> Result<bool> {
         // A record beyond the loaded page (a search hit, a link) is loaded, not missed.
-        if self.list.reach(id, 0) {
+        if self.list.reach(id) {
             <Self as Screen>::load(self, ctx)?;
         }
         Ok(self.list.select(id))

@@ -52,7 +52,7 @@ impl FeedbackView {
             }
             None => None,
         };
-        self.list.set_page(Vec::new(), page);
+        self.list.set_page(page);
         self.load_detail(store)
     }
 
@@ -443,7 +443,7 @@ impl Screen for FeedbackView {
     }
 
     fn step(&mut self, ctx: &Ctx, delta: isize) -> Result<()> {
-        if self.list.grow(delta, 0) {
+        if self.list.grow(delta) {
             Self::load(self, ctx.store)?;
         }
         self.list.step(delta);
@@ -452,7 +452,7 @@ impl Screen for FeedbackView {
 
     fn select(&mut self, ctx: &Ctx, id: i64) -> Result<bool> {
         // A record beyond the loaded page (a search hit, a link) is loaded, not missed.
-        if self.list.reach(id, 0) {
+        if self.list.reach(id) {
             <Self as Screen>::load(self, ctx)?;
         }
         let found = self.list.select(id);

@@ -121,8 +121,7 @@ keyed!(
 /// the last page after `G`, and as the cursor moves past either edge of the window the view
 /// loads the window around where it goes (the page before or after, never every row in
 /// between), so a list holds about two pages whatever its length and whatever keys are
-/// pressed. Rows a view puts above the paged ones (Meetings' upcoming meetings, `fixed`)
-/// stay above the window.
+/// pressed.
 #[derive(Debug, Clone)]
 pub struct List<R> {
     rows: Vec<R>,
@@ -131,16 +130,14 @@ pub struct List<R> {
     limit: usize,
     /// The first page: what the screen shows plus [`PAGE_MARGIN`] (0: [`LIST_LIMIT`]).
     page: usize,
-    /// How many of `rows` are fixed rows above the paged ones.
-    fixed: usize,
-    /// The position of the first paged row of `rows` in the whole paged list.
+    /// The position of the first of `rows` in the whole list.
     start: usize,
-    /// How many paged rows the whole list has (as the store counted them).
+    /// How many rows the whole list has (as the store counted them).
     total: usize,
     /// The window the next load asks for, when it is not the one loaded.
     want: Option<Window>,
-    /// After the next load, put the cursor at this position of the whole list (fixed rows
-    /// included) rather than on its record.
+    /// After the next load, put the cursor at this position of the whole list rather than
+    /// on its record.
     aim: Option<usize>,
 }
 
@@ -151,7 +148,6 @@ impl<R> Default for List<R> {
             cursor: Cursor::default(),
             limit: 0,
             page: 0,
-            fixed: 0,
             start: 0,
             total: 0,
             want: None,
@@ -205,14 +201,14 @@ impl<R: Keyed> List<R> {
         }
     }
 
-    /// The window of the paged rows the next load asks the store for: the one loaded (so a
+    /// The window of the rows the next load asks the store for: the one loaded (so a
     /// reload after a change keeps the cursor's stretch of the list), or the one a move
     /// past its edge asked for.
     pub fn window(&self) -> Window {
         if let Some(w) = self.want {
             return w;
         }
-        let loaded = self.rows.len().saturating_sub(self.fixed);
+        let loaded = self.rows.len();
         if self.start == 0 {
             Window::first(self.limit())
         } else {
@@ -229,15 +225,15 @@ impl<R: Keyed> List<R> {
         self.limit = 0;
     }
 
-    /// The cursor's place in the whole list and the whole list's length (fixed rows
-    /// included): what the "n/total" under a list says.
+    /// The cursor's place in the whole list and the whole list's length: what the
+    /// "n/total" under a list says.
     pub fn place(&self) -> (usize, usize) {
-        (self.whole(self.cursor.pos), self.fixed + self.total)
+        (self.whole(self.cursor.pos), self.total)
     }
 
     /// The position in the whole list of loaded row `i`.
     fn whole(&self, i: usize) -> usize {
-        if i < self.fixed { i } else { i + self.start }
+        i + self.start
     }
 
     /// What [`draw_list`] needs to draw rows `first..` of the loaded ones.
@@ -261,35 +257,24 @@ impl<R: Keyed> List<R> {
     /// Replaces the rows with a whole list (not a window of a longer one).
     pub fn set_rows(&mut self, rows: Vec<R>) {
         let total = rows.len();
-        self.set_page(
-            Vec::new(),
-            Page {
-                rows,
-                start: 0,
-                total,
-            },
-        );
+        self.set_page(Page {
+            rows,
+            start: 0,
+            total,
+        });
     }
 
-    /// Replaces the rows with a fresh load: `fixed` rows above a window `page` of the paged
-    /// list. The cursor goes where a move asked ([`List::grow`]), else stays on its record,
-    /// else keeps its place.
-    pub fn set_page(&mut self, fixed: Vec<R>, page: Page<R>) {
+    /// Replaces the rows with a fresh load: a window `page` of the whole list. The cursor
+    /// goes where a move asked ([`List::grow`]), else stays on its record, else keeps its
+    /// place.
+    pub fn set_page(&mut self, page: Page<R>) {
         let id = self.selected_id();
         let was = self.whole(self.cursor.pos);
-        self.fixed = fixed.len();
         self.start = page.start;
         self.total = page.total.max(page.rows.len());
-        self.rows = fixed;
-        self.rows.extend(page.rows);
+        self.rows = page.rows;
         self.want = None;
-        let by_place = |l: &Self, at: usize| {
-            if at < l.fixed {
-                at
-            } else {
-                (at - l.start.min(at - l.fixed)).max(l.fixed)
-            }
-        };
+        let by_place = |l: &Self, at: usize| at.saturating_sub(l.start);
         let pos = match self.aim.take() {
             Some(at) => by_place(self, at),
             None => match id.and_then(|id| self.rows.iter().position(|r| r.key() == id)) {
@@ -306,7 +291,7 @@ impl<R: Keyed> List<R> {
     /// to the two pages around the cursor, so the list does not keep them all.
     fn trim(&mut self) {
         let page = self.page_len();
-        let loaded = self.rows.len() - self.fixed;
+        let loaded = self.rows.len();
         if self.limit == 0 {
             return;
         }
@@ -314,20 +299,13 @@ impl<R: Keyed> List<R> {
         if loaded <= 2 * page {
             return;
         }
-        let at = self.cursor.pos.saturating_sub(self.fixed);
+        let at = self.cursor.pos;
         let from = at.saturating_sub(page).min(loaded.saturating_sub(2 * page));
         let to = (from + 2 * page).min(loaded);
-        let mut kept: Vec<R> = self
-            .rows
-            .drain(self.fixed..)
-            .skip(from)
-            .take(to - from)
-            .collect();
-        self.rows.append(&mut kept);
+        self.rows.truncate(to);
+        self.rows.drain(..from);
         self.start += from;
-        if self.cursor.pos >= self.fixed {
-            self.cursor.pos -= from;
-        }
+        self.cursor.pos -= from;
     }
 
     /// Moves the cursor by `delta` rows.
@@ -358,10 +336,9 @@ impl<R: Keyed> List<R> {
     /// Before selecting record `id` (a search hit, a link from another view): when it is
     /// not among the loaded rows and the list is longer than them, so that it may lie
     /// beyond them, asks for every row (kept to two pages around it once it is selected,
-    /// [`List::trim`]) and says the view must load again. The first `fixed` rows are not
-    /// part of the paged query.
-    pub fn reach(&mut self, id: i64, fixed: usize) -> bool {
-        let loaded = self.rows.len().saturating_sub(fixed);
+    /// [`List::trim`]) and says the view must load again.
+    pub fn reach(&mut self, id: i64) -> bool {
+        let loaded = self.rows.len();
         let whole = self.start == 0 && loaded < self.limit() && loaded >= self.total;
         if whole || self.rows.iter().any(|r| r.key() == id) {
             return false;
@@ -375,9 +352,8 @@ impl<R: Keyed> List<R> {
     /// (the cursor and the screen's height above it) are not all loaded, asks for the
     /// window around it — the last page for `G` (a move to the end), the first for `gg` —
     /// and says the view must load again; the move itself is then made on the new rows.
-    /// The first `fixed` rows are not part of the paged query (upcoming meetings).
-    pub fn grow(&mut self, delta: isize, fixed: usize) -> bool {
-        let whole_len = fixed + self.total.max(self.rows.len().saturating_sub(fixed));
+    pub fn grow(&mut self, delta: isize) -> bool {
+        let whole_len = self.total.max(self.rows.len());
         if delta == 0 || whole_len == 0 {
             return false;
         }
@@ -386,25 +362,21 @@ impl<R: Keyed> List<R> {
             .saturating_add(delta)
             .clamp(0, whole_len as isize - 1) as usize;
         let page = self.page_len();
-        let loaded = self.rows.len().saturating_sub(fixed);
+        let loaded = self.rows.len();
         let (lo, hi) = (self.start, self.start + loaded);
-        let want = if target < fixed {
-            (self.start > 0).then(|| Window::first(page))
+        let t = target;
+        let seen = page.saturating_sub(PAGE_MARGIN).min(t);
+        let want = if t - seen >= lo && t < hi {
+            None
+        } else if t + 1 == self.total && delta > 1 {
+            Some(Window::last(page))
+        } else if t < page {
+            Some(Window::first(page))
         } else {
-            let t = target - fixed;
-            let seen = page.saturating_sub(PAGE_MARGIN).min(t);
-            if t - seen >= lo && t < hi {
-                None
-            } else if t + 1 == self.total && delta > 1 {
-                Some(Window::last(page))
-            } else if t < page {
-                Some(Window::first(page))
-            } else {
-                Some(Window {
-                    start: t - page,
-                    len: 2 * page,
-                })
-            }
+            Some(Window {
+                start: t - page,
+                len: 2 * page,
+            })
         };
         let Some(want) = want else {
             return false;
@@ -703,12 +675,12 @@ mod tests {
         let start = w.start.min(total.saturating_sub(w.len));
         let end = start.saturating_add(w.len).min(total);
         let rows = (start..end).map(|i| Row(i as i64)).collect();
-        l.set_page(Vec::new(), Page { rows, start, total });
+        l.set_page(Page { rows, start, total });
     }
 
     /// A move as a view makes it: load again when asked, then move.
     fn step(l: &mut List<Row>, delta: isize, total: usize) {
-        if l.grow(delta, 0) {
+        if l.grow(delta) {
             load(l, total);
         }
         l.step(delta);
@@ -721,7 +693,7 @@ mod tests {
         l.fit_page(24);
         load(&mut l, total);
         assert_eq!(l.rows().len(), page);
-        assert!(!l.grow(1, 0), "inside the page: nothing to load");
+        assert!(!l.grow(1), "inside the page: nothing to load");
         step(&mut l, isize::MAX / 2, total);
         assert_eq!(l.selected_id(), Some(999));
         assert_eq!(l.place(), (999, total));
@@ -743,47 +715,16 @@ mod tests {
     }
 
     #[test]
-    fn fixed_rows_stay_above_the_window() {
-        let mut l: List<Row> = List::default();
-        l.fit_page(10);
-        let page = 10 + PAGE_MARGIN;
-        let fixed = || vec![Row(-1), Row(-2)];
-        let reload = |l: &mut List<Row>| {
-            let w = l.window();
-            let start = w.start.min(500 - w.len);
-            let rows = (start..start + w.len).map(|i| Row(i as i64)).collect();
-            l.set_page(
-                fixed(),
-                Page {
-                    rows,
-                    start,
-                    total: 500,
-                },
-            );
-        };
-        reload(&mut l);
-        assert!(l.grow(isize::MAX / 2, 2));
-        reload(&mut l);
-        l.step(isize::MAX / 2);
-        assert_eq!((l.selected_id(), l.place()), (Some(499), (501, 502)));
-        assert_eq!(l.rows().len(), 2 + page);
-        assert!(l.grow(isize::MIN / 2, 2), "back to the first page");
-        reload(&mut l);
-        l.step(isize::MIN / 2);
-        assert_eq!((l.selected_id(), l.place()), (Some(-1), (0, 502)));
-    }
-
-    #[test]
     fn rows_loaded_to_reach_a_record_are_kept_to_two_pages_around_it() {
         let mut l = List::default();
         l.fit_page(10);
         let page = 10 + PAGE_MARGIN;
         load(&mut l, 5000);
-        assert!(l.reach(4000, 0), "beyond the loaded rows");
+        assert!(l.reach(4000), "beyond the loaded rows");
         load(&mut l, 5000);
         assert!(l.select(4000));
         assert!(l.rows().len() <= 2 * page);
         assert_eq!(l.place(), (4000, 5000));
-        assert!(!l.reach(4001, 0), "loaded already");
+        assert!(!l.reach(4001), "loaded already");
     }
 }

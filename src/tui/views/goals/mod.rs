@@ -40,7 +40,7 @@ impl GoalsView {
     /// Loads the list and the selected goal's details.
     pub fn load(&mut self, store: &Store) -> Result<()> {
         let page = store.goal_page(self.list.window())?;
-        self.list.set_page(Vec::new(), page);
+        self.list.set_page(page);
         self.smart_marks.borrow_mut().clear();
         self.load_detail(store)
     }
@@ -284,7 +284,7 @@ impl Screen for GoalsView {
     }
 
     fn step(&mut self, ctx: &Ctx, delta: isize) -> Result<()> {
-        if self.list.grow(delta, 0) {
+        if self.list.grow(delta) {
             Self::load(self, ctx.store)?;
         }
         self.list.step(delta);
@@ -293,7 +293,7 @@ impl Screen for GoalsView {
 
     fn select(&mut self, ctx: &Ctx, id: i64) -> Result<bool> {
         // A record beyond the loaded page (a search hit, a link) is loaded, not missed.
-        if self.list.reach(id, 0) {
+        if self.list.reach(id) {
             <Self as Screen>::load(self, ctx)?;
         }
         let found = self.list.select(id);

@@ -122,7 +122,7 @@ impl GratitudeView {
     /// Loads the window of thanks the list asks for.
     fn load_list(&mut self, store: &Store) -> Result<()> {
         let page = store.gratitude_page(self.list.window())?;
-        self.list.set_page(Vec::new(), page);
+        self.list.set_page(page);
         Ok(())
     }
 
@@ -134,7 +134,7 @@ impl GratitudeView {
             start: page.start,
             total: page.total,
         };
-        self.nudges.set_page(Vec::new(), page);
+        self.nudges.set_page(page);
         self.resolve(store)
     }
 
@@ -443,8 +443,8 @@ impl Screen for GratitudeView {
 
     fn step(&mut self, ctx: &Ctx, delta: isize) -> Result<()> {
         match self.focus {
-            Pane::List if self.list.grow(delta, 0) => self.load_list(ctx.store)?,
-            Pane::Nudges if self.nudges.grow(delta, 0) => self.load_nudges(ctx.store, ctx.now)?,
+            Pane::List if self.list.grow(delta) => self.load_list(ctx.store)?,
+            Pane::Nudges if self.nudges.grow(delta) => self.load_nudges(ctx.store, ctx.now)?,
             _ => {}
         }
         GratitudeView::step(self, delta);
@@ -456,7 +456,7 @@ impl Screen for GratitudeView {
 
     fn select(&mut self, ctx: &Ctx, id: i64) -> Result<bool> {
         // A record beyond the loaded page (a search hit, a link) is loaded, not missed.
-        if self.list.reach(id, 0) {
+        if self.list.reach(id) {
             <Self as Screen>::load(self, ctx)?;
         }
         Ok(self.list.select(id))

@@ -65,7 +65,7 @@ impl MeetingsView {
     pub fn load(&mut self, store: &Store, now: chrono::NaiveDateTime) -> Result<()> {
         self.now = now;
         let page = store.meeting_page(now, self.list.window())?;
-        self.list.set_page(Vec::new(), page);
+        self.list.set_page(page);
         self.load_detail(store)?;
         if self.mode != Mode::List {
             let id = self.builder.meeting_id();
@@ -375,7 +375,7 @@ impl Screen for MeetingsView {
     }
 
     fn step(&mut self, ctx: &Ctx, delta: isize) -> Result<()> {
-        if self.mode == Mode::List && self.list.grow(delta, 0) {
+        if self.mode == Mode::List && self.list.grow(delta) {
             MeetingsView::load(self, ctx.store, ctx.now)?;
         }
         MeetingsView::step(self, delta, ctx.store)
@@ -383,7 +383,7 @@ impl Screen for MeetingsView {
 
     fn select(&mut self, ctx: &Ctx, id: i64) -> Result<bool> {
         // A record beyond the loaded page (a search hit, a link) is loaded, not missed.
-        if self.list.reach(id, 0) {
+        if self.list.reach(id) {
             <Self as Screen>::load(self, ctx)?;
         }
         let found = self.list.select(id);

@@ -54,7 +54,7 @@ impl MentorsView {
     /// Loads the list and the selected mentor's contacts and health checks.
     pub fn load(&mut self, store: &Store) -> Result<()> {
         let page = store.mentor_page(self.filter, self.kind, self.list.window())?;
-        self.list.set_page(Vec::new(), page);
+        self.list.set_page(page);
         self.load_detail(store)
     }
 
@@ -374,7 +374,7 @@ impl Screen for MentorsView {
     }
 
     fn step(&mut self, ctx: &Ctx, delta: isize) -> Result<()> {
-        if self.list.grow(delta, 0) {
+        if self.list.grow(delta) {
             Self::load(self, ctx.store)?;
         }
         self.list.step(delta);
@@ -383,7 +383,7 @@ impl Screen for MentorsView {
 
     fn select(&mut self, ctx: &Ctx, id: i64) -> Result<bool> {
         // A record beyond the loaded page (a search hit, a link) is loaded, not missed.
-        if self.list.reach(id, 0) {
+        if self.list.reach(id) {
             <Self as Screen>::load(self, ctx)?;
         }
         let found = self.list.select(id);

@@ -49,7 +49,7 @@ impl ReflectionsView {
     /// Loads the list, the templates and the goal adjustments made from reviews.
     pub fn load(&mut self, store: &Store, config: &Config, lang: Lang) -> Result<()> {
         let page = store.reflection_page(self.list.window())?;
-        self.list.set_page(Vec::new(), page);
+        self.list.set_page(page);
         self.templates = templates::load(config.dir.as_deref());
         self.lang = lang;
         self.revisions = store.reflection_revisions(LIST_LIMIT)?;
@@ -207,7 +207,7 @@ impl Screen for ReflectionsView {
     }
 
     fn step(&mut self, ctx: &Ctx, delta: isize) -> Result<()> {
-        if self.list.grow(delta, 0) {
+        if self.list.grow(delta) {
             ReflectionsView::load(self, ctx.store, ctx.config, ctx.lang)?;
         }
         self.list.step(delta);
@@ -216,7 +216,7 @@ impl Screen for ReflectionsView {
 
     fn select(&mut self, ctx: &Ctx, id: i64) -> Result<bool> {
         // A record beyond the loaded page (a search hit, a link) is loaded, not missed.
-        if self.list.reach(id, 0) {
+        if self.list.reach(id) {
             <Self as Screen>::load(self, ctx)?;
         }
         Ok(self.list.select(id))
