@@ -5,13 +5,13 @@
 //! The file is read as a stream: serde_json hands over one record at a time, which is
 //! checked and, if it passes, kept in a [`Staging`] database, never in memory. What stays in
 //! memory is what cross-record checks need: each kind's uuids (16 bytes each, for
-//! duplicates and references) and the references to check once every uuid is known.
+//! duplicates and references) and the references (see [`refs`]).
 
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::io::{BufRead, BufReader, Read};
 
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
@@ -25,32 +25,9 @@ use crate::domain::text::clean_line;
 use crate::store::StoreError;
 
 mod fit;
+mod refs;
 
-/// A reference to check once every uuid of the file is known: record `index` of its kind,
-/// the field at `field` of the kind's fields (24 bytes, however long the path: the uuid's
-/// bytes, not a `u128`, which would align the whole to 16 and make it 32).
-struct PendingRef {
-    index: u32,
-    field: u16,
-    uuid: [u8; 16],
-}
-
-impl PendingRef {
-    fn uuid(&self) -> u128 {
-        u128::from_le_bytes(self.uuid)
-    }
-}
-
-/// A reference to a record the file had already given when it was read: record `index` of
-/// its kind, the field at `field`, and where its target stands (record `at` of the kind at
-/// `kind` in [`schema::KINDS`]). Half the size of a [`PendingRef`]: nothing is left to look
-/// up unless the target's kind is given again (see [`Scan::restart`]).
-struct ResolvedRef {
-    index: u32,
-    at: u32,
-    field: u16,
-    kind: u16,
-}
+use refs::{PendingRef, ResolvedRef, check_refs};
 
 /// A uuid as a key of [`KindState::uuids`]: its bytes (an entry with a `u32` is 20 bytes,
 /// where a `u128` key would make it 32).
@@ -67,28 +44,6 @@ struct Checker {
 }
 
 impl Checker {
-    /// Keeps a reference to check at the end (one to a record not read yet, see
-    /// `check_record`). The list grows by a quarter at a time, not twice its size: when every
-    /// reference was kept it was the largest thing the checks held at 100k records (3 MB),
-    /// and doubling left up to half of it unused (4.6 MB at its peak).
-    fn note_ref(&mut self, r: PendingRef) {
-        if self.refs.len() == self.refs.capacity() {
-            self.refs.reserve_exact((self.refs.len() / 4).max(256));
-        }
-        self.refs.push(r);
-    }
-
-    /// Keeps a reference found among the records read before it, grown as [`note_ref`].
-    ///
-    /// [`note_ref`]: Checker::note_ref
-    fn note_resolved(&mut self, r: ResolvedRef) {
-        if self.resolved.len() == self.resolved.capacity() {
-            self.resolved
-                .reserve_exact((self.resolved.len() / 4).max(256));
-        }
-        self.resolved.push(r);
-    }
-
     fn problem(&mut self, path: &str, message: impl Into<Message>) {
         self.problems.push(Problem {
             // Keys come from the file: a control character in one is shown, never run.
@@ -118,43 +73,6 @@ struct Scan<'a> {
     failure: Option<StoreError>,
     /// Where each record that passed its checks goes too, as it is read.
     passed: Option<&'a mut dyn Passed>,
-}
-
-impl Scan<'_> {
-    /// Forgets the records of the kind at `pos` (its array is given again: the last counts).
-    /// References of other kinds found among them are looked up again at the end, by uuid,
-    /// like those to records not read yet: the new array may not have their targets.
-    fn restart(&mut self, pos: usize) {
-        let old = std::mem::take(&mut self.kinds[pos]);
-        if self
-            .kinds
-            .iter()
-            .all(|k| k.ck.resolved.iter().all(|r| usize::from(r.kind) != pos))
-        {
-            return;
-        }
-        let mut by_place = vec![[0u8; 16]; old.uuids.values().max().map_or(0, |m| *m as usize + 1)];
-        for (uuid, at) in &old.uuids {
-            by_place[*at as usize] = *uuid;
-        }
-        for state in &mut self.kinds {
-            let ck = &mut state.ck;
-            let (again, kept): (Vec<_>, Vec<_>) = ck
-                .resolved
-                .drain(..)
-                .partition(|r| usize::from(r.kind) == pos);
-            ck.resolved = kept;
-            for r in again {
-                ck.refs.push(PendingRef {
-                    index: r.index,
-                    field: r.field,
-                    uuid: by_place[r.at as usize],
-                });
-            }
-            // Back in the order of their records and fields, as they were noted.
-            ck.refs.sort_by_key(|r| (r.index, r.field));
-        }
-    }
 }
 
 /// The uuids of the file read so far, by kind.
@@ -707,40 +625,6 @@ fn check_pairs(
         }
     }
     (ck.problems.len() == before).then_some(Value::Array(out))
-}
-
-/// Every reference must name a record of the file or of the journal.
-fn check_refs(
-    conn: &Connection,
-    kinds: &[KindState],
-    ck: &mut Checker,
-) -> Result<(), TransferError> {
-    let in_file = |target: &str, uuid: u128| {
-        schema::KINDS
-            .iter()
-            .position(|k| k.key == target)
-            .is_some_and(|pos| kinds[pos].uuids.contains_key(&uuid.to_le_bytes()))
-    };
-    for (kind, state) in schema::KINDS.iter().zip(kinds) {
-        for r in &state.ck.refs {
-            let field = &kind.fields[usize::from(r.field)];
-            let Ty::Ref(target) = field.ty else { continue };
-            if in_file(target, r.uuid()) {
-                continue;
-            }
-            let uuid = text_of(uuid::Uuid::from_u128(r.uuid()));
-            let sql = format!("SELECT 1 FROM {target} WHERE uuid = ?1");
-            let found: Option<i64> = conn
-                .prepare_cached(&sql)
-                .and_then(|mut s| s.query_row([&uuid], |row| row.get(0)).optional())
-                .map_err(StoreError::from)?;
-            if found.is_none() {
-                let path = format!("{}[{}].{}", kind.key, r.index, field.name);
-                ck.problem(&path, Message::NoTarget(target, uuid));
-            }
-        }
-    }
-    Ok(())
 }
 
 /// "expected `want`, found (the type of `v`)", or the number itself when `v` is one.
