@@ -92,19 +92,9 @@ fn the_first_nudges_are_the_first_of_all_whether_or_not_the_pipeline_is_read() {
 /// the far ones wait, and are looked up, named on screen, when the cursor reaches them.
 #[test]
 fn gratitude_names_its_nudges_as_the_cursor_reaches_them() {
-    let store = mentee::demo::demo_store(common::now()).unwrap();
-    let mentor = store.mentors().unwrap()[0].clone();
     let many = NUDGES_AHEAD + 30;
-    for i in 0..many {
-        let g = Gratitude {
-            mentor_id: Some(mentor.id),
-            ..Gratitude::new(
-                format!("thanks {i}"),
-                common::now().date() - Duration::days(8 + i as i64),
-            )
-        };
-        store.save_gratitude(&g).unwrap();
-    }
+    let store = with_unsent_thanks(many);
+    let mentor = store.mentors().unwrap()[0].clone();
     let mut app = common::app_on_store(store, Lang::En, true);
     app.update(mentee::tui::keys::Action::ShowView(View::Gratitude));
     common::press(&mut app, KeyCode::Right);
