@@ -21,7 +21,8 @@ use crate::store::sealed::{Cursor, Keystream};
 
 /// The checked records of every kind, by position in [`schema::KINDS`].
 pub struct Staging {
-    sink: Sink,
+    /// The private file the records go to (a 64 KB write buffer in memory).
+    sink: BufWriter<File>,
     /// For an encrypted journal: the stream the file's bytes are sealed with, and the
     /// cursor that seals them as they are written.
     seal: Option<(Keystream, Cursor)>,
@@ -37,11 +38,6 @@ pub struct Staging {
     // Declared after the sink: the file is closed before it is removed.
     _file: Option<crate::store::scratch::StagingFile>,
     _dir: Option<tempfile::TempDir>,
-}
-
-/// Where the bytes go: a private file.
-enum Sink {
-    File(BufWriter<File>),
 }
 
 /// Where an import's checked records wait.
@@ -124,7 +120,7 @@ impl Staging {
         };
         let file = scratch.staging_file().map_err(io)?;
         let handle = file.file().try_clone().map_err(io)?;
-        let sink = Sink::File(BufWriter::with_capacity(64 * 1024, handle));
+        let sink = BufWriter::with_capacity(64 * 1024, handle);
         let (place, file) = (file.path().to_path_buf(), Some(file));
         Ok(Staging {
             sink,
@@ -156,10 +152,7 @@ impl Staging {
         if let Some((_, cursor)) = &mut self.seal {
             cursor.apply(&mut bytes)?;
         }
-        let written = match &mut self.sink {
-            Sink::File(w) => w.write_all(&bytes),
-        };
-        if let Err(e) = written {
+        if let Err(e) = self.sink.write_all(&bytes) {
             return Err(self.io(e));
         }
         let (start, end) = (self.len, self.len + bytes.len() as u64);
@@ -182,10 +175,7 @@ impl Staging {
 
     /// Writes out what is buffered: called once every record is kept, before [`Self::each`].
     pub fn finish(&mut self) -> Result<(), StoreError> {
-        let flushed = match &mut self.sink {
-            Sink::File(w) => w.flush(),
-        };
-        flushed.map_err(|e| self.io(e))
+        self.sink.flush().map_err(|e| self.io(e))
     }
 
     /// How many records are kept, over all kinds.
@@ -205,30 +195,26 @@ impl Staging {
         mut each: impl FnMut(Fields) -> Result<(), E>,
     ) -> Result<(), E> {
         let schema_kind = &schema::KINDS[kind];
+        if !self.sink.buffer().is_empty() {
+            return Err(self
+                .io(io::Error::other("staging read before finish"))
+                .into());
+        }
         for &(start, end) in &self.runs[kind] {
-            match &self.sink {
-                Sink::File(w) if !w.buffer().is_empty() => {
-                    return Err(self
-                        .io(io::Error::other("staging read before finish"))
-                        .into());
-                }
-                Sink::File(w) => {
-                    let mut file = w.get_ref();
-                    file.seek(SeekFrom::Start(start)).map_err(|e| self.io(e))?;
-                    let cursor = match &self.seal {
-                        Some((stream, _)) => Some(stream.at(start)?),
-                        None => None,
-                    };
-                    let run = Opened {
-                        inner: file.take(end - start),
-                        cursor,
-                    };
-                    let mut reader = BufReader::with_capacity(64 * 1024, run);
-                    while !reader.fill_buf_is_empty().map_err(|e| self.io(e))? {
-                        let rec = decode(schema_kind, &mut reader).map_err(|e| self.io(e))?;
-                        each(rec)?;
-                    }
-                }
+            let mut file = self.sink.get_ref();
+            file.seek(SeekFrom::Start(start)).map_err(|e| self.io(e))?;
+            let cursor = match &self.seal {
+                Some((stream, _)) => Some(stream.at(start)?),
+                None => None,
+            };
+            let run = Opened {
+                inner: file.take(end - start),
+                cursor,
+            };
+            let mut reader = BufReader::with_capacity(64 * 1024, run);
+            while !reader.fill_buf_is_empty().map_err(|e| self.io(e))? {
+                let rec = decode(schema_kind, &mut reader).map_err(|e| self.io(e))?;
+                each(rec)?;
             }
         }
         Ok(())
