@@ -36,7 +36,7 @@ pub struct Staging {
     /// One record's bytes while it is encoded.
     scratch: Vec<u8>,
     // Declared after the sink: the file is closed before it is removed.
-    _file: Option<crate::store::scratch::StagingFile>,
+    _file: crate::store::scratch::StagingFile,
     _dir: Option<tempfile::TempDir>,
 }
 
@@ -93,13 +93,12 @@ impl Staging {
     /// An empty staging area: a new private file (a 64 KB write buffer in memory), sealed
     /// for an encrypted journal.
     pub fn new(place: Place) -> Result<Staging, StoreError> {
-        let seal = match place.sealed {
-            true => {
-                let stream = Keystream::random()?;
-                let cursor = stream.at(0)?;
-                Some((stream, cursor))
-            }
-            false => None,
+        let seal = if place.sealed {
+            let stream = Keystream::random()?;
+            let cursor = stream.at(0)?;
+            Some((stream, cursor))
+        } else {
+            None
         };
         let (scratch, dir) = match place.at {
             At::Folder(scratch) => (scratch, None),
@@ -121,7 +120,7 @@ impl Staging {
         let file = scratch.staging_file().map_err(io)?;
         let handle = file.file().try_clone().map_err(io)?;
         let sink = BufWriter::with_capacity(64 * 1024, handle);
-        let (place, file) = (file.path().to_path_buf(), Some(file));
+        let place = file.path().to_path_buf();
         Ok(Staging {
             sink,
             seal,
