@@ -220,18 +220,93 @@ pub fn pause_index(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<String>>
 /// merged, and each entry is its own statement: no statement journal, and the full-text
 /// index gets its entries in rowid order, as it prefers.
 pub fn resume_index(conn: &rusqlite::Connection, triggers: &[String]) -> rusqlite::Result<()> {
-    use rusqlite::fallible_streaming_iterator::FallibleStreamingIterator;
     empty_index(conn)?;
+    write_entries(conn, triggers, &[])?;
+    restore_triggers(conn, triggers)
+}
+
+/// The last row id, before a bulk write, of each table whose entries the paused `triggers`
+/// write (see [`extend_index`]).
+pub fn last_ids(
+    conn: &rusqlite::Connection,
+    triggers: &[String],
+) -> rusqlite::Result<Vec<(String, i64)>> {
+    triggers
+        .iter()
+        .filter_map(|sql| inserts_into(sql))
+        .map(|table| {
+            let last: i64 = conn.query_row(
+                &format!("SELECT coalesce(max(rowid), 0) FROM {table}"),
+                [],
+                |r| r.get(0),
+            )?;
+            Ok((table.to_string(), last))
+        })
+        .collect()
+}
+
+/// Whether a bulk write that added rows to `added` (tables) and updated `updated` rows
+/// changed no entry but those of the rows it added, so that [`extend_index`] may add just
+/// those: no row updated (its entry is rewritten), none added to a table whose own
+/// triggers, still in place, write the search index (a fit scorecard is part of its
+/// mentor's entry: adding one changes an entry that exists), and every new row after the
+/// `last` ids (SQLite gives a new row the last id + 1 until the largest id is taken).
+pub fn only_new_entries(
+    conn: &rusqlite::Connection,
+    added: &[&str],
+    updated: usize,
+    last: &[(String, i64)],
+) -> rusqlite::Result<bool> {
+    if updated > 0 || last.iter().any(|(_, id)| *id > i64::MAX / 32) {
+        return Ok(false);
+    }
+    let mut stmt = conn.prepare(
+        "SELECT DISTINCT tbl_name FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%search%'",
+    )?;
+    let writers = stmt
+        .query_map([], |r| r.get::<_, String>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(!writers.iter().any(|t| added.contains(&t.as_str())))
+}
+
+/// Adds the entries of the rows written after the `last` ids of [`last_ids`] (those a bulk
+/// write added), in rowid order, and restores the triggers [`pause_index`] removed: the
+/// rest of the index stays as it was. Only when [`only_new_entries`] says so; otherwise
+/// [`resume_index`] rebuilds it all.
+pub fn extend_index(
+    conn: &rusqlite::Connection,
+    triggers: &[String],
+    last: &[(String, i64)],
+) -> rusqlite::Result<()> {
+    write_entries(conn, triggers, last)?;
+    restore_triggers(conn, triggers)
+}
+
+/// Writes the entries of every row of the tables the insert `triggers` index (only those
+/// with an id after the one `after` gives for their table, when it names it), merged across
+/// kinds in rowid order, each entry its own statement.
+fn write_entries(
+    conn: &rusqlite::Connection,
+    triggers: &[String],
+    after: &[(String, i64)],
+) -> rusqlite::Result<()> {
+    use rusqlite::fallible_streaming_iterator::FallibleStreamingIterator;
     // Each kind's insert trigger says what its entry holds; the same expression over the
     // whole table is the rebuild (so a migration that changes a trigger changes the rebuild).
-    let mut kinds = triggers
-        .iter()
-        .filter_map(|sql| rebuild_select(sql))
-        .map(|sql| conn.prepare(&sql))
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut kinds = Vec::new();
+    for sql in triggers {
+        let (Some(table), Some(select)) = (inserts_into(sql), rebuild_select(sql)) else {
+            continue;
+        };
+        let from = after
+            .iter()
+            .find(|(t, _)| t == table)
+            .map_or(i64::MIN, |(_, id)| *id);
+        kinds.push((conn.prepare(&select)?, from));
+    }
     let mut rows = kinds
         .iter_mut()
-        .map(|stmt| stmt.query([]))
+        .map(|(stmt, from)| stmt.query([*from]))
         .collect::<rusqlite::Result<Vec<_>>>()?;
     // Each kind's next entry stays in its statement (its text is bound from there, not
     // copied); only its rowid is kept, to merge.
@@ -266,8 +341,7 @@ pub fn resume_index(conn: &rusqlite::Connection, triggers: &[String]) -> rusqlit
         }
         heads[i] = rowid(rows[i].next()?)?;
     }
-    drop(rows);
-    restore_triggers(conn, triggers)
+    Ok(())
 }
 
 /// Empties the search index before a rebuild. FTS5 deletes an entry by tokenizing its text
@@ -309,18 +383,23 @@ pub fn restore_triggers(conn: &rusqlite::Connection, triggers: &[String]) -> rus
     Ok(())
 }
 
-/// `SELECT <the trigger's values> FROM <table> AS NEW ORDER BY NEW.rowid` for an
-/// `AFTER INSERT ON <table>` search trigger (its values are the entry's rowid, kind, title
-/// and body); None for the update and delete triggers. The table is aliased `NEW`, so the
-/// values read as in the trigger, in subqueries too.
-fn rebuild_select(trigger: &str) -> Option<String> {
+/// The table of an `AFTER INSERT ON <table>` trigger; None for other triggers.
+fn inserts_into(trigger: &str) -> Option<&str> {
     let after_insert = trigger.find("AFTER INSERT ON ")? + "AFTER INSERT ON ".len();
-    let table = trigger[after_insert..].split_whitespace().next()?;
+    trigger[after_insert..].split_whitespace().next()
+}
+
+/// `SELECT <the trigger's values> FROM <table> AS NEW WHERE NEW.rowid > ?1 ORDER BY
+/// NEW.rowid` for an `AFTER INSERT ON <table>` search trigger (its values are the entry's
+/// rowid, kind, title and body); None for the update and delete triggers. The table is
+/// aliased `NEW`, so the values read as in the trigger, in subqueries too.
+fn rebuild_select(trigger: &str) -> Option<String> {
+    let table = inserts_into(trigger)?;
     let values = trigger.find("VALUES (")? + "VALUES (".len();
     let end = trigger.rfind(");")?;
     let columns = trigger.get(values..end)?;
     Some(format!(
-        "SELECT {columns} FROM {table} AS NEW ORDER BY NEW.rowid"
+        "SELECT {columns} FROM {table} AS NEW WHERE NEW.rowid > ?1 ORDER BY NEW.rowid"
     ))
 }
 

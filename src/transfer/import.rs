@@ -193,7 +193,9 @@ pub(super) fn write(
 /// their rows), the mentors' summary rows and the search index.
 fn write_in_bulk(conn: &Connection, staged: &Staging) -> Result<Vec<KindReport>, StoreError> {
     use crate::store::bulk;
-    let search = crate::store::search::pause_index(conn)?;
+    use crate::store::search;
+    let search = search::pause_index(conn)?;
+    let last = search::last_ids(conn, &search)?;
     let summary = bulk::pause_summary(conn)?;
     let mut deferred = bulk::Deferred::default();
     for (pos, kind) in schema::KINDS.iter().enumerate() {
@@ -207,10 +209,20 @@ fn write_in_bulk(conn: &Connection, staged: &Staging) -> Result<Vec<KindReport>,
     // were, only their triggers come back.
     let changed = kinds.iter().any(|k| k.added + k.updated > 0);
     bulk::resume_summary(conn, &summary, changed)?;
-    if changed {
-        crate::store::search::resume_index(conn, &search)?;
+    // Records only added (another journal's, a backup's): their entries are added to the
+    // index as it is. Anything else rebuilds it from the tables.
+    let added: Vec<&str> = kinds
+        .iter()
+        .filter(|k| k.added > 0)
+        .map(|k| k.kind)
+        .collect();
+    let updated = kinds.iter().map(|k| k.updated).sum();
+    if !changed {
+        search::restore_triggers(conn, &search)?;
+    } else if search::only_new_entries(conn, &added, updated, &last)? {
+        search::extend_index(conn, &search, &last)?;
     } else {
-        crate::store::search::restore_triggers(conn, &search)?;
+        search::resume_index(conn, &search)?;
     }
     Ok(kinds)
 }
