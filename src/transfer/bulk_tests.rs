@@ -270,18 +270,12 @@ fn into_a_journal_with_records_the_index_gets_what_a_row_by_row_import_gives() {
         let mut journal = demo();
         let checked = validate_json(&journal, file.as_bytes()).unwrap();
         let kinds = write(&mut journal, &checked.staging, true, usize::MAX).unwrap();
-        let added: Vec<&str> = kinds
-            .iter()
-            .filter(|k| k.added > 0)
-            .map(|k| k.kind)
-            .collect();
-        let updated = kinds.iter().map(|k| k.updated).sum();
         let conn = journal.conn();
         conn.execute_batch("BEGIN").unwrap();
         let triggers = crate::store::search::pause_index(conn).unwrap();
         let last = crate::store::search::last_ids(conn, &triggers).unwrap();
         assert_eq!(
-            crate::store::search::only_new_entries(conn, &added, updated, &last).unwrap(),
+            super::import::only_added(conn, &kinds, &last).unwrap(),
             only_new,
             "{what}"
         );

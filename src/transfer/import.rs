@@ -209,22 +209,34 @@ fn write_in_bulk(conn: &Connection, staged: &Staging) -> Result<Vec<KindReport>,
     // were, only their triggers come back.
     let changed = kinds.iter().any(|k| k.added + k.updated > 0);
     bulk::resume_summary(conn, &summary, changed)?;
-    // Records only added (another journal's, a backup's): their entries are added to the
-    // index as it is. Anything else rebuilds it from the tables.
+    if !changed {
+        search::restore_triggers(conn, &search)?;
+    } else if only_added(conn, &kinds, &last)? {
+        search::extend_index(conn, &search, &last)?;
+    } else {
+        search::resume_index(conn, &search)?;
+    }
+    Ok(kinds)
+}
+
+/// Whether a bulk write that counted `kinds` changed no search entry but those of the
+/// records it added (another journal's, a backup's): then their entries are added to the
+/// index as it is; anything else rebuilds it from the tables. `last`: each table's last id
+/// before the write ([`crate::store::search::last_ids`]).
+pub(super) fn only_added(
+    conn: &Connection,
+    kinds: &[KindReport],
+    last: &[(String, i64)],
+) -> Result<bool, StoreError> {
     let added: Vec<&str> = kinds
         .iter()
         .filter(|k| k.added > 0)
         .map(|k| k.kind)
         .collect();
     let updated = kinds.iter().map(|k| k.updated).sum();
-    if !changed {
-        search::restore_triggers(conn, &search)?;
-    } else if search::only_new_entries(conn, &added, updated, &last)? {
-        search::extend_index(conn, &search, &last)?;
-    } else {
-        search::resume_index(conn, &search)?;
-    }
-    Ok(kinds)
+    Ok(crate::store::search::only_new_entries(
+        conn, &added, updated, last,
+    )?)
 }
 
 /// The journal's page cache during a large import, in KiB (negative: SQLite's unit): the
