@@ -228,15 +228,7 @@ fn write_rows(store: &mut Store, rx: Receiver<Batch>) -> Result<Rows, StoreError
                     return Err(unexpected("a kind in two parts"));
                 }
                 bulk::defer_indexes(store.conn(), kind.key, &mut rows.indexes)?;
-                let targets = kind
-                    .fields
-                    .iter()
-                    .map(|f| match f.ty {
-                        Ty::Ref(target) => schema::KINDS.iter().position(|k| k.key == target),
-                        _ => None,
-                    })
-                    .collect();
-                current = Some((pos, WriteSql::new(kind), targets));
+                current = Some((pos, WriteSql::new(kind), schema::ref_targets(kind)));
             }
             let Some((_, sql, targets)) = &current else {
                 continue;

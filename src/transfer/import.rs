@@ -261,7 +261,7 @@ fn apply(conn: &Connection, staged: &Staging, write: bool) -> Result<Vec<KindRep
     for (at, key) in schema::WRITE_ORDER.iter().enumerate() {
         // Row ids no kind still to write points at are not needed any more.
         ids.keep_for(&schema::WRITE_ORDER[at..]);
-        let Some(pos) = schema::KINDS.iter().position(|k| k.key == *key) else {
+        let Some(pos) = schema::position(key) else {
             continue;
         };
         let kind = &schema::KINDS[pos];

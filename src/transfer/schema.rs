@@ -470,6 +470,23 @@ pub const WRITE_ORDER: &[&str] = &[
     RecordKind::Win.table(),
 ];
 
+/// The position in [`KINDS`] of the kind with this key.
+pub fn position(key: &str) -> Option<usize> {
+    KINDS.iter().position(|k| k.key == key)
+}
+
+/// For each field of `kind`, the position in [`KINDS`] of the kind it refers to (None for a
+/// field that is not a reference).
+pub fn ref_targets(kind: &Kind) -> Vec<Option<usize>> {
+    kind.fields
+        .iter()
+        .map(|f| match f.ty {
+            Ty::Ref(target) => position(target),
+            _ => None,
+        })
+        .collect()
+}
+
 /// The kind with this key.
 pub fn kind(key: &str) -> &'static Kind {
     KINDS

@@ -82,7 +82,7 @@ impl Seen<'_> {
     /// Where the record `uuid` of the kind `target` stands in its kind's array (the index of
     /// the first record with that uuid), if it has been read.
     pub fn index(&self, target: &str, uuid: &str) -> Option<usize> {
-        let pos = schema::KINDS.iter().position(|k| k.key == target)?;
+        let pos = schema::position(target)?;
         let u = uuid::Uuid::parse_str(uuid).ok()?;
         let index = self.0.get(pos)?.uuids.get(&u.as_u128().to_le_bytes())?;
         Some(*index as usize)
@@ -216,7 +216,7 @@ impl<'de> Visitor<'de> for RootVisitor<'_, '_> {
                 "exported_at" => {
                     map.next_value::<IgnoredAny>()?;
                 }
-                _ => match schema::KINDS.iter().position(|k| k.key == key) {
+                _ => match schema::position(&key) {
                     Some(pos) => {
                         // A key given twice: the last value counts.
                         scan.restart(pos);
@@ -289,6 +289,7 @@ impl<'de> Visitor<'de> for KindVisitor<'_, '_> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         let kind = &schema::KINDS[self.pos];
+        let targets = schema::ref_targets(kind);
         let mut index = 0;
         while let Some(item) = seq.next_element::<Value>()? {
             let (before, rest) = self.scan.kinds.split_at_mut(self.pos);
@@ -310,6 +311,7 @@ impl<'de> Visitor<'de> for KindVisitor<'_, '_> {
                 index,
                 &item,
                 &mut state.uuids,
+                &targets,
                 &elsewhere,
                 &mut state.ck,
             ) {
@@ -345,13 +347,15 @@ fn check_header(format: Option<&Value>, version: Option<&Value>, ck: &mut Checke
 }
 
 /// Checks one record; its canonical fields, or None (problems noted) when it is unusable.
-/// `uuids` are the uuids of its kind read so far; `elsewhere` says where a record of
-/// another kind (by its position in [`schema::KINDS`]) stands, if it was read already.
+/// `uuids` are the uuids of its kind read so far; `targets` the kinds its fields refer to
+/// ([`schema::ref_targets`]); `elsewhere` says where a record of another kind (by its
+/// position in [`schema::KINDS`]) stands, if it was read already.
 fn check_record(
     kind: &'static Kind,
     index: usize,
     item: &Value,
     uuids: &mut HashMap<UuidKey, u32>,
+    targets: &[Option<usize>],
     elsewhere: &dyn Fn(usize, &UuidKey) -> Option<u32>,
     ck: &mut Checker,
 ) -> Option<Fields> {
@@ -428,7 +432,7 @@ fn check_record(
                 // file lists its kinds in the order references need, and at 100k records
                 // this halves what the references take (3.8 MB). One that a kind allows once
                 // per target is kept with its uuid for that check.
-                let target_pos = schema::KINDS.iter().position(|k| k.key == target);
+                let target_pos = targets[i];
                 let found = match target_pos {
                     _ if kind.one_per == Some(field.name) => None,
                     Some(_) if target == kind.key => uuids.get(&key).copied(),

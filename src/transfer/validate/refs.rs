@@ -106,9 +106,7 @@ pub(super) fn check_refs(
     ck: &mut Checker,
 ) -> Result<(), TransferError> {
     let in_file = |target: &str, uuid: u128| {
-        schema::KINDS
-            .iter()
-            .position(|k| k.key == target)
+        schema::position(target)
             .is_some_and(|pos| kinds[pos].uuids.contains_key(&uuid.to_le_bytes()))
     };
     for (kind, state) in schema::KINDS.iter().zip(kinds) {
