@@ -245,23 +245,7 @@ fn transfer(c: &mut Criterion, journals: &common::Journals) {
             })
         });
         let text = mentee::transfer::export_json(&store, true).expect("export");
-        group.bench_function(BenchmarkId::new("import_json_into_empty", n), |b| {
-            b.iter_batched(
-                || {
-                    let dir = tempfile::tempdir().expect("dir");
-                    let target = Store::open(&dir.path().join("t.db"), false).expect("open");
-                    (dir, target)
-                },
-                |(dir, mut target)| {
-                    let report =
-                        mentee::transfer::import_json(&mut target, &text, false).expect("import");
-                    black_box(report.total());
-                    drop(target);
-                    drop(dir);
-                },
-                criterion::BatchSize::PerIteration,
-            )
-        });
+        import_into(&mut group, "import_json_into_empty", *n, &text, None);
         // The CLI's import into a journal that does not exist: written aside by a second
         // thread while the file is checked, then completed and renamed into place.
         group.bench_function(BenchmarkId::new("import_json_into_new", n), |b| {
@@ -319,26 +303,41 @@ fn transfer(c: &mut Criterion, journals: &common::Journals) {
             },
         )
         .expect("generate another journal");
-        group.bench_function(BenchmarkId::new("import_json_into_full", n), |b| {
-            b.iter_batched(
-                || {
-                    let copy = tempfile::tempdir().expect("dir");
-                    std::fs::copy(&other, copy.path().join("t.db")).expect("copy");
-                    let target = Store::open(&copy.path().join("t.db"), false).expect("open");
-                    (copy, target)
-                },
-                |(copy, mut target)| {
-                    let report =
-                        mentee::transfer::import_json(&mut target, &text, false).expect("import");
-                    black_box(report.total());
-                    drop(target);
-                    drop(copy);
-                },
-                criterion::BatchSize::PerIteration,
-            )
-        });
+        import_into(&mut group, "import_json_into_full", *n, &text, Some(&other));
     }
     group.finish();
+}
+
+/// Times importing `text` into a journal of its own for each run: a copy of `journal`, or
+/// a new empty one.
+fn import_into(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    name: &str,
+    n: usize,
+    text: &str,
+    journal: Option<&std::path::Path>,
+) {
+    group.bench_function(BenchmarkId::new(name, n), |b| {
+        b.iter_batched(
+            || {
+                let dir = tempfile::tempdir().expect("dir");
+                let path = dir.path().join("t.db");
+                if let Some(journal) = journal {
+                    std::fs::copy(journal, &path).expect("copy");
+                }
+                let target = Store::open(&path, false).expect("open");
+                (dir, target)
+            },
+            |(dir, mut target)| {
+                let report =
+                    mentee::transfer::import_json(&mut target, text, false).expect("import");
+                black_box(report.total());
+                drop(target);
+                drop(dir);
+            },
+            criterion::BatchSize::PerIteration,
+        )
+    });
 }
 
 fn main() {

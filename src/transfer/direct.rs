@@ -181,8 +181,9 @@ fn write_rows(store: &mut Store, rx: Receiver<Batch>) -> Result<Rows, StoreError
     let foreign_keys: i64 = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0))?;
     // A quarter of the bulk page cache while the checks hold their uuids (the rows go in
     // order, and each uuid index is a few hundred KB: 4 MB was no faster than 2 MB, and made
-    // the decade shape's import at 100k peak above 30 MB); the whole of it for [`finish`]. A new journal is
-    // plain, so its statement journals may go to a temporary file (see `import::write`).
+    // the decade shape's import at 100k peak above 30 MB); the whole of it for [`finish`].
+    // A new journal is plain, so its statement journals may go to a temporary file (see
+    // `import::write`).
     conn.execute_batch(&format!(
         "PRAGMA cache_size = {}; PRAGMA temp_store = FILE;",
         BULK_CACHE / 4

@@ -496,16 +496,8 @@ mod tests {
             !on_disk.windows(needle.len()).any(|w| w == needle),
             "no text on disk"
         );
-        for (kind, want) in [(a, &first), (b, &second)] {
-            let mut got = Vec::new();
-            staging
-                .each(kind, |rec| {
-                    got.push(rec);
-                    Ok::<_, StoreError>(())
-                })
-                .unwrap();
-            assert_eq!(&got, want);
-        }
+        assert_eq!(read_back(&staging, a), first);
+        assert_eq!(read_back(&staging, b), second);
         drop(staging);
         assert!(!file.exists(), "removed with the import");
     }

@@ -14,6 +14,7 @@ use super::figures::figure_lines;
 use crate::assets::reflection_templates::{self as templates, Template, Templates};
 use crate::domain::RecordKind;
 use crate::domain::figures::{figures, period_bounds, previous_period_bounds};
+use crate::domain::nudges::{NudgeKind, nudges, sources};
 use crate::domain::{Period, Reflection};
 use crate::i18n::{Label, fill};
 use crate::store::{Result, StoreError};
@@ -157,13 +158,12 @@ fn start_form(ctx: &Ctx, v: &ReflectionsView) -> Form {
         ),
     ];
     // Only what the "reflection due" nudge comes from (not every mentor and meeting).
-    use crate::domain::nudges::{NudgeKind, sources};
     let due = ctx
         .store
         .nudge_input_of(ctx.now, &sources(&[NudgeKind::ReflectionDue]))
         .map(|mut input| {
             input.settings.reflection_cadence = cadence;
-            crate::domain::nudges::nudges(&input, ctx.now)
+            nudges(&input, ctx.now)
                 .iter()
                 .any(|n| n.kind == NudgeKind::ReflectionDue)
         })
