@@ -274,12 +274,11 @@ impl<R: Keyed> List<R> {
         self.total = page.total.max(page.rows.len());
         self.rows = page.rows;
         self.want = None;
-        let by_place = |l: &Self, at: usize| at.saturating_sub(l.start);
         let pos = match self.aim.take() {
-            Some(at) => by_place(self, at),
+            Some(at) => at.saturating_sub(self.start),
             None => match id.and_then(|id| self.rows.iter().position(|r| r.key() == id)) {
                 Some(pos) => pos,
-                None if self.start > 0 => by_place(self, was),
+                None if self.start > 0 => was.saturating_sub(self.start),
                 None => self.cursor.pos,
             },
         };
@@ -364,17 +363,16 @@ impl<R: Keyed> List<R> {
         let page = self.page_len();
         let loaded = self.rows.len();
         let (lo, hi) = (self.start, self.start + loaded);
-        let t = target;
-        let seen = page.saturating_sub(PAGE_MARGIN).min(t);
-        let want = if t - seen >= lo && t < hi {
+        let seen = page.saturating_sub(PAGE_MARGIN).min(target);
+        let want = if target - seen >= lo && target < hi {
             None
-        } else if t + 1 == self.total && delta > 1 {
+        } else if target + 1 == self.total && delta > 1 {
             Some(Window::last(page))
-        } else if t < page {
+        } else if target < page {
             Some(Window::first(page))
         } else {
             Some(Window {
-                start: t - page,
+                start: target - page,
                 len: 2 * page,
             })
         };
